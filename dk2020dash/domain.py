@@ -1,0 +1,116 @@
+"""Domain constants: sectors, statuses, regions, milestone kinds and the thresholds every metric uses."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+YEAR_MIN, YEAR_MAX = 1990, 2100
+TARGET_YEAR = 2030
+NET_ZERO_YEAR = 2050
+
+# Verdict thresholds on d = (E(latest) - T(latest)) / B (DESIGN.md section 4).
+ON_TRACK_MAX_D = 0.0
+DEVIATING_MAX_D = 0.05
+
+TREND_YEARS = 5  # least squares over the last five inventory years ...
+TREND_MIN_YEARS = 3  # ... but at least three
+TREND_HORIZON = 2100  # a trend that has not crossed zero by then "never" does
+
+STALE_AFTER_DAYS = 365
+DUE_SOON_DAYS = 60
+
+
+@dataclass(frozen=True)
+class Sector:
+    code: str
+    label_da: str
+    label_en: str
+    group: str
+    gpc: str  # GPC sector reference: I stationary energy, II transport, III waste, IV IPPU, V AFOLU
+    can_be_negative: bool = False
+
+
+SECTOR_GROUPS: dict[str, tuple[str, str]] = {
+    "energi": ("Energi", "Energy"),
+    "transport": ("Transport", "Transport"),
+    "landbrug": ("Landbrug", "Agriculture"),
+    "lulucf": ("Arealanvendelse (LULUCF)", "Land use (LULUCF)"),
+    "affald": ("Affald og spildevand", "Waste and wastewater"),
+    "industri": ("Industriprocesser og F-gasser", "Industrial processes and F-gases"),
+}
+
+SECTORS: tuple[Sector, ...] = (
+    Sector("el", "El", "Electricity", "energi", "I"),
+    Sector("fjernvarme", "Fjernvarme", "District heating", "energi", "I"),
+    Sector("individuel_opvarmning", "Individuel opvarmning", "Individual heating", "energi", "I"),
+    Sector("procesenergi", "Procesenergi", "Process energy", "energi", "I"),
+    Sector("vej", "Vejtransport", "Road transport", "transport", "II"),
+    Sector("bane", "Banetransport", "Rail", "transport", "II"),
+    Sector("soe", "Søfart", "Shipping", "transport", "II"),
+    Sector("luftfart", "Luftfart", "Aviation", "transport", "II"),
+    Sector("maskiner", "Ikke-vejgående maskiner", "Non-road machinery", "transport", "II"),
+    Sector("husdyr", "Husdyr", "Livestock", "landbrug", "V"),
+    Sector("marker", "Marker og gødning", "Fields and fertiliser", "landbrug", "V"),
+    Sector("lulucf", "Arealanvendelse (LULUCF)", "Land use (LULUCF)", "lulucf", "V", can_be_negative=True),
+    Sector("deponi", "Deponi", "Landfill", "affald", "III"),
+    Sector("biologisk", "Biologisk behandling", "Biological treatment", "affald", "III"),
+    Sector("spildevand", "Spildevand", "Wastewater", "affald", "III"),
+    Sector("industri", "Industriprocesser og F-gasser", "Industrial processes and F-gases", "industri", "IV"),
+)
+SECTOR_CODES: tuple[str, ...] = tuple(s.code for s in SECTORS)
+SECTOR_BY_CODE: dict[str, Sector] = {s.code: s for s in SECTORS}
+
+
+class ActionStatus(str, Enum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    DELAYED = "delayed"
+    PAUSED = "paused"
+    CANCELLED = "cancelled"
+
+
+ACTION_STATUSES: tuple[str, ...] = tuple(s.value for s in ActionStatus)
+ACTION_KINDS: tuple[str, ...] = ("mitigation", "adaptation")
+
+# How action statuses fall into the reduction bridge; cancelled counts for nothing.
+BRIDGE_PARTS: tuple[str, ...] = ("secured", "in_progress", "planned", "at_risk")
+BRIDGE_PART_OF_STATUS: dict[str, str | None] = {
+    "completed": "secured",
+    "in_progress": "in_progress",
+    "planned": "planned",
+    "delayed": "at_risk",
+    "paused": "at_risk",
+    "cancelled": None,
+}
+
+MILESTONE_KINDS: tuple[str, ...] = (
+    "joined",  # joined DK2020
+    "plan_approved",  # plan approved by CONCITO/C40
+    "plan_adopted",  # plan adopted by the council
+    "status_report",  # annual status report
+    "plan_revision",  # plan revision, due five years after adoption
+)
+PLAN_REVISION_YEARS = 5
+
+SCENARIO_KINDS: tuple[str, ...] = ("bau", "plan")
+
+REGIONS: tuple[str, ...] = ("Hovedstaden", "Sjælland", "Syddanmark", "Midtjylland", "Nordjylland")
+REGION_CODES: dict[str, int] = {
+    "Hovedstaden": 1084,
+    "Sjælland": 1085,
+    "Syddanmark": 1083,
+    "Midtjylland": 1082,
+    "Nordjylland": 1081,
+}
+DENMARK = "DK"  # the area code for the whole country; regions use their names
+COHORTS: tuple[str, ...] = ("pilot_2019", "round_2020", "c40_own_plan", "2021_or_later")
+
+
+class Verdict(str, Enum):
+    ON_TRACK = "on_track"
+    DEVIATING = "deviating"
+    OFF_TRACK = "off_track"
+
+
+VERDICTS: tuple[str, ...] = tuple(v.value for v in Verdict)

@@ -1,0 +1,138 @@
+-- The DK2020 store, schema version 1 (DESIGN.md section 3). Lists of allowed values mirror domain.py;
+-- tests/test_store.py checks that the two agree.
+
+CREATE TABLE meta (
+    key   VARCHAR PRIMARY KEY,
+    value VARCHAR NOT NULL
+);
+
+CREATE TABLE sector (
+    code            VARCHAR PRIMARY KEY,
+    label_da        VARCHAR NOT NULL,
+    label_en        VARCHAR NOT NULL,
+    sector_group    VARCHAR NOT NULL
+        CHECK (sector_group IN ('energi', 'transport', 'landbrug', 'lulucf', 'affald', 'industri')),
+    gpc             VARCHAR NOT NULL CHECK (gpc IN ('I', 'II', 'III', 'IV', 'V')),
+    can_be_negative BOOLEAN NOT NULL
+);
+
+CREATE TABLE municipality (
+    code              INTEGER PRIMARY KEY CHECK (code BETWEEN 100 AND 999),
+    name              VARCHAR NOT NULL UNIQUE,
+    region            VARCHAR NOT NULL
+        CHECK (region IN ('Hovedstaden', 'Sjælland', 'Syddanmark', 'Midtjylland', 'Nordjylland')),
+    region_code       INTEGER NOT NULL,
+    label_lat         DOUBLE NOT NULL CHECK (label_lat BETWEEN 54 AND 58),
+    label_lon         DOUBLE NOT NULL CHECK (label_lon BETWEEN 7 AND 16),
+    area_km2          DOUBLE NOT NULL CHECK (area_km2 > 0),
+    cohort            VARCHAR NOT NULL
+        CHECK (cohort IN ('pilot_2019', 'round_2020', 'c40_own_plan', '2021_or_later')),
+    population        INTEGER CHECK (population > 0),
+    population_year   INTEGER CHECK (population_year BETWEEN 1990 AND 2100),
+    population_approx BOOLEAN NOT NULL DEFAULT true
+);
+
+CREATE SEQUENCE edition_id START 1;
+CREATE TABLE edition (
+    id          INTEGER PRIMARY KEY DEFAULT nextval('edition_id'),
+    name        VARCHAR NOT NULL UNIQUE,
+    source      VARCHAR NOT NULL,
+    published   DATE,
+    is_demo     BOOLEAN NOT NULL DEFAULT false,
+    created_at  TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+CREATE TABLE emission (
+    municipality INTEGER NOT NULL REFERENCES municipality (code),
+    year         INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+    sector       VARCHAR NOT NULL REFERENCES sector (code),
+    edition      INTEGER NOT NULL REFERENCES edition (id),
+    tco2e        DOUBLE NOT NULL CHECK (isfinite(tco2e)),
+    estimated    BOOLEAN NOT NULL DEFAULT false,
+    PRIMARY KEY (municipality, year, sector, edition)
+);
+
+CREATE TABLE plan (
+    municipality    INTEGER PRIMARY KEY REFERENCES municipality (code),
+    adopted         DATE,
+    approved        DATE,
+    baseline_year   INTEGER NOT NULL CHECK (baseline_year BETWEEN 1990 AND 2100),
+    baseline_tco2e  DOUBLE CHECK (baseline_tco2e > 0),  -- the baseline as adopted in the plan
+    net_zero_year   INTEGER NOT NULL CHECK (net_zero_year BETWEEN 1990 AND 2100),
+    revision_due    DATE,
+    is_demo         BOOLEAN NOT NULL DEFAULT false,
+    CHECK (net_zero_year > baseline_year)
+);
+
+-- Interim targets of a plan: reduction (0..1) versus the baseline by target year.
+CREATE TABLE plan_target (
+    municipality  INTEGER NOT NULL REFERENCES plan (municipality),
+    target_year   INTEGER NOT NULL CHECK (target_year BETWEEN 1990 AND 2100),
+    reduction     DOUBLE NOT NULL CHECK (reduction >= 0 AND reduction <= 1),
+    PRIMARY KEY (municipality, target_year)
+);
+
+CREATE TABLE scenario (
+    municipality INTEGER NOT NULL REFERENCES municipality (code),
+    kind         VARCHAR NOT NULL CHECK (kind IN ('bau', 'plan')),
+    year         INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+    tco2e        DOUBLE NOT NULL CHECK (isfinite(tco2e)),
+    PRIMARY KEY (municipality, kind, year)
+);
+
+CREATE SEQUENCE action_id START 1;
+CREATE TABLE action (
+    id               INTEGER PRIMARY KEY DEFAULT nextval('action_id'),
+    municipality     INTEGER NOT NULL REFERENCES municipality (code),
+    title            VARCHAR NOT NULL CHECK (length(trim(title)) > 0),
+    sector           VARCHAR REFERENCES sector (code),
+    kind             VARCHAR NOT NULL DEFAULT 'mitigation' CHECK (kind IN ('mitigation', 'adaptation')),
+    status           VARCHAR NOT NULL
+        CHECK (status IN ('planned', 'in_progress', 'completed', 'delayed', 'paused', 'cancelled')),
+    start_date       DATE,
+    end_date         DATE,
+    expected_2030_t  DOUBLE CHECK (expected_2030_t >= 0),  -- expected reduction in 2030, tCO2e per year
+    responsible      VARCHAR,
+    budget_dkk       DOUBLE CHECK (budget_dkk >= 0),
+    last_updated     DATE NOT NULL,
+    version          INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    is_demo          BOOLEAN NOT NULL DEFAULT false,
+    CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
+);
+
+CREATE SEQUENCE action_event_id START 1;
+CREATE TABLE action_event (
+    id          INTEGER PRIMARY KEY DEFAULT nextval('action_event_id'),
+    action_id   INTEGER NOT NULL REFERENCES action (id),
+    changed_on  DATE NOT NULL,
+    who         VARCHAR NOT NULL,
+    old_status  VARCHAR CHECK (old_status IN ('planned', 'in_progress', 'completed', 'delayed', 'paused', 'cancelled')),
+    new_status  VARCHAR NOT NULL
+        CHECK (new_status IN ('planned', 'in_progress', 'completed', 'delayed', 'paused', 'cancelled')),
+    note        VARCHAR
+);
+
+CREATE SEQUENCE milestone_id START 1;
+CREATE TABLE milestone (
+    id            INTEGER PRIMARY KEY DEFAULT nextval('milestone_id'),
+    municipality  INTEGER NOT NULL REFERENCES municipality (code),
+    kind          VARCHAR NOT NULL
+        CHECK (kind IN ('joined', 'plan_approved', 'plan_adopted', 'status_report', 'plan_revision')),
+    due           DATE NOT NULL,
+    done          DATE,
+    note          VARCHAR,
+    is_demo       BOOLEAN NOT NULL DEFAULT false
+);
+
+CREATE SEQUENCE import_log_id START 1;
+CREATE TABLE import_log (
+    id         INTEGER PRIMARY KEY DEFAULT nextval('import_log_id'),
+    logged_at  TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    who        VARCHAR NOT NULL,
+    kind       VARCHAR NOT NULL,
+    file_name  VARCHAR,
+    sha256     VARCHAR,
+    rows       INTEGER CHECK (rows >= 0),
+    outcome    VARCHAR NOT NULL CHECK (outcome IN ('imported', 'rejected', 'dry_run', 'duplicate', 'demo', 'restored')),
+    message    VARCHAR
+);

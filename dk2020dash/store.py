@@ -1,0 +1,229 @@
+"""The only module that opens DuckDB: paths, schema, migrations, short read connections and write transactions."""
+from __future__ import annotations
+
+import os
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .domain import SECTORS
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DB = ROOT / "data" / "dk2020.duckdb"
+SCHEMA_FILE = Path(__file__).with_name("schema.sql")
+MUNICIPALITIES_CSV = ROOT / "data" / "municipalities.csv"
+
+# Upgrades of older files, applied in order: MIGRATIONS[v] takes a file from version v-1 to v.
+# schema.sql always creates the newest version directly.
+MIGRATIONS: dict[int, str] = {}
+SCHEMA_VERSION = 1 + len(MIGRATIONS)
+
+TABLES = (
+    "meta", "sector", "municipality", "edition", "emission", "plan", "plan_target", "scenario",
+    "action", "action_event", "milestone", "import_log",
+)
+
+LOCK_WAIT_SECONDS = float(os.environ.get("DK2020_LOCK_WAIT", "15"))
+
+
+class StoreError(Exception):
+    """A problem with the database file that a user can act on; the message says what and where."""
+
+
+class StoreLocked(StoreError):
+    """Another process holds the database."""
+
+
+def db_path() -> Path:
+    """The database file: DK2020_DB if set, else data/dk2020.duckdb in the checkout."""
+    return Path(os.environ.get("DK2020_DB") or DEFAULT_DB)
+
+
+def _explain(path: Path, exc: Exception) -> StoreError:
+    text = str(exc)
+    if "Could not set lock" in text or "Conflicting lock" in text:
+        pid = re.search(r"PID (\d+)", text)
+        who = f" (proces {pid.group(1)})" if pid else ""
+        return StoreLocked(
+            f"{path}: databasen bruges af et andet program{who}; prøv igen, når det er færdigt."
+        )
+    if "not a valid DuckDB database" in text or "is not a valid" in text or "Failed to read" in text:
+        return StoreError(f"{path}: filen er ikke en DuckDB-database fra dette program; intet er ændret.")
+    if "Permission denied" in text or "Not a directory" in text or "No such file" in text or "Read-only" in text:
+        return StoreError(f"{path}: kan ikke åbne eller oprette databasen her ({text.split(':')[-1].strip()}).")
+    return StoreError(f"{path}: {text}")
+
+
+class Store:
+    """One database file. Every read opens its own short connection, so threads never share one and
+    another process (the CLI) can take the file between runs; writes are single transactions."""
+
+    _write_lock = threading.RLock()  # re-entrant: a write may trigger a migration
+
+    def __init__(self, path: str | Path | None = None, *, migrations: Mapping[int, str] | None = None,
+                 lock_wait: float | None = None):
+        self.path = Path(path) if path is not None else db_path()
+        self.migrations = dict(MIGRATIONS if migrations is None else migrations)
+        self.schema_version = 1 + len(self.migrations)
+        self.lock_wait = LOCK_WAIT_SECONDS if lock_wait is None else lock_wait
+        self._checked = False
+
+    # -- connections ---------------------------------------------------------------------------
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + self.lock_wait
+        while True:
+            try:
+                return duckdb.connect(str(self.path))
+            except (duckdb.IOException, duckdb.Error) as exc:
+                err = _explain(self.path, exc)
+                if isinstance(err, StoreLocked) and time.monotonic() < deadline:
+                    time.sleep(0.1)
+                    continue
+                raise err from exc
+
+    @contextmanager
+    def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A connection of this thread's own, closed afterwards."""
+        if not self.path.exists():
+            raise StoreError(f"{self.path}: databasen findes ikke; opret den med 'python -m dk2020dash init'.")
+        con = self._connect()
+        try:
+            if not self._checked:
+                self._check_version(con)
+            yield con
+        finally:
+            con.close()
+
+    def query(self, sql: str, params: list | tuple | Mapping | None = None) -> pd.DataFrame:
+        """Run one parameterised read and return it as a DataFrame."""
+        with self.connection() as con:
+            return con.execute(sql, params or []).df()
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One write transaction that also bumps the data version; rolled back whole on any error."""
+        with self._write_lock, self.connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                con.execute(
+                    "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
+                )
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def data_version(self) -> int:
+        return int(self.query("SELECT value FROM meta WHERE key = 'data_version'").iloc[0, 0])
+
+    # -- schema ----------------------------------------------------------------------------------
+    def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException as exc:
+            raise StoreError(f"{self.path}: filen er en DuckDB-database, men ikke fra dette program (ingen meta-tabel).") from exc
+        version = int(row[0])
+        if version > self.schema_version:
+            raise StoreError(
+                f"{self.path}: databasen har skemaversion {version}, men denne version af programmet kender "
+                f"kun op til {self.schema_version}. Opdatér programmet; intet er ændret."
+            )
+        if version < self.schema_version:
+            self._migrate(con, version)
+        self._checked = True
+
+    def _migrate(self, con: duckdb.DuckDBPyConnection, version: int) -> None:
+        with self._write_lock:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                for target in range(version + 1, self.schema_version + 1):
+                    con.execute(self.migrations[target])
+                    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(target)])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def create(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None = None, *,
+               force: bool = False) -> None:
+        """Build a new database beside the target and move it into place, so a failure leaves nothing
+        half-written and an existing file is replaced only with force."""
+        if self.path.exists() and not force:
+            raise StoreError(f"{self.path}: databasen findes allerede; brug --force for at erstatte den.")
+        if self.path.exists():
+            self._refuse_foreign_file()
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.unlink(missing_ok=True)
+            con = duckdb.connect(str(tmp))
+        except (OSError, duckdb.Error) as exc:
+            raise _explain(self.path, exc) from exc
+        try:
+            con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
+            con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('data_version', '1')",
+                        [str(self.schema_version)])
+            seed_reference(con)
+            if fill is not None:
+                con.execute("BEGIN TRANSACTION")
+                fill(con)
+                con.execute("COMMIT")
+            con.execute("CHECKPOINT")
+            con.close()
+            if self.path.exists():
+                # Hold the old file's lock while swapping so a running reader is not cut off mid-query.
+                with self._write_lock:
+                    probe = self._connect()
+                    probe.close()
+                    os.replace(tmp, self.path)
+            else:
+                os.replace(tmp, self.path)
+        except BaseException:
+            con.close()
+            tmp.unlink(missing_ok=True)
+            Path(str(tmp) + ".wal").unlink(missing_ok=True)
+            raise
+        self._checked = False
+
+    def _refuse_foreign_file(self) -> None:
+        """Refuse to replace a file that is not one of ours (or is held by another process)."""
+        with self.connection():
+            pass
+
+    def table_counts(self) -> dict[str, int]:
+        with self.connection() as con:
+            return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}  # noqa: S608 - fixed names
+
+
+def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
+    """Load the sectors of domain.py and the 98 municipalities of data/municipalities.csv."""
+    con.executemany(
+        "INSERT INTO sector VALUES (?, ?, ?, ?, ?, ?)",
+        [(s.code, s.label_da, s.label_en, s.group, s.gpc, s.can_be_negative) for s in SECTORS],
+    )
+    rows = pd.read_csv(MUNICIPALITIES_CSV, dtype={"code": int}, encoding="utf-8")
+    con.register("municipality_csv", rows)
+    con.execute(
+        "INSERT INTO municipality SELECT code, name, region, region_code, label_lat, label_lon, area_km2, "
+        "cohort, population, population_year, population_approx FROM municipality_csv"
+    )
+    con.unregister("municipality_csv")
+
+
+def open_or_create(path: str | Path | None = None,
+                   fill: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> Store:
+    """The app's entry: open the database, creating it with `fill` (the demo) on a fresh checkout."""
+    store = Store(path)
+    with Store._write_lock:
+        if not store.path.exists():
+            store.create(fill)
+    with store.connection():
+        pass
+    return store
