@@ -1,0 +1,245 @@
+"""Danish and English strings, and number and date formatting through Babel (Danish by default)."""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+LANGUAGES = ("da", "en")
+DEFAULT_LANGUAGE = "da"
+_LOCALE = {"da": "da_DK", "en": "en_GB"}
+
+# key -> (Danish, English). Keep keys grouped by where they are used.
+STRINGS: dict[str, tuple[str, str]] = {
+    # app shell
+    "app.title": ("DK2020 Klimaplan-dashboard", "DK2020 climate plan dashboard"),
+    "nav.overview": ("Overblik", "Overview"),
+    "nav.municipality": ("Kommune", "Municipality"),
+    "nav.compare": ("Sammenlign", "Compare"),
+    "nav.map": ("Kort", "Map"),
+    "nav.data": ("Data", "Data"),
+    "nav.method": ("Metode", "Method"),
+    "nav.group.results": ("Status", "Status"),
+    "nav.group.about": ("Om data", "About the data"),
+    "sidebar.language": ("Sprog", "Language"),
+    "sidebar.area": ("Område", "Area"),
+    "area.DK": ("Danmark", "Denmark"),
+    "area.region": ("Region {name}", "Region {name}"),
+    "demo.banner": (
+        "Eksempeldata – ikke officielle tal. Alle tal for udledninger, planer, handlinger og milepæle er "
+        "opdigtede demodata, indtil rigtige data er indlæst.",
+        "Example data – not official figures. All emissions, plans, actions and milestones are invented "
+        "demo data until real data is loaded.",
+    ),
+    "error.store": ("Databasen kan ikke bruges lige nu: {message}", "The database cannot be used right now: {message}"),
+    "error.locked": (
+        "Databasen opdateres af et andet program lige nu. Vent et øjeblik og genindlæs siden.",
+        "The database is being updated by another program. Wait a moment and reload the page.",
+    ),
+    # verdicts
+    "verdict.on_track": ("På rette vej", "On track"),
+    "verdict.deviating": ("Afviger", "Deviating"),
+    "verdict.off_track": ("Ikke på rette vej", "Off track"),
+    # cannot be computed
+    "unavailable.no_inventory": ("Ingen opgørelse af udledninger", "No emission inventory"),
+    "unavailable.no_plan": ("Ingen klimaplan registreret", "No climate plan registered"),
+    "unavailable.no_baseline": ("Ingen opgørelse for basisåret {detail}", "No inventory for the baseline year {detail}"),
+    "unavailable.nonpositive_baseline": (
+        "Basisårets udledning er nul eller negativ, så reduktion i procent kan ikke beregnes",
+        "Baseline emissions are zero or negative, so a percentage reduction cannot be computed",
+    ),
+    "unavailable.single_year": ("Kun ét års opgørelse – der kan ikke beregnes en udvikling",
+                                "Only one inventory year – no development can be computed"),
+    "unavailable.too_few_years": ("For få år til en trend (mindst 3, der er {detail})",
+                                  "Too few years for a trend (at least 3, there are {detail})"),
+    "unavailable.past_target_year": ("Seneste opgørelse er fra {detail}, efter 2030", "Latest inventory is from {detail}, after 2030"),
+    "cannot_compute": ("Kan ikke beregnes: {reason}", "Cannot be computed: {reason}"),
+    # statuses and kinds
+    "status.planned": ("Planlagt", "Planned"),
+    "status.in_progress": ("I gang", "In progress"),
+    "status.completed": ("Gennemført", "Completed"),
+    "status.delayed": ("Forsinket", "Delayed"),
+    "status.paused": ("Sat på pause", "Paused"),
+    "status.cancelled": ("Opgivet", "Cancelled"),
+    "bridge.need": ("Behov til 2030", "Needed by 2030"),
+    "bridge.secured": ("Sikret (gennemført)", "Secured (completed)"),
+    "bridge.in_progress": ("I gang", "In progress"),
+    "bridge.planned": ("Planlagt", "Planned"),
+    "bridge.at_risk": ("I fare (forsinket/pause)", "At risk (delayed/paused)"),
+    "bridge.manko": ("Manko (udækket)", "Gap (uncovered)"),
+    "milestone.joined": ("Tilsluttet DK2020", "Joined DK2020"),
+    "milestone.plan_approved": ("Plan godkendt (CONCITO/C40)", "Plan approved (CONCITO/C40)"),
+    "milestone.plan_adopted": ("Plan vedtaget i byrådet", "Plan adopted by the council"),
+    "milestone.status_report": ("Årlig statusrapport", "Annual status report"),
+    "milestone.plan_revision": ("Revision af planen", "Plan revision"),
+    "milestone_state.done": ("Udført", "Done"),
+    "milestone_state.overdue": ("Overskredet", "Overdue"),
+    "milestone_state.due_soon": ("Forfalder snart", "Due soon"),
+    "milestone_state.upcoming": ("Kommende", "Upcoming"),
+    "cohort.pilot_2019": ("Pilot (2019)", "Pilot (2019)"),
+    "cohort.round_2020": ("Runde 2020", "2020 round"),
+    "cohort.c40_own_plan": ("C40-medlem med egen plan", "C40 member, own plan"),
+    "cohort.2021_or_later": ("2021 eller senere", "2021 or later"),
+    # units
+    "unit.t": ("t CO2e", "t CO2e"),
+    "unit.kt": ("kt CO2e", "kt CO2e"),
+    "unit.mt": ("mio. t CO2e", "Mt CO2e"),
+    "unit.t_per_year": ("t CO2e/år", "t CO2e/yr"),
+    "unit.t_per_capita": ("t CO2e pr. indbygger", "t CO2e per inhabitant"),
+    "approx": ("ca.", "approx."),
+    "never_before_2100": ("ikke før 2100", "not before 2100"),
+    "years": ("{n} år", "{n} years"),
+    # metode page
+    "method.title": ("Metode: sådan beregnes tallene", "Method: how the figures are computed"),
+    "method.intro": (
+        "Alle tal i dashboardet beregnes ét sted, efter definitionerne herunder. For et område (en region/KKR "
+        "eller hele Danmark) lægges kommunernes tal sammen.",
+        "Every figure in the dashboard is computed in one place, by the definitions below. For an area (a "
+        "region/KKR or all of Denmark) the municipalities' figures are added up.",
+    ),
+    "method.sections": ("Definitioner", "Definitions"),
+    "method.emissions.title": ("Udledning E(år)", "Emissions E(year)"),
+    "method.emissions.body": (
+        "Nettoudledningen i et år: summen af alle sektorer i den nyeste udgave af opgørelsen (Energi- og "
+        "CO2-regnskabet), målt i ton CO2-ækvivalenter. Arealanvendelse (LULUCF) kan være negativ, når skov og "
+        "jord optager mere CO2, end de udleder. Ældre år bliver ofte rettet i nye udgaver; planens basisår "
+        "*som vedtaget* vises ved siden af de rettede tal.",
+        "Net emissions in a year: the sum of all sectors in the newest edition of the inventory (Energi- og "
+        "CO2-regnskabet), in tonnes CO2 equivalent. Land use (LULUCF) can be negative when forests and soils take "
+        "up more CO2 than they emit. Earlier years are often revised in new editions; the plan's baseline *as "
+        "adopted* is shown beside the revised figures.",
+    ),
+    "method.target.title": ("Målsti T(år)", "Target path T(year)"),
+    "method.target.body": (
+        "Rette linjer fra basisåret (udledningen B) gennem hvert delmål (fx {pct2030} lavere i {target_year}) til "
+        "netto-nul i planens netto-nul-år (typisk {net_zero_year}). Før basisåret er målstien B, efter "
+        "netto-nul-året 0.",
+        "Straight lines from the baseline year (emissions B) through each interim target (for example {pct2030} "
+        "lower in {target_year}) to net zero in the plan's net-zero year (typically {net_zero_year}). Before the "
+        "baseline year the path is B, after the net-zero year 0.",
+    ),
+    "method.reduction.title": ("Reduktion indtil nu", "Reduction so far"),
+    "method.reduction.body": (
+        "1 − E(seneste år) / B: hvor stor en del af basisårets udledning der er væk.",
+        "1 − E(latest year) / B: the share of the baseline emissions that is gone.",
+    ),
+    "method.verdict.title": ("Vurdering", "Verdict"),
+    "method.verdict.body": (
+        "Afstanden til målstien i seneste opgørelsesår, som andel af basisåret: d = (E(seneste) − T(seneste)) / B. "
+        "d ≤ {on_track}: **På rette vej** (✅). {on_track} < d ≤ {deviating}: **Afviger** (⚠️). d > {deviating}: "
+        "**Ikke på rette vej** (❌). Vurderingen vises altid med det opgørelsesår, den bygger på, og "
+        "dataforsinkelsen (indeværende år minus seneste opgørelsesår).",
+        "The distance to the target path in the latest inventory year, as a share of the baseline: "
+        "d = (E(latest) − T(latest)) / B. d ≤ {on_track}: **On track** (✅). {on_track} < d ≤ {deviating}: "
+        "**Deviating** (⚠️). d > {deviating}: **Off track** (❌). The verdict is always shown with the inventory "
+        "year it rests on and the data lag (current year minus latest inventory year).",
+    ),
+    "method.trend.title": ("Trend og forventet netto-nul-år", "Trend and expected net-zero year"),
+    "method.trend.body": (
+        "En ret linje (mindste kvadraters metode) gennem de seneste {trend_years} opgørelsesår (mindst "
+        "{trend_min}), forlænget til {target_year} og til det år, den rammer nul. Rammer den ikke nul før 2100, "
+        "står der »ikke før 2100«.",
+        "A straight line (least squares) through the latest {trend_years} inventory years (at least {trend_min}), "
+        "projected to {target_year} and to the year it reaches zero. If it does not reach zero before 2100, it "
+        "says \"not before 2100\".",
+    ),
+    "method.pace.title": ("Nødvendigt tempo", "Required pace"),
+    "method.pace.body": (
+        "(E(seneste) − T({target_year})) / ({target_year} − seneste år): de ton pr. år, udledningen skal falde "
+        "med fra nu, for at nå målet i {target_year}. Vises ved siden af det faktiske fald pr. år i trenden.",
+        "(E(latest) − T({target_year})) / ({target_year} − latest year): the tonnes per year emissions must fall "
+        "from now to reach the {target_year} target. Shown beside the observed fall per year in the trend.",
+    ),
+    "method.bridge.title": ("Reduktionsbro og manko", "Reduction bridge and gap (manko)"),
+    "method.bridge.body": (
+        "Behovet N = max(0, E(seneste) − T({target_year})). Handlingernes forventede reduktion i {target_year} "
+        "fordeles efter status: sikret (gennemført), i gang, planlagt og i fare (forsinket eller sat på pause). "
+        "Opgivne handlinger tæller ikke. Manko = max(0, N − summen af de fire): den reduktion, som ingen handling "
+        "dækker endnu. For et område er manko summen af kommunernes manko – én kommunes overskud dækker ikke en "
+        "andens hul.",
+        "The need N = max(0, E(latest) − T({target_year})). The actions' expected reduction in {target_year} is "
+        "split by status: secured (completed), in progress, planned and at risk (delayed or paused). Cancelled "
+        "actions count for nothing. Gap (manko) = max(0, N − the sum of the four): the reduction no action covers "
+        "yet. For an area the gap is the sum of the municipalities' gaps – one municipality's surplus does not "
+        "cover another's gap.",
+    ),
+    "method.freshness.title": ("Aktualitet", "Freshness"),
+    "method.freshness.body": (
+        "En handling, der ikke er opdateret i {stale} dage, er forældet. En milepæl, hvis frist er passeret "
+        "uden at den er udført, er overskredet; en, der forfalder inden for {soon} dage, forfalder snart.",
+        "An action not updated for {stale} days is stale. A milestone past its due date without a done date is "
+        "overdue; one due within {soon} days is due soon.",
+    ),
+    "method.capita.title": ("Pr. indbygger", "Per inhabitant"),
+    "method.capita.body": (
+        "Udledning divideret med kommunens befolkning. Befolkningstal markeret »ca.« er omtrentlige, indtil "
+        "Danmarks Statistiks FOLK1A er indlæst.",
+        "Emissions divided by the municipality's population. Population figures marked \"approx.\" are "
+        "approximate until Statistics Denmark's FOLK1A is loaded.",
+    ),
+    "method.area.title": ("Regioner/KKR og Danmark", "Regions/KKR and Denmark"),
+    "method.area.body": (
+        "Et område er summen af sine kommuner: udledning, basisår, målsti, reduktionsbro og befolkning lægges "
+        "sammen. Kommuner, der ikke kan beregnes (fx uden opgørelse for basisåret), er udeladt og nævnt. "
+        "Områdets år er dem, alle medtagne kommuner har tal for.",
+        "An area is the sum of its municipalities: emissions, baseline, target path, reduction bridge and "
+        "population are added up. Municipalities that cannot be computed (for example with no inventory for the "
+        "baseline year) are left out and listed. The area's years are those every included municipality has.",
+    ),
+    "method.sources": ("Kilder og data", "Sources and data"),
+    "method.data_now": ("Data i databasen nu", "Data in the database now"),
+    "method.edition": ("Nyeste udgave af opgørelsen: {name} (udgivet {published})",
+                       "Newest inventory edition: {name} (published {published})"),
+    "method.no_edition": ("Der er ingen opgørelse i databasen endnu.", "There is no inventory in the database yet."),
+    "method.thresholds": ("Tærskler", "Thresholds"),
+}
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
+    """The string for key in the language, with {placeholders} filled in."""
+    da, en = STRINGS[key]
+    text = en if lang == "en" else da
+    return text.format(**values) if values else text
+
+
+def locale(lang: str) -> str:
+    return _LOCALE.get(lang, _LOCALE[DEFAULT_LANGUAGE])
+
+
+def number(value: float | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
+    """1.234,5 in Danish, 1,234.5 in English; an en dash for a missing value."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=fmt, locale=locale(lang))
+
+
+def percent(share: float | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
+    """A share (0.413) as a percentage: 41 % in Danish, 41% in English."""
+    if share is None or (isinstance(share, float) and math.isnan(share)):
+        return "–"
+    fmt = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%"
+    if lang == "en":
+        fmt = fmt.replace("\u00a0", "")
+    return format_percent(share, format=fmt, locale=locale(lang))
+
+
+def tonnes(value: float | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Tonnes CO2e at a readable scale: Mt above a million, kt above ten thousand, else t."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    size = abs(value)
+    if size >= 1_000_000:
+        return f"{number(value / 1_000_000, lang, 1)} {t('unit.mt', lang)}"
+    if size >= 10_000:
+        return f"{number(value / 1_000, lang, 0)} {t('unit.kt', lang)}"
+    return f"{number(value, lang, 0)} {t('unit.t', lang)}"
+
+
+def day(value: date | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A date as 28. nov. 2026 (Danish) or 28 Nov 2026 (English)."""
+    if value is None:
+        return "–"
+    return format_date(value, format="medium", locale=locale(lang))

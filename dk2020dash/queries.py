@@ -1,0 +1,182 @@
+"""Named read queries: each answers one question and returns a pandas DataFrame (parameterised SQL only)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .domain import DENMARK, REGIONS
+from .progress import MunicipalityInputs, inputs_from_frames
+from .store import Store
+
+# The newest inventory edition: the one published last (ties: created last).
+_NEWEST_EDITION = "(SELECT id FROM edition ORDER BY published DESC NULLS LAST, id DESC LIMIT 1)"
+
+
+def _edition(edition: int | None) -> tuple[str, list]:
+    return ("?", [edition]) if edition is not None else (_NEWEST_EDITION, [])
+
+
+def data_version(store: Store) -> int:
+    return store.data_version()
+
+
+def municipalities(store: Store) -> pd.DataFrame:
+    """The 98 municipalities with region, population and label point, ordered by code."""
+    return store.query(
+        "SELECT code, name, region, region_code, label_lat, label_lon, area_km2, cohort, population, "
+        "population_year, population_approx FROM municipality ORDER BY code"
+    )
+
+
+def area_codes(munis: pd.DataFrame, area: str) -> list[int]:
+    """Municipality codes in an area: Denmark ("DK") or a region name."""
+    if area == DENMARK:
+        return munis["code"].astype(int).tolist()
+    if area not in REGIONS:
+        raise ValueError(f"ukendt område: {area!r}")
+    return munis.loc[munis["region"] == area, "code"].astype(int).tolist()
+
+
+def sectors(store: Store) -> pd.DataFrame:
+    return store.query("SELECT code, label_da, label_en, sector_group, gpc, can_be_negative FROM sector")
+
+
+def editions(store: Store) -> pd.DataFrame:
+    """All inventory editions, newest first, with their row counts and year span."""
+    return store.query(
+        "SELECT e.id, e.name, e.source, e.published, e.is_demo, count(m.tco2e) AS rows, "
+        "min(m.year) AS first_year, max(m.year) AS last_year "
+        "FROM edition e LEFT JOIN emission m ON m.edition = e.id "
+        "GROUP BY ALL ORDER BY e.published DESC NULLS LAST, e.id DESC"
+    )
+
+
+def newest_edition(store: Store) -> pd.DataFrame:
+    return store.query(f"SELECT id, name, source, published, is_demo FROM edition WHERE id = {_NEWEST_EDITION}")
+
+
+def demo_kinds(store: Store) -> list[str]:
+    """Which kinds of data in the store are demo data (empty when all is real)."""
+    df = store.query(
+        "SELECT 'inventory' AS kind WHERE EXISTS (SELECT 1 FROM edition WHERE is_demo) "
+        "UNION ALL SELECT 'plans' WHERE EXISTS (SELECT 1 FROM plan WHERE is_demo) "
+        "UNION ALL SELECT 'actions' WHERE EXISTS (SELECT 1 FROM action WHERE is_demo) "
+        "UNION ALL SELECT 'milestones' WHERE EXISTS (SELECT 1 FROM milestone WHERE is_demo)"
+    )
+    return df["kind"].tolist()
+
+
+def emission_totals(store: Store, edition: int | None = None) -> pd.DataFrame:
+    """E(y) per municipality: net emissions summed over all sectors (newest edition unless given)."""
+    ed, params = _edition(edition)
+    return store.query(
+        f"SELECT municipality, year, sum(tco2e) AS tco2e, bool_or(estimated) AS any_estimated "
+        f"FROM emission WHERE edition = {ed} GROUP BY municipality, year ORDER BY municipality, year",
+        params,
+    )
+
+
+def emissions_by_sector(store: Store, codes: Sequence[int], edition: int | None = None) -> pd.DataFrame:
+    """Emissions per year and sector summed over the given municipalities, with sector labels."""
+    ed, params = _edition(edition)
+    return store.query(
+        f"SELECT e.year, e.sector, s.label_da, s.label_en, s.sector_group, sum(e.tco2e) AS tco2e "
+        f"FROM emission e JOIN sector s ON s.code = e.sector "
+        f"WHERE e.edition = {ed} AND list_contains(?, e.municipality) "
+        f"GROUP BY ALL ORDER BY e.year, e.sector",
+        [*params, list(codes)],
+    )
+
+
+def estimated_share(store: Store, codes: Sequence[int], edition: int | None = None) -> pd.DataFrame:
+    """Per municipality: latest year and the share of values flagged as estimated (newest edition)."""
+    ed, params = _edition(edition)
+    return store.query(
+        f"SELECT municipality, max(year) AS latest_year, avg(CASE WHEN estimated THEN 1 ELSE 0 END) AS estimated_share "
+        f"FROM emission WHERE edition = {ed} AND list_contains(?, municipality) GROUP BY municipality",
+        [*params, list(codes)],
+    )
+
+
+def plans(store: Store) -> pd.DataFrame:
+    return store.query(
+        "SELECT municipality, adopted, approved, baseline_year, baseline_tco2e, net_zero_year, revision_due, is_demo "
+        "FROM plan ORDER BY municipality"
+    )
+
+
+def plan_targets(store: Store) -> pd.DataFrame:
+    return store.query("SELECT municipality, target_year, reduction FROM plan_target ORDER BY municipality, target_year")
+
+
+def scenarios(store: Store, codes: Sequence[int]) -> pd.DataFrame:
+    """The adopted plans' BAU and plan scenarios summed over the given municipalities."""
+    return store.query(
+        "SELECT kind, year, sum(tco2e) AS tco2e, count(*) AS municipalities FROM scenario "
+        "WHERE list_contains(?, municipality) GROUP BY kind, year ORDER BY kind, year",
+        [list(codes)],
+    )
+
+
+def action_expected(store: Store) -> pd.DataFrame:
+    """Expected 2030 reductions of mitigation actions per municipality and status."""
+    return store.query(
+        "SELECT municipality, status, sum(coalesce(expected_2030_t, 0)) AS expected_2030_t, count(*) AS actions "
+        "FROM action WHERE kind = 'mitigation' GROUP BY municipality, status ORDER BY municipality, status"
+    )
+
+
+def actions(store: Store, codes: Sequence[int]) -> pd.DataFrame:
+    """The actions of the given municipalities, largest expected reduction first."""
+    return store.query(
+        "SELECT a.id, a.municipality, m.name AS municipality_name, a.title, a.sector, a.kind, a.status, "
+        "a.start_date, a.end_date, a.expected_2030_t, a.responsible, a.budget_dkk, a.last_updated, a.version "
+        "FROM action a JOIN municipality m ON m.code = a.municipality "
+        "WHERE list_contains(?, a.municipality) ORDER BY a.expected_2030_t DESC NULLS LAST, a.id",
+        [list(codes)],
+    )
+
+
+def milestones(store: Store, codes: Sequence[int]) -> pd.DataFrame:
+    return store.query(
+        "SELECT s.id, s.municipality, m.name AS municipality_name, s.kind, s.due, s.done, s.note "
+        "FROM milestone s JOIN municipality m ON m.code = s.municipality "
+        "WHERE list_contains(?, s.municipality) ORDER BY s.due, s.id",
+        [list(codes)],
+    )
+
+
+def action_events_since(store: Store, codes: Sequence[int], since) -> pd.DataFrame:
+    """Status changes of the given municipalities' actions on or after a date, newest first."""
+    return store.query(
+        "SELECT e.changed_on, a.municipality, m.name AS municipality_name, a.title, e.old_status, e.new_status, "
+        "e.who, e.note FROM action_event e JOIN action a ON a.id = e.action_id "
+        "JOIN municipality m ON m.code = a.municipality "
+        "WHERE list_contains(?, a.municipality) AND e.changed_on >= ? ORDER BY e.changed_on DESC, e.id DESC",
+        [list(codes), since],
+    )
+
+
+def import_log(store: Store) -> pd.DataFrame:
+    return store.query(
+        "SELECT id, logged_at, who, kind, file_name, sha256, rows, outcome, message FROM import_log ORDER BY id DESC"
+    )
+
+
+def latest_inventory_year(store: Store) -> int | None:
+    df = store.query(f"SELECT max(year) AS y FROM emission WHERE edition = {_NEWEST_EDITION}")
+    y = df.iloc[0, 0]
+    return None if pd.isna(y) else int(y)
+
+
+def municipality_inputs(store: Store) -> dict[int, MunicipalityInputs]:
+    """Everything progress.py needs for every municipality, from the newest edition."""
+    expected = action_expected(store)
+    return inputs_from_frames(
+        emissions=emission_totals(store),
+        plans=plans(store),
+        targets=plan_targets(store),
+        actions=expected,
+        municipalities=municipalities(store),
+    )

@@ -1,0 +1,27 @@
+"""Metode: every metric explained in plain language, with the thresholds, from domain.py's own constants."""
+import streamlit as st
+
+from dk2020dash import domain, i18n, ui
+
+ctx = ui.page_context()
+lang = ctx.lang
+st.title(ctx.t("method.title"))
+st.write(ctx.t("method.intro"))
+
+values = {
+    "pct2030": i18n.percent(0.70, lang), "target_year": domain.TARGET_YEAR, "net_zero_year": domain.NET_ZERO_YEAR,
+    "on_track": i18n.number(domain.ON_TRACK_MAX_D, lang, 2), "deviating": i18n.number(domain.DEVIATING_MAX_D, lang, 2),
+    "trend_years": domain.TREND_YEARS, "trend_min": domain.TREND_MIN_YEARS,
+    "stale": domain.STALE_AFTER_DAYS, "soon": domain.DUE_SOON_DAYS,
+}
+for section in ("emissions", "target", "reduction", "verdict", "trend", "pace", "bridge", "freshness", "capita", "area"):
+    with st.container(key=f"method-{section}"):
+        st.subheader(ctx.t(f"method.{section}.title"))
+        st.markdown(ctx.t(f"method.{section}.body", **values))
+
+st.subheader(ctx.t("method.sources"))
+edition = ui.load_newest_edition(ctx)
+if edition is None:
+    st.info(ctx.t("method.no_edition"))
+else:
+    st.write(ctx.t("method.edition", name=edition["name"], published=i18n.day(edition["published"], lang)))

@@ -1,0 +1,108 @@
+"""The app shell through AppTest: navigation, language and area in the URL, demo banner, Metode page."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dk2020dash import domain, i18n
+from dk2020dash.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def app(db: Path, **query: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(query)
+    return at
+
+
+@pytest.fixture
+def demo_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("DK2020_DB", str(demo_db))
+    return demo_db
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(m.value for m in [*at.markdown, *at.warning, *at.error, *at.info, *at.title, *at.subheader])
+
+
+def test_metode_explains_every_metric_with_the_thresholds(demo_env: Path) -> None:
+    at = app(demo_env)
+    at.switch_page("pages/metode.py").run()
+    assert not at.exception
+    body = texts(at)
+    assert at.title[0].value == i18n.t("method.title", "da")
+    for key in ("verdict.on_track", "verdict.deviating", "verdict.off_track"):
+        assert i18n.t(key, "da") in body
+    assert "0,05" in body and "365 dage" in body and "60 dage" in body
+    assert "Manko" in body
+    assert "Eksempeldata" in body  # the newest edition is named as demo
+
+
+def test_demo_banner_on_the_page_while_demo_data_is_loaded(demo_env: Path) -> None:
+    at = app(demo_env)
+    at.switch_page("pages/metode.py").run()
+    assert any("Eksempeldata – ikke officielle tal" in w.value for w in at.warning)
+
+
+def test_no_banner_when_nothing_is_demo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "real.duckdb"
+    Store(db).create()
+    monkeypatch.setenv("DK2020_DB", str(db))
+    at = app(db)
+    at.switch_page("pages/metode.py").run()
+    assert not at.exception
+    assert not any("Eksempeldata" in w.value for w in at.warning)
+    assert any(i18n.t("method.no_edition", "da") in m.value for m in at.info)
+
+
+def test_english_switch_from_the_url(demo_env: Path) -> None:
+    at = app(demo_env, lang="en")
+    at.switch_page("pages/metode.py").run()
+    assert not at.exception
+    assert at.title[0].value == i18n.t("method.title", "en")
+    assert any("Example data – not official figures" in w.value for w in at.warning)
+
+
+def test_language_and_area_choices_go_into_the_url(demo_env: Path) -> None:
+    at = app(demo_env)
+    at.switch_page("pages/metode.py").run()
+    at.segmented_control(key="lang").set_value("en").run()
+    at.selectbox(key="area").set_value("Sjælland").run()
+    assert not at.exception
+    assert at.query_params.get("lang") == "en"
+    assert at.query_params.get("area") == "Sjælland"
+    # the same URL opens the same view
+    again = app(demo_env, **{k: v for k, v in at.query_params.items() if k in ("lang", "area")})
+    again.switch_page("pages/metode.py").run()
+    assert again.selectbox(key="area").value == "Sjælland"
+    assert again.title[0].value == i18n.t("method.title", "en")
+
+
+def test_first_run_on_a_fresh_checkout_creates_the_demo_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "fresh" / "dk2020.duckdb"
+    monkeypatch.setenv("DK2020_DB", str(db))
+    at = app(db)
+    at.switch_page("pages/metode.py").run()
+    assert not at.exception
+    assert db.exists()
+    assert Store(db).table_counts()["emission"] > 0
+
+
+def test_a_broken_database_file_shows_a_message_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "broken.duckdb"
+    db.write_text("not a database", encoding="utf-8")
+    monkeypatch.setenv("DK2020_DB", str(db))
+    at = app(db)
+    at.switch_page("pages/metode.py").run()
+    assert not at.exception
+    assert any("ikke en DuckDB-database" in e.value for e in at.error)
+    assert db.read_text(encoding="utf-8") == "not a database"
+
+
+def test_thresholds_on_the_page_come_from_the_domain(demo_env: Path) -> None:
+    at = app(demo_env)
+    at.switch_page("pages/metode.py").run()
+    assert f"{domain.STALE_AFTER_DAYS} dage" in texts(at)

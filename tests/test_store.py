@@ -1,0 +1,200 @@
+"""The store: schema, versions, migrations, atomic writes, bad files, locks and many threads."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dk2020dash import domain
+from dk2020dash.store import SCHEMA_VERSION, TABLES, Store, StoreError, StoreLocked
+
+
+def test_new_store_has_every_table_reference_rows_and_versions(empty_store: Store) -> None:
+    counts = empty_store.table_counts()
+    assert set(counts) == set(TABLES)
+    assert counts["municipality"] == 98
+    assert counts["sector"] == len(domain.SECTORS)
+    meta = dict(empty_store.query("SELECT key, value FROM meta").itertuples(index=False))
+    assert meta == {"schema_version": str(SCHEMA_VERSION), "data_version": "1"}
+
+
+def test_every_write_bumps_the_data_version(empty_store: Store) -> None:
+    before = empty_store.data_version()
+    with empty_store.transaction() as con:
+        con.execute("UPDATE municipality SET population = 1000 WHERE code = 101")
+    assert empty_store.data_version() == before + 1
+
+
+def test_a_failed_write_leaves_nothing_behind(empty_store: Store) -> None:
+    before = empty_store.data_version()
+    with pytest.raises(duckdb.ConstraintException):
+        with empty_store.transaction() as con:
+            con.execute("INSERT INTO edition (name, source) VALUES ('x', 'test')")
+            con.execute("INSERT INTO emission VALUES (101, 1989, 'el', 1, 5.0, false)")  # year out of range
+    assert empty_store.table_counts()["edition"] == 0
+    assert empty_store.data_version() == before
+
+
+@pytest.mark.parametrize("status", domain.ACTION_STATUSES)
+def test_schema_accepts_every_status_of_the_domain(empty_store: Store, status: str) -> None:
+    with empty_store.transaction() as con:
+        con.execute("INSERT INTO action (municipality, title, status, last_updated) VALUES (101, 'x', ?, DATE '2025-01-01')", [status])
+
+
+@pytest.mark.parametrize("kind", domain.MILESTONE_KINDS)
+def test_schema_accepts_every_milestone_kind_of_the_domain(empty_store: Store, kind: str) -> None:
+    with empty_store.transaction() as con:
+        con.execute("INSERT INTO milestone (municipality, kind, due) VALUES (101, ?, DATE '2025-01-01')", [kind])
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "INSERT INTO action (municipality, title, status, last_updated) VALUES (101, 'x', 'done', DATE '2025-01-01')",
+        "INSERT INTO milestone (municipality, kind, due) VALUES (101, 'party', DATE '2025-01-01')",
+        "INSERT INTO scenario VALUES (101, 'wishful', 2030, 1.0)",
+        "INSERT INTO scenario VALUES (101, 'bau', 2101, 1.0)",
+        "INSERT INTO plan (municipality, baseline_year, net_zero_year) VALUES (999, 1990, 2050)",
+        "INSERT INTO plan (municipality, baseline_year, net_zero_year) VALUES (101, 1990, 1980)",
+    ],
+)
+def test_schema_refuses_values_outside_the_domain(empty_store: Store, sql: str) -> None:
+    with pytest.raises(duckdb.Error):
+        with empty_store.transaction() as con:
+            con.execute(sql)
+
+
+def test_unknown_sector_is_refused(empty_store: Store) -> None:
+    with pytest.raises(duckdb.ConstraintException):
+        with empty_store.transaction() as con:
+            con.execute("INSERT INTO edition (id, name, source) VALUES (1, 'x', 'test')")
+            con.execute("INSERT INTO emission VALUES (101, 2020, 'kul', 1, 5.0, false)")
+
+
+def test_older_file_is_migrated_in_order(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    Store(path).create()
+    with Store(path).transaction() as con:
+        con.execute("INSERT INTO edition (name, source) VALUES ('gammel', 'test')")
+    migrations = {
+        2: "ALTER TABLE edition ADD COLUMN note VARCHAR",
+        3: "UPDATE edition SET note = 'set by 3 after 2 added the column'",
+    }
+    newer = Store(path, migrations=migrations)
+    assert newer.query("SELECT name, note FROM edition").values.tolist() == [["gammel", "set by 3 after 2 added the column"]]
+    assert newer.query("SELECT value FROM meta WHERE key = 'schema_version'").iloc[0, 0] == "3"
+
+
+def test_file_from_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "new.duckdb"
+    Store(path, migrations={2: "SELECT 1"}).create()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="skemaversion 2"):
+        Store(path).data_version()
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_not_overwritten(tmp_path: Path) -> None:
+    path = tmp_path / "notes.duckdb"
+    path.write_text("Mødereferat, ikke en database\n", encoding="utf-8")
+    with pytest.raises(StoreError, match="ikke en DuckDB-database"):
+        Store(path).data_version()
+    with pytest.raises(StoreError):
+        Store(path).create(force=True)
+    assert path.read_text(encoding="utf-8") == "Mødereferat, ikke en database\n"
+
+
+def test_a_duckdb_file_from_another_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE t (x INTEGER)")
+    con.close()
+    with pytest.raises(StoreError, match="ikke fra dette program"):
+        Store(path).data_version()
+
+
+def test_existing_database_is_not_overwritten_without_force(empty_store: Store) -> None:
+    with empty_store.transaction() as con:
+        con.execute("INSERT INTO edition (name, source) VALUES ('behold', 'test')")
+    with pytest.raises(StoreError, match="--force"):
+        empty_store.create()
+    assert empty_store.table_counts()["edition"] == 1
+    empty_store.create(force=True)
+    assert empty_store.table_counts()["edition"] == 0
+
+
+def test_a_place_where_no_database_can_be_made_gives_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="a-file"):
+        Store(blocker / "sub" / "db.duckdb").create()
+
+
+def test_a_failed_fill_leaves_no_file(tmp_path: Path) -> None:
+    path = tmp_path / "db.duckdb"
+
+    def broken(con: duckdb.DuckDBPyConnection) -> None:
+        con.execute("INSERT INTO edition (name, source) VALUES ('x', 'y')")
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        Store(path).create(broken)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_database_held_by_another_process_gives_a_clear_error(empty_store: Store) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('held', flush=True); time.sleep(30)",
+         str(empty_store.path)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(StoreLocked, match="andet program"):
+            Store(empty_store.path, lock_wait=0.3).data_version()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert Store(empty_store.path).data_version() == 1
+
+
+def test_many_readers_while_one_thread_writes(empty_store: Store) -> None:
+    errors: list[BaseException] = []
+    seen: list[int] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        try:
+            while not stop.is_set():
+                n = int(empty_store.query("SELECT count(*) FROM municipality").iloc[0, 0])
+                seen.append(n)
+                empty_store.data_version()
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    def write() -> None:
+        try:
+            for i in range(20):
+                with empty_store.transaction() as con:
+                    con.execute("UPDATE municipality SET population = ? WHERE code = 101", [1000 + i])
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    readers = [threading.Thread(target=read) for _ in range(8)]
+    writer = threading.Thread(target=write)
+    for th in readers:
+        th.start()
+    writer.start()
+    writer.join()
+    stop.set()
+    for th in readers:
+        th.join()
+    assert errors == []
+    assert seen and set(seen) == {98}
+    assert empty_store.data_version() == 21
+    assert empty_store.query("SELECT population FROM municipality WHERE code = 101").iloc[0, 0] == 1019
