@@ -1,8 +1,9 @@
-"""Entry point: page config, the shared sidebar (language, area), navigation and the demo banner."""
+"""Entry point: the page list in the chosen language and st.navigation; each page calls ui.page_setup()."""
 import streamlit as st
 
 from dk2020dash import i18n, ui
 
+# (file, title key, URL path, icon), grouped as they appear in the sidebar.
 PAGES = {
     "nav.group.about": [("pages/metode.py", "nav.method", "metode", ":material/menu_book:")],
 }
@@ -10,17 +11,13 @@ PAGES = {
 
 def main() -> None:
     st.set_page_config(page_title="DK2020 Klimaplan-dashboard", page_icon="🌍", layout="wide")
-    lang, area = ui.sidebar()
+    lang = ui.current_language()
     nav = {
         i18n.t(group, lang): [st.Page(path, title=i18n.t(title, lang), url_path=url, icon=icon)
                               for path, title, url, icon in pages]
         for group, pages in PAGES.items()
     }
-    page = st.navigation(nav)
-    ctx = ui.context(lang, area)
-    st.session_state["ctx"] = ctx
-    ui.demo_banner(ctx)
-    page.run()
+    st.navigation(nav).run()
 
 
 main()

@@ -60,9 +60,37 @@ def _explain(path: Path, exc: Exception) -> StoreError:
     return StoreError(f"{path}: {text}")
 
 
+class _OpenFiles:
+    """Database files this process has open, each shared by all threads through cursors and closed when
+    its last user is done, so another process (the CLI) can take the file between runs. Opening and
+    closing go through one lock: DuckDB refuses to open a file while the same process is closing it."""
+
+    lock = threading.Lock()
+    open: dict[str, list] = {}  # resolved path -> [base connection, users]
+
+    @classmethod
+    @contextmanager
+    def cursor(cls, key: str, connect: Callable[[], duckdb.DuckDBPyConnection]) -> Iterator[duckdb.DuckDBPyConnection]:
+        with cls.lock:
+            entry = cls.open.get(key)
+            if entry is None:
+                entry = cls.open[key] = [connect(), 0]
+            entry[1] += 1
+            cur = entry[0].cursor()
+        try:
+            yield cur
+        finally:
+            cur.close()
+            with cls.lock:
+                entry[1] -= 1
+                if entry[1] == 0:
+                    entry[0].close()
+                    del cls.open[key]
+
+
 class Store:
-    """One database file. Every read opens its own short connection, so threads never share one and
-    another process (the CLI) can take the file between runs; writes are single transactions."""
+    """One database file. Every caller gets a cursor of its own (one per thread), the file stays open only
+    while someone uses it, and writes are single transactions."""
 
     _write_lock = threading.RLock()  # re-entrant: a write may trigger a migration
 
@@ -89,16 +117,17 @@ class Store:
 
     @contextmanager
     def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A connection of this thread's own, closed afterwards."""
+        """A cursor of the caller's own on the database, closed afterwards."""
         if not self.path.exists():
             raise StoreError(f"{self.path}: databasen findes ikke; opret den med 'python -m dk2020dash init'.")
-        con = self._connect()
-        try:
+        with _OpenFiles.cursor(self._key, self._connect) as con:
             if not self._checked:
                 self._check_version(con)
             yield con
-        finally:
-            con.close()
+
+    @property
+    def _key(self) -> str:
+        return str(self.path.resolve())
 
     def query(self, sql: str, params: list | tuple | Mapping | None = None) -> pd.DataFrame:
         """Run one parameterised read and return it as a DataFrame."""
@@ -177,13 +206,10 @@ class Store:
                 con.execute("COMMIT")
             con.execute("CHECKPOINT")
             con.close()
-            if self.path.exists():
-                # Hold the old file's lock while swapping so a running reader is not cut off mid-query.
-                with self._write_lock:
-                    probe = self._connect()
-                    probe.close()
-                    os.replace(tmp, self.path)
-            else:
+            # No reader of this process may be inside the old file while it is swapped out.
+            with self._write_lock, _OpenFiles.lock:
+                if self._key in _OpenFiles.open:
+                    raise StoreError(f"{self.path}: databasen er i brug; prøv igen.")
                 os.replace(tmp, self.path)
         except BaseException:
             con.close()

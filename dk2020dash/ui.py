@@ -44,11 +44,15 @@ def area_label(area: str, lang: str) -> str:
 
 
 def sidebar() -> tuple[str, str]:
-    """Language and area choices, both kept in the URL (?lang=en&area=Sjælland) so a link reproduces the view."""
+    """Language and area choices, kept in the URL so a link reproduces the view.
+
+    Bound widgets store their shown label in the URL (?lang=English&area=Region+Sjælland); region labels
+    are the same in both languages, and the defaults (Dansk, Danmark) leave the URL clean.
+    """
     with st.sidebar:
         lang = st.segmented_control(
             "Sprog / Language", i18n.LANGUAGES, default=i18n.DEFAULT_LANGUAGE, required=True,
-            format_func={"da": "Dansk", "en": "English"}.get, key="lang", bind="query-params",
+            format_func=LANGUAGE_NAMES.get, key="lang", bind="query-params",
         ) or i18n.DEFAULT_LANGUAGE
         area = st.selectbox(
             i18n.t("sidebar.area", lang), AREAS, format_func=lambda a: area_label(a, lang),
@@ -72,9 +76,29 @@ def context(lang: str, area: str) -> Context:
     return Context(lang=lang, area=area, store=store, version=version)
 
 
-def page_context() -> Context:
-    """The context app.py prepared for this run (pages never open the store themselves)."""
-    return st.session_state["ctx"]
+LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}  # also what ?lang= holds in the URL
+
+
+def current_language() -> str:
+    """The language chosen in the sidebar or the URL, before the sidebar is drawn (for page titles)."""
+    lang = st.session_state.get("lang")
+    if lang in i18n.LANGUAGES:
+        return lang
+    by_name = {name: code for code, name in LANGUAGE_NAMES.items()}
+    return by_name.get(st.query_params.get("lang", ""), i18n.DEFAULT_LANGUAGE)
+
+
+def page_setup() -> Context:
+    """What every page starts with: sidebar choices, the store (or a clear message and stop), demo banner.
+
+    Pages call this themselves rather than relying on app.py having run first: Streamlit runs a file in
+    pages/ directly on a process's first request for it.
+    """
+    st.set_page_config(page_title="DK2020 Klimaplan-dashboard", page_icon="🌍", layout="wide")
+    lang, area = sidebar()
+    ctx = context(lang, area)
+    demo_banner(ctx)
+    return ctx
 
 
 def demo_banner(ctx: Context) -> None:

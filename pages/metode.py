@@ -3,7 +3,7 @@ import streamlit as st
 
 from dk2020dash import domain, i18n, ui
 
-ctx = ui.page_context()
+ctx = ui.page_setup()
 lang = ctx.lang
 st.title(ctx.t("method.title"))
 st.write(ctx.t("method.intro"))
