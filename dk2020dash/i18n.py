@@ -194,6 +194,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "Newest inventory edition: {name} (published {published})"),
     "method.no_edition": ("Der er ingen opgørelse i databasen endnu.", "There is no inventory in the database yet."),
     "method.thresholds": ("Tærskler", "Thresholds"),
+    # -- views: Overblik and Kommune (keys "ov.*", "mun.*", "chart.*") --
+    # -- views: Sammenlign and Kort (keys "cmp.*", "map.*") --
+    # -- data: import and the Data page (keys "imp.*", "data.*") --
+    # -- data: export, backup and Datakvalitet (keys "exp.*", "dq.*") --
 }
 
 

@@ -180,3 +180,9 @@ def municipality_inputs(store: Store) -> dict[int, MunicipalityInputs]:
         actions=expected,
         municipalities=municipalities(store),
     )
+
+
+# -- views (Overblik, Kommune, Sammenlign, Kort) -----------------------------------------------------
+
+
+# -- data (import, export, backup, data quality) -----------------------------------------------------

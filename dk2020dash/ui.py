@@ -160,3 +160,9 @@ def _newest_edition(path: str, version: int) -> dict | None:
 
 def load_newest_edition(ctx: Context) -> dict | None:
     return _newest_edition(str(ctx.store.path), ctx.version)
+
+
+# -- views (Overblik, Kommune, Sammenlign, Kort) -----------------------------------------------------
+
+
+# -- data (import, export, data quality) -------------------------------------------------------------
