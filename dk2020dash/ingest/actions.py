@@ -1,0 +1,212 @@
+"""Actions: matched by id or (municipality, title); every status change becomes an action_event, versions bumped."""
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from . import common
+from .common import Reference
+from .dates import parse_dates
+from .headers import map_headers, require
+from .problems import Problems
+from .read import Table
+from .report import Context, Summary
+from .synonyms import ACTION_KINDS, STATUSES, fold, lookup
+
+COLUMNS = ("id", "municipality", "title", "sector", "kind", "status", "start", "end", "expected_2030_t",
+           "responsible", "budget_dkk", "last_updated", "note")
+FIELDS = ("title", "sector", "kind", "status", "start_date", "end_date", "expected_2030_t", "responsible",
+          "budget_dkk", "last_updated")
+_STATUS = lookup(STATUSES)
+_KINDS = lookup(ACTION_KINDS)
+
+
+def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
+    found = map_headers(table.headers, COLUMNS)
+    if not require(found, ("municipality", "title", "status"), table.headers, problems):
+        return pd.DataFrame()
+    rows = table.rows
+    muni_text = common.text(table, found["municipality"])
+    title = common.text(table, found["title"]).astype(str).str.strip()
+    problems.add_mask((title == "").to_numpy(), rows, found["title"], title, "en titel (feltet er tomt)")
+    sector_text = common.text(table, found.get("sector")).astype(str)
+    has_sector = (sector_text.str.strip() != "").to_numpy()
+    sector = np.full(len(rows), None, dtype=object)
+    if has_sector.any():
+        sector[has_sector] = common.sectors(sector_text[has_sector], rows[has_sector], found.get("sector"), problems)
+    nums = common.read_numbers(table, {"id": found.get("id"), "expected_2030_t": found.get("expected_2030_t"),
+                                       "budget_dkk": found.get("budget_dkk")}, problems,
+                               integer=("id",), optional=("id", "expected_2030_t", "budget_dkk"))
+    for c in ("expected_2030_t", "budget_dkk"):
+        if c in found:
+            problems.add_mask(nums[c] < 0, rows, found[c], common.text(table, found[c]), "et tal ≥ 0")
+    df = pd.DataFrame({
+        "id": nums["id"], "municipality": common.municipalities(muni_text, rows, found["municipality"], ref, problems),
+        "title": title.to_numpy(), "sector": sector,
+        "kind": common.words(common.text(table, found.get("kind")), rows, found.get("kind"), _KINDS,
+                             "mitigation/reduktion eller adaptation/tilpasning", problems, default="mitigation"),
+        "status": common.words(common.text(table, found["status"]), rows, found["status"], _STATUS,
+                               "en status: planlagt, i gang, gennemført, forsinket, sat på pause eller opgivet",
+                               problems),
+        "expected_2030_t": nums["expected_2030_t"], "budget_dkk": nums["budget_dkk"], "_row": rows,
+    })
+    for c, key in (("start_date", "start"), ("end_date", "end"), ("last_updated", "last_updated")):
+        df[c] = (parse_dates(common.text(table, found[key]), rows, found[key], problems) if key in found
+                 else pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]"))
+    wrong_order = (df["end_date"] < df["start_date"]).to_numpy()
+    problems.add_mask(wrong_order, rows, found.get("end"), common.text(table, found.get("end")),
+                      "en slutdato på eller efter startdatoen")
+    resp = common.text(table, found.get("responsible")).astype(str).str.strip()
+    df["responsible"] = resp.where(resp != "", None).to_numpy()
+    note = common.text(table, found.get("note")).astype(str).str.strip()
+    df["note"] = note.where(note != "", None).to_numpy()
+    df["_title_key"] = [fold(t) for t in df["title"]]
+    common.duplicates(df[["municipality", "_title_key"]], rows, found["title"], title, "kommune og titel", problems)
+    with_id = df["id"].notna().to_numpy()
+    if with_id.any():
+        common.duplicates(df.loc[with_id, ["id"]], rows[with_id], found.get("id"),
+                          common.text(table, found.get("id"))[with_id], "id", problems)
+    return df
+
+
+def _match(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ref: Reference, problems: Problems) -> pd.DataFrame:
+    """Each file row with the real action it updates (existing_id NaN for a new action)."""
+    existing = con.execute(
+        "SELECT id, municipality, title, sector, kind, status, start_date, end_date, expected_2030_t, responsible, "
+        "budget_dkk, last_updated, version, is_demo FROM action").df()
+    real = existing[~existing["is_demo"]]
+    demo_ids = set(existing.loc[existing["is_demo"], "id"].astype(int))
+    by_id = real.set_index("id")
+    by_title = {(int(m), fold(t)): int(i) for i, m, t in zip(real["id"], real["municipality"], real["title"], strict=True)}
+    matched = []
+    for rid, muni, key, row in zip(df["id"], df["municipality"], df["_title_key"], df["_row"], strict=True):
+        if not np.isnan(rid):
+            aid = int(rid)
+            if aid in by_id.index:
+                if int(by_id.at[aid, "municipality"]) != muni:
+                    problems.add(int(row), "id", aid, f"et id fra kommunen selv (id {aid} tilhører "
+                                                    f"{ref.names.get(int(by_id.at[aid, 'municipality']))})")
+                matched.append(aid)
+                continue
+            if aid not in demo_ids:
+                problems.add(int(row), "id", aid, "et id på en eksisterende handling, eller tomt for en ny")
+                matched.append(None)
+                continue
+        matched.append(by_title.get((int(muni), key)))
+    out = df.copy()
+    out["existing_id"] = pd.array(matched, dtype="Int64")
+    old = by_id.reindex(out["existing_id"].astype("float").to_numpy())
+    for c in (*FIELDS, "version"):
+        out[f"old_{c}"] = old[c].to_numpy() if c in old.columns else None
+    return out
+
+
+def _changed(m: pd.DataFrame, today) -> np.ndarray:
+    def same(a: pd.Series, b: pd.Series) -> np.ndarray:
+        a, b = a.astype(object), b.astype(object)
+        na_a, na_b = pd.isna(a).to_numpy(), pd.isna(b).to_numpy()
+        eq = np.array([x == y for x, y in zip(a, b, strict=True)], dtype=bool)
+        return (na_a & na_b) | (~na_a & ~na_b & eq)
+
+    diff = np.zeros(len(m), bool)
+    for c in ("title", "sector", "kind", "status", "responsible"):
+        diff |= ~same(m[c], m[f"old_{c}"])
+    for c in ("start_date", "end_date"):
+        diff |= ~same(pd.to_datetime(m[c]).dt.date, pd.to_datetime(m[f"old_{c}"]).dt.date)
+    for c in ("expected_2030_t", "budget_dkk"):
+        a, b = m[c].astype(float).to_numpy(), pd.to_numeric(m[f"old_{c}"]).astype(float).to_numpy()
+        diff |= ~((np.isnan(a) & np.isnan(b)) | np.isclose(a, b, rtol=0, atol=1e-9))
+    return diff
+
+
+def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, ref: Reference,
+              problems: Problems) -> Summary:
+    m = _match(con, df, ref, problems)
+    is_new = m["existing_id"].isna().to_numpy()
+    old_sector, new_sector = m["old_sector"].astype(object), m["sector"].astype(object)
+    moved = ~is_new & (pd.isna(old_sector).to_numpy() != pd.isna(new_sector).to_numpy()
+                       | (~pd.isna(old_sector) & ~pd.isna(new_sector) & (old_sector != new_sector)).to_numpy())
+    # DuckDB rewrites a row whose foreign-key column changes, which the action's history forbids.
+    problems.add_mask(moved, m["_row"].to_numpy(), "sektor", new_sector,
+                      "samme sektor som den eksisterende handling ("
+                      "en handling kan ikke skifte sektor; opret den som en ny handling og sæt den gamle til opgivet)")
+    changed = ~is_new & _changed(m, ctx.today)
+    status = ~is_new & (m["status"] != m["old_status"]).to_numpy()
+    demo = int(con.execute("SELECT count(*) FROM action WHERE is_demo").fetchone()[0])
+    per = m.groupby("municipality").agg(rows=("title", "size")).reset_index()
+    per.insert(1, "name", per["municipality"].map(ref.names))
+    changes = m.loc[status, ["municipality", "title", "old_status", "status"]].rename(columns={"status": "new_status"})
+    s = Summary("actions", rows=len(m), added=int(is_new.sum()), changed=int(changed.sum()),
+                unchanged=int((~is_new & ~changed).sum()), demo_removed=demo, municipalities=per,
+                status_changes=changes.reset_index(drop=True))
+    s.notes.append("handlinger matches på id eller (kommune, titel); handlinger, der ikke står i filen, røres ikke")
+    s._matched = m  # reused by write, so the preview and the write agree
+    return s
+
+
+def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summary: Summary) -> None:
+    m: pd.DataFrame = summary._matched
+    today = pd.Timestamp(ctx.today)
+    note_default = f"Import af {ctx.file_name}"
+    con.execute("DELETE FROM action_event WHERE action_id IN (SELECT id FROM action WHERE is_demo)")
+    m = m.assign(last_updated=m["last_updated"].fillna(today))
+    is_new = m["existing_id"].isna().to_numpy()
+    changed = ~is_new & _changed(m, ctx.today)
+    upd = m[changed]
+    if len(upd):
+        frame = pd.DataFrame({
+            "id": upd["existing_id"].astype("int64").to_numpy(), "title": upd["title"], "sector": upd["sector"],
+            "kind": upd["kind"], "status": upd["status"], "start_date": upd["start_date"],
+            "end_date": upd["end_date"], "expected_2030_t": upd["expected_2030_t"].astype(float),
+            "responsible": upd["responsible"], "budget_dkk": upd["budget_dkk"].astype(float),
+            "last_updated": upd["last_updated"]})
+        con.register("ingest_action_update", frame)
+        try:
+            con.execute(
+                "UPDATE action SET title = u.title, kind = u.kind, status = u.status, "
+                "start_date = u.start_date, end_date = u.end_date, expected_2030_t = u.expected_2030_t, "
+                "responsible = u.responsible, budget_dkk = u.budget_dkk, last_updated = u.last_updated, "
+                "version = action.version + 1 FROM ingest_action_update u WHERE action.id = u.id")
+        finally:
+            con.unregister("ingest_action_update")
+        moved = upd[(upd["status"] != upd["old_status"]).to_numpy()]
+        _events(con, moved["existing_id"].astype("int64").to_numpy(), moved["old_status"], moved["status"],
+                moved["note"].fillna(note_default), ctx)
+    new = m[is_new]
+    if len(new):
+        frame = pd.DataFrame({
+            "municipality": new["municipality"].astype("int32"), "title": new["title"], "sector": new["sector"],
+            "kind": new["kind"], "status": new["status"], "start_date": new["start_date"],
+            "end_date": new["end_date"], "expected_2030_t": new["expected_2030_t"].astype(float),
+            "responsible": new["responsible"], "budget_dkk": new["budget_dkk"].astype(float),
+            "last_updated": new["last_updated"], "is_demo": False, "_order": np.arange(len(new))})
+        con.register("ingest_action_new", frame)
+        try:
+            ids = con.execute(
+                "INSERT INTO action (municipality, title, sector, kind, status, start_date, end_date, expected_2030_t, "
+                "responsible, budget_dkk, last_updated, is_demo) SELECT municipality, title, sector, kind, status, "
+                "start_date, end_date, expected_2030_t, responsible, budget_dkk, last_updated, is_demo "
+                "FROM ingest_action_new ORDER BY _order RETURNING id, municipality, title").df()
+        finally:
+            con.unregister("ingest_action_new")
+        key = {(int(a), t): int(i) for i, a, t in zip(ids["id"], ids["municipality"], ids["title"], strict=True)}
+        new_ids = np.array([key[(int(a), t)] for a, t in zip(new["municipality"], new["title"], strict=True)])
+        _events(con, new_ids, pd.Series([None] * len(new)), new["status"],
+                new["note"].fillna("Oprettet ved " + note_default.lower()), ctx)
+
+
+def tidy(con: duckdb.DuckDBPyConnection) -> None:
+    """Remove the demo actions whose events write removed (DuckDB cannot delete a parent row in the transaction
+    that deleted its children)."""
+    con.execute("DELETE FROM action WHERE is_demo AND id NOT IN (SELECT action_id FROM action_event)")
+
+
+def _events(con: duckdb.DuckDBPyConnection, ids: np.ndarray, old: pd.Series, new: pd.Series, note: pd.Series,
+            ctx: Context) -> None:
+    if not len(ids):
+        return
+    common.insert_frame(con, "action_event", pd.DataFrame({
+        "action_id": ids.astype("int32"), "changed_on": pd.Timestamp(ctx.today), "who": ctx.who,
+        "old_status": old.to_numpy(dtype=object), "new_status": new.to_numpy(dtype=object),
+        "note": note.to_numpy(dtype=object)}))

@@ -1,0 +1,159 @@
+"""What every kind shares: reference data (municipalities, sectors), code lookups and bulk inserts."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from ..domain import SECTOR_BY_CODE, YEAR_MAX, YEAR_MIN
+from ..store import Store
+from . import numbers
+from .problems import MAX_PROBLEMS, Problem, Problems
+from .read import Table
+from .synonyms import ESTIMATED_FALSE, ESTIMATED_TRUE, MUNICIPALITY_ALIASES, SECTORS, fold, lookup
+
+HUGE_TCO2E = 1e8  # more than any Danish municipality emits in one sector and year (all of Denmark: ~5e7)
+_CODE = re.compile(r"0*(\d{3})")
+_CODE_NAME = re.compile(r"0*(\d{3})\s+\S.*")  # Statbank's "101 København"
+
+
+@dataclass
+class Reference:
+    """The store's municipalities, for lookups by code or any spelling of the name."""
+
+    names: dict[int, str]
+    by_name: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, store: Store) -> Reference:
+        with store.connection() as con:
+            df = con.execute("SELECT code, name FROM municipality ORDER BY code").df()
+        ref = cls(dict(zip(df["code"].astype(int), df["name"], strict=True)))
+        ref.by_name = {fold(n): int(c) for c, n in ref.names.items()}
+        ref.by_name.update({fold(k): v for k, v in MUNICIPALITY_ALIASES.items() if v in ref.names})
+        return ref
+
+    def code(self, value: object) -> int | None:
+        text = str(value).strip()
+        m = _CODE.fullmatch(text) or _CODE_NAME.fullmatch(text)
+        if m:
+            code = int(m.group(1))
+            return code if code in self.names else None
+        key = fold(text)
+        key = key.removesuffix(" kommune").removeprefix("kommune ")
+        return self.by_name.get(key)
+
+
+_SECTOR_LOOKUP = lookup(SECTORS)
+_SECTOR_LOOKUP.update({fold(s.label_da): s.code for s in SECTOR_BY_CODE.values()})
+_SECTOR_LOOKUP.update({fold(s.label_en): s.code for s in SECTOR_BY_CODE.values()})
+
+
+def _by_unique(values: pd.Series, fn) -> np.ndarray:
+    """Apply a lookup once per distinct value (files repeat the same few names a million times)."""
+    codes, uniques = pd.factorize(values.astype(str), use_na_sentinel=False)
+    mapped = np.array([fn(u) for u in uniques], dtype=object)
+    return mapped[codes] if len(uniques) else np.array([], dtype=object)
+
+
+def municipalities(values: pd.Series, rows: np.ndarray, column: str, ref: Reference, problems: Problems) -> np.ndarray:
+    """Municipality codes (0 where unknown, with a problem)."""
+    mapped = _by_unique(values, ref.code)
+    bad = np.array([m is None for m in mapped], dtype=bool)
+    problems.add_mask(bad, rows, column, values, "en af de 98 kommuner, ved kode (101 eller 0101) eller navn")
+    return np.where(bad, 0, mapped).astype(np.int64)
+
+
+def sectors(values: pd.Series, rows: np.ndarray, column: str, problems: Problems) -> np.ndarray:
+    mapped = _by_unique(values, lambda v: _SECTOR_LOOKUP.get(fold(v)))
+    bad = np.array([m is None for m in mapped], dtype=bool)
+    problems.add_mask(bad, rows, column, values,
+                      "en sektor, fx vej, Vejtransport, El, Fjernvarme, Husdyr, LULUCF (se ingest/synonyms.py)")
+    return np.where(bad, "", mapped).astype(object)
+
+
+def words(values: pd.Series, rows: np.ndarray, column: str, table: dict[str, str], expected: str,
+          problems: Problems, *, default: str | None = None) -> np.ndarray:
+    """Codes for words from a synonyms table (status, kind); empty cells get the default if there is one."""
+    def one(v: str) -> str | None:
+        key = fold(v)
+        if not key and default is not None:
+            return default
+        return table.get(key)
+
+    mapped = _by_unique(values, one)
+    bad = np.array([m is None for m in mapped], dtype=bool)
+    problems.add_mask(bad, rows, column, values, expected)
+    return mapped
+
+
+def flags(values: pd.Series, rows: np.ndarray, column: str, problems: Problems) -> np.ndarray:
+    true, false = {fold(v) for v in ESTIMATED_TRUE}, {fold(v) for v in ESTIMATED_FALSE}
+    mapped = _by_unique(values, lambda v: True if fold(v) in true else False if fold(v) in false else None)
+    bad = np.array([m is None for m in mapped], dtype=bool)
+    problems.add_mask(bad, rows, column, values, "ja/nej (yes/no, 1/0) eller tom")
+    return np.where(bad, False, mapped).astype(bool)
+
+
+def years(values: np.ndarray, rows: np.ndarray, column: str, original: pd.Series | np.ndarray,
+          problems: Problems) -> None:
+    bad = ~np.isnan(values) & ((values < YEAR_MIN) | (values > YEAR_MAX))
+    problems.add_mask(bad, rows, column, original, f"et år fra {YEAR_MIN} til {YEAR_MAX}")
+
+
+def text(table: Table, header: str | None) -> pd.Series:
+    """A column's cells as text ('' for a column the file does not have)."""
+    if header is None:
+        return pd.Series([""] * len(table.frame), dtype=object)
+    col = table.frame[header]
+    if isinstance(col, pd.DataFrame):  # two columns with the same header: the first counts
+        col = col.iloc[:, 0]
+    return col
+
+
+def read_numbers(table: Table, cols: dict[str, str | None], problems: Problems, *, integer=(), optional=()
+                 ) -> dict[str, np.ndarray]:
+    """Number columns by canonical name, parsed in the file's one number style."""
+    present = {c: text(table, h) for c, h in cols.items() if h is not None}
+    shown = {c: h for c, h in cols.items() if h is not None}
+    style = numbers.NumberStyle()
+    classes = {c: numbers.classify(v) for c, v in present.items()}
+    for c, v in present.items():
+        if c not in integer:
+            numbers.observe(style, classes[c], v, table.rows, shown[c])
+    n = len(table.frame)
+    if numbers.mixed_style_problem(style, problems):
+        return {c: np.full(n, np.nan) for c in cols}
+    out = {c: numbers.parse(v, classes[c], style.style, table.rows, shown[c], problems,
+                            integer=c in integer, required=c not in optional) for c, v in present.items()}
+    for c in cols:
+        out.setdefault(c, np.full(n, np.nan))
+    return out
+
+
+def duplicates(keys: pd.DataFrame, rows: np.ndarray, column: str, values: pd.Series, what: str,
+               problems: Problems) -> np.ndarray:
+    """A problem for every row whose key appeared in an earlier row, naming that row."""
+    dup = keys.duplicated(keep="first").to_numpy()
+    if dup.any():
+        first = pd.Series(rows).groupby([keys[c].to_numpy() for c in keys.columns]).transform("first").to_numpy()
+        for i in np.flatnonzero(dup)[:MAX_PROBLEMS]:
+            problems.found.append(Problem(problems.file, int(rows[i]), column, str(values.iloc[i]),
+                                          f"én række pr. {what} (samme som række {int(first[i])})"))
+        problems.total += int(dup.sum())
+    return dup
+
+
+def insert_frame(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> int:
+    """Bulk insert through a registered view; column names are the table's (fixed in this package)."""
+    view = f"ingest_{table}"
+    columns = ", ".join(df.columns)
+    con.register(view, df)
+    try:
+        con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}")  # noqa: S608 - fixed names
+    finally:
+        con.unregister(view)
+    return len(df)

@@ -1,0 +1,34 @@
+"""Dates in ISO (2025-03-01) or Danish (01-03-2025, 1.3.2025) form; anything else is refused."""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from .problems import Problems
+
+_ISO = r"\d{4}-\d{1,2}-\d{1,2}"
+_DK_DASH = r"\d{1,2}-\d{1,2}-\d{4}"
+_DK_DOT = r"\d{1,2}\.\d{1,2}\.\d{4}"
+
+
+def parse_dates(values: pd.Series, rows: np.ndarray, column: str, problems: Problems, *,
+                required: bool = False) -> pd.Series:
+    """datetime64 values (NaT where empty); a problem for every value in another form or not a real day."""
+    typed = values.map(lambda v: isinstance(v, (dt.date, dt.datetime, pd.Timestamp)))
+    s = values.where(~typed, "").astype("string[pyarrow]").str.strip().fillna("")
+    s = s.str.replace(r"[T ]00:00:00$", "", regex=True)
+    out = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns]")
+    for pattern, fmt in ((_ISO, "%Y-%m-%d"), (_DK_DASH, "%d-%m-%Y"), (_DK_DOT, "%d.%m.%Y")):
+        mask = s.str.fullmatch(pattern).fillna(False)
+        if mask.any():
+            out[mask] = pd.to_datetime(s[mask], format=fmt, errors="coerce")
+    if typed.any():
+        out[typed] = pd.to_datetime(values[typed]).dt.normalize()
+    empty = (s == "") & ~typed
+    bad = (out.isna() & ~empty).to_numpy(dtype=bool)
+    problems.add_mask(bad, rows, column, values, "en dato som 2025-03-01, 01-03-2025 eller 1.3.2025")
+    if required:
+        problems.add_mask(empty.to_numpy(dtype=bool), rows, column, values, "en dato (feltet er tomt)")
+    return out

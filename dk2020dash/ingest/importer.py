@@ -1,0 +1,145 @@
+"""run_import: the one path from file bytes to the store, used by the CLI and the Data page."""
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import os
+from types import ModuleType
+
+import pandas as pd
+
+from ..store import Store
+from . import actions, inventory, milestones, plans, population, scenarios
+from .common import Reference
+from .problems import MAX_PROBLEMS, Problems
+from .read import FileError, Table, read_table
+from .report import Context, ImportReport
+
+KINDS: dict[str, ModuleType] = {
+    "inventory": inventory, "plans": plans, "scenarios": scenarios, "actions": actions,
+    "milestones": milestones, "population": population,
+}
+MAX_ROWS = 2_000_000
+PREVIEW_ROWS = 20
+
+
+def max_bytes() -> int:
+    return int(float(os.environ.get("DK2020_MAX_IMPORT_MB", "50")) * 1024 * 1024)
+
+
+def default_who() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "ukendt"
+
+
+def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_name: str | None = None,
+               dry_run: bool = False, who: str | None = None, today: dt.date | None = None) -> ImportReport:
+    """Validate the whole file; if it is clean (and not a dry run) write it in one transaction and log it.
+
+    A rejected file changes nothing but one import_log row saying so (not even that on a dry run)."""
+    if kind not in KINDS:
+        raise ValueError(f"ukendt slags data: {kind!r}; vælg en af {', '.join(KINDS)}")
+    module = KINDS[kind]
+    sha = hashlib.sha256(data).hexdigest()
+    ctx = Context(kind, file_name, sha, who or default_who(), today or dt.date.today(), edition_name)
+    report = ImportReport(kind, file_name, sha, dry_run=dry_run)
+    problems = Problems(file_name)
+
+    limit = max_bytes()
+    if len(data) > limit:
+        problems.add(None, None, f"{len(data) / 1024 / 1024:.1f} MB",
+                     f"en fil på højst {limit / 1024 / 1024:.0f} MB (DK2020_MAX_IMPORT_MB)")
+        return _reject(store, report, problems, ctx)
+
+    previous = store.query("SELECT logged_at FROM import_log WHERE sha256 = ? AND kind = ? AND outcome = 'imported' "
+                           "ORDER BY id DESC LIMIT 1", [sha, kind])
+    if len(previous):
+        report.ok, report.duplicate = True, True
+        report.message = (f"filen er allerede indlæst ({pd.Timestamp(previous.iloc[0, 0]):%Y-%m-%d %H:%M}); "
+                          "intet er ændret")
+        if not dry_run:
+            _log(store, ctx, 0, "duplicate", report.message)
+        return report
+
+    ref = Reference.load(store)
+    try:
+        frame = _parse(module, data, file_name, kind, ref, problems)
+    except FileError as exc:
+        problems.add(exc.row, None, "", str(exc))
+        return _reject(store, report, problems, ctx)
+    report.rows = len(frame)
+    if report.rows > MAX_ROWS:
+        problems.add(None, None, f"{report.rows} rækker", f"højst {MAX_ROWS:,} rækker".replace(",", "."))
+    if not problems and report.rows == 0:
+        problems.add(2, None, "", "mindst én række med data under overskriften")
+    if problems:
+        return _reject(store, report, problems, ctx)
+
+    with store.connection() as con:
+        summary = module.summarise(con, frame, ctx, ref, problems)
+    if problems:  # e.g. an edition name that already exists
+        return _reject(store, report, problems, ctx)
+    report.summary = summary
+    report.preview = _preview(frame)
+    report.ok = True
+    if dry_run:
+        report.message = "prøvekørsel: filen er gyldig; intet er skrevet"
+        return report
+    message = "; ".join(summary.lines())
+    with store.transaction() as con:
+        module.write(con, frame, ctx, summary)
+        _insert_log(con, ctx, report.rows, "imported", message)
+    report.written = True
+    if hasattr(module, "tidy"):
+        with store.transaction() as con:
+            module.tidy(con)
+    report.message = "indlæst: " + message
+    return report
+
+
+def _parse(module: ModuleType, data: bytes, file_name: str, kind: str, ref: Reference,
+           problems: Problems) -> pd.DataFrame:
+    if hasattr(module, "parse_bytes"):  # population reads Statbank's layout itself
+        return module.parse_bytes(data, file_name, ref, problems)
+    table: Table = read_table(data, file_name, sheet_hint=kind)
+    if len(table.frame) > MAX_ROWS:
+        raise FileError(f"filen har {len(table.frame)} rækker; højst {MAX_ROWS:,} kan indlæses ad gangen"
+                        .replace(",", "."))
+    return module.parse(table, ref, problems)
+
+
+def _preview(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.head(PREVIEW_ROWS).copy()
+    if "_row" in out.columns:
+        out = out.rename(columns={"_row": "row"})
+        out = out[["row", *[c for c in out.columns if c != "row"]]]
+    return out
+
+
+def _reject(store: Store, report: ImportReport, problems: Problems, ctx: Context) -> ImportReport:
+    listed = problems.first()
+    report.problems = listed
+    report.more_problems = max(0, problems.total - len(listed))
+    report.ok = False
+    report.message = f"afvist: {problems.total} problemer; intet er ændret"
+    if not report.dry_run:
+        first = listed[0].line() if listed else ""
+        _log(store, ctx, report.rows, "rejected", f"{problems.total} problemer, fx {first}"[:2000])
+    return report
+
+
+def _log(store: Store, ctx: Context, rows: int, outcome: str, message: str) -> None:
+    """A log row in its own small transaction (rejections and duplicates write nothing else)."""
+    with store.transaction() as con:
+        _insert_log(con, ctx, rows, outcome, message)
+
+
+def _insert_log(con, ctx: Context, rows: int, outcome: str, message: str) -> None:
+    con.execute("INSERT INTO import_log (who, kind, file_name, sha256, rows, outcome, message) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)", [ctx.who, ctx.kind, ctx.file_name, ctx.sha256, rows, outcome, message])
+
+
+__all__ = ["KINDS", "MAX_PROBLEMS", "ImportReport", "run_import"]

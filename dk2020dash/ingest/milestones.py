@@ -1,0 +1,60 @@
+"""Milestones (joined, plan approved/adopted, status reports, revision); replaces the file's municipalities."""
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from . import common
+from .common import Reference
+from .dates import parse_dates
+from .headers import map_headers, require
+from .problems import Problems
+from .read import Table
+from .report import Context, Summary
+from .synonyms import MILESTONE_KINDS, lookup
+
+COLUMNS = ("municipality", "kind", "due", "done", "note")
+_KINDS = lookup(MILESTONE_KINDS)
+
+
+def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
+    found = map_headers(table.headers, COLUMNS)
+    if not require(found, ("municipality", "kind", "due"), table.headers, problems):
+        return pd.DataFrame()
+    rows = table.rows
+    muni_text = common.text(table, found["municipality"])
+    df = pd.DataFrame({
+        "municipality": common.municipalities(muni_text, rows, found["municipality"], ref, problems),
+        "kind": common.words(common.text(table, found["kind"]), rows, found["kind"], _KINDS,
+                             "en milepæl: tilsluttet, godkendt, vedtaget, statusrapport eller revision", problems),
+        "due": parse_dates(common.text(table, found["due"]), rows, found["due"], problems, required=True),
+        "_row": rows,
+    })
+    df["done"] = (parse_dates(common.text(table, found["done"]), rows, found["done"], problems)
+                  if "done" in found else pd.NaT)
+    note = common.text(table, found.get("note")).astype(str).str.strip()
+    df["note"] = note.where(note != "", None)
+    common.duplicates(df[["municipality", "kind", "due"]], rows, found["municipality"], muni_text,
+                      "kommune, milepæl og frist", problems)
+    return df
+
+
+def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, ref: Reference,
+              problems: Problems) -> Summary:
+    codes = sorted({int(c) for c in df["municipality"]})
+    replaced = int(con.execute("SELECT count(*) FROM milestone WHERE NOT is_demo AND list_contains(?, municipality)",
+                               [codes]).fetchone()[0])
+    demo = int(con.execute("SELECT count(*) FROM milestone WHERE is_demo").fetchone()[0])
+    per = df.groupby("municipality").size().rename("rows").reset_index()
+    per.insert(1, "name", per["municipality"].map(ref.names))
+    s = Summary("milestones", rows=len(df), added=len(df), replaced=replaced, demo_removed=demo, municipalities=per)
+    s.notes.append("milepælene for kommunerne i filen erstattes helt; andre kommuners milepæle røres ikke")
+    return s
+
+
+def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summary: Summary) -> None:
+    con.execute("DELETE FROM milestone WHERE is_demo OR list_contains(?, municipality)",
+                [sorted({int(c) for c in df["municipality"]})])
+    common.insert_frame(con, "milestone", pd.DataFrame({
+        "municipality": df["municipality"].astype("int32"), "kind": df["kind"].astype(str), "due": df["due"],
+        "done": pd.to_datetime(df["done"]), "note": df["note"], "is_demo": False}))

@@ -1,0 +1,154 @@
+"""Danish and English numbers (1.234,5 and 1,234.5), read column-wise; ambiguous ones refused, never guessed."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .problems import Problems
+
+# Spaces, no-break spaces and thin spaces are thousands separators in both styles.
+_SPACES = r"[ \u00a0\u202f\u2009]"
+_SIGN = r"[+\-\u2212]?"
+NEUTRAL = rf"{_SIGN}\d+"
+DEC_COMMA = rf"{_SIGN}\d+,\d+"
+DEC_POINT = rf"{_SIGN}\d+\.\d+"
+GROUP_POINT = rf"{_SIGN}\d{{1,3}}(\.\d{{3}})+(,\d+)?"
+GROUP_COMMA = rf"{_SIGN}\d{{1,3}}(,\d{{3}})+(\.\d+)?"
+# 1,234 and 1.234: a thousands group or three decimals; 0,234 can only be decimals.
+AMBIG_COMMA = rf"{_SIGN}[1-9]\d{{0,2}},\d{{3}}"
+AMBIG_POINT = rf"{_SIGN}[1-9]\d{{0,2}}\.\d{{3}}"
+
+DA, EN = "da", "en"
+
+
+@dataclass
+class NumberStyle:
+    """What the values of a file say about its number style: counts and an example of each."""
+
+    da: int = 0
+    en: int = 0
+    da_example: tuple[int, str, str] | None = None  # (row, column, value)
+    en_example: tuple[int, str, str] | None = None
+
+    @property
+    def style(self) -> str | None:
+        if self.da and not self.en:
+            return DA
+        if self.en and not self.da:
+            return EN
+        return None
+
+
+def _clean(values: pd.Series) -> pd.Series:
+    s = values.astype("string[pyarrow]").str.strip()
+    return s.str.replace(_SPACES, "", regex=True).str.replace("\u2212", "-", regex=False)
+
+
+def classify(values: pd.Series) -> dict[str, np.ndarray]:
+    """Boolean masks per class of written number (vectorised through Arrow's regex engine)."""
+    s = _clean(values)
+
+    def m(pattern: str) -> np.ndarray:
+        return s.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+
+    neutral = m(NEUTRAL)
+    rest = ~neutral
+    amb_c = np.zeros(len(s), bool)
+    amb_p = np.zeros(len(s), bool)
+    da = np.zeros(len(s), bool)
+    en = np.zeros(len(s), bool)
+    if rest.any():
+        amb_c, amb_p = m(AMBIG_COMMA), m(AMBIG_POINT)
+        da = (m(DEC_COMMA) & ~amb_c) | (m(GROUP_POINT) & ~amb_p)
+        en = (m(DEC_POINT) & ~amb_p) | (m(GROUP_COMMA) & ~amb_c)
+    return {"neutral": neutral, "da": da, "en": en, "amb_comma": amb_c, "amb_point": amb_p, "clean": s}
+
+
+def observe(style: NumberStyle, classes: dict[str, np.ndarray], values: pd.Series, rows: np.ndarray,
+            column: str) -> None:
+    """Add a column's evidence to the file's number style."""
+    for key in (DA, EN):
+        mask = classes[key]
+        n = int(mask.sum())
+        if not n:
+            continue
+        setattr(style, key, getattr(style, key) + n)
+        if getattr(style, f"{key}_example") is None:
+            i = int(np.flatnonzero(mask)[0])
+            setattr(style, f"{key}_example", (int(rows[i]), column, str(values.iloc[i])))
+
+
+def parse(values: pd.Series, classes: dict[str, np.ndarray], style: str | None, rows: np.ndarray, column: str,
+          problems: Problems, *, integer: bool = False, required: bool = True) -> np.ndarray:
+    """Floats from written numbers in the file's style; NaN (and a problem) where a value cannot be read.
+
+    In a column of whole numbers (years, population) 1.234 and 1,234 can only be thousands.
+    """
+    s = classes["clean"]
+    empty = (s.fillna("") == "").to_numpy(dtype=bool)
+    amb_c, amb_p = classes["amb_comma"], classes["amb_point"]
+    if integer:
+        thousands_c, thousands_p = amb_c, amb_p
+    else:
+        thousands_c = amb_c if style == EN else np.zeros(len(s), bool)
+        thousands_p = amb_p if style == DA else np.zeros(len(s), bool)
+    as_da = classes["da"] | (amb_c & (style == DA)) | thousands_p
+    as_en = classes["en"] | (amb_p & (style == EN)) | thousands_c
+    if style == DA:
+        as_en &= ~classes["en"]
+    elif style == EN:
+        as_da &= ~classes["da"]
+    if integer:  # a decimal point or comma in a whole-number column is wrong in either style
+        as_da &= ~(classes["da"] & s.str.contains(",").fillna(False).to_numpy(dtype=bool))
+        as_en &= ~(classes["en"] & s.str.contains(r"\.").fillna(False).to_numpy(dtype=bool))
+    text = pd.Series(np.where(as_da, s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False),
+                              np.where(as_en, s.str.replace(",", "", regex=False), s)), dtype="string[pyarrow]")
+    ok = classes["neutral"] | as_da | as_en
+    out = pd.to_numeric(text.where(ok), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    ambiguous = (amb_c | amb_p) & ~ok & ~integer
+    problems.add_mask(ambiguous, rows, column, values,
+                      "et entydigt tal: 1,234 og 1.234 kan betyde både 1234 og 1,234; skriv fx 1234 eller "
+                      "1.234,0 (filen afgør det ikke med andre tal)")
+    mixed = (classes["da"] & (style == EN)) | (classes["en"] & (style == DA))
+    problems.add_mask(mixed & ~ambiguous, rows, column, values,
+                      f"tal i samme format som resten af filen ({_style_name(style)})")
+    missing = empty & required
+    problems.add_mask(missing, rows, column, values, "et tal (feltet er tomt)")
+    bad = ~ok & ~empty & ~ambiguous & ~mixed
+    problems.add_mask(bad, rows, column, values, "et heltal" if integer else "et tal, fx 1234,5 eller 1.234,5")
+    out[~ok] = np.nan
+    return out
+
+
+def _style_name(style: str | None) -> str:
+    return {DA: "dansk: 1.234,5", EN: "engelsk: 1,234.5"}.get(style or "", "")
+
+
+def mixed_style_problem(style: NumberStyle, problems: Problems) -> bool:
+    """Refuse a file that writes numbers both the Danish and the English way."""
+    if not (style.da and style.en):
+        return False
+    assert style.da_example and style.en_example
+    (r1, c1, v1), (r2, c2, v2) = style.da_example, style.en_example
+    problems.add(r1, c1, v1, f"ét talformat i hele filen; række {r1} er dansk (1.234,5), række {r2} kolonne {c2} "
+                             f"er engelsk ({v2}); ret filen til ét format")
+    return True
+
+
+def read_numbers(table_cols: dict[str, pd.Series], rows: np.ndarray, problems: Problems,
+                 integer_cols: frozenset[str] = frozenset(), optional_cols: frozenset[str] = frozenset()
+                 ) -> dict[str, np.ndarray]:
+    """Parse several number columns of one file with one shared style (the file's dialect)."""
+    style = NumberStyle()
+    classes = {}
+    for name, values in table_cols.items():
+        classes[name] = classify(values)
+        if name not in integer_cols:
+            observe(style, classes[name], values, rows, name)
+    if mixed_style_problem(style, problems):
+        return {name: np.full(len(rows), np.nan) for name in table_cols}
+    return {name: parse(values, classes[name], style.style, rows, name, problems,
+                        integer=name in integer_cols, required=name not in optional_cols)
+            for name, values in table_cols.items()}

@@ -1,0 +1,82 @@
+"""What an import found and would change (the preview) and what it did: ImportReport and Summary."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .problems import Problem
+
+
+@dataclass
+class Context:
+    """Facts about one import that every kind's writer needs."""
+
+    kind: str
+    file_name: str
+    sha256: str
+    who: str
+    today: dt.date
+    edition_name: str | None = None
+    source: str | None = None
+    published: dt.date | None = None
+
+
+@dataclass
+class Summary:
+    """What the import changes: counts, per municipality, demo rows removed, status changes."""
+
+    kind: str
+    rows: int = 0
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    replaced: int = 0  # existing rows of the municipalities in the file that the file replaces
+    demo_removed: int = 0
+    edition: str | None = None
+    municipalities: pd.DataFrame = field(default_factory=pd.DataFrame)  # code, name, rows, ...
+    status_changes: pd.DataFrame = field(default_factory=pd.DataFrame)  # municipality, title, old, new
+    notes: list[str] = field(default_factory=list)  # Danish sentences about special cases
+
+    def lines(self) -> list[str]:
+        """The summary in Danish, one fact per line (CLI output and the import log message)."""
+        out = [f"{self.rows} rækker ({self.kind}) fra {len(self.municipalities)} kommuner"]
+        if self.edition:
+            out.append(f"ny udgave af opgørelsen: {self.edition}")
+        out.append(f"nye: {self.added}, ændrede: {self.changed}, uændrede: {self.unchanged}"
+                   + (f", erstattede eksisterende rækker: {self.replaced}" if self.replaced else ""))
+        if self.demo_removed:
+            out.append(f"eksempeldata (demo) af denne slags fjernes: {self.demo_removed} rækker")
+        if len(self.status_changes):
+            out.append(f"statusændringer: {len(self.status_changes)} (hver gemmes som hændelse)")
+        return out + self.notes
+
+
+@dataclass
+class ImportReport:
+    """The outcome of run_import: ok, problems (first 50 + count of the rest), rows, summary, duplicate."""
+
+    kind: str
+    file_name: str
+    sha256: str
+    ok: bool = False
+    written: bool = False
+    dry_run: bool = False
+    duplicate: bool = False
+    rows: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    more_problems: int = 0  # problems beyond the listed ones
+    summary: Summary | None = None
+    preview: pd.DataFrame = field(default_factory=pd.DataFrame)  # the first rows as parsed
+    message: str = ""
+
+    def problem_frame(self) -> pd.DataFrame:
+        return pd.DataFrame([(p.row, p.column, p.value, p.expected) for p in self.problems],
+                            columns=["row", "column", "value", "expected"])
+
+    def problem_lines(self) -> list[str]:
+        lines = [p.line() for p in self.problems]
+        if self.more_problems:
+            lines.append(f"... og {self.more_problems} problemer mere")
+        return lines

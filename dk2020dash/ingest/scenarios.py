@@ -1,0 +1,90 @@
+"""Adopted plans' BAU and plan scenarios, long (municipality, kind, year, tonnes) or wide (year columns).
+
+The scenario table has no demo flag: scenario rows present before the first real scenario import of a database
+that was filled with the demo are the demo's, and that first import removes them all.
+"""
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from ..domain import YEAR_MAX, YEAR_MIN
+from . import common
+from .common import HUGE_TCO2E, Reference
+from .headers import map_headers, require, year_of
+from .problems import Problems
+from .read import Table
+from .report import Context, Summary
+from .synonyms import SCENARIO_KINDS, lookup
+
+COLUMNS = ("municipality", "kind", "year", "tco2e")
+_KINDS = lookup(SCENARIO_KINDS)
+
+
+def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
+    found = map_headers(table.headers, COLUMNS)
+    year_cols = {h: year_of(h) for h in table.headers if year_of(h) is not None}
+    wide = bool(year_cols) and "tco2e" not in found and "year" not in found
+    required = ("municipality", "kind") if wide else COLUMNS
+    if not require(found, required, table.headers, problems):
+        return pd.DataFrame()
+    rows = table.rows
+    muni_text = common.text(table, found["municipality"])
+    muni = common.municipalities(muni_text, rows, found["municipality"], ref, problems)
+    kind = common.words(common.text(table, found["kind"]), rows, found["kind"], _KINDS,
+                        "bau (fremskrivning uden plan) eller plan", problems)
+    if wide:
+        for h, y in year_cols.items():
+            if not YEAR_MIN <= y <= YEAR_MAX:
+                problems.add(1, h, h, f"et år fra {YEAR_MIN} til {YEAR_MAX} som kolonneoverskrift")
+        nums = common.read_numbers(table, {h: h for h in year_cols}, problems, optional=tuple(year_cols))
+        common.duplicates(pd.DataFrame({"m": muni, "k": kind}), rows, found["municipality"], muni_text,
+                          "kommune og scenarie", problems)
+        parts = [pd.DataFrame({"municipality": muni, "kind": kind, "year": float(y), "tco2e": nums[h], "_row": rows,
+                               "_text": common.text(table, h).astype(str).to_numpy()}) for h, y in year_cols.items()]
+        df = pd.concat(parts, ignore_index=True)
+        df = df[df["_text"].str.strip() != ""].drop(columns="_text").reset_index(drop=True)
+        shown = "tco2e"
+    else:
+        nums = common.read_numbers(table, {"year": found["year"], "tco2e": found["tco2e"]}, problems,
+                                   integer=("year",))
+        common.years(nums["year"], rows, found["year"], common.text(table, found["year"]), problems)
+        df = pd.DataFrame({"municipality": muni, "kind": kind, "year": nums["year"], "tco2e": nums["tco2e"],
+                           "_row": rows})
+        common.duplicates(df[["municipality", "kind", "year"]], rows, found["municipality"], muni_text,
+                          "kommune, scenarie og år", problems)
+        shown = found["tco2e"]
+    problems.add_mask(np.abs(df["tco2e"].to_numpy(dtype=float)) > 50 * HUGE_TCO2E, df["_row"].to_numpy(), shown,
+                      df["tco2e"], "en udledning under 5 mia. t CO2e (tjek enheden)")
+    return df
+
+
+def _demo_rows(con: duckdb.DuckDBPyConnection) -> int:
+    first_real = con.execute(
+        "SELECT NOT EXISTS (SELECT 1 FROM import_log WHERE kind = 'scenarios' AND outcome IN ('imported', 'restored')) "
+        "AND EXISTS (SELECT 1 FROM import_log WHERE outcome = 'demo')").fetchone()[0]
+    return int(con.execute("SELECT count(*) FROM scenario").fetchone()[0]) if first_real else 0
+
+
+def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, ref: Reference,
+              problems: Problems) -> Summary:
+    codes = sorted({int(c) for c in df["municipality"]})
+    demo = _demo_rows(con)
+    existing = 0 if demo else int(con.execute(
+        "SELECT count(*) FROM scenario WHERE list_contains(?, municipality)", [codes]).fetchone()[0])
+    per = (df.groupby("municipality").size().rename("rows").reset_index())
+    per.insert(1, "name", per["municipality"].map(ref.names))
+    s = Summary("scenarios", rows=len(df), added=len(df), replaced=existing, demo_removed=demo, municipalities=per)
+    s.notes.append("scenarierne for kommunerne i filen erstattes helt; andre kommuners scenarier røres ikke")
+    return s
+
+
+def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summary: Summary) -> None:
+    if summary.demo_removed:
+        con.execute("DELETE FROM scenario")
+    con.execute("DELETE FROM scenario WHERE list_contains(?, municipality)",
+                [sorted({int(c) for c in df["municipality"]})])
+    common.insert_frame(con, "scenario", pd.DataFrame({
+        "municipality": df["municipality"].astype("int32"), "kind": df["kind"].astype(str),
+        "year": df["year"].astype("int32"), "tco2e": df["tco2e"].astype(float)}))
