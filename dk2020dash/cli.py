@@ -35,6 +35,72 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- export, backup, restore ------------------------------------------------------------------------
+def cmd_export(args: argparse.Namespace) -> int:
+    from .report import export_tables
+
+    files = export_tables(Store(args.db), args.dir, args.format)
+    print(f"Eksporterede {len(files)} filer ({args.format}) til {args.dir}: {', '.join(f.name for f in files)}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    from .backup import backup
+
+    target = Path(args.file)
+    if target.exists() and not args.force:
+        raise ValueError(f"{target} findes allerede; brug --force for at overskrive den.")
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        manifest = backup(Store(args.db), tmp)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    rows = sum(t["rows"] for t in manifest["tables"].values())
+    print(f"Backup af {Store(args.db).path} (dataversion {manifest['data_version']}, {rows} rækker) skrevet til {target}.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .backup import describe, read_manifest, restore
+
+    store = Store(args.db)
+    replaced = describe(store) if store.path.exists() else None
+    if replaced is not None and not args.force:
+        # Check the file first, so a wrong file is reported before the question of replacing comes up.
+        from pathlib import Path
+
+        read_manifest(Path(args.file).read_bytes(), Path(args.file).name)
+        raise ValueError(f"restore erstatter hele {store.path} ({replaced}); brug --force for at gøre det.")
+    report = restore(store, args.file)
+    was = f" Erstattede: {replaced}." if replaced else ""
+    print(f"Gendannede {store.path} fra {args.file} (backup lavet {report.created}, "
+          f"{sum(report.rows.values())} rækker); ny dataversion {report.data_version}.{was}")
+    return 0
+
+
+def add_export_commands(sub: argparse._SubParsersAction, db_arg) -> None:
+    export = sub.add_parser("export", help="eksportér alle tabeller med en README (csv, xlsx eller parquet)")
+    export.add_argument("dir", help="mappe at skrive til (oprettes om nødvendigt)")
+    export.add_argument("--format", choices=("csv", "xlsx", "parquet"), default="csv", help="filformat (standard: csv)")
+    db_arg(export)
+    export.set_defaults(func=cmd_export)
+
+    backup = sub.add_parser("backup", help="gem hele databasen i én fil (zip med manifest og Parquet)")
+    backup.add_argument("file", help="backupfil at skrive")
+    backup.add_argument("--force", action="store_true", help="overskriv en eksisterende fil")
+    db_arg(backup)
+    backup.set_defaults(func=cmd_backup)
+
+    restore = sub.add_parser("restore", help="erstat databasen med en backup fra dette program")
+    restore.add_argument("file", help="backupfil at gendanne")
+    restore.add_argument("--force", action="store_true", help="erstat en eksisterende database")
+    db_arg(restore)
+    restore.set_defaults(func=cmd_restore)
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dk2020dash", description="DK2020 Klimaplan-dashboard: database og data.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -53,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
     info = sub.add_parser("info", help="vis skema- og dataversion, rækker pr. tabel og om data er eksempeldata")
     db_arg(info)
     info.set_defaults(func=cmd_info)
+    add_export_commands(sub, db_arg)
     return parser
 
 

@@ -198,6 +198,114 @@ STRINGS: dict[str, tuple[str, str]] = {
     # -- views: Sammenlign and Kort (keys "cmp.*", "map.*") --
     # -- data: import and the Data page (keys "imp.*", "data.*") --
     # -- data: export, backup and Datakvalitet (keys "exp.*", "dq.*") --
+    "nav.quality": ("Datakvalitet", "Data quality"),
+    "dq.title": ("Datakvalitet", "Data quality"),
+    "dq.intro": (
+        "For hver kommune i {area}: seneste opgørelsesår, manglende år og sektorer i den nyeste udgave af "
+        "opgørelsen ({edition}), andelen af skønnede værdier og hvilke udgaver kommunen findes i. Forventede år: "
+        "1990, planens basisår og hvert år fra {first} til {last}.",
+        "For each municipality in {area}: latest inventory year, missing years and sectors in the newest edition "
+        "of the inventory ({edition}), the share of estimated values and the editions the municipality appears "
+        "in. Expected years: 1990, the plan's baseline year and every year from {first} to {last}.",
+    ),
+    "dq.no_edition": (
+        "Der er ingen opgørelse i databasen endnu, så ingen kommune har udledningstal. Indlæs en opgørelse på "
+        "siden Data eller med »python -m dk2020dash import inventory FIL«.",
+        "There is no inventory in the database yet, so no municipality has emission figures. Load one on the "
+        "Data page or with \"python -m dk2020dash import inventory FILE\".",
+    ),
+    "dq.metric.complete": ("Komplette kommuner", "Complete municipalities"),
+    "dq.metric.gaps": ("Kommuner med huller", "Municipalities with gaps"),
+    "dq.metric.none": ("Uden opgørelse", "No inventory"),
+    "dq.metric.estimated": ("Skønnede værdier", "Estimated values"),
+    "dq.metric.of": ("af {n} kommuner i området", "of {n} municipalities in the area"),
+    "dq.metric.estimated_help": ("Andel af alle værdier i den nyeste udgave, der er markeret som skøn.",
+                                 "Share of all values in the newest edition flagged as estimates."),
+    "dq.gaps": ("Huller i data", "Gaps in the data"),
+    "dq.gap.no_inventory": ("**{name}**: ingen opgørelse i den nyeste udgave", "**{name}**: no inventory in the newest edition"),
+    "dq.gap.years": ("**{name}**: mangler år {years}", "**{name}**: missing years {years}"),
+    "dq.gap.sectors": ("**{name}**: mangler sektorerne {sectors} i nogle år ({cells} felter)",
+                       "**{name}**: missing the sectors {sectors} in some years ({cells} cells)"),
+    "dq.gap.more": ("… og {n} flere (se tabellen herunder)", "… and {n} more (see the table below)"),
+    "dq.no_gaps": ("Ingen huller: alle kommuner i området har alle forventede år og sektorer.",
+                   "No gaps: every municipality in the area has every expected year and sector."),
+    "dq.per_municipality": ("Pr. kommune", "Per municipality"),
+    "dq.none": ("ingen opgørelse", "no inventory"),
+    "dq.col.code": ("Kode", "Code"),
+    "dq.col.municipality": ("Kommune", "Municipality"),
+    "dq.col.region": ("Region", "Region"),
+    "dq.col.latest_year": ("Seneste år", "Latest year"),
+    "dq.col.years": ("År med data", "Years with data"),
+    "dq.col.missing_years": ("Manglende år", "Missing years"),
+    "dq.col.missing_sectors": ("Manglende sektorer", "Missing sectors"),
+    "dq.col.estimated": ("Andel skønnede værdier", "Share of estimated values"),
+    "dq.col.editions": ("Udgaver", "Editions"),
+    "dq.col.kind": ("Data", "Data"),
+    "dq.col.when": ("Tidspunkt", "When"),
+    "dq.col.who": ("Af", "By"),
+    "dq.col.file": ("Fil", "File"),
+    "dq.col.rows": ("Rækker", "Rows"),
+    "dq.col.outcome": ("Resultat", "Outcome"),
+    "dq.col.message": ("Besked", "Message"),
+    "dq.col.id": ("Nr.", "No."),
+    "dq.col.sha256": ("SHA-256", "SHA-256"),
+    "dq.col.name": ("Navn", "Name"),
+    "dq.col.source": ("Kilde", "Source"),
+    "dq.col.published": ("Udgivet", "Published"),
+    "dq.col.demo": ("Eksempeldata", "Example data"),
+    "dq.col.first_year": ("Første år", "First year"),
+    "dq.col.last_year": ("Sidste år", "Last year"),
+    "dq.yes": ("ja", "yes"),
+    "dq.no": ("nej", "no"),
+    "dq.last_imports": ("Senest indlæst", "Last loaded"),
+    "dq.last_imports.caption": (
+        "Hvornår hver slags data sidst blev indlæst og af hvem, efter importloggen. Eksempeldata tæller som "
+        "»demo«. Befolkningstal er omtrentlige, indtil Danmarks Statistiks FOLK1A er indlæst.",
+        "When each kind of data was last loaded and by whom, from the import log. Example data counts as "
+        "\"demo\". Population figures are approximate until Statistics Denmark's FOLK1A is loaded.",
+    ),
+    "dq.never": ("aldrig indlæst", "never loaded"),
+    "dq.kind.inventory": ("Opgørelser (udledning)", "Inventories (emissions)"),
+    "dq.kind.plans": ("Klimaplaner", "Climate plans"),
+    "dq.kind.scenarios": ("Scenarier", "Scenarios"),
+    "dq.kind.actions": ("Handlinger", "Actions"),
+    "dq.kind.milestones": ("Milepæle", "Milestones"),
+    "dq.kind.population": ("Befolkning", "Population"),
+    "dq.kind.demo": ("Eksempeldata (demo)", "Example data (demo)"),
+    "dq.kind.restore": ("Gendannelse af backup", "Backup restore"),
+    "dq.outcome.imported": ("Indlæst", "Imported"),
+    "dq.outcome.rejected": ("Afvist", "Rejected"),
+    "dq.outcome.dry_run": ("Prøvekørsel", "Dry run"),
+    "dq.outcome.duplicate": ("Allerede indlæst", "Already imported"),
+    "dq.outcome.demo": ("Eksempeldata (demo)", "Example data (demo)"),
+    "dq.outcome.restored": ("Gendannet fra backup", "Restored from backup"),
+    "dq.editions": ("Udgaver af opgørelsen", "Inventory editions"),
+    "dq.import_log": ("Importlog", "Import log"),
+    "dq.import_log.empty": ("Importloggen er tom.", "The import log is empty."),
+    "exp.title": ("Eksport og backup", "Export and backup"),
+    "exp.body": (
+        "Hent alle tabeller som én zip-fil med en README, der beskriver hver kolonne og dens enhed. CSV er "
+        "maskinlæsbar (komma som skilletegn, decimalpunktum, UTF-8, datoer som ÅÅÅÅ-MM-DD) og kan indlæses igen "
+        "på siden Data; til Excel er XLSX nemmest.",
+        "Download every table as one zip file with a README describing each column and its unit. CSV is "
+        "machine-readable (comma-separated, decimal point, UTF-8, dates as YYYY-MM-DD) and can be imported again "
+        "on the Data page; for Excel, XLSX is easiest.",
+    ),
+    "exp.archive_csv": ("Alle tabeller (CSV)", "All tables (CSV)"),
+    "exp.archive_xlsx": ("Alle tabeller (XLSX)", "All tables (XLSX)"),
+    "exp.archive_parquet": ("Alle tabeller (Parquet)", "All tables (Parquet)"),
+    "exp.backup": ("Backup af databasen", "Back up the database"),
+    "exp.backup.body": (
+        "En backup er én fil med hele databasen (en zip med et manifest og en Parquet-fil pr. tabel). Den "
+        "gendannes med `python -m dk2020dash restore FIL --force`, som erstatter hele databasen.",
+        "A backup is one file with the whole database (a zip with a manifest and one Parquet file per table). "
+        "Restore it with `python -m dk2020dash restore FILE --force`, which replaces the whole database.",
+    ),
+    "exp.csv": ("CSV (Excel)", "CSV (Excel)"),
+    "exp.csv.help": ("Til dansk Excel: semikolon, decimalkomma, UTF-8.", "For Danish Excel: semicolon, decimal comma, UTF-8."),
+    "exp.xlsx": ("XLSX", "XLSX"),
+    "exp.xlsx.help": ("Excel-projektmappe med tal og datoer som tal og datoer.",
+                      "Excel workbook with numbers and dates as numbers and dates."),
 }
 
 

@@ -186,3 +186,88 @@ def municipality_inputs(store: Store) -> dict[int, MunicipalityInputs]:
 
 
 # -- data (import, export, backup, data quality) -----------------------------------------------------
+
+
+# -- data quality (Datakvalitet page) -----------------------------------------------------------------
+
+# Kinds of data an import brings in; the demo build stands in for all but population (which ships approximate).
+DATA_KINDS: tuple[str, ...] = ("inventory", "plans", "scenarios", "actions", "milestones", "population")
+DEMO_KINDS: tuple[str, ...] = ("inventory", "plans", "scenarios", "actions", "milestones")
+
+
+def data_quality(store: Store, codes: Sequence[int], baseline_year: int = 1990) -> pd.DataFrame:
+    """Per municipality in the newest edition: latest year, years present, missing years (1990, the plan's
+    baseline year, and every year of the edition's span after 1990), sectors missing in any year present,
+    the share of estimated values, and the editions the municipality appears in (oldest first); span_first and
+    span_last give the edition's span after 1990 (the same on every row)."""
+    df = store.query(
+        f"""
+        WITH em AS (SELECT municipality, year, sector, estimated FROM emission WHERE edition = {_NEWEST_EDITION}),
+        span AS (SELECT min(year) FILTER (WHERE year > ?) AS first_year, max(year) AS last_year FROM em),
+        munis AS (SELECT code, name, region FROM municipality WHERE list_contains(?, code)),
+        expected AS (
+            SELECT m.code AS municipality, unnest(list_distinct(
+                [?::INTEGER, coalesce(p.baseline_year, ?::INTEGER)]
+                || coalesce(generate_series(span.first_year, span.last_year), []::BIGINT[])::INTEGER[]
+            )) AS year
+            FROM munis m CROSS JOIN span LEFT JOIN plan p ON p.municipality = m.code
+        ),
+        present AS (SELECT municipality, year FROM em GROUP BY ALL),
+        missing_years AS (
+            SELECT municipality, list_sort(list(year)) AS years FROM (
+                SELECT municipality, year FROM expected EXCEPT SELECT municipality, year FROM present
+            ) GROUP BY municipality
+        ),
+        missing_sectors AS (
+            SELECT p.municipality, list_sort(list(DISTINCT s.code)) AS sectors, count(*) AS cells
+            FROM present p CROSS JOIN sector s
+            ANTI JOIN em ON em.municipality = p.municipality AND em.year = p.year AND em.sector = s.code
+            GROUP BY p.municipality
+        ),
+        stats AS (
+            SELECT municipality, max(year) AS latest_year, count(DISTINCT year) AS years, count(*) AS rows,
+                   avg(CASE WHEN estimated THEN 1.0 ELSE 0.0 END) AS estimated_share
+            FROM em GROUP BY municipality
+        ),
+        editions AS (
+            SELECT e.municipality, list(ed.name ORDER BY ed.published NULLS FIRST, ed.id) AS editions
+            FROM (SELECT DISTINCT municipality, edition FROM emission) e JOIN edition ed ON ed.id = e.edition
+            GROUP BY e.municipality
+        )
+        SELECT m.code AS municipality, m.name, m.region, st.latest_year, coalesce(st.years, 0) AS years,
+               coalesce(st.rows, 0) AS rows, coalesce(my.years, []) AS missing_years,
+               coalesce(ms.sectors, []) AS missing_sectors, coalesce(ms.cells, 0) AS missing_cells,
+               st.estimated_share, coalesce(ed.editions, []) AS editions,
+               span.first_year AS span_first, span.last_year AS span_last
+        FROM munis m CROSS JOIN span
+        LEFT JOIN stats st ON st.municipality = m.code
+        LEFT JOIN missing_years my ON my.municipality = m.code
+        LEFT JOIN missing_sectors ms ON ms.municipality = m.code
+        LEFT JOIN editions ed ON ed.municipality = m.code
+        ORDER BY m.code
+        """,
+        [baseline_year, list(codes), baseline_year, baseline_year],
+    )
+    for col in ("missing_years", "missing_sectors", "editions"):
+        df[col] = df[col].map(lambda v: [x.item() if hasattr(x, "item") else x for x in v])
+    return df
+
+
+def last_imports(store: Store) -> pd.DataFrame:
+    """When each kind of data was last brought in and by whom: the newest 'imported' row of that kind, or the
+    demo build for the kinds it fills (kind 'demo'); a kind never imported has no row."""
+    return store.query(
+        """
+        WITH kinds AS (SELECT unnest(?::VARCHAR[]) AS kind),
+        loads AS (
+            SELECT k.kind, l.id, l.logged_at, l.who, l.file_name, l.rows, l.outcome
+            FROM kinds k JOIN import_log l
+              ON (l.outcome = 'imported' AND l.kind = k.kind)
+              OR (l.outcome = 'demo' AND list_contains(?::VARCHAR[], k.kind))
+        )
+        SELECT kind, logged_at, who, file_name, rows, outcome FROM loads
+        QUALIFY row_number() OVER (PARTITION BY kind ORDER BY logged_at DESC, id DESC) = 1
+        ORDER BY list_position(?::VARCHAR[], kind)
+        """,
+        [list(DATA_KINDS), list(DEMO_KINDS), list(DATA_KINDS)],
+    )

@@ -166,3 +166,212 @@ def load_newest_edition(ctx: Context) -> dict | None:
 
 
 # -- data (import, export, data quality) -------------------------------------------------------------
+
+
+# -- export, backup and Datakvalitet -----------------------------------------------------------------
+
+def download_table(ctx: Context, df: pd.DataFrame, name: str) -> None:
+    """CSV (for Danish Excel: semicolon, decimal comma, UTF-8 with BOM) and XLSX download buttons for a
+    frame, with its column headers as given (pass the translated frame the page shows). `name` is the file
+    name without extension and keys the buttons, so it must be unique on the page. The files are made
+    only when a button is clicked."""
+    from . import report
+
+    frame = df.copy()
+    with st.container(horizontal=True, key=f"dl-{name}"):
+        for fmt, label, help_key in (("csv", "exp.csv", "exp.csv.help"), ("xlsx", "exp.xlsx", "exp.xlsx.help")):
+            st.download_button(
+                ctx.t(label), data=lambda fmt=fmt: report.table_bytes(frame, fmt, ctx.lang),
+                file_name=f"{name}.{fmt}", mime=report.MIME[fmt], key=f"dl-{name}-{fmt}",
+                help=ctx.t(help_key), on_click="ignore", icon=":material/download:",
+            )
+
+
+def export_downloads(ctx: Context) -> None:
+    """Every table as one zip (CSV, XLSX or Parquet, each with a README) and a backup of the database."""
+    from . import backup, report
+
+    path = str(ctx.store.path)
+    with st.container(horizontal=True, key="export-archives"):
+        for fmt in report.FORMATS:
+            st.download_button(
+                ctx.t(f"exp.archive_{fmt}"), data=lambda fmt=fmt: report.export_archive(Store(path), fmt),
+                file_name=report.archive_name(fmt), mime=report.MIME["zip"], key=f"export-{fmt}",
+                on_click="ignore", icon=":material/folder_zip:",
+            )
+    st.markdown(ctx.t("exp.backup.body"))
+    st.download_button(
+        ctx.t("exp.backup"), data=lambda: backup.backup_bytes(Store(path)), file_name=backup.backup_name(),
+        mime=report.MIME["zip"], key="backup", on_click="ignore", icon=":material/backup:",
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _data_quality(path: str, version: int, codes: tuple[int, ...]) -> pd.DataFrame:
+    return queries.data_quality(Store(path), codes)
+
+
+def load_data_quality(ctx: Context, codes: list[int]) -> pd.DataFrame:
+    return _data_quality(str(ctx.store.path), ctx.version, tuple(codes))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _last_imports(path: str, version: int) -> pd.DataFrame:
+    return queries.last_imports(Store(path))
+
+
+def load_last_imports(ctx: Context) -> pd.DataFrame:
+    return _last_imports(str(ctx.store.path), ctx.version)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _import_log(path: str, version: int) -> pd.DataFrame:
+    return queries.import_log(Store(path))
+
+
+def load_import_log(ctx: Context) -> pd.DataFrame:
+    return _import_log(str(ctx.store.path), ctx.version)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _editions(path: str, version: int) -> pd.DataFrame:
+    return queries.editions(Store(path))
+
+
+def load_editions(ctx: Context) -> pd.DataFrame:
+    return _editions(str(ctx.store.path), ctx.version)
+
+
+GAPS_SHOWN = 15  # the table below the list has every municipality
+
+
+def year_text(year: object) -> str:
+    return "–" if year is None or pd.isna(year) else str(int(year))
+
+
+def file_slug(text: str) -> str:
+    """A file-name part from a label: Region Sjælland -> region-sjaelland."""
+    import re
+
+    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "data"
+
+
+def year_ranges(years: list[int]) -> str:
+    """1990, 2012–2014, 2020: runs of consecutive years joined with an en dash."""
+    runs: list[list[int]] = []
+    for y in sorted(years):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def _sector_labels(codes: list[str], lang: str) -> str:
+    from .domain import SECTOR_BY_CODE
+
+    return ", ".join((SECTOR_BY_CODE[c].label_en if lang == "en" else SECTOR_BY_CODE[c].label_da)
+                     if c in SECTOR_BY_CODE else c for c in codes)
+
+
+def _when(value: object, lang: str) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    ts = pd.Timestamp(value)
+    return f"{i18n.day(ts.date(), lang)} {ts.strftime('%H:%M')}"
+
+
+def quality_summary(dq: pd.DataFrame) -> dict[str, float | int]:
+    """Counts for the Datakvalitet page: complete municipalities, ones with gaps, ones with no inventory,
+    and the share of estimated values over all rows."""
+    has_data = dq["rows"] > 0
+    gaps = has_data & ((dq["missing_years"].map(len) > 0) | (dq["missing_cells"] > 0))
+    rows = int(dq["rows"].sum())
+    estimated = float((dq["estimated_share"].fillna(0) * dq["rows"]).sum() / rows) if rows else float("nan")
+    return {"municipalities": len(dq), "complete": int((has_data & ~gaps).sum()), "gaps": int(gaps.sum()),
+            "no_inventory": int((~has_data).sum()), "estimated_share": estimated}
+
+
+def quality_gaps(ctx: Context, dq: pd.DataFrame) -> list[str]:
+    """One sentence per municipality with a gap: no inventory, missing years, missing sectors."""
+    lines = []
+    for row in dq.itertuples():
+        if row.rows == 0:
+            lines.append(ctx.t("dq.gap.no_inventory", name=row.name))
+            continue
+        if row.missing_years:
+            lines.append(ctx.t("dq.gap.years", name=row.name, years=year_ranges(row.missing_years)))
+        if row.missing_cells:
+            lines.append(ctx.t("dq.gap.sectors", name=row.name, sectors=_sector_labels(row.missing_sectors, ctx.lang),
+                               cells=i18n.number(row.missing_cells, ctx.lang)))
+    return lines
+
+
+def quality_frames(ctx: Context, dq: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The per-municipality table with translated headers: (shown, with formatted numbers; download, with
+    the estimated share as a number 0–1)."""
+    t = ctx.t
+    none = t("dq.none")
+    download = pd.DataFrame({
+        t("dq.col.code"): dq["municipality"],
+        t("dq.col.municipality"): dq["name"],
+        t("dq.col.region"): dq["region"],
+        t("dq.col.latest_year"): dq["latest_year"],
+        t("dq.col.years"): dq["years"],
+        t("dq.col.missing_years"): [none if r == 0 else year_ranges(y) for r, y in zip(dq["rows"], dq["missing_years"])],
+        t("dq.col.missing_sectors"): dq["missing_sectors"].map(lambda c: _sector_labels(c, ctx.lang)),
+        t("dq.col.estimated"): dq["estimated_share"],
+        t("dq.col.editions"): dq["editions"].map("; ".join),
+    })
+    shown = download.copy()
+    shown[t("dq.col.latest_year")] = dq["latest_year"].map(lambda y: "–" if pd.isna(y) else str(int(y))).to_numpy()
+    shown[t("dq.col.estimated")] = dq["estimated_share"].map(
+        lambda s: i18n.percent(None if pd.isna(s) else float(s), ctx.lang, 1)).to_numpy()
+    return shown, download
+
+
+def last_imports_frame(ctx: Context, loads: pd.DataFrame) -> pd.DataFrame:
+    """Every kind of data with when it was last loaded and by whom ('aldrig indlæst' when never)."""
+    t = ctx.t
+    by_kind = {r.kind: r for r in loads.itertuples()}
+    rows = []
+    for kind in queries.DATA_KINDS:
+        r = by_kind.get(kind)
+        rows.append({
+            t("dq.col.kind"): t(f"dq.kind.{kind}"),
+            t("dq.col.when"): t("dq.never") if r is None else _when(r.logged_at, ctx.lang),
+            t("dq.col.who"): "" if r is None else r.who,
+            t("dq.col.file"): "" if r is None or pd.isna(r.file_name) else r.file_name,
+            t("dq.col.outcome"): "" if r is None else t(f"dq.outcome.{r.outcome}"),
+        })
+    return pd.DataFrame(rows)
+
+
+def import_log_frame(ctx: Context, log: pd.DataFrame) -> pd.DataFrame:
+    t = ctx.t
+    return pd.DataFrame({
+        t("dq.col.id"): log["id"],
+        t("dq.col.when"): log["logged_at"].map(lambda v: _when(v, ctx.lang)),
+        t("dq.col.who"): log["who"],
+        t("dq.col.kind"): log["kind"].map(lambda k: t(f"dq.kind.{k}") if f"dq.kind.{k}" in i18n.STRINGS else k),
+        t("dq.col.file"): log["file_name"],
+        t("dq.col.rows"): log["rows"],
+        t("dq.col.outcome"): log["outcome"].map(lambda o: t(f"dq.outcome.{o}")),
+        t("dq.col.message"): log["message"],
+        t("dq.col.sha256"): log["sha256"],
+    })
+
+
+def editions_frame(ctx: Context, editions: pd.DataFrame) -> pd.DataFrame:
+    t = ctx.t
+    yes, no = t("dq.yes"), t("dq.no")
+    return pd.DataFrame({
+        t("dq.col.name"): editions["name"],
+        t("dq.col.source"): editions["source"],
+        t("dq.col.published"): editions["published"].map(lambda d: "–" if pd.isna(d) else i18n.day(pd.Timestamp(d).date(), ctx.lang)),
+        t("dq.col.demo"): editions["is_demo"].map(lambda b: yes if b else no),
+        t("dq.col.rows"): editions["rows"],
+        t("dq.col.first_year"): editions["first_year"],
+        t("dq.col.last_year"): editions["last_year"],
+    })

@@ -1,0 +1,252 @@
+"""Backup and restore: the whole database as one zip (manifest.json plus one Parquet file per table)."""
+from __future__ import annotations
+
+import getpass
+import hashlib
+import io
+import json
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+import duckdb
+
+from .store import SCHEMA_VERSION, TABLES, Store, StoreError
+
+APP = "dk2020dash"
+MANIFEST = "manifest.json"
+# Tables load in this order so every foreign key finds its parent (store.TABLES is already in that order).
+LOAD_ORDER = TABLES
+# Columns with an id sequence behind them: restored past the backup's ids so new rows never reuse one.
+SEQUENCES = {"edition": "edition_id", "action": "action_id", "action_event": "action_event_id",
+             "milestone": "milestone_id", "import_log": "import_log_id"}
+# meta rows that describe the file, not the data: a restore writes its own.
+OWN_META = ("schema_version", "data_version")
+
+BackupFile = str | os.PathLike | bytes | BinaryIO
+
+
+class BackupError(StoreError):
+    """A file that cannot be restored; the message says why, and nothing has been changed."""
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    """What a restore did: the backup's manifest, rows per table and the new data version."""
+
+    created: str
+    backup_data_version: int
+    data_version: int
+    rows: dict[str, int]
+
+
+def _member(table: str) -> str:
+    return f"tables/{table}.parquet"
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _ordered(table: str) -> str:
+    return f'SELECT * FROM "{table}" ORDER BY ALL'  # noqa: S608 - names from store.TABLES
+
+
+def backup(store: Store, file: str | os.PathLike | BinaryIO) -> dict:
+    """Write the whole database to one zip file (a path or a binary file object); returns the manifest."""
+    with tempfile.TemporaryDirectory(prefix="dk2020-backup-") as tmp:
+        tables: dict[str, dict] = {}
+        # One read transaction over all tables, so a write in between cannot make them disagree.
+        with store.connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                versions = dict(con.execute("SELECT key, value FROM meta").fetchall())
+                for table in TABLES:
+                    path = Path(tmp) / f"{table}.parquet"
+                    con.execute(f"COPY ({_ordered(table)}) TO ? (FORMAT parquet, COMPRESSION zstd)",  # noqa: S608
+                                [str(path)])
+                    rows = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
+                    tables[table] = {"rows": int(rows), "sha256": _sha256(path.read_bytes())}
+                sequences = {name: int(last) for name, last in con.execute(
+                    "SELECT sequence_name, last_value FROM duckdb_sequences() WHERE last_value IS NOT NULL"
+                ).fetchall()}
+            finally:
+                con.execute("ROLLBACK")
+        manifest = {
+            "app": APP,
+            "schema_version": int(versions["schema_version"]),
+            "data_version": int(versions["data_version"]),
+            "created": datetime.now().isoformat(timespec="seconds"),
+            "tables": tables,
+            "sequences": sequences,
+        }
+        target = file if hasattr(file, "write") else open(file, "wb")  # noqa: SIM115 - closed below
+        try:
+            with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED) as zf:  # Parquet is compressed already
+                zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
+                for table in TABLES:
+                    zf.write(Path(tmp) / f"{table}.parquet", arcname=_member(table))
+        finally:
+            if target is not file:
+                target.close()
+    return manifest
+
+
+def backup_bytes(store: Store) -> bytes:
+    """backup() into memory, for the app's download."""
+    buf = io.BytesIO()
+    backup(store, buf)
+    return buf.getvalue()
+
+
+def backup_name(when: datetime | None = None) -> str:
+    return f"dk2020-backup-{(when or datetime.now()).strftime('%Y%m%d-%H%M%S')}.zip"
+
+
+def _read_bytes(file: BackupFile) -> tuple[bytes, str]:
+    if isinstance(file, bytes):
+        return file, "backup.zip"
+    if hasattr(file, "read"):
+        return file.read(), str(getattr(file, "name", "backup.zip"))
+    path = Path(file)
+    try:
+        return path.read_bytes(), path.name
+    except FileNotFoundError as exc:
+        raise BackupError(f"{path}: filen findes ikke.") from exc
+    except OSError as exc:
+        raise BackupError(f"{path}: kan ikke læses ({exc.strerror}).") from exc
+
+
+def read_manifest(data: bytes, name: str = "backup.zip") -> tuple[dict, dict[str, bytes]]:
+    """Check that data is a complete, untampered backup from this app that this version can restore;
+    returns the manifest and each table's Parquet bytes, or raises BackupError saying what is wrong."""
+    not_ours = f"{name}: ikke en backup fra DK2020 Klimaplan-dashboard"
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise BackupError(f"{not_ours} (ikke en zip-fil); intet er ændret.")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            if MANIFEST not in names:
+                raise BackupError(f"{not_ours} (ingen {MANIFEST}); intet er ændret.")
+            try:
+                manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise BackupError(f"{not_ours} ({MANIFEST} kan ikke læses); intet er ændret.") from exc
+            if not isinstance(manifest, dict) or manifest.get("app") != APP:
+                raise BackupError(f"{not_ours} ({MANIFEST} er fra et andet program); intet er ændret.")
+            try:
+                version = int(manifest["schema_version"])
+                int(manifest["data_version"])
+                listed = manifest["tables"]
+            except (KeyError, TypeError, ValueError) as exc:
+                raise BackupError(f"{name}: {MANIFEST} er ufuldstændig; intet er ændret.") from exc
+            if version > SCHEMA_VERSION:
+                raise BackupError(
+                    f"{name}: backuppen har skemaversion {version}, men denne version af programmet kender kun op "
+                    f"til {SCHEMA_VERSION}. Opdatér programmet; intet er ændret.")
+            if version < SCHEMA_VERSION:
+                raise BackupError(
+                    f"{name}: backuppen har skemaversion {version}, og denne version af programmet gendanner kun "
+                    f"skemaversion {SCHEMA_VERSION}; intet er ændret.")
+            missing = [t for t in TABLES if t not in listed or _member(t) not in names]
+            if missing:
+                raise BackupError(f"{name}: backuppen mangler tabellerne {', '.join(missing)}; intet er ændret.")
+            parts = {}
+            for table in TABLES:
+                blob = zf.read(_member(table))
+                if _sha256(blob) != listed[table].get("sha256"):
+                    raise BackupError(
+                        f"{name}: tabellen {table} stemmer ikke med sin kontrolsum (filen er ændret eller "
+                        "beskadiget); intet er ændret.")
+                parts[table] = blob
+    except zipfile.BadZipFile as exc:
+        raise BackupError(f"{name}: zip-filen er beskadiget ({exc}); intet er ændret.") from exc
+    return manifest, parts
+
+
+def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: str | None = None) -> RestoreReport:
+    """Replace the database with a backup: the file is checked whole first, the new database is built
+    beside the old one and swapped in only when complete, and nothing changes if anything fails."""
+    store = store_or_path if isinstance(store_or_path, Store) else Store(store_or_path)
+    who = who or _user()
+    data, name = _read_bytes(file)
+    manifest, parts = read_manifest(data, name)
+    current = _current_data_version(store)
+    new_version = max(current, int(manifest["data_version"])) + 1
+    rows: dict[str, int] = {}
+
+    with tempfile.TemporaryDirectory(prefix="dk2020-restore-") as tmp:
+        paths = {}
+        for table, blob in parts.items():
+            paths[table] = Path(tmp) / f"{table}.parquet"
+            paths[table].write_bytes(blob)
+
+        def fill(con: duckdb.DuckDBPyConnection) -> None:
+            # The fresh file holds the shipped sectors and municipalities; the backup's own replace them.
+            for table in reversed(LOAD_ORDER):
+                con.execute(f'DELETE FROM "{table}"')  # noqa: S608 - names from store.TABLES
+            for table in LOAD_ORDER:
+                if table == "meta":
+                    con.execute("INSERT INTO meta BY NAME SELECT * FROM read_parquet(?) WHERE NOT list_contains(?, key)",
+                                [str(paths[table]), list(OWN_META)])
+                else:
+                    con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM read_parquet(?)',  # noqa: S608
+                                [str(paths[table])])
+                rows[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
+            rows["meta"] += len(OWN_META)
+            wrong = {t: (rows[t], manifest["tables"][t]["rows"]) for t in TABLES
+                     if rows[t] != int(manifest["tables"][t]["rows"])}
+            if wrong:
+                raise BackupError(f"{name}: antal rækker stemmer ikke med manifestet ({wrong}); intet er ændret.")
+            con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('data_version', ?)",
+                        [str(SCHEMA_VERSION), str(new_version)])
+            _advance_sequences(con, manifest.get("sequences") or {})
+            con.execute(
+                "INSERT INTO import_log (who, kind, file_name, sha256, rows, outcome, message) "
+                "VALUES (?, 'restore', ?, ?, ?, 'restored', ?)",
+                [who, name, _sha256(data), sum(rows.values()),
+                 f"Gendannet fra backup lavet {manifest.get('created', '?')} (dataversion {manifest['data_version']})"],
+            )
+
+        try:
+            store.create(fill, force=True)
+        except duckdb.Error as exc:
+            raise BackupError(f"{name}: backuppen kan ikke indlæses ({str(exc).splitlines()[0]}); intet er ændret.") from exc
+    return RestoreReport(created=str(manifest.get("created", "")), backup_data_version=int(manifest["data_version"]),
+                         data_version=new_version, rows={t: n for t, n in rows.items()})
+
+
+def _advance_sequences(con: duckdb.DuckDBPyConnection, recorded: dict) -> None:
+    """Move each id sequence past both the backup's largest id and where its sequence stood, so no id
+    (not even of a row deleted before the backup) is handed out twice."""
+    for table, sequence in SEQUENCES.items():
+        largest = con.execute(f'SELECT coalesce(max(id), 0) FROM "{table}"').fetchone()[0]  # noqa: S608
+        target = max(int(largest), int(recorded.get(sequence, 0) or 0))
+        if target > 0:
+            # DuckDB cannot reset a sequence a column default depends on; drawing it forward is the way.
+            con.execute(f"SELECT max(nextval('{sequence}')) FROM range(?)", [target])  # noqa: S608 - fixed names
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in some containers
+        return "ukendt"
+
+
+def _current_data_version(store: Store) -> int:
+    """The data version of the database about to be replaced (0 when there is none yet)."""
+    if not store.path.exists():
+        return 0
+    return store.data_version()
+
+
+def describe(store: Store) -> str:
+    """One line on what a database holds, for 'restore' to say what it replaces."""
+    counts = store.table_counts()
+    main = ", ".join(f"{t} {counts[t]}" for t in ("emission", "plan", "action", "milestone"))
+    return f"dataversion {store.data_version()}, {main} rækker"

@@ -1,0 +1,335 @@
+"""Exports: every table as CSV, XLSX or Parquet with a README of columns and units, and per-table downloads."""
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from .store import SCHEMA_VERSION, TABLES, Store
+
+FORMATS = ("csv", "xlsx", "parquet")
+XLSX_FILE = "dk2020.xlsx"
+README_FILE = "README.txt"
+XLSX_MAX_ROWS = 1_048_575  # Excel's sheet limit (1,048,576) less the header row; longer tables go on to more sheets
+
+# Every table and column with its unit, in Danish and English: the README of every export is written from
+# here, and tests/test_export.py checks that every column in the database is described.
+TABLE_DOCS: dict[str, tuple[str, str]] = {
+    "meta": ("Databasens skema- og dataversion.", "The database's schema and data version."),
+    "sector": ("Sektorerne i opgørelsen.", "The inventory's sectors."),
+    "municipality": ("De 98 kommuner.", "The 98 municipalities."),
+    "edition": ("Udgaver af opgørelsen (fx en udgivelse af Energi- og CO2-regnskabet).",
+                "Inventory editions (e.g. a release of Energi- og CO2-regnskabet)."),
+    "emission": ("Udledning pr. kommune, år, sektor og udgave.", "Emissions per municipality, year, sector and edition."),
+    "plan": ("Klimaplanen pr. kommune, som vedtaget.", "Each municipality's climate plan, as adopted."),
+    "plan_target": ("Planens delmål: reduktion i forhold til basisåret.", "The plan's interim targets: reduction versus the baseline."),
+    "scenario": ("Planens fremskrivninger: BAU og planens forløb.", "The plan's projections: BAU and the plan's path."),
+    "action": ("Handlinger i klimaplanerne.", "Actions of the climate plans."),
+    "action_event": ("Hver ændring af en handlings status.", "Every change of an action's status."),
+    "milestone": ("Milepæle: tilslutning, godkendelse, vedtagelse, statusrapporter, revision.",
+                  "Milestones: joined, approved, adopted, status reports, revision."),
+    "import_log": ("Alle indlæsninger, backupgendannelser og demodata.", "Every import, backup restore and the demo build."),
+}
+
+_DEMO = ("sand for eksempeldata (demo), falsk for rigtige data", "true for example (demo) data, false for real data")
+COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
+    "meta": {
+        "key": ("nøgle: schema_version eller data_version", "key: schema_version or data_version"),
+        "value": ("værdi (heltal som tekst)", "value (an integer as text)"),
+    },
+    "sector": {
+        "code": ("sektorkode (projektets egen)", "sector code (the project's own)"),
+        "label_da": ("navn på dansk", "name in Danish"),
+        "label_en": ("navn på engelsk", "name in English"),
+        "sector_group": ("hovedgruppe: energi, transport, landbrug, lulucf, affald, industri",
+                         "main group: energi, transport, landbrug, lulucf, affald, industri"),
+        "gpc": ("GPC-sektor: I stationær energi, II transport, III affald, IV industriprocesser, V landbrug og arealer",
+                "GPC sector: I stationary energy, II transport, III waste, IV IPPU, V AFOLU"),
+        "can_be_negative": ("sand, hvis udledningen kan være negativ (LULUCF)", "true if emissions can be negative (LULUCF)"),
+    },
+    "municipality": {
+        "code": ("kommunekode (3 cifre, fx 101)", "municipality code (3 digits, e.g. 101)"),
+        "name": ("kommunens navn", "the municipality's name"),
+        "region": ("region (KKR)", "region (KKR)"),
+        "region_code": ("regionskode (1081–1085)", "region code (1081–1085)"),
+        "label_lat": ("breddegrad for kortets etiket, grader (WGS84)", "latitude of the map label, degrees (WGS84)"),
+        "label_lon": ("længdegrad for kortets etiket, grader (WGS84)", "longitude of the map label, degrees (WGS84)"),
+        "area_km2": ("areal, km²", "area, km²"),
+        "cohort": ("DK2020-hold: pilot_2019, round_2020, c40_own_plan, 2021_or_later",
+                   "DK2020 cohort: pilot_2019, round_2020, c40_own_plan, 2021_or_later"),
+        "population": ("befolkning, indbyggere", "population, inhabitants"),
+        "population_year": ("år for befolkningstallet", "year of the population figure"),
+        "population_approx": ("sand, hvis befolkningstallet er omtrentligt (ikke FOLK1A)",
+                              "true if the population is approximate (not FOLK1A)"),
+    },
+    "edition": {
+        "id": ("udgavens nummer", "edition number"),
+        "name": ("udgavens navn", "edition name"),
+        "source": ("kilde", "source"),
+        "published": ("udgivelsesdato (dato, ÅÅÅÅ-MM-DD)", "publication date (date, YYYY-MM-DD)"),
+        "is_demo": _DEMO,
+        "created_at": ("indlæst (tidspunkt, ÅÅÅÅ-MM-DD TT:MM:SS)", "loaded at (timestamp, YYYY-MM-DD HH:MM:SS)"),
+    },
+    "emission": {
+        "municipality": ("kommunekode", "municipality code"),
+        "year": ("år", "year"),
+        "sector": ("sektorkode (se sector)", "sector code (see sector)"),
+        "edition": ("udgavens nummer (se edition)", "edition number (see edition)"),
+        "tco2e": ("udledning, t CO2e (ton CO2-ækvivalenter) i året; negativ kun for LULUCF",
+                  "emissions, tCO2e (tonnes CO2 equivalent) in the year; negative only for LULUCF"),
+        "estimated": ("sand, hvis tallet er et skøn", "true if the value is an estimate"),
+    },
+    "plan": {
+        "municipality": ("kommunekode", "municipality code"),
+        "adopted": ("vedtaget i kommunalbestyrelsen (dato)", "adopted by the council (date)"),
+        "approved": ("godkendt af CONCITO/C40 (dato)", "approved by CONCITO/C40 (date)"),
+        "baseline_year": ("basisår", "baseline year"),
+        "baseline_tco2e": ("basisårets udledning som vedtaget i planen, t CO2e",
+                           "baseline emissions as adopted in the plan, tCO2e"),
+        "net_zero_year": ("år for netto-nul", "net-zero year"),
+        "revision_due": ("frist for revision af planen (dato)", "plan revision due (date)"),
+        "is_demo": _DEMO,
+    },
+    "plan_target": {
+        "municipality": ("kommunekode", "municipality code"),
+        "target_year": ("målår", "target year"),
+        "reduction": ("reduktion i forhold til basisåret, andel 0–1 (0,7 = 70 %)",
+                      "reduction versus the baseline, share 0–1 (0.7 = 70 %)"),
+    },
+    "scenario": {
+        "municipality": ("kommunekode", "municipality code"),
+        "kind": ("bau (uden planen) eller plan (med planen)", "bau (without the plan) or plan (with the plan)"),
+        "year": ("år", "year"),
+        "tco2e": ("fremskrevet udledning, t CO2e i året", "projected emissions, tCO2e in the year"),
+    },
+    "action": {
+        "id": ("handlingens nummer", "action number"),
+        "municipality": ("kommunekode", "municipality code"),
+        "title": ("titel", "title"),
+        "sector": ("sektorkode (tom for tilpasning)", "sector code (empty for adaptation)"),
+        "kind": ("mitigation (reduktion) eller adaptation (tilpasning)", "mitigation or adaptation"),
+        "status": ("planned, in_progress, completed, delayed, paused, cancelled",
+                   "planned, in_progress, completed, delayed, paused, cancelled"),
+        "start_date": ("start (dato)", "start (date)"),
+        "end_date": ("slut (dato)", "end (date)"),
+        "expected_2030_t": ("forventet reduktion i 2030, t CO2e/år", "expected reduction in 2030, t/yr (tCO2e per year)"),
+        "responsible": ("ansvarlig enhed", "responsible unit"),
+        "budget_dkk": ("budget, DKK (kr.)", "budget, DKK"),
+        "last_updated": ("senest opdateret (dato)", "last updated (date)"),
+        "version": ("versionsnummer, stiger ved hver ændring", "version number, up by one on every change"),
+        "is_demo": _DEMO,
+    },
+    "action_event": {
+        "id": ("ændringens nummer", "change number"),
+        "action_id": ("handlingens nummer (se action)", "action number (see action)"),
+        "changed_on": ("ændret (dato)", "changed on (date)"),
+        "who": ("hvem ændrede", "who changed it"),
+        "old_status": ("status før (tom ved oprettelse)", "status before (empty when created)"),
+        "new_status": ("status efter", "status after"),
+        "note": ("note", "note"),
+    },
+    "milestone": {
+        "id": ("milepælens nummer", "milestone number"),
+        "municipality": ("kommunekode", "municipality code"),
+        "kind": ("joined, plan_approved, plan_adopted, status_report, plan_revision",
+                 "joined, plan_approved, plan_adopted, status_report, plan_revision"),
+        "due": ("frist (dato)", "due (date)"),
+        "done": ("udført (dato; tom, hvis ikke udført)", "done (date; empty if not done)"),
+        "note": ("note", "note"),
+        "is_demo": _DEMO,
+    },
+    "import_log": {
+        "id": ("løbenummer", "sequence number"),
+        "logged_at": ("tidspunkt", "timestamp"),
+        "who": ("hvem indlæste", "who loaded it"),
+        "kind": ("slags data (inventory, plans, …, demo, restore)", "kind of data (inventory, plans, …, demo, restore)"),
+        "file_name": ("filnavn", "file name"),
+        "sha256": ("filens SHA-256 (hex)", "the file's SHA-256 (hex)"),
+        "rows": ("antal rækker", "number of rows"),
+        "outcome": ("imported, rejected, dry_run, duplicate, demo, restored", "imported, rejected, dry_run, duplicate, demo, restored"),
+        "message": ("besked", "message"),
+    },
+}
+
+_FORMAT_NOTES: dict[str, tuple[str, str]] = {
+    "csv": (
+        "CSV: én fil pr. tabel (<tabel>.csv), UTF-8 uden BOM, komma som skilletegn, punktum som decimaltegn, "
+        "datoer som ÅÅÅÅ-MM-DD og tidspunkter som ÅÅÅÅ-MM-DD TT:MM:SS, sand/falsk som true/false, tomt felt = "
+        "ingen værdi. Til Excel med danske indstillinger: brug XLSX-eksporten.",
+        "CSV: one file per table (<table>.csv), UTF-8 without BOM, comma-separated, decimal point, dates as "
+        "YYYY-MM-DD and timestamps as YYYY-MM-DD HH:MM:SS, booleans as true/false, empty field = no value. "
+        "For Excel with Danish settings use the XLSX export.",
+    ),
+    "xlsx": (
+        "XLSX: én projektmappe; første ark er denne README, derefter ét ark pr. tabel (en tabel over "
+        f"{XLSX_MAX_ROWS:,} rækker fortsætter på arkene <tabel> (2), <tabel> (3) …).".replace(",", "."),
+        f"XLSX: one workbook; the first sheet is this README, then one sheet per table (a table over {XLSX_MAX_ROWS:,} "
+        "rows continues on sheets <table> (2), <table> (3) …).",
+    ),
+    "parquet": (
+        "Parquet: én fil pr. tabel (<tabel>.parquet) med databasens egne kolonnetyper.",
+        "Parquet: one file per table (<table>.parquet) with the database's own column types.",
+    ),
+}
+
+
+def readme_lines(fmt: str, store: Store | None = None) -> list[str]:
+    """The README of an export: what each table and column holds, with units, in Danish then English."""
+    lines = ["DK2020 Klimaplan-dashboard – eksport / export", ""]
+    if store is not None:
+        lines += [f"Eksporteret / exported: {datetime.now().isoformat(timespec='seconds')}",
+                  f"Skemaversion / schema version: {SCHEMA_VERSION}",
+                  f"Dataversion / data version: {store.data_version()}", ""]
+    for i, heading in enumerate(("DANSK", "ENGLISH")):
+        lines += [heading, "=" * len(heading), _FORMAT_NOTES[fmt][i], ""]
+        for table in TABLES:
+            lines.append(f"{table}: {TABLE_DOCS[table][i]}")
+            width = max(len(c) for c in COLUMN_DOCS[table])
+            lines += [f"  {column:<{width}}  {doc[i]}" for column, doc in COLUMN_DOCS[table].items()]
+            lines.append("")
+    return lines
+
+
+def _ordered(table: str) -> str:
+    # Every table's key columns come first, so ordering by all columns is ordering by the key.
+    return f'SELECT * FROM "{table}" ORDER BY ALL'  # noqa: S608 - names from store.TABLES
+
+
+def read_table(store: Store, table: str) -> pd.DataFrame:
+    """One table in key order, as a DataFrame."""
+    if table not in TABLES:
+        raise ValueError(f"ukendt tabel: {table!r}")
+    return store.query(_ordered(table))
+
+
+def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
+    """Write every table of the store to out_dir as csv, xlsx or parquet, with a README; returns the files."""
+    if fmt not in FORMATS:
+        raise ValueError(f"ukendt format: {fmt!r} (brug {', '.join(FORMATS)})")
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out}: findes og er ikke en mappe")
+    out.mkdir(parents=True, exist_ok=True)
+    if fmt == "xlsx":
+        path = out / XLSX_FILE
+        _write_workbook(store, path)
+        return [path]
+    written = []
+    options = "(FORMAT csv, HEADER, DELIMITER ',')" if fmt == "csv" else "(FORMAT parquet, COMPRESSION zstd)"
+    with store.connection() as con:
+        for table in TABLES:
+            path = out / f"{table}.{fmt}"
+            con.execute(f"COPY ({_ordered(table)}) TO ? {options}", [str(path)])  # noqa: S608 - fixed options
+            written.append(path)
+    readme = out / README_FILE
+    readme.write_text("\n".join(readme_lines(fmt, store)) + "\n", encoding="utf-8")
+    return [readme, *written]
+
+
+def _write_workbook(store: Store, path: Path) -> None:
+    # openpyxl's write-only mode streams rows out instead of holding every cell object in memory.
+    wb = Workbook(write_only=True)
+    readme = wb.create_sheet("README")
+    for line in readme_lines("xlsx", store):
+        readme.append([line])
+    for table in TABLES:
+        df = read_table(store, table)
+        for part, start in enumerate(range(0, max(len(df), 1), XLSX_MAX_ROWS)):
+            sheet = wb.create_sheet(table if part == 0 else f"{table} ({part + 1})")
+            _append_frame(sheet, df.iloc[start:start + XLSX_MAX_ROWS])
+    wb.save(path)
+
+
+def _cell_values(df: pd.DataFrame) -> list[list]:
+    """Rows of plain Python values for openpyxl: NaN/NaT as empty cells, midnight timestamps as dates."""
+    columns = []
+    for name in df.columns:
+        col = df[name]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            ts = col.dt.tz_localize(None) if getattr(col.dt, "tz", None) is not None else col
+            dates_only = bool((ts.dropna() == ts.dropna().dt.normalize()).all())
+            values = [None if pd.isna(v) else (v.date() if dates_only else v.to_pydatetime()) for v in ts]
+        else:
+            values = [None if _missing(v) else (v.item() if hasattr(v, "item") else v) for v in col.astype(object)]
+        columns.append(values)
+    return [list(row) for row in zip(*columns, strict=True)] if columns else []
+
+
+def _missing(value: object) -> bool:
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and arrays are values, not missing
+        return False
+
+
+def _append_frame(sheet, df: pd.DataFrame) -> None:
+    # Widths must be set before the first row in write-only mode; openpyxl gives date cells a date format.
+    for i, name in enumerate(df.columns, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = max(11, min(40, len(str(name)) + 2))
+    sheet.append([str(c) for c in df.columns])
+    for row in _cell_values(df):
+        sheet.append(row)
+
+
+def export_archive(store: Store, fmt: str) -> bytes:
+    """export_tables as one zip file, for the app's download."""
+    with tempfile.TemporaryDirectory(prefix="dk2020-export-") as tmp:
+        files = export_tables(store, tmp, fmt)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            for path in files:
+                zf.write(path, arcname=path.relative_to(tmp).as_posix())
+        return buf.getvalue()
+
+
+def archive_name(fmt: str, when: datetime | None = None) -> str:
+    return f"dk2020-eksport-{fmt}-{(when or datetime.now()).strftime('%Y%m%d-%H%M')}.zip"
+
+
+# -- per-table downloads ------------------------------------------------------------------------------
+
+_BOOL_WORDS = {"da": ("ja", "nej"), "en": ("yes", "no")}
+
+
+def table_bytes(df: pd.DataFrame, fmt: str, lang: str = "da") -> bytes:
+    """One table as a file a spreadsheet opens right: CSV for Danish Excel (semicolon, decimal comma,
+    UTF-8 with BOM, ISO dates, ja/nej) or XLSX with real numbers and dates."""
+    if fmt == "csv":
+        yes, no = _BOOL_WORDS.get(lang, _BOOL_WORDS["da"])
+        out = df.copy()
+        for name in out.columns:
+            col = out[name]
+            if pd.api.types.is_bool_dtype(col) or (col.dtype == object and col.dropna().map(type).eq(bool).all()
+                                                   and col.notna().any()):
+                out[name] = col.map(lambda v: "" if _missing(v) else (yes if v else no))
+            elif pd.api.types.is_datetime64_any_dtype(col):
+                ts = col.dropna()
+                fmt_str = "%Y-%m-%d" if bool((ts == ts.dt.normalize()).all()) else "%Y-%m-%d %H:%M:%S"
+                out[name] = col.dt.strftime(fmt_str)
+        text = out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
+        return ("\ufeff" + text).encode("utf-8")
+    if fmt == "xlsx":
+        wb = Workbook(write_only=True)
+        _append_frame(wb.create_sheet("Data"), df)
+        buf = io.BytesIO()
+        wb.save(buf)
+        return buf.getvalue()
+    raise ValueError(f"ukendt format: {fmt!r} (brug csv eller xlsx)")
+
+
+MIME = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "zip": "application/zip",
+}
+
+__all__ = [
+    "COLUMN_DOCS", "FORMATS", "MIME", "TABLE_DOCS", "archive_name", "export_archive", "export_tables",
+    "read_table", "readme_lines", "table_bytes"
+]

@@ -1,0 +1,249 @@
+"""Backup and restore: identical tables after a round trip, refusal of anything that is not our backup, CLI."""
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dk2020dash import backup as bk
+from dk2020dash.cli import main
+from dk2020dash.store import SCHEMA_VERSION, TABLES, Store, StoreError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def snapshot(store: Store) -> dict[str, pd.DataFrame]:
+    """Every table, fully, in key order."""
+    return {t: store.query(f'SELECT * FROM "{t}" ORDER BY ALL') for t in TABLES}  # noqa: S608
+
+
+def assert_same_tables(before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame], *, restored: bool) -> None:
+    for table in TABLES:
+        a, b = before[table], after[table]
+        if restored and table == "meta":  # the data version moves on, so caches never serve the old data
+            a, b = a[a["key"] != "data_version"], b[b["key"] != "data_version"]
+        if restored and table == "import_log":  # the restore logs itself
+            assert (b["outcome"] == "restored").sum() == (a["outcome"] == "restored").sum() + 1
+            b = b[b["id"].isin(a["id"])]
+            # The restore row's values can change a column's pandas dtype (all-empty object vs str), not its values.
+            a, b = a.astype(object), b.astype(object)
+        pd.testing.assert_frame_equal(a.reset_index(drop=True), b.reset_index(drop=True), check_exact=True,
+                                      obj=table)
+
+
+def change_data(store: Store, note: str) -> None:
+    """Writes that touch several tables, so a backup is not just the demo again."""
+    with store.transaction() as con:
+        con.execute("UPDATE municipality SET population = population + 1, population_approx = false WHERE code = 101")
+        con.execute("INSERT INTO edition (name, source, published) VALUES (?, 'test', DATE '2026-10-01')", [note])
+        con.execute("INSERT INTO action (municipality, title, status, last_updated, expected_2030_t) "
+                    "VALUES (147, ?, 'planned', DATE '2026-11-01', 1234.5)", [note])
+        con.execute("DELETE FROM action_event WHERE id = (SELECT max(id) FROM action_event)")
+        con.execute("INSERT INTO import_log (who, kind, file_name, rows, outcome, message) "
+                    "VALUES ('test', 'actions', ?, 1, 'imported', 'ok')", [f"{note}.csv"])
+
+
+def test_restore_gives_back_identical_tables(demo_copy: Store, tmp_path: Path) -> None:
+    change_data(demo_copy, "før backup")
+    before = snapshot(demo_copy)
+    version_at_backup = demo_copy.data_version()
+    manifest = bk.backup(demo_copy, tmp_path / "b.zip")
+    assert manifest["app"] == "dk2020dash" and manifest["schema_version"] == SCHEMA_VERSION
+    assert {t: m["rows"] for t, m in manifest["tables"].items()} == demo_copy.table_counts()
+
+    change_data(demo_copy, "efter backup")
+    change_data(demo_copy, "endnu senere")
+    current = demo_copy.data_version()
+    report = bk.restore(demo_copy, tmp_path / "b.zip", who="tester")
+
+    after = snapshot(demo_copy)
+    assert_same_tables(before, after, restored=True)
+    assert demo_copy.data_version() == report.data_version == max(current, version_at_backup) + 1
+    log = after["import_log"].iloc[-1]
+    assert (log["outcome"], log["kind"], log["who"], log["file_name"]) == ("restored", "restore", "tester", "b.zip")
+    assert log["sha256"] == hashlib.sha256((tmp_path / "b.zip").read_bytes()).hexdigest()
+
+
+def test_new_rows_after_a_restore_get_new_ids(demo_copy: Store, tmp_path: Path) -> None:
+    change_data(demo_copy, "x")
+    largest = demo_copy.query("SELECT max(id) AS m FROM action").iloc[0, 0]
+    bk.backup(demo_copy, tmp_path / "b.zip")
+    bk.restore(demo_copy, tmp_path / "b.zip")
+    with demo_copy.transaction() as con:
+        for table in ("edition", "action", "milestone", "import_log"):
+            before = con.execute(f"SELECT max(id) FROM {table}").fetchone()[0]  # noqa: S608
+            if table == "edition":
+                con.execute("INSERT INTO edition (name, source) VALUES ('ny', 'test')")
+            elif table == "action":
+                con.execute("INSERT INTO action (municipality, title, status, last_updated) "
+                            "VALUES (101, 'ny', 'planned', DATE '2026-11-01')")
+            elif table == "milestone":
+                con.execute("INSERT INTO milestone (municipality, kind, due) VALUES (101, 'status_report', DATE '2027-06-01')")
+            else:
+                con.execute("INSERT INTO import_log (who, kind, outcome) VALUES ('t', 'plans', 'imported')")
+            assert con.execute(f"SELECT max(id) FROM {table}").fetchone()[0] > before  # noqa: S608
+    assert demo_copy.query("SELECT max(id) AS m FROM action").iloc[0, 0] > largest
+
+
+def test_restore_into_a_new_file_and_a_second_round_trip(demo_copy: Store, tmp_path: Path) -> None:
+    before = snapshot(demo_copy)
+    bk.backup(demo_copy, tmp_path / "one.zip")
+    fresh = Store(tmp_path / "new" / "restored.duckdb")
+    bk.restore(fresh.path, tmp_path / "one.zip")
+    assert_same_tables(before, snapshot(fresh), restored=True)
+    # A backup of the restored database restores to the same tables again (the first restore's log row included).
+    middle = snapshot(fresh)
+    bk.backup(fresh, tmp_path / "two.zip")
+    bk.restore(fresh, tmp_path / "two.zip")
+    assert_same_tables(middle, snapshot(fresh), restored=True)
+
+
+def test_backup_to_a_file_object_and_bytes(demo_store: Store, tmp_path: Path) -> None:
+    data = bk.backup_bytes(demo_store)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        assert set(zf.namelist()) == {"manifest.json", *(f"tables/{t}.parquet" for t in TABLES)}
+    target = Store(tmp_path / "r.duckdb")
+    bk.restore(target, data)
+    assert target.table_counts()["emission"] == demo_store.table_counts()["emission"]
+
+
+# -- refusals: nothing changes ------------------------------------------------------------------------
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+def rewrite(backup: bytes, change) -> bytes:
+    """A copy of a backup with its members passed through change(dict) first."""
+    with zipfile.ZipFile(io.BytesIO(backup)) as zf:
+        files = {n: zf.read(n) for n in zf.namelist()}
+    change(files)
+    return zip_bytes(files)
+
+
+def set_manifest(files: dict[str, bytes], **values) -> None:
+    manifest = json.loads(files["manifest.json"])
+    manifest.update(values)
+    files["manifest.json"] = json.dumps(manifest).encode()
+
+
+@pytest.fixture(scope="module")
+def good_backup(demo_db: Path) -> bytes:
+    return bk.backup_bytes(Store(demo_db))
+
+
+def tampered_table(files: dict[str, bytes]) -> None:
+    data = bytearray(files["tables/emission.parquet"])
+    data[len(data) // 2] ^= 0xFF
+    files["tables/emission.parquet"] = bytes(data)
+
+
+def wrong_rows(files: dict[str, bytes]) -> None:
+    manifest = json.loads(files["manifest.json"])
+    manifest["tables"]["plan"]["rows"] += 1
+    files["manifest.json"] = json.dumps(manifest).encode()
+
+
+CASES = {
+    "garbage": (lambda good: b"\x00\x01\x02 this is no zip", "ikke en zip-fil"),
+    "empty": (lambda good: b"", "ikke en zip-fil"),
+    "a zip from elsewhere": (lambda good: zip_bytes({"report.docx": b"hello", "data.csv": b"a,b\n1,2\n"}),
+                             "ingen manifest.json"),
+    "another app's manifest": (lambda good: rewrite(good, lambda f: set_manifest(f, app="other")), "andet program"),
+    "unreadable manifest": (lambda good: rewrite(good, lambda f: f.update({"manifest.json": b"{not json"})),
+                            "kan ikke læses"),
+    "a newer schema": (lambda good: rewrite(good, lambda f: set_manifest(f, schema_version=SCHEMA_VERSION + 1)),
+                       "Opdatér programmet"),
+    "a tampered table": (lambda good: rewrite(good, tampered_table), "kontrolsum"),
+    "a missing table": (lambda good: rewrite(good, lambda f: f.pop("tables/milestone.parquet")), "milestone"),
+    "row counts that disagree": (lambda good: rewrite(good, wrong_rows), "antal rækker"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_restore_refuses_what_is_not_our_intact_backup(case: str, good_backup: bytes, demo_copy: Store,
+                                                        tmp_path: Path) -> None:
+    make, message = CASES[case]
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(make(good_backup))
+    change_data(demo_copy, "eget arbejde")
+    before = snapshot(demo_copy)
+    file_before = demo_copy.path.read_bytes()
+    with pytest.raises(bk.BackupError, match=message) as err:
+        bk.restore(demo_copy, bad)
+    assert "intet er ændret" in str(err.value)
+    assert demo_copy.path.read_bytes() == file_before
+    assert_same_tables(before, snapshot(demo_copy), restored=False)
+    assert not list(tmp_path.glob(".*.tmp"))  # nothing left beside the database
+
+
+def test_restore_never_replaces_a_file_that_is_not_our_database(good_backup: bytes, tmp_path: Path) -> None:
+    target = tmp_path / "other.duckdb"
+    target.write_bytes(b"someone else's file")
+    with pytest.raises(StoreError):
+        bk.restore(target, good_backup)
+    assert target.read_bytes() == b"someone else's file"
+
+
+def test_a_missing_backup_file_is_a_clear_error(demo_copy: Store, tmp_path: Path) -> None:
+    with pytest.raises(bk.BackupError, match="findes ikke"):
+        bk.restore(demo_copy, tmp_path / "nowhere.zip")
+
+
+# -- CLI ------------------------------------------------------------------------------------------
+
+def test_cli_backup_and_restore(demo_copy: Store, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    db, file = str(demo_copy.path), str(tmp_path / "b.zip")
+    assert main(["backup", file, "--db", db]) == 0
+    assert "b.zip" in capsys.readouterr().out
+    assert main(["backup", file, "--db", db]) == 1  # never overwrites without --force
+    assert "--force" in capsys.readouterr().err
+    assert main(["backup", file, "--force", "--db", db]) == 0
+    capsys.readouterr()
+
+    before = snapshot(demo_copy)
+    change_data(demo_copy, "skal væk igen")
+    assert main(["restore", file, "--db", db]) == 1  # replacing the database needs --force, and says what it replaces
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--force" in err and "dataversion" in err and db in err
+    assert main(["restore", file, "--force", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "Erstattede" in out and "dataversion" in out
+    assert_same_tables(before, snapshot(demo_copy), restored=True)
+
+
+def test_cli_restore_into_a_missing_database_needs_no_force(good_backup: bytes, tmp_path: Path) -> None:
+    (tmp_path / "b.zip").write_bytes(good_backup)
+    assert main(["restore", str(tmp_path / "b.zip"), "--db", str(tmp_path / "x.duckdb")]) == 0
+    assert Store(tmp_path / "x.duckdb").table_counts()["emission"] > 0
+
+
+def test_cli_restore_of_garbage_is_exit_1_with_one_line(demo_copy: Store, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"garbage")
+    before = demo_copy.path.read_bytes()
+    for force in ([], ["--force"]):
+        result = subprocess.run([sys.executable, "-m", "dk2020dash", "restore", str(bad), "--db", str(demo_copy.path),
+                                 *force], capture_output=True, text=True, cwd=ROOT, timeout=120)
+        assert result.returncode == 1
+        assert result.stderr.startswith("fejl:") and result.stderr.count("\n") == 1
+        assert "ikke en backup" in result.stderr
+    assert demo_copy.path.read_bytes() == before
+
+
+@pytest.mark.parametrize("args", [["backup"], ["restore"], ["restore", "a.zip", "--bogus"], ["backup", "--db"]])
+def test_cli_wrong_usage_exits_2(args: list[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 2

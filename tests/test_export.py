@@ -1,0 +1,182 @@
+"""Export of every table (CSV, XLSX, Parquet) with a README of every column, and per-table downloads."""
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+
+import duckdb
+import openpyxl
+import pandas as pd
+import pytest
+
+from dk2020dash import report
+from dk2020dash.store import TABLES, Store
+
+
+def db_columns(store: Store) -> dict[str, list[str]]:
+    df = store.query(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main' "
+        "ORDER BY table_name, ordinal_position"
+    )
+    return {t: g["column_name"].tolist() for t, g in df.groupby("table_name")}
+
+
+def test_every_column_of_every_table_is_described(empty_store: Store) -> None:
+    columns = db_columns(empty_store)
+    assert set(columns) == set(TABLES) == set(report.TABLE_DOCS) == set(report.COLUMN_DOCS)
+    for table, names in columns.items():
+        assert list(report.COLUMN_DOCS[table]) == names, table  # same columns, in the table's own order
+        for name in names:
+            da, en = report.COLUMN_DOCS[table][name]
+            assert da.strip() and en.strip(), (table, name)
+
+
+def test_readme_names_the_units(empty_store: Store) -> None:
+    text = "\n".join(report.readme_lines("csv", empty_store))
+    for unit in ("tCO2e", "t/yr", "DKK", "0–1", "YYYY-MM-DD", "ÅÅÅÅ-MM-DD"):
+        assert unit in text, unit
+    for table in TABLES:
+        assert f"\n{table}: " in text
+
+
+def test_csv_export_is_machine_readable_and_complete(demo_store: Store, tmp_path: Path) -> None:
+    files = report.export_tables(demo_store, tmp_path / "out", "csv")
+    names = {f.name for f in files}
+    assert names >= {"README.txt", *(f"{t}.csv" for t in TABLES)}
+    readme = (tmp_path / "out" / "README.txt").read_text(encoding="utf-8")
+    assert "tco2e" in readme and "expected_2030_t" in readme
+    counts = demo_store.table_counts()
+    for table in TABLES:
+        raw = (tmp_path / "out" / f"{table}.csv").read_bytes()
+        assert not raw.startswith(b"\xef\xbb\xbf")  # plain UTF-8 for machines
+        with (tmp_path / "out" / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.reader(fh))
+        assert rows[0] == list(report.COLUMN_DOCS[table]), table
+        assert len(rows) - 1 == counts[table], table
+    emission = pd.read_csv(tmp_path / "out" / "emission.csv")
+    assert emission["tco2e"].dtype == float  # decimal point, parsed as numbers
+    # Same numbers as the database, to the last digit.
+    db = demo_store.query("SELECT * FROM emission ORDER BY ALL")
+    assert emission["tco2e"].tolist() == db["tco2e"].tolist()
+    edition = (tmp_path / "out" / "edition.csv").read_text(encoding="utf-8")
+    assert "2025-10-01" in edition  # ISO dates
+
+
+def test_parquet_export_round_trips_every_table(demo_store: Store, tmp_path: Path) -> None:
+    report.export_tables(demo_store, tmp_path, "parquet")
+    con = duckdb.connect()
+    for table in TABLES:
+        back = con.execute("SELECT * FROM read_parquet(?)", [str(tmp_path / f"{table}.parquet")]).df()
+        pd.testing.assert_frame_equal(back, report.read_table(demo_store, table), check_dtype=False)
+    con.close()
+    assert (tmp_path / "README.txt").exists()
+
+
+def test_xlsx_export_has_a_readme_sheet_and_one_sheet_per_table(demo_store: Store, tmp_path: Path) -> None:
+    [path] = report.export_tables(demo_store, tmp_path, "xlsx")
+    wb = openpyxl.load_workbook(path, read_only=True)
+    assert wb.sheetnames == ["README", *TABLES]
+    readme = "\n".join(str(r[0]) for r in wb["README"].iter_rows(values_only=True) if r[0])
+    assert "tCO2e" in readme and "XLSX" in readme
+    counts = demo_store.table_counts()
+    for table in ("plan", "plan_target", "edition"):
+        rows = list(wb[table].iter_rows(values_only=True))
+        assert list(rows[0]) == list(report.COLUMN_DOCS[table])
+        assert len(rows) - 1 == counts[table]
+    plan = list(wb["plan"].iter_rows(values_only=True))
+    adopted = plan[1][1]
+    assert hasattr(adopted, "year")  # a real date, not text
+    assert isinstance(plan[1][4], (int, float))  # baseline_tco2e as a number
+    wb.close()
+
+
+def test_xlsx_splits_a_table_longer_than_a_sheet(demo_store: Store, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(report, "XLSX_MAX_ROWS", 40)
+    [path] = report.export_tables(demo_store, tmp_path, "xlsx")
+    wb = openpyxl.load_workbook(path, read_only=True)
+    parts = [s for s in wb.sheetnames if s == "plan" or s.startswith("plan (")]
+    assert parts == ["plan", "plan (2)", "plan (3)"]
+    assert sum(len(list(wb[s].iter_rows())) - 1 for s in parts) == 98
+    wb.close()
+
+
+def test_unknown_format_is_refused(empty_store: Store, tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="format"):
+        report.export_tables(empty_store, tmp_path, "ods")
+    with pytest.raises(ValueError, match="format"):
+        report.table_bytes(pd.DataFrame({"a": [1]}), "ods")
+
+
+@pytest.mark.parametrize("fmt", report.FORMATS)
+def test_export_archive_is_a_zip_of_the_export(demo_store: Store, fmt: str) -> None:
+    data = report.export_archive(demo_store, fmt)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
+    if fmt == "xlsx":
+        assert names == {report.XLSX_FILE}
+    else:
+        assert names >= {"README.txt", *(f"{t}.{fmt}" for t in TABLES)}
+
+
+def test_table_csv_opens_in_danish_excel() -> None:
+    df = pd.DataFrame({
+        "Kommune": ["Fanø", "Læsø"], "Udledning (t CO2e)": [1234.5, -0.25], "Skøn": [True, False],
+        "Dato": pd.to_datetime(["2024-10-01", None]), "Note": ["a; b", None],
+    })
+    data = report.table_bytes(df, "csv", "da")
+    assert data.startswith(b"\xef\xbb\xbf")  # the BOM makes Excel read UTF-8
+    text = data.decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0] == "Kommune;Udledning (t CO2e);Skøn;Dato;Note"
+    assert lines[1] == 'Fanø;1234,5;ja;2024-10-01;"a; b"'
+    assert lines[2] == "Læsø;-0,25;nej;;"
+    back = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
+    assert back["Udledning (t CO2e)"].tolist() == [1234.5, -0.25]
+    assert report.table_bytes(df, "csv", "en").decode("utf-8-sig").splitlines()[2].startswith("Læsø;-0,25;no")
+
+
+def test_table_xlsx_keeps_numbers_and_headers() -> None:
+    df = pd.DataFrame({"Kommune": ["Fanø"], "Udledning (t CO2e)": [1234.5], "År": [2024]})
+    wb = openpyxl.load_workbook(io.BytesIO(report.table_bytes(df, "xlsx", "da")))
+    rows = list(wb.active.iter_rows(values_only=True))
+    assert rows == [("Kommune", "Udledning (t CO2e)", "År"), ("Fanø", 1234.5, 2024)]
+
+
+def test_an_empty_frame_gives_a_header_only_file() -> None:
+    df = pd.DataFrame({"a": pd.Series([], dtype=float), "b": pd.Series([], dtype=str)})
+    assert report.table_bytes(df, "csv").decode("utf-8-sig").strip() == "a;b"
+    wb = openpyxl.load_workbook(io.BytesIO(report.table_bytes(df, "xlsx")))
+    assert list(wb.active.iter_rows(values_only=True)) == [("a", "b")]
+
+
+# -- CLI ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fmt", report.FORMATS)
+def test_cli_export_writes_every_table(demo_store: Store, tmp_path: Path, fmt: str,
+                                       capsys: pytest.CaptureFixture) -> None:
+    from dk2020dash.cli import main
+
+    out = tmp_path / "eksport"
+    assert main(["export", str(out), "--format", fmt, "--db", str(demo_store.path)]) == 0
+    assert str(out) in capsys.readouterr().out
+    expected = {report.XLSX_FILE} if fmt == "xlsx" else {"README.txt", *(f"{t}.{fmt}" for t in TABLES)}
+    assert {p.name for p in out.iterdir()} >= expected
+
+
+def test_cli_export_errors_and_usage(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from dk2020dash.cli import main
+
+    assert main(["export", str(tmp_path / "x"), "--db", str(tmp_path / "none.duckdb")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("fejl:") and err.count("\n") == 1 and "init" in err
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    store = Store(tmp_path / "e.duckdb")
+    store.create()
+    assert main(["export", str(tmp_path / "file"), "--db", str(store.path)]) == 1
+    for args in (["export"], ["export", str(tmp_path), "--format", "ods"]):
+        with pytest.raises(SystemExit) as exc:
+            main(args)
+        assert exc.value.code == 2
