@@ -35,6 +35,44 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- import ------------------------------------------------------------------------------------------
+def cmd_import(args: argparse.Namespace) -> int:
+    """Exit 0 imported (or a clean dry run, or already imported), 1 validation failed, 2 no such file."""
+    from pathlib import Path
+
+    from .ingest import run_import
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"fejl: {path}: filen findes ikke", file=sys.stderr)
+        return 2
+    report = run_import(Store(args.db), args.kind, path.read_bytes(), path.name, edition_name=args.edition,
+                        dry_run=args.dry_run, who=args.who)
+    if not report.ok:
+        for line in report.problem_lines():
+            print(line)
+        print(f"{path.name}: {report.message}", file=sys.stderr)
+        return 1
+    if report.summary is not None:
+        for line in report.summary.lines():
+            print(f"  {line}")
+    print(f"{path.name}: {report.message}")
+    return 0
+
+
+def add_import_command(sub: argparse._SubParsersAction, db_arg) -> None:
+    from .ingest import KINDS
+
+    imp = sub.add_parser("import", help="indlæs en CSV- eller XLSX-fil (valideres helt, før noget skrives)")
+    imp.add_argument("kind", choices=tuple(KINDS), help="slags data")
+    imp.add_argument("file", help="CSV- eller XLSX-fil")
+    imp.add_argument("--edition", default=None, help="navn på den nye udgave af opgørelsen (inventory)")
+    imp.add_argument("--dry-run", action="store_true", help="valider og vis ændringerne uden at skrive")
+    imp.add_argument("--who", default=None, help="hvem indlæser (standard: brugernavnet)")
+    db_arg(imp)
+    imp.set_defaults(func=cmd_import)
+
+
 # -- export, backup, restore ------------------------------------------------------------------------
 def cmd_export(args: argparse.Namespace) -> int:
     from .report import export_tables
@@ -115,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     what.add_argument("--empty", action="store_true", help="kun kommuner og sektorer, ingen udledninger")
     init.add_argument("--force", action="store_true", help="erstat en eksisterende database")
     init.set_defaults(func=cmd_init)
+    add_import_command(sub, db_arg)
 
     info = sub.add_parser("info", help="vis skema- og dataversion, rækker pr. tabel og om data er eksempeldata")
     db_arg(info)

@@ -197,6 +197,95 @@ STRINGS: dict[str, tuple[str, str]] = {
     # -- views: Overblik and Kommune (keys "ov.*", "mun.*", "chart.*") --
     # -- views: Sammenlign and Kort (keys "cmp.*", "map.*") --
     # -- data: import and the Data page (keys "imp.*", "data.*") --
+    "data.title": ("Data: indlæs rigtige tal", "Data: load real figures"),
+    "data.intro": (
+        "Vælg hvilken slags data filen indeholder, og upload den (CSV med semikolon, komma eller tabulator, eller "
+        "XLSX). Filen kontrolleres helt, og du ser, hvad der vil ændre sig, før noget bliver skrevet. Kommandoen "
+        "`python -m dk2020dash import` gør det samme.",
+        "Choose what kind of data the file holds and upload it (CSV with semicolon, comma or tab, or XLSX). The "
+        "file is checked completely and you see what will change before anything is written. The command "
+        "`python -m dk2020dash import` does the same.",
+    ),
+    "imp.kind": ("Slags data", "Kind of data"),
+    "imp.kind.inventory": ("Udledningsopgørelse (Energi- og CO2-regnskab)", "Emission inventory"),
+    "imp.kind.plans": ("Klimaplaner (basisår, delmål, nettonul)", "Climate plans (baseline, targets, net zero)"),
+    "imp.kind.scenarios": ("Scenarier (BAU og plan)", "Scenarios (BAU and plan)"),
+    "imp.kind.actions": ("Handlinger", "Actions"),
+    "imp.kind.milestones": ("Milepæle", "Milestones"),
+    "imp.kind.population": ("Befolkning (FOLK1A fra Danmarks Statistik)", "Population (FOLK1A, Statistics Denmark)"),
+    "imp.kind.help.inventory": (
+        "Lang form: kommune, år, sektor, ton [, estimeret]. Bred form: kommune, sektor og én kolonne pr. år. "
+        "Hver indlæsning bliver en ny udgave; ældre udgaver bevares.",
+        "Long layout: municipality, year, sector, tonnes [, estimated]. Wide layout: municipality, sector and one "
+        "column per year. Each import becomes a new edition; older editions are kept.",
+    ),
+    "imp.kind.help.plans": (
+        "Kommune, vedtaget, godkendt, basisår, basisudledning, mål 2025, mål 2030 (70, 70 % eller 0,7), nettonul "
+        "år, revision. Kommunernes planer i filen erstattes.",
+        "Municipality, adopted, approved, baseline year, baseline tCO2e, target 2025, target 2030 (70, 70 % or "
+        "0.7), net zero year, revision due. The plans of the municipalities in the file are replaced.",
+    ),
+    "imp.kind.help.scenarios": (
+        "Kommune, scenarie (bau/plan), år, ton – eller én kolonne pr. år. Kommunernes scenarier i filen erstattes.",
+        "Municipality, kind (bau/plan), year, tonnes – or one column per year. The scenarios of the "
+        "municipalities in the file are replaced.",
+    ),
+    "imp.kind.help.actions": (
+        "[id,] kommune, titel, sektor, type, status, start, slut, forventet 2030, ansvarlig, budget, opdateret. "
+        "Findes handlingen (id eller kommune og titel), opdateres den, og en statusændring gemmes som hændelse.",
+        "[id,] municipality, title, sector, kind, status, start, end, expected 2030, responsible, budget, last "
+        "updated. An existing action (by id or municipality and title) is updated and a status change is kept "
+        "as an event.",
+    ),
+    "imp.kind.help.milestones": (
+        "Kommune, milepæl, frist, udført, note. Kommunernes milepæle i filen erstattes.",
+        "Municipality, milestone, due, done, note. The milestones of the municipalities in the file are replaced.",
+    ),
+    "imp.kind.help.population": (
+        "Tabellen FOLK1A som CSV fra Statistikbanken (fx \"101 København\";\"2025K1\";\"653.491\"). Det "
+        "seneste kvartal pr. kommune bruges.",
+        "Table FOLK1A as CSV from Statbank (e.g. \"101 København\";\"2025K1\";\"653.491\"). The latest "
+        "quarter per municipality is used.",
+    ),
+    "imp.file": ("Fil (CSV eller XLSX)", "File (CSV or XLSX)"),
+    "imp.edition": ("Navn på den nye udgave (valgfrit)", "Name of the new edition (optional)"),
+    "imp.edition.help": ("Tomt: navnet tages fra filnavnet.", "Empty: the name is taken from the file name."),
+    "imp.who": ("Indlæst af", "Imported by"),
+    "imp.preview": ("Forhåndsvisning – intet er skrevet endnu", "Preview – nothing has been written yet"),
+    "imp.rejected": (
+        "Filen kan ikke indlæses: {n} problemer. Intet er ændret. Ret filen og upload den igen.",
+        "The file cannot be imported: {n} problems. Nothing was changed. Fix the file and upload it again.",
+    ),
+    "imp.more": ("… og {n} problemer mere.", "… and {n} more problems."),
+    "imp.duplicate": ("Filen er allerede indlæst – intet ændres. ({message})",
+                      "The file has already been imported – nothing changes. ({message})"),
+    "imp.valid": ("Filen er gyldig: {rows} rækker.", "The file is valid: {rows} rows."),
+    "imp.rows": ("Rækker", "Rows"),
+    "imp.added": ("Nye", "New"),
+    "imp.changed": ("Ændrede", "Changed"),
+    "imp.unchanged": ("Uændrede", "Unchanged"),
+    "imp.replaced": ("Erstattes", "Replaced"),
+    "imp.demo_removed": ("Eksempeldata fjernes", "Demo data removed"),
+    "imp.edition_new": ("Ny udgave af opgørelsen: {name}", "New inventory edition: {name}"),
+    "imp.demo_note": (
+        "Eksempeldata (demo) af denne slags fjernes i samme omgang ({n} rækker), så rigtige tal og demotal "
+        "aldrig blandes.",
+        "Demo data of this kind is removed at the same time ({n} rows), so real and demo figures are never mixed.",
+    ),
+    "imp.per_municipality": ("Pr. kommune", "Per municipality"),
+    "imp.status_changes": ("Statusændringer (gemmes som hændelser)", "Status changes (kept as events)"),
+    "imp.first_rows": ("De første rækker, som de er læst", "The first rows as read"),
+    "imp.notes": ("Bemærk", "Note"),
+    "imp.apply": ("Indlæs", "Import"),
+    "imp.done": ("Indlæst: {file}. {message}", "Imported: {file}. {message}"),
+    "imp.failed": ("Indlæsningen mislykkedes; intet er ændret: {message}",
+                   "The import failed; nothing was changed: {message}"),
+    "imp.col.row": ("Række", "Row"),
+    "imp.col.column": ("Kolonne", "Column"),
+    "imp.col.value": ("Værdi", "Value"),
+    "imp.col.expected": ("Forventet", "Expected"),
+    "imp.col.municipality": ("Kommunekode", "Municipality code"),
+    "imp.col.name": ("Kommune", "Municipality"),
     # -- data: export, backup and Datakvalitet (keys "exp.*", "dq.*") --
     "nav.quality": ("Datakvalitet", "Data quality"),
     "dq.title": ("Datakvalitet", "Data quality"),

@@ -7,6 +7,7 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -227,9 +228,102 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
             path = out / f"{table}.{fmt}"
             con.execute(f"COPY ({_ordered(table)}) TO ? {options}", [str(path)])  # noqa: S608 - fixed options
             written.append(path)
+    reimport: list[tuple[str, Path, str | None]] = []
+    if fmt == "csv":
+        reimport = export_import_files(store, out / IMPORT_DIR)
+        written += [path for _, path, _ in reimport]
     readme = out / README_FILE
-    readme.write_text("\n".join(readme_lines(fmt, store)) + "\n", encoding="utf-8")
+    lines = readme_lines(fmt, store)
+    if reimport:
+        lines += reimport_lines([(kind, path.relative_to(out).as_posix(), edition) for kind, path, edition in reimport])
+    readme.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return [readme, *written]
+
+
+# -- files in the importer's own layout, so a CSV export can be imported again -----------------------
+
+IMPORT_DIR = "import"
+
+
+def _import_frames(store: Store) -> list[tuple[str, str, pd.DataFrame, str | None]]:
+    """(kind, file name, frame, edition name) in the order they import cleanly: population, plans, scenarios,
+    each inventory edition oldest first (so the newest stays the newest), actions, milestones."""
+    with store.connection() as con:
+        def q(sql: str, params: list | None = None) -> pd.DataFrame:
+            return con.execute(sql, params or []).df()
+
+        out: list[tuple[str, str, pd.DataFrame, str | None]] = []
+        # Only figures that came from FOLK1A: the shipped approximate ones would be marked exact on import.
+        population = q("SELECT code AS \"område\", population_year AS tid, population AS indhold FROM municipality "
+                       "WHERE NOT population_approx AND population IS NOT NULL ORDER BY code")
+        if len(population):
+            out.append(("population", "population.csv", population, None))
+        plans = q("SELECT municipality, adopted, approved, baseline_year, baseline_tco2e, net_zero_year, revision_due "
+                  "FROM plan ORDER BY municipality")
+        targets = q("SELECT municipality, target_year, reduction FROM plan_target ORDER BY ALL")
+        if len(plans):
+            wide = targets.pivot(index="municipality", columns="target_year", values="reduction")
+            wide.columns = [f"target_{int(y)}" for y in wide.columns]
+            out.append(("plans", "plans.csv", plans.merge(wide.reset_index(), on="municipality", how="left"), None))
+        scenarios = q("SELECT municipality, kind, year, tco2e FROM scenario ORDER BY ALL")
+        if len(scenarios):
+            out.append(("scenarios", "scenarios.csv", scenarios, None))
+        editions = q("SELECT e.id, e.name FROM edition e WHERE EXISTS (SELECT 1 FROM emission m WHERE m.edition = e.id) "
+                     "ORDER BY e.published ASC NULLS FIRST, e.id ASC")
+        for edition_id, name in editions.itertuples(index=False):
+            rows = q("SELECT municipality, year, sector, tco2e, estimated FROM emission WHERE edition = ? "
+                     "ORDER BY municipality, year, sector", [int(edition_id)])
+            out.append(("inventory", f"inventory-{int(edition_id)}.csv", rows, str(name)))
+        actions = q("SELECT municipality, title, sector, kind, status, start_date AS start, end_date AS \"end\", "
+                    "expected_2030_t, responsible, budget_dkk, last_updated FROM action ORDER BY id")
+        if len(actions):
+            out.append(("actions", "actions.csv", actions, None))
+        milestones = q("SELECT municipality, kind, due, done, note FROM milestone ORDER BY id")
+        if len(milestones):
+            out.append(("milestones", "milestones.csv", milestones, None))
+    return out
+
+
+def _plain_float(value: float) -> str:
+    # Shortest text that reads back as the same double, never in exponent form, always with a decimal point:
+    # the importer then sees an English-style number file and reads 1.234 as one point two three four.
+    return np.format_float_positional(value, unique=True, trim="0")
+
+
+def export_import_files(store: Store, out_dir: Path) -> list[tuple[str, Path, str | None]]:
+    """CSV files in the layout `python -m dk2020dash import KIND FILE` reads; returns (kind, path, edition)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for kind, name, frame, edition in _import_frames(store):
+        path = out_dir / name
+        for col in frame.columns:
+            if pd.api.types.is_bool_dtype(frame[col]):
+                frame[col] = frame[col].map({True: "true", False: "false"})
+        frame.to_csv(path, index=False, encoding="utf-8", float_format=_plain_float, date_format="%Y-%m-%d",
+                     lineterminator="\n")
+        written.append((kind, path, edition))
+    return written
+
+
+def reimport_lines(files: list[tuple[str, str, str | None]]) -> list[str]:
+    """README section: which file to import as which kind, in which order."""
+    lines = [
+        "GENINDLÆSNING / RE-IMPORT",
+        "=========================",
+        f"Mappen {IMPORT_DIR}/ har de samme data i det format, »import« læser. Indlæs filerne i denne rækkefølge "
+        "(opgørelserne ældste først, så den nyeste forbliver den nyeste). Udgavernes kilde og udgivelsesdato, "
+        "handlingernes id, version og historik følger ikke med; tallene gør.",
+        f"The folder {IMPORT_DIR}/ holds the same data in the layout 'import' reads. Import the files in this order "
+        "(inventories oldest first, so the newest stays the newest). Editions' source and publication date and "
+        "actions' id, version and history do not carry over; the numbers do.",
+        "",
+    ]
+    for kind, path, edition in files:
+        option = f' --edition "{edition}"' if edition else ""
+        lines.append(f"  python -m dk2020dash import {kind} {path}{option}")
+    lines.append("")
+    lines.append(f"  {IMPORT_DIR}/inventory-N.csv: municipality, year, sector, tco2e, estimated (N = edition id)")
+    return lines
 
 
 def _write_workbook(store: Store, path: Path) -> None:

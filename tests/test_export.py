@@ -180,3 +180,89 @@ def test_cli_export_errors_and_usage(tmp_path: Path, capsys: pytest.CaptureFixtu
         with pytest.raises(SystemExit) as exc:
             main(args)
         assert exc.value.code == 2
+
+
+# -- round trip through the importer --------------------------------------------------------------
+
+def reimport_commands(readme: str) -> list[tuple[str, str, str | None]]:
+    """(kind, relative path, edition) from the README's re-import section, in its order."""
+    import shlex
+
+    commands = []
+    for line in readme.splitlines():
+        if line.strip().startswith("python -m dk2020dash import "):
+            words = shlex.split(line)[4:]
+            edition = words[words.index("--edition") + 1] if "--edition" in words else None
+            commands.append((words[0], words[1], edition))
+    return commands
+
+
+def same_rows(a: Store, b: Store, sql: str) -> None:
+    left, right = a.query(sql), b.query(sql)
+    assert len(left) > 0
+    pd.testing.assert_frame_equal(left, right, check_exact=True, check_dtype=False)
+
+
+@pytest.fixture(scope="module")
+def round_trip(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, Store, dict]:
+    """The demo (with real population for two municipalities and awkward numbers) exported as CSV by the CLI,
+    then imported into an empty database file by file, as the README says; returns (original, fresh, reports)."""
+    import shutil
+
+    from dk2020dash.cli import main
+    from dk2020dash.ingest import run_import
+
+    tmp = tmp_path_factory.mktemp("roundtrip")
+    original = Store(tmp / "original.duckdb")
+    shutil.copy(demo_db, original.path)
+    with original.transaction() as con:
+        con.execute("UPDATE municipality SET population = population + 7, population_year = 2025, "
+                    "population_approx = false WHERE code IN (101, 147)")
+        # 1.234 reads as a thousand in a Danish-style file, and tiny values print in exponent form by default.
+        con.execute("UPDATE emission SET tco2e = 1.234 WHERE municipality = 101 AND year = 2024 AND sector = 'bane'")
+        con.execute("UPDATE action SET expected_2030_t = 0.000012345 WHERE id = 2")
+    out = tmp / "eksport"
+    assert main(["export", str(out), "--format", "csv", "--db", str(original.path)]) == 0
+    commands = reimport_commands((out / "README.txt").read_text(encoding="utf-8"))
+    assert [k for k, _, _ in commands] == ["population", "plans", "scenarios", "inventory", "inventory", "actions",
+                                           "milestones"]
+    fresh = Store(tmp / "fresh.duckdb")
+    fresh.create()
+    reports = {}
+    for kind, path, edition in commands:
+        reports[path] = run_import(fresh, kind, (out / path).read_bytes(), Path(path).name, edition_name=edition,
+                                   who="test")
+    return original, fresh, reports
+
+
+def problems_of(reports: dict, *, actions: bool) -> dict:
+    return {path: [p.line() for p in r.problems][:3] for path, r in reports.items()
+            if (path.endswith("actions.csv") == actions) and not r.ok}
+
+
+def test_csv_export_imported_into_an_empty_database_gives_the_same_numbers(round_trip) -> None:
+    original, fresh, reports = round_trip
+    assert not problems_of(reports, actions=False)
+    same_rows(original, fresh, "SELECT code, population, population_year, population_approx FROM municipality "
+                               "WHERE NOT population_approx ORDER BY code")
+    same_rows(original, fresh, "SELECT ed.name, e.municipality, e.year, e.sector, e.tco2e, e.estimated FROM emission e "
+                               "JOIN edition ed ON ed.id = e.edition ORDER BY ALL")
+    same_rows(original, fresh, "SELECT municipality, adopted, approved, baseline_year, baseline_tco2e, net_zero_year, "
+                               "revision_due FROM plan ORDER BY ALL")
+    same_rows(original, fresh, "SELECT * FROM plan_target ORDER BY ALL")
+    same_rows(original, fresh, "SELECT * FROM scenario ORDER BY ALL")
+    same_rows(original, fresh, "SELECT municipality, kind, due, done, note FROM milestone ORDER BY ALL")
+    # The newest edition is still the newest, so every page shows the same numbers.
+    from dk2020dash import queries
+
+    pd.testing.assert_frame_equal(queries.emission_totals(original), queries.emission_totals(fresh), check_exact=True)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "the actions importer keys titles by ingest.synonyms.fold(), which drops text in brackets, so the demo's "
+    "'Solcellepark ved X (9 MW)' and '... (12 MW)' count as one title and the file is refused as duplicates"))
+def test_csv_export_round_trip_of_actions(round_trip) -> None:
+    original, fresh, reports = round_trip
+    assert not problems_of(reports, actions=True)
+    same_rows(original, fresh, "SELECT municipality, title, sector, kind, status, start_date, end_date, expected_2030_t, "
+                               "responsible, budget_dkk, last_updated FROM action ORDER BY ALL")

@@ -10,7 +10,7 @@ from dk2020dash import queries
 from dk2020dash.ingest import run_import
 from dk2020dash.store import Store
 
-from .ingest_helpers import csv_text, xlsx_bytes
+from tests.ingest_helpers import csv_text, xlsx_bytes
 
 TODAY = dt.date(2026, 11, 28)
 

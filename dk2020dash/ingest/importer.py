@@ -106,7 +106,7 @@ def _parse(module: ModuleType, data: bytes, file_name: str, kind: str, ref: Refe
         return module.parse_bytes(data, file_name, ref, problems)
     table: Table = read_table(data, file_name, sheet_hint=kind)
     if len(table.frame) > MAX_ROWS:
-        raise FileError(f"filen har {len(table.frame)} rækker; højst {MAX_ROWS:,} kan indlæses ad gangen"
+        raise FileError(f"filen har {len(table.frame)} rækker; højst {MAX_ROWS:,} rækker kan indlæses ad gangen"
                         .replace(",", "."))
     return module.parse(table, ref, problems)
 

@@ -65,10 +65,12 @@ def parse_bytes(data: bytes, file_name: str, ref: Reference, problems: Problems)
         area = next(((j, c) for j, c, ok in areas if ok), None)
         periods = [j for j, f in enumerate(fields) if PERIOD.fullmatch(f) and (area is None or j != area[0])]
         if area is None:
-            if periods and not period_cols and len(fields) > 1:
+            others = [f for k, f in enumerate(fields) if k not in periods and f]
+            named = [f for f in others if re.search(r"[A-Za-zÆØÅæøå]", f)]
+            if periods and not others and len(fields) > 1:
                 period_cols = {j: fields[j] for j in periods}  # the header of a wide table
-            elif any(fields[1:]) and any(re.search(r"[A-Za-zÆØÅæøå]", f) for f in fields[:1]) and period_cols:
-                problems.add(i, "område", fields[0], "en af de 98 kommuner (navn eller kode)")
+            elif named and (periods or period_cols) and any(re.fullmatch(r"[\d. ]+", f) for f in others):
+                problems.add(i, "område", named[0], "en af de 98 kommuner (navn eller kode)")
             continue
         j, code = area
         if code is None:  # region, landsdel, Hele landet: not a municipality

@@ -21,6 +21,8 @@ class Problem:
 
     def line(self) -> str:
         where = ":".join(str(x) for x in (self.file, self.row, self.column) if x not in (None, ""))
+        if not self.value:  # a file-level problem: the message says it all
+            return f"{where}: {self.expected}"
         return f"{where}: {self.value} – forventet {self.expected}"
 
 

@@ -1,0 +1,101 @@
+"""Data: upload a file of any kind, see what would change (a dry run), then apply it with one button."""
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from dk2020dash import i18n, ui
+from dk2020dash.ingest import KINDS, ImportReport, run_import
+from dk2020dash.store import StoreError
+
+ctx = ui.page_setup()
+st.title(ctx.t("data.title"))
+st.write(ctx.t("data.intro"))
+
+kind = st.selectbox(ctx.t("imp.kind"), tuple(KINDS), format_func=lambda k: ctx.t(f"imp.kind.{k}"), key="imp-kind")
+st.caption(ctx.t(f"imp.kind.help.{kind}"))
+upload = st.file_uploader(ctx.t("imp.file"), type=["csv", "txt", "xlsx"], key="imp-file")
+edition = ""
+if kind == "inventory":
+    edition = st.text_input(ctx.t("imp.edition"), key="imp-edition", help=ctx.t("imp.edition.help")).strip()
+who = st.text_input(ctx.t("imp.who"), value="Data-siden", key="imp-who").strip() or "Data-siden"
+
+
+def show_problems(report: ImportReport) -> None:
+    st.error(ctx.t("imp.rejected", n=len(report.problems) + report.more_problems), icon="🚫")
+    table = report.problem_frame().rename(columns={c: ctx.t(f"imp.col.{c}") for c in ("row", "column", "value",
+                                                                                        "expected")})
+    st.dataframe(table, hide_index=True, width="stretch", key="imp-problems")
+    if report.more_problems:
+        st.caption(ctx.t("imp.more", n=report.more_problems))
+
+
+def show_summary(report: ImportReport) -> None:
+    s = report.summary
+    st.subheader(ctx.t("imp.preview"))
+    st.success(ctx.t("imp.valid", rows=i18n.number(s.rows, ctx.lang)), icon="✅")
+    if s.edition:
+        st.write(ctx.t("imp.edition_new", name=s.edition))
+    with st.container(horizontal=True, key="imp-counts"):
+        for key, value in (("rows", s.rows), ("added", s.added), ("changed", s.changed),
+                           ("unchanged", s.unchanged), ("replaced", s.replaced), ("demo_removed", s.demo_removed)):
+            st.metric(ctx.t(f"imp.{key}"), i18n.number(value, ctx.lang))
+    if s.demo_removed:
+        st.warning(ctx.t("imp.demo_note", n=i18n.number(s.demo_removed, ctx.lang)), icon="ℹ️")
+    if s.notes:
+        st.markdown(f"**{ctx.t('imp.notes')}:** " + " · ".join(s.notes))
+    if len(s.municipalities):
+        st.write(ctx.t("imp.per_municipality"))
+        per = s.municipalities.rename(columns={"municipality": ctx.t("imp.col.municipality"),
+                                               "name": ctx.t("imp.col.name"), "rows": ctx.t("imp.rows"),
+                                               "added": ctx.t("imp.added"), "changed": ctx.t("imp.changed"),
+                                               "unchanged": ctx.t("imp.unchanged")})
+        st.dataframe(per, hide_index=True, width="stretch", key="imp-per-municipality")
+    if len(s.status_changes):
+        st.write(ctx.t("imp.status_changes"))
+        changes = s.status_changes.copy()
+        for c in ("old_status", "new_status"):
+            changes[c] = changes[c].map(lambda v: ctx.t(f"status.{v}") if isinstance(v, str) else "–")
+        st.dataframe(changes, hide_index=True, width="stretch", key="imp-status-changes")
+    st.write(ctx.t("imp.first_rows"))
+    st.dataframe(report.preview, hide_index=True, width="stretch", key="imp-first-rows")
+
+
+outcome = st.session_state.pop("imp-outcome", None)
+if outcome is not None:
+    st.success(ctx.t("imp.done", file=outcome["file"], message=outcome["message"]), icon="✅")
+
+if upload is not None:
+    data = upload.getvalue()
+    key = (hashlib.sha256(data).hexdigest(), upload.name, kind, edition, ctx.version)
+    cached = st.session_state.get("imp-preview")
+    try:
+        if cached is None or cached[0] != key:
+            with st.spinner():
+                report = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, dry_run=True,
+                                    who=who)
+            st.session_state["imp-preview"] = (key, report)
+        else:
+            report = cached[1]
+    except StoreError as exc:
+        st.error(ctx.t("error.store", message=str(exc)), icon="🚫")
+        st.stop()
+    if report.duplicate:
+        st.info(ctx.t("imp.duplicate", message=report.message), icon="ℹ️")
+    elif not report.ok:
+        show_problems(report)
+    else:
+        show_summary(report)
+        if st.button(ctx.t("imp.apply"), type="primary", key="imp-apply", icon=":material/upload:"):
+            try:
+                done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who)
+            except StoreError as exc:
+                st.error(ctx.t("imp.failed", message=str(exc)), icon="🚫")
+                st.stop()
+            if done.ok:
+                st.session_state["imp-outcome"] = {"file": upload.name, "message": done.message}
+                st.session_state.pop("imp-preview", None)
+                st.rerun()
+            show_problems(done)
+
+# -- Eksport: left to the export work (helper D) -------------------------------------------------------
