@@ -168,6 +168,12 @@ def read_manifest(data: bytes, name: str = "backup.zip") -> tuple[dict, dict[str
     return manifest, parts
 
 
+def check(file: BackupFile) -> dict:
+    """The manifest of a backup file that restore would accept; BackupError saying why otherwise."""
+    data, name = _read_bytes(file)
+    return read_manifest(data, name)[0]
+
+
 def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: str | None = None) -> RestoreReport:
     """Replace the database with a backup: the file is checked whole first, the new database is built
     beside the old one and swapped in only when complete, and nothing changes if anything fails."""
@@ -249,4 +255,4 @@ def describe(store: Store) -> str:
     """One line on what a database holds, for 'restore' to say what it replaces."""
     counts = store.table_counts()
     main = ", ".join(f"{t} {counts[t]}" for t in ("emission", "plan", "action", "milestone"))
-    return f"dataversion {store.data_version()}, {main} rækker"
+    return f"dataversion {store.data_version()}; rækker: {main}"

@@ -103,15 +103,12 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from .backup import describe, read_manifest, restore
+    from .backup import check, describe, restore
 
     store = Store(args.db)
     replaced = describe(store) if store.path.exists() else None
     if replaced is not None and not args.force:
-        # Check the file first, so a wrong file is reported before the question of replacing comes up.
-        from pathlib import Path
-
-        read_manifest(Path(args.file).read_bytes(), Path(args.file).name)
+        check(args.file)  # a wrong file is reported before the question of replacing comes up
         raise ValueError(f"restore erstatter hele {store.path} ({replaced}); brug --force for at gøre det.")
     report = restore(store, args.file)
     was = f" Erstattede: {replaced}." if replaced else ""
@@ -138,6 +135,7 @@ def add_export_commands(sub: argparse._SubParsersAction, db_arg) -> None:
     restore.add_argument("--force", action="store_true", help="erstat en eksisterende database")
     db_arg(restore)
     restore.set_defaults(func=cmd_restore)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dk2020dash", description="DK2020 Klimaplan-dashboard: database og data.")

@@ -247,3 +247,12 @@ def test_cli_wrong_usage_exits_2(args: list[str]) -> None:
     with pytest.raises(SystemExit) as exc:
         main(args)
     assert exc.value.code == 2
+
+
+def test_cli_restore_without_force_reports_a_wrong_file_first(demo_copy: Store, tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture) -> None:
+    assert main(["restore", str(tmp_path / "nowhere.zip"), "--db", str(demo_copy.path)]) == 1
+    assert "findes ikke" in capsys.readouterr().err
+    (tmp_path / "x.zip").write_bytes(zip_bytes({"a.txt": b"a"}))
+    assert main(["restore", str(tmp_path / "x.zip"), "--db", str(demo_copy.path)]) == 1
+    assert "ingen manifest.json" in capsys.readouterr().err
