@@ -213,3 +213,10 @@ def test_xlsx_plans(empty_store: Store) -> None:
     ok(run_import(empty_store, "plans", data, "plans.xlsx", today=TODAY))
     plans = queries.plans(empty_store)
     assert plans["municipality"].tolist() == [756] and plans["adopted"].iloc[0] == pd.Timestamp(2021, 5, 1)
+
+
+def test_action_titles_differing_only_in_brackets_are_two_actions(empty_store: Store) -> None:
+    data = ("kommune;titel;sektor;status\n101;Solcellepark ved Amager (9 MW);el;planlagt\n"
+            "101;Solcellepark ved Amager (12 MW);el;i gang\n").encode()
+    ok(run_import(empty_store, "actions", data, "a.csv", today=TODAY))
+    assert len(empty_store.query("SELECT id FROM action")) == 2

@@ -56,7 +56,7 @@ def inventories(draw):
     decimals = draw(st.integers(1 if thousands in (".", ",") else 0, 2))
     values = {}
     for key in sorted(keys):
-        low = -10**9 if key[1] == "lulucf" else 0
+        low = -(10**(8 + decimals) - 1) if key[1] == "lulucf" else 0  # |t| <= 1e8 is the importer's limit
         values[key] = draw(st.integers(low, 10**(8 + decimals) - 1))
     return {
         "values": values, "style": style, "thousands": thousands, "decimals": decimals,

@@ -12,7 +12,7 @@ from .headers import map_headers, require
 from .problems import Problems
 from .read import Table
 from .report import Context, Summary
-from .synonyms import ACTION_KINDS, STATUSES, fold, lookup
+from .synonyms import ACTION_KINDS, STATUSES, lookup
 
 COLUMNS = ("id", "municipality", "title", "sector", "kind", "status", "start", "end", "expected_2030_t",
            "responsible", "budget_dkk", "last_updated", "note")
@@ -20,6 +20,11 @@ FIELDS = ("title", "sector", "kind", "status", "start_date", "end_date", "expect
           "budget_dkk", "last_updated")
 _STATUS = lookup(STATUSES)
 _KINDS = lookup(ACTION_KINDS)
+
+
+def title_key(title: str) -> str:
+    """Titles match ignoring case and spacing only: "Solcellepark (9 MW)" and "(12 MW)" are two actions."""
+    return " ".join(str(title).casefold().split())
 
 
 def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
@@ -61,7 +66,7 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
     df["responsible"] = resp.where(resp != "", None).to_numpy()
     note = common.text(table, found.get("note")).astype(str).str.strip()
     df["note"] = note.where(note != "", None).to_numpy()
-    df["_title_key"] = [fold(t) for t in df["title"]]
+    df["_title_key"] = [title_key(t) for t in df["title"]]
     common.duplicates(df[["municipality", "_title_key"]], rows, found["title"], title, "kommune og titel", problems)
     with_id = df["id"].notna().to_numpy()
     if with_id.any():
@@ -78,7 +83,7 @@ def _match(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ref: Reference, pro
     real = existing[~existing["is_demo"]]
     demo_ids = set(existing.loc[existing["is_demo"], "id"].astype(int))
     by_id = real.set_index("id")
-    by_title = {(int(m), fold(t)): int(i) for i, m, t in zip(real["id"], real["municipality"], real["title"], strict=True)}
+    by_title = {(int(m), title_key(t)): int(i) for i, m, t in zip(real["id"], real["municipality"], real["title"], strict=True)}
     matched = []
     for rid, muni, key, row in zip(df["id"], df["municipality"], df["_title_key"], df["_row"], strict=True):
         if not np.isnan(rid):

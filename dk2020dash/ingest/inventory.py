@@ -71,8 +71,8 @@ def _check_values(df: pd.DataFrame, column: str, original: pd.Series, problems: 
     rows = df["_row"].to_numpy()
     huge = np.abs(t) > HUGE_TCO2E
     problems.add_mask(huge, rows, column, original,
-                      f"højst {HUGE_TCO2E:,.0f} t CO2e for én kommune, sektor og år (tjek enheden: ton, ikke kg)"
-                      .replace(",", "."))
+                      f"højst {f'{HUGE_TCO2E:,.0f}'.replace(',', '.')} t CO2e for én kommune, sektor og år "
+                      "(tjek enheden: ton, ikke kg)")
     negative_ok = np.array([SECTOR_BY_CODE[s].can_be_negative if s in SECTOR_BY_CODE else True
                             for s in df["sector"]], dtype=bool)
     problems.add_mask((t < 0) & ~negative_ok, rows, column, original,
