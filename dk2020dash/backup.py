@@ -26,6 +26,7 @@ SEQUENCES = {"edition": "edition_id", "action": "action_id", "action_event": "ac
              "milestone": "milestone_id", "import_log": "import_log_id"}
 # meta rows that describe the file, not the data: a restore writes its own.
 OWN_META = ("schema_version", "data_version")
+MAX_UNPACKED_BYTES = 8 * 10**9
 
 BackupFile = str | os.PathLike | bytes | BinaryIO
 
@@ -152,6 +153,10 @@ def read_manifest(data: bytes, name: str = "backup.zip") -> tuple[dict, dict[str
                 raise BackupError(
                     f"{name}: backuppen har skemaversion {version}, og denne version af programmet gendanner kun "
                     f"skemaversion {SCHEMA_VERSION}; intet er ændret.")
+            declared = sum(i.file_size for i in zf.infolist())
+            if declared > MAX_UNPACKED_BYTES:  # a zip bomb, or not a backup of this app's size
+                raise BackupError(f"{name}: backuppen fylder {declared / 1e9:.1f} GB udpakket, mere end de "
+                                  f"{MAX_UNPACKED_BYTES / 1e9:.0f} GB en backup kan have; intet er ændret.")
             missing = [t for t in TABLES if t not in listed or _member(t) not in names]
             if missing:
                 raise BackupError(f"{name}: backuppen mangler tabellerne {', '.join(missing)}; intet er ændret.")

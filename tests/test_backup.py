@@ -188,6 +188,15 @@ def test_restore_refuses_what_is_not_our_intact_backup(case: str, good_backup: b
     assert not list(tmp_path.glob(".*.tmp"))  # nothing left beside the database
 
 
+def test_restore_refuses_a_backup_too_large_to_unpack(good_backup: bytes, demo_copy: Store, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bk, "MAX_UNPACKED_BYTES", 1000)
+    before = demo_copy.path.read_bytes()
+    with pytest.raises(bk.BackupError, match="udpakket"):
+        bk.restore(demo_copy, good_backup)
+    assert demo_copy.path.read_bytes() == before
+
+
 def test_restore_never_replaces_a_file_that_is_not_our_database(good_backup: bytes, tmp_path: Path) -> None:
     target = tmp_path / "other.duckdb"
     target.write_bytes(b"someone else's file")
