@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import duckdb
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from ..domain import SECTOR_BY_CODE, YEAR_MAX, YEAR_MIN
 from ..store import Store
@@ -151,7 +152,8 @@ def insert_frame(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -
     """Bulk insert through a registered view; column names are the table's (fixed in this package)."""
     view = f"ingest_{table}"
     columns = ", ".join(df.columns)
-    con.register(view, df)
+    # An Arrow table scans several times faster than a frame of Python string objects.
+    con.register(view, pa.Table.from_pandas(df, preserve_index=False))
     try:
         con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}")  # noqa: S608 - fixed names
     finally:

@@ -73,8 +73,8 @@ def _check_values(df: pd.DataFrame, column: str, original: pd.Series, problems: 
     problems.add_mask(huge, rows, column, original,
                       f"højst {f'{HUGE_TCO2E:,.0f}'.replace(',', '.')} t CO2e for én kommune, sektor og år "
                       "(tjek enheden: ton, ikke kg)")
-    negative_ok = np.array([SECTOR_BY_CODE[s].can_be_negative if s in SECTOR_BY_CODE else True
-                            for s in df["sector"]], dtype=bool)
+    may_be_negative = [c for c, s in SECTOR_BY_CODE.items() if s.can_be_negative] + [""]  # "" = unknown sector
+    negative_ok = df["sector"].isin(may_be_negative).to_numpy()
     problems.add_mask((t < 0) & ~negative_ok, rows, column, original,
                       "et tal ≥ 0: kun arealanvendelse (LULUCF) kan være negativ")
 
@@ -97,9 +97,10 @@ def edition_name(ctx: Context, con: duckdb.DuckDBPyConnection) -> str:
 
 
 def _frame(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows as the emission table wants them, in key order (DuckDB builds the primary key index faster)."""
     return pd.DataFrame({"municipality": df["municipality"].astype("int32"), "year": df["year"].astype("int32"),
                          "sector": df["sector"].astype(str), "tco2e": df["tco2e"].astype(float),
-                         "estimated": df["estimated"].astype(bool)})
+                         "estimated": df["estimated"].astype(bool)}).sort_values(["municipality", "year", "sector"])
 
 
 def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, ref: Reference,

@@ -5,12 +5,14 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .problems import Problems
 
 # Spaces, no-break spaces and thin spaces are thousands separators in both styles.
-_SPACES = r"[ \u00a0\u202f\u2009]"
-_SIGN = r"[+\-\u2212]?"
+_SPACES = "[ \t\u00a0\u202f\u2009]"
+_SIGN = r"[+\-]?"  # a minus sign (U+2212) is made a hyphen first
 NEUTRAL = rf"{_SIGN}\d+"
 DEC_COMMA = rf"{_SIGN}\d+,\d+"
 DEC_POINT = rf"{_SIGN}\d+\.\d+"
@@ -42,16 +44,21 @@ class NumberStyle:
 
 
 def _clean(values: pd.Series) -> pd.Series:
-    s = values.astype("string[pyarrow]").str.strip()
-    return s.str.replace(_SPACES, "", regex=True).str.replace("\u2212", "-", regex=False)
+    arr = pa.array(values.astype("string[pyarrow]"))
+    arr = pc.replace_substring_regex(arr, _SPACES, "")
+    arr = pc.replace_substring(arr, "\u2212", "-")
+    return pd.Series(arr, index=values.index, dtype="string[pyarrow]")
 
 
 def classify(values: pd.Series) -> dict[str, np.ndarray]:
     """Boolean masks per class of written number (vectorised through Arrow's regex engine)."""
     s = _clean(values)
 
-    def m(pattern: str) -> np.ndarray:
-        return s.str.fullmatch(pattern).fillna(False).to_numpy(dtype=bool)
+    arr = pa.array(s)
+
+    def m(pattern: str) -> np.ndarray:  # Arrow's RE2 directly: pandas falls back to Python's re here
+        hit = pc.match_substring_regex(arr, f"^(?:{pattern})$")
+        return pc.fill_null(hit, False).to_numpy(zero_copy_only=False)
 
     neutral = m(NEUTRAL)
     rest = ~neutral
@@ -86,14 +93,16 @@ def parse(values: pd.Series, classes: dict[str, np.ndarray], style: str | None, 
 
     In a column of whole numbers (years, population) 1.234 and 1,234 can only be thousands.
     """
-    s = classes["clean"]
-    empty = (s.fillna("") == "").to_numpy(dtype=bool)
+    arr = pa.array(classes["clean"])
+    n = len(arr)
+    empty = pc.fill_null(pc.equal(arr, ""), True).to_numpy(zero_copy_only=False)
     amb_c, amb_p = classes["amb_comma"], classes["amb_point"]
+    none = np.zeros(n, bool)
     if integer:
         thousands_c, thousands_p = amb_c, amb_p
     else:
-        thousands_c = amb_c if style == EN else np.zeros(len(s), bool)
-        thousands_p = amb_p if style == DA else np.zeros(len(s), bool)
+        thousands_c = amb_c if style == EN else none
+        thousands_p = amb_p if style == DA else none
     as_da = classes["da"] | (amb_c & (style == DA)) | thousands_p
     as_en = classes["en"] | (amb_p & (style == EN)) | thousands_c
     if style == DA:
@@ -101,12 +110,18 @@ def parse(values: pd.Series, classes: dict[str, np.ndarray], style: str | None, 
     elif style == EN:
         as_da &= ~classes["da"]
     if integer:  # a decimal point or comma in a whole-number column is wrong in either style
-        as_da &= ~(classes["da"] & s.str.contains(",").fillna(False).to_numpy(dtype=bool))
-        as_en &= ~(classes["en"] & s.str.contains(r"\.").fillna(False).to_numpy(dtype=bool))
-    text = pd.Series(np.where(as_da, s.str.replace(".", "", regex=False).str.replace(",", ".", regex=False),
-                              np.where(as_en, s.str.replace(",", "", regex=False), s)), dtype="string[pyarrow]")
+        has_comma = pc.fill_null(pc.match_substring(arr, ","), False).to_numpy(zero_copy_only=False)
+        has_point = pc.fill_null(pc.match_substring(arr, "."), False).to_numpy(zero_copy_only=False)
+        as_da &= ~(classes["da"] & has_comma)
+        as_en &= ~(classes["en"] & has_point)
     ok = classes["neutral"] | as_da | as_en
-    out = pd.to_numeric(text.where(ok), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    if as_da.any():
+        arr = pc.if_else(pa.array(as_da), pc.replace_substring(pc.replace_substring(arr, ".", ""), ",", "."), arr)
+    if as_en.any():
+        arr = pc.if_else(pa.array(as_en), pc.replace_substring(arr, ",", ""), arr)
+    arr = pc.replace_substring_regex(arr, r"^\+", "")
+    out = pc.cast(pc.if_else(pa.array(ok), arr, pa.scalar(None, pa.string())), pa.float64())
+    out = out.to_numpy(zero_copy_only=False).astype(float)
     ambiguous = (amb_c | amb_p) & ~ok & ~integer
     problems.add_mask(ambiguous, rows, column, values,
                       "et entydigt tal: 1,234 og 1.234 kan betyde både 1234 og 1,234; skriv fx 1234 eller "
@@ -114,8 +129,7 @@ def parse(values: pd.Series, classes: dict[str, np.ndarray], style: str | None, 
     mixed = (classes["da"] & (style == EN)) | (classes["en"] & (style == DA))
     problems.add_mask(mixed & ~ambiguous, rows, column, values,
                       f"tal i samme format som resten af filen ({_style_name(style)})")
-    missing = empty & required
-    problems.add_mask(missing, rows, column, values, "et tal (feltet er tomt)")
+    problems.add_mask(empty & required, rows, column, values, "et tal (feltet er tomt)")
     bad = ~ok & ~empty & ~ambiguous & ~mixed
     problems.add_mask(bad, rows, column, values, "et heltal" if integer else "et tal, fx 1234,5 eller 1.234,5")
     out[~ok] = np.nan
