@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
 from .store import SCHEMA_VERSION, TABLES, Store
@@ -366,9 +367,18 @@ def _append_frame(sheet, df: pd.DataFrame) -> None:
     # Widths must be set before the first row in write-only mode; openpyxl gives date cells a date format.
     for i, name in enumerate(df.columns, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = max(11, min(40, len(str(name)) + 2))
-    sheet.append([str(c) for c in df.columns])
+    sheet.append([_text_cell(sheet, str(c)) for c in df.columns])
     for row in _cell_values(df):
-        sheet.append(row)
+        sheet.append([_text_cell(sheet, v) if isinstance(v, str) else v for v in row])
+
+
+def _text_cell(sheet, value: str):
+    """Text stays text: openpyxl would store "=..." (say, an imported action title) as a live formula."""
+    if not value.startswith("="):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
 
 
 def export_archive(store: Store, fmt: str) -> bytes:
@@ -406,6 +416,9 @@ def table_bytes(df: pd.DataFrame, fmt: str, lang: str = "da") -> bytes:
                 ts = col.dropna()
                 fmt_str = "%Y-%m-%d" if bool((ts == ts.dt.normalize()).all()) else "%Y-%m-%d %H:%M:%S"
                 out[name] = col.dt.strftime(fmt_str)
+            elif col.dtype == object or pd.api.types.is_string_dtype(col):
+                out[name] = col.map(_defused)
+        out.columns = [_defused(str(c)) for c in out.columns]
         text = out.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n")
         return ("\ufeff" + text).encode("utf-8")
     if fmt == "xlsx":
@@ -415,6 +428,25 @@ def table_bytes(df: pd.DataFrame, fmt: str, lang: str = "da") -> bytes:
         wb.save(buf)
         return buf.getvalue()
     raise ValueError(f"ukendt format: {fmt!r} (brug csv eller xlsx)")
+
+
+_FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def _defused(value: object) -> object:
+    """Excel runs a CSV cell that starts like a formula; a leading apostrophe makes it plain text."""
+    if isinstance(value, str) and (value.startswith(_FORMULA_START)
+                                   or (value.startswith("-") and not _is_number(value))):
+        return "'" + value
+    return value
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return True
 
 
 MIME = {

@@ -145,6 +145,17 @@ def test_table_xlsx_keeps_numbers_and_headers() -> None:
     assert rows == [("Kommune", "Udledning (t CO2e)", "År"), ("Fanø", 1234.5, 2024)]
 
 
+def test_text_that_looks_like_a_formula_stays_text() -> None:
+    df = pd.DataFrame({"Titel": ["=HYPERLINK(\"http://x\")", "+45 grøn", "-20 % CO2", "Vindmøller"],
+                       "Tal": [-1.5, 2.0, 3.0, 4.0], "Kode": ["-7", "a", "b", "c"]})
+    rows = list(csv.reader(io.StringIO(report.table_bytes(df, "csv").decode("utf-8-sig")), delimiter=";"))
+    assert [r[0] for r in rows[1:]] == ["'=HYPERLINK(\"http://x\")", "'+45 grøn", "'-20 % CO2", "Vindmøller"]
+    assert rows[1][1:] == ["-1,5", "-7"]  # numbers, and text that is a number, stay as they are
+    wb = openpyxl.load_workbook(io.BytesIO(report.table_bytes(df, "xlsx")))
+    cell = wb.active["A2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
 def test_an_empty_frame_gives_a_header_only_file() -> None:
     df = pd.DataFrame({"a": pd.Series([], dtype=float), "b": pd.Series([], dtype=str)})
     assert report.table_bytes(df, "csv").decode("utf-8-sig").strip() == "a;b"
