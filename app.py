@@ -5,6 +5,8 @@ from dk2020dash import i18n, ui
 
 # (file, title key, URL path, icon), grouped as they appear in the sidebar.
 PAGES = {
+    "nav.group.results": [("pages/sammenlign.py", "nav.compare", "sammenlign", ":material/compare_arrows:"),
+                          ("pages/kort.py", "nav.map", "kort", ":material/map:")],
     "nav.group.about": [("pages/metode.py", "nav.method", "metode", ":material/menu_book:"),
                         ("pages/datakvalitet.py", "nav.quality", "datakvalitet", ":material/fact_check:"),
                         ("pages/data.py", "nav.data", "data", ":material/upload_file:")],

@@ -165,6 +165,122 @@ def load_newest_edition(ctx: Context) -> dict | None:
 # -- views (Overblik, Kommune, Sammenlign, Kort) -----------------------------------------------------
 
 
+# - Sammenlign and Kort: every municipality's metrics in one frame, peer groups, boundary files -
+
+def assess_each(ctx: Context, codes: list[int], today: date | None = None) -> dict[int, Progress | Unavailable]:
+    """progress.py's assessment of each municipality on its own."""
+    inputs = load_inputs(ctx)
+    today = today or date.today()
+    return {c: assess_municipality(inputs[c], today) for c in codes if c in inputs}
+
+
+def municipality_metrics(ctx: Context, codes: list[int] | None = None, today: date | None = None) -> pd.DataFrame:
+    """One row per municipality with progress.py's figures (verdict, reduction, per capita, manko, data lag),
+    or, where it cannot be computed, `why` in the page language. Numbers stay numbers; formatting is the
+    caller's."""
+    munis = load_municipalities(ctx)
+    if codes is not None:
+        munis = munis[munis["code"].isin(codes)]
+    results = assess_each(ctx, munis["code"].astype(int).tolist(), today)
+    rows = []
+    for m in munis.itertuples():
+        r = results.get(int(m.code))
+        row = {"code": int(m.code), "name": m.name, "region": m.region, "label_lat": m.label_lat,
+               "label_lon": m.label_lon, "area_km2": m.area_km2, "population": m.population,
+               "verdict": None, "reduction": None, "per_capita": None, "population_approx": bool(m.population_approx),
+               "manko": None, "latest_year": None, "data_lag": None, "why": None}
+        if isinstance(r, Progress):
+            row.update(verdict=r.verdict.value, reduction=r.reduction, per_capita=r.per_capita,
+                       population_approx=r.population_approx, manko=r.manko, latest_year=r.latest_year,
+                       data_lag=r.data_lag)
+        elif r is not None:
+            row["why"] = unavailable_text(ctx, r)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def peer_group(munis: pd.DataFrame, area: str, anchor: int | None = None, size: int = 4) -> list[int]:
+    """A sensible default comparison: the anchor (default: the area's most populous municipality) and the
+    municipalities of its area (its region when an anchor is given) closest to it in population."""
+    if anchor is not None and anchor in set(munis["code"]):
+        region = munis.loc[munis["code"] == anchor, "region"].iloc[0]
+        pool = munis[munis["region"] == region]
+    else:
+        pool = munis[munis["code"].isin(queries.area_codes(munis, area))]
+        anchor = int(pool.sort_values("population", ascending=False)["code"].iloc[0])
+    pop = float(pool.loc[pool["code"] == anchor, "population"].iloc[0])
+    others = pool[pool["code"] != anchor].assign(distance=lambda d: (d["population"] - pop).abs())
+    return [anchor, *others.sort_values(["distance", "code"])["code"].astype(int).head(size - 1).tolist()]
+
+
+def kommune_code(value: object, munis: pd.DataFrame) -> int | None:
+    """A municipality given as code (101, "101") or name ("København"), as its code; None if unknown."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if text.isdigit() and int(text) in set(munis["code"]):
+        return int(text)
+    by_name = dict(zip(munis["name"].str.casefold(), munis["code"].astype(int)))
+    return by_name.get(text.casefold())
+
+
+def comparison_table(ctx: Context, metrics: pd.DataFrame) -> pd.DataFrame:
+    """The Sammenlign table as shown: verdict as icon and word, numbers in the page language, per capita
+    marked approximate where the population is, and why a municipality cannot be computed."""
+    from .sentences import verdict_label
+
+    t, lang = ctx.t, ctx.lang
+    approx = t("approx")
+
+    def capita(r: object) -> str:
+        text = i18n.number(r.per_capita, lang, 1)
+        return f"{approx} {text}" if r.population_approx and text != "–" else text
+
+    rows = []
+    for r in metrics.itertuples():
+        ok = isinstance(r.verdict, str)
+        rows.append({
+            t("cmp.col.municipality"): r.name,
+            t("cmp.col.verdict"): verdict_label(r.verdict, lang) if ok else "–",
+            t("cmp.col.reduction"): i18n.percent(r.reduction, lang) if ok else "–",
+            t("cmp.col.per_capita"): capita(r) if ok else "–",
+            t("cmp.col.manko"): i18n.tonnes(r.manko, lang) if ok else "–",
+            t("cmp.col.latest_year"): str(int(r.latest_year)) if ok else "–",
+            t("cmp.col.lag"): t("years", n=int(r.data_lag)) if ok else "–",
+            t("cmp.col.note"): "" if ok else r.why,
+        })
+    return pd.DataFrame(rows)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _boundaries(path: str, mtime: float, codes: tuple[int, ...]) -> dict:
+    from . import maps
+
+    try:
+        return {"features": maps.read_boundaries(path, set(codes)), "error": None}
+    except maps.BoundaryError as exc:
+        return {"features": {}, "error": exc.reason}
+
+
+def load_boundaries(ctx: Context) -> tuple[str | None, dict, str | None]:
+    """The boundary file named by DK2020_BOUNDARIES: (its path or None, features by code, error key or None).
+    Cached on the file's path and modification time."""
+    import os
+
+    from . import maps
+
+    path = os.environ.get(maps.BOUNDARIES_ENV)
+    if not path:
+        return None, {}, None
+    try:
+        mtime = os.path.getmtime(path)
+    except OSError:
+        return path, {}, "missing"
+    codes = tuple(load_municipalities(ctx)["code"].astype(int))
+    got = _boundaries(path, mtime, codes)
+    return path, got["features"], got["error"]
+
+
 # -- data (import, export, data quality) -------------------------------------------------------------
 
 

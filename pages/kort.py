@@ -1,0 +1,51 @@
+"""Kort: all 98 municipalities on a map, coloured by verdict, reduction, per capita or manko; a click opens one."""
+from pathlib import Path
+
+import streamlit as st
+
+from dk2020dash import maps, ui
+
+ctx = ui.page_setup()
+st.title(ctx.t("map.title"))
+
+metric = st.segmented_control(
+    ctx.t("map.metric"), maps.METRICS, default="verdict", required=True, key="metric", bind="query-params",
+    format_func=lambda m: ctx.t(f"map.metric.{m}"),
+) or "verdict"
+
+metrics = ui.municipality_metrics(ctx)
+path, boundaries, error = ui.load_boundaries(ctx)
+if error:
+    st.warning(ctx.t("map.bad_boundaries", file=path, why=ctx.t(f"map.bad.{error}")), icon="🗺️")
+area_codes = ui.queries.area_codes(ui.load_municipalities(ctx), ctx.area)
+deck, legend = maps.deck(metrics, metric, ctx.lang, boundaries,
+                         view=maps.view_for(metrics[metrics["code"].isin(area_codes)]))
+
+map_col, legend_col = st.columns([4, 1])
+with map_col:
+    event = st.pydeck_chart(deck, height=640, on_select="rerun", selection_mode="single-object", key="map",
+                            alt=ctx.t("map.title"))
+with legend_col:
+    st.subheader(ctx.t("map.legend"))
+    st.caption(ctx.t(f"map.legend.{metric}"))
+    with st.container(key="map-legend"):
+        for item in legend:
+            st.markdown(
+                f'<span style="display:inline-block;width:1.1em;height:1.1em;border:1px solid #555;'
+                f'background:{item["colour"]};vertical-align:middle"></span> {item["label"]} '
+                f'<span style="color:#555">({ctx.t("map.legend.count", n=item["count"])})</span>',
+                unsafe_allow_html=True,
+            )
+
+st.caption(ctx.t("map.click"))
+if boundaries:
+    st.caption(ctx.t("map.polygons", file=Path(path).name))
+    without = metrics.loc[~metrics["code"].isin(list(boundaries)), "name"].tolist()
+    if without:
+        st.info(ctx.t("map.missing_polygons", names=", ".join(without)))
+else:
+    st.caption(ctx.t("map.points"))
+
+code = maps.selected_code(event)
+if code is not None:
+    ui.open_municipality(code, metrics.loc[metrics["code"] == code, "name"].iloc[0])

@@ -1,0 +1,41 @@
+"""Sammenlign: 2–8 municipalities side by side (indexed trajectories, per capita against reduction, a table)."""
+import streamlit as st
+
+from dk2020dash import charts, ui
+from dk2020dash.progress import Progress
+
+ctx = ui.page_setup()
+st.title(ctx.t("cmp.title"))
+
+munis = ui.load_municipalities(ctx)
+name_of = dict(zip(munis["code"].astype(int), munis["name"]))
+options = sorted(name_of, key=lambda c: name_of[c])
+# Coming from a municipality's page, its peers are the default; otherwise the area's most populous one's.
+anchor = ui.kommune_code(st.session_state.get("kommune"), munis)
+default = ui.peer_group(munis, ctx.area, anchor)
+# Bound to the URL by the shown names: ?kommuner=Aarhus&kommuner=Odense reproduces the view.
+chosen = st.multiselect(ctx.t("cmp.pick"), options, default=default, format_func=name_of.get, max_selections=8,
+                        key="kommuner", bind="query-params", help=ctx.t("cmp.pick.help"))
+
+if len(chosen) < 2:
+    st.info(ctx.t("cmp.too_few"), icon="👆")
+    st.stop()
+
+metrics = ui.municipality_metrics(ctx)
+picked = metrics.set_index("code").loc[chosen].reset_index()
+for r in picked[picked["verdict"].isna()].itertuples():
+    st.warning(ctx.t("cmp.cannot", name=r.name, why=r.why), icon="ℹ️")
+
+results = ui.assess_each(ctx, chosen)
+progresses = {name_of[c]: p for c, p in results.items() if isinstance(p, Progress)}
+if progresses:
+    with st.container(key="cmp-index"):
+        st.altair_chart(charts.indexed_trajectories(progresses, ctx.lang), width="stretch")
+with st.container(key="cmp-scatter"):
+    st.altair_chart(charts.per_capita_scatter(metrics, chosen, ctx.lang), width="stretch")
+
+st.subheader(ctx.t("cmp.table"))
+table = ui.comparison_table(ctx, picked.sort_values("reduction", ascending=False, na_position="last"))
+st.dataframe(table, hide_index=True, width="stretch", key="cmp-table")
+if picked["population_approx"].any():
+    st.caption(ctx.t("cmp.approx_note"))

@@ -1,0 +1,163 @@
+"""Every page in a real browser (headless Debian Chromium via Playwright): what AppTest cannot see."""
+from __future__ import annotations
+
+import ast
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+
+pytestmark = pytest.mark.browser
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI") == "true":
+        raise RuntimeError(f"{CHROMIUM} is missing: CI must install Debian's chromium for the browser tests")
+    pytest.skip(f"{CHROMIUM} is missing (apt-get install -y chromium)", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+def app_pages() -> list[tuple[str, str]]:
+    """(file, url path) of every page in app.py's PAGES, read from the source so a new page is covered."""
+    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
+            pages = ast.literal_eval(node.value)
+            return [(file, url) for group in pages.values() for file, _title, url, _icon in group]
+    raise AssertionError("no PAGES in app.py")
+
+
+PAGES = app_pages()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`streamlit run app.py` on the demo database, on a free port; stopped afterwards."""
+    port = free_port()
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    env = {**os.environ, "DK2020_DB": str(demo_db)}
+    env.pop(maps_env := "DK2020_BOUNDARIES", None)
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+             "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    url = f"http://localhost:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start ({maps_env} unset): {log.read_text()[-2000:]}")
+            time.sleep(0.3)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--no-first-run"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1440, "height": 1100}, locale="da-DK")
+    pg = context.new_page()
+    pg.set_default_timeout(60_000)
+    yield pg
+    context.close()
+
+
+def settle(pg: object) -> None:
+    """Wait until the script has run and nothing is re-running."""
+    pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
+    pg.wait_for_timeout(500)
+    pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
+
+
+@pytest.mark.parametrize(("file", "url_path"), PAGES, ids=[u for _, u in PAGES])
+def test_every_page_renders_without_an_exception(server: str, page: object, file: str, url_path: str) -> None:
+    page.goto(f"{server}/{url_path}")
+    settle(page)
+    page.wait_for_timeout(1500)  # charts and the map draw after the script has finished
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{Path(file).stem}.png"), full_page=True)
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.get_by_text("Eksempeldata – ikke officielle tal").first.is_visible()
+
+
+def test_the_map_draws_without_requests_to_the_internet(server: str, page: object) -> None:
+    foreign: list[str] = []
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(("http://localhost", "data:", "blob:")) else None)
+    page.goto(f"{server}/kort")
+    settle(page)
+    chart = page.locator("[data-testid='stDeckGlJsonChart']")
+    chart.locator("canvas").first.wait_for(state="attached", timeout=30_000)
+    page.wait_for_timeout(1500)
+    assert chart.locator("canvas").count() >= 1
+    assert foreign == []
+
+
+def test_overview_chart_renders(server: str, page: object) -> None:
+    if not any(url == "overblik" for _, url in PAGES):
+        pytest.skip("no Overblik page yet")
+    page.goto(f"{server}/overblik")
+    settle(page)
+    page.locator("[data-testid='stVegaLiteChart'] svg, [data-testid='stVegaLiteChart'] canvas").first.wait_for(
+        state="attached", timeout=30_000)
+
+
+def test_the_compare_page_draws_its_charts(server: str, page: object) -> None:
+    page.goto(f"{server}/sammenlign?kommuner=Aarhus&kommuner=Odense")
+    settle(page)
+    charts = page.locator("[data-testid='stVegaLiteChart'] svg, [data-testid='stVegaLiteChart'] canvas")
+    charts.first.wait_for(state="attached", timeout=30_000)
+    assert charts.count() >= 2
+    assert page.get_by_text("Aarhus").first.is_visible()
+
+
+def test_sidebar_choices_are_written_to_the_url(server: str, page: object) -> None:
+    page.goto(f"{server}/metode")
+    settle(page)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text("English", exact=True).click()
+    settle(page)
+    page.wait_for_function("() => location.search.includes('lang=English')", timeout=15_000)
+    sidebar.locator("[data-testid='stSelectbox']").first.click()
+    page.get_by_role("option", name="Region Sjælland").click()
+    settle(page)
+    page.wait_for_function("() => decodeURIComponent(location.search.replace(/\\+/g, ' ')).includes('area=Region Sjælland')",
+                           timeout=15_000)
+    assert page.get_by_text("Example data – not official figures").first.is_visible()

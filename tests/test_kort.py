@@ -1,0 +1,156 @@
+"""Kort through AppTest and maps.py: 98 municipalities, no URLs to the internet, Danish tooltips, boundary files."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dk2020dash import i18n, maps, queries
+from dk2020dash.domain import REGIONS
+from dk2020dash.progress import Progress, assess_municipality
+from dk2020dash.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+SMALL_ISLANDS = {825: "Læsø", 563: "Fanø", 741: "Samsø", 492: "Ærø", 400: "Bornholm"}
+
+
+@pytest.fixture
+def demo_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("DK2020_DB", str(demo_db))
+    monkeypatch.delenv(maps.BOUNDARIES_ENV, raising=False)
+    return demo_db
+
+
+def kort(**query: object) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    return at.switch_page("pages/kort.py").run()
+
+
+def deck_spec(at: AppTest) -> tuple[dict, dict]:
+    (chart,) = at.get("deck_gl_json_chart")
+    return json.loads(chart.proto.json), json.loads(chart.proto.tooltip)
+
+
+def layer(spec: dict, layer_id: str) -> dict | None:
+    return next((l for l in spec["layers"] if l.get("id") == layer_id), None)
+
+
+def test_points_map_has_the_98_municipalities_labelled_and_no_internet(demo_env: Path) -> None:
+    at = kort()
+    assert not at.exception
+    spec, tooltip = deck_spec(at)
+    points, labels = layer(spec, maps.POINT_LAYER), layer(spec, maps.LABEL_LAYER)
+    codes = {r["code"] for r in points["data"]}
+    assert len(codes) == 98 and 411 not in codes
+    assert {r["name"] for r in labels["data"]} >= set(SMALL_ISLANDS.values())
+    assert len(labels["data"]) == 98
+    assert points["radiusMinPixels"] >= 5  # Læsø, Fanø, Ærø stay visible at country zoom
+    text = json.dumps(spec) + json.dumps(tooltip)
+    assert not re.search(r"https?://|mapbox://|cartocdn", text)
+    # No basemap: pydeck's sentinel (which Streamlit drops) or nothing at all, never a style URL.
+    assert spec.get("mapStyle") in (None, "__MAP_STYLE__") and "mapProvider" not in spec
+    assert "{name}" in tooltip["html"] and "{tip}" in tooltip["html"]
+
+
+def test_tooltips_are_in_danish_number_format_and_equal_progress(demo_env: Path, demo_store: Store) -> None:
+    at = kort()
+    spec, _ = deck_spec(at)
+    rows = {r["code"]: r for r in layer(spec, maps.POINT_LAYER)["data"]}
+    p = assess_municipality(queries.municipality_inputs(demo_store)[101], date.today())
+    assert isinstance(p, Progress)
+    tip = rows[101]["tip"]
+    assert i18n.percent(p.reduction, "da") in tip and "\u00a0%" in tip
+    assert f"ca. {i18n.number(p.per_capita, 'da', 1)} t CO2e pr. indbygger" in tip
+    assert i18n.tonnes(p.manko, "da") in tip
+    assert "På rette vej" in tip or "Afviger" in tip or "Ikke på rette vej" in tip
+    assert re.search(r"\d,\d", tip)  # decimal comma
+    assert "Ingen opgørelse af udledninger" in rows[825]["tip"]  # Læsø cannot be computed, and says why
+
+
+@pytest.mark.parametrize("metric", ["Vurdering", "Reduktion", "Pr. indbygger", "Manko"])
+def test_each_metric_colours_the_map_with_a_legend(demo_env: Path, metric: str) -> None:
+    at = kort(metric=metric)
+    assert not at.exception
+    spec, _ = deck_spec(at)
+    fills = {tuple(r["fill"]) for r in layer(spec, maps.POINT_LAYER)["data"]}
+    assert len(fills) >= 3
+    legend = " ".join(m.value for m in at.markdown)
+    assert "kommuner" in legend and "Kan ikke beregnes" in legend
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_each_region_runs_and_still_shows_all_98(demo_env: Path, region: str) -> None:
+    at = kort(area=f"Region {region}").run()
+    assert not at.exception
+    spec, _ = deck_spec(at)
+    assert len(layer(spec, maps.POINT_LAYER)["data"]) == 98
+
+
+def test_polygons_from_the_dagi_file_without_christianso(demo_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    geojson = REFERENCE / "kommuner.geojson"
+    if not geojson.is_file():
+        pytest.skip(f"{geojson} is absent")
+    monkeypatch.setenv(maps.BOUNDARIES_ENV, str(geojson))
+    at = kort()
+    assert not at.exception
+    spec, _ = deck_spec(at)
+    polygons = layer(spec, maps.POLYGON_LAYER)
+    codes = {f["properties"]["code"] for f in polygons["data"]["features"]}
+    assert len(codes) == 98 and 411 not in codes
+    assert layer(spec, maps.POINT_LAYER) is None
+    assert all("tip" in f["properties"] and "name" in f["properties"] for f in polygons["data"]["features"])
+    assert not re.search(r"https?://", json.dumps(spec))
+    assert any("kommuner.geojson" in c.value for c in at.caption)
+
+
+@pytest.mark.parametrize(("content", "why"), [
+    (None, "filen findes ikke"),
+    ("dette er ikke json", "ikke gyldig JSON"),
+    ('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"id": 1},'
+     ' "geometry": {"type": "Polygon", "coordinates": []}}]}', "egenskaberne kode og navn"),
+])
+def test_a_bad_boundary_file_gives_a_message_and_falls_back_to_points(
+        demo_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str | None, why: str) -> None:
+    path = tmp_path / "grænser.geojson"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    monkeypatch.setenv(maps.BOUNDARIES_ENV, str(path))
+    at = kort()
+    assert not at.exception
+    assert any(why in w.value and "cirkler" in w.value for w in at.warning)
+    spec, _ = deck_spec(at)
+    assert len(layer(spec, maps.POINT_LAYER)["data"]) == 98
+
+
+def test_read_boundaries_drops_christianso(tmp_path: Path) -> None:
+    path = tmp_path / "k.geojson"
+    square = {"type": "Polygon", "coordinates": [[[10, 55], [10.1, 55], [10.1, 55.1], [10, 55]]]}
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"kode": "0101", "navn": "København"}, "geometry": square},
+        {"type": "Feature", "properties": {"kode": "0411", "navn": "Christiansø"}, "geometry": square},
+    ]}), encoding="utf-8")
+    assert set(maps.read_boundaries(path, {101, 825})) == {101}
+
+
+def test_a_selection_names_the_municipality() -> None:
+    event = {"selection": {"indices": {maps.POINT_LAYER: [0]}, "objects": {maps.POINT_LAYER: [{"code": 751, "name": "Aarhus"}]}}}
+    assert maps.selected_code(event) == 751
+    polygon = {"selection": {"objects": {maps.POLYGON_LAYER: [{"properties": {"code": 101}}]}}}
+    assert maps.selected_code(polygon) == 101
+    assert maps.selected_code({"selection": {"indices": {}, "objects": {}}}) is None
+    assert maps.selected_code(None) is None
+
+
+def test_english_tooltips(demo_env: Path) -> None:
+    at = kort(lang="English").run()
+    assert not at.exception
+    spec, _ = deck_spec(at)
+    tip = {r["code"]: r["tip"] for r in layer(spec, maps.POINT_LAYER)["data"]}[101]
+    assert "Reduction since baseline" in tip and "%" in tip
