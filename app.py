@@ -5,7 +5,9 @@ from dk2020dash import i18n, ui
 
 # (file, title key, URL path, icon), grouped as they appear in the sidebar.
 PAGES = {
-    "nav.group.results": [("pages/sammenlign.py", "nav.compare", "sammenlign", ":material/compare_arrows:"),
+    "nav.group.results": [("pages/overblik.py", "nav.overview", "overblik", ":material/dashboard:"),
+                          ("pages/kommune.py", "nav.municipality", "kommune", ":material/location_city:"),
+                          ("pages/sammenlign.py", "nav.compare", "sammenlign", ":material/compare_arrows:"),
                           ("pages/kort.py", "nav.map", "kort", ":material/map:")],
     "nav.group.about": [("pages/metode.py", "nav.method", "metode", ":material/menu_book:"),
                         ("pages/datakvalitet.py", "nav.quality", "datakvalitet", ":material/fact_check:"),

@@ -164,6 +164,257 @@ def load_newest_edition(ctx: Context) -> dict | None:
 
 # -- views (Overblik, Kommune, Sammenlign, Kort) -----------------------------------------------------
 
+# Overblik and Kommune
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _emissions_by_sector(path: str, version: int, codes: tuple[int, ...]) -> pd.DataFrame:
+    return queries.emissions_by_sector(Store(path), codes)
+
+
+def load_emissions_by_sector(ctx: Context, codes: list[int]) -> pd.DataFrame:
+    return _emissions_by_sector(str(ctx.store.path), ctx.version, tuple(codes))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _scenarios(path: str, version: int, codes: tuple[int, ...]) -> pd.DataFrame:
+    return queries.scenarios(Store(path), codes)
+
+
+def load_scenarios(ctx: Context, codes: list[int]) -> pd.DataFrame:
+    return _scenarios(str(ctx.store.path), ctx.version, tuple(codes))
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _plans(path: str, version: int) -> pd.DataFrame:
+    return queries.plans(Store(path))
+
+
+def load_plans(ctx: Context) -> pd.DataFrame:
+    return _plans(str(ctx.store.path), ctx.version)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _actions(path: str, version: int, codes: tuple[int, ...]) -> pd.DataFrame:
+    return queries.actions(Store(path), codes)
+
+
+def load_actions(ctx: Context, codes: list[int]) -> pd.DataFrame:
+    return _actions(str(ctx.store.path), ctx.version, tuple(codes))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _milestones(path: str, version: int, codes: tuple[int, ...]) -> pd.DataFrame:
+    return queries.milestones(Store(path), codes)
+
+
+def load_milestones(ctx: Context, codes: list[int]) -> pd.DataFrame:
+    return _milestones(str(ctx.store.path), ctx.version, tuple(codes))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _estimated_share(path: str, version: int, codes: tuple[int, ...]) -> pd.DataFrame:
+    return queries.estimated_share(Store(path), codes)
+
+
+def load_estimated_share(ctx: Context, codes: list[int]) -> pd.DataFrame:
+    return _estimated_share(str(ctx.store.path), ctx.version, tuple(codes))
+
+
+def municipality_name(ctx: Context, code: int) -> str:
+    munis = load_municipalities(ctx)
+    return str(munis.loc[munis["code"] == code, "name"].iloc[0])
+
+
+def ranking(ctx: Context, codes: list[int], today: date) -> tuple[pd.DataFrame, dict[int, Unavailable]]:
+    """Each municipality's progress.py figures for the ranking table (best reduction first), and those that
+    cannot be computed with the reason."""
+    from .sentences import verdict_label
+
+    munis = load_municipalities(ctx).set_index("code")
+    inputs = load_inputs(ctx)
+    rows, excluded = [], {}
+    for code in codes:
+        p = assess_municipality(inputs[code], today)
+        if isinstance(p, Unavailable):
+            excluded[code] = p
+            continue
+        rows.append({"code": code, "name": munis.loc[code, "name"], "region": munis.loc[code, "region"],
+                     "verdict": p.verdict.value, "verdict_label": verdict_label(p.verdict, ctx.lang),
+                     "reduction": p.reduction, "per_capita": p.per_capita, "manko": p.manko,
+                     "latest_year": p.latest_year, "data_lag": p.data_lag})
+    cols = ["code", "name", "region", "verdict", "verdict_label", "reduction", "per_capita", "manko", "latest_year",
+            "data_lag"]
+    df = pd.DataFrame(rows, columns=cols).sort_values("reduction", ascending=False, ignore_index=True)
+    return df, excluded
+
+
+def ranking_table(ctx: Context, rank: pd.DataFrame):
+    """The ranking as shown: translated headers, numbers sortable but displayed in the language's format."""
+    t = ctx.t
+    shown = pd.DataFrame({
+        t("ov.col.municipality"): rank["name"],
+        t("ov.col.verdict"): rank["verdict_label"],
+        t("ov.col.reduction"): rank["reduction"] * 100,
+        t("ov.col.per_capita"): rank["per_capita"],
+        t("ov.col.manko"): rank["manko"],
+        t("ov.col.lag"): rank["data_lag"],
+    })
+    lang = ctx.lang
+    return shown.style.format({
+        t("ov.col.reduction"): lambda v: i18n.number(v, lang, 1),
+        t("ov.col.per_capita"): lambda v: i18n.number(v, lang, 1),
+        t("ov.col.manko"): lambda v: i18n.number(v, lang, 0),
+        t("ov.col.lag"): lambda v: i18n.number(v, lang, 0),
+    })
+
+
+def open_municipality(code: int, name: str) -> None:
+    """Go to the Kommune page for a municipality, keeping the language and area in the URL."""
+    # Bound parameters (lang, area) follow their widgets across the switch and cannot be passed here.
+    st.session_state["kommune"] = code
+    st.switch_page("pages/kommune.py", query_params={"kommune": name})
+
+
+def selected_code(rank: pd.DataFrame, event: object) -> int | None:
+    """The municipality code of the row selected in the ranking table, if any."""
+    rows = list(getattr(getattr(event, "selection", None), "rows", None) or [])
+    if not rows and isinstance(event, dict):
+        rows = list(event.get("selection", {}).get("rows", []))
+    return int(rank.iloc[rows[0]]["code"]) if rows and rows[0] < len(rank) else None
+
+
+def excluded_lines(ctx: Context, excluded: dict[int, Unavailable]) -> list[str]:
+    return [ctx.t("ov.excluded.line", name=municipality_name(ctx, code),
+                  reason=ctx.t(f"unavailable.{u.reason}", detail=u.detail)) for code, u in excluded.items()]
+
+
+def status_counts(actions: pd.DataFrame) -> dict[str, int]:
+    """Actions per status, every status present (zero where none)."""
+    from .domain import ACTION_STATUSES
+
+    counts = actions["status"].value_counts()
+    return {s: int(counts.get(s, 0)) for s in ACTION_STATUSES}
+
+
+def milestone_states(milestones: pd.DataFrame, today: date) -> pd.Series:
+    """progress.milestone_state of every milestone row."""
+    from .progress import milestone_state
+
+    def one(r) -> str:
+        done = None if pd.isna(r.done) else pd.Timestamp(r.done).date()
+        return milestone_state(pd.Timestamp(r.due).date(), done, today)
+
+    return pd.Series([one(r) for r in milestones.itertuples()], index=milestones.index, dtype=object)
+
+
+def progress_kpis(ctx: Context, p: Progress) -> None:
+    """The headline KPI cards of an assessment: latest emissions, reduction, pace, manko, net-zero year."""
+    from .domain import TARGET_YEAR
+    from .progress import Trend
+    from .sentences import since_text, verdict_label, zero_year_text
+
+    lang, t = ctx.lang, ctx.t
+    with st.container(horizontal=True, key="kpi-progress"):
+        st.metric(t("ov.kpi.latest", year=p.latest_year), i18n.tonnes(p.latest, lang), help=t("ov.kpi.latest.help"),
+                  border=True)
+        st.metric(t("ov.kpi.reduction", since=since_text(p, lang)), i18n.percent(p.reduction, lang),
+                  delta=t("ov.kpi.target", year=TARGET_YEAR, pct=i18n.percent(p.target_reduction_2030, lang)),
+                  delta_color="off", delta_arrow="off", border=True)
+        pace = "–" if isinstance(p.required_pace, Unavailable) else f"{i18n.tonnes(p.required_pace, lang)}/{t('ov.year_unit')}"
+        observed = (t("ov.kpi.observed", value=f"{i18n.tonnes(p.observed_pace, lang)}/{t('ov.year_unit')}")
+                    if isinstance(p.trend, Trend) else
+                    t("ov.kpi.no_trend", reason=t(f"unavailable.{p.trend.reason}", detail=p.trend.detail)))
+        st.metric(t("ov.kpi.required_pace", year=TARGET_YEAR), pace, delta=observed, delta_color="off",
+                  delta_arrow="off", help=t("ov.kpi.required_pace.help"), border=True)
+        st.metric(t("ov.kpi.manko", year=TARGET_YEAR), i18n.tonnes(p.manko, lang),
+                  delta=t("ov.kpi.manko.need", value=i18n.tonnes(p.bridge.need, lang)), delta_color="off",
+                  delta_arrow="off", help=t("ov.kpi.manko.help"), border=True)
+        st.metric(t("ov.kpi.verdict"), verdict_label(p.verdict, lang), border=True)
+        st.metric(t("ov.kpi.zero_year"), zero_year_text(p, lang), border=True)
+
+
+def activity_kpis(ctx: Context, actions: pd.DataFrame, milestones: pd.DataFrame, today: date) -> None:
+    """Actions per status and overdue milestones, as bordered KPI cards."""
+    t = ctx.t
+    with st.container(horizontal=True, key="kpi-activity"):
+        with st.container(border=True, key="kpi-actions"):
+            st.markdown(f"**{t('ov.kpi.actions')}**")
+            with st.container(horizontal=True):
+                for status, n in status_counts(actions).items():
+                    st.metric(t(f"status.{status}"), i18n.number(n, ctx.lang))
+        overdue = int((milestone_states(milestones, today) == "overdue").sum())
+        st.metric(t("ov.kpi.overdue"), i18n.number(overdue, ctx.lang), border=True,
+                  help=t("ov.kpi.overdue.help", today=i18n.day(today, ctx.lang)))
+
+
+def verdict_kpis(ctx: Context, p: Progress) -> None:
+    """Municipalities per verdict, icon and word on every card."""
+    from .sentences import verdict_label
+
+    counts = p.verdict_counts()
+    with st.container(border=True, key="kpi-verdicts"):
+        st.markdown(f"**{ctx.t('ov.kpi.verdicts')}**")
+        with st.container(horizontal=True):
+            for v, n in counts.items():
+                st.metric(verdict_label(v, ctx.lang), i18n.number(n, ctx.lang))
+            if p.excluded:
+                st.metric(ctx.t("ov.excluded"), i18n.number(len(p.excluded), ctx.lang))
+
+
+def sector_label(code: str, lang: str) -> str:
+    from .domain import SECTOR_BY_CODE
+
+    s = SECTOR_BY_CODE.get(code)
+    return code if s is None else (s.label_en if lang == "en" else s.label_da)
+
+
+def actions_frame(ctx: Context, actions: pd.DataFrame, today: date) -> pd.DataFrame:
+    """Actions as shown: title, sector and status in words, expected 2030 reduction, last update, stale mark."""
+    from .progress import is_stale
+
+    t, lang = ctx.t, ctx.lang
+    stale = [is_stale(pd.Timestamp(d).date(), today) for d in actions["last_updated"]]
+    return pd.DataFrame({
+        t("ov.col.title"): actions["title"],
+        t("ov.col.sector"): actions["sector"].map(lambda c: "–" if c is None or pd.isna(c) else sector_label(c, lang)),
+        t("ov.col.status"): actions["status"].map(lambda s: t(f"status.{s}")),
+        t("ov.col.expected"): actions["expected_2030_t"],
+        t("ov.col.responsible"): actions["responsible"].fillna(""),
+        t("ov.col.updated"): actions["last_updated"].map(lambda d: i18n.day(pd.Timestamp(d).date(), lang)),
+        t("ov.col.stale"): [t("mun.stale") if s else "" for s in stale],
+    })
+
+
+def milestones_frame(ctx: Context, milestones: pd.DataFrame, today: date) -> pd.DataFrame:
+    """Milestones as shown: kind in words, Danish dates and the state (done/overdue/due soon/upcoming) with icon."""
+    from .sentences import MILESTONE_ICON
+
+    t, lang = ctx.t, ctx.lang
+    states = milestone_states(milestones, today)
+
+    def day(v: object) -> str:
+        return "–" if v is None or pd.isna(v) else i18n.day(pd.Timestamp(v).date(), lang)
+
+    return pd.DataFrame({
+        t("ov.col.milestone"): milestones["kind"].map(lambda k: t(f"milestone.{k}")),
+        t("ov.col.due"): milestones["due"].map(day),
+        t("ov.col.done"): milestones["done"].map(day),
+        t("ov.col.state"): states.map(lambda s: f"{MILESTONE_ICON[s]} {t(f'milestone_state.{s}')}"),
+        t("ov.col.note"): milestones["note"].fillna(""),
+    })
+
+
+def region_rank(rank: pd.DataFrame, code: int) -> dict[str, tuple[int, int]] | None:
+    """The municipality's place among the computable ones: by reduction (highest first) and per capita (lowest first)."""
+    if code not in set(rank["code"]):
+        return None
+    by_reduction = rank.sort_values("reduction", ascending=False, ignore_index=True)
+    out = {"reduction": (int(by_reduction.index[by_reduction["code"] == code][0]) + 1, len(rank))}
+    pc = rank.dropna(subset=["per_capita"]).sort_values("per_capita", ignore_index=True)
+    if code in set(pc["code"]):
+        out["per_capita"] = (int(pc.index[pc["code"] == code][0]) + 1, len(pc))
+    return out
+
 
 # - Sammenlign and Kort: every municipality's metrics in one frame, peer groups, boundary files -
 

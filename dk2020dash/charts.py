@@ -1,0 +1,321 @@
+"""Altair chart builders for the views: data in, alt.Chart out (no Streamlit, no SQL), readable on a projector."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+from . import i18n, sentences
+from .domain import NET_ZERO_YEAR, SECTOR_GROUPS, TARGET_YEAR
+from .progress import Bridge, Progress, Trend
+
+# Okabe-Ito: safe for the common colour-vision deficiencies; verdict colours as in the common brief.
+PALETTE = {"black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
+           "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "grey": "#999999"}
+VERDICT_COLOURS = {"on_track": PALETTE["green"], "deviating": PALETTE["orange"], "off_track": PALETTE["vermillion"]}
+
+FONT_SIZE = 14
+TITLE_SIZE = 18
+
+# Vega-Lite number locales: the axis labels follow the page language (1.234,5 in Danish).
+NUMBER_LOCALE = {
+    "da": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", "\u00a0kr."]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["£", ""]},
+}
+
+# Trajectory series: stable keys -> (i18n key, colour, dash). Colour AND dash tell them apart.
+TRAJECTORY_SERIES: dict[str, tuple[str, str, list[int]]] = {
+    "actual": ("chart.series.actual", PALETTE["blue"], [1, 0]),
+    "target": ("chart.series.target", PALETTE["green"], [8, 4]),
+    "trend": ("chart.series.trend", PALETTE["orange"], [2, 3]),
+    "plan": ("chart.series.plan", PALETTE["purple"], [12, 3, 3, 3]),
+    "bau": ("chart.series.bau", PALETTE["grey"], [4, 4]),
+}
+SECTOR_GROUP_COLOURS = {"energi": PALETTE["blue"], "transport": PALETTE["orange"], "landbrug": PALETTE["green"],
+                        "lulucf": PALETTE["sky"], "affald": PALETTE["purple"], "industri": PALETTE["grey"]}
+BRIDGE_COLOURS = {"need": PALETTE["blue"], "secured": PALETTE["green"], "in_progress": PALETTE["sky"],
+                  "planned": PALETTE["purple"], "at_risk": PALETTE["orange"], "manko": PALETTE["vermillion"]}
+
+
+def unit_for(values: Sequence[float]) -> tuple[float, str]:
+    """Divisor and unit key so the axis reads 3,1 mio. t rather than 3.100.000 t."""
+    size = max((abs(v) for v in values if v is not None and not pd.isna(v)), default=0.0)
+    if size >= 1_000_000:
+        return 1_000_000.0, "unit.mt"
+    if size >= 10_000:
+        return 1_000.0, "unit.kt"
+    return 1.0, "unit.t"
+
+
+def _finish(chart: alt.TopLevelMixin, title: str, lang: str, subtitle: str | None = None,
+            height: int = 380) -> alt.TopLevelMixin:
+    """Title, projector-sized fonts and the language's number locale on the top-level chart."""
+    t = alt.TitleParams(text=title, subtitle=subtitle or "", fontSize=TITLE_SIZE, subtitleFontSize=FONT_SIZE,
+                        anchor="start")
+    return (chart.properties(title=t, height=height)
+            .configure(locale={"number": NUMBER_LOCALE.get(lang, NUMBER_LOCALE["en"])})
+            .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE + 1)
+            .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom", columns=3,
+                              symbolStrokeWidth=3, labelLimit=400)
+            .configure_text(fontSize=FONT_SIZE))
+
+
+def _group_label(group: str, lang: str) -> str:
+    da, en = SECTOR_GROUPS[group]
+    return en if lang == "en" else da
+
+
+# -- trajectory -----------------------------------------------------------------------------------
+
+def trajectory_frame(progress: Progress, lang: str, scenarios: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Long frame (key, series, year, tco2e) of the lines: actual, target path, trend, plan and BAU scenarios."""
+    first = min(progress.series)
+    end = max(progress.net_zero_year, NET_ZERO_YEAR)
+    rows = [("actual", y, v) for y, v in progress.series.items()]
+    rows += [("target", y, progress.target_at(y)) for y in range(first, end + 1)]
+    if isinstance(progress.trend, Trend):
+        # The trend is drawn from its first year to 2050, and stops where it reaches zero.
+        for y in range(progress.trend.years[0], end + 1):
+            v = progress.trend.at(y)
+            rows.append(("trend", y, max(v, 0.0)))
+            if v <= 0:
+                break
+    if scenarios is not None and not scenarios.empty:
+        for kind, g in scenarios.groupby("kind"):
+            # Years where only some municipalities give a scenario would make a false dip in the sum.
+            full = g[g["municipalities"] == g["municipalities"].max()] if "municipalities" in g else g
+            rows += [(str(kind), int(r.year), float(r.tco2e)) for r in full.itertuples()]
+    df = pd.DataFrame(rows, columns=["key", "year", "tco2e"])
+    df["series"] = df["key"].map(lambda k: i18n.t(TRAJECTORY_SERIES[k][0], lang))
+    return df
+
+
+def trajectory(progress: Progress, lang: str, scenarios: pd.DataFrame | None = None,
+               adopted_baseline: tuple[int, float] | None = None) -> alt.LayerChart:
+    """Actual emissions, target path, trend to 2030/2050, plan scenarios; the 2030 target and net zero marked.
+
+    adopted_baseline: (year, tonnes) from the plan as adopted, drawn beside the current edition's revised value.
+    """
+    df = trajectory_frame(progress, lang, scenarios)
+    divisor, unit = unit_for(df["tco2e"].tolist() + ([adopted_baseline[1]] if adopted_baseline else []))
+    unit_text = i18n.t(unit, lang)
+    df["value"] = df["tco2e"] / divisor
+    df["value_text"] = df["tco2e"].map(lambda v: i18n.tonnes(v, lang))
+    keys = [k for k in TRAJECTORY_SERIES if k in set(df["key"])]
+    labels = [i18n.t(TRAJECTORY_SERIES[k][0], lang) for k in keys]
+    legend_title = i18n.t("chart.legend", lang)
+    colour = alt.Color("series:N", title=legend_title,
+                       scale=alt.Scale(domain=labels, range=[TRAJECTORY_SERIES[k][1] for k in keys]),
+                       sort=labels)
+    dash = alt.StrokeDash("series:N", title=legend_title,
+                          scale=alt.Scale(domain=labels, range=[TRAJECTORY_SERIES[k][2] for k in keys]),
+                          sort=labels)
+    x = alt.X("year:Q", title=i18n.t("chart.year", lang), axis=alt.Axis(format="d", tickMinStep=5),
+              scale=alt.Scale(nice=False, zero=False))
+    y = alt.Y("value:Q", title=unit_text, axis=alt.Axis(format=",.1~f"), scale=alt.Scale(zero=True))
+    tooltip = [alt.Tooltip("series:N", title=legend_title), alt.Tooltip("year:Q", title=i18n.t("chart.year", lang)),
+               alt.Tooltip("value_text:N", title=i18n.t("chart.emissions", lang))]
+    lines = alt.Chart(df).mark_line(strokeWidth=3).encode(x=x, y=y, color=colour, strokeDash=dash, tooltip=tooltip)
+    actual_points = alt.Chart(df[df["key"] == "actual"]).mark_point(filled=True, size=60, shape="circle").encode(
+        x=x, y=y, color=alt.value(PALETTE["blue"]), tooltip=tooltip)
+
+    # Marks with direct labels: the 2030 target and net zero; the adopted baseline where given.
+    marks = [
+        {"key": "target_2030", "year": TARGET_YEAR, "tco2e": progress.target_2030,
+         "label": i18n.t("chart.mark.target", lang, year=TARGET_YEAR,
+                         pct=i18n.percent(progress.target_reduction_2030, lang))},
+        {"key": "net_zero", "year": progress.net_zero_year, "tco2e": 0.0,
+         "label": i18n.t("chart.mark.net_zero", lang, year=progress.net_zero_year)},
+    ]
+    if adopted_baseline is not None:
+        marks.append({"key": "adopted_baseline", "year": adopted_baseline[0], "tco2e": adopted_baseline[1],
+                      "label": i18n.t("chart.mark.adopted", lang, value=i18n.tonnes(adopted_baseline[1], lang))})
+    mk = pd.DataFrame(marks)
+    mk["value"] = mk["tco2e"] / divisor
+    mk["value_text"] = mk["tco2e"].map(lambda v: i18n.tonnes(v, lang))
+    mk["series"] = mk["label"]
+    shape = alt.Shape("key:N", legend=None, scale=alt.Scale(
+        domain=["target_2030", "net_zero", "adopted_baseline"], range=["diamond", "square", "triangle-down"]))
+    mark_points = alt.Chart(mk).mark_point(filled=True, size=220, color=PALETTE["black"]).encode(
+        x=x, y=y, shape=shape, tooltip=[alt.Tooltip("label:N", title=legend_title),
+                                        alt.Tooltip("value_text:N", title=i18n.t("chart.emissions", lang))])
+    mark_labels = alt.Chart(mk).mark_text(align="left", dx=10, dy=-14, fontSize=FONT_SIZE, fontWeight="bold").encode(
+        x=x, y=y, text="label:N")
+    rule = alt.Chart(pd.DataFrame({"year": [TARGET_YEAR]})).mark_rule(color=PALETTE["grey"], strokeDash=[2, 2]).encode(x=x)
+    chart = alt.layer(rule, lines, actual_points, mark_points, mark_labels)
+    subtitle = i18n.t("chart.traj.subtitle", lang, year=progress.latest_year)
+    return _finish(chart, sentences.trajectory_title(progress, lang), lang, subtitle)
+
+
+# -- emissions by sector --------------------------------------------------------------------------
+
+def sector_groups_frame(by_sector: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Emissions per year and sector group (from queries.emissions_by_sector) with the group's label."""
+    df = by_sector.groupby(["year", "sector_group"], as_index=False)["tco2e"].sum()
+    df["group"] = df["sector_group"].map(lambda g: _group_label(g, lang))
+    return df
+
+
+def sector_bars(by_sector: pd.DataFrame, lang: str, year: int | None = None) -> alt.LayerChart:
+    """The latest year (or `year`) by sector group; a net sink (LULUCF below zero) is drawn left of zero."""
+    df = sector_groups_frame(by_sector, lang)
+    year = int(df["year"].max()) if year is None else year
+    df = df[df["year"] == year].sort_values("tco2e", ascending=False).reset_index(drop=True)
+    divisor, unit = unit_for(df["tco2e"].tolist())
+    df["value"] = df["tco2e"] / divisor
+    df["value_text"] = df["tco2e"].map(lambda v: i18n.tonnes(v, lang))
+    order = df["group"].tolist()
+    y = alt.Y("group:N", sort=order, title=None, axis=alt.Axis(labelLimit=320))
+    x = alt.X("value:Q", title=i18n.t(unit, lang), axis=alt.Axis(format=",.1~f"))
+    colour = alt.Color("sector_group:N", legend=None, scale=alt.Scale(
+        domain=list(SECTOR_GROUP_COLOURS), range=list(SECTOR_GROUP_COLOURS.values())))
+    bars = alt.Chart(df).mark_bar().encode(x=x, y=y, color=colour,
+                                           tooltip=[alt.Tooltip("group:N", title=i18n.t("chart.sector", lang)),
+                                                    alt.Tooltip("value_text:N", title=i18n.t("chart.emissions", lang))])
+    text = alt.Chart(df).mark_text(align="left", dx=6, fontSize=FONT_SIZE).encode(
+        x=alt.X("label_x:Q"), y=y, text="value_text:N").transform_calculate(label_x="max(datum.value, 0)")
+    zero = alt.Chart(pd.DataFrame({"value": [0.0]})).mark_rule(color=PALETTE["black"]).encode(x="value:Q")
+    top = df.iloc[0] if not df.empty else None
+    total = float(df["tco2e"].sum())
+    if top is not None and total > 0:
+        title = i18n.t("chart.sector.title", lang, group=top["group"], year=year,
+                       value=i18n.tonnes(float(top["tco2e"]), lang))
+    else:
+        title = i18n.t("chart.sector.title_plain", lang, year=year)
+    return _finish(alt.layer(bars, text, zero), title, lang, height=300)
+
+
+def sector_area(by_sector: pd.DataFrame, lang: str) -> alt.Chart:
+    """Emissions by sector group over the inventory years, stacked; a net sink stacks below zero."""
+    df = sector_groups_frame(by_sector, lang)
+    divisor, unit = unit_for(df.groupby("year")["tco2e"].sum().tolist() + df["tco2e"].tolist())
+    df["value"] = df["tco2e"] / divisor
+    df["value_text"] = df["tco2e"].map(lambda v: i18n.tonnes(v, lang))
+    groups = [g for g in SECTOR_GROUP_COLOURS if g in set(df["sector_group"])]
+    labels = [_group_label(g, lang) for g in groups]
+    colour = alt.Color("group:N", title=i18n.t("chart.sector", lang), sort=labels, scale=alt.Scale(
+        domain=labels, range=[SECTOR_GROUP_COLOURS[g] for g in groups]))
+    chart = alt.Chart(df).mark_area(opacity=0.9, line={"color": "white", "strokeWidth": 0.5}).encode(
+        x=alt.X("year:Q", title=i18n.t("chart.year", lang), axis=alt.Axis(format="d"), scale=alt.Scale(nice=False, zero=False)),
+        y=alt.Y("value:Q", title=i18n.t(unit, lang), stack="zero", axis=alt.Axis(format=",.1~f")),
+        color=colour, order=alt.Order("sector_group:N"),
+        tooltip=[alt.Tooltip("group:N", title=i18n.t("chart.sector", lang)),
+                 alt.Tooltip("year:Q", title=i18n.t("chart.year", lang)),
+                 alt.Tooltip("value_text:N", title=i18n.t("chart.emissions", lang))],
+    )
+    first, last = int(df["year"].min()), int(df["year"].max())
+    return _finish(chart, i18n.t("chart.sector_time.title", lang, first=first, last=last), lang,
+                   i18n.t("chart.sector_time.subtitle", lang), height=340)
+
+
+# -- reduction bridge -----------------------------------------------------------------------------
+
+def bridge_frame(bridge: Bridge, lang: str) -> pd.DataFrame:
+    """One row per step of the waterfall: the need, then what covers it by status, then the manko."""
+    rows = [("need", 0.0, bridge.need, bridge.need)]
+    start = 0.0
+    for part in ("secured", "in_progress", "planned", "at_risk"):
+        value = getattr(bridge, part)
+        rows.append((part, start, start + value, value))
+        start += value
+    rows.append(("manko", start, start + bridge.manko, bridge.manko))
+    df = pd.DataFrame(rows, columns=["key", "start", "end", "tco2e"])
+    df["step"] = df["key"].map(lambda k: i18n.t(f"bridge.{k}", lang))
+    df["label"] = df["tco2e"].map(lambda v: i18n.tonnes(v, lang))
+    return df
+
+
+def reduction_bridge(bridge: Bridge, lang: str) -> alt.LayerChart:
+    """A horizontal waterfall: the need by 2030 on top, below it what actions cover by status and the manko,
+    each bar named in words on its row and labelled with its tonnes (no legend to learn)."""
+    df = bridge_frame(bridge, lang)
+    divisor, unit = unit_for(df["end"].tolist())
+    df["x0"], df["x1"] = df["start"] / divisor, df["end"] / divisor
+    steps = df["step"].tolist()
+    y = alt.Y("step:N", sort=steps, title=None, axis=alt.Axis(labelLimit=360, labelFontSize=FONT_SIZE + 1))
+    x = alt.X("x0:Q", title=i18n.t(unit, lang), axis=alt.Axis(format=",.1~f"))
+    colour = alt.Color("key:N", legend=None, scale=alt.Scale(domain=list(BRIDGE_COLOURS),
+                                                             range=list(BRIDGE_COLOURS.values())))
+    bars = alt.Chart(df).mark_bar(height=34).encode(
+        x=x, x2="x1:Q", y=y, color=colour,
+        tooltip=[alt.Tooltip("step:N", title=""), alt.Tooltip("label:N", title=i18n.t("chart.emissions", lang))])
+    text = alt.Chart(df).mark_text(align="left", dx=8, fontSize=FONT_SIZE + 1, fontWeight="bold").encode(
+        x="x1:Q", y=y, text="label:N")
+    need_rule = alt.Chart(pd.DataFrame({"x": [bridge.need / divisor]})).mark_rule(
+        color=PALETTE["black"], strokeDash=[6, 3], strokeWidth=2).encode(x="x:Q")
+    if bridge.need <= 0:
+        title = i18n.t("chart.bridge.title_no_need", lang, year=TARGET_YEAR)
+    elif bridge.manko <= 0:
+        title = i18n.t("chart.bridge.title_covered", lang, year=TARGET_YEAR)
+    else:
+        title = i18n.t("chart.bridge.title_manko", lang, manko=i18n.tonnes(bridge.manko, lang),
+                       need=i18n.tonnes(bridge.need, lang), year=TARGET_YEAR)
+    return _finish(alt.layer(bars, text, need_rule), title, lang, i18n.t("chart.bridge.subtitle", lang), height=300)
+
+
+# -- Sammenlign: indexed trajectories and per capita against reduction (helper B's section) -------------
+
+def indexed_frame(progresses: dict[str, Progress]) -> pd.DataFrame:
+    """Each municipality's emissions as an index of its own baseline (B = 100), one row per inventory year."""
+    rows = [(name, y, 100.0 * v / p.baseline) for name, p in progresses.items() for y, v in p.series.items()
+            if y >= p.paths[0][0][0]]
+    return pd.DataFrame(rows, columns=["name", "year", "index"])
+
+
+def indexed_trajectories(progresses: dict[str, Progress], lang: str) -> alt.LayerChart:
+    """Trajectories indexed to the baseline in one chart; the title names who has reduced most."""
+    df = indexed_frame(progresses)
+    df["index_text"] = df["index"].map(lambda v: i18n.number(v, lang, 1))
+    names = list(progresses)
+    palette = [PALETTE[k] for k in ("blue", "orange", "green", "vermillion", "purple", "sky", "black", "yellow")]
+    colour = alt.Color("name:N", title=i18n.t("cmp.col.municipality", lang), sort=names,
+                       scale=alt.Scale(domain=names, range=palette[:len(names)]))
+    x = alt.X("year:Q", title=i18n.t("chart.year", lang), axis=alt.Axis(format="d"), scale=alt.Scale(nice=False))
+    y = alt.Y("index:Q", title=i18n.t("cmp.index.axis", lang), scale=alt.Scale(zero=True),
+              axis=alt.Axis(format=",.0f"))
+    tooltip = [alt.Tooltip("name:N", title=i18n.t("cmp.col.municipality", lang)),
+               alt.Tooltip("year:Q", title=i18n.t("chart.year", lang)),
+               alt.Tooltip("index_text:N", title=i18n.t("cmp.index.value", lang))]
+    lines = alt.Chart(df).mark_line(strokeWidth=3, point=alt.OverlayMarkDef(size=50, filled=True)).encode(
+        x=x, y=y, color=colour, shape=alt.Shape("name:N", sort=names, legend=None), tooltip=tooltip)
+    base = alt.Chart(pd.DataFrame({"index": [100.0]})).mark_rule(color=PALETTE["grey"], strokeDash=[4, 4]).encode(y="index:Q")
+    last = df.sort_values("year").groupby("name", as_index=False).last()
+    labels = alt.Chart(last).mark_text(align="left", dx=8, fontSize=FONT_SIZE, fontWeight="bold").encode(
+        x=x, y=y, text="name:N", color=alt.Color("name:N", sort=names, legend=None,
+                                                 scale=alt.Scale(domain=names, range=palette[:len(names)])))
+    best = max(progresses, key=lambda n: progresses[n].reduction)
+    title = i18n.t("cmp.index.title", lang, best=best, pct=i18n.percent(progresses[best].reduction, lang))
+    return _finish(alt.layer(base, lines, labels), title, lang, i18n.t("cmp.index.subtitle", lang))
+
+
+def per_capita_scatter(metrics: pd.DataFrame, chosen: list[int], lang: str) -> alt.LayerChart:
+    """Per capita emissions (latest year) against reduction since the baseline for every municipality that
+    can be computed; the chosen ones large, coloured by verdict, and named."""
+    df = metrics.dropna(subset=["reduction", "per_capita"]).copy()
+    df["chosen"] = df["code"].isin(chosen)
+    df["reduction_pct"] = df["reduction"].astype(float) * 100
+    df["reduction_text"] = df["reduction"].map(lambda v: i18n.percent(v, lang))
+    df["per_capita_text"] = df["per_capita"].map(lambda v: i18n.number(v, lang, 1))
+    df["verdict_text"] = df["verdict"].map(lambda v: sentences.verdict_label(v, lang))
+    x = alt.X("reduction_pct:Q", title=i18n.t("cmp.col.reduction", lang) + " (%)", axis=alt.Axis(format=",.0f"))
+    y = alt.Y("per_capita:Q", title=i18n.t("cmp.col.per_capita", lang), axis=alt.Axis(format=",.0f"),
+              scale=alt.Scale(zero=True))
+    tooltip = [alt.Tooltip("name:N", title=i18n.t("cmp.col.municipality", lang)),
+               alt.Tooltip("verdict_text:N", title=i18n.t("cmp.col.verdict", lang)),
+               alt.Tooltip("reduction_text:N", title=i18n.t("cmp.col.reduction", lang)),
+               alt.Tooltip("per_capita_text:N", title=i18n.t("cmp.col.per_capita", lang))]
+    others = alt.Chart(df[~df["chosen"]]).mark_circle(size=60, color=PALETTE["grey"], opacity=0.5).encode(
+        x=x, y=y, tooltip=tooltip)
+    picked = df[df["chosen"]]
+    labels_v = [sentences.verdict_label(v, lang) for v in VERDICT_COLOURS]
+    colour = alt.Color("verdict_text:N", title=i18n.t("cmp.col.verdict", lang), sort=labels_v,
+                       scale=alt.Scale(domain=labels_v, range=list(VERDICT_COLOURS.values())))
+    shapes = alt.Shape("verdict_text:N", sort=labels_v, title=i18n.t("cmp.col.verdict", lang),
+                       scale=alt.Scale(domain=labels_v, range=["circle", "triangle-up", "square"]))
+    chosen_marks = alt.Chart(picked).mark_point(size=260, filled=True, stroke="black", strokeWidth=1.5).encode(
+        x=x, y=y, color=colour, shape=shapes, tooltip=tooltip)
+    names = alt.Chart(picked).mark_text(align="left", dx=12, dy=-8, fontSize=FONT_SIZE + 1, fontWeight="bold").encode(
+        x=x, y=y, text="name:N")
+    title = i18n.t("cmp.scatter.title", lang, n=len(df))
+    return _finish(alt.layer(others, chosen_marks, names), title, lang, i18n.t("cmp.scatter.subtitle", lang), height=420)

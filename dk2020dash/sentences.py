@@ -1,0 +1,76 @@
+"""The plain-language sentences a mayor reads aloud, built from a Progress (no Streamlit, no SQL)."""
+from __future__ import annotations
+
+from . import i18n
+from .domain import TARGET_YEAR, Verdict
+from .progress import Progress, Trend
+
+VERDICT_ICON: dict[str, str] = {"on_track": "✅", "deviating": "⚠️", "off_track": "❌"}
+MILESTONE_ICON: dict[str, str] = {"done": "✅", "overdue": "❌", "due_soon": "⏰", "upcoming": "📅"}
+
+
+def verdict_label(verdict: Verdict | str, lang: str) -> str:
+    """The verdict as icon and word, never colour alone: "✅ På rette vej"."""
+    v = Verdict(verdict).value
+    return f"{VERDICT_ICON[v]} {i18n.t(f'verdict.{v}', lang)}"
+
+
+def baseline_year(progress: Progress) -> int | None:
+    """The members' common baseline year, or None when their plans use different ones."""
+    years = {path[0][0] for path in progress.paths}
+    return years.pop() if len(years) == 1 else None
+
+
+def since_text(progress: Progress, lang: str) -> str:
+    year = baseline_year(progress)
+    return i18n.t("ov.sent.since_year", lang, year=year) if year else i18n.t("ov.sent.since_baseline", lang)
+
+
+def reduction_clause(progress: Progress, name: str, lang: str) -> str:
+    """"X har reduceret udledningen med 41 % siden 1990." (or "øget ..." when emissions rose)."""
+    key = "ov.sent.reduced" if progress.reduction >= 0 else "ov.sent.increased"
+    return i18n.t(key, lang, name=name, pct=i18n.percent(abs(progress.reduction), lang), since=since_text(progress, lang))
+
+
+def target_clause(progress: Progress, lang: str) -> str:
+    return i18n.t("ov.sent.target", lang, year=TARGET_YEAR, pct=i18n.percent(progress.target_reduction_2030, lang))
+
+
+def area_sentence(progress: Progress, name: str, lang: str) -> str:
+    """"Region Hovedstaden har reduceret udledningen med 41 % siden 1990. Målet for 2030 er 70 %. 12 af 29
+    kommuner er på rette vej." (plus how many cannot be computed)."""
+    counts = progress.verdict_counts()
+    total = len(progress.verdicts) + len(progress.excluded)
+    parts = [reduction_clause(progress, name, lang), target_clause(progress, lang),
+             i18n.t("ov.sent.on_track_count", lang, n=counts[Verdict.ON_TRACK], total=total)]
+    if progress.excluded:
+        parts.append(i18n.t("ov.sent.excluded_count", lang, n=len(progress.excluded)))
+    return " ".join(parts)
+
+
+def municipality_sentence(progress: Progress, name: str, lang: str) -> str:
+    """"✅ København er på rette vej. København har reduceret udledningen med 46 % siden 1990. Målet for 2030 er
+    50 %." """
+    v = progress.verdict.value
+    head = i18n.t(f"ov.sent.verdict.{v}", lang, icon=VERDICT_ICON[v], name=name)
+    return " ".join([head, reduction_clause(progress, name, lang), target_clause(progress, lang)])
+
+
+def freshness_note(progress: Progress, lang: str) -> str:
+    """"Opgørelsesår 2024 · data er 2 år gamle": the verdict always travels with its year and data lag."""
+    return i18n.t("ov.sent.freshness", lang, year=progress.latest_year, lag=progress.data_lag)
+
+
+def trajectory_title(progress: Progress, lang: str) -> str:
+    """The trajectory chart's finding: "Udledningen er faldet 41 % siden 1990 – målet for 2030 er 70 %"."""
+    key = "chart.traj.title_fall" if progress.reduction >= 0 else "chart.traj.title_rise"
+    return i18n.t(key, lang, pct=i18n.percent(abs(progress.reduction), lang), since=since_text(progress, lang),
+                  year=TARGET_YEAR, target=i18n.percent(progress.target_reduction_2030, lang))
+
+
+def zero_year_text(progress: Progress, lang: str) -> str:
+    """The year the trend reaches zero, or "ikke før 2100"; "–" without a trend."""
+    if not isinstance(progress.trend, Trend):
+        return "–"
+    year = progress.trend.zero_year
+    return str(year) if year is not None else i18n.t("never_before_2100", lang)

@@ -1,0 +1,136 @@
+"""Kommune: one municipality's verdict, KPIs, trajectory beside its adopted baseline, sectors, bridge, actions."""
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from dk2020dash import charts, i18n, names, queries, sentences, ui
+from dk2020dash.domain import STALE_AFTER_DAYS
+
+ctx = ui.page_setup()
+t, lang = ctx.t, ctx.lang
+today = date.today()
+munis = ui.load_municipalities(ctx)
+if munis.empty:
+    st.info(t("mun.no_municipalities"))
+    st.stop()
+
+name_of = dict(zip(munis["code"].astype(int), munis["name"]))
+options = sorted(name_of, key=lambda c: names.danish_sort_key(name_of[c]))
+
+# ?kommune= may hold a code (101) or an old spelling (aarhus); the bound widget only knows the shown names,
+# so resolve those before it is created. Remember what was applied so a later choice is not overridden.
+raw = st.query_params.get("kommune")
+if raw and raw not in name_of.values() and raw != st.session_state.get("_kommune_url"):
+    st.session_state["_kommune_url"] = raw
+    found = names.resolve_municipality(munis, raw)
+    if found is None:
+        st.warning(t("mun.unknown", value=raw), icon="⚠️")
+    else:
+        st.session_state["kommune"] = found
+if st.session_state.get("kommune") is None and not (raw and raw in name_of.values()):
+    # Nothing chosen yet: the area's largest municipality, so the page opens with something to read.
+    area_codes = queries.area_codes(munis, ctx.area)
+    area = munis[munis["code"].isin(area_codes)]
+    st.session_state["kommune"] = int(area.sort_values("population", ascending=False)["code"].iloc[0])
+
+code = st.selectbox(t("mun.choose"), options, index=None, format_func=name_of.get, key="kommune",
+                    bind="query-params")
+if code is None:
+    st.stop()
+code = int(code)
+name = name_of[code]
+region = str(munis.loc[munis["code"] == code, "region"].iloc[0])
+st.title(t("mun.title", name=name))
+
+result = ui.assess(ctx, [code], today)
+by_sector = ui.load_emissions_by_sector(ctx, [code])
+actions = ui.load_actions(ctx, [code])
+milestones = ui.load_milestones(ctx, [code])
+plan = ui.load_plans(ctx).set_index("municipality")
+
+if result:
+    with st.container(key="mun-sentence"):
+        st.markdown(f"### {sentences.municipality_sentence(result, name, lang)}")
+        st.caption(sentences.freshness_note(result, lang))
+    ui.progress_kpis(ctx, result)
+else:
+    reason = t(f"unavailable.{result.reason}", detail=result.detail)
+    st.warning(t("mun.cannot", name=name, reason=reason), icon="ℹ️")
+ui.activity_kpis(ctx, actions, milestones, today)
+
+if result:
+    rank, _ = ui.ranking(ctx, queries.area_codes(munis, region), today)
+    place = ui.region_rank(rank, code)
+    if place:
+        with st.container(border=True, key="mun-rank"):
+            st.markdown(f"**{t('mun.rank', region=region)}**")
+            with st.container(horizontal=True):
+                st.metric(t("mun.rank.reduction", rank=place["reduction"][0], n=place["reduction"][1]),
+                          f"{place['reduction'][0]}/{place['reduction'][1]}")
+                if "per_capita" in place:
+                    st.metric(t("mun.rank.per_capita", rank=place["per_capita"][0], n=place["per_capita"][1]),
+                              f"{place['per_capita'][0]}/{place['per_capita'][1]}")
+
+    st.subheader(t("ov.trajectory"))
+    adopted = None
+    if code in plan.index and not pd.isna(plan.loc[code, "baseline_tco2e"]):
+        adopted = (int(plan.loc[code, "baseline_year"]), float(plan.loc[code, "baseline_tco2e"]))
+    st.altair_chart(charts.trajectory(result, lang, ui.load_scenarios(ctx, [code]), adopted), key="mun-trajectory")
+
+if not by_sector.empty:
+    st.subheader(t("ov.sectors"))
+    left, right = st.columns(2)
+    with left:
+        st.altair_chart(charts.sector_bars(by_sector, lang), key="mun-sector-bars")
+    with right:
+        st.altair_chart(charts.sector_area(by_sector, lang), key="mun-sector-area")
+
+if result:
+    st.subheader(t("mun.bridge"))
+    st.altair_chart(charts.reduction_bridge(result.bridge, lang), key="mun-bridge")
+
+st.subheader(t("mun.actions"))
+if actions.empty:
+    st.info(t("mun.actions.none"))
+else:
+    f1, f2 = st.columns(2)
+    sectors = sorted(actions["sector"].dropna().unique(), key=lambda c: ui.sector_label(c, lang))
+    chosen_sectors = f1.multiselect(t("mun.actions.sector"), sectors, format_func=lambda c: ui.sector_label(c, lang),
+                                    key="mun-sector")
+    statuses = [s for s in ("planned", "in_progress", "completed", "delayed", "paused", "cancelled")
+                if s in set(actions["status"])]
+    chosen_statuses = f2.multiselect(t("mun.actions.status"), statuses, format_func=lambda s: t(f"status.{s}"),
+                                     key="mun-status")
+    shown = actions
+    if chosen_sectors:
+        shown = shown[shown["sector"].isin(chosen_sectors)]
+    if chosen_statuses:
+        shown = shown[shown["status"].isin(chosen_statuses)]
+    st.caption(t("mun.actions.count", n=len(shown), days=STALE_AFTER_DAYS))
+    table = ui.actions_frame(ctx, shown, today)
+    st.dataframe(table.style.format({t("ov.col.expected"): lambda v: i18n.number(v, lang)}), hide_index=True,
+                 key="mun-actions")
+
+st.subheader(t("mun.milestones"))
+if milestones.empty:
+    st.info(t("mun.milestones.none"))
+else:
+    st.dataframe(ui.milestones_frame(ctx, milestones, today), hide_index=True, key="mun-milestones")
+
+st.subheader(t("mun.notes"))
+edition = ui.load_newest_edition(ctx)
+share = ui.load_estimated_share(ctx, [code])
+notes = []
+if edition is not None:
+    notes.append(t("mun.notes.edition", name=edition["name"]))
+if not share.empty:
+    notes.append(t("mun.notes.latest", year=int(share["latest_year"].iloc[0])))
+    notes.append(t("mun.notes.estimated", share=i18n.percent(float(share["estimated_share"].iloc[0]), lang, 1)))
+if result and code in plan.index and not pd.isna(plan.loc[code, "baseline_tco2e"]):
+    notes.append(t("mun.notes.adopted", value=i18n.tonnes(float(plan.loc[code, "baseline_tco2e"]), lang),
+                   revised=i18n.tonnes(result.baseline, lang)))
+population = munis.loc[munis["code"] == code, "population"].iloc[0]
+if not pd.isna(population):
+    notes.append(t("mun.notes.population", value=i18n.number(float(population), lang)))
+st.markdown("\n".join(f"- {n}" for n in notes))

@@ -1,0 +1,52 @@
+"""Overblik: is Denmark or the chosen region on track? One sentence, KPI cards, trajectory, sectors, ranking."""
+from datetime import date
+
+import streamlit as st
+
+from dk2020dash import charts, queries, sentences, ui
+
+ctx = ui.page_setup()
+t, lang = ctx.t, ctx.lang
+today = date.today()
+area_name = ui.area_label(ctx.area, lang)
+st.title(t("ov.title", area=area_name))
+
+codes = queries.area_codes(ui.load_municipalities(ctx), ctx.area)
+result = ui.assess(ctx, codes, today)
+actions = ui.load_actions(ctx, codes)
+milestones = ui.load_milestones(ctx, codes)
+
+if not result:
+    st.info(t("ov.no_data", area=area_name, reason=ui.unavailable_text(ctx, result)), icon="ℹ️")
+else:
+    with st.container(key="ov-sentence"):
+        st.markdown(f"### {sentences.area_sentence(result, area_name, lang)}")
+        st.caption(sentences.freshness_note(result, lang))
+    ui.progress_kpis(ctx, result)
+    ui.verdict_kpis(ctx, result)
+ui.activity_kpis(ctx, actions, milestones, today)
+
+if result:
+    st.subheader(t("ov.trajectory"))
+    scenarios = ui.load_scenarios(ctx, list(result.members))
+    st.altair_chart(charts.trajectory(result, lang, scenarios), key="ov-trajectory")
+
+    st.subheader(t("ov.sectors"))
+    by_sector = ui.load_emissions_by_sector(ctx, list(result.members))
+    left, right = st.columns(2)
+    with left:
+        st.altair_chart(charts.sector_bars(by_sector, lang, result.latest_year), key="ov-sector-bars")
+    with right:
+        st.altair_chart(charts.sector_area(by_sector, lang), key="ov-sector-area")
+
+st.subheader(t("ov.ranking", area=area_name))
+rank, excluded = ui.ranking(ctx, codes, today)
+st.caption(t("ov.ranking.help"))
+event = st.dataframe(ui.ranking_table(ctx, rank), hide_index=True, key="ov-ranking", on_select="rerun",
+                     selection_mode="single-row")
+chosen = ui.selected_code(rank, event)
+if chosen is not None:
+    ui.open_municipality(chosen, ui.municipality_name(ctx, chosen))
+if excluded:
+    st.markdown(f"**{t('ov.excluded')}**")
+    st.markdown("\n".join(f"- {line}" for line in ui.excluded_lines(ctx, excluded)))

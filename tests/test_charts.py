@@ -1,0 +1,133 @@
+"""Chart builders: the specs carry the expected series, Danish number locale, projector-sized fonts, finding titles."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dk2020dash import charts, i18n, queries, sentences
+from dk2020dash.progress import Bridge, assess_area, assess_municipality
+from dk2020dash.store import Store
+
+TODAY = date(2026, 6, 30)
+
+
+def rows(spec: dict) -> list[dict]:
+    return [r for data in spec.get("datasets", {}).values() for r in data]
+
+
+def domains(node: object) -> list[list]:
+    """Every scale domain in a spec, so a test can see the series a legend names."""
+    found = []
+    if isinstance(node, dict):
+        if isinstance(node.get("scale"), dict) and "domain" in node["scale"]:
+            found.append(node["scale"]["domain"])
+        for v in node.values():
+            found += domains(v)
+    elif isinstance(node, list):
+        for v in node:
+            found += domains(v)
+    return found
+
+
+@pytest.fixture(scope="module")
+def inputs(demo_db):
+    return queries.municipality_inputs(Store(demo_db))
+
+
+@pytest.fixture(scope="module")
+def copenhagen(inputs):
+    return assess_municipality(inputs[101], TODAY)
+
+
+def test_trajectory_has_every_series_with_words_colour_and_dash(demo_store: Store, copenhagen) -> None:
+    chart = charts.trajectory(copenhagen, "da", queries.scenarios(demo_store, [101]), (1990, 5_800_000.0))
+    spec = chart.to_dict()
+    keys = {r["key"] for r in rows(spec) if "key" in r}
+    assert {"actual", "target", "trend", "plan", "bau"} <= keys
+    assert {"target_2030", "net_zero", "adopted_baseline"} <= keys
+    labels = [i18n.t(f"chart.series.{k}", "da") for k in ("actual", "target", "trend", "plan", "bau")]
+    # colour and dash both keyed on the same plain-word series names, so the legend merges into one
+    assert sum(1 for d in domains(spec) if d == labels) >= 2
+    assert spec["title"]["text"] == sentences.trajectory_title(copenhagen, "da")
+    assert spec["title"]["text"].startswith("Udledningen er faldet 46\u00a0% siden 1990 – målet for 2030 er 50\u00a0%")
+
+
+def test_trajectory_target_path_runs_from_baseline_to_net_zero_and_marks_2030(copenhagen) -> None:
+    data = rows(charts.trajectory(copenhagen, "da").to_dict())
+    target = {r["year"]: r["tco2e"] for r in data if r.get("key") == "target"}
+    assert min(target) == 1990 and max(target) == 2050 and target[2050] == 0
+    assert target[2030] == pytest.approx(copenhagen.target_2030)
+    mark = next(r for r in data if r.get("key") == "target_2030")
+    assert mark["label"] == "Mål 2030: −50\u00a0%"
+    trend = {r["year"]: r["tco2e"] for r in data if r.get("key") == "trend"}
+    assert trend[2030] == pytest.approx(copenhagen.trend.at(2030))
+
+
+def test_danish_number_locale_and_projector_fonts(copenhagen) -> None:
+    spec = charts.trajectory(copenhagen, "da").to_dict()
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+    assert spec["config"]["locale"]["number"]["thousands"] == "."
+    assert spec["config"]["axis"]["labelFontSize"] >= 14
+    assert spec["config"]["legend"]["labelFontSize"] >= 14
+    assert spec["title"]["fontSize"] >= 14
+    en = charts.trajectory(copenhagen, "en").to_dict()
+    assert en["config"]["locale"]["number"]["decimal"] == "."
+    assert en["title"]["text"].startswith("Emissions have fallen 46% since 1990")
+
+
+def test_colours_are_colour_blind_safe(demo_store: Store, copenhagen) -> None:
+    safe = set(charts.PALETTE.values())
+    specs = [charts.trajectory(copenhagen, "da", queries.scenarios(demo_store, [101])).to_dict(),
+             charts.reduction_bridge(copenhagen.bridge, "da").to_dict(),
+             charts.sector_area(queries.emissions_by_sector(demo_store, [101]), "da").to_dict()]
+    used = {c for spec in specs for d in domains(spec) for c in d if isinstance(c, str) and c.startswith("#")}
+    ranges = {c for spec in specs for c in str(spec).split("'") if c.startswith("#") and len(c) == 7}
+    assert (used | ranges) <= safe
+
+
+def test_sector_bars_latest_year_by_group_with_a_sink_below_zero(demo_store: Store, inputs) -> None:
+    sink_code = next(c for c in inputs if (lambda df: ((df["sector"] == "lulucf") & (df["year"] == 2024)
+                                                       & (df["tco2e"] < 0)).any())(
+        queries.emissions_by_sector(demo_store, [c])))
+    spec = charts.sector_bars(queries.emissions_by_sector(demo_store, [sink_code]), "da").to_dict()
+    data = [r for r in rows(spec) if "sector_group" in r]
+    assert {r["year"] for r in data} == {2024}
+    assert {r["group"] for r in data} >= {"Energi", "Transport", "Landbrug", "Arealanvendelse (LULUCF)"}
+    assert next(r for r in data if r["sector_group"] == "lulucf")["value"] < 0
+    assert "2024" in spec["title"]["text"]
+
+
+def test_sector_area_over_time_names_groups_in_the_language(demo_store: Store) -> None:
+    spec = charts.sector_area(queries.emissions_by_sector(demo_store, [751]), "en").to_dict()
+    assert ["Energy", "Transport", "Agriculture", "Land use (LULUCF)", "Waste and wastewater",
+            "Industrial processes and F-gases"] in domains(spec)
+    assert spec["title"]["text"] == "Emissions by sector 1990–2024"
+    assert spec["encoding"]["y"]["stack"] == "zero"
+
+
+def test_reduction_bridge_labels_every_step_in_words_and_tonnes() -> None:
+    bridge = Bridge(need=200_000, secured=40_000, in_progress=50_000, planned=30_000, at_risk=20_000, cancelled=9_000)
+    spec = charts.reduction_bridge(bridge, "da").to_dict()
+    data = {r["key"]: r for r in rows(spec) if "step" in r}
+    assert list(data) == ["need", "secured", "in_progress", "planned", "at_risk", "manko"]
+    assert data["manko"]["tco2e"] == bridge.manko == 60_000
+    assert data["manko"]["step"] == "Manko (udækket)" and data["manko"]["label"] == "60 kt CO2e"
+    assert data["at_risk"]["end"] == 140_000  # the steps stack up toward the need
+    assert spec["title"]["text"] == "Manko: 60 kt CO2e af et behov på 200 kt CO2e til 2030"
+    assert "legend" not in str(spec["layer"][0]["encoding"]["color"]) or spec["layer"][0]["encoding"]["color"]["legend"] is None
+
+
+def test_bridge_titles_when_covered_or_no_need() -> None:
+    assert "dækker hele behovet" in charts.reduction_bridge(Bridge(need=10, secured=20), "da").to_dict()["title"]["text"]
+    assert "allerede under målet" in charts.reduction_bridge(Bridge(need=0), "da").to_dict()["title"]["text"]
+
+
+def test_area_trajectory_leaves_out_partial_scenario_years(demo_store: Store, inputs) -> None:
+    munis = queries.municipalities(demo_store)
+    area = assess_area([inputs[c] for c in queries.area_codes(munis, "Sjælland")], TODAY)
+    sc = queries.scenarios(demo_store, list(area.members))
+    data = rows(charts.trajectory(area, "da", sc).to_dict())
+    plan_years = {r["year"] for r in data if r.get("key") == "plan"}
+    full = sc[(sc["kind"] == "plan") & (sc["municipalities"] == sc["municipalities"].max())]
+    assert plan_years == set(full["year"])

@@ -1,0 +1,161 @@
+"""Kommune through AppTest: deep links by name, code and old spelling, KPIs from progress.py, charts, actions,
+milestones, and municipalities that cannot be computed."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dk2020dash import i18n, queries, sentences
+from dk2020dash.progress import assess_municipality
+from dk2020dash.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def kommune(rerun: bool = True, **query: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    # The first run after switch_page drops ?lang= and ?area= (Streamlit forgets URL parameters bound by the
+    # page being left, as a browser does on a nav click); the next run has them again.
+    at.switch_page("pages/kommune.py").run()
+    return at.run() if rerun else at
+
+
+@pytest.fixture
+def demo_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("DK2020_DB", str(demo_db))
+    return demo_db
+
+
+def progress_of(db: Path, code: int):
+    return assess_municipality(queries.municipality_inputs(Store(db))[code], date.today())
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(m.value for m in [*at.markdown, *at.warning, *at.info, *at.caption])
+
+
+@pytest.mark.parametrize(("query", "code", "name"), [
+    ({"kommune": "København"}, 101, "København"),
+    ({"kommune": "Aarhus"}, 751, "Aarhus"),
+    ({"kommune": "101"}, 101, "København"),
+    ({"kommune": "aarhus"}, 751, "Aarhus"),
+    ({"kommune": "Århus"}, 751, "Aarhus"),
+])
+def test_deep_links_by_name_code_and_old_spelling(demo_env: Path, query: dict, code: int, name: str) -> None:
+    at = kommune(**query)
+    assert not at.exception
+    assert at.selectbox(key="kommune").value == code
+    assert at.title[0].value == f"Kommune: {name}"
+    p = progress_of(demo_env, code)
+    assert any(m.value == f"### {sentences.municipality_sentence(p, name, 'da')}" for m in at.markdown)
+    kpi = metrics(at)
+    assert kpi[f"Udledning {p.latest_year}"] == i18n.tonnes(p.latest, "da")
+    assert kpi["Reduktion siden 1990"] == i18n.percent(p.reduction, "da")
+    assert kpi["Manko til 2030"] == i18n.tonnes(p.manko, "da")
+    assert kpi["Samlet vurdering"] == sentences.verdict_label(p.verdict, "da")
+    assert kpi["Netto-nul ifølge trenden"] == sentences.zero_year_text(p, "da")
+
+
+def test_charts_show_adopted_beside_revised_baseline_sectors_and_bridge(demo_env: Path) -> None:
+    at = kommune(kommune="Aarhus")
+    trajectory, bars, area, bridge = specs(at)
+    labels = [i18n.t(f"chart.series.{k}", "da") for k in ("actual", "target", "trend", "plan", "bau")]
+    assert any(d == labels for d in _domains(trajectory))
+    assert ["target_2030", "net_zero", "adopted_baseline"] in _domains(trajectory)
+    p = progress_of(demo_env, 751)
+    assert trajectory["title"]["text"] == sentences.trajectory_title(p, "da")
+    assert bridge["title"]["text"].startswith("Manko: " + i18n.tonnes(p.manko, "da"))
+    assert bars["config"]["locale"]["number"]["decimal"] == ","
+    assert "Basisår som vedtaget i planen" in texts(at)
+
+
+def test_rank_in_region_and_data_notes(demo_env: Path) -> None:
+    at = kommune(kommune="København")
+    body = texts(at)
+    assert "Placering i Region Hovedstaden" in body
+    assert any(label.startswith("Nr. ") and label.endswith("på reduktion siden basisår") for label in metrics(at))
+    assert "Opgørelse: Eksempeldata (demo)" in body
+    share = queries.estimated_share(Store(demo_env), [101])
+    assert f"Skønnede værdier: {i18n.percent(float(share['estimated_share'].iloc[0]), 'da', 1)}" in body
+    assert "Seneste opgørelsesår: 2024" in body
+
+
+@pytest.mark.parametrize(("code", "reason"), [(825, "Ingen opgørelse af udledninger"),
+                                              (563, "Ingen opgørelse for basisåret 1990")])
+def test_a_municipality_that_cannot_be_computed_says_why_and_shows_what_it_can(
+        demo_env: Path, code: int, reason: str) -> None:
+    at = kommune(kommune=str(code))
+    assert not at.exception
+    assert any(reason in w.value and "kan ikke beregnes" in w.value for w in at.warning)
+    assert len(at.dataframe) == 2  # actions and milestones
+    assert "Overskredne milepæle" in metrics(at)
+
+
+def test_actions_filter_by_status_with_danish_words_and_stale_marks(demo_env: Path) -> None:
+    at = kommune(kommune="Aarhus")
+    actions = at.dataframe[0].value
+    assert set(actions["Status"]) <= {i18n.t(f"status.{s}", "da") for s in
+                                      ("planned", "in_progress", "completed", "delayed", "paused", "cancelled")}
+    expected = actions["Forventet reduktion 2030 (t/år)"].fillna(-1).tolist()
+    assert expected == sorted(expected, reverse=True)
+    at.multiselect(key="mun-status").set_value(["delayed"]).run()
+    filtered = at.dataframe[0].value
+    assert len(filtered) > 0 and set(filtered["Status"]) == {"Forsinket"}
+    assert set(filtered["Forældet"]) <= {"", "⚠️ Forældet"}
+
+
+def test_milestones_have_states_and_danish_dates(demo_env: Path) -> None:
+    at = kommune(kommune="København")
+    ms = at.dataframe[1].value
+    states = {"✅ Udført", "❌ Overskredet", "⏰ Forfalder snart", "📅 Kommende"}
+    assert set(ms["Tilstand"]) <= states and "✅ Udført" in set(ms["Tilstand"])
+    assert any(". " in d and d[-4:].isdigit() for d in ms["Frist"])  # 20. maj 2020
+
+
+def test_english_switch(demo_env: Path) -> None:
+    at = kommune(kommune="Aarhus", lang="English")
+    assert not at.exception
+    assert at.title[0].value == "Municipality: Aarhus"
+    p = progress_of(demo_env, 751)
+    assert any(m.value == f"### {sentences.municipality_sentence(p, 'Aarhus', 'en')}" for m in at.markdown)
+    assert "Status" in at.dataframe[0].value.columns and "Delayed" in set(at.dataframe[0].value["Status"])
+
+
+def test_choosing_another_municipality(demo_env: Path) -> None:
+    at = kommune(kommune="101")
+    at.selectbox(key="kommune").set_value(751).run()
+    assert not at.exception
+    assert at.title[0].value == "Kommune: Aarhus"
+
+
+def test_unknown_municipality_in_the_link_is_explained(demo_env: Path) -> None:
+    at = kommune(rerun=False, kommune="Atlantis")  # said once, on arrival
+    assert not at.exception
+    assert any("»Atlantis« findes ikke" in w.value for w in at.warning)
+
+
+def _domains(node: object) -> list[list]:
+    found = []
+    if isinstance(node, dict):
+        if isinstance(node.get("scale"), dict) and "domain" in node["scale"]:
+            found.append(node["scale"]["domain"])
+        for v in node.values():
+            found += _domains(v)
+    elif isinstance(node, list):
+        for v in node:
+            found += _domains(v)
+    return found

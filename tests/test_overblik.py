@@ -1,0 +1,160 @@
+"""Overblik through AppTest: every area, the sentence and KPIs as progress.py computes them, charts, ranking."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dk2020dash import i18n, queries, sentences, ui
+from dk2020dash.domain import DENMARK, REGIONS, Verdict
+from dk2020dash.progress import assess_area, assess_municipality
+from dk2020dash.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def overblik(**query: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    return at.switch_page("pages/overblik.py").run()
+
+
+@pytest.fixture
+def demo_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("DK2020_DB", str(demo_db))
+    return demo_db
+
+
+def expected(db: Path, area: str):
+    store = Store(db)
+    codes = queries.area_codes(queries.municipalities(store), area)
+    inputs = queries.municipality_inputs(store)
+    return assess_area([inputs[c] for c in codes], date.today()), codes
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def specs(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+
+
+def domains(node: object) -> list[list]:
+    found = []
+    if isinstance(node, dict):
+        if isinstance(node.get("scale"), dict) and "domain" in node["scale"]:
+            found.append(node["scale"]["domain"])
+        for v in node.values():
+            found += domains(v)
+    elif isinstance(node, list):
+        for v in node:
+            found += domains(v)
+    return found
+
+
+@pytest.mark.parametrize("area", [DENMARK, *REGIONS])
+def test_every_area_shows_its_sentence_and_kpis_from_progress(demo_env: Path, area: str) -> None:
+    query = {} if area == DENMARK else {"area": ui.area_label(area, "da")}
+    at = overblik(**query)
+    assert not at.exception
+    p, codes = expected(demo_env, area)
+    name = ui.area_label(area, "da")
+    assert at.title[0].value == f"Overblik: {name}"
+    assert any(m.value == f"### {sentences.area_sentence(p, name, 'da')}" for m in at.markdown)
+    assert any(c.value == sentences.freshness_note(p, "da") for c in at.caption)
+    kpi = metrics(at)
+    assert kpi[f"Udledning {p.latest_year}"] == i18n.tonnes(p.latest, "da")
+    assert kpi["Reduktion siden 1990"] == i18n.percent(p.reduction, "da")
+    assert kpi["Manko til 2030"] == i18n.tonnes(p.manko, "da")
+    assert kpi["Nødvendigt fald pr. år til 2030"] == f"{i18n.tonnes(p.required_pace, 'da')}/år"
+    assert kpi["Samlet vurdering"] == sentences.verdict_label(p.verdict, "da")
+    counts = p.verdict_counts()
+    for v in Verdict:
+        assert kpi[sentences.verdict_label(v, "da")] == i18n.number(counts[v], "da")
+    # actions per status and overdue milestones, straight from the store and progress.milestone_state
+    actions = queries.actions(Store(demo_env), codes)
+    assert kpi["Planlagt"] == i18n.number(int((actions["status"] == "planned").sum()), "da")
+    ms = queries.milestones(Store(demo_env), codes)
+    overdue = int((ms["done"].isna() & (ms["due"].dt.date < date.today())).sum())
+    assert kpi["Overskredne milepæle"] == i18n.number(overdue, "da")
+
+
+def test_charts_carry_the_expected_series(demo_env: Path) -> None:
+    at = overblik()
+    trajectory, bars, area = specs(at)
+    assert [i18n.t(f"chart.series.{k}", "da") for k in ("actual", "target", "trend", "plan", "bau")] in domains(trajectory)
+    assert trajectory["config"]["locale"]["number"]["decimal"] == ","
+    p, _ = expected(demo_env, DENMARK)
+    assert trajectory["title"]["text"] == sentences.trajectory_title(p, "da")
+    assert "2024" in bars["title"]["text"]
+    assert "Arealanvendelse (LULUCF)" in domains(area)[0]
+
+
+def test_ranking_lists_every_municipality_with_progress_figures(demo_env: Path) -> None:
+    at = overblik(area="Region Syddanmark")
+    table = at.dataframe[0].value
+    store = Store(demo_env)
+    munis = queries.municipalities(store)
+    inputs = queries.municipality_inputs(store)
+    codes = queries.area_codes(munis, "Syddanmark")
+    computed = {c: assess_municipality(inputs[c], date.today()) for c in codes}
+    ok = {c: p for c, p in computed.items() if p}
+    assert len(table) == len(ok)
+    row = table.iloc[0]
+    first = max(ok.values(), key=lambda p: p.reduction)
+    name = munis.set_index("code").loc[first.members[0], "name"]
+    assert row["Kommune"] == name
+    assert row["Vurdering"] == sentences.verdict_label(first.verdict, "da")
+    assert row["Reduktion siden basisår (%)"] == pytest.approx(first.reduction * 100)
+    assert row["t CO2e pr. indbygger (ca.)"] == pytest.approx(first.per_capita)
+    assert row["Manko 2030 (t CO2e)"] == pytest.approx(first.manko)
+    assert row["Dataforsinkelse (år)"] == first.data_lag
+    # Fanø (no 1990 inventory) is listed with the reason, not silently dropped
+    assert any("**Fanø**: Ingen opgørelse for basisåret 1990" in m.value for m in at.markdown)
+
+
+def test_selecting_a_ranking_row_opens_that_municipality(demo_env: Path) -> None:
+    # AppTest cannot click a row, but the dataframe's selection state can be set as a browser would send it.
+    at = overblik(area="Region Nordjylland", lang="English")
+    first = at.dataframe[0].value.iloc[0]["Municipality"]
+    at.session_state["ov-ranking"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == f"Municipality: {first}"
+    assert at.query_params["kommune"] == [first] or at.query_params["kommune"] == first
+    assert at.segmented_control(key="lang").value == "en"
+    assert at.selectbox(key="area").value == "Nordjylland"
+
+
+def test_english_switch(demo_env: Path) -> None:
+    at = overblik(lang="English")
+    assert not at.exception
+    assert at.title[0].value == "Overview: Denmark"
+    p, _ = expected(demo_env, DENMARK)
+    assert any(m.value == f"### {sentences.area_sentence(p, 'Denmark', 'en')}" for m in at.markdown)
+    assert metrics(at)["Reduction since 1990"] == i18n.percent(p.reduction, "en")
+    assert specs(at)[0]["config"]["locale"]["number"]["decimal"] == "."
+
+
+def test_a_link_reproduces_the_area_view(demo_env: Path) -> None:
+    at = overblik(area="Region Sjælland", lang="English")
+    assert at.selectbox(key="area").value == "Sjælland"
+    assert at.title[0].value == "Overview: Region Sjælland"
+
+
+def test_overblik_is_the_default_page(demo_env: Path) -> None:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert at.title[0].value == "Overblik: Danmark"
+
+
+def test_an_empty_database_says_why_instead_of_failing(empty_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DK2020_DB", str(empty_store.path))
+    at = overblik()
+    assert not at.exception
+    assert any("Der kan ikke vises et overblik for Danmark" in i.value for i in at.info)
