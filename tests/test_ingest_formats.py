@@ -220,3 +220,16 @@ def test_action_titles_differing_only_in_brackets_are_two_actions(empty_store: S
             "101;Solcellepark ved Amager (12 MW);el;i gang\n").encode()
     ok(run_import(empty_store, "actions", data, "a.csv", today=TODAY))
     assert len(empty_store.query("SELECT id FROM action")) == 2
+
+
+def test_xlsx_typed_numbers_do_not_settle_text_numbers(empty_store: Store) -> None:
+    """A typed 12.5 in a cell is no English-style writing, so "1.234" typed as text stays ambiguous; Danish
+    text beside typed numbers reads fine."""
+    head = ["Kommune", "År", "Sektor", "Ton"]
+    data = xlsx_bytes([head, [101, 2023, "vej", 12.5], [101, 2022, "el", "1.234"]])
+    report = run_import(empty_store, "inventory", data, "ambiguous.xlsx", today=TODAY)
+    assert not report.ok and [p.row for p in report.problems] == [3]
+    assert "entydigt" in report.problems[0].expected
+    data = xlsx_bytes([head, [101, 2023, "vej", 12.5], [101, 2023, "el", "1.234,5"], [101, 2022, "el", "1.234"]])
+    ok(run_import(empty_store, "inventory", data, "fine.xlsx", today=TODAY))
+    assert emissions(empty_store) == {(101, 2023, "vej"): 12.5, (101, 2023, "el"): 1234.5, (101, 2022, "el"): 1234.0}

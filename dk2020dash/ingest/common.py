@@ -121,7 +121,7 @@ def read_numbers(table: Table, cols: dict[str, str | None], problems: Problems, 
     present = {c: text(table, h) for c, h in cols.items() if h is not None}
     shown = {c: h for c, h in cols.items() if h is not None}
     style = numbers.NumberStyle()
-    classes = {c: numbers.classify(v) for c, v in present.items()}
+    classes = {c: numbers.classify(v, _typed(v) if table.encoding == "xlsx" else None) for c, v in present.items()}
     for c, v in present.items():
         if c not in integer:
             numbers.observe(style, classes[c], v, table.rows, shown[c])
@@ -133,6 +133,11 @@ def read_numbers(table: Table, cols: dict[str, str | None], problems: Problems, 
     for c in cols:
         out.setdefault(c, np.full(n, np.nan))
     return out
+
+
+def _typed(values: pd.Series) -> np.ndarray:
+    """Spreadsheet cells that hold a number rather than text."""
+    return values.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).to_numpy(dtype=bool)
 
 
 def duplicates(keys: pd.DataFrame, rows: np.ndarray, column: str, values: pd.Series, what: str,

@@ -50,7 +50,7 @@ def _clean(values: pd.Series) -> pd.Series:
     return pd.Series(arr, index=values.index, dtype="string[pyarrow]")
 
 
-def classify(values: pd.Series) -> dict[str, np.ndarray]:
+def classify(values: pd.Series, typed: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """Boolean masks per class of written number (vectorised through Arrow's regex engine)."""
     s = _clean(values)
 
@@ -70,6 +70,11 @@ def classify(values: pd.Series) -> dict[str, np.ndarray]:
         amb_c, amb_p = m(AMBIG_COMMA), m(AMBIG_POINT)
         da = (m(DEC_COMMA) & ~amb_c) | (m(GROUP_POINT) & ~amb_p)
         en = (m(DEC_POINT) & ~amb_p) | (m(GROUP_COMMA) & ~amb_c)
+    if typed is not None and typed.any():
+        # Numbers typed into a spreadsheet cell carry no writing style: they are read as they are, and they
+        # neither settle nor contradict the style of numbers written as text.
+        neutral = neutral | typed
+        da, en, amb_c, amb_p = (x & ~typed for x in (da, en, amb_c, amb_p))
     return {"neutral": neutral, "da": da, "en": en, "amb_comma": amb_c, "amb_point": amb_p, "clean": s}
 
 

@@ -157,10 +157,6 @@ def _cell(value: object) -> object:
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nej"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    if isinstance(value, int):
-        return str(value)
     if isinstance(value, (float, dt.date, dt.datetime)):
         return value
     return str(value)
