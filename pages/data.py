@@ -1,7 +1,6 @@
 """Data: upload a file of any kind, see what would change (a dry run), then apply it with one button."""
 import hashlib
 
-import pandas as pd
 import streamlit as st
 
 from dk2020dash import i18n, ui

@@ -12,7 +12,7 @@ import pandas as pd
 from ..store import Store
 from . import actions, inventory, milestones, plans, population, scenarios
 from .common import Reference
-from .problems import MAX_PROBLEMS, Problems
+from .problems import Problems
 from .read import FileError, Table, read_table
 from .report import Context, ImportReport
 
@@ -142,4 +142,4 @@ def _insert_log(con, ctx: Context, rows: int, outcome: str, message: str) -> Non
                 "VALUES (?, ?, ?, ?, ?, ?, ?)", [ctx.who, ctx.kind, ctx.file_name, ctx.sha256, rows, outcome, message])
 
 
-__all__ = ["KINDS", "MAX_PROBLEMS", "ImportReport", "run_import"]
+__all__ = ["KINDS", "ImportReport", "run_import"]

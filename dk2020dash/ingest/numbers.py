@@ -154,20 +154,3 @@ def mixed_style_problem(style: NumberStyle, problems: Problems) -> bool:
     problems.add(r1, c1, v1, f"ét talformat i hele filen; række {r1} er dansk (1.234,5), række {r2} kolonne {c2} "
                              f"er engelsk ({v2}); ret filen til ét format")
     return True
-
-
-def read_numbers(table_cols: dict[str, pd.Series], rows: np.ndarray, problems: Problems,
-                 integer_cols: frozenset[str] = frozenset(), optional_cols: frozenset[str] = frozenset()
-                 ) -> dict[str, np.ndarray]:
-    """Parse several number columns of one file with one shared style (the file's dialect)."""
-    style = NumberStyle()
-    classes = {}
-    for name, values in table_cols.items():
-        classes[name] = classify(values)
-        if name not in integer_cols:
-            observe(style, classes[name], values, rows, name)
-    if mixed_style_problem(style, problems):
-        return {name: np.full(len(rows), np.nan) for name in table_cols}
-    return {name: parse(values, classes[name], style.style, rows, name, problems,
-                        integer=name in integer_cols, required=name not in optional_cols)
-            for name, values in table_cols.items()}
