@@ -42,7 +42,7 @@ def show_summary(report: ImportReport) -> None:
     if s.demo_removed:
         st.warning(ctx.t("imp.demo_note", n=i18n.number(s.demo_removed, ctx.lang)), icon="ℹ️")
     if s.notes:
-        st.markdown(f"**{ctx.t('imp.notes')}:** " + " · ".join(s.notes))
+        st.markdown(f"**{ctx.t('imp.notes')}:** " + " · ".join(s.note_texts(ctx.lang)))
     if len(s.municipalities):
         st.write(ctx.t("imp.per_municipality"))
         per = s.municipalities.rename(columns={"municipality": ctx.t("imp.col.municipality"),

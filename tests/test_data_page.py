@@ -79,3 +79,11 @@ def test_garbage_upload_is_a_message_not_a_traceback(env: Store) -> None:
     at = upload(page(lang="English"), "ecr.xlsx", b"kommune;aar\n101;2020\n")
     assert not at.exception
     assert any("cannot be imported" in e.value for e in at.error)
+
+
+def test_preview_in_english(env: Store) -> None:
+    at = upload(page(lang="English"), "plans.csv", "kommune;basisår;nettonul år;mål 2030\n101;1990;2050;70 %\n".encode(),
+                kind="plans")
+    assert not at.exception
+    assert any(i18n.t("imp.preview", "en") in s.value for s in at.subheader)
+    assert any("plans (with targets) of the municipalities in the file are replaced" in m.value for m in at.markdown)

@@ -145,7 +145,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
     s = Summary("actions", rows=len(m), added=int(is_new.sum()), changed=int(changed.sum()),
                 unchanged=int((~is_new & ~changed).sum()), demo_removed=demo, municipalities=per,
                 status_changes=changes.reset_index(drop=True))
-    s.notes.append("handlinger matches på id eller (kommune, titel); handlinger, der ikke står i filen, røres ikke")
+    s.notes.append(("imp.note.actions", {}))
     s._matched = m  # reused by write, so the preview and the write agree
     return s
 

@@ -129,7 +129,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
     cmp.insert(1, "name", cmp["municipality"].map(ref.names))
     s = Summary("inventory", rows=len(frame), added=int(cmp["added"].sum()), changed=int(cmp["changed"].sum()),
                 unchanged=int(cmp["unchanged"].sum()), demo_removed=int(demo), edition=name, municipalities=cmp)
-    s.notes.append("sammenlignet med den nyeste udgave; den ældre udgave bevares og kan stadig ses")
+    s.notes.append(("imp.note.inventory", {}))
     return s
 
 

@@ -48,7 +48,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
     per = df.groupby("municipality").size().rename("rows").reset_index()
     per.insert(1, "name", per["municipality"].map(ref.names))
     s = Summary("milestones", rows=len(df), added=len(df), replaced=replaced, demo_removed=demo, municipalities=per)
-    s.notes.append("milepælene for kommunerne i filen erstattes helt; andre kommuners milepæle røres ikke")
+    s.notes.append(("imp.note.milestones", {}))
     return s
 
 

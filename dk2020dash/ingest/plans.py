@@ -80,7 +80,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
                         "replaces_plan": replaced})
     s = Summary("plans", rows=len(df), added=int((~replaced).sum()), changed=int(replaced.sum()),
                 replaced=int(replaced.sum()), demo_removed=int(existing["is_demo"].sum()), municipalities=per)
-    s.notes.append("planerne (med delmål) for kommunerne i filen erstattes helt; andre kommuners planer røres ikke")
+    s.notes.append(("imp.note.plans", {}))
     return s
 
 

@@ -122,11 +122,11 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
                 municipalities=per)
     missing = sorted(set(ref.names) - set(df["municipality"]))
     if missing:
-        s.notes.append(f"{len(missing)} kommuner står ikke i filen og beholder deres tal: "
-                       + ", ".join(ref.names[c] for c in missing[:10]) + (" ..." if len(missing) > 10 else ""))
+        names = ", ".join(ref.names[c] for c in missing[:10]) + (" ..." if len(missing) > 10 else "")
+        s.notes.append(("imp.note.population_missing", {"n": len(missing), "names": names}))
     approx = int(m["population_approx"].sum())
     if approx:
-        s.notes.append(f"{approx} omtrentlige befolkningstal erstattes af Danmarks Statistiks tal (FOLK1A)")
+        s.notes.append(("imp.note.population_approx", {"n": approx}))
     return s
 
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .. import i18n
+
 from .problems import Problem
 
 
@@ -37,7 +39,10 @@ class Summary:
     edition: str | None = None
     municipalities: pd.DataFrame = field(default_factory=pd.DataFrame)  # code, name, rows, ...
     status_changes: pd.DataFrame = field(default_factory=pd.DataFrame)  # municipality, title, old, new
-    notes: list[str] = field(default_factory=list)  # Danish sentences about special cases
+    notes: list[tuple[str, dict]] = field(default_factory=list)  # (i18n key, values) about special cases
+
+    def note_texts(self, lang: str = "da") -> list[str]:
+        return [i18n.t(key, lang, **values) for key, values in self.notes]
 
     def lines(self) -> list[str]:
         """The summary in Danish, one fact per line (CLI output and the import log message)."""
@@ -50,7 +55,7 @@ class Summary:
             out.append(f"eksempeldata (demo) af denne slags fjernes: {self.demo_removed} rækker")
         if len(self.status_changes):
             out.append(f"statusændringer: {len(self.status_changes)} (hver gemmes som hændelse)")
-        return out + self.notes
+        return out + self.note_texts("da")
 
 
 @dataclass

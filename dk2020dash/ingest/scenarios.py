@@ -76,7 +76,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
     per = (df.groupby("municipality").size().rename("rows").reset_index())
     per.insert(1, "name", per["municipality"].map(ref.names))
     s = Summary("scenarios", rows=len(df), added=len(df), replaced=existing, demo_removed=demo, municipalities=per)
-    s.notes.append("scenarierne for kommunerne i filen erstattes helt; andre kommuners scenarier røres ikke")
+    s.notes.append(("imp.note.scenarios", {}))
     return s
 
 
