@@ -378,7 +378,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.tip.lag": ("dataforsinkelse {n} år", "data lag {n} years"),
     "map.tip.manko": ("Manko 2030", "Gap 2030"),
     "map.tip.year": ("Seneste opgørelse", "Latest inventory"),
-    "map.no_page": ("Kommunesiden findes ikke endnu.", "The municipality page does not exist yet."),
     # -- data: import and the Data page (keys "imp.*", "data.*") --
     "data.title": ("Data: indlæs rigtige tal", "Data: load real figures"),
     "data.intro": (

@@ -119,27 +119,33 @@ def colour_classes(metrics: pd.DataFrame, metric: str, lang: str) -> tuple[list[
     return colours, legend
 
 
+TIP_LINES: tuple[str, ...] = ("tip_verdict", "tip_reduction", "tip_per_capita", "tip_manko", "tip_year")
+
+
 def tooltip_frame(metrics: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The tooltip's lines as pre-formatted strings (Danish numbers by default): pydeck fills {column}."""
+    """The tooltip's lines as pre-formatted strings (Danish numbers by default), one column per line: pydeck
+    fills {column} into the template, and Streamlit escapes the values, so line breaks live in the template."""
     t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
     approx = t("approx")
-    lines = []
+    rows = []
     for r in metrics.itertuples():
         if r.verdict is None or (isinstance(r.verdict, float) and pd.isna(r.verdict)):
-            lines.append(r.why or t("map.legend.none"))
+            rows.append((r.why or t("map.legend.none"), "", "", "", ""))
             continue
         per_capita = i18n.number(r.per_capita, lang, 1)
         if r.population_approx and r.per_capita is not None and not pd.isna(r.per_capita):
             per_capita = f"{approx} {per_capita}"
-        lines.append("<br/>".join([
+        rows.append((
             f"{VERDICT_ICON[r.verdict]} {t(f'verdict.{r.verdict}')}",
             f"{t('map.tip.reduction')}: {i18n.percent(r.reduction, lang)}",
             f"{per_capita} {t('unit.t_per_capita')}",
             f"{t('map.tip.manko')}: {i18n.tonnes(r.manko, lang)}",
             f"{t('map.tip.year')}: {int(r.latest_year)} ({t('map.tip.lag', n=int(r.data_lag))})",
-        ]))
-    return pd.DataFrame({"code": metrics["code"].astype(int).to_numpy(), "name": metrics["name"].to_numpy(),
-                         "tip": lines})
+        ))
+    out = pd.DataFrame(rows, columns=list(TIP_LINES))
+    out.insert(0, "name", metrics["name"].to_numpy())
+    out.insert(0, "code", metrics["code"].astype(int).to_numpy())
+    return out
 
 
 def view_for(metrics: pd.DataFrame, width_px: int = 700, height_px: int = 600) -> pdk.ViewState:
@@ -163,7 +169,7 @@ def deck(metrics: pd.DataFrame, metric: str, lang: str, boundaries: Mapping[int,
     frame = pd.DataFrame({
         "code": metrics["code"].astype(int).to_numpy(),
         "name": metrics["name"].to_numpy(),
-        "tip": tips["tip"].to_numpy(),
+        **{c: tips[c].to_numpy() for c in TIP_LINES},
         "lon": metrics["label_lon"].astype(float).to_numpy(),
         "lat": metrics["label_lat"].astype(float).to_numpy(),
         # A circle with the municipality's own area, in metres.
@@ -175,15 +181,19 @@ def deck(metrics: pd.DataFrame, metric: str, lang: str, boundaries: Mapping[int,
     layers = []
     with_polygon = frame["code"].isin(list(boundaries))
     if with_polygon.any():
-        features = []
+        # One row per polygon part in a SolidPolygonLayer, not a GeoJsonLayer: Streamlit matches a click to a
+        # top-level layer's data row, which a composite layer's sub-layers do not give (checked in Chromium).
+        # No outline layer: with a PathLayer on top, Chromium showed hover but never delivered a click.
+        parts = []
         for r in frame[with_polygon].itertuples():
-            f = boundaries[int(r.code)]
-            features.append({"type": "Feature", "geometry": f["geometry"],
-                             "properties": {"code": int(r.code), "name": r.name, "tip": r.tip, "fill": r.fill}})
+            geometry = boundaries[int(r.code)]["geometry"]
+            polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+            for rings in polygons:
+                parts.append({"code": int(r.code), "name": r.name, "fill": r.fill, "polygon": rings,
+                              **{c: getattr(r, c) for c in TIP_LINES}})
         layers.append(pdk.Layer(
-            "GeoJsonLayer", data={"type": "FeatureCollection", "features": features}, id=POLYGON_LAYER,
-            pickable=True, stroked=True, filled=True, get_fill_color="properties.fill",
-            get_line_color=[255, 255, 255, 255], line_width_min_pixels=1, auto_highlight=True,
+            "SolidPolygonLayer", data=parts, id=POLYGON_LAYER, pickable=True, filled=True,
+            get_polygon="polygon", get_fill_color="fill", auto_highlight=True,
         ))
     points = frame[~with_polygon]
     if not points.empty:
@@ -206,7 +216,7 @@ def deck(metrics: pd.DataFrame, metric: str, lang: str, boundaries: Mapping[int,
     # map_provider=None keeps Streamlit from adding its default Carto basemap (map_style=None would add it):
     # no tiles or style from the internet.
     d = pdk.Deck(layers=layers, initial_view_state=view or view_for(metrics), map_provider=None,
-                 tooltip={"html": "<b>{name}</b><br/>{tip}",
+                 tooltip={"html": "<b>{name}</b><br/>" + "<br/>".join(f"{{{c}}}" for c in TIP_LINES),
                           "style": {"fontSize": "14px", "backgroundColor": "#FFFFFF", "color": "#000000"}})
     return d, legend
 

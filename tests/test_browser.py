@@ -161,3 +161,21 @@ def test_sidebar_choices_are_written_to_the_url(server: str, page: object) -> No
     page.wait_for_function("() => decodeURIComponent(location.search.replace(/\\+/g, ' ')).includes('area=Region Sjælland')",
                            timeout=15_000)
     assert page.get_by_text("Example data – not official figures").first.is_visible()
+
+
+def test_clicking_a_municipality_on_the_map_opens_its_page(server: str, page: object) -> None:
+    page.goto(f"{server}/kort")
+    settle(page)
+    chart = page.locator("[data-testid='stDeckGlJsonChart']")
+    chart.locator("canvas").first.wait_for(state="attached", timeout=30_000)
+    page.wait_for_timeout(1500)
+    box = chart.bounding_box()
+    # Mid-Jutland at the default view: a large circle (Viborg) whatever the colours.
+    page.mouse.move(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.45)
+    page.wait_for_timeout(300)
+    page.mouse.down()
+    page.wait_for_timeout(100)
+    page.mouse.up()
+    page.wait_for_url("**/kommune?kommune=*", timeout=30_000)
+    settle(page)
+    assert page.locator("[data-testid='stException']").count() == 0

@@ -56,7 +56,7 @@ def test_points_map_has_the_98_municipalities_labelled_and_no_internet(demo_env:
     assert not re.search(r"https?://|mapbox://|cartocdn", text)
     # No basemap: pydeck's sentinel (which Streamlit drops) or nothing at all, never a style URL.
     assert spec.get("mapStyle") in (None, "__MAP_STYLE__") and "mapProvider" not in spec
-    assert "{name}" in tooltip["html"] and "{tip}" in tooltip["html"]
+    assert "{name}" in tooltip["html"] and all(f"{{{c}}}" in tooltip["html"] for c in maps.TIP_LINES)
 
 
 def test_tooltips_are_in_danish_number_format_and_equal_progress(demo_env: Path, demo_store: Store) -> None:
@@ -65,13 +65,13 @@ def test_tooltips_are_in_danish_number_format_and_equal_progress(demo_env: Path,
     rows = {r["code"]: r for r in layer(spec, maps.POINT_LAYER)["data"]}
     p = assess_municipality(queries.municipality_inputs(demo_store)[101], date.today())
     assert isinstance(p, Progress)
-    tip = rows[101]["tip"]
+    tip = " | ".join(rows[101][c] for c in maps.TIP_LINES)
     assert i18n.percent(p.reduction, "da") in tip and "\u00a0%" in tip
     assert f"ca. {i18n.number(p.per_capita, 'da', 1)} t CO2e pr. indbygger" in tip
     assert i18n.tonnes(p.manko, "da") in tip
     assert "På rette vej" in tip or "Afviger" in tip or "Ikke på rette vej" in tip
     assert re.search(r"\d,\d", tip)  # decimal comma
-    assert "Ingen opgørelse af udledninger" in rows[825]["tip"]  # Læsø cannot be computed, and says why
+    assert "Ingen opgørelse af udledninger" in rows[825]["tip_verdict"]  # Læsø cannot be computed, and says why
 
 
 @pytest.mark.parametrize("metric", ["Vurdering", "Reduktion", "Pr. indbygger", "Manko"])
@@ -102,10 +102,10 @@ def test_polygons_from_the_dagi_file_without_christianso(demo_env: Path, monkeyp
     assert not at.exception
     spec, _ = deck_spec(at)
     polygons = layer(spec, maps.POLYGON_LAYER)
-    codes = {f["properties"]["code"] for f in polygons["data"]["features"]}
+    codes = {f["code"] for f in polygons["data"]}
     assert len(codes) == 98 and 411 not in codes
     assert layer(spec, maps.POINT_LAYER) is None
-    assert all("tip" in f["properties"] and "name" in f["properties"] for f in polygons["data"]["features"])
+    assert all(set(maps.TIP_LINES) <= set(f) and f["polygon"] for f in polygons["data"])
     assert not re.search(r"https?://", json.dumps(spec))
     assert any("kommuner.geojson" in c.value for c in at.caption)
 
@@ -142,7 +142,7 @@ def test_read_boundaries_drops_christianso(tmp_path: Path) -> None:
 def test_a_selection_names_the_municipality() -> None:
     event = {"selection": {"indices": {maps.POINT_LAYER: [0]}, "objects": {maps.POINT_LAYER: [{"code": 751, "name": "Aarhus"}]}}}
     assert maps.selected_code(event) == 751
-    polygon = {"selection": {"objects": {maps.POLYGON_LAYER: [{"properties": {"code": 101}}]}}}
+    polygon = {"selection": {"objects": {maps.POLYGON_LAYER: [{"code": 101, "polygon": []}]}}}
     assert maps.selected_code(polygon) == 101
     assert maps.selected_code({"selection": {"indices": {}, "objects": {}}}) is None
     assert maps.selected_code(None) is None
@@ -152,5 +152,5 @@ def test_english_tooltips(demo_env: Path) -> None:
     at = kort(lang="English").run()
     assert not at.exception
     spec, _ = deck_spec(at)
-    tip = {r["code"]: r["tip"] for r in layer(spec, maps.POINT_LAYER)["data"]}[101]
+    tip = " ".join({r["code"]: r for r in layer(spec, maps.POINT_LAYER)["data"]}[101][c] for c in maps.TIP_LINES)
     assert "Reduction since baseline" in tip and "%" in tip
