@@ -49,14 +49,14 @@ def unit_for(values: Sequence[float]) -> tuple[float, str]:
 
 
 def _finish(chart: alt.TopLevelMixin, title: str, lang: str, subtitle: str | None = None,
-            height: int = 380) -> alt.TopLevelMixin:
+            height: int = 380, legend_columns: int = 3) -> alt.TopLevelMixin:
     """Title, projector-sized fonts and the language's number locale on the top-level chart."""
     t = alt.TitleParams(text=title, subtitle=subtitle or "", fontSize=TITLE_SIZE, subtitleFontSize=FONT_SIZE,
                         anchor="start")
     return (chart.properties(title=t, height=height)
             .configure(locale={"number": NUMBER_LOCALE.get(lang, NUMBER_LOCALE["en"])})
             .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE + 1)
-            .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom", columns=3,
+            .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, orient="bottom", columns=legend_columns,
                               symbolStrokeWidth=3, labelLimit=400)
             .configure_text(fontSize=FONT_SIZE))
 
@@ -206,7 +206,7 @@ def sector_area(by_sector: pd.DataFrame, lang: str) -> alt.Chart:
     )
     first, last = int(df["year"].min()), int(df["year"].max())
     return _finish(chart, i18n.t("chart.sector_time.title", lang, first=first, last=last), lang,
-                   i18n.t("chart.sector_time.subtitle", lang), height=340)
+                   i18n.t("chart.sector_time.subtitle", lang), height=340, legend_columns=2)
 
 
 # -- reduction bridge -----------------------------------------------------------------------------
@@ -237,7 +237,7 @@ def reduction_bridge(bridge: Bridge, lang: str) -> alt.LayerChart:
     x = alt.X("x0:Q", title=i18n.t(unit, lang), axis=alt.Axis(format=",.1~f"))
     colour = alt.Color("key:N", legend=None, scale=alt.Scale(domain=list(BRIDGE_COLOURS),
                                                              range=list(BRIDGE_COLOURS.values())))
-    bars = alt.Chart(df).mark_bar(height=34).encode(
+    bars = alt.Chart(df).mark_bar().encode(
         x=x, x2="x1:Q", y=y, color=colour,
         tooltip=[alt.Tooltip("step:N", title=""), alt.Tooltip("label:N", title=i18n.t("chart.emissions", lang))])
     text = alt.Chart(df).mark_text(align="left", dx=8, fontSize=FONT_SIZE + 1, fontWeight="bold").encode(
@@ -315,7 +315,11 @@ def per_capita_scatter(metrics: pd.DataFrame, chosen: list[int], lang: str) -> a
                        scale=alt.Scale(domain=labels_v, range=["circle", "triangle-up", "square"]))
     chosen_marks = alt.Chart(picked).mark_point(size=260, filled=True, stroke="black", strokeWidth=1.5).encode(
         x=x, y=y, color=colour, shape=shapes, tooltip=tooltip)
-    names = alt.Chart(picked).mark_text(align="left", dx=12, dy=-8, fontSize=FONT_SIZE + 1, fontWeight="bold").encode(
-        x=x, y=y, text="name:N")
+    # Neighbours in reduction get their names above and below in turn, so close points stay readable.
+    picked = picked.sort_values("reduction_pct").assign(above=[i % 2 == 0 for i in range(len(picked))])
+    names = [alt.Chart(picked[picked["above"] == above]).mark_text(
+        align="left", dx=12, dy=-12 if above else 14, fontSize=FONT_SIZE + 1, fontWeight="bold").encode(
+        x=x, y=y, text="name:N") for above in (True, False)]
     title = i18n.t("cmp.scatter.title", lang, n=len(df))
-    return _finish(alt.layer(others, chosen_marks, names), title, lang, i18n.t("cmp.scatter.subtitle", lang), height=420)
+    return _finish(alt.layer(others, chosen_marks, *names), title, lang, i18n.t("cmp.scatter.subtitle", lang),
+                   height=420)

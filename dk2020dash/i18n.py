@@ -314,6 +314,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mun.notes.population": ("Befolkning: {value} (ca.)", "Population: {value} (approx.)"),
     "mun.stale": ("⚠️ Forældet", "⚠️ Stale"),
     "ov.year_unit": ("år", "yr"),
+    "mun.actions.all_sectors": ("Alle sektorer", "All sectors"),
+    "mun.actions.all_statuses": ("Alle statusser", "All statuses"),
     # -- views: Sammenlign and Kort (keys "cmp.*", "map.*") --
     "cmp.title": ("Sammenlign kommuner", "Compare municipalities"),
     "cmp.pick": ("Vælg 2–8 kommuner", "Choose 2–8 municipalities"),

@@ -376,12 +376,12 @@ def actions_frame(ctx: Context, actions: pd.DataFrame, today: date) -> pd.DataFr
     stale = [is_stale(pd.Timestamp(d).date(), today) for d in actions["last_updated"]]
     return pd.DataFrame({
         t("ov.col.title"): actions["title"],
+        t("ov.col.stale"): [t("mun.stale") if s else "" for s in stale],
         t("ov.col.sector"): actions["sector"].map(lambda c: "–" if c is None or pd.isna(c) else sector_label(c, lang)),
         t("ov.col.status"): actions["status"].map(lambda s: t(f"status.{s}")),
         t("ov.col.expected"): actions["expected_2030_t"],
         t("ov.col.responsible"): actions["responsible"].fillna(""),
         t("ov.col.updated"): actions["last_updated"].map(lambda d: i18n.day(pd.Timestamp(d).date(), lang)),
-        t("ov.col.stale"): [t("mun.stale") if s else "" for s in stale],
     })
 
 
@@ -414,6 +414,33 @@ def region_rank(rank: pd.DataFrame, code: int) -> dict[str, tuple[int, int]] | N
     if code in set(pc["code"]):
         out["per_capita"] = (int(pc.index[pc["code"] == code][0]) + 1, len(pc))
     return out
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _chart_specs(path: str, version: int, codes: tuple[int, ...], lang: str, today: date,
+                 adopted: tuple[int, float] | None) -> dict[str, dict]:
+    """The Vega-Lite specs of an assessment's charts, built once per data version (Altair's building and
+    validation is the slowest part of a warm page run)."""
+    from . import charts
+
+    inputs = _inputs(path, version)
+    p = assess_municipality(inputs[codes[0]], today) if len(codes) == 1 else \
+        assess_area([inputs[c] for c in codes], today)
+    by_sector = _emissions_by_sector(path, version, tuple(p.members) if p else codes)
+    specs = {}
+    if not by_sector.empty:
+        specs["sector_bars"] = charts.sector_bars(by_sector, lang, p.latest_year if p else None).to_dict()
+        specs["sector_area"] = charts.sector_area(by_sector, lang).to_dict()
+    if p:
+        specs["trajectory"] = charts.trajectory(p, lang, _scenarios(path, version, tuple(p.members)), adopted).to_dict()
+        specs["bridge"] = charts.reduction_bridge(p.bridge, lang).to_dict()
+    return specs
+
+
+def load_chart_specs(ctx: Context, codes: list[int], today: date,
+                     adopted: tuple[int, float] | None = None) -> dict[str, dict]:
+    """trajectory, sector_bars, sector_area and bridge specs for the municipalities (those that can be drawn)."""
+    return _chart_specs(str(ctx.store.path), ctx.version, tuple(codes), ctx.lang, today, adopted)
 
 
 # - Sammenlign and Kort: every municipality's metrics in one frame, peer groups, boundary files -

@@ -4,7 +4,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dk2020dash import charts, i18n, names, queries, sentences, ui
+from dk2020dash import i18n, names, queries, sentences, ui
 from dk2020dash.domain import STALE_AFTER_DAYS
 
 ctx = ui.page_setup()
@@ -44,7 +44,6 @@ region = str(munis.loc[munis["code"] == code, "region"].iloc[0])
 st.title(t("mun.title", name=name))
 
 result = ui.assess(ctx, [code], today)
-by_sector = ui.load_emissions_by_sector(ctx, [code])
 actions = ui.load_actions(ctx, [code])
 milestones = ui.load_milestones(ctx, [code])
 plan = ui.load_plans(ctx).set_index("municipality")
@@ -72,23 +71,25 @@ if result:
                     st.metric(t("mun.rank.per_capita", rank=place["per_capita"][0], n=place["per_capita"][1]),
                               f"{place['per_capita'][0]}/{place['per_capita'][1]}")
 
+adopted = None
+if code in plan.index and not pd.isna(plan.loc[code, "baseline_tco2e"]):
+    adopted = (int(plan.loc[code, "baseline_year"]), float(plan.loc[code, "baseline_tco2e"]))
+specs = ui.load_chart_specs(ctx, [code], today, adopted)  # charts.py's charts, built once per data version
+if "trajectory" in specs:
     st.subheader(t("ov.trajectory"))
-    adopted = None
-    if code in plan.index and not pd.isna(plan.loc[code, "baseline_tco2e"]):
-        adopted = (int(plan.loc[code, "baseline_year"]), float(plan.loc[code, "baseline_tco2e"]))
-    st.altair_chart(charts.trajectory(result, lang, ui.load_scenarios(ctx, [code]), adopted), key="mun-trajectory")
+    st.vega_lite_chart(specs["trajectory"], key="mun-trajectory", height=560)
 
-if not by_sector.empty:
+if "sector_bars" in specs:
     st.subheader(t("ov.sectors"))
     left, right = st.columns(2)
     with left:
-        st.altair_chart(charts.sector_bars(by_sector, lang), key="mun-sector-bars")
+        st.vega_lite_chart(specs["sector_bars"], key="mun-sector-bars", height=460)
     with right:
-        st.altair_chart(charts.sector_area(by_sector, lang), key="mun-sector-area")
+        st.vega_lite_chart(specs["sector_area"], key="mun-sector-area", height=460)
 
-if result:
+if "bridge" in specs:
     st.subheader(t("mun.bridge"))
-    st.altair_chart(charts.reduction_bridge(result.bridge, lang), key="mun-bridge")
+    st.vega_lite_chart(specs["bridge"], key="mun-bridge", height=440)
 
 st.subheader(t("mun.actions"))
 if actions.empty:
@@ -97,11 +98,11 @@ else:
     f1, f2 = st.columns(2)
     sectors = sorted(actions["sector"].dropna().unique(), key=lambda c: ui.sector_label(c, lang))
     chosen_sectors = f1.multiselect(t("mun.actions.sector"), sectors, format_func=lambda c: ui.sector_label(c, lang),
-                                    key="mun-sector")
+                                    key="mun-sector", placeholder=t("mun.actions.all_sectors"))
     statuses = [s for s in ("planned", "in_progress", "completed", "delayed", "paused", "cancelled")
                 if s in set(actions["status"])]
     chosen_statuses = f2.multiselect(t("mun.actions.status"), statuses, format_func=lambda s: t(f"status.{s}"),
-                                     key="mun-status")
+                                     key="mun-status", placeholder=t("mun.actions.all_statuses"))
     shown = actions
     if chosen_sectors:
         shown = shown[shown["sector"].isin(chosen_sectors)]

@@ -3,7 +3,7 @@ from datetime import date
 
 import streamlit as st
 
-from dk2020dash import charts, queries, sentences, ui
+from dk2020dash import queries, sentences, ui
 
 ctx = ui.page_setup()
 t, lang = ctx.t, ctx.lang
@@ -27,17 +27,15 @@ else:
 ui.activity_kpis(ctx, actions, milestones, today)
 
 if result:
+    specs = ui.load_chart_specs(ctx, codes, today)  # charts.py's charts, built once per data version
     st.subheader(t("ov.trajectory"))
-    scenarios = ui.load_scenarios(ctx, list(result.members))
-    st.altair_chart(charts.trajectory(result, lang, scenarios), key="ov-trajectory")
-
+    st.vega_lite_chart(specs["trajectory"], key="ov-trajectory", height=560)
     st.subheader(t("ov.sectors"))
-    by_sector = ui.load_emissions_by_sector(ctx, list(result.members))
     left, right = st.columns(2)
     with left:
-        st.altair_chart(charts.sector_bars(by_sector, lang, result.latest_year), key="ov-sector-bars")
+        st.vega_lite_chart(specs["sector_bars"], key="ov-sector-bars", height=460)
     with right:
-        st.altair_chart(charts.sector_area(by_sector, lang), key="ov-sector-area")
+        st.vega_lite_chart(specs["sector_area"], key="ov-sector-area", height=460)
 
 st.subheader(t("ov.ranking", area=area_name))
 rank, excluded = ui.ranking(ctx, codes, today)
