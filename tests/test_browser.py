@@ -179,3 +179,14 @@ def test_clicking_a_municipality_on_the_map_opens_its_page(server: str, page: ob
     page.wait_for_url("**/kommune?kommune=*", timeout=30_000)
     settle(page)
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_the_chosen_set_is_written_to_the_url(server: str, page: object) -> None:
+    page.goto(f"{server}/sammenlign")
+    settle(page)
+    chooser = page.locator("[data-testid='stMultiSelect']").first
+    chooser.get_by_role("button", name="Remove Odense").or_(chooser.locator("[title='Odense'] ~ *")).first.click()
+    settle(page)
+    page.wait_for_function("() => decodeURIComponent(location.search).includes('kommuner=')", timeout=15_000)
+    search = page.evaluate("() => decodeURIComponent(location.search.replace(/\\+/g, ' '))")
+    assert "kommuner=København" in search and "Odense" not in search
