@@ -233,3 +233,12 @@ def test_xlsx_typed_numbers_do_not_settle_text_numbers(empty_store: Store) -> No
     data = xlsx_bytes([head, [101, 2023, "vej", 12.5], [101, 2023, "el", "1.234,5"], [101, 2022, "el", "1.234"]])
     ok(run_import(empty_store, "inventory", data, "fine.xlsx", today=TODAY))
     assert emissions(empty_store) == {(101, 2023, "vej"): 12.5, (101, 2023, "el"): 1234.5, (101, 2022, "el"): 1234.0}
+
+
+def test_edition_source_and_published_date(empty_store: Store) -> None:
+    ok(run_import(empty_store, "inventory", b"kommune;aar;sektor;ton\n101;2022;vej;1\n", "ecr.csv",
+                  edition_name="Energi- og CO2-regnskab 2025", source="Energistyrelsen",
+                  published=dt.date(2025, 10, 1), today=TODAY))
+    ed = queries.newest_edition(empty_store).iloc[0]
+    assert (ed["name"], ed["source"], ed["published"]) == ("Energi- og CO2-regnskab 2025", "Energistyrelsen",
+                                                           pd.Timestamp(2025, 10, 1))
