@@ -527,6 +527,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dq.col.missing_sectors": ("Manglende sektorer", "Missing sectors"),
     "dq.col.estimated": ("Andel skønnede værdier", "Share of estimated values"),
     "dq.col.editions": ("Udgaver", "Editions"),
+    "dq.col.loaded_at": ("Opgørelse indlæst", "Inventory loaded"),
+    "dq.col.loaded_by": ("Indlæst af", "Loaded by"),
     "dq.col.kind": ("Data", "Data"),
     "dq.col.when": ("Tidspunkt", "When"),
     "dq.col.who": ("Af", "By"),

@@ -198,8 +198,9 @@ DEMO_KINDS: tuple[str, ...] = ("inventory", "plans", "scenarios", "actions", "mi
 def data_quality(store: Store, codes: Sequence[int], baseline_year: int = 1990) -> pd.DataFrame:
     """Per municipality in the newest edition: latest year, years present, missing years (1990, the plan's
     baseline year, and every year of the edition's span after 1990), sectors missing in any year present,
-    the share of estimated values, and the editions the municipality appears in (oldest first); span_first and
-    span_last give the edition's span after 1990 (the same on every row)."""
+    the share of estimated values, the editions the municipality appears in (oldest first), when its inventory was
+    last loaded and by whom ('demo' for demo editions); span_first and span_last give the newest edition's span
+    after 1990 (the same on every row)."""
     df = store.query(
         f"""
         WITH em AS (SELECT municipality, year, sector, estimated FROM emission WHERE edition = {_NEWEST_EDITION}),
@@ -233,17 +234,26 @@ def data_quality(store: Store, codes: Sequence[int], baseline_year: int = 1990) 
             SELECT e.municipality, list(ed.name ORDER BY ed.published NULLS FIRST, ed.id) AS editions
             FROM (SELECT DISTINCT municipality, edition FROM emission) e JOIN edition ed ON ed.id = e.edition
             GROUP BY e.municipality
+        ),
+        -- An import writes its edition and its log row in one transaction, so both carry the same timestamp.
+        loaded AS (
+            SELECT DISTINCT ON (e.municipality) e.municipality, ed.created_at AS loaded_at,
+                   CASE WHEN ed.is_demo THEN 'demo' ELSE l.who END AS loaded_by
+            FROM (SELECT DISTINCT municipality, edition FROM emission) e JOIN edition ed ON ed.id = e.edition
+            LEFT JOIN import_log l ON l.kind = 'inventory' AND l.outcome = 'imported' AND l.logged_at = ed.created_at
+            ORDER BY e.municipality, ed.created_at DESC, ed.id DESC
         )
         SELECT m.code AS municipality, m.name, m.region, st.latest_year, coalesce(st.years, 0) AS years,
                coalesce(st.rows, 0) AS rows, coalesce(my.years, []) AS missing_years,
                coalesce(ms.sectors, []) AS missing_sectors, coalesce(ms.cells, 0) AS missing_cells,
-               st.estimated_share, coalesce(ed.editions, []) AS editions,
+               st.estimated_share, coalesce(ed.editions, []) AS editions, ld.loaded_at, ld.loaded_by,
                span.first_year AS span_first, span.last_year AS span_last
         FROM munis m CROSS JOIN span
         LEFT JOIN stats st ON st.municipality = m.code
         LEFT JOIN missing_years my ON my.municipality = m.code
         LEFT JOIN missing_sectors ms ON ms.municipality = m.code
         LEFT JOIN editions ed ON ed.municipality = m.code
+        LEFT JOIN loaded ld ON ld.municipality = m.code
         ORDER BY m.code
         """,
         [baseline_year, list(codes), baseline_year, baseline_year],

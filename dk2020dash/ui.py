@@ -717,6 +717,8 @@ def quality_frames(ctx: Context, dq: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
         t("dq.col.missing_sectors"): dq["missing_sectors"].map(lambda c: _sector_labels(c, ctx.lang)),
         t("dq.col.estimated"): dq["estimated_share"],
         t("dq.col.editions"): dq["editions"].map("; ".join),
+        t("dq.col.loaded_at"): dq["loaded_at"].map(lambda v: _when(v, ctx.lang)),
+        t("dq.col.loaded_by"): dq["loaded_by"].fillna("–"),
     })
     shown = download.copy()
     shown[t("dq.col.latest_year")] = dq["latest_year"].map(lambda y: "–" if pd.isna(y) else str(int(y))).to_numpy()

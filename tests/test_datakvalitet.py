@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -45,6 +46,7 @@ def test_demo_gaps_are_found(demo_store: Store) -> None:
     assert (complete["latest_year"] == 2024).all() and (complete["years"] == 16).all()
     assert complete["estimated_share"].between(0.01, 0.2).all()
     assert all(len(e) == 2 for e in complete["editions"])  # both demo editions
+    assert (complete["loaded_by"] == "demo").all()
     assert (dq["span_first"] == 2010).all() and (dq["span_last"] == 2024).all()
 
 
@@ -145,3 +147,15 @@ def test_page_after_an_import_shows_who_loaded_it(demo_copy: Store, monkeypatch:
     assert loads.loc[loads["Data"] == "Klimaplaner", "Af"].iloc[0] == "klima@fanoe.dk"
     log = at.dataframe[3].value
     assert log.iloc[0]["Af"] == "klima@fanoe.dk" and log.iloc[0]["Resultat"] == "Indlæst"
+
+
+def test_who_loaded_each_municipalitys_inventory(demo_copy: Store) -> None:
+    from dk2020dash.ingest import run_import
+
+    data = "kommune;år;sektor;ton\n101;2024;el;1000\n101;2025;el;900\n".encode()
+    report = run_import(demo_copy, "inventory", data, "kbh.csv", edition_name="KK 2025", who="anna@kk.dk")
+    assert report.ok, [p.line() for p in report.problems]
+    dq = queries.data_quality(demo_copy, [101, 147]).set_index("municipality")
+    assert dq.loc[101, "loaded_by"] == "anna@kk.dk" and dq.loc[101, "editions"][-1] == "KK 2025"
+    assert dq.loc[101, "missing_years"] == [1990] and dq.loc[101, "latest_year"] == 2025
+    assert dq.loc[147, "loaded_by"] is None or pd.isna(dq.loc[147, "loaded_by"])  # no rows in the newest edition
