@@ -530,6 +530,27 @@ def comparison_table(ctx: Context, metrics: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _compare_specs(path: str, version: int, chosen: tuple[int, ...], lang: str, today: date) -> dict[str, dict]:
+    """Sammenlign's two Vega-Lite specs, built once per data version and choice (Altair's building and
+    validation is most of the page's run time)."""
+    from . import charts
+
+    ctx = Context(lang=lang, area=DENMARK, store=Store(path), version=version)
+    metrics = municipality_metrics(ctx, today=today)
+    name_of = dict(zip(metrics["code"], metrics["name"]))
+    progresses = {name_of[c]: p for c, p in assess_each(ctx, list(chosen), today).items() if isinstance(p, Progress)}
+    specs = {"scatter": charts.per_capita_scatter(metrics, list(chosen), lang).to_dict()}
+    if progresses:
+        specs["index"] = charts.indexed_trajectories(progresses, lang).to_dict()
+    return specs
+
+
+def load_compare_specs(ctx: Context, chosen: list[int], today: date | None = None) -> dict[str, dict]:
+    """"index" (trajectories indexed to the baseline, when any chosen can be computed) and "scatter"."""
+    return _compare_specs(str(ctx.store.path), ctx.version, tuple(chosen), ctx.lang, today or date.today())
+
+
 @st.cache_data(show_spinner=False, max_entries=4)
 def _boundaries(path: str, mtime: float, codes: tuple[int, ...]) -> dict:
     from . import maps

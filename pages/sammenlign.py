@@ -1,8 +1,7 @@
 """Sammenlign: 2–8 municipalities side by side (indexed trajectories, per capita against reduction, a table)."""
 import streamlit as st
 
-from dk2020dash import charts, ui
-from dk2020dash.progress import Progress
+from dk2020dash import ui
 
 ctx = ui.page_setup()
 st.title(ctx.t("cmp.title"))
@@ -26,13 +25,10 @@ picked = metrics.set_index("code").loc[chosen].reset_index()
 for r in picked[picked["verdict"].isna()].itertuples():
     st.warning(ctx.t("cmp.cannot", name=r.name, why=r.why), icon="ℹ️")
 
-results = ui.assess_each(ctx, chosen)
-progresses = {name_of[c]: p for c, p in results.items() if isinstance(p, Progress)}
-if progresses:
-    with st.container(key="cmp-index"):
-        st.altair_chart(charts.indexed_trajectories(progresses, ctx.lang), width="stretch")
-with st.container(key="cmp-scatter"):
-    st.altair_chart(charts.per_capita_scatter(metrics, chosen, ctx.lang), width="stretch")
+specs = ui.load_compare_specs(ctx, chosen)
+if "index" in specs:
+    st.vega_lite_chart(specs["index"], key="cmp-index", height=440)
+st.vega_lite_chart(specs["scatter"], key="cmp-scatter", height=480)
 
 st.subheader(ctx.t("cmp.table"))
 table = ui.comparison_table(ctx, picked.sort_values("reduction", ascending=False, na_position="last"))

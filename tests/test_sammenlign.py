@@ -1,6 +1,7 @@
 """Sammenlign through AppTest: peer-group default, deep links, and table values equal progress.py."""
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -33,7 +34,9 @@ def chart_rows(chart: object) -> list[dict]:
     """Every data row a Vega-Lite chart element carries (Streamlit sends the datasets as Arrow)."""
     from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
 
-    return [r for ds in chart.proto.datasets for r in convert_arrow_bytes_to_pandas_df(ds.data.data).to_dict("records")]
+    inline = [r for ds in json.loads(chart.proto.spec).get("datasets", {}).values() for r in ds]
+    return inline + [r for ds in chart.proto.datasets
+                     for r in convert_arrow_bytes_to_pandas_df(ds.data.data).to_dict("records")]
 
 
 def table(at: AppTest):
