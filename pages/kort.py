@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dk2020dash import maps, ui
+from dk2020dash import maps, queries, ui
 
 ctx = ui.page_setup()
 st.title(ctx.t("map.title"))
@@ -17,7 +17,7 @@ metrics = ui.municipality_metrics(ctx)
 path, boundaries, error = ui.load_boundaries(ctx)
 if error:
     st.warning(ctx.t("map.bad_boundaries", file=path, why=ctx.t(f"map.bad.{error}")), icon="🗺️")
-area_codes = ui.queries.area_codes(ui.load_municipalities(ctx), ctx.area)
+area_codes = queries.area_codes(ui.load_municipalities(ctx), ctx.area)
 deck, legend = maps.deck(metrics, metric, ctx.lang, boundaries,
                          view=maps.view_for(metrics[metrics["code"].isin(area_codes)]))
 
