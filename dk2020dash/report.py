@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import shlex
 import tempfile
 import zipfile
 from datetime import datetime
@@ -229,7 +230,7 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
             path = out / f"{table}.{fmt}"
             con.execute(f"COPY ({_ordered(table)}) TO ? {options}", [str(path)])  # noqa: S608 - fixed options
             written.append(path)
-    reimport: list[tuple[str, Path, str | None]] = []
+    reimport: list[tuple[str, Path, dict | None]] = []
     if fmt == "csv":
         reimport = export_import_files(store, out / IMPORT_DIR)
         written += [path for _, path, _ in reimport]
@@ -246,14 +247,14 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
 IMPORT_DIR = "import"
 
 
-def _import_frames(store: Store) -> list[tuple[str, str, pd.DataFrame, str | None]]:
-    """(kind, file name, frame, edition name) in the order they import cleanly: population, plans, scenarios,
+def _import_frames(store: Store) -> list[tuple[str, str, pd.DataFrame, dict | None]]:
+    """(kind, file name, frame, edition: name, source, published) in the order they import cleanly: population, plans, scenarios,
     each inventory edition oldest first (so the newest stays the newest), actions, milestones."""
     with store.connection() as con:
         def q(sql: str, params: list | None = None) -> pd.DataFrame:
             return con.execute(sql, params or []).df()
 
-        out: list[tuple[str, str, pd.DataFrame, str | None]] = []
+        out: list[tuple[str, str, pd.DataFrame, dict | None]] = []
         # Only figures that came from FOLK1A: the shipped approximate ones would be marked exact on import.
         population = q("SELECT code AS \"område\", population_year AS tid, population AS indhold FROM municipality "
                        "WHERE NOT population_approx AND population IS NOT NULL ORDER BY code")
@@ -269,12 +270,14 @@ def _import_frames(store: Store) -> list[tuple[str, str, pd.DataFrame, str | Non
         scenarios = q("SELECT municipality, kind, year, tco2e FROM scenario ORDER BY ALL")
         if len(scenarios):
             out.append(("scenarios", "scenarios.csv", scenarios, None))
-        editions = q("SELECT e.id, e.name FROM edition e WHERE EXISTS (SELECT 1 FROM emission m WHERE m.edition = e.id) "
+        editions = q("SELECT e.id, e.name, e.source, e.published FROM edition e WHERE EXISTS (SELECT 1 FROM emission m WHERE m.edition = e.id) "
                      "ORDER BY e.published ASC NULLS FIRST, e.id ASC")
-        for edition_id, name in editions.itertuples(index=False):
+        for edition_id, name, source, published in editions.itertuples(index=False):
             rows = q("SELECT municipality, year, sector, tco2e, estimated FROM emission WHERE edition = ? "
                      "ORDER BY municipality, year, sector", [int(edition_id)])
-            out.append(("inventory", f"inventory-{int(edition_id)}.csv", rows, str(name)))
+            edition = {"name": str(name), "source": str(source),
+                       "published": None if pd.isna(published) else pd.Timestamp(published).date().isoformat()}
+            out.append(("inventory", f"inventory-{int(edition_id)}.csv", rows, edition))
         actions = q("SELECT municipality, title, sector, kind, status, start_date AS start, end_date AS \"end\", "
                     "expected_2030_t, responsible, budget_dkk, last_updated FROM action ORDER BY id")
         if len(actions):
@@ -291,7 +294,7 @@ def _plain_float(value: float) -> str:
     return np.format_float_positional(value, unique=True, trim="0")
 
 
-def export_import_files(store: Store, out_dir: Path) -> list[tuple[str, Path, str | None]]:
+def export_import_files(store: Store, out_dir: Path) -> list[tuple[str, Path, dict | None]]:
     """CSV files in the layout `python -m dk2020dash import KIND FILE` reads; returns (kind, path, edition)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -306,22 +309,27 @@ def export_import_files(store: Store, out_dir: Path) -> list[tuple[str, Path, st
     return written
 
 
-def reimport_lines(files: list[tuple[str, str, str | None]]) -> list[str]:
+def reimport_lines(files: list[tuple[str, str, dict | None]]) -> list[str]:
     """README section: which file to import as which kind, in which order."""
     lines = [
         "GENINDLÆSNING / RE-IMPORT",
         "=========================",
         f"Mappen {IMPORT_DIR}/ har de samme data i det format, »import« læser. Indlæs filerne i denne rækkefølge "
-        "(opgørelserne ældste først, så den nyeste forbliver den nyeste). Udgavernes kilde og udgivelsesdato, "
-        "handlingernes id, version og historik følger ikke med; tallene gør.",
+        "(opgørelserne ældste først, så den nyeste forbliver den nyeste). Udgavens kilde og udgivelsesdato står "
+        "efter # på hver opgørelses linje (run_import(..., source=, published=) tager dem). Handlingernes id, "
+        "version og historik følger ikke med; tallene gør.",
         f"The folder {IMPORT_DIR}/ holds the same data in the layout 'import' reads. Import the files in this order "
-        "(inventories oldest first, so the newest stays the newest). Editions' source and publication date and "
-        "actions' id, version and history do not carry over; the numbers do.",
+        "(inventories oldest first, so the newest stays the newest). Each inventory line ends with the edition's "
+        "source and publication date after # (run_import(..., source=, published=) takes them). Actions' id, "
+        "version and history do not carry over; the numbers do.",
         "",
     ]
     for kind, path, edition in files:
-        option = f' --edition "{edition}"' if edition else ""
-        lines.append(f"  python -m dk2020dash import {kind} {path}{option}")
+        line = f"  python -m dk2020dash import {kind} {path}"
+        if edition:
+            line += f" --edition {shlex.quote(edition['name'])}  # source: {edition['source']}; published: " \
+                    f"{edition['published'] or '-'}"
+        lines.append(line)
     lines.append("")
     lines.append(f"  {IMPORT_DIR}/inventory-N.csv: municipality, year, sector, tco2e, estimated (N = edition id)")
     return lines

@@ -195,16 +195,23 @@ def test_cli_export_errors_and_usage(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 # -- round trip through the importer --------------------------------------------------------------
 
-def reimport_commands(readme: str) -> list[tuple[str, str, str | None]]:
-    """(kind, relative path, edition) from the README's re-import section, in its order."""
+def reimport_commands(readme: str) -> list[tuple[str, str, dict]]:
+    """(kind, relative path, run_import options) from the README's re-import section, in its order."""
+    import datetime as dt
     import shlex
 
     commands = []
     for line in readme.splitlines():
         if line.strip().startswith("python -m dk2020dash import "):
-            words = shlex.split(line)[4:]
-            edition = words[words.index("--edition") + 1] if "--edition" in words else None
-            commands.append((words[0], words[1], edition))
+            command, _, comment = line.partition("  # ")
+            words = shlex.split(command)[4:]
+            options = {}
+            if "--edition" in words:
+                options["edition_name"] = words[words.index("--edition") + 1]
+                facts = dict(part.split(": ", 1) for part in comment.split("; "))
+                options["source"] = facts["source"]
+                options["published"] = dt.date.fromisoformat(facts["published"])
+            commands.append((words[0], words[1], options))
     return commands
 
 
@@ -240,9 +247,8 @@ def round_trip(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple
     fresh = Store(tmp / "fresh.duckdb")
     fresh.create()
     reports = {}
-    for kind, path, edition in commands:
-        reports[path] = run_import(fresh, kind, (out / path).read_bytes(), Path(path).name, edition_name=edition,
-                                   who="test")
+    for kind, path, options in commands:
+        reports[path] = run_import(fresh, kind, (out / path).read_bytes(), Path(path).name, who="test", **options)
     return original, fresh, reports
 
 
@@ -258,6 +264,7 @@ def test_csv_export_imported_into_an_empty_database_gives_the_same_numbers(round
                                "WHERE NOT population_approx ORDER BY code")
     same_rows(original, fresh, "SELECT ed.name, e.municipality, e.year, e.sector, e.tco2e, e.estimated FROM emission e "
                                "JOIN edition ed ON ed.id = e.edition ORDER BY ALL")
+    same_rows(original, fresh, "SELECT name, source, published FROM edition ORDER BY ALL")
     same_rows(original, fresh, "SELECT municipality, adopted, approved, baseline_year, baseline_tco2e, net_zero_year, "
                                "revision_due FROM plan ORDER BY ALL")
     same_rows(original, fresh, "SELECT * FROM plan_target ORDER BY ALL")
