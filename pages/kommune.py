@@ -28,6 +28,8 @@ if raw and raw not in name_of.values() and raw != st.session_state.get("_kommune
         st.warning(t("mun.unknown", value=raw), icon="⚠️")
     else:
         st.session_state["kommune"] = found
+        # Open the page again under the name, so the URL shows it as a choice in the list would.
+        st.switch_page("pages/kommune.py", query_params={"kommune": name_of[found]})
 if st.session_state.get("kommune") is None and not (raw and raw in name_of.values()):
     # Nothing chosen yet: the area's largest municipality, so the page opens with something to read.
     area_codes = queries.area_codes(munis, ctx.area)

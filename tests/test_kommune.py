@@ -60,6 +60,7 @@ def test_deep_links_by_name_code_and_old_spelling(demo_env: Path, query: dict, c
     assert not at.exception
     assert at.selectbox(key="kommune").value == code
     assert at.title[0].value == f"Kommune: {name}"
+    assert at.query_params["kommune"] in (name, [name])  # a code or old spelling is shown as the name
     p = progress_of(demo_env, code)
     assert any(m.value == f"### {sentences.municipality_sentence(p, name, 'da')}" for m in at.markdown)
     kpi = metrics(at)
@@ -130,6 +131,7 @@ def test_english_switch(demo_env: Path) -> None:
     at = kommune(kommune="Aarhus", lang="English")
     assert not at.exception
     assert at.title[0].value == "Municipality: Aarhus"
+    assert kommune(kommune="751", lang="English").title[0].value == "Municipality: Aarhus"
     p = progress_of(demo_env, 751)
     assert any(m.value == f"### {sentences.municipality_sentence(p, 'Aarhus', 'en')}" for m in at.markdown)
     assert "Status" in at.dataframe[0].value.columns and "Delayed" in set(at.dataframe[0].value["Status"])
