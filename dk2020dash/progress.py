@@ -130,6 +130,7 @@ class Bridge:
     planned: float = 0.0
     at_risk: float = 0.0
     cancelled: float = 0.0  # shown for information; counts for nothing
+    members_manko: float | None = None  # for a sum of municipalities: the sum of their own manko
 
     @property
     def covered(self) -> float:
@@ -137,12 +138,16 @@ class Bridge:
 
     @property
     def manko(self) -> float:
-        """The reduction needed by 2030 that no action covers; never negative."""
+        """The reduction needed by 2030 that no action covers; never negative. For an area it is the sum
+        of its municipalities' manko: one's surplus does not cover another's gap."""
+        if self.members_manko is not None:
+            return self.members_manko
         return max(0.0, self.need - self.covered)
 
     def __add__(self, other: Bridge) -> Bridge:
         return Bridge(*(getattr(self, f) + getattr(other, f) for f in
-                        ("need", "secured", "in_progress", "planned", "at_risk", "cancelled")))
+                        ("need", "secured", "in_progress", "planned", "at_risk", "cancelled")),
+                      members_manko=self.manko + other.manko)
 
 
 def reduction_need(latest: float, target_2030: float) -> float:
