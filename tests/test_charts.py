@@ -8,6 +8,7 @@ import pytest
 from dk2020dash import charts, i18n, queries, sentences
 from dk2020dash.progress import Bridge, assess_area, assess_municipality
 from dk2020dash.store import Store
+from tests.spec_helpers import domains
 
 TODAY = date(2026, 6, 30)
 
@@ -16,18 +17,6 @@ def rows(spec: dict) -> list[dict]:
     return [r for data in spec.get("datasets", {}).values() for r in data]
 
 
-def domains(node: object) -> list[list]:
-    """Every scale domain in a spec, so a test can see the series a legend names."""
-    found = []
-    if isinstance(node, dict):
-        if isinstance(node.get("scale"), dict) and "domain" in node["scale"]:
-            found.append(node["scale"]["domain"])
-        for v in node.values():
-            found += domains(v)
-    elif isinstance(node, list):
-        for v in node:
-            found += domains(v)
-    return found
 
 
 @pytest.fixture(scope="module")

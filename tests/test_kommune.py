@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dk2020dash import i18n, queries, sentences
 from dk2020dash.progress import assess_municipality
 from dk2020dash.store import Store
+from tests.spec_helpers import domains
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -75,8 +76,8 @@ def test_charts_show_adopted_beside_revised_baseline_sectors_and_bridge(demo_env
     at = kommune(kommune="Aarhus")
     trajectory, bars, area, bridge = specs(at)
     labels = [i18n.t(f"chart.series.{k}", "da") for k in ("actual", "target", "trend", "plan", "bau")]
-    assert any(d == labels for d in _domains(trajectory))
-    assert ["target_2030", "net_zero", "adopted_baseline"] in _domains(trajectory)
+    assert any(d == labels for d in domains(trajectory))
+    assert ["target_2030", "net_zero", "adopted_baseline"] in domains(trajectory)
     p = progress_of(demo_env, 751)
     assert trajectory["title"]["text"] == sentences.trajectory_title(p, "da")
     assert bridge["title"]["text"].startswith("Manko: " + i18n.tonnes(p.manko, "da"))
@@ -150,14 +151,3 @@ def test_unknown_municipality_in_the_link_is_explained(demo_env: Path) -> None:
     assert any("»Atlantis« findes ikke" in w.value for w in at.warning)
 
 
-def _domains(node: object) -> list[list]:
-    found = []
-    if isinstance(node, dict):
-        if isinstance(node.get("scale"), dict) and "domain" in node["scale"]:
-            found.append(node["scale"]["domain"])
-        for v in node.values():
-            found += _domains(v)
-    elif isinstance(node, list):
-        for v in node:
-            found += _domains(v)
-    return found

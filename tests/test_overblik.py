@@ -12,6 +12,7 @@ from dk2020dash import i18n, queries, sentences, ui
 from dk2020dash.domain import DENMARK, REGIONS, Verdict
 from dk2020dash.progress import assess_area, assess_municipality
 from dk2020dash.store import Store
+from tests.spec_helpers import domains
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,17 +45,6 @@ def specs(at: AppTest) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
 
 
-def domains(node: object) -> list[list]:
-    found = []
-    if isinstance(node, dict):
-        if isinstance(node.get("scale"), dict) and "domain" in node["scale"]:
-            found.append(node["scale"]["domain"])
-        for v in node.values():
-            found += domains(v)
-    elif isinstance(node, list):
-        for v in node:
-            found += domains(v)
-    return found
 
 
 @pytest.mark.parametrize("area", [DENMARK, *REGIONS])
