@@ -1,7 +1,6 @@
 """Every page in a real browser (headless Debian Chromium via Playwright): what AppTest cannot see."""
 from __future__ import annotations
 
-import ast
 import os
 import socket
 import subprocess
@@ -12,6 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from dk2020dash.ui import PAGES as MENU
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -27,17 +28,7 @@ if not CHROMIUM.exists():
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
-def app_pages() -> list[tuple[str, str]]:
-    """(file, url path) of every page in app.py's PAGES, read from the source so a new page is covered."""
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
-            pages = ast.literal_eval(node.value)
-            return [(file, url) for group in pages.values() for file, _title, url, _icon in group]
-    raise AssertionError("no PAGES in app.py")
-
-
-PAGES = app_pages()
+PAGES = [(file, url) for group in MENU.values() for file, _title, url, _icon in group]
 
 
 def free_port() -> int:
@@ -190,3 +181,20 @@ def test_the_chosen_set_is_written_to_the_url(server: str, page: object) -> None
     page.wait_for_function("() => decodeURIComponent(location.search).includes('kommuner=')", timeout=15_000)
     search = page.evaluate("() => decodeURIComponent(location.search.replace(/\\+/g, ' '))")
     assert "kommuner=København" in search and "Odense" not in search
+
+
+def test_the_menu_keeps_language_and_area_and_shows_no_file_list(server: str, page: object) -> None:
+    page.goto(f"{server}/kommune?lang=English&area=Region+Sj%C3%A6lland&kommune=Roskilde")
+    settle(page)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    assert sidebar.locator("[data-testid='stSidebarNavItems']").count() == 0  # Streamlit's own menu is hidden
+    sidebar.get_by_role("link", name="Compare").click()
+    page.wait_for_url("**/sammenlign?*", timeout=30_000)
+    settle(page)
+    search = page.evaluate("() => decodeURIComponent(location.search.replace(/\\+/g, ' '))")
+    assert "lang=English" in search and "area=Region Sjælland" in search and "kommune=" not in search
+    assert page.get_by_text("Example data – not official figures").first.is_visible()
+    sidebar.get_by_role("link", name="Overview").click()  # the default page: its URL is /
+    page.wait_for_function("() => !location.pathname.includes('sammenlign')", timeout=30_000)
+    settle(page)
+    assert page.locator("h1").first.inner_text() == "Overview: Region Sjælland"
