@@ -367,6 +367,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                    "til en GeoJSON-fil med kommunegrænser (DAGI) for at se de rigtige grænser.",
                    "Municipalities are shown as circles at their centre (sized by area). Set DK2020_BOUNDARIES to a "
                    "GeoJSON file of municipal boundaries (DAGI) to see the real boundaries."),
+    "map.inset": ("Hovedstadsområdet", "The Copenhagen area"),
+    "map.unnamed": ("Uden navn på kortet, fordi der ikke er plads: {names}. Hold musen over, eller vælg regionen i "
+                    "sidepanelet.", "Not named on the map for lack of room: {names}. Hover over them, or choose "
+                    "the region in the sidebar."),
     "map.polygons": ("Kommunegrænser fra {file}.", "Municipal boundaries from {file}."),
     "map.bad_boundaries": ("Grænsefilen {file} kan ikke bruges ({why}); kortet viser kommunerne som cirkler.",
                            "The boundary file {file} cannot be used ({why}); the map shows municipalities as circles."),

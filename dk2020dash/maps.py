@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pydeck as pdk
 
@@ -14,7 +15,8 @@ from .domain import VERDICTS
 
 BOUNDARIES_ENV = "DK2020_BOUNDARIES"
 METRICS: tuple[str, ...] = ("verdict", "reduction", "per_capita", "manko")
-POINT_LAYER, POLYGON_LAYER, LABEL_LAYER = "kommuner-punkter", "kommuner-graenser", "kommuner-navne"
+POINT_LAYER, POLYGON_LAYER, OUTLINE_LAYER, LABEL_LAYER = (
+    "kommuner-punkter", "kommuner-graenser", "kommuner-omrids", "kommuner-navne")
 
 # Okabe-Ito verdict colours (as in charts.py) and a light-to-dark blue ramp for the numeric metrics,
 # which stays readable for the common colour-vision deficiencies; grey where nothing can be computed.
@@ -148,24 +150,96 @@ def tooltip_frame(metrics: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
-def view_for(metrics: pd.DataFrame, width_px: int = 700, height_px: int = 600) -> pdk.ViewState:
-    """A view that fits the given municipalities' label points (all of Denmark for the 98)."""
+# The Kort page's maps in pixels (width, height): the main map spans the page (about 820 pixels of a 1280-pixel
+# screen with the sidebar open; wider screens get more room around Denmark), the inset below it.
+MAP_PX = (820, 720)
+INSET_PX = (820, 640)
+LABEL_PX = 12  # label font size
+ALONE_PX = 40  # a point with no other this close is labelled first (small islands)
+INSET_REGION, INSET_LEAVE_OUT = "Hovedstaden", (400,)  # the inset: the capital area, Bornholm left out
+INSET_PAD = (0.02, 0.03)  # degrees around the inset's municipalities
+INSET_CIRCLES = 0.5  # circle size in the inset: at its closer zoom area-sized circles would hide each other
+# Where a name may stand, tried in this order: (text anchor, baseline, pixel offset) below, above, right,
+# left of its point, then the four corners.
+LABEL_SPOTS: tuple[tuple[str, str, tuple[int, int]], ...] = (
+    ("middle", "top", (0, 7)), ("middle", "bottom", (0, -7)), ("start", "center", (8, 0)), ("end", "center", (-8, 0)),
+    ("start", "top", (5, 5)), ("end", "top", (-5, 5)), ("start", "bottom", (5, -5)), ("end", "bottom", (-5, -5)))
+
+
+def view_for(metrics: pd.DataFrame, width_px: int = MAP_PX[0], height_px: int = MAP_PX[1],
+             pad: tuple[float, float] = (0.25, 0.35)) -> pdk.ViewState:
+    """A view that fits the given municipalities' label points (all of Denmark for the 98), with `pad`
+    degrees (latitude, longitude) around them."""
     lat, lon = metrics["label_lat"].astype(float), metrics["label_lon"].astype(float)
-    lat0, lat1, lon0, lon1 = lat.min() - 0.25, lat.max() + 0.25, lon.min() - 0.35, lon.max() + 0.35
+    lat0, lat1, lon0, lon1 = lat.min() - pad[0], lat.max() + pad[0], lon.min() - pad[1], lon.max() + pad[1]
     # Web Mercator with 512-pixel tiles: zoom where the box fills the map.
     zoom_x = math.log2(width_px * 360 / (512 * max(lon1 - lon0, 0.05)))
-    y = lambda la: math.log(math.tan(math.pi / 4 + math.radians(la) / 2))  # noqa: E731
-    zoom_y = math.log2(height_px * 2 * math.pi / (512 * max(y(lat1) - y(lat0), 0.001)))
+    zoom_y = math.log2(height_px * 2 * math.pi / (512 * max(_mercator_y(lat1) - _mercator_y(lat0), 0.001)))
     return pdk.ViewState(latitude=float((lat0 + lat1) / 2), longitude=float((lon0 + lon1) / 2),
-                         zoom=round(min(zoom_x, zoom_y, 9.0), 2), pitch=0, bearing=0)
+                         zoom=round(min(zoom_x, zoom_y, 11.0), 2), pitch=0, bearing=0)
+
+
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def place_labels(frame: pd.DataFrame, view: pdk.ViewState, size: tuple[int, int] = MAP_PX,
+                 focus: Collection[int] | None = None, font_px: int = LABEL_PX) -> dict[int, int | None]:
+    """Where each name fits at this view without touching another: {code: index into LABEL_SPOTS, or None}.
+
+    Greedy, as map makers do, in this order: the municipalities in `focus` (the chosen area); among them
+    first those with no other point within ALONE_PX (islands such as Ærø and Samsø keep their names), then
+    the more populous (`priority`). Each name takes the first free spot around its point. A name that fits nowhere
+    (the Copenhagen area at country zoom) gets None; a municipality whose point lies outside the map is
+    left out. Text width is estimated (DejaVu Sans averages 0.6 em a character), a little generously."""
+    scale = 512 * 2 ** view.zoom / (2 * math.pi)  # pixels per radian of longitude
+    x = np.radians(frame["lon"].to_numpy(float)) * scale
+    y = -np.log(np.tan(np.pi / 4 + np.radians(frame["lat"].to_numpy(float)) / 2)) * scale
+    x = x - math.radians(view.longitude) * scale + size[0] / 2
+    y = y + _mercator_y(view.latitude) * scale + size[1] / 2
+    alone = (np.hypot(x[:, None] - x[None, :], y[:, None] - y[None, :]) < ALONE_PX).sum(axis=1) == 1
+    order = pd.DataFrame({"focus": frame["code"].isin(list(focus or [])).to_numpy(), "alone": alone,
+                          "priority": frame["priority"].to_numpy(float)})
+    order = order.sort_values(["focus", "alone", "priority"], ascending=False, kind="stable")
+    taken: list[tuple[float, float, float, float]] = []
+    placed: dict[int, int | None] = {}
+    for i in order.index:
+        px, py = x[frame.index.get_loc(i)], y[frame.index.get_loc(i)]
+        if not (0 <= px <= size[0] and 0 <= py <= size[1]):
+            continue
+        code, name = int(frame.at[i, "code"]), str(frame.at[i, "name"])
+        placed[code] = None
+        w, h = len(name) * font_px * 0.6 + 6, font_px * 1.25
+        for spot, (anchor, baseline, (dx, dy)) in enumerate(LABEL_SPOTS):
+            left = px + dx - {"middle": w / 2, "start": 0, "end": w}[anchor]
+            top = py + dy - {"top": 0, "bottom": h, "center": h / 2}[baseline]
+            box = (left, top, left + w, top + h)
+            if all(box[2] <= o[0] or o[2] <= box[0] or box[3] <= o[1] or o[3] <= box[1] for o in taken):
+                taken.append(box)
+                placed[code] = spot
+                break
+    return placed
+
+
+def inset_codes(metrics: pd.DataFrame) -> list[int]:
+    """The municipalities of the map's inset: the capital area (Region Hovedstaden without Bornholm), where
+    names are too close to fit at country or region zoom."""
+    inside = (metrics["region"] == INSET_REGION) & ~metrics["code"].isin(INSET_LEAVE_OUT)
+    return metrics.loc[inside, "code"].astype(int).tolist()
 
 
 def deck(metrics: pd.DataFrame, metric: str, lang: str, boundaries: Mapping[int, dict] | None = None,
-         view: pdk.ViewState | None = None) -> tuple[pdk.Deck, list[dict]]:
-    """The map and its legend. Polygons where `boundaries` has the municipality, else a circle (area-sized,
-    never smaller than a few pixels so Læsø or Fanø stay visible) at its label point; every name as text."""
+         view: pdk.ViewState | None = None, size: tuple[int, int] = MAP_PX,
+         focus: Collection[int] | None = None, circles: float = 1.0,
+         ) -> tuple[pdk.Deck, list[dict], dict[int, int | None]]:
+    """The map, its legend and its labels as place_labels gives them (None: no room for the name).
+
+    Polygons where `boundaries` has the municipality, else a circle (of the municipality's area times
+    `circles`, never smaller than a few pixels so Læsø or Fanø stay visible) at its label point; every name
+    that fits at this view (place_labels, `focus` first) as text."""
     colours, legend = colour_classes(metrics, metric, lang)
     tips = tooltip_frame(metrics, lang)
+    view = view or view_for(metrics, *size)
     frame = pd.DataFrame({
         "code": metrics["code"].astype(int).to_numpy(),
         "name": metrics["name"].to_numpy(),
@@ -195,30 +269,39 @@ def deck(metrics: pd.DataFrame, metric: str, lang: str, boundaries: Mapping[int,
             "SolidPolygonLayer", data=parts, id=POLYGON_LAYER, pickable=True, filled=True,
             get_polygon="polygon", get_fill_color="fill", auto_highlight=True,
         ))
-    points = frame[~with_polygon]
+        layers.append(pdk.Layer(
+            "PathLayer", data=[{"path": ring} for part in parts for ring in part["polygon"]], id=OUTLINE_LAYER,
+            pickable=False, get_path="path", get_color=[255, 255, 255, 255], width_units="'pixels'", get_width=1,
+        ))
+    points = frame[~with_polygon].sort_values("radius", ascending=False)  # small circles drawn on top
     if not points.empty:
         layers.append(pdk.Layer(
             "ScatterplotLayer", data=points.drop(columns=["priority"]), id=POINT_LAYER, pickable=True,
             get_position=["lon", "lat"], get_radius="radius", radius_units="'meters'", radius_min_pixels=6,
+            radius_scale=circles,
             get_fill_color="fill", stroked=True, get_line_color=[255, 255, 255, 255], line_width_min_pixels=1,
             auto_highlight=True,
         ))
+    spots = place_labels(frame, view, size, focus)
+    labels = frame.loc[frame["code"].isin([c for c, spot in spots.items() if spot is not None]),
+                       ["code", "name", "lon", "lat"]].copy()
+    spot = [LABEL_SPOTS[spots[c]] for c in labels["code"]]
+    labels["anchor"], labels["baseline"] = [a for a, _, _ in spot], [b for _, b, _ in spot]
+    labels["offset"] = [list(o) for _, _, o in spot]
     layers.append(pdk.Layer(
-        "TextLayer", data=frame[["code", "name", "lon", "lat", "priority"]], id=LABEL_LAYER, pickable=False,
-        get_position=["lon", "lat"], get_text="name", get_size=12, size_units="'pixels'",
-        get_color=[20, 20, 20, 255], get_text_anchor="'middle'", get_alignment_baseline="'top'",
-        get_pixel_offset=[0, 7], character_set="'auto'", font_family="'DejaVu Sans, Arial, sans-serif'",
+        "TextLayer", data=labels, id=LABEL_LAYER, pickable=False,
+        get_position=["lon", "lat"], get_text="name", get_size=LABEL_PX, size_units="'pixels'",
+        get_color=[20, 20, 20, 255], get_text_anchor="anchor", get_alignment_baseline="baseline",
+        get_pixel_offset="offset", character_set="'auto'", font_family="'DejaVu Sans, Arial, sans-serif'",
         font_settings={"sdf": True}, outline_width=3, outline_color=[255, 255, 255, 230],
-        # Where names would overlap (the Copenhagen area at country zoom) the larger municipality's name
-        # shows; zooming in shows the rest.
     ))
     # Literal strings are quoted: pydeck turns a bare string into an accessor expression.
     # map_provider=None keeps Streamlit from adding its default Carto basemap (map_style=None would add it):
     # no tiles or style from the internet.
-    d = pdk.Deck(layers=layers, initial_view_state=view or view_for(metrics), map_provider=None,
+    d = pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
                  tooltip={"html": "<b>{name}</b><br/>" + "<br/>".join(f"{{{c}}}" for c in TIP_LINES),
                           "style": {"fontSize": "14px", "backgroundColor": "#FFFFFF", "color": "#000000"}})
-    return d, legend
+    return d, legend, spots
 
 
 def selected_code(event: object) -> int | None:

@@ -112,10 +112,12 @@ def draw_shell() -> tuple[str, str, StreamlitPage]:
 
 
 def navigation(lang: str) -> StreamlitPage:
-    """st.navigation over PAGES (Streamlit's own menu hidden: page_menu draws ours); returns the page to run."""
+    """st.navigation over PAGES (Streamlit's own menu hidden: page_menu draws ours); returns the page to run.
+
+    No icons here: Streamlit makes a page's Material icon the browser tab's icon, fetched from the internet."""
     return st.navigation({
-        i18n.t(group, lang): [st.Page(path, title=i18n.t(title, lang), url_path=url, icon=icon)
-                              for path, title, url, icon in pages]
+        i18n.t(group, lang): [st.Page(path, title=i18n.t(title, lang), url_path=url)
+                              for path, title, url, _icon in pages]
         for group, pages in PAGES.items()
     }, position="hidden")
 

@@ -18,25 +18,36 @@ path, boundaries, error = ui.load_boundaries(ctx)
 if error:
     st.warning(ctx.t("map.bad_boundaries", file=path, why=ctx.t(f"map.bad.{error}")), icon="🗺️")
 area_codes = queries.area_codes(ui.load_municipalities(ctx), ctx.area)
-deck, legend = maps.deck(metrics, metric, ctx.lang, boundaries,
-                         view=maps.view_for(metrics[metrics["code"].isin(area_codes)]))
+deck, legend, spots = maps.deck(metrics, metric, ctx.lang, boundaries, focus=area_codes,
+                                view=maps.view_for(metrics[metrics["code"].isin(area_codes)]))
+crowded = [code for code, spot in spots.items() if spot is None]
+inset = maps.inset_codes(metrics)
+inset_spots: dict[int, int | None] = {}
+inset_event = None
 
-map_col, legend_col = st.columns([4, 1])
-with map_col:
-    event = st.pydeck_chart(deck, height=640, on_select="rerun", selection_mode="single-object", key="map",
-                            alt=ctx.t("map.title"))
-with legend_col:
-    st.subheader(ctx.t("map.legend"))
-    st.caption(ctx.t(f"map.legend.{metric}"))
-    with st.container(key="map-legend"):
-        for item in legend:
-            st.markdown(
-                f'<span style="display:inline-block;width:1.1em;height:1.1em;border:1px solid #555;'
-                f'background:{item["colour"]};vertical-align:middle"></span> {item["label"]} '
-                f'<span style="color:#555">({ctx.t("map.legend.count", n=item["count"])})</span>',
-                unsafe_allow_html=True,
-            )
+st.caption(ctx.t(f"map.legend.{metric}"))
+with st.container(key="map-legend", horizontal=True):
+    for item in legend:
+        st.markdown(
+            f'<span style="display:inline-block;width:1.1em;height:1.1em;border:1px solid #555;'
+            f'background:{item["colour"]};vertical-align:middle"></span> {item["label"]} '
+            f'<span style="color:#555">({ctx.t("map.legend.count", n=item["count"])})</span>',
+            unsafe_allow_html=True, width="content",
+        )
+event = st.pydeck_chart(deck, height=maps.MAP_PX[1], on_select="rerun", selection_mode="single-object", key="map",
+                        alt=ctx.t("map.title"))
+if set(crowded) & set(inset):
+    inset_deck, _, inset_spots = maps.deck(
+        metrics, metric, ctx.lang, boundaries, size=maps.INSET_PX, focus=inset, circles=maps.INSET_CIRCLES,
+        view=maps.view_for(metrics[metrics["code"].isin(inset)], *maps.INSET_PX, pad=maps.INSET_PAD))
+    st.subheader(ctx.t("map.inset"))
+    inset_event = st.pydeck_chart(inset_deck, height=maps.INSET_PX[1], on_select="rerun",
+                                  selection_mode="single-object", key="map-inset", alt=ctx.t("map.inset"))
 
+unnamed = [c for c in crowded if inset_spots.get(c) is None]
+if unnamed:
+    names = metrics.set_index("code").loc[unnamed, "name"]
+    st.caption(ctx.t("map.unnamed", names=", ".join(sorted(names, key=str.casefold))))
 st.caption(ctx.t("map.click"))
 if boundaries:
     st.caption(ctx.t("map.polygons", file=Path(path).name))
@@ -46,6 +57,6 @@ if boundaries:
 else:
     st.caption(ctx.t("map.points"))
 
-code = maps.selected_code(event)
+code = maps.selected_code(event) or maps.selected_code(inset_event)
 if code is not None:
     ui.open_municipality(code, metrics.loc[metrics["code"] == code, "name"].iloc[0])

@@ -1,6 +1,7 @@
 """Every page in a real browser (headless Debian Chromium via Playwright): what AppTest cannot see."""
 from __future__ import annotations
 
+import math
 import os
 import socket
 import subprocess
@@ -8,15 +9,21 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
+from dk2020dash import maps
+from dk2020dash.maps import BOUNDARIES_ENV
 from dk2020dash.ui import PAGES as MENU
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "tests" / "screenshots"
+LOCAL = ("http://localhost", "data:", "blob:")
+DAGI = ROOT.parent / "shared" / "reference" / "kommuner.geojson"  # the official boundaries, where present
 
 pytestmark = pytest.mark.browser
 
@@ -37,13 +44,14 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """`streamlit run app.py` on the demo database, on a free port; stopped afterwards."""
+@contextmanager
+def streamlit_app(db: Path, log: Path, boundaries: Path | None = None) -> Iterator[str]:
+    """`streamlit run app.py` on `db` (and a boundary file, if given) on a free port; stopped afterwards."""
     port = free_port()
-    log = tmp_path_factory.mktemp("server") / "streamlit.log"
-    env = {**os.environ, "DK2020_DB": str(demo_db)}
-    env.pop(maps_env := "DK2020_BOUNDARIES", None)
+    env = {**os.environ, "DK2020_DB": str(db)}
+    env.pop(BOUNDARIES_ENV, None)
+    if boundaries is not None:
+        env[BOUNDARIES_ENV] = str(boundaries)
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
@@ -61,7 +69,7 @@ def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start ({maps_env} unset): {log.read_text()[-2000:]}")
+                raise RuntimeError(f"streamlit did not start: {log.read_text()[-2000:]}")
             time.sleep(0.3)
         yield url
     finally:
@@ -70,6 +78,13 @@ def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on the demo database, municipalities drawn as circles (no boundary file)."""
+    with streamlit_app(demo_db, tmp_path_factory.mktemp("server") / "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -100,6 +115,8 @@ def settle(pg: object) -> None:
 
 @pytest.mark.parametrize(("file", "url_path"), PAGES, ids=[u for _, u in PAGES])
 def test_every_page_renders_without_an_exception(server: str, page: object, file: str, url_path: str) -> None:
+    foreign: list[str] = []
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(LOCAL) else None)
     page.goto(f"{server}/{url_path}")
     settle(page)
     page.wait_for_timeout(1500)  # charts and the map draw after the script has finished
@@ -107,14 +124,15 @@ def test_every_page_renders_without_an_exception(server: str, page: object, file
     page.screenshot(path=str(SCREENSHOTS / f"{Path(file).stem}.png"), full_page=True)
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.get_by_text("Eksempeldata – ikke officielle tal").first.is_visible()
+    assert foreign == []  # no fonts, icons, tiles or scripts from the internet
 
 
 def test_the_map_draws_without_requests_to_the_internet(server: str, page: object) -> None:
     foreign: list[str] = []
-    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(("http://localhost", "data:", "blob:")) else None)
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(LOCAL) else None)
     page.goto(f"{server}/kort")
     settle(page)
-    chart = page.locator("[data-testid='stDeckGlJsonChart']")
+    chart = page.locator("[data-testid='stDeckGlJsonChart']").first
     chart.locator("canvas").first.wait_for(state="attached", timeout=30_000)
     page.wait_for_timeout(1500)
     assert chart.locator("canvas").count() >= 1
@@ -154,20 +172,31 @@ def test_sidebar_choices_are_written_to_the_url(server: str, page: object) -> No
     assert page.get_by_text("Example data – not official figures").first.is_visible()
 
 
-def test_clicking_a_municipality_on_the_map_opens_its_page(server: str, page: object) -> None:
-    page.goto(f"{server}/kort")
-    settle(page)
-    chart = page.locator("[data-testid='stDeckGlJsonChart']")
-    chart.locator("canvas").first.wait_for(state="attached", timeout=30_000)
-    page.wait_for_timeout(1500)
+def click_on(page: object, chart: object, code: int) -> None:
+    """Click a municipality's label point on the Denmark map: the view is maps.view_for all 98, centred in
+    the canvas, so its pixel is the canvas centre plus its Web Mercator offset from the view's centre."""
+    munis = pd.read_csv(ROOT / "data" / "municipalities.csv")
+    view = maps.view_for(munis)
+    row = munis.set_index("code").loc[code]
+    scale = 512 * 2 ** view.zoom / (2 * math.pi)
+    y = lambda lat: math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))  # noqa: E731
     box = chart.bounding_box()
-    # Mid-Jutland at the default view: a large circle (Viborg) whatever the colours.
-    page.mouse.move(box["x"] + box["width"] * 0.25, box["y"] + box["height"] * 0.45)
+    page.mouse.move(box["x"] + box["width"] / 2 + math.radians(row.label_lon - view.longitude) * scale,
+                    box["y"] + box["height"] / 2 - (y(row.label_lat) - y(view.latitude)) * scale)
     page.wait_for_timeout(300)
     page.mouse.down()
     page.wait_for_timeout(100)
     page.mouse.up()
-    page.wait_for_url("**/kommune?kommune=*", timeout=30_000)
+
+
+def test_clicking_a_municipality_on_the_map_opens_its_page(server: str, page: object) -> None:
+    page.goto(f"{server}/kort")
+    settle(page)
+    chart = page.locator("[data-testid='stDeckGlJsonChart']").first
+    chart.locator("canvas").first.wait_for(state="attached", timeout=30_000)
+    page.wait_for_timeout(1500)
+    click_on(page, chart, 791)
+    page.wait_for_url("**/kommune?kommune=Viborg", timeout=30_000)
     settle(page)
     assert page.locator("[data-testid='stException']").count() == 0
 
@@ -198,3 +227,22 @@ def test_the_menu_keeps_language_and_area_and_shows_no_file_list(server: str, pa
     page.wait_for_function("() => !location.pathname.includes('sammenlign')", timeout=30_000)
     settle(page)
     assert page.locator("h1").first.inner_text() == "Overview: Region Sjælland"
+
+
+def test_the_map_draws_real_boundaries_and_a_click_on_one_opens_it(
+        demo_db: Path, tmp_path: Path, page: object) -> None:
+    if not DAGI.is_file():
+        pytest.skip(f"{DAGI} is absent")
+    with streamlit_app(demo_db, tmp_path / "streamlit.log", boundaries=DAGI) as url:
+        page.goto(f"{url}/kort")
+        settle(page)
+        assert page.get_by_text("Kommunegrænser fra kommuner.geojson").first.is_visible()
+        chart = page.locator("[data-testid='stDeckGlJsonChart']").first
+        chart.locator("canvas").first.wait_for(state="attached", timeout=30_000)
+        page.wait_for_timeout(1500)
+        SCREENSHOTS.mkdir(exist_ok=True)
+        chart.screenshot(path=str(SCREENSHOTS / "kort-graenser.png"))
+        click_on(page, chart, 791)  # inside Viborg's polygon, away from its outline
+        page.wait_for_url("**/kommune?kommune=Viborg", timeout=30_000)
+        settle(page)
+        assert page.locator("[data-testid='stException']").count() == 0

@@ -6,6 +6,8 @@ import re
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
+import pydeck as pdk
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -33,9 +35,18 @@ def kort(**query: object) -> AppTest:
     return at.switch_page("pages/kort.py").run()
 
 
-def deck_spec(at: AppTest) -> tuple[dict, dict]:
-    (chart,) = at.get("deck_gl_json_chart")
+def deck_spec(at: AppTest, which: int = 0) -> tuple[dict, dict]:
+    """The main map's spec and tooltip (which=1: the inset's)."""
+    chart = at.get("deck_gl_json_chart")[which]
     return json.loads(chart.proto.json), json.loads(chart.proto.tooltip)
+
+
+def named(spec: dict) -> set[str]:
+    return {r["name"] for r in layer(spec, maps.LABEL_LAYER)["data"]}
+
+
+def unnamed_caption(at: AppTest) -> str:
+    return next((c.value for c in at.caption if c.value.startswith("Uden navn på kortet")), "")
 
 
 def layer(spec: dict, layer_id: str) -> dict | None:
@@ -49,8 +60,13 @@ def test_points_map_has_the_98_municipalities_labelled_and_no_internet(demo_env:
     points, labels = layer(spec, maps.POINT_LAYER), layer(spec, maps.LABEL_LAYER)
     codes = {r["code"] for r in points["data"]}
     assert len(codes) == 98 and 411 not in codes
-    assert {r["name"] for r in labels["data"]} >= set(SMALL_ISLANDS.values())
-    assert len(labels["data"]) == 98
+    assert named(spec) >= set(SMALL_ISLANDS.values())
+    # Names that do not fit at country zoom are in the Copenhagen-area inset or listed under the map.
+    inset, _ = deck_spec(at, 1)
+    listed = unnamed_caption(at)
+    names = {r["name"] for r in points["data"]}
+    assert all(n in named(spec) or n in named(inset) or n in listed for n in names)
+    assert len(named(spec)) >= 55 and {"København", "Frederiksberg", "Gentofte"} <= named(inset)
     assert points["radiusMinPixels"] >= 5  # Læsø, Fanø, Ærø stay visible at country zoom
     text = json.dumps(spec) + json.dumps(tooltip)
     assert not re.search(r"https?://|mapbox://|cartocdn", text)
@@ -91,6 +107,29 @@ def test_each_region_runs_and_still_shows_all_98(demo_env: Path, region: str) ->
     assert not at.exception
     spec, _ = deck_spec(at)
     assert len(layer(spec, maps.POINT_LAYER)["data"]) == 98
+    if region != "Hovedstaden":  # a region's own names all fit at its zoom, and it has no inset
+        own = {r["name"] for r in layer(spec, maps.POINT_LAYER)["data"] if r["code"] in region_codes(region)}
+        assert own <= named(spec), own - named(spec)
+
+
+def region_codes(region: str) -> set[int]:
+    munis = pd.read_csv(ROOT / "data" / "municipalities.csv")
+    return set(munis.loc[munis["region"] == region, "code"])
+
+
+def test_labels_never_overlap_and_the_chosen_area_comes_first() -> None:
+    """Three names on one point: the focus first, then the next spots around it; a crowd gets None."""
+    view = pdk.ViewState(latitude=56.0, longitude=10.0, zoom=7)
+    crowd = pd.DataFrame({"code": range(1, 13), "name": [f"Kommune {i}" for i in range(1, 13)],
+                          "lon": 10.0, "lat": 56.0, "priority": range(12)})
+    spots = maps.place_labels(crowd, view, (400, 400), focus={3})
+    assert spots[3] == 0 and spots[12] == 1  # the focus below the point, then the most populous above it
+    assert [c for c, spot in spots.items() if spot is None]  # twelve names do not fit around one point
+    placed = [s for s in spots.values() if s is not None]
+    assert len(placed) == len(set(placed))
+    far = pd.DataFrame({"code": [1, 2], "name": ["Vest", "Øst"], "lon": [9.0, 11.0], "lat": 56.0, "priority": 1})
+    assert maps.place_labels(far, view, (400, 400)) == {1: 0, 2: 0}
+    assert maps.place_labels(far, pdk.ViewState(latitude=56.0, longitude=20.0, zoom=7), (400, 400)) == {}
 
 
 def test_polygons_from_the_dagi_file_without_christianso(demo_env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -105,6 +144,8 @@ def test_polygons_from_the_dagi_file_without_christianso(demo_env: Path, monkeyp
     codes = {f["code"] for f in polygons["data"]}
     assert len(codes) == 98 and 411 not in codes
     assert layer(spec, maps.POINT_LAYER) is None
+    outline = layer(spec, maps.OUTLINE_LAYER)  # white borders, drawn above the fills but never clicked
+    assert outline["pickable"] is False and len(outline["data"]) >= 98
     assert all(set(maps.TIP_LINES) <= set(f) and f["polygon"] for f in polygons["data"])
     assert not re.search(r"https?://", json.dumps(spec))
     assert any("kommuner.geojson" in c.value for c in at.caption)
