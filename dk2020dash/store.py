@@ -24,6 +24,22 @@ MUNICIPALITIES_CSV = ROOT / "data" / "municipalities.csv"
 MIGRATIONS: dict[int, str] = {}
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
+# Demo rows that an import of a kind leaves without their child rows, by kind: (table, statement removing them).
+# DuckDB 1.5 refuses to delete a parent row in the transaction that deleted its child rows (their foreign-key
+# index entries stay until commit), however the statements are ordered; rebuilding the child table instead works
+# but cannot be replayed from DuckDB's write-ahead log after a crash. So an import removes the demo's child rows
+# and writes its own rows and log in one transaction that also writes meta 'pending:<kind>', and removes these
+# parents in the next transaction, which deletes that row. A process that dies in between leaves the row, and
+# the next open of the file (or the next import) finishes the step; it is idempotent.
+DEMO_PARENTS: dict[str, tuple[str, str]] = {
+    "inventory": ("edition", "DELETE FROM edition WHERE is_demo AND NOT EXISTS "
+                             "(SELECT 1 FROM emission WHERE emission.edition = edition.id)"),
+    "plans": ("plan", "DELETE FROM plan WHERE is_demo AND municipality NOT IN (SELECT municipality FROM plan_target)"),
+    "actions": ("action", "DELETE FROM action WHERE is_demo AND id NOT IN (SELECT action_id FROM action_event)"),
+}
+PENDING = "pending:"
+_BUMP_DATA_VERSION = "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
+
 TABLES = (
     "meta", "sector", "municipality", "edition", "emission", "plan", "plan_target", "scenario",
     "action", "action_event", "milestone", "import_log",
@@ -141,9 +157,7 @@ class Store:
             con.execute("BEGIN TRANSACTION")
             try:
                 yield con
-                con.execute(
-                    "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
-                )
+                con.execute(_BUMP_DATA_VERSION)
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -166,6 +180,8 @@ class Store:
             )
         if version < self.schema_version:
             self._migrate(con, version)
+        if con.execute("SELECT count(*) FROM meta WHERE starts_with(key, ?)", [PENDING]).fetchone()[0]:
+            self._finish_pending(con)
         self._checked = True
 
     def _migrate(self, con: duckdb.DuckDBPyConnection, version: int) -> None:
@@ -175,6 +191,18 @@ class Store:
                 for target in range(version + 1, self.schema_version + 1):
                     con.execute(self.migrations[target])
                     con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(target)])
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+
+    def _finish_pending(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Finish the second step of an import that stopped before it (see DEMO_PARENTS)."""
+        with self._write_lock:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                if finish_pending(con):
+                    con.execute(_BUMP_DATA_VERSION)
                 con.execute("COMMIT")
             except BaseException:
                 con.execute("ROLLBACK")
@@ -226,6 +254,30 @@ class Store:
     def table_counts(self) -> dict[str, int]:
         with self.connection() as con:
             return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}  # noqa: S608 - fixed names
+
+
+def mark_pending(con: duckdb.DuckDBPyConnection, kind: str) -> bool:
+    """In an import's transaction: note that demo rows of the kind wait for removal in the next (DEMO_PARENTS);
+    False when there are none."""
+    if kind not in DEMO_PARENTS:
+        return False
+    table = DEMO_PARENTS[kind][0]
+    if not con.execute(f'SELECT EXISTS (SELECT 1 FROM "{table}" WHERE is_demo)').fetchone()[0]:  # noqa: S608
+        return False
+    con.execute("INSERT INTO meta VALUES (?, '1') ON CONFLICT DO NOTHING", [PENDING + kind])
+    return True
+
+
+def finish_pending(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """In a transaction after the one that marked them: remove the demo rows left for it; returns the kinds."""
+    keys = [k for (k,) in con.execute("SELECT key FROM meta WHERE starts_with(key, ?) ORDER BY key",
+                                      [PENDING]).fetchall()]
+    for key in keys:
+        if key.removeprefix(PENDING) in DEMO_PARENTS:
+            con.execute(DEMO_PARENTS[key.removeprefix(PENDING)][1])
+    if keys:
+        con.execute("DELETE FROM meta WHERE starts_with(key, ?)", [PENDING])
+    return [k.removeprefix(PENDING) for k in keys]
 
 
 def seed_reference(con: duckdb.DuckDBPyConnection) -> None:

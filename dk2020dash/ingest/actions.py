@@ -154,6 +154,7 @@ def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summar
     m: pd.DataFrame = summary._matched
     today = pd.Timestamp(ctx.today)
     note_default = f"Import af {ctx.file_name}"
+    # The demo's events go here, the demo actions in the next transaction (store.DEMO_PARENTS).
     con.execute("DELETE FROM action_event WHERE action_id IN (SELECT id FROM action WHERE is_demo)")
     m = m.assign(last_updated=m["last_updated"].fillna(today))
     is_new = m["existing_id"].isna().to_numpy()
@@ -199,12 +200,6 @@ def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summar
         new_ids = np.array([key[(int(a), t)] for a, t in zip(new["municipality"], new["title"], strict=True)])
         _events(con, new_ids, pd.Series([None] * len(new)), new["status"],
                 new["note"].fillna("Oprettet ved " + note_default.lower()), ctx)
-
-
-def tidy(con: duckdb.DuckDBPyConnection) -> None:
-    """Remove the demo actions whose events write removed (DuckDB cannot delete a parent row in the transaction
-    that deleted its children)."""
-    con.execute("DELETE FROM action WHERE is_demo AND id NOT IN (SELECT action_id FROM action_event)")
 
 
 def _events(con: duckdb.DuckDBPyConnection, ids: np.ndarray, old: pd.Series, new: pd.Series, note: pd.Series,

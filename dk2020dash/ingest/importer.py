@@ -7,9 +7,10 @@ import hashlib
 import os
 from types import ModuleType
 
+import duckdb
 import pandas as pd
 
-from ..store import Store
+from ..store import Store, finish_pending, mark_pending
 from . import actions, inventory, milestones, plans, population, scenarios
 from .common import Reference
 from .problems import Problems
@@ -91,13 +92,22 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
         report.message = "prøvekørsel: filen er gyldig; intet er skrevet"
         return report
     message = "; ".join(summary.lines())
+    # The import is one transaction: the file's rows, the demo rows of the kind and the log row. Only demo
+    # parent rows whose child rows it removed (demo editions, plans, actions) must wait for the next transaction,
+    # as DuckDB cannot delete them in this one; a meta row marks them, so a process that dies in between leaves a
+    # file whose next open removes them (store.DEMO_PARENTS).
     with store.transaction() as con:
+        finish_pending(con)  # an earlier import's second step, if it never ran
         module.write(con, frame, ctx, summary)
+        pending = mark_pending(con, kind)
         _insert_log(con, ctx, report.rows, "imported", message)
     report.written = True
-    if hasattr(module, "tidy"):
-        with store.transaction() as con:
-            module.tidy(con)
+    if pending:
+        try:
+            with store.transaction() as con:
+                finish_pending(con)
+        except duckdb.Error:  # the import is in; the marked demo rows go with the next open or import
+            pass
     report.message = "indlæst: " + message
     return report
 

@@ -134,7 +134,8 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
 
 
 def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summary: Summary) -> None:
-    """A new edition with the file's rows; the demo editions go in the same transaction."""
+    """A new edition with the file's rows; the demo editions' rows go in the same transaction, the emptied demo
+    editions in the next (store.DEMO_PARENTS)."""
     con.execute("DELETE FROM emission WHERE edition IN (SELECT id FROM edition WHERE is_demo)")
     edition_id = con.execute(
         "INSERT INTO edition (name, source, published, is_demo) VALUES (?, ?, ?, false) RETURNING id",
@@ -143,9 +144,3 @@ def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summar
     frame = _frame(df)
     frame.insert(3, "edition", np.int32(edition_id))
     common.insert_frame(con, "emission", frame)
-
-
-def tidy(con: duckdb.DuckDBPyConnection) -> None:
-    """Remove the demo editions emptied by write (DuckDB cannot delete a parent row in the transaction that
-    deleted its children, so this runs in the next one)."""
-    con.execute("DELETE FROM edition WHERE is_demo AND NOT EXISTS (SELECT 1 FROM emission WHERE edition = edition.id)")

@@ -87,7 +87,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
 def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summary: Summary) -> None:
     """Plans already in the store (real or demo) are updated in place and their targets replaced; DuckDB cannot
     delete a plan in the transaction that deleted its targets, so demo plans of other municipalities lose their
-    targets here and are removed by tidy right after."""
+    targets here and are removed in the next transaction (store.DEMO_PARENTS)."""
     codes = [int(c) for c in df["municipality"]]
     con.execute("DELETE FROM plan_target WHERE list_contains(?, municipality) "
                 "OR municipality IN (SELECT municipality FROM plan WHERE is_demo)", [codes])
@@ -107,8 +107,3 @@ def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summar
     finally:
         con.unregister("ingest_plan")
     common.insert_frame(con, "plan_target", _targets(df))
-
-
-def tidy(con: duckdb.DuckDBPyConnection) -> None:
-    """Remove the demo plans whose targets write removed."""
-    con.execute("DELETE FROM plan WHERE is_demo AND municipality NOT IN (SELECT municipality FROM plan_target)")

@@ -1,0 +1,149 @@
+"""An import is all or nothing: a failure while writing leaves every table as it was, demo rows included; demo
+rows an import must leave for the next transaction are removed even when the process dies in between."""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pytest
+
+from dk2020dash import queries
+from dk2020dash.ingest import common, importer, run_import
+from dk2020dash.store import DEMO_PARENTS, PENDING, TABLES, Store
+
+ROOT = Path(__file__).resolve().parents[1]
+TODAY = dt.date(2026, 11, 28)
+
+# A valid file of every kind, each touching demo rows of its kind (population has none).
+FILES: dict[str, tuple[bytes, str]] = {
+    "inventory": ("kommune;år;sektor;ton\n101;2024;vej;1000\n751;2024;el;5\n".encode(), "ecr.csv"),
+    "plans": ("kommune;basisår;nettonul år;mål 2030\n101;1990;2050;70 %\n".encode(), "plans.csv"),
+    "scenarios": ("kommune;scenarie;år;ton\n101;bau;2030;900\n101;plan;2030;300\n".encode(), "sc.csv"),
+    "actions": ("kommune;titel;sektor;status\n101;Cykelsti;vej;planlagt\n".encode(), "a.csv"),
+    "milestones": ("kommune;milepæl;frist\n101;statusrapport;2027-06-01\n".encode(), "m.csv"),
+    "population": ('"101 København";"2025K1";"653.491"\n'.encode(), "FOLK1A.csv"),
+}
+DEMO_TABLE = {"inventory": "edition", "plans": "plan", "actions": "action", "milestones": "milestone"}
+
+
+def everything(store: Store) -> dict[str, pd.DataFrame]:
+    """Every table whole (the import log and the data version included) and the schema."""
+    with store.connection() as con:
+        out = {t: con.execute(f'SELECT * FROM "{t}" ORDER BY ALL').df() for t in TABLES}  # noqa: S608
+        out["schema"] = con.execute("SELECT table_name, sql FROM duckdb_tables() ORDER BY table_name").df()
+    return out
+
+
+def assert_same(before: dict[str, pd.DataFrame], store: Store) -> None:
+    after = everything(store)
+    for name, df in before.items():
+        pd.testing.assert_frame_equal(df, after[name], obj=name)
+
+
+def fail_after(monkeypatch: pytest.MonkeyPatch, module, name: str) -> None:
+    """Make module.name do its work and then fail, as a full disk or a killed query would."""
+    real = getattr(module, name)
+
+    def broken(*args, **kwargs):
+        real(*args, **kwargs)
+        raise RuntimeError("disken er fuld")
+
+    monkeypatch.setattr(module, name, broken)
+
+
+@pytest.mark.parametrize("where", ["rows written", "log written"])
+@pytest.mark.parametrize("kind", list(FILES))
+def test_a_failure_in_the_write_leaves_every_table_as_it_was(demo_copy: Store, monkeypatch: pytest.MonkeyPatch,
+                                                            kind: str, where: str) -> None:
+    if where == "rows written":
+        if kind == "population":
+            pytest.skip("population updates municipality in place; 'log written' covers it")
+        fail_after(monkeypatch, common, "insert_frame")
+    else:
+        fail_after(monkeypatch, importer, "_insert_log")
+    data, name = FILES[kind]
+    before = everything(demo_copy)
+    demo_before = queries.demo_kinds(demo_copy)
+    with pytest.raises(RuntimeError, match="disken er fuld"):
+        run_import(demo_copy, kind, data, name, today=TODAY)
+    assert_same(before, demo_copy)
+    assert queries.demo_kinds(demo_copy) == demo_before
+
+
+@pytest.mark.parametrize("kind", [k for k in FILES if k in DEMO_TABLE])
+def test_an_import_removes_every_demo_row_of_its_kind_and_nothing_is_left_pending(demo_copy: Store, kind: str
+                                                                                  ) -> None:
+    data, name = FILES[kind]
+    report = run_import(demo_copy, kind, data, name, today=TODAY)
+    assert report.written and report.summary.demo_removed > 0
+    assert kind not in queries.demo_kinds(demo_copy)
+    assert not demo_copy.query(f"SELECT 1 FROM {DEMO_TABLE[kind]} WHERE is_demo").shape[0]  # noqa: S608
+    assert not demo_copy.query("SELECT key FROM meta WHERE starts_with(key, ?)", [PENDING]).shape[0]
+
+
+# The child process imports, and dies where the second step (removing the emptied demo rows) would begin.
+DIE_BETWEEN = """
+import os, sys, datetime as dt
+from dk2020dash.ingest import importer
+from dk2020dash.store import Store
+calls = []
+real = importer.finish_pending
+def finish_or_die(con):
+    calls.append(1)
+    if len(calls) == 2:
+        os._exit(3)
+    return real(con)
+importer.finish_pending = finish_or_die
+importer.run_import(Store(sys.argv[1]), sys.argv[2], open(sys.argv[3], "rb").read(), sys.argv[4],
+                    today=dt.date(2026, 11, 28))
+"""
+
+
+@pytest.mark.parametrize("kind", list(DEMO_PARENTS))
+def test_a_process_that_dies_between_the_two_steps_leaves_a_file_the_next_open_finishes(
+        demo_copy: Store, tmp_path: Path, kind: str) -> None:
+    data, name = FILES[kind]
+    (tmp_path / name).write_bytes(data)
+    version = demo_copy.data_version()
+    child = subprocess.run([sys.executable, "-c", DIE_BETWEEN, str(demo_copy.path), kind, str(tmp_path / name), name],
+                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert child.returncode == 3, child.stderr
+    table = DEMO_PARENTS[kind][0]
+    raw = duckdb.connect(str(demo_copy.path))  # as the dead process left it, before the store opens it
+    try:
+        assert raw.execute("SELECT key FROM meta WHERE starts_with(key, ?)", [PENDING]).fetchall() == [(PENDING + kind,)]
+        assert raw.execute(f"SELECT count(*) FROM {table} WHERE is_demo").fetchone()[0] > 0  # noqa: S608
+        assert raw.execute("SELECT outcome FROM import_log ORDER BY id DESC LIMIT 1").fetchone() == ("imported",)
+    finally:
+        raw.close()
+
+    store = Store(demo_copy.path)
+    assert kind not in queries.demo_kinds(store)
+    assert not store.query(f"SELECT 1 FROM {table} WHERE is_demo").shape[0]  # noqa: S608
+    assert not store.query("SELECT key FROM meta WHERE starts_with(key, ?)", [PENDING]).shape[0]
+    assert store.data_version() == version + 2  # the import and the step the open finished
+
+
+def test_an_error_in_the_second_step_is_finished_by_the_next_import(demo_copy: Store,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    real = importer.finish_pending
+
+    def second_fails(con):
+        calls.append(1)
+        if len(calls) == 2:
+            raise duckdb.IOException("IO Error: disken er fuld")
+        return real(con)
+
+    monkeypatch.setattr(importer, "finish_pending", second_fails)
+    report = run_import(demo_copy, "actions", *FILES["actions"], today=TODAY)
+    assert report.ok and report.written  # the import itself is in
+    assert demo_copy.query("SELECT count(*) FROM action WHERE is_demo").iloc[0, 0] > 0
+    monkeypatch.setattr(importer, "finish_pending", real)
+    assert run_import(demo_copy, "milestones", *FILES["milestones"], today=TODAY).written
+    assert queries.demo_kinds(demo_copy) == ["inventory", "plans"]
+    assert not demo_copy.query("SELECT key FROM meta WHERE starts_with(key, ?)", [PENDING]).shape[0]
