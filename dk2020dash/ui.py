@@ -431,8 +431,9 @@ def sector_label(code: str, lang: str) -> str:
     return code if s is None else (s.label_en if lang == "en" else s.label_da)
 
 
-def actions_frame(ctx: Context, actions: pd.DataFrame, today: date) -> pd.DataFrame:
-    """Actions as shown: title, sector and status in words, expected 2030 reduction, last update, stale mark."""
+def actions_frame(ctx: Context, actions: pd.DataFrame, today: date, dates_as_text: bool = True) -> pd.DataFrame:
+    """Actions as shown: title, sector and status in words, expected 2030 reduction, last update, stale mark.
+    With dates_as_text=False the dates stay dates (for downloads: real dates in a spreadsheet)."""
     from .progress import is_stale
 
     t, lang = ctx.t, ctx.lang
@@ -444,19 +445,23 @@ def actions_frame(ctx: Context, actions: pd.DataFrame, today: date) -> pd.DataFr
         t("ov.col.status"): actions["status"].map(lambda s: t(f"status.{s}")),
         t("ov.col.expected"): actions["expected_2030_t"],
         t("ov.col.responsible"): actions["responsible"].fillna(""),
-        t("ov.col.updated"): actions["last_updated"].map(lambda d: i18n.day(pd.Timestamp(d).date(), lang)),
+        t("ov.col.updated"): actions["last_updated"].map(
+            lambda d: i18n.day(pd.Timestamp(d).date(), lang) if dates_as_text else pd.Timestamp(d).date()),
     })
 
 
-def milestones_frame(ctx: Context, milestones: pd.DataFrame, today: date) -> pd.DataFrame:
-    """Milestones as shown: kind in words, Danish dates and the state (done/overdue/due soon/upcoming) with icon."""
+def milestones_frame(ctx: Context, milestones: pd.DataFrame, today: date, dates_as_text: bool = True) -> pd.DataFrame:
+    """Milestones as shown: kind in words, Danish dates and the state (done/overdue/due soon/upcoming) with icon.
+    With dates_as_text=False the dates stay dates (for downloads)."""
     from .sentences import MILESTONE_ICON
 
     t, lang = ctx.t, ctx.lang
     states = milestone_states(milestones, today)
 
-    def day(v: object) -> str:
-        return "–" if v is None or pd.isna(v) else i18n.day(pd.Timestamp(v).date(), lang)
+    def day(v: object) -> object:
+        if v is None or pd.isna(v):
+            return "–" if dates_as_text else None
+        return i18n.day(pd.Timestamp(v).date(), lang) if dates_as_text else pd.Timestamp(v).date()
 
     return pd.DataFrame({
         t("ov.col.milestone"): milestones["kind"].map(lambda k: t(f"milestone.{k}")),
@@ -563,6 +568,24 @@ def kommune_code(value: object, munis: pd.DataFrame) -> int | None:
         return int(text)
     by_name = dict(zip(munis["name"].str.casefold(), munis["code"].astype(int)))
     return by_name.get(text.casefold())
+
+
+def comparison_download(ctx: Context, metrics: pd.DataFrame) -> pd.DataFrame:
+    """The Sammenlign table for download: the same rows with numbers as numbers (reduction in %)."""
+    from .sentences import verdict_label
+
+    t = ctx.t
+    ok = metrics["verdict"].map(lambda v: isinstance(v, str))
+    return pd.DataFrame({
+        t("ov.col.municipality"): metrics["name"],
+        t("ov.col.verdict"): [verdict_label(v, ctx.lang) if good else None for v, good in zip(metrics["verdict"], ok)],
+        t("ov.col.reduction"): pd.to_numeric(metrics["reduction"], errors="coerce") * 100,
+        t("ov.col.per_capita"): pd.to_numeric(metrics["per_capita"], errors="coerce"),
+        t("ov.col.manko"): pd.to_numeric(metrics["manko"], errors="coerce"),
+        t("ov.col.latest_year"): pd.to_numeric(metrics["latest_year"], errors="coerce").astype("Int64"),
+        t("ov.col.lag"): pd.to_numeric(metrics["data_lag"], errors="coerce").astype("Int64"),
+        t("cmp.col.note"): metrics["why"].fillna(""),
+    })
 
 
 def comparison_table(ctx: Context, metrics: pd.DataFrame) -> pd.DataFrame:

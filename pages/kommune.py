@@ -114,12 +114,16 @@ else:
     table = ui.actions_frame(ctx, shown, today)
     st.dataframe(table.style.format({t("ov.col.expected"): lambda v: i18n.number(v, lang)}), hide_index=True,
                  key="mun-actions")
+    ui.download_table(ctx, ui.actions_frame(ctx, shown, today, dates_as_text=False),
+                      f"handlinger-{ui.file_slug(name)}")
 
 st.subheader(t("mun.milestones"))
 if milestones.empty:
     st.info(t("mun.milestones.none"))
 else:
     st.dataframe(ui.milestones_frame(ctx, milestones, today), hide_index=True, key="mun-milestones")
+    ui.download_table(ctx, ui.milestones_frame(ctx, milestones, today, dates_as_text=False),
+                      f"milepaele-{ui.file_slug(name)}")
 
 st.subheader(t("mun.notes"))
 edition = ui.load_newest_edition(ctx)

@@ -40,8 +40,9 @@ if result:
 st.subheader(t("ov.ranking", area=area_name))
 rank, excluded = ui.ranking(ctx, codes, today)
 st.caption(t("ov.ranking.help"))
-event = st.dataframe(ui.ranking_table(ctx, rank), hide_index=True, key="ov-ranking", on_select="rerun",
-                     selection_mode="single-row")
+ranking = ui.ranking_table(ctx, rank)
+event = st.dataframe(ranking, hide_index=True, key="ov-ranking", on_select="rerun", selection_mode="single-row")
+ui.download_table(ctx, ranking.data, f"rangliste-{ui.file_slug(area_name)}")
 chosen = ui.selected_code(rank, event)
 if chosen is not None:
     ui.open_municipality(chosen, ui.municipality_name(ctx, chosen))

@@ -31,7 +31,8 @@ if "index" in specs:
 st.vega_lite_chart(specs["scatter"], key="cmp-scatter", height=480)
 
 st.subheader(ctx.t("cmp.table"))
-table = ui.comparison_table(ctx, picked.sort_values("reduction", ascending=False, na_position="last"))
-st.dataframe(table, hide_index=True, width="stretch", key="cmp-table")
+ordered = picked.sort_values("reduction", ascending=False, na_position="last")
+st.dataframe(ui.comparison_table(ctx, ordered), hide_index=True, width="stretch", key="cmp-table")
+ui.download_table(ctx, ui.comparison_download(ctx, ordered), "sammenligning")
 if picked["population_approx"].any():
     st.caption(ctx.t("cmp.approx_note"))

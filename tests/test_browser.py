@@ -246,3 +246,17 @@ def test_the_map_draws_real_boundaries_and_a_click_on_one_opens_it(
         page.wait_for_url("**/kommune?kommune=Viborg", timeout=30_000)
         settle(page)
         assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_a_table_downloads_as_a_danish_csv(server: str, page: object) -> None:
+    page.goto(f"{server}/sammenlign?kommuner=Aarhus&kommuner=Odense")
+    settle(page)
+    with page.expect_download(timeout=30_000) as got:
+        page.locator(".st-key-dl-sammenligning").get_by_role("button", name="CSV (Excel)").click()
+    download = got.value
+    assert download.suggested_filename == "sammenligning.csv"
+    data = Path(download.path()).read_bytes()
+    assert data.startswith("\ufeff".encode())
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Kommune;Vurdering;") and len(lines) == 3
+    assert {line.split(";")[0] for line in lines[1:]} == {"Aarhus", "Odense"}
