@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 import duckdb
 
-from .store import SCHEMA_VERSION, TABLES, Store, StoreError
+from .store import SCHEMA_VERSION, TABLES, UPGRADE_ROWS, Store, StoreError
 
 APP = "dk2020dash"
 MANIFEST = "manifest.json"
@@ -32,7 +32,23 @@ BackupFile = str | os.PathLike | bytes | BinaryIO
 
 
 class BackupError(StoreError):
-    """A file that cannot be restored; the message says why, and nothing has been changed."""
+    """A file that cannot be restored; the message says why, and nothing has been changed. `reason` sorts it for a
+    translated message: not_ours, damaged, newer, older, too_big or unreadable; `values` fill that message in."""
+
+    def __init__(self, message: str, reason: str = "unreadable", **values: object):
+        super().__init__(message)
+        self.reason = reason
+        self.values = values
+
+
+@dataclass(frozen=True)
+class Contents:
+    """What a backup holds, from its manifest: shown before a restore replaces the database with it."""
+
+    created: datetime | None  # when the backup was made (None if the manifest does not say)
+    schema_version: int
+    data_version: int
+    rows: dict[str, int]  # rows per table, in store.TABLES order
 
 
 @dataclass(frozen=True)
@@ -127,50 +143,83 @@ def read_manifest(data: bytes, name: str = "backup.zip") -> tuple[dict, dict[str
     returns the manifest and each table's Parquet bytes, or raises BackupError saying what is wrong."""
     not_ours = f"{name}: ikke en backup fra DK2020 Klimaplan-dashboard"
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise BackupError(f"{not_ours} (ikke en zip-fil); intet er ændret.")
+        raise BackupError(f"{not_ours} (ikke en zip-fil); intet er ændret.", "not_ours")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
             if MANIFEST not in names:
-                raise BackupError(f"{not_ours} (ingen {MANIFEST}); intet er ændret.")
+                raise BackupError(f"{not_ours} (ingen {MANIFEST}); intet er ændret.", "not_ours")
             try:
                 manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise BackupError(f"{not_ours} ({MANIFEST} kan ikke læses); intet er ændret.") from exc
+                raise BackupError(f"{not_ours} ({MANIFEST} kan ikke læses); intet er ændret.", "not_ours") from exc
             if not isinstance(manifest, dict) or manifest.get("app") != APP:
-                raise BackupError(f"{not_ours} ({MANIFEST} er fra et andet program); intet er ændret.")
+                raise BackupError(f"{not_ours} ({MANIFEST} er fra et andet program); intet er ændret.", "not_ours")
             try:
                 version = int(manifest["schema_version"])
                 int(manifest["data_version"])
                 listed = manifest["tables"]
             except (KeyError, TypeError, ValueError) as exc:
-                raise BackupError(f"{name}: {MANIFEST} er ufuldstændig; intet er ændret.") from exc
+                raise BackupError(f"{name}: {MANIFEST} er ufuldstændig; intet er ændret.", "damaged") from exc
             if version > SCHEMA_VERSION:
                 raise BackupError(
                     f"{name}: backuppen har skemaversion {version}, men denne version af programmet kender kun op "
-                    f"til {SCHEMA_VERSION}. Opdatér programmet; intet er ændret.")
-            if version < SCHEMA_VERSION:
+                    f"til {SCHEMA_VERSION}. Opdatér programmet; intet er ændret.", "newer", version=version,
+                    known=SCHEMA_VERSION)
+            if not upgradable(version):
                 raise BackupError(
                     f"{name}: backuppen har skemaversion {version}, og denne version af programmet gendanner kun "
-                    f"skemaversion {SCHEMA_VERSION}; intet er ændret.")
+                    f"skemaversion {oldest_restorable()} til {SCHEMA_VERSION}; intet er ændret.", "older",
+                    version=version)
             declared = sum(i.file_size for i in zf.infolist())
             if declared > MAX_UNPACKED_BYTES:  # a zip bomb, or not a backup of this app's size
                 raise BackupError(f"{name}: backuppen fylder {declared / 1e9:.1f} GB udpakket, mere end de "
-                                  f"{MAX_UNPACKED_BYTES / 1e9:.0f} GB en backup kan have; intet er ændret.")
+                                  f"{MAX_UNPACKED_BYTES / 1e9:.0f} GB en backup kan have; intet er ændret.",
+                                  "too_big", size=round(declared / 1e9, 1), limit=round(MAX_UNPACKED_BYTES / 1e9))
+            if not isinstance(listed, dict):
+                raise BackupError(f"{name}: {MANIFEST} er ufuldstændig; intet er ændret.", "damaged")
             missing = [t for t in TABLES if t not in listed or _member(t) not in names]
             if missing:
-                raise BackupError(f"{name}: backuppen mangler tabellerne {', '.join(missing)}; intet er ændret.")
+                raise BackupError(f"{name}: backuppen mangler tabellerne {', '.join(missing)}; intet er ændret.",
+                                  "damaged")
             parts = {}
             for table in TABLES:
                 blob = zf.read(_member(table))
-                if _sha256(blob) != listed[table].get("sha256"):
+                entry = listed[table]
+                if not isinstance(entry, dict) or not isinstance(entry.get("rows"), int):
+                    raise BackupError(f"{name}: {MANIFEST} er ufuldstændig ({table}); intet er ændret.", "damaged")
+                if _sha256(blob) != entry.get("sha256"):
                     raise BackupError(
                         f"{name}: tabellen {table} stemmer ikke med sin kontrolsum (filen er ændret eller "
-                        "beskadiget); intet er ændret.")
+                        "beskadiget); intet er ændret.", "damaged")
                 parts[table] = blob
     except zipfile.BadZipFile as exc:
-        raise BackupError(f"{name}: zip-filen er beskadiget ({exc}); intet er ændret.") from exc
+        raise BackupError(f"{name}: zip-filen er beskadiget ({exc}); intet er ændret.", "damaged") from exc
     return manifest, parts
+
+
+def oldest_restorable() -> int:
+    """The oldest schema version whose backups this version restores: every later migration says what it does
+    to the rows (store.UPGRADE_ROWS), so loading by column name and then that gives the migrated data."""
+    version = SCHEMA_VERSION
+    while version - 1 >= 1 and version in UPGRADE_ROWS:
+        version -= 1
+    return version
+
+
+def upgradable(version: int) -> bool:
+    return oldest_restorable() <= version <= SCHEMA_VERSION
+
+
+def contents(manifest: dict) -> Contents:
+    """What a checked backup holds (read_manifest or check gives the manifest)."""
+    try:
+        created = datetime.fromisoformat(str(manifest.get("created")))
+    except ValueError:
+        created = None
+    return Contents(created=created, schema_version=int(manifest["schema_version"]),
+                    data_version=int(manifest["data_version"]),
+                    rows={t: int(manifest["tables"][t]["rows"]) for t in TABLES})
 
 
 def check(file: BackupFile) -> dict:
@@ -212,7 +261,10 @@ def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: 
             wrong = {t: (rows[t], manifest["tables"][t]["rows"]) for t in TABLES
                      if rows[t] != int(manifest["tables"][t]["rows"])}
             if wrong:
-                raise BackupError(f"{name}: antal rækker stemmer ikke med manifestet ({wrong}); intet er ændret.")
+                raise BackupError(f"{name}: antal rækker stemmer ikke med manifestet ({wrong}); intet er ændret.",
+                                  "damaged")
+            for version in range(int(manifest["schema_version"]) + 1, SCHEMA_VERSION + 1):
+                con.execute(UPGRADE_ROWS[version])  # a backup from an older version: as if migrated
             con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('data_version', ?)",
                         [str(SCHEMA_VERSION), str(new_version)])
             _advance_sequences(con, manifest.get("sequences") or {})
@@ -226,7 +278,8 @@ def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: 
         try:
             store.create(fill, force=True)
         except duckdb.Error as exc:
-            raise BackupError(f"{name}: backuppen kan ikke indlæses ({str(exc).splitlines()[0]}); intet er ændret.") from exc
+            raise BackupError(f"{name}: backuppen kan ikke indlæses ({str(exc).splitlines()[0]}); intet er ændret.",
+                              "damaged") from exc
     return RestoreReport(created=str(manifest.get("created", "")), backup_data_version=int(manifest["data_version"]),
                          data_version=new_version, rows={t: n for t, n in rows.items()})
 

@@ -431,7 +431,9 @@ def insert_scenarios(con: duckdb.DuckDBPyConnection, plans: dict[int, Plan], old
             bau = b if year == BASELINE_YEAR else e2020 * bau_share[year]
             planned = bau if year <= 2020 else min(bau, p.path_share(year) * b)
             rows += [(p.code, "bau", year, round(float(bau))), (p.code, "plan", year, round(float(planned)))]
-    return insert_rows(con, "scenario", pd.DataFrame(rows, columns=["municipality", "kind", "year", "tco2e"]))
+    df = pd.DataFrame(rows, columns=["municipality", "kind", "year", "tco2e"])
+    df["is_demo"] = True
+    return insert_rows(con, "scenario", df)
 
 
 # -- actions and their history ---------------------------------------------------------------------

@@ -61,6 +61,7 @@ def demo_kinds(store: Store) -> list[str]:
     df = store.query(
         "SELECT 'inventory' AS kind WHERE EXISTS (SELECT 1 FROM edition WHERE is_demo) "
         "UNION ALL SELECT 'plans' WHERE EXISTS (SELECT 1 FROM plan WHERE is_demo) "
+        "UNION ALL SELECT 'scenarios' WHERE EXISTS (SELECT 1 FROM scenario WHERE is_demo) "
         "UNION ALL SELECT 'actions' WHERE EXISTS (SELECT 1 FROM action WHERE is_demo) "
         "UNION ALL SELECT 'milestones' WHERE EXISTS (SELECT 1 FROM milestone WHERE is_demo)"
     )

@@ -110,6 +110,7 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "kind": ("bau (uden planen) eller plan (med planen)", "bau (without the plan) or plan (with the plan)"),
         "year": ("år", "year"),
         "tco2e": ("fremskrevet udledning, t CO2e i året", "projected emissions, tCO2e in the year"),
+        "is_demo": _DEMO,
     },
     "action": {
         "id": ("handlingens nummer", "action number"),

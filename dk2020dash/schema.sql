@@ -1,5 +1,5 @@
--- The DK2020 store, schema version 1 (DESIGN.md section 3). Lists of allowed values mirror domain.py;
--- tests/test_store.py checks that the two agree.
+-- The DK2020 store, schema version 2 (DESIGN.md section 3; store.MIGRATIONS upgrades older files). Lists of
+-- allowed values mirror domain.py; tests/test_store.py checks that the two agree.
 
 CREATE TABLE meta (
     key   VARCHAR PRIMARY KEY,
@@ -77,6 +77,7 @@ CREATE TABLE scenario (
     kind         VARCHAR NOT NULL CHECK (kind IN ('bau', 'plan')),
     year         INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
     tco2e        DOUBLE NOT NULL CHECK (isfinite(tco2e)),
+    is_demo      BOOLEAN NOT NULL DEFAULT false,
     PRIMARY KEY (municipality, kind, year)
 );
 

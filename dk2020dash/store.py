@@ -19,15 +19,50 @@ DEFAULT_DB = ROOT / "data" / "dk2020.duckdb"
 SCHEMA_FILE = Path(__file__).with_name("schema.sql")
 MUNICIPALITIES_CSV = ROOT / "data" / "municipalities.csv"
 
+# Scenarios of a version-1 file are the demo's when the file was filled with the demo and no scenario file was
+# ever imported into it (the first real scenario import removed them all).
+_V1_SCENARIOS_ARE_DEMO = (
+    "EXISTS (SELECT 1 FROM import_log WHERE outcome = 'demo') "
+    "AND NOT EXISTS (SELECT 1 FROM import_log WHERE kind = 'scenarios' AND outcome = 'imported')"
+)
+
 # Upgrades of older files, applied in order: MIGRATIONS[v] takes a file from version v-1 to v.
 # schema.sql always creates the newest version directly.
-MIGRATIONS: dict[int, str] = {}
+#
+# DuckDB 1.5 cannot replay a write-ahead log holding an ALTER TABLE (nor a DROP TABLE of a table whose foreign
+# key points at a table with nextval or other function defaults): a process that dies after such a commit and
+# before the next checkpoint leaves a file that will not open. So a migration rebuilds a table (create beside,
+# copy, drop, create) only where that replays, and _migrate checkpoints right after its commit; tests/test_store.py
+# kills a process at that point to prove the file still opens.
+MIGRATIONS: dict[int, str] = {
+    # v2: scenario.is_demo, so demo scenarios are labelled like the demo's other rows.
+    2: f"""
+        CREATE TEMP TABLE scenario_v1 AS SELECT * FROM scenario;
+        DROP TABLE scenario;
+        CREATE TABLE scenario (
+            municipality INTEGER NOT NULL REFERENCES municipality (code),
+            kind         VARCHAR NOT NULL CHECK (kind IN ('bau', 'plan')),
+            year         INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+            tco2e        DOUBLE NOT NULL CHECK (isfinite(tco2e)),
+            is_demo      BOOLEAN NOT NULL DEFAULT false,
+            PRIMARY KEY (municipality, kind, year)
+        );
+        INSERT INTO scenario SELECT municipality, kind, year, tco2e, {_V1_SCENARIOS_ARE_DEMO} FROM scenario_v1;
+        DROP TABLE scenario_v1;
+    """,
+}
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
+
+# What a migration does to existing rows beyond giving new columns their defaults: applied after a backup made by
+# an older version is loaded into the newest schema (backup.restore), so it ends as if restored and migrated.
+UPGRADE_ROWS: dict[int, str] = {
+    2: f"UPDATE scenario SET is_demo = true WHERE {_V1_SCENARIOS_ARE_DEMO}",
+}
 
 # Demo rows that an import of a kind leaves without their child rows, by kind: (table, statement removing them).
 # DuckDB 1.5 refuses to delete a parent row in the transaction that deleted its child rows (their foreign-key
 # index entries stay until commit), however the statements are ordered; rebuilding the child table instead works
-# but cannot be replayed from DuckDB's write-ahead log after a crash. So an import removes the demo's child rows
+# but cannot be replayed from the write-ahead log (see MIGRATIONS). So an import removes the demo's child rows
 # and writes its own rows and log in one transaction that also writes meta 'pending:<kind>', and removes these
 # parents in the next transaction, which deletes that row. A process that dies in between leaves the row, and
 # the next open of the file (or the next import) finishes the step; it is idempotent.
@@ -195,6 +230,10 @@ class Store:
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
+            try:  # out of the write-ahead log at once (see MIGRATIONS)
+                con.execute("CHECKPOINT")
+            except duckdb.Error:  # another thread's transaction is open; DuckDB checkpoints when it can
+                pass
 
     def _finish_pending(self, con: duckdb.DuckDBPyConnection) -> None:
         """Finish the second step of an import that stopped before it (see DEMO_PARENTS)."""

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -155,6 +156,12 @@ def wrong_rows(files: dict[str, bytes]) -> None:
     files["manifest.json"] = json.dumps(manifest).encode()
 
 
+def rows_not_numbers(files: dict[str, bytes]) -> None:
+    manifest = json.loads(files["manifest.json"])
+    manifest["tables"]["plan"]["rows"] = "mange"
+    files["manifest.json"] = json.dumps(manifest).encode()
+
+
 CASES = {
     "garbage": (lambda good: b"\x00\x01\x02 this is no zip", "ikke en zip-fil"),
     "empty": (lambda good: b"", "ikke en zip-fil"),
@@ -165,10 +172,18 @@ CASES = {
                             "kan ikke læses"),
     "a newer schema": (lambda good: rewrite(good, lambda f: set_manifest(f, schema_version=SCHEMA_VERSION + 1)),
                        "Opdatér programmet"),
+    "a schema older than any": (lambda good: rewrite(good, lambda f: set_manifest(f, schema_version=0)),
+                                "gendanner kun skemaversion 1"),
     "a tampered table": (lambda good: rewrite(good, tampered_table), "kontrolsum"),
     "a missing table": (lambda good: rewrite(good, lambda f: f.pop("tables/milestone.parquet")), "milestone"),
     "row counts that disagree": (lambda good: rewrite(good, wrong_rows), "antal rækker"),
+    "row counts that are not numbers": (lambda good: rewrite(good, rows_not_numbers), "ufuldstændig"),
 }
+# Why each is refused, for the translated message the Data page shows.
+REASONS = {"garbage": "not_ours", "empty": "not_ours", "a zip from elsewhere": "not_ours",
+           "another app's manifest": "not_ours", "unreadable manifest": "not_ours", "a newer schema": "newer",
+           "a schema older than any": "older", "a tampered table": "damaged", "a missing table": "damaged",
+           "row counts that disagree": "damaged", "row counts that are not numbers": "damaged"}
 
 
 @pytest.mark.parametrize("case", list(CASES))
@@ -183,6 +198,7 @@ def test_restore_refuses_what_is_not_our_intact_backup(case: str, good_backup: b
     with pytest.raises(bk.BackupError, match=message) as err:
         bk.restore(demo_copy, bad)
     assert "intet er ændret" in str(err.value)
+    assert err.value.reason == REASONS[case]
     assert demo_copy.path.read_bytes() == file_before
     assert_same_tables(before, snapshot(demo_copy), restored=False)
     assert not list(tmp_path.glob(".*.tmp"))  # nothing left beside the database
@@ -208,6 +224,55 @@ def test_restore_never_replaces_a_file_that_is_not_our_database(good_backup: byt
 def test_a_missing_backup_file_is_a_clear_error(demo_copy: Store, tmp_path: Path) -> None:
     with pytest.raises(bk.BackupError, match="findes ikke"):
         bk.restore(demo_copy, tmp_path / "nowhere.zip")
+
+
+# -- what a backup holds, and backups from an older version ---------------------------------------------
+
+def test_contents_says_when_the_backup_was_made_and_what_it_holds(demo_store: Store, good_backup: bytes) -> None:
+    before = datetime.now()
+    held = bk.contents(bk.check(bk.backup_bytes(demo_store)))
+    assert list(held.rows) == list(TABLES) and held.rows == demo_store.table_counts()
+    assert held.schema_version == SCHEMA_VERSION and held.data_version == demo_store.data_version()
+    assert before.replace(microsecond=0) <= held.created <= datetime.now()
+    undated = rewrite(good_backup, lambda f: set_manifest(f, created="gammel"))
+    assert bk.contents(bk.check(undated)).created is None
+
+
+def as_version_1(files: dict[str, bytes]) -> None:
+    """What version 1 wrote: scenario without is_demo, schema version 1."""
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(io.BytesIO(files["tables/scenario.parquet"])).drop_columns(["is_demo"])
+    buf = io.BytesIO()
+    pq.write_table(table, buf, compression="zstd")
+    files["tables/scenario.parquet"] = buf.getvalue()
+    manifest = json.loads(files["manifest.json"])
+    manifest["schema_version"] = 1
+    manifest["tables"]["scenario"]["sha256"] = hashlib.sha256(buf.getvalue()).hexdigest()
+    files["manifest.json"] = json.dumps(manifest).encode()
+
+
+def test_a_backup_from_version_1_is_restored_as_if_migrated(good_backup: bytes, demo_copy: Store, tmp_path: Path
+                                                            ) -> None:
+    from dk2020dash import queries
+
+    old = rewrite(good_backup, as_version_1)
+    assert bk.contents(bk.check(old)).schema_version == 1
+    target = Store(tmp_path / "fra-v1.duckdb")
+    bk.restore(target, old)
+    restored, original = snapshot(target), snapshot(demo_copy)
+    pd.testing.assert_frame_equal(restored["scenario"], original["scenario"], check_exact=True)
+    assert restored["scenario"]["is_demo"].all()
+    assert "scenarios" in queries.demo_kinds(target)
+
+
+def test_a_version_1_backup_with_imported_scenarios_keeps_them_real(demo_copy: Store, tmp_path: Path) -> None:
+    from dk2020dash.ingest import run_import
+
+    assert run_import(demo_copy, "scenarios", b"kommune;scenarie;aar;ton\n101;bau;2030;900\n", "s.csv").written
+    target = Store(tmp_path / "fra-v1.duckdb")
+    bk.restore(target, rewrite(bk.backup_bytes(demo_copy), as_version_1))
+    assert target.query("SELECT municipality, is_demo FROM scenario").values.tolist() == [[101, False]]
 
 
 # -- CLI ------------------------------------------------------------------------------------------

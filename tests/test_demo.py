@@ -132,7 +132,7 @@ def test_editions_and_everything_else_are_marked_demo(store: Store) -> None:
     eds = store.query("SELECT name, source, is_demo FROM edition")
     assert len(eds) >= 1 and eds["is_demo"].all()
     assert eds["name"].str.contains("demo|Eksempeldata", case=False).all()
-    for table in ("plan", "action", "milestone"):
+    for table in ("plan", "scenario", "action", "milestone"):
         assert store.query(f"SELECT bool_and(is_demo) FROM {table}").iloc[0, 0]  # noqa: S608
     log = store.query("SELECT who, kind, outcome, message FROM import_log")
     assert len(log) == 1 and tuple(log.iloc[0, :3]) == ("demo", "demo", "demo")

@@ -268,7 +268,7 @@ def test_csv_export_imported_into_an_empty_database_gives_the_same_numbers(round
     same_rows(original, fresh, "SELECT municipality, adopted, approved, baseline_year, baseline_tco2e, net_zero_year, "
                                "revision_due FROM plan ORDER BY ALL")
     same_rows(original, fresh, "SELECT * FROM plan_target ORDER BY ALL")
-    same_rows(original, fresh, "SELECT * FROM scenario ORDER BY ALL")
+    same_rows(original, fresh, "SELECT municipality, kind, year, tco2e FROM scenario ORDER BY ALL")
     same_rows(original, fresh, "SELECT municipality, kind, due, done, note FROM milestone ORDER BY ALL")
     # The newest edition is still the newest, so every page shows the same numbers.
     from dk2020dash import queries

@@ -1,16 +1,18 @@
 """The store: schema, versions, migrations, atomic writes, bad files, locks and many threads."""
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import threading
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
 
 from dk2020dash import domain
-from dk2020dash.store import SCHEMA_VERSION, TABLES, Store, StoreError, StoreLocked
+from dk2020dash.store import MIGRATIONS, SCHEMA_VERSION, TABLES, Store, StoreError, StoreLocked
 
 
 def test_new_store_has_every_table_reference_rows_and_versions(empty_store: Store) -> None:
@@ -77,8 +79,8 @@ def test_unknown_sector_is_refused(empty_store: Store) -> None:
 
 def test_older_file_is_migrated_in_order(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
-    Store(path).create()
-    with Store(path).transaction() as con:
+    Store(path, migrations={}).create()  # labelled version 1
+    with Store(path, migrations={}).transaction() as con:
         con.execute("INSERT INTO edition (name, source) VALUES ('gammel', 'test')")
     migrations = {
         2: "ALTER TABLE edition ADD COLUMN note VARCHAR",
@@ -91,9 +93,9 @@ def test_older_file_is_migrated_in_order(tmp_path: Path) -> None:
 
 def test_file_from_a_newer_schema_is_refused_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "new.duckdb"
-    Store(path, migrations={2: "SELECT 1"}).create()
+    Store(path, migrations={**MIGRATIONS, SCHEMA_VERSION + 1: "SELECT 1"}).create()
     before = path.read_bytes()
-    with pytest.raises(StoreError, match="skemaversion 2"):
+    with pytest.raises(StoreError, match=f"skemaversion {SCHEMA_VERSION + 1}"):
         Store(path).data_version()
     assert path.read_bytes() == before
 
@@ -198,3 +200,106 @@ def test_many_readers_while_one_thread_writes(empty_store: Store) -> None:
     assert seen and set(seen) == {98}
     assert empty_store.data_version() == 21
     assert empty_store.query("SELECT population FROM municipality WHERE code = 101").iloc[0, 0] == 1019
+
+
+# -- version 1 files (before scenario.is_demo) ----------------------------------------------------------
+
+V1_SCENARIO = """
+    CREATE TEMP TABLE scenario_v2 AS SELECT municipality, kind, year, tco2e FROM scenario;
+    DROP TABLE scenario;
+    CREATE TABLE scenario (
+        municipality INTEGER NOT NULL REFERENCES municipality (code),
+        kind         VARCHAR NOT NULL CHECK (kind IN ('bau', 'plan')),
+        year         INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+        tco2e        DOUBLE NOT NULL CHECK (isfinite(tco2e)),
+        PRIMARY KEY (municipality, kind, year)
+    );
+    INSERT INTO scenario SELECT * FROM scenario_v2;
+    UPDATE meta SET value = '1' WHERE key = 'schema_version';
+"""
+
+
+def make_v1(path: Path) -> None:
+    """Turn a file of this version into what version 1 wrote: scenario without is_demo, schema version 1."""
+    con = duckdb.connect(str(path))
+    try:
+        con.execute(V1_SCENARIO)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def schema_of(path: Path) -> list[tuple]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute("SELECT table_name, sql FROM duckdb_tables() ORDER BY table_name").fetchall()
+    finally:
+        con.close()
+
+
+def test_a_version_1_demo_file_is_migrated_on_open_and_its_scenarios_are_demo(demo_db: Path, tmp_path: Path) -> None:
+    from dk2020dash import queries
+
+    path = tmp_path / "v1.duckdb"
+    shutil.copy(demo_db, path)
+    make_v1(path)
+    old = Store(path, migrations={})  # what version 1 saw
+    rows = old.query("SELECT * FROM scenario ORDER BY ALL")
+    version = old.data_version()
+
+    store = Store(path)
+    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'").iloc[0, 0] == str(SCHEMA_VERSION)
+    migrated = store.query("SELECT * FROM scenario ORDER BY ALL")
+    pd.testing.assert_frame_equal(migrated.drop(columns="is_demo"), rows)
+    assert migrated["is_demo"].all() and len(migrated) > 0
+    assert "scenarios" in queries.demo_kinds(store)
+    assert store.data_version() == version  # a migration is not a change of data
+    assert schema_of(path) == schema_of(demo_db)  # as schema.sql makes it
+
+
+def test_a_version_1_file_with_imported_scenarios_keeps_them_real(demo_db: Path, tmp_path: Path) -> None:
+    from dk2020dash.ingest import run_import
+
+    path = tmp_path / "v1.duckdb"
+    shutil.copy(demo_db, path)
+    assert run_import(Store(path), "scenarios", b"kommune;scenarie;aar;ton\n101;bau;2030;900\n", "s.csv").written
+    make_v1(path)
+    store = Store(path)
+    assert store.query("SELECT municipality, is_demo FROM scenario").values.tolist() == [[101, False]]
+
+
+def test_scenarios_of_a_version_1_file_without_the_demo_are_real(tmp_path: Path) -> None:
+    path = tmp_path / "v1.duckdb"
+    Store(path).create()
+    with Store(path).transaction() as con:
+        con.execute("INSERT INTO scenario (municipality, kind, year, tco2e) VALUES (101, 'bau', 2030, 1.0)")
+    make_v1(path)
+    assert Store(path).query("SELECT is_demo FROM scenario").values.tolist() == [[False]]
+
+
+DIE_AFTER_MIGRATION = """
+import os, sys, duckdb
+from dk2020dash.store import MIGRATIONS
+con = duckdb.connect(sys.argv[1])
+con.execute("BEGIN TRANSACTION")
+con.execute(MIGRATIONS[2])
+con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+con.execute("COMMIT")
+os._exit(3)  # before any checkpoint: the migration is only in the write-ahead log
+"""
+
+
+def test_a_process_that_dies_right_after_the_migration_leaves_a_file_that_opens(demo_db: Path, tmp_path: Path) -> None:
+    """DuckDB 1.5 cannot replay some DDL from its write-ahead log (an ALTER TABLE, for one); the migration must
+    not be such DDL, or a crash before the next checkpoint would leave a file that never opens again."""
+    path = tmp_path / "v1.duckdb"
+    shutil.copy(demo_db, path)
+    make_v1(path)
+    root = Path(__file__).resolve().parents[1]
+    child = subprocess.run([sys.executable, "-c", DIE_AFTER_MIGRATION, str(path)], cwd=root, capture_output=True,
+                           text=True, timeout=120)
+    assert child.returncode == 3, child.stderr
+    assert Path(str(path) + ".wal").exists()
+    store = Store(path)
+    assert store.query("SELECT bool_and(is_demo) FROM scenario").iloc[0, 0]
+    assert schema_of(path) == schema_of(demo_db)

@@ -1,8 +1,5 @@
-"""Adopted plans' BAU and plan scenarios, long (municipality, kind, year, tonnes) or wide (year columns).
-
-The scenario table has no demo flag: scenario rows present before the first real scenario import of a database
-that was filled with the demo are the demo's, and that first import removes them all.
-"""
+"""Adopted plans' BAU and plan scenarios, long (municipality, kind, year, tonnes) or wide (year columns); replaces
+the file's municipalities, and removes the demo's scenarios (all of them, as the other kinds do)."""
 from __future__ import annotations
 
 import duckdb
@@ -60,31 +57,23 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
     return df
 
 
-def _demo_rows(con: duckdb.DuckDBPyConnection) -> int:
-    first_real = con.execute(
-        "SELECT NOT EXISTS (SELECT 1 FROM import_log WHERE kind = 'scenarios' AND outcome IN ('imported', 'restored')) "
-        "AND EXISTS (SELECT 1 FROM import_log WHERE outcome = 'demo')").fetchone()[0]
-    return int(con.execute("SELECT count(*) FROM scenario").fetchone()[0]) if first_real else 0
-
-
 def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, ref: Reference,
               problems: Problems) -> Summary:
     codes = sorted({int(c) for c in df["municipality"]})
-    demo = _demo_rows(con)
-    existing = 0 if demo else int(con.execute(
-        "SELECT count(*) FROM scenario WHERE list_contains(?, municipality)", [codes]).fetchone()[0])
+    replaced, demo = con.execute(
+        "SELECT count(*) FILTER (WHERE NOT is_demo AND list_contains(?, municipality)), "
+        "count(*) FILTER (WHERE is_demo) FROM scenario", [codes]).fetchone()
     per = (df.groupby("municipality").size().rename("rows").reset_index())
     per.insert(1, "name", per["municipality"].map(ref.names))
-    s = Summary("scenarios", rows=len(df), added=len(df), replaced=existing, demo_removed=demo, municipalities=per)
+    s = Summary("scenarios", rows=len(df), added=len(df), replaced=int(replaced), demo_removed=int(demo),
+                municipalities=per)
     s.notes.append(("imp.note.scenarios", {}))
     return s
 
 
 def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summary: Summary) -> None:
-    if summary.demo_removed:
-        con.execute("DELETE FROM scenario")
-    con.execute("DELETE FROM scenario WHERE list_contains(?, municipality)",
+    con.execute("DELETE FROM scenario WHERE is_demo OR list_contains(?, municipality)",
                 [sorted({int(c) for c in df["municipality"]})])
     common.insert_frame(con, "scenario", pd.DataFrame({
         "municipality": df["municipality"].astype("int32"), "kind": df["kind"].astype(str),
-        "year": df["year"].astype("int32"), "tco2e": df["tco2e"].astype(float)}))
+        "year": df["year"].astype("int32"), "tco2e": df["tco2e"].astype(float), "is_demo": False}))
