@@ -472,6 +472,16 @@ def milestones_frame(ctx: Context, milestones: pd.DataFrame, today: date, dates_
     })
 
 
+def sector_charts(ctx: Context, specs: dict[str, dict], key: str) -> None:
+    """Emissions by sector: the latest year beside the years over time (Overblik and Kommune)."""
+    st.subheader(ctx.t("ov.sectors"))
+    left, right = st.columns(2)
+    with left:
+        st.vega_lite_chart(specs["sector_bars"], key=f"{key}-sector-bars", height=460)
+    with right:
+        st.vega_lite_chart(specs["sector_area"], key=f"{key}-sector-area", height=460)
+
+
 def region_rank(rank: pd.DataFrame, code: int) -> dict[str, tuple[int, int]] | None:
     """The municipality's place among the computable ones: by reduction (highest first) and per capita (lowest first)."""
     if code not in set(rank["code"]):
@@ -878,3 +888,69 @@ def editions_frame(ctx: Context, editions: pd.DataFrame) -> pd.DataFrame:
         t("dq.col.first_year"): editions["first_year"],
         t("dq.col.last_year"): editions["last_year"],
     })
+
+
+def restore_contents_frame(ctx: Context, rows: dict[str, int], now: dict[str, int]) -> pd.DataFrame:
+    """Rows per table in a backup beside the rows the database holds now, each table with what it holds."""
+    from .report import TABLE_DOCS
+
+    i = 1 if ctx.lang == "en" else 0
+    return pd.DataFrame({
+        ctx.t("exp.restore.col.table"): list(rows),
+        ctx.t("exp.restore.col.holds"): [TABLE_DOCS[table][i] for table in rows],
+        ctx.t("exp.restore.col.backup"): [i18n.number(n, ctx.lang) for n in rows.values()],
+        ctx.t("exp.restore.col.now"): [i18n.number(now.get(table, 0), ctx.lang) for table in rows],
+    })
+
+
+def _made(ctx: Context, created: object) -> str:
+    if created is None:
+        return ctx.t("exp.restore.unknown_time")
+    return f"{i18n.day(created.date(), ctx.lang)} {created:%H:%M}"
+
+
+def restore_upload(ctx: Context, who: str) -> None:
+    """Restore from an uploaded backup: what it holds and when it was made, a warning that it replaces all data,
+    and a button that does it. A file that is not an intact backup of this app is refused with the reason, and
+    nothing changes. The restore gives the database a data version above any it had, so every cached loader
+    reads the restored data on the next run."""
+    from . import backup
+
+    done = st.session_state.pop("restore-outcome", None)
+    if done is not None:
+        st.success(ctx.t("exp.restore.done", file=done["file"], when=done["when"]), icon="✅")
+    n = st.session_state.get("restore-n", 0)  # a new uploader after a restore, so the restored file is not offered again
+    upload = st.file_uploader(ctx.t("exp.restore.file"), key=f"restore-file-{n}")
+    if upload is None:
+        return
+    data = upload.getvalue()
+    try:
+        held = backup.contents(backup.read_manifest(data, upload.name)[0])
+    except backup.BackupError as exc:
+        reason = ctx.t(f"exp.restore.reason.{exc.reason}", **exc.values)
+        st.error(ctx.t("exp.restore.refused", file=upload.name, reason=reason), icon="🚫")
+        st.caption(ctx.t("exp.restore.detail", message=str(exc)))
+        return
+    st.write(ctx.t("exp.restore.made", when=_made(ctx, held.created), version=held.data_version))
+    st.dataframe(restore_contents_frame(ctx, held.rows, ctx.store.table_counts()), hide_index=True,
+                 key="restore-contents")
+    st.warning(ctx.t("exp.restore.warning"), icon="⚠️")
+    if not st.button(ctx.t("exp.restore.confirm"), type="primary", key="restore-apply", icon=":material/restore:"):
+        return
+    file = io.BytesIO(data)
+    file.name = upload.name
+    try:
+        with st.spinner():
+            backup.restore(ctx.store, file, who=who)
+    except backup.BackupError as exc:
+        reason = ctx.t(f"exp.restore.reason.{exc.reason}", **exc.values)
+        st.error(ctx.t("exp.restore.refused", file=upload.name, reason=reason), icon="🚫")
+        st.caption(ctx.t("exp.restore.detail", message=str(exc)))
+        return
+    except StoreError as exc:
+        st.error(ctx.t("exp.restore.failed", message=str(exc)), icon="🚫")
+        return
+    st.session_state["restore-outcome"] = {"file": upload.name, "when": _made(ctx, held.created)}
+    st.session_state["restore-n"] = n + 1
+    st.session_state.pop("imp-preview", None)
+    st.rerun()

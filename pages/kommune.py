@@ -82,12 +82,7 @@ if "trajectory" in specs:
     st.vega_lite_chart(specs["trajectory"], key="mun-trajectory", height=560)
 
 if "sector_bars" in specs:
-    st.subheader(t("ov.sectors"))
-    left, right = st.columns(2)
-    with left:
-        st.vega_lite_chart(specs["sector_bars"], key="mun-sector-bars", height=460)
-    with right:
-        st.vega_lite_chart(specs["sector_area"], key="mun-sector-area", height=460)
+    ui.sector_charts(ctx, specs, "mun")
 
 if "bridge" in specs:
     st.subheader(t("mun.bridge"))

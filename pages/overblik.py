@@ -30,12 +30,7 @@ if result:
     specs = ui.load_chart_specs(ctx, codes, today)  # charts.py's charts, built once per data version
     st.subheader(t("ov.trajectory"))
     st.vega_lite_chart(specs["trajectory"], key="ov-trajectory", height=560)
-    st.subheader(t("ov.sectors"))
-    left, right = st.columns(2)
-    with left:
-        st.vega_lite_chart(specs["sector_bars"], key="ov-sector-bars", height=460)
-    with right:
-        st.vega_lite_chart(specs["sector_area"], key="ov-sector-area", height=460)
+    ui.sector_charts(ctx, specs, "ov")
 
 st.subheader(t("ov.ranking", area=area_name))
 rank, excluded = ui.ranking(ctx, codes, today)

@@ -132,10 +132,7 @@ def test_the_map_draws_without_requests_to_the_internet(server: str, page: objec
     page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(LOCAL) else None)
     page.goto(f"{server}/kort")
     settle(page)
-    chart = page.locator("[data-testid='stDeckGlJsonChart']").first
-    chart.locator("canvas").first.wait_for(state="attached", timeout=30_000)
-    page.wait_for_timeout(1500)
-    assert chart.locator("canvas").count() >= 1
+    assert the_map(page).locator("canvas").count() >= 1
     assert foreign == []
 
 
@@ -172,6 +169,14 @@ def test_sidebar_choices_are_written_to_the_url(server: str, page: object) -> No
     assert page.get_by_text("Example data – not official figures").first.is_visible()
 
 
+def the_map(page: object) -> object:
+    """The Kort page's main map, once deck.gl has drawn it."""
+    chart = page.locator("[data-testid='stDeckGlJsonChart']").first
+    chart.locator("canvas").first.wait_for(state="attached", timeout=30_000)
+    page.wait_for_timeout(1500)
+    return chart
+
+
 def click_on(page: object, chart: object, code: int) -> None:
     """Click a municipality's label point on the Denmark map: the view is maps.view_for all 98, centred in
     the canvas, so its pixel is the canvas centre plus its Web Mercator offset from the view's centre."""
@@ -192,10 +197,7 @@ def click_on(page: object, chart: object, code: int) -> None:
 def test_clicking_a_municipality_on_the_map_opens_its_page(server: str, page: object) -> None:
     page.goto(f"{server}/kort")
     settle(page)
-    chart = page.locator("[data-testid='stDeckGlJsonChart']").first
-    chart.locator("canvas").first.wait_for(state="attached", timeout=30_000)
-    page.wait_for_timeout(1500)
-    click_on(page, chart, 791)
+    click_on(page, the_map(page), 791)
     page.wait_for_url("**/kommune?kommune=Viborg", timeout=30_000)
     settle(page)
     assert page.locator("[data-testid='stException']").count() == 0
@@ -237,9 +239,7 @@ def test_the_map_draws_real_boundaries_and_a_click_on_one_opens_it(
         page.goto(f"{url}/kort")
         settle(page)
         assert page.get_by_text("Kommunegrænser fra kommuner.geojson").first.is_visible()
-        chart = page.locator("[data-testid='stDeckGlJsonChart']").first
-        chart.locator("canvas").first.wait_for(state="attached", timeout=30_000)
-        page.wait_for_timeout(1500)
+        chart = the_map(page)
         SCREENSHOTS.mkdir(exist_ok=True)
         chart.screenshot(path=str(SCREENSHOTS / "kort-graenser.png"))
         click_on(page, chart, 791)  # inside Viborg's polygon, away from its outline
