@@ -590,15 +590,63 @@ STRINGS: dict[str, tuple[str, str]] = {
     "exp.backup": ("Backup af databasen", "Back up the database"),
     "exp.backup.body": (
         "En backup er én fil med hele databasen (en zip med et manifest og en Parquet-fil pr. tabel). Den "
-        "gendannes med `python -m dk2020dash restore FIL --force`, som erstatter hele databasen.",
+        "gendannes på siden Data eller med `python -m dk2020dash restore FIL --force`; begge erstatter hele "
+        "databasen.",
         "A backup is one file with the whole database (a zip with a manifest and one Parquet file per table). "
-        "Restore it with `python -m dk2020dash restore FILE --force`, which replaces the whole database.",
+        "Restore it on the Data page or with `python -m dk2020dash restore FILE --force`; both replace the whole "
+        "database.",
     ),
     "exp.csv": ("CSV (Excel)", "CSV (Excel)"),
     "exp.csv.help": ("Til dansk Excel: semikolon, decimalkomma, UTF-8.", "For Danish Excel: semicolon, decimal comma, UTF-8."),
     "exp.xlsx": ("XLSX", "XLSX"),
     "exp.xlsx.help": ("Excel-projektmappe med tal og datoer som tal og datoer.",
                       "Excel workbook with numbers and dates as numbers and dates."),
+    "exp.restore": ("Gendan en backup", "Restore a backup"),
+    "exp.restore.body": (
+        "Upload en backupfil (zip) fra knappen »Backup af databasen« eller fra `python -m dk2020dash backup`. Du "
+        "ser, hvad den indeholder, før noget ændres.",
+        "Upload a backup file (zip) from the »Back up the database« button or from `python -m dk2020dash backup`. "
+        "You see what it holds before anything changes.",
+    ),
+    "exp.restore.file": ("Backupfil (zip)", "Backup file (zip)"),
+    "exp.restore.made": ("Backuppen er lavet {when} (dataversion {version}).",
+                         "The backup was made {when} (data version {version})."),
+    "exp.restore.unknown_time": ("på et ukendt tidspunkt", "at an unknown time"),
+    "exp.restore.col.table": ("Tabel", "Table"),
+    "exp.restore.col.holds": ("Indhold", "Contents"),
+    "exp.restore.col.backup": ("Rækker i backuppen", "Rows in the backup"),
+    "exp.restore.col.now": ("Rækker nu", "Rows now"),
+    "exp.restore.warning": (
+        "Gendannelse erstatter ALLE nuværende data – opgørelser, planer, scenarier, handlinger, milepæle, "
+        "befolkningstal og importloggen – med backuppens. Det kan ikke fortrydes; hent først en backup af de "
+        "nuværende data, hvis du vil kunne vende tilbage.",
+        "Restoring replaces ALL current data – inventories, plans, scenarios, actions, milestones, population and "
+        "the import log – with the backup's. It cannot be undone; download a backup of the current data first if "
+        "you may want to go back.",
+    ),
+    "exp.restore.confirm": ("Erstat alle data med backuppen", "Replace all data with the backup"),
+    "exp.restore.done": ("Gendannet fra {file} (lavet {when}). Alle sider viser nu backuppens data.",
+                         "Restored from {file} (made {when}). Every page now shows the backup's data."),
+    "exp.restore.refused": ("{file} kan ikke gendannes: {reason} Intet er ændret.",
+                            "{file} cannot be restored: {reason} Nothing was changed."),
+    "exp.restore.reason.not_ours": ("filen er ikke en backup fra DK2020 Klimaplan-dashboard.",
+                                    "the file is not a backup from DK2020 Klimaplan-dashboard."),
+    "exp.restore.reason.damaged": ("backuppen er ufuldstændig, beskadiget eller ændret, efter den blev lavet.",
+                                   "the backup is incomplete, damaged or changed after it was made."),
+    "exp.restore.reason.newer": (
+        "backuppen er fra en nyere version af programmet (skemaversion {version}; denne kender op til {known}). "
+        "Opdatér programmet først.",
+        "the backup is from a newer version of the program (schema version {version}; this one knows up to "
+        "{known}). Update the program first.",
+    ),
+    "exp.restore.reason.older": ("backuppen er fra en for gammel version af programmet (skemaversion {version}).",
+                                 "the backup is from too old a version of the program (schema version {version})."),
+    "exp.restore.reason.too_big": ("backuppen fylder {size} GB udpakket, mere end de {limit} GB en backup kan have.",
+                                   "the backup takes {size} GB unpacked, more than the {limit} GB a backup may have."),
+    "exp.restore.reason.unreadable": ("filen kan ikke læses.", "the file cannot be read."),
+    "exp.restore.detail": ("Teknisk besked: {message}", "Technical message: {message}"),
+    "exp.restore.failed": ("Gendannelsen mislykkedes; intet er ændret: {message}",
+                           "The restore failed; nothing was changed: {message}"),
 }
 
 

@@ -273,11 +273,17 @@ class Store:
                 con.execute("COMMIT")
             con.execute("CHECKPOINT")
             con.close()
-            # No reader of this process may be inside the old file while it is swapped out.
-            with self._write_lock, _OpenFiles.lock:
-                if self._key in _OpenFiles.open:
+            # No reader of this process may be inside the old file while it is swapped out; readers are short, so
+            # wait a little for them (the app's other sessions) before giving up.
+            deadline = time.monotonic() + self.lock_wait
+            while True:
+                with self._write_lock, _OpenFiles.lock:
+                    if self._key not in _OpenFiles.open:
+                        os.replace(tmp, self.path)
+                        break
+                if time.monotonic() >= deadline:
                     raise StoreError(f"{self.path}: databasen er i brug; prøv igen.")
-                os.replace(tmp, self.path)
+                time.sleep(0.05)
         except BaseException:
             con.close()
             tmp.unlink(missing_ok=True)

@@ -914,12 +914,14 @@ def restore_upload(ctx: Context, who: str) -> None:
     and a button that does it. A file that is not an intact backup of this app is refused with the reason, and
     nothing changes. The restore gives the database a data version above any it had, so every cached loader
     reads the restored data on the next run."""
+    import io
+
     from . import backup
 
     done = st.session_state.pop("restore-outcome", None)
     if done is not None:
         st.success(ctx.t("exp.restore.done", file=done["file"], when=done["when"]), icon="✅")
-    n = st.session_state.get("restore-n", 0)  # a new uploader after a restore, so the restored file is not offered again
+    n = st.session_state.get("restore-n", 0)  # a new uploader after each restore: the file is not offered again
     upload = st.file_uploader(ctx.t("exp.restore.file"), key=f"restore-file-{n}")
     if upload is None:
         return

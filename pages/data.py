@@ -1,4 +1,5 @@
-"""Data: upload a file of any kind, see what would change (a dry run), then apply it with one button."""
+"""Data: upload a file of any kind, see what would change (a dry run), then apply it with one button; export
+every table, back up the database, and restore a backup."""
 import hashlib
 
 import streamlit as st
@@ -97,4 +98,11 @@ if upload is not None:
                 st.rerun()
             show_problems(done)
 
-# -- Eksport: left to the export work (helper D) -------------------------------------------------------
+st.divider()
+st.subheader(ctx.t("exp.title"))
+st.write(ctx.t("exp.body"))
+ui.export_downloads(ctx)
+
+st.subheader(ctx.t("exp.restore"))
+st.write(ctx.t("exp.restore.body"))
+ui.restore_upload(ctx, who)

@@ -330,3 +330,34 @@ def test_cli_restore_without_force_reports_a_wrong_file_first(demo_copy: Store, 
     (tmp_path / "x.zip").write_bytes(zip_bytes({"a.txt": b"a"}))
     assert main(["restore", str(tmp_path / "x.zip"), "--db", str(demo_copy.path)]) == 1
     assert "ingen manifest.json" in capsys.readouterr().err
+
+
+def test_restore_waits_for_a_reader_of_the_app_to_finish(demo_copy: Store, good_backup: bytes,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's sessions read through the same open file; a restore swaps the file in once they are done."""
+    import threading
+    import time
+
+    from dk2020dash import store as store_module
+
+    reading, done_waiting = threading.Event(), threading.Event()
+    real_sleep = time.sleep
+
+    def reader() -> None:
+        with demo_copy.connection():
+            reading.set()
+            done_waiting.wait(timeout=30)
+
+    def sleep(seconds: float) -> None:  # the restore found the file in use and waits: let the reader finish
+        done_waiting.set()
+        real_sleep(seconds)
+
+    monkeypatch.setattr(store_module.time, "sleep", sleep)
+    change_data(demo_copy, "væk efter gendannelsen")
+    thread = threading.Thread(target=reader)
+    thread.start()
+    reading.wait()
+    bk.restore(Store(demo_copy.path), good_backup)
+    thread.join()
+    assert done_waiting.is_set()  # it did find the reader and wait
+    assert demo_copy.query("SELECT count(*) FROM edition WHERE name = 'væk efter gendannelsen'").iloc[0, 0] == 0

@@ -87,3 +87,85 @@ def test_preview_in_english(env: Store) -> None:
     assert not at.exception
     assert any(i18n.t("imp.preview", "en") in s.value for s in at.subheader)
     assert any("plans (with targets) of the municipalities in the file are replaced" in m.value for m in at.markdown)
+
+
+# -- export, backup and restore ----------------------------------------------------------------------
+
+@pytest.fixture
+def real_backup(tmp_path: Path) -> bytes:
+    """A backup of a database with one real inventory and no demo data."""
+    from dk2020dash import backup
+    from dk2020dash.ingest import run_import
+
+    store = Store(tmp_path / "real.duckdb")
+    store.create()
+    assert run_import(store, "inventory", GOOD, "ecr2025.csv", who="test").written
+    return backup.backup_bytes(store)
+
+
+def restore_upload(at: AppTest, name: str, data: bytes, n: int = 0) -> AppTest:
+    at.file_uploader(key=f"restore-file-{n}").set_value((name, data, "application/zip"))
+    return at.run()
+
+
+def test_the_page_offers_export_backup_and_restore(env: Store) -> None:
+    at = page()
+    assert not at.exception
+    assert any(s.value == i18n.t("exp.restore", "da") for s in at.subheader)
+    assert at.file_uploader(key="restore-file-0") is not None
+    assert not [b for b in at.button if b.key == "restore-apply"]
+
+
+@pytest.mark.parametrize("name, data", [("noter.zip", b"ikke en zip"), ("ecr2025.csv", GOOD),
+                                        ("env.duckdb", b"DUCK" * 100)])
+def test_a_file_that_is_not_our_backup_is_refused_in_danish_and_nothing_changes(env: Store, name: str,
+                                                                                   data: bytes) -> None:
+    before, version = snapshot(env), env.data_version()
+    at = restore_upload(page(), name, data)
+    assert not at.exception
+    (error,) = at.error
+    assert error.value == (f"{name} kan ikke gendannes: filen er ikke en backup fra DK2020 Klimaplan-dashboard. "
+                           "Intet er ændret.")
+    assert not [b for b in at.button if b.key == "restore-apply"]
+    assert_unchanged(before, env)
+    assert env.data_version() == version
+
+
+def test_a_refusal_in_english(env: Store, real_backup: bytes) -> None:
+    import io
+    import zipfile
+
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(real_backup)) as src, zipfile.ZipFile(damaged, "w") as dst:
+        for item in src.namelist():
+            blob = src.read(item)
+            dst.writestr(item, blob[:-1] + bytes([blob[-1] ^ 1]) if item == "tables/emission.parquet" else blob)
+    at = restore_upload(page(lang="English"), "b.zip", damaged.getvalue())
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "b.zip cannot be restored: the backup is incomplete, damaged or changed after it was made. Nothing was changed."]
+
+
+def test_a_backup_shows_what_it_holds_and_is_restored_only_on_confirm(env: Store, real_backup: bytes) -> None:
+    before, version = snapshot(env), env.data_version()
+    at = restore_upload(page(), "dk2020-backup.zip", real_backup)
+    assert not at.exception
+    assert any("Backuppen er lavet" in m.value for m in at.markdown)
+    (contents,) = at.dataframe
+    held = contents.value.set_index("Tabel")
+    assert held.loc["emission", "Rækker i backuppen"] == "2" and held.loc["edition", "Rækker i backuppen"] == "1"
+    assert held.loc["plan", "Rækker nu"] == "98"
+    assert any("ALLE nuværende data" in w.value for w in at.warning)
+    assert any("Eksempeldata – ikke officielle tal" in w.value for w in at.warning)  # the demo banner, still
+    assert_unchanged(before, env)  # nothing before the button
+
+    at.button(key="restore-apply").click().run()
+    assert not at.exception
+    assert any("Gendannet fra dk2020-backup.zip" in s.value for s in at.success)
+    # The app's cached store and loaders show the restored data: no demo left, so no banner.
+    assert not any("Eksempeldata – ikke officielle tal" in w.value for w in at.warning)
+    assert env.data_version() > version
+    assert queries.editions(env)["name"].tolist() == ["ecr2025"] and queries.demo_kinds(env) == []
+    assert queries.import_log(env)["outcome"].iloc[0] == "restored"
+    assert at.file_uploader(key="restore-file-1").value is None  # the restored file is not offered again
+    assert not [b for b in at.button if b.key == "restore-apply"]
