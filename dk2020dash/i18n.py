@@ -55,6 +55,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unavailable.too_few_years": ("For få år til en trend (mindst 3, der er {detail})",
                                   "Too few years for a trend (at least 3, there are {detail})"),
     "unavailable.past_target_year": ("Seneste opgørelse er fra {detail}, efter 2030", "Latest inventory is from {detail}, after 2030"),
+    "unavailable.too_few_common_years": (
+        "Kommunerne har færre end to opgørelsesår til fælles, så deres udledning kan ikke lægges sammen. "
+        "Manglende år pr. kommunekode: {detail}",
+        "The municipalities have fewer than two inventory years in common, so their emissions cannot be added up. "
+        "Missing years by municipality code: {detail}",
+    ),
+    "bridge.left_out": (
+        "{n} handlinger med ukendt eller manglende status ({statuses}) er udeladt af reduktionsbroen ({tonnes} forventet).",
+        "{n} actions with an unknown or missing status ({statuses}) are left out of the reduction bridge ({tonnes} expected).",
+    ),
+    "bridge.status_missing": ("mangler", "missing"),
+    "bridge.missing_expected": ("{n} handlinger har ingen forventet reduktion og tæller med 0 t.",
+                                "{n} actions have no expected reduction and count as 0 t."),
     "cannot_compute": ("Kan ikke beregnes: {reason}", "Cannot be computed: {reason}"),
     # statuses and kinds
     "status.planned": ("Planlagt", "Planned"),

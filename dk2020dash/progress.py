@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
@@ -27,8 +28,12 @@ from .domain import (
 class Unavailable:
     """A metric that cannot be computed, with a reason code that i18n turns into a sentence."""
 
-    reason: str  # no_inventory | no_plan | no_baseline | nonpositive_baseline | single_year | too_few_years | past_target_year
+    reason: str  # no_inventory | no_plan | no_baseline | nonpositive_baseline | single_year | too_few_years
+    #              | past_target_year | too_few_common_years
     detail: str = ""
+    # too_few_common_years: (municipality code, the area's years it lacks) for each member that lacks some,
+    # so a page can name the municipalities; `detail` holds the same with codes ("101: 2023–2024; 202: 1990").
+    lacking: tuple[tuple[int, tuple[int, ...]], ...] = ()
 
     def __bool__(self) -> bool:  # lets callers write `if result:` for "computed"
         return False
@@ -122,6 +127,10 @@ def required_pace(latest: float, latest_year: int, target_2030: float) -> float 
 
 # -- reduction bridge and manko ----------------------------------------------------------------
 
+_BRIDGE_SUMS = ("need", "secured", "in_progress", "planned", "at_risk", "cancelled",
+                "left_out", "left_out_actions", "missing_expected_actions")
+
+
 @dataclass(frozen=True)
 class Bridge:
     need: float
@@ -130,7 +139,13 @@ class Bridge:
     planned: float = 0.0
     at_risk: float = 0.0
     cancelled: float = 0.0  # shown for information; counts for nothing
-    members_manko: float | None = None  # for a sum of municipalities: the sum of their own manko
+    members_manko: float | None = None  # for a sum of municipalities: the sum of their manko (see assess_area)
+    # Actions whose status is unknown or missing are in no part (they cover nothing) but are reported here:
+    left_out: float = 0.0  # their expected 2030 reduction, tonnes
+    left_out_actions: int = 0  # how many
+    left_out_statuses: tuple[str, ...] = ()  # the status values met, sorted; "" stands for a missing status
+    # Actions without an expected 2030 reduction are in their part with 0 tonnes; reported here:
+    missing_expected_actions: int = 0
 
     @property
     def covered(self) -> float:
@@ -145,9 +160,9 @@ class Bridge:
         return max(0.0, self.need - self.covered)
 
     def __add__(self, other: Bridge) -> Bridge:
-        return Bridge(*(getattr(self, f) + getattr(other, f) for f in
-                        ("need", "secured", "in_progress", "planned", "at_risk", "cancelled")),
-                      members_manko=self.manko + other.manko)
+        return Bridge(**{f: getattr(self, f) + getattr(other, f) for f in _BRIDGE_SUMS},
+                      members_manko=self.manko + other.manko,
+                      left_out_statuses=tuple(sorted(set(self.left_out_statuses) | set(other.left_out_statuses))))
 
 
 def reduction_need(latest: float, target_2030: float) -> float:
@@ -155,19 +170,63 @@ def reduction_need(latest: float, target_2030: float) -> float:
     return max(0.0, latest - target_2030)
 
 
-def reduction_bridge(need: float, expected_by_status: Mapping[str, float]) -> Bridge:
-    """Split the actions' expected 2030 reductions by status into the bridge parts (cancelled counts nothing)."""
+def _is_missing(value: object) -> bool:
+    """None, NaN, pd.NA, NaT (a scalar pandas calls missing)."""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # not a scalar
+        return False
+
+
+def _tonnes(value: object) -> float | None:
+    """An expected reduction as a float, or None where it is missing or not a number."""
+    if _is_missing(value) or isinstance(value, bool):
+        return None
+    try:
+        tonnes = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(tonnes) else tonnes
+
+
+def reduction_bridge(need: float, expected_by_status: Mapping[str, float],
+                     actions_by_status: Mapping[str, int] | None = None, missing_expected: int = 0) -> Bridge:
+    """Split the actions' expected 2030 reductions by status into the bridge parts (cancelled counts nothing).
+
+    Never raises on odd input, so a page with one bad action still shows its bridge:
+    - a status that is unknown or missing (None, NaN, pd.NA, "") goes in no part and covers nothing; its
+      tonnes, its number of actions and the status values are reported in `left_out*`;
+    - a missing expected reduction (None, NaN, pd.NA, not a number) counts as 0 tonnes; the actions of a
+      bridge part it concerns are reported in `missing_expected_actions`, added to the caller's own count
+      `missing_expected` (actions of a bridge part without an expected reduction, found in the rows).
+    `actions_by_status` gives the number of actions behind each status (a status not in it counts as one).
+    """
+    counts = actions_by_status or {}
     parts = dict.fromkeys(BRIDGE_PARTS, 0.0)
-    cancelled = 0.0
-    for status, tonnes in expected_by_status.items():
-        if tonnes is None or (isinstance(tonnes, float) and math.isnan(tonnes)):
+    cancelled = left_out = 0.0
+    left_out_actions, left_out_statuses = 0, set()
+    missing = int(missing_expected or 0)
+    for status, value in expected_by_status.items():
+        n = counts.get(status, 1)
+        n = 1 if _is_missing(n) else int(n)
+        known = isinstance(status, str) and status in BRIDGE_PART_OF_STATUS
+        tonnes = _tonnes(value)
+        if tonnes is None:
+            tonnes = 0.0
+            if known and BRIDGE_PART_OF_STATUS[status] is not None:  # only where the tonnes would have counted
+                missing += n
+        if not known:
+            left_out += tonnes
+            left_out_actions += n
+            left_out_statuses.add("" if _is_missing(status) else str(status))
             continue
         part = BRIDGE_PART_OF_STATUS[status]
         if part is None:
             cancelled += tonnes
         else:
             parts[part] += tonnes
-    return Bridge(need=need, cancelled=cancelled, **parts)
+    return Bridge(need=need, cancelled=cancelled, left_out=left_out, left_out_actions=left_out_actions,
+                  left_out_statuses=tuple(sorted(left_out_statuses)), missing_expected_actions=missing, **parts)
 
 
 # -- freshness ---------------------------------------------------------------------------------
@@ -289,6 +348,8 @@ class MunicipalityInputs:
     expected_by_status: Mapping[str, float]
     population: float | None = None
     population_approx: bool = True
+    actions_by_status: Mapping[str, int] = field(default_factory=dict)  # number of actions behind each status
+    missing_expected: int = 0  # actions of a bridge part (not cancelled) without an expected 2030 reduction
 
 
 def assess_municipality(m: MunicipalityInputs, today: date) -> Progress | Unavailable:
@@ -314,18 +375,57 @@ def assess_municipality(m: MunicipalityInputs, today: date) -> Progress | Unavai
         members=(m.code,), series=dict(sorted(series.items())), latest_year=latest_year, latest=latest,
         baseline=baseline, paths=(points,), deviation=d, verdict=verdict(d), trend=trend(series),
         required_pace=required_pace(latest, latest_year, target_2030),
-        bridge=reduction_bridge(reduction_need(latest, target_2030), m.expected_by_status),
+        bridge=reduction_bridge(reduction_need(latest, target_2030), m.expected_by_status,
+                                m.actions_by_status, m.missing_expected),
         population=m.population, population_approx=m.population_approx, today=today,
         verdicts={m.code: verdict(d)},
     )
 
 
+def _year_ranges(years: Iterable[int]) -> str:
+    """2020, 2021, 2022, 2024 -> "2020–2022, 2024"."""
+    out: list[tuple[int, int]] = []
+    for y in sorted(years):
+        if out and out[-1][1] == y - 1:
+            out[-1] = (out[-1][0], y)
+        else:
+            out.append((y, y))
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in out)
+
+
+_LACKING_SHOWN = 10  # members listed in Unavailable.detail; the rest as "… (+n)"
+
+
+def too_few_common_years(series: Mapping[int, Iterable[int]]) -> Unavailable:
+    """Why members cannot be summed: which of "the area's years" each member lacks. The area's years are
+    those at least half of the members have (so one odd municipality is named, not everyone else); where
+    no member lacks any of those, every year any member has."""
+    years = {code: set(ys) for code, ys in series.items()}
+    held = Counter(y for ys in years.values() for y in ys)
+    area_years = {y for y, n in held.items() if 2 * n >= len(years)}
+    if all(area_years <= ys for ys in years.values()):
+        area_years = set(held)
+    lacking = tuple((code, tuple(sorted(area_years - ys))) for code, ys in years.items() if area_years - ys)
+    shown = [f"{code}: {_year_ranges(ys)}" for code, ys in lacking[:_LACKING_SHOWN]]
+    if len(lacking) > _LACKING_SHOWN:
+        shown.append(f"… (+{len(lacking) - _LACKING_SHOWN})")
+    return Unavailable("too_few_common_years", "; ".join(shown), lacking=lacking)
+
+
 def assess_area(inputs: Iterable[MunicipalityInputs], today: date) -> Progress | Unavailable:
     """An area (region/KKR or Denmark) as the sum of its municipalities that can be assessed.
 
-    E, B, T, the bridge and population are sums; so is the manko, because one municipality's
-    surplus does not cover another's gap. The area's years are those every included member has.
-    Members that cannot be assessed are left out and listed in `excluded`.
+    E, B, T, the bridge and population are sums. Members that cannot be assessed are left out and listed
+    in `excluded`.
+
+    One year for the whole headline: the area's years are those every included member has, and its latest
+    year Y is the newest of them. E(latest), T(latest), the verdict, the required pace, the need N and the
+    manko all rest on Y, so "Region X mangler N t (opgørelsesår Y)" adds up: each member's need is
+    recomputed at Y, N_m = max(0, E_m(Y) − T_m(2030)), and the area's need is their sum. The manko is the
+    sum of the members' manko at Y, max(0, N_m − covered_m), because one municipality's surplus does not
+    cover another's gap. Where a member has newer inventories than Y, its own page (and `verdicts`, the
+    per-member verdict counts) uses its own latest year, so its manko there can differ from its share here.
+    Fewer than two common years: Unavailable("too_few_common_years"), saying who lacks which years.
     """
     parts: list[Progress] = []
     excluded: dict[int, Unavailable] = {}
@@ -338,16 +438,17 @@ def assess_area(inputs: Iterable[MunicipalityInputs], today: date) -> Progress |
     if not parts:
         return Unavailable("no_inventory") if not excluded else next(iter(excluded.values()))
     common = set.intersection(*(set(p.series) for p in parts))
+    if len(common) < 2:
+        return too_few_common_years({c: p.series for p in parts for c in p.members})
     series = {y: sum(p.series[y] for p in parts) for y in sorted(common)}
-    if len(series) < 2:
-        return Unavailable("single_year")
     paths = tuple(path for p in parts for path in p.paths)
     latest_year = max(series)
     latest = series[latest_year]
     baseline = sum(p.baseline for p in parts)
     target_2030 = sum(target_value(path, TARGET_YEAR) for path in paths)
     d = deviation(latest, sum(target_value(path, latest_year) for path in paths), baseline)
-    bridge = sum((p.bridge for p in parts), Bridge(need=0.0))
+    at_area_year = (replace(p.bridge, need=reduction_need(p.series[latest_year], p.target_2030)) for p in parts)
+    bridge = sum(at_area_year, Bridge(need=0.0))
     pops = [p.population for p in parts]
     population = sum(pops) if all(pops) else None
     return Progress(
@@ -371,6 +472,11 @@ def inputs_from_frames(
     emissions: municipality, year, tco2e (summed over sectors) · plans: municipality, baseline_year,
     net_zero_year · targets: municipality, target_year, reduction · actions: municipality, status,
     expected_2030_t (mitigation only) · municipalities: code, population, population_approx.
+
+    actions may be one row per action, or already summed per status with the number of actions in a column
+    `actions` (and, optionally, those without an expected reduction in `missing_expected`). A missing status
+    becomes "" (left out of the bridge and reported, see reduction_bridge); a missing expected reduction sums
+    as 0 and, in rows per action, is counted in `missing_expected`.
     """
     series = {int(c): dict(zip(g["year"].astype(int), g["tco2e"].astype(float)))
               for c, g in emissions.groupby("municipality")}
@@ -378,13 +484,27 @@ def inputs_from_frames(
            for c, g in targets.groupby("municipality")}
     plan = {int(r.municipality): PlanTargets(int(r.baseline_year), int(r.net_zero_year), tgt.get(int(r.municipality), {}))
             for r in plans.itertuples()}
-    expected = {int(c): g.groupby("status")["expected_2030_t"].sum().to_dict()
-                for c, g in actions.groupby("municipality")}
+    acts = actions.assign(status=actions["status"].astype(object).where(actions["status"].notna(), ""))
+    acts = acts.assign(expected_2030_t=pd.to_numeric(acts["expected_2030_t"], errors="coerce").astype(float))
+    in_part = acts["status"].map(lambda s: BRIDGE_PART_OF_STATUS.get(s) is not None)
+    if "actions" in acts:
+        acts = acts.assign(_n=acts["actions"].fillna(0).astype(int),
+                           _missing=acts["missing_expected"].fillna(0).astype(int).where(in_part, 0)
+                           if "missing_expected" in acts else 0)
+    else:
+        acts = acts.assign(_n=1, _missing=(acts["expected_2030_t"].isna() & in_part).astype(int))
+    expected, counts, missing = {}, {}, {}
+    for c, g in acts.groupby("municipality"):
+        by_status = g.groupby("status", sort=True)
+        expected[int(c)] = by_status["expected_2030_t"].sum().to_dict()
+        counts[int(c)] = {k: int(v) for k, v in by_status["_n"].sum().items()}
+        missing[int(c)] = int(g["_missing"].sum())
     out = {}
     for r in municipalities.itertuples():
         code = int(r.code)
         pop = None if pd.isna(r.population) else float(r.population)
         out[code] = MunicipalityInputs(code=code, series=series.get(code, {}), plan=plan.get(code),
                                        expected_by_status=expected.get(code, {}), population=pop,
-                                       population_approx=bool(r.population_approx))
+                                       population_approx=bool(r.population_approx),
+                                       actions_by_status=counts.get(code, {}), missing_expected=missing.get(code, 0))
     return out

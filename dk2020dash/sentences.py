@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from . import i18n
 from .domain import TARGET_YEAR, Verdict
-from .progress import Progress, Trend
+from .progress import Bridge, Progress, Trend
 
 VERDICT_ICON: dict[str, str] = {"on_track": "✅", "deviating": "⚠️", "off_track": "❌"}
 MILESTONE_ICON: dict[str, str] = {"done": "✅", "overdue": "❌", "due_soon": "⏰", "upcoming": "📅"}
@@ -74,3 +74,17 @@ def zero_year_text(progress: Progress, lang: str) -> str:
         return "–"
     year = progress.trend.zero_year
     return str(year) if year is not None else i18n.t("never_before_2100", lang)
+
+
+def bridge_notes(bridge: Bridge, lang: str) -> list[str]:
+    """What the reduction bridge leaves out or counts as 0, one sentence each (empty when nothing):
+    "2 handlinger med ukendt eller manglende status (mangler, afsluttet) er udeladt af reduktionsbroen (40 t
+    forventet)." and "3 handlinger har ingen forventet reduktion og tæller med 0 t." """
+    notes = []
+    if bridge.left_out_actions:
+        statuses = ", ".join(s or i18n.t("bridge.status_missing", lang) for s in bridge.left_out_statuses)
+        notes.append(i18n.t("bridge.left_out", lang, n=bridge.left_out_actions, statuses=statuses,
+                            tonnes=i18n.tonnes(bridge.left_out, lang)))
+    if bridge.missing_expected_actions:
+        notes.append(i18n.t("bridge.missing_expected", lang, n=bridge.missing_expected_actions))
+    return notes

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from dk2020dash import i18n
 from dk2020dash.domain import Verdict
 from dk2020dash.progress import (
     Bridge,
@@ -37,6 +38,7 @@ from dk2020dash.progress import (
     trend,
     verdict,
 )
+from dk2020dash.sentences import bridge_notes
 
 TODAY = date(2026, 6, 1)
 
@@ -320,6 +322,72 @@ def test_bridge_ignores_nan_and_none_expected_values() -> None:
                                  "delayed": np.float64("nan"), "in_progress": 10.0})
     assert (b.secured, b.in_progress, b.planned, b.at_risk, b.cancelled) == (0.0, 10.0, 0.0, 0.0, 0.0)
     assert b.manko == 90.0
+    # completed, planned and delayed: three statuses, one action each (no counts given), counted as 0
+    assert b.missing_expected_actions == 3
+    assert b.left_out_actions == 0
+
+
+def test_bridge_unknown_and_missing_status_are_left_out_and_reported() -> None:
+    # completed 50 → secured. "bogus" 30, None 7, pd.NA 3, "" 2 are in no part: left out 30 + 7 + 3 + 2 = 42,
+    # four statuses, one action each; None, pd.NA and "" all read as a missing status "".
+    # covered = 50 only → manko = 100 − 50 = 50 (the left-out tonnes cover nothing)
+    b = reduction_bridge(100.0, {"completed": 50.0, "bogus": 30.0, None: 7.0, pd.NA: 3.0, "": 2.0})
+    assert (b.secured, b.in_progress, b.planned, b.at_risk, b.cancelled) == (50.0, 0.0, 0.0, 0.0, 0.0)
+    assert b.left_out == 42.0
+    assert b.left_out_actions == 4
+    assert b.left_out_statuses == ("", "bogus")
+    assert b.covered == 50.0
+    assert b.manko == 50.0
+    assert b.missing_expected_actions == 0
+
+
+def test_bridge_counts_actions_behind_each_status() -> None:
+    # "bogus" stands for 3 actions with 30 t; 2 planned actions with 20 t → left out 3 actions, 30 t;
+    # "Completed" (capital C) is not a known status either: 1 action (no count given), 5 t
+    b = reduction_bridge(100.0, {"bogus": 30.0, "planned": 20.0, "Completed": 5.0}, {"bogus": 3, "planned": 2})
+    assert b.planned == 20.0
+    assert b.left_out == 35.0
+    assert b.left_out_actions == 4
+    assert b.left_out_statuses == ("Completed", "bogus")
+    assert b.manko == 80.0  # 100 − 20
+
+
+def test_bridge_missing_expected_counts_as_zero_and_is_reported() -> None:
+    # completed None (2 actions) and planned pd.NA (1 action) count as 0 t → 3 actions reported;
+    # in_progress 10 counts; cancelled None counts nothing anyway and "bogus" None is left out: neither is
+    # reported as missing an expected value. The caller's own count (4 found in the rows) is added: 3 + 4 = 7
+    b = reduction_bridge(100.0, {"completed": None, "planned": pd.NA, "in_progress": 10.0, "cancelled": None,
+                                 "bogus": None, "delayed": "n/a"},
+                         {"completed": 2, "planned": 1}, missing_expected=4)
+    assert (b.secured, b.in_progress, b.planned, b.at_risk, b.cancelled) == (0.0, 10.0, 0.0, 0.0, 0.0)
+    # "n/a" is not a number: delayed counts 0 t and 1 more action is reported → 8
+    assert b.missing_expected_actions == 8
+    assert b.left_out == 0.0 and b.left_out_actions == 1 and b.left_out_statuses == ("bogus",)
+    assert b.manko == 90.0
+
+
+def test_bridge_sum_adds_the_reports() -> None:
+    # left out 30 t (1 action, "bogus") + 7 t (2 actions, missing status); missing expected 1 + 2 = 3
+    b1 = reduction_bridge(100.0, {"bogus": 30.0, "planned": None})
+    b2 = reduction_bridge(50.0, {"": 7.0, "completed": 10.0}, {"": 2}, missing_expected=2)
+    total = b1 + b2
+    assert total.left_out == 37.0
+    assert total.left_out_actions == 3
+    assert total.left_out_statuses == ("", "bogus")
+    assert total.missing_expected_actions == 3
+    assert total.manko == 100.0 + 40.0  # 100 (nothing covers b1) + (50 − 10)
+
+
+def test_bridge_notes_say_what_is_left_out_and_counted_as_zero() -> None:
+    b = reduction_bridge(100.0, {"bogus": 30.0, None: 10.0, "planned": None}, {"bogus": 2, None: 1, "planned": 4})
+    da = bridge_notes(b, "da")
+    assert da == [
+        i18n.t("bridge.left_out", "da", n=3, statuses="mangler, bogus", tonnes=i18n.tonnes(40.0, "da")),
+        i18n.t("bridge.missing_expected", "da", n=4),
+    ]
+    assert da[0].startswith("3 handlinger med ukendt eller manglende status (mangler, bogus)")
+    assert bridge_notes(b, "en")[1] == "4 actions have no expected reduction and count as 0 t."
+    assert bridge_notes(reduction_bridge(100.0, {"completed": 10.0}), "da") == []
 
 
 def test_bridge_manko_never_negative_when_covered_exceeds_need() -> None:
@@ -680,6 +748,132 @@ def test_area_without_members_is_unavailable() -> None:
     assert isinstance(r, Unavailable) and r.reason == "no_inventory"
 
 
+# Area with a lagging member: 202 has no 2024 inventory (latest 2023 = 270); 101 has 2024.
+# Common years 2020..2023, so the area rests on Y = 2023 throughout:
+#   E(2023) = 485 + 270 = 755; T_101(2023) = 1000 − 17.5·33 = 422.5; T_202(2023) = 400 − 10·13 = 270
+#   T(2023) = 692.5; B = 1400; d = (755 − 692.5)/1400 = 62.5/1400
+#   need at Y: 101: 485 − 300 = 185 (its own page, at 2024, says 155); 202: 270 − 200 = 70
+#   area need = 185 + 70 = 255 = E(2023) − T(2030) = 755 − 500
+#   manko at Y: 101: 185 − 125 = 60; 202: 70 − 20 = 50 → 110 (not 30 + 50 = 80 from mixed years)
+#   required pace = 255 / (2030 − 2023) = 255/7
+
+SERIES_B_LAGGING = {y: v for y, v in SERIES_B.items() if y != 2024}
+
+
+@pytest.fixture
+def lagging_region() -> Progress:
+    p = assess_area([muni_a(), muni_b(series=SERIES_B_LAGGING)], TODAY)
+    assert isinstance(p, Progress)
+    return p
+
+
+def test_area_with_lagging_member_rests_on_common_latest_year(lagging_region: Progress) -> None:
+    p = lagging_region
+    assert p.latest_year == 2023
+    assert p.latest == 755.0
+    assert p.target_latest == approx(692.5)
+    assert p.deviation == approx(62.5 / 1400)
+    assert p.required_pace == approx(255 / 7)
+    assert p.data_lag == 3  # 2026 − 2023
+
+
+def test_area_need_and_manko_rest_on_the_same_year_as_e_latest(lagging_region: Progress) -> None:
+    p = lagging_region
+    assert p.bridge.need == approx(255)
+    assert p.bridge.need == approx(p.latest - p.target_2030)  # one year for E, T and N
+    assert p.bridge.covered == approx(145)  # 125 + 20, the actions do not depend on the year
+    assert p.manko == approx(110)  # 60 + 50
+
+
+def test_area_member_own_page_keeps_its_own_latest_year(lagging_region: Progress) -> None:
+    a = assess_municipality(muni_a(), TODAY)
+    assert a.latest_year == 2024
+    assert a.bridge.need == approx(155) and a.manko == approx(30)
+    # the per-member verdicts (counts "x af y kommuner er på rette vej") stay each member's own
+    assert lagging_region.verdicts == {101: Verdict.DEVIATING, 202: Verdict.ON_TRACK}
+
+
+def test_area_member_surplus_at_common_year_does_not_cover_another_gap() -> None:
+    # 202 lagging (Y = 2023) with 100 t completed: need at Y 70, covered 100 → manko 0 (surplus 30)
+    # 101 at Y: need 185, covered 125 → manko 60. Area manko = 60 + 0 = 60, not max(0, 255 − 225) = 30
+    p = assess_area([muni_a(), muni_b(series=SERIES_B_LAGGING, expected_by_status={"completed": 100.0})], TODAY)
+    assert p.bridge.need == approx(255)
+    assert p.bridge.covered == approx(225)
+    assert p.manko == approx(60)
+
+
+def test_area_members_below_target_at_common_year_need_nothing() -> None:
+    # 101 falls to 250 in 2023 (< T_101(2030) = 300) and rises again to 455 in 2024; at Y = 2023 its need is 0,
+    # so only 202's 70 − 20 = 50 is missing; area need = 0 + 70 = 70
+    p = assess_area([muni_a(series={**SERIES_A, 2023: 250.0}), muni_b(series=SERIES_B_LAGGING)], TODAY)
+    assert p.latest_year == 2023
+    assert p.bridge.need == approx(70)
+    assert p.manko == approx(50)
+
+
+def test_area_with_no_common_year_says_who_lacks_which_years() -> None:
+    # 101: 1990, 2020, 2021; 202: 2010, 2022, 2023 → nothing in common. With two members every year counts
+    # as the area's (held by at least half): 101 lacks 2010, 2022–2023; 202 lacks 1990, 2020–2021
+    a = muni_a(series={1990: 1000.0, 2020: 575.0, 2021: 545.0})
+    b = muni_b(series={2010: 400.0, 2022: 280.0, 2023: 270.0})
+    r = assess_area([a, b], TODAY)
+    assert isinstance(r, Unavailable)
+    assert r.reason == "too_few_common_years"
+    assert r.lacking == ((101, (2010, 2022, 2023)), (202, (1990, 2020, 2021)))
+    assert r.detail == "101: 2010, 2022–2023; 202: 1990, 2020–2021"
+    text = i18n.t(f"unavailable.{r.reason}", "da", detail=r.detail)
+    assert "færre end to opgørelsesår til fælles" in text and "101: 2010, 2022–2023" in text
+    assert "fewer than two inventory years in common" in i18n.t(f"unavailable.{r.reason}", "en", detail=r.detail)
+
+
+def test_area_with_a_single_common_year_is_too_few_common_years() -> None:
+    # common {2024} only: 101 lacks 2010 (202's baseline), 202 lacks 1990 (101's)
+    r = assess_area([muni_a(series={1990: 1000.0, 2024: 455.0}), muni_b(series={2010: 400.0, 2024: 260.0})], TODAY)
+    assert isinstance(r, Unavailable) and r.reason == "too_few_common_years"
+    assert r.detail == "101: 2010; 202: 1990"
+
+
+def test_area_common_year_report_names_the_odd_member_not_everyone_else() -> None:
+    # 101 and 202 have 2020..2024; 303 (baseline 1990) has only 1990, 2008, 2009. Common years: none.
+    # Years held by at least half of the three: 1990 (101, 303) and 2020..2024 (101, 202) → the area's years.
+    # 101 lacks none of them; 202 lacks 1990; 303 lacks 2020–2024. 2008, 2009, 2010 are held by one each: not named.
+    odd = MunicipalityInputs(code=303, series={1990: 100.0, 2008: 90.0, 2009: 80.0},
+                             plan=PlanTargets(1990, 2050, {}), expected_by_status={})
+    r = assess_area([muni_a(), muni_b(), odd], TODAY)
+    assert isinstance(r, Unavailable) and r.reason == "too_few_common_years"
+    assert r.lacking == ((202, (1990,)), (303, (2020, 2021, 2022, 2023, 2024)))
+    assert r.detail == "202: 1990; 303: 2020–2024"
+
+
+def test_area_common_year_report_falls_back_to_every_year_and_caps_the_list() -> None:
+    # 12 members, each with 1990 and one year of its own (2001..2012): the only common year is 1990, which
+    # every member has, so the report lists every year any member has; each lacks the eleven others.
+    # Ten members are shown, the other two as "… (+2)"
+    members = [MunicipalityInputs(code=100 + i, series={1990: 100.0, 2000 + i: 90.0},
+                                  plan=PlanTargets(1990, 2050, {}), expected_by_status={}) for i in range(1, 13)]
+    r = assess_area(members, TODAY)
+    assert isinstance(r, Unavailable) and r.reason == "too_few_common_years"
+    assert len(r.lacking) == 12
+    assert r.lacking[0] == (101, tuple(range(2002, 2013)))
+    assert r.detail.split("; ")[0] == "101: 2002–2012"
+    assert r.detail.split("; ")[1] == "102: 2001, 2003–2012"
+    assert r.detail.endswith("; … (+2)")
+    assert len(r.detail.split("; ")) == 11
+
+
+def test_assessments_with_odd_action_statuses_do_not_raise() -> None:
+    # 101's actions plus an unknown status and a missing one: the bridge is as before, the extras reported
+    odd = {**ACTIONS_A, "bogus": 40.0, None: 5.0, "planned": None}
+    a = assess_municipality(muni_a(expected_by_status=odd), TODAY)
+    assert a.bridge.planned == 0.0  # planned is now missing → 0
+    assert a.bridge.covered == approx(105)  # 50 + 40 + 0 + 15
+    assert a.manko == approx(50)  # 155 − 105
+    assert (a.bridge.left_out, a.bridge.left_out_actions, a.bridge.missing_expected_actions) == (45.0, 2, 1)
+    r = assess_area([muni_a(expected_by_status=odd), muni_b(expected_by_status={"weird": 3.0})], TODAY)
+    assert r.bridge.left_out == 48.0 and r.bridge.left_out_actions == 3
+    assert r.bridge.left_out_statuses == ("", "bogus", "weird")
+
+
 # -- inputs_from_frames ------------------------------------------------------------------------
 
 @pytest.fixture
@@ -728,6 +922,51 @@ def test_inputs_from_frames_municipality_without_plan_or_population(
     assert m.plan is None
     assert m.population is None
     assert dict(m.series) == {2024: 50.0}
+
+
+def test_inputs_from_frames_counts_odd_actions_per_row() -> None:
+    # per-action rows for 101: completed 30, completed NaN, planned pd.NA, status None 10, "bogus" 5,
+    # cancelled NaN. completed → 30 t, 2 actions; planned → 0 t, 1 action; "" (missing) 10 t; bogus 5 t.
+    # Missing expected in a bridge part: the completed NaN and the planned NA → 2 (the cancelled NaN does not count)
+    actions = pd.DataFrame({"municipality": [101] * 6,
+                            "status": ["completed", "completed", "planned", None, "bogus", "cancelled"],
+                            "expected_2030_t": pd.array([30.0, None, None, 10.0, 5.0, None], dtype="Float64")})
+    emissions = pd.DataFrame({"municipality": [101, 101], "year": [1990, 2024], "tco2e": [1000.0, 455.0]})
+    plans = pd.DataFrame({"municipality": [101], "baseline_year": [1990], "net_zero_year": [2050]})
+    targets = pd.DataFrame({"municipality": [101], "target_year": [2030], "reduction": [0.7]})
+    munis = pd.DataFrame({"code": [101], "population": [10_000.0], "population_approx": [False]})
+    m = inputs_from_frames(emissions, plans, targets, actions, munis)[101]
+    assert m.actions_by_status == {"": 1, "bogus": 1, "cancelled": 1, "completed": 2, "planned": 1}
+    assert m.missing_expected == 2
+    assert m.expected_by_status["completed"] == 30.0
+    p = assess_municipality(m, TODAY)
+    b = p.bridge
+    # need 155, covered 30 → manko 125; left out 10 + 5 = 15 t in 2 actions
+    assert b.secured == 30.0 and b.planned == 0.0
+    assert b.manko == approx(125)
+    assert (b.left_out, b.left_out_actions, b.left_out_statuses) == (15.0, 2, ("", "bogus"))
+    assert b.missing_expected_actions == 2
+
+
+def test_inputs_from_frames_reads_summed_actions_with_counts() -> None:
+    # the shape queries.action_expected returns: one row per status with the number of actions in `actions`,
+    # here with a `missing_expected` column too (cancelled's 1 does not count: it covers nothing anyway)
+    actions = pd.DataFrame({"municipality": [101, 101, 101], "status": ["completed", "planned", "cancelled"],
+                            "expected_2030_t": [50.0, 20.0, 0.0], "actions": [3, 2, 1],
+                            "missing_expected": [1, 0, 1]})
+    emissions = pd.DataFrame({"municipality": [101, 101], "year": [1990, 2024], "tco2e": [1000.0, 455.0]})
+    plans = pd.DataFrame({"municipality": [101], "baseline_year": [1990], "net_zero_year": [2050]})
+    munis = pd.DataFrame({"code": [101, 202], "population": [1.0, 2.0], "population_approx": [False, False]})
+    inputs = inputs_from_frames(emissions, plans, pd.DataFrame(columns=["municipality", "target_year", "reduction"]),
+                                actions, munis)
+    m = inputs[101]
+    assert m.actions_by_status == {"cancelled": 1, "completed": 3, "planned": 2}
+    assert m.missing_expected == 1
+    assert inputs[202].actions_by_status == {} and inputs[202].missing_expected == 0
+    # without the column nothing is reported missing
+    m2 = inputs_from_frames(emissions, plans, pd.DataFrame(columns=["municipality", "target_year", "reduction"]),
+                            actions.drop(columns="missing_expected"), munis)[101]
+    assert m2.missing_expected == 0
 
 
 def test_inputs_from_frames_feed_assessments(frames_inputs: dict[int, MunicipalityInputs]) -> None:
