@@ -123,7 +123,11 @@ def test_every_page_renders_without_an_exception(server: str, page: object, file
     settle(page)
     page.wait_for_timeout(1500)  # charts and the map draw after the script has finished
     SCREENSHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{Path(file).stem}.png"), full_page=True)
+    # Streamlit scrolls inside its main block, so a tall window shows the whole page in one screenshot.
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": 1440, "height": min(int(height) + 50, 9000)})
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(SCREENSHOTS / f"{Path(file).stem}.png"))
     assert page.locator("[data-testid='stException']").count() == 0
     assert page.get_by_text("Eksempeldata – ikke officielle tal").first.is_visible()
     assert foreign == []  # no fonts, icons, tiles or scripts from the internet
