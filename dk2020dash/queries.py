@@ -121,9 +121,11 @@ def scenarios(store: Store, codes: Sequence[int]) -> pd.DataFrame:
 
 
 def action_expected(store: Store) -> pd.DataFrame:
-    """Expected 2030 reductions of mitigation actions per municipality and status."""
+    """Expected 2030 reductions of mitigation actions per municipality and status, with the number of actions
+    and of those without an expected reduction (counted as 0; the reduction bridge says so)."""
     return store.query(
-        "SELECT municipality, status, sum(coalesce(expected_2030_t, 0)) AS expected_2030_t, count(*) AS actions "
+        "SELECT municipality, status, sum(coalesce(expected_2030_t, 0)) AS expected_2030_t, count(*) AS actions, "
+        "count(*) FILTER (WHERE expected_2030_t IS NULL) AS missing_expected "
         "FROM action WHERE kind = 'mitigation' GROUP BY municipality, status ORDER BY municipality, status"
     )
 

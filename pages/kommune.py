@@ -56,7 +56,7 @@ if result:
         st.caption(sentences.freshness_note(result, lang))
     ui.progress_kpis(ctx, result)
 else:
-    reason = t(f"unavailable.{result.reason}", detail=result.detail)
+    reason = ui.reason_text(ctx, result)
     st.warning(t("mun.cannot", name=name, reason=reason), icon="ℹ️")
 ui.activity_kpis(ctx, actions, milestones, today)
 
@@ -87,6 +87,8 @@ if "sector_bars" in specs:
 if "bridge" in specs:
     st.subheader(t("mun.bridge"))
     st.vega_lite_chart(specs["bridge"], key="mun-bridge", height=440)
+    for note in sentences.bridge_notes(result.bridge, lang):  # actions the bridge leaves out or counts as 0
+        st.caption(note)
 
 st.subheader(t("mun.actions"))
 if actions.empty:

@@ -85,6 +85,17 @@ def test_charts_show_adopted_beside_revised_baseline_sectors_and_bridge(demo_env
     assert "Basisår som vedtaget i planen" in texts(at)
 
 
+def test_bridge_says_how_many_actions_count_as_zero_for_want_of_an_expected_reduction(
+        demo_copy: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    with demo_copy.transaction() as con:
+        con.execute("UPDATE action SET expected_2030_t = NULL WHERE id IN (SELECT id FROM action "
+                    "WHERE municipality = 751 AND kind = 'mitigation' AND status <> 'cancelled' ORDER BY id LIMIT 3)")
+    monkeypatch.setenv("DK2020_DB", str(demo_copy.path))
+    at = kommune(kommune="Aarhus")
+    assert "3 handlinger har ingen forventet reduktion og tæller med 0 t." in [c.value for c in at.caption]
+    assert progress_of(demo_copy.path, 751).bridge.missing_expected_actions == 3
+
+
 def test_rank_in_region_and_data_notes(demo_env: Path) -> None:
     at = kommune(kommune="København")
     body = texts(at)
