@@ -57,9 +57,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unavailable.past_target_year": ("Seneste opgørelse er fra {detail}, efter 2030", "Latest inventory is from {detail}, after 2030"),
     "unavailable.too_few_common_years": (
         "Kommunerne har færre end to opgørelsesår til fælles, så deres udledning kan ikke lægges sammen. "
-        "Manglende år pr. kommunekode: {detail}",
+        "Manglende år: {detail}",
         "The municipalities have fewer than two inventory years in common, so their emissions cannot be added up. "
-        "Missing years by municipality code: {detail}",
+        "Missing years: {detail}",
     ),
     "bridge.left_out": (
         "{n} handlinger med ukendt eller manglende status ({statuses}) er udeladt af reduktionsbroen ({tonnes} forventet).",
@@ -196,10 +196,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "method.area.body": (
         "Et område er summen af sine kommuner: udledning, basisår, målsti, reduktionsbro og befolkning lægges "
         "sammen. Kommuner, der ikke kan beregnes (fx uden opgørelse for basisåret), er udeladt og nævnt. "
-        "Områdets år er dem, alle medtagne kommuner har tal for.",
+        "Områdets år er dem, alle medtagne kommuner har tal for, og hele overblikket (udledning, vurdering, "
+        "nødvendigt fald, behov og manko) regnes i det nyeste af dem. Områdets manko er summen af kommunernes "
+        "manko i det år, for én kommunes overskud dækker ikke en andens mangel. Har en kommune nyere tal, bruger "
+        "dens egen side dem, så dens manko dér kan afvige fra dens andel her. Har kommunerne færre end to år til "
+        "fælles, kan området ikke beregnes, og siden nævner hvem der mangler hvilke år.",
         "An area is the sum of its municipalities: emissions, baseline, target path, reduction bridge and "
         "population are added up. Municipalities that cannot be computed (for example with no inventory for the "
-        "baseline year) are left out and listed. The area's years are those every included municipality has.",
+        "baseline year) are left out and listed. The area's years are those every included municipality has, and the whole overview (emissions, verdict, "
+        "required pace, need and gap) is computed at the newest of them. The area's gap is the sum of the "
+        "municipalities' gaps in that year, as one municipality's surplus does not cover another's shortfall. "
+        "Where a municipality has newer figures, its own page uses them, so its gap there can differ from its "
+        "share here. With fewer than two years in common the area cannot be computed, and the page names who "
+        "lacks which years.",
     ),
     "method.sources": ("Kilder og data", "Sources and data"),
     "method.data_now": ("Data i databasen nu", "Data in the database now"),

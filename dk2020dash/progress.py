@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -406,10 +406,15 @@ def too_few_common_years(series: Mapping[int, Iterable[int]]) -> Unavailable:
     if all(area_years <= ys for ys in years.values()):
         area_years = set(held)
     lacking = tuple((code, tuple(sorted(area_years - ys))) for code, ys in years.items() if area_years - ys)
-    shown = [f"{code}: {_year_ranges(ys)}" for code, ys in lacking[:_LACKING_SHOWN]]
+    return Unavailable("too_few_common_years", lacking_text(lacking), lacking=lacking)
+
+
+def lacking_text(lacking: Sequence[tuple[int, Sequence[int]]], label: Callable[[int], str] = str) -> str:
+    """"101: 2023–2024; 202: 1990", the first members by `label` (default: the code), the rest as "… (+n)"."""
+    shown = [f"{label(code)}: {_year_ranges(ys)}" for code, ys in lacking[:_LACKING_SHOWN]]
     if len(lacking) > _LACKING_SHOWN:
         shown.append(f"… (+{len(lacking) - _LACKING_SHOWN})")
-    return Unavailable("too_few_common_years", "; ".join(shown), lacking=lacking)
+    return "; ".join(shown)
 
 
 def assess_area(inputs: Iterable[MunicipalityInputs], today: date) -> Progress | Unavailable:

@@ -14,7 +14,7 @@ from streamlit.navigation.page import StreamlitPage
 from . import i18n, queries
 from .demo import fill_demo
 from .domain import DENMARK, REGIONS
-from .progress import MunicipalityInputs, Progress, Unavailable, assess_area, assess_municipality
+from .progress import MunicipalityInputs, Progress, Unavailable, assess_area, assess_municipality, lacking_text
 from .store import Store, StoreError, StoreLocked, db_path, open_or_create
 
 AREAS: tuple[str, ...] = (DENMARK, *REGIONS)
@@ -210,9 +210,16 @@ def assess(ctx: Context, codes: list[int] | None = None, today: date | None = No
     return assess_area([inputs[c] for c in codes], today)
 
 
+def reason_text(ctx: Context, result: Unavailable) -> str:
+    """Why it cannot be computed, in the page language; municipalities by name where the reason lists them."""
+    detail = result.detail
+    if result.lacking:
+        detail = lacking_text(result.lacking, lambda code: municipality_name(ctx, code))
+    return ctx.t(f"unavailable.{result.reason}", detail=detail)
+
+
 def unavailable_text(ctx: Context, result: Unavailable) -> str:
-    reason = ctx.t(f"unavailable.{result.reason}", detail=result.detail)
-    return ctx.t("cannot_compute", reason=reason)
+    return ctx.t("cannot_compute", reason=reason_text(ctx, result))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -348,7 +355,7 @@ def selected_code(rank: pd.DataFrame, event: object) -> int | None:
 
 def excluded_lines(ctx: Context, excluded: dict[int, Unavailable]) -> list[str]:
     return [ctx.t("ov.excluded.line", name=municipality_name(ctx, code),
-                  reason=ctx.t(f"unavailable.{u.reason}", detail=u.detail)) for code, u in excluded.items()]
+                  reason=reason_text(ctx, u)) for code, u in excluded.items()]
 
 
 def status_counts(actions: pd.DataFrame) -> dict[str, int]:
@@ -386,7 +393,7 @@ def progress_kpis(ctx: Context, p: Progress) -> None:
         pace = "–" if isinstance(p.required_pace, Unavailable) else f"{i18n.tonnes(p.required_pace, lang)}/{t('ov.year_unit')}"
         observed = (t("ov.kpi.observed", value=f"{i18n.tonnes(p.observed_pace, lang)}/{t('ov.year_unit')}")
                     if isinstance(p.trend, Trend) else
-                    t("ov.kpi.no_trend", reason=t(f"unavailable.{p.trend.reason}", detail=p.trend.detail)))
+                    t("ov.kpi.no_trend", reason=reason_text(ctx, p.trend)))
         st.metric(t("ov.kpi.required_pace", year=TARGET_YEAR), pace, delta=observed, delta_color="off",
                   delta_arrow="off", help=t("ov.kpi.required_pace.help"), border=True)
         st.metric(t("ov.kpi.manko", year=TARGET_YEAR), i18n.tonnes(p.manko, lang),

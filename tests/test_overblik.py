@@ -148,3 +148,20 @@ def test_an_empty_database_says_why_instead_of_failing(empty_store: Store, monke
     at = overblik()
     assert not at.exception
     assert any("Der kan ikke vises et overblik for Danmark" in i.value for i in at.info)
+
+
+def test_an_area_without_common_years_names_the_municipalities_that_lack_them(
+        demo_copy: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    codes = queries.area_codes(queries.municipalities(demo_copy), "Nordjylland")
+    first, rest = codes[:6], codes[6:]
+    with demo_copy.transaction() as con:  # the first six lack 2016–2024, the others 2010–2015: only 1990 is common
+        con.execute("DELETE FROM emission WHERE list_contains(?, municipality) AND year >= 2016", [first])
+        con.execute("DELETE FROM emission WHERE list_contains(?, municipality) AND year BETWEEN 2010 AND 2015", [rest])
+    monkeypatch.setenv("DK2020_DB", str(demo_copy.path))
+    at = overblik(area="Region Nordjylland")
+    assert not at.exception
+    assert at.title[0].value == "Overblik: Region Nordjylland"
+    message = " ".join(i.value for i in at.info)
+    assert "færre end to opgørelsesår til fælles" in message
+    name = queries.municipalities(demo_copy).set_index("code")["name"]
+    assert all(f"{name[c]}: 2010–2015" in message for c in rest)
