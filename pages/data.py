@@ -26,6 +26,7 @@ def show_problems(report: ImportReport) -> None:
     table = report.problem_frame().rename(columns={c: ctx.t(f"imp.col.{c}") for c in ("row", "column", "value",
                                                                                         "expected")})
     st.dataframe(table, hide_index=True, width="stretch", key="imp-problems")
+    ui.download_table(ctx, table, "importproblemer")  # to work through the file's problems in Excel
     if report.more_problems:
         st.caption(ctx.t("imp.more", n=report.more_problems))
 
@@ -51,12 +52,14 @@ def show_summary(report: ImportReport) -> None:
                                                "added": ctx.t("imp.added"), "changed": ctx.t("imp.changed"),
                                                "unchanged": ctx.t("imp.unchanged")})
         st.dataframe(per, hide_index=True, width="stretch", key="imp-per-municipality")
+        ui.download_table(ctx, per, "import-pr-kommune")
     if len(s.status_changes):
         st.write(ctx.t("imp.status_changes"))
         changes = s.status_changes.copy()
         for c in ("old_status", "new_status"):
             changes[c] = changes[c].map(lambda v: ctx.t(f"status.{v}") if isinstance(v, str) else "–")
         st.dataframe(changes, hide_index=True, width="stretch", key="imp-status-changes")
+        ui.download_table(ctx, changes, "import-statusaendringer")
     st.write(ctx.t("imp.first_rows"))
     st.dataframe(report.preview, hide_index=True, width="stretch", key="imp-first-rows")
 

@@ -52,6 +52,7 @@ def test_upload_shows_preview_and_writes_nothing_until_applied(env: Store) -> No
     assert any(i18n.t("imp.preview", "da") in s.value for s in at.subheader)
     assert any("Eksempeldata (demo) af denne slags fjernes" in w.value for w in at.warning)
     assert at.button(key="imp-apply").label == i18n.t("imp.apply", "da")
+    assert "dl-import-pr-kommune-csv" in {d.key for d in at.get("download_button")}
     assert_unchanged(before, env)  # the preview is a dry run
     assert len(queries.import_log(env)) == log_before
 
@@ -71,6 +72,7 @@ def test_bad_file_shows_problems_in_danish_and_no_button(env: Store) -> None:
     problems = at.dataframe[0].value
     assert list(problems.columns) == ["Række", "Kolonne", "Værdi", "Forventet"]
     assert problems["Række"].tolist() == [2, 3]
+    assert {"dl-importproblemer-csv", "dl-importproblemer-xlsx"} <= {d.key for d in at.get("download_button")}
     assert not [b for b in at.button if b.key == "imp-apply"]
     assert_unchanged(before, env)
 
