@@ -43,8 +43,10 @@ TABLE_DOCS: dict[str, tuple[str, str]] = {
 _DEMO = ("sand for eksempeldata (demo), falsk for rigtige data", "true for example (demo) data, false for real data")
 COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
     "meta": {
-        "key": ("nøgle: schema_version eller data_version", "key: schema_version or data_version"),
-        "value": ("værdi (heltal som tekst)", "value (an integer as text)"),
+        "key": ("nøgle: schema_version, data_version eller (kortvarigt, under en indlæsning over eksempeldata) "
+                "pending:<slags>", "key: schema_version, data_version or (briefly, while an import replaces demo "
+                "data) pending:<kind>"),
+        "value": ("værdi som tekst (versionerne er heltal)", "value as text (the versions are integers)"),
     },
     "sector": {
         "code": ("sektorkode (projektets egen)", "sector code (the project's own)"),
