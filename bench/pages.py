@@ -9,7 +9,6 @@ only `st.write("hej")`) timed the same way.
 from __future__ import annotations
 
 import argparse
-import ast
 import os
 import statistics
 import sys
@@ -22,11 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def app_pages() -> list[str]:
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
-            return [file for group in ast.literal_eval(node.value).values() for file, *_ in group]
-    raise SystemExit("no PAGES in app.py")
+    from dk2020dash.ui import PAGES  # the menu app.py draws
+
+    return [file for group in PAGES.values() for file, *_ in group]
 
 
 def timed(at, runs: int, warmup: int) -> float:
