@@ -1,6 +1,7 @@
 """Altair chart builders for the views: data in, alt.Chart out (no Streamlit, no SQL), readable on a projector."""
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import altair as alt
@@ -49,9 +50,12 @@ def unit_for(values: Sequence[float]) -> tuple[float, str]:
 
 
 def _finish(chart: alt.TopLevelMixin, title: str, lang: str, subtitle: str | None = None,
-            height: int = 380, legend_columns: int = 3) -> alt.TopLevelMixin:
-    """Title, projector-sized fonts and the language's number locale on the top-level chart."""
-    t = alt.TitleParams(text=title, subtitle=subtitle or "", fontSize=TITLE_SIZE, subtitleFontSize=FONT_SIZE,
+            height: int = 380, legend_columns: int = 3, subtitle_chars: int = 100) -> alt.TopLevelMixin:
+    """Title, projector-sized fonts and the language's number locale on the top-level chart. The subtitle is
+    broken into lines of at most `subtitle_chars` characters (Vega cuts a long line off with "…"; a chart in
+    half the page width takes about 55)."""
+    lines = textwrap.wrap(subtitle or "", subtitle_chars) or [""]
+    t = alt.TitleParams(text=title, subtitle=lines, fontSize=TITLE_SIZE, subtitleFontSize=FONT_SIZE,
                         anchor="start")
     return (chart.properties(title=t, height=height)
             .configure(locale={"number": NUMBER_LOCALE.get(lang, NUMBER_LOCALE["en"])})
@@ -206,7 +210,7 @@ def sector_area(by_sector: pd.DataFrame, lang: str) -> alt.Chart:
     )
     first, last = int(df["year"].min()), int(df["year"].max())
     return _finish(chart, i18n.t("chart.sector_time.title", lang, first=first, last=last), lang,
-                   i18n.t("chart.sector_time.subtitle", lang), height=340, legend_columns=2)
+                   i18n.t("chart.sector_time.subtitle", lang), height=340, legend_columns=2, subtitle_chars=55)
 
 
 # -- reduction bridge -----------------------------------------------------------------------------

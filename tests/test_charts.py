@@ -112,6 +112,16 @@ def test_bridge_titles_when_covered_or_no_need() -> None:
     assert "allerede under målet" in charts.reduction_bridge(Bridge(need=0), "da").to_dict()["title"]["text"]
 
 
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_long_subtitles_are_broken_into_lines_not_cut_off(demo_store: Store, lang: str) -> None:
+    by_sector = queries.emissions_by_sector(demo_store, [101])
+    for chart, key, most in ((charts.reduction_bridge(Bridge(need=10), lang), "chart.bridge.subtitle", 100),
+                             (charts.sector_area(by_sector, lang), "chart.sector_time.subtitle", 55)):
+        lines = chart.to_dict()["title"]["subtitle"]
+        assert " ".join(lines) == i18n.t(key, lang)
+        assert len(lines) > 1 and max(map(len, lines)) <= most
+
+
 def test_area_trajectory_leaves_out_partial_scenario_years(demo_store: Store, inputs) -> None:
     munis = queries.municipalities(demo_store)
     area = assess_area([inputs[c] for c in queries.area_codes(munis, "Sjælland")], TODAY)
