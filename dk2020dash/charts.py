@@ -236,6 +236,9 @@ def reduction_bridge(bridge: Bridge, lang: str) -> alt.LayerChart:
     df = bridge_frame(bridge, lang)
     divisor, unit = unit_for(df["end"].tolist())
     df["x0"], df["x1"] = df["start"] / divisor, df["end"] / divisor
+    # A label starting just short of the dashed need line would be cut by it: start it at the line instead.
+    need_x = bridge.need / divisor
+    df["label_x"] = df["x1"].where(df["x1"] < 0.9 * need_x, df["x1"].clip(lower=need_x))
     steps = df["step"].tolist()
     y = alt.Y("step:N", sort=steps, title=None, axis=alt.Axis(labelLimit=360, labelFontSize=FONT_SIZE + 1))
     x = alt.X("x0:Q", title=i18n.t(unit, lang), axis=alt.Axis(format=",.1~f"))
@@ -245,8 +248,8 @@ def reduction_bridge(bridge: Bridge, lang: str) -> alt.LayerChart:
         x=x, x2="x1:Q", y=y, color=colour,
         tooltip=[alt.Tooltip("step:N", title=""), alt.Tooltip("label:N", title=i18n.t("chart.emissions", lang))])
     text = alt.Chart(df).mark_text(align="left", dx=8, fontSize=FONT_SIZE + 1, fontWeight="bold").encode(
-        x="x1:Q", y=y, text="label:N")
-    need_rule = alt.Chart(pd.DataFrame({"x": [bridge.need / divisor]})).mark_rule(
+        x="label_x:Q", y=y, text="label:N")
+    need_rule = alt.Chart(pd.DataFrame({"x": [need_x]})).mark_rule(
         color=PALETTE["black"], strokeDash=[6, 3], strokeWidth=2).encode(x="x:Q")
     if bridge.need <= 0:
         title = i18n.t("chart.bridge.title_no_need", lang, year=TARGET_YEAR)
@@ -255,7 +258,7 @@ def reduction_bridge(bridge: Bridge, lang: str) -> alt.LayerChart:
     else:
         title = i18n.t("chart.bridge.title_manko", lang, manko=i18n.tonnes(bridge.manko, lang),
                        need=i18n.tonnes(bridge.need, lang), year=TARGET_YEAR)
-    return _finish(alt.layer(bars, text, need_rule), title, lang, i18n.t("chart.bridge.subtitle", lang), height=300)
+    return _finish(alt.layer(bars, need_rule, text), title, lang, i18n.t("chart.bridge.subtitle", lang), height=300)
 
 
 # -- Sammenlign: indexed trajectories and per capita against reduction (helper B's section) -------------

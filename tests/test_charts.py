@@ -107,6 +107,13 @@ def test_reduction_bridge_labels_every_step_in_words_and_tonnes() -> None:
     assert "legend" not in str(spec["layer"][0]["encoding"]["color"]) or spec["layer"][0]["encoding"]["color"]["legend"] is None
 
 
+def test_bridge_labels_just_short_of_the_need_line_start_beyond_it() -> None:
+    bridge = Bridge(need=232_000, secured=47_000, in_progress=55_000, planned=60_000, at_risk=62_000)
+    data = {r["key"]: r for r in rows(charts.reduction_bridge(bridge, "da").to_dict()) if "step" in r}
+    assert data["planned"]["label_x"] == data["planned"]["x1"]  # far from the line: beside its bar
+    assert data["at_risk"]["x1"] < 232 <= data["at_risk"]["label_x"]  # would be cut by the line
+
+
 def test_bridge_titles_when_covered_or_no_need() -> None:
     assert "dækker hele behovet" in charts.reduction_bridge(Bridge(need=10, secured=20), "da").to_dict()["title"]["text"]
     assert "allerede under målet" in charts.reduction_bridge(Bridge(need=0), "da").to_dict()["title"]["text"]
