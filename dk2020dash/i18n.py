@@ -204,11 +204,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "An area is the sum of its municipalities: emissions, baseline, target path, reduction bridge and "
         "population are added up. Municipalities that cannot be computed (for example with no inventory for the "
         "baseline year) are left out and listed. The area's years are those every included municipality has, "
-        "and the whole overview (emissions, verdict, required pace, need and gap) is computed at the newest of them. The area's gap is the sum of the "
-        "municipalities' gaps in that year, as one municipality's surplus does not cover another's shortfall. "
-        "Where a municipality has newer figures, its own page uses them, so its gap there can differ from its "
-        "share here. With fewer than two years in common the area cannot be computed, and the page names who "
-        "lacks which years.",
+        "and the whole overview (emissions, verdict, required pace, need and gap) is computed at the newest of "
+        "them. The area's gap is the sum of the municipalities' gaps in that year, as one municipality's surplus "
+        "does not cover another's shortfall. Where a municipality has newer figures, its own page uses them, so "
+        "its gap there can differ from its share here. With fewer than two years in common the area cannot be "
+        "computed, and the page names who lacks which years.",
     ),
     "method.sources": ("Kilder og data", "Sources and data"),
     "method.data_now": ("Data i databasen nu", "Data in the database now"),
