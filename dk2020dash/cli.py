@@ -6,7 +6,7 @@ import sys
 from collections.abc import Sequence
 
 from . import queries
-from .store import SCHEMA_VERSION, Store, StoreError, db_path
+from .store import SCHEMA_VERSION, Store, StoreError, db_path, mask_url
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -137,12 +137,36 @@ def add_export_commands(sub: argparse._SubParsersAction, db_arg) -> None:
     restore.set_defaults(func=cmd_restore)
 
 
+# -- migrate-to-postgres ----------------------------------------------------------------------------------
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from .store_pg import migrate_to_postgres
+
+    source = Store(args.db or db_path())  # the file, even when DK2020_DATABASE_URL is set
+    target = Store(args.database_url)
+    counts = migrate_to_postgres(source, target)
+    print(f"Kopierede {source.path} til {target.path} i én transaktion: {sum(n for n, _ in counts.values())} rækker "
+          f"i {len(counts)} tabeller; antal rækker og kontrolsummer stemmer for hver tabel.")
+    return 0
+
+
+def add_migrate_command(sub: argparse._SubParsersAction) -> None:
+    mig = sub.add_parser("migrate-to-postgres",
+                         help="kopiér en databasefil til en tom PostgreSQL-database (én transaktion, kontrolleret)")
+    mig.add_argument("--db", default=None, help=f"databasefilen at kopiere (standard: DK2020_DB eller {db_path()})")
+    mig.add_argument("--database-url", required=True, metavar="URL", help="postgresql://BRUGER@VÆRT:PORT/DB (tom)")
+    mig.set_defaults(func=cmd_migrate)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dk2020dash", description="DK2020 Klimaplan-dashboard: database og data.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     def db_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", default=None, help=f"databasefil (standard: DK2020_DB eller {db_path()})")
+        # Both land in args.db: Store(args.db) opens PostgreSQL for a postgresql:// URL.
+        p.add_argument("--database-url", dest="db", default=None, metavar="URL",
+                       help="PostgreSQL i stedet for filen: postgresql://BRUGER@VÆRT:PORT/DB "
+                            "(standard: DK2020_DATABASE_URL, som vinder over DK2020_DB)")
 
     init = sub.add_parser("init", help="opret databasen")
     db_arg(init)
@@ -157,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_arg(info)
     info.set_defaults(func=cmd_info)
     add_export_commands(sub, db_arg)
+    add_migrate_command(sub)
     return parser
 
 
@@ -165,8 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except StoreError as exc:
-        print(f"fejl: {exc}", file=sys.stderr)
+        print(f"fejl: {mask_url(exc)}", file=sys.stderr)
         return 1
     except (OSError, ValueError) as exc:
-        print(f"fejl: {exc}", file=sys.stderr)
+        print(f"fejl: {mask_url(exc)}", file=sys.stderr)
         return 1

@@ -1,4 +1,5 @@
-"""The only module that opens DuckDB: paths, schema, migrations, short read connections and write transactions."""
+"""The only module that opens DuckDB: paths, schema, migrations, short read connections and write transactions.
+A postgresql:// URL (DK2020_DATABASE_URL) makes Store a PostgreSQL store instead (store_pg.py, its other half)."""
 from __future__ import annotations
 
 import os
@@ -91,9 +92,30 @@ class StoreLocked(StoreError):
     """Another process holds the database."""
 
 
+class StoreUnavailable(StoreError):
+    """The database server cannot be reached (PostgreSQL stopped or the network gone); nothing was written."""
+
+
 def db_path() -> Path:
     """The database file: DK2020_DB if set, else data/dk2020.duckdb in the checkout."""
     return Path(os.environ.get("DK2020_DB") or DEFAULT_DB)
+
+
+def database_url() -> str | None:
+    """DK2020_DATABASE_URL (postgresql://USER[:PASSWORD]@HOST:PORT/DB) if set: it wins over DK2020_DB."""
+    return os.environ.get("DK2020_DATABASE_URL") or None
+
+
+def database_target() -> str:
+    """What Store() opens without an argument: the PostgreSQL URL if one is set, else the file."""
+    return database_url() or str(db_path())
+
+
+def mask_url(text: object) -> str:
+    """Any text with the password of each database URL in it replaced by ***: for every message and log."""
+    from .store_pg import mask
+
+    return mask(text)
 
 
 def _explain(path: Path, exc: Exception) -> StoreError:
@@ -144,6 +166,14 @@ class Store:
     while someone uses it, and writes are single transactions."""
 
     _write_lock = threading.RLock()  # re-entrant: a write may trigger a migration
+
+    def __new__(cls, path: str | Path | None = None, *args, **kwargs):
+        from . import store_pg
+
+        target = path if path is not None else database_url()
+        if cls is Store and store_pg.is_url(target):
+            return super().__new__(PgStore)
+        return super().__new__(cls)
 
     def __init__(self, path: str | Path | None = None, *, migrations: Mapping[int, str] | None = None,
                  lock_wait: float | None = None):
@@ -340,10 +370,47 @@ def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
     con.unregister("municipality_csv")
 
 
+def _pg_store_class() -> type:
+    from .store_pg import PgStore as _PgBody
+
+    class PgStore(_PgBody, Store):
+        """A Store whose record is PostgreSQL (store_pg.py): same interface, same DuckDB SQL for callers."""
+
+        def __init__(self, path: str | None = None, *, migrations: Mapping[int, str] | None = None,
+                     lock_wait: float | None = None):
+            from . import store_pg
+
+            self.url = store_pg.resolve(str(path if path is not None else database_url()).strip())
+            store_pg.remember(self.url)
+            self.path = store_pg.PgTarget(self)
+            self.migrations = dict(MIGRATIONS if migrations is None else migrations)
+            self.schema_version = 1 + len(self.migrations)
+            self.lock_wait = LOCK_WAIT_SECONDS if lock_wait is None else lock_wait
+            self._checked = False
+
+        def query(self, sql: str, params: list | tuple | Mapping | None = None) -> pd.DataFrame:
+            with self.connection() as con:
+                return con.execute(sql, params or []).df()
+
+    return PgStore
+
+
+PgStore = _pg_store_class()
+
+
 def open_or_create(path: str | Path | None = None,
                    fill: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> Store:
     """The app's entry: open the database, creating it with `fill` (the demo) on a fresh checkout."""
     store = Store(path)
+    if isinstance(store, PgStore):
+        if not store.path.exists():
+            try:
+                store.create(fill)
+            except StoreError:
+                if not store.path.exists():  # another server created it meanwhile: fine
+                    raise
+        store.data_version()
+        return store
     with Store._write_lock:
         if not store.path.exists():
             store.create(fill)
