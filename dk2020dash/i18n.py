@@ -669,6 +669,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "exp.restore.detail": ("Teknisk besked: {message}", "Technical message: {message}"),
     "exp.restore.failed": ("Gendannelsen mislykkedes; intet er ændret: {message}",
                            "The restore failed; nothing was changed: {message}"),
+    # PostgreSQL (issue 11)
+    "error.unavailable": (
+        "Databaseserveren kan ikke nås lige nu. Siden viser data igen, så snart den er tilbage; genindlæs om lidt. "
+        "Intet er ændret.",
+        "The database server cannot be reached right now. The page shows data again as soon as it is back; "
+        "reload in a moment. Nothing was changed.",
+    ),
 }
 
 

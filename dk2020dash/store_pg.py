@@ -146,11 +146,15 @@ def sequences_of(sql: str) -> list[str]:
     return re.findall(r"CREATE SEQUENCE (\w+)", sql)
 
 
-def _with_sequence_starts(sql: str, starts: dict[str, int]) -> str:
-    """schema.sql with each sequence starting where PostgreSQL's stands (nextval gives the next id there)."""
+def _create_schema(con: duckdb.DuckDBPyConnection, schema: str, starts: dict[str, int]) -> None:
+    """schema.sql into DuckDB with each sequence standing where `starts` says (its last value handed out), so
+    nextval gives the next id and duckdb_sequences() shows the same last value as PostgreSQL."""
     def start(m: re.Match) -> str:
-        return f"CREATE SEQUENCE {m.group(1)} START {max(1, starts.get(m.group(1), 0) + 1)}"
-    return re.sub(r"CREATE SEQUENCE (\w+) START \d+", start, sql)
+        return f"CREATE SEQUENCE {m.group(1)} START {max(1, starts.get(m.group(1), 1))}"
+    con.execute(re.sub(r"CREATE SEQUENCE (\w+) START \d+", start, schema))
+    for name, last in starts.items():
+        if last >= 1 and name in sequences_of(schema):
+            con.execute("SELECT nextval(?)", [name])
 
 
 class Copy:
@@ -274,26 +278,31 @@ class PgStore:
         return shared.loader
 
     def _read_pg(self) -> dict[str, object]:
-        """Every table as an Arrow table, read in one PostgreSQL transaction (one snapshot)."""
+        """Every table as an Arrow table, read in one PostgreSQL transaction (one snapshot). A server that went
+        away and came back is attached again."""
         from .store import TABLES
 
         shared = _shared(self.url)
         with shared.lock:
-            try:
-                cur = self._loader().cursor()
+            for attempt in (1, 2):
                 try:
-                    cur.execute("BEGIN TRANSACTION")
-                    tables = {t: cur.execute(f'SELECT * FROM pg.public."{t}"').to_arrow_table() for t in TABLES}  # noqa: S608
-                    cur.execute("COMMIT")
-                finally:
-                    cur.close()
-            except duckdb.Error as exc:
-                if shared.loader is not None:  # a server that went away: attach again next time
-                    with suppress(Exception):
-                        shared.loader.close()
-                    shared.loader = None
-                raise self._unavailable(exc, "load") from exc
-        return tables
+                    cur = self._loader().cursor()
+                    try:
+                        cur.execute("BEGIN TRANSACTION")
+                        tables = {t: cur.execute(f'SELECT * FROM pg.public."{t}"').to_arrow_table()  # noqa: S608
+                                  for t in TABLES}
+                        cur.execute("COMMIT")
+                    finally:
+                        cur.close()
+                    return tables
+                except duckdb.Error as exc:
+                    if shared.loader is not None:
+                        with suppress(Exception):
+                            shared.loader.close()
+                        shared.loader = None
+                    if attempt == 2:
+                        raise self._unavailable(exc, "load") from exc
+        raise AssertionError("unreachable")
 
     @staticmethod
     def _read_copy(copy: Copy) -> dict[str, object]:
@@ -312,7 +321,7 @@ class PgStore:
 
         con = duckdb.connect(":memory:")
         try:
-            con.execute(_with_sequence_starts(SCHEMA_FILE.read_text(encoding="utf-8"), starts))
+            _create_schema(con, SCHEMA_FILE.read_text(encoding="utf-8"), starts)
             con.execute("BEGIN TRANSACTION")
             for table, rows in tables.items():
                 con.register("_rows", rows)
@@ -616,7 +625,7 @@ class PgStore:
         schema = SCHEMA_FILE.read_text(encoding="utf-8")
         con = duckdb.connect(":memory:")
         try:
-            con.execute(_with_sequence_starts(schema, starts or {}))
+            _create_schema(con, schema, starts or {})
             if source is not None:
                 source(con)
             else:

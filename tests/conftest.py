@@ -38,3 +38,105 @@ def empty_store(tmp_path: Path) -> Store:
     store = Store(tmp_path / "empty.duckdb")
     store.create()
     return store
+
+
+# -- a throwaway PostgreSQL server (issue 11) --------------------------------------------------------------------
+class PgServer:
+    """A PostgreSQL cluster of Debian's postgresql package, run as the postgres user on a free loopback port with
+    trust authentication, in a directory of its own; stopped and removed at the end of the session."""
+
+    def __init__(self, bindir: Path, root: Path):
+        import socket
+
+        self.bindir, self.root = bindir, root
+        self.data, self.sock = root / "data", root / "sock"
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.n = 0
+
+    def _run(self, *args: str) -> None:
+        import subprocess
+
+        subprocess.run(["runuser", "-u", "postgres", "--", *args], check=True, capture_output=True, timeout=120)
+
+    def init(self) -> None:
+        import shutil as sh
+
+        self.sock.mkdir(parents=True)
+        sh.chown(self.root, "postgres")
+        sh.chown(self.sock, "postgres")
+        self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "postgres",
+                  "-E", "UTF8", "--no-sync")
+        self.start()
+
+    def start(self) -> None:
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-w", "-l", str(self.root / "log"), "-o",
+                  f"-p {self.port} -k {self.sock} -c listen_addresses=127.0.0.1 -c fsync=off "
+                  "-c synchronous_commit=off -c max_connections=200", "start")
+
+    def stop(self, mode: str = "fast") -> None:
+        self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-w", "-m", mode, "stop")
+
+    def url(self, db: str = "postgres", password: str = "s3cret-pw") -> str:
+        # trust ignores the password: it is there so tests can check that no message shows it
+        return f"postgresql://postgres:{password}@127.0.0.1:{self.port}/{db}"
+
+    def createdb(self, prefix: str = "t") -> str:
+        """A new empty database; returns its URL."""
+        import psycopg
+
+        self.n += 1
+        name = f"{prefix}_{self.n}"
+        with psycopg.connect(self.url(), autocommit=True) as con:
+            con.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The session's PostgreSQL server; skipped where the postgresql package is missing, except in CI (fails)."""
+    import os
+    import tempfile
+
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    if not found or shutil.which("runuser") is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed (apt-get install postgresql): .ci/run installs it")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    root = Path(tempfile.mkdtemp(prefix="dk2020-pg-"))
+    server = PgServer(found[-1].parent, root)
+    server.init()
+    yield server
+    try:
+        server.stop("immediate")
+    except Exception:  # noqa: BLE001 - a test may have stopped it already
+        pass
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture
+def pg_url(pg_server) -> str:
+    """The URL of a new, empty PostgreSQL database."""
+    return pg_server.createdb()
+
+
+@pytest.fixture(scope="session")
+def pg_demo_url(pg_server, demo_db: Path) -> str:
+    """The demo database copied into PostgreSQL once (do not write to it)."""
+    from dk2020dash.store_pg import migrate_to_postgres
+
+    url = pg_server.createdb("demo")
+    migrate_to_postgres(Store(demo_db), Store(url))
+    return url
+
+
+@pytest.fixture
+def pg_demo_copy(pg_server, demo_db: Path) -> Store:
+    """A private PostgreSQL copy of the demo database that a test may change."""
+    from dk2020dash.store_pg import migrate_to_postgres
+
+    url = pg_server.createdb("democopy")
+    store = Store(url)
+    migrate_to_postgres(Store(demo_db), store)
+    return store

@@ -7,7 +7,7 @@ import streamlit as st
 
 from .. import i18n
 from ..demo import fill_demo
-from ..store import Store, StoreError, StoreLocked, db_path, open_or_create
+from ..store import Store, StoreError, StoreLocked, StoreUnavailable, database_target, mask_url, open_or_create
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,27 @@ def _store(path: str) -> Store:
     return open_or_create(path, fill_demo)
 
 
+def _secrets_url() -> str | None:
+    """[database] url in .streamlit/secrets.toml, if there is one."""
+    try:
+        section = st.secrets.get("database")
+    except Exception:  # noqa: BLE001 - no secrets file, or one that does not parse: no URL from there
+        return None
+    url = section.get("url") if hasattr(section, "get") else None
+    return str(url) if url else None
+
+
+def database() -> str:
+    """The database the app uses: DK2020_DATABASE_URL, else [database] url in secrets.toml, else the file
+    (DK2020_DB or data/dk2020.duckdb)."""
+    import os
+
+    return os.environ.get("DK2020_DATABASE_URL") or _secrets_url() or database_target()
+
+
 def get_store() -> Store:
     """The app's store; a fresh checkout gets the demo database on first use."""
-    return _store(str(db_path()))
+    return _store(database())
 
 
 def context(lang: str, area: str) -> Context:
@@ -41,9 +59,13 @@ def context(lang: str, area: str) -> Context:
     except StoreLocked:
         st.warning(i18n.t("error.locked", lang), icon="⏳")
         st.stop()
+    except StoreUnavailable as exc:  # PostgreSQL stopped: say so; the next run connects again by itself
+        st.error(i18n.t("error.unavailable", lang), icon="🔌")
+        st.caption(i18n.t("exp.restore.detail", lang, message=mask_url(exc)))
+        st.stop()
     except StoreError as exc:
         _store.clear()
-        st.error(i18n.t("error.store", lang, message=str(exc)), icon="🚫")
+        st.error(i18n.t("error.store", lang, message=mask_url(exc)), icon="🚫")
         st.stop()
     return Context(lang=lang, area=area, store=store, version=version)
 

@@ -1,0 +1,397 @@
+"""PostgreSQL as the shared record (issue 11), against a real server (conftest.pg_server): schema, CLI, migration,
+copies refreshed on the data version, writes of several processes, the server going away, pages on both backends."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pandas as pd
+import psycopg
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dk2020dash import i18n
+from dk2020dash.cli import main
+from dk2020dash.store import TABLES, PgStore, Store, StoreError, StoreUnavailable, mask_url
+from dk2020dash.store_pg import migrate_to_postgres, pg_schema, table_checksums
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "s3cret-pw"
+
+
+def pg_rows(url: str, sql: str, params=None) -> list[tuple]:
+    with psycopg.connect(url) as con:
+        return con.execute(sql, params).fetchall()
+
+
+# -- masking ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, shown", [
+    ("postgresql://kim:hemmelig@db.example:5432/dk2020", "postgresql://kim:***@db.example:5432/dk2020"),
+    ("fejl ved postgres://kim:p%40ss:w0rd@h/db: refused", "fejl ved postgres://kim:***@h/db: refused"),
+    ("postgresql://kim@h/db", "postgresql://kim@h/db"),
+    ("host=h user=kim password=hemmelig dbname=x", "host=h user=kim password=*** dbname=x"),
+    ("PASSWORD = 'med mellemrum' dbname=x", "PASSWORD = *** dbname=x"),
+])
+def test_mask_hides_every_password(text: str, shown: str) -> None:
+    assert mask_url(text) == shown
+
+
+def test_store_path_prints_masked_and_finds_its_way_back() -> None:
+    store = Store(f"postgresql://kim:{PASSWORD}@127.0.0.1:1/x")
+    assert isinstance(store, PgStore)
+    assert str(store.path) == "postgresql://kim:***@127.0.0.1:1/x" and PASSWORD not in repr(store.path)
+    assert Store(str(store.path)).url == store.url  # the app's cached loaders rebuild the store from str(path)
+
+
+def test_database_url_wins_over_the_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("DK2020_DB", str(tmp_path / "x.duckdb"))
+    assert not isinstance(Store(), PgStore)
+    monkeypatch.setenv("DK2020_DATABASE_URL", "postgresql://kim@127.0.0.1:1/x")
+    assert isinstance(Store(), PgStore)
+    assert not isinstance(Store(tmp_path / "y.duckdb"), PgStore)  # an explicit file is the file
+
+
+# -- schema -------------------------------------------------------------------------------------------------
+def _duck_shape(store: Store) -> dict:
+    with store.connection() as con:
+        cols = con.execute("SELECT table_name, column_name, is_nullable FROM information_schema.columns "
+                           "WHERE table_schema = 'main' ORDER BY ALL").fetchall()
+        cons = con.execute("SELECT table_name, constraint_type, count(*) FROM duckdb_constraints() "
+                           "WHERE database_name = current_database() AND constraint_type IN "
+                           "('PRIMARY KEY', 'FOREIGN KEY', 'UNIQUE', 'CHECK') GROUP BY ALL ORDER BY ALL").fetchall()
+    return {"columns": cols, "constraints": cons}
+
+
+def _pg_shape(url: str) -> dict:
+    cols = pg_rows(url, "SELECT table_name::text, column_name::text, is_nullable::text FROM information_schema.columns "
+                        "WHERE table_schema = 'public' ORDER BY 1, 2, 3")
+    kinds = {"p": "PRIMARY KEY", "f": "FOREIGN KEY", "u": "UNIQUE", "c": "CHECK"}
+    cons = pg_rows(url, "SELECT conrelid::regclass::text, contype::text, count(*) FROM pg_constraint "
+                        "WHERE connamespace = 'public'::regnamespace GROUP BY 1, 2 ORDER BY 1, 2")
+    return {"columns": [tuple(c) for c in cols],
+            "constraints": sorted((t.strip('"'), kinds[k], n) for t, k, n in cons)}
+
+
+def test_the_postgres_schema_has_the_same_tables_columns_keys_and_checks(pg_url: str, tmp_path: Path) -> None:
+    file = Store(tmp_path / "e.duckdb")
+    file.create()
+    Store(pg_url).create()
+    duck, pg = _duck_shape(file), _pg_shape(pg_url)
+    assert pg["columns"] == duck["columns"]
+    assert pg["constraints"] == sorted(duck["constraints"])
+    assert {t for t, *_ in pg["columns"]} == set(TABLES)
+
+
+@pytest.mark.parametrize("sql", [
+    "INSERT INTO emission VALUES (101, 2020, 'vej', 1, 'Infinity', false)",  # isfinite
+    "INSERT INTO emission VALUES (101, 2020, 'nope', 1, 1, false)",  # foreign key (at commit)
+    "INSERT INTO municipality (code, name, region, region_code, label_lat, label_lon, area_km2, cohort) "
+    "VALUES (99, 'X', 'Hovedstaden', 1, 55, 12, 1, 'pilot_2019')",  # check
+    "UPDATE action SET status = 'done' WHERE id = 1",  # check of a list
+    "INSERT INTO sector SELECT * FROM sector LIMIT 1",  # primary key
+])
+def test_postgres_refuses_what_the_file_refuses(pg_demo_copy: Store, sql: str) -> None:
+    with pytest.raises(psycopg.Error), psycopg.connect(pg_demo_copy.url) as con:
+        con.execute(sql)
+        con.commit()
+
+
+def test_pg_schema_spells_duckdb_functions_for_postgres() -> None:
+    out = pg_schema("x DOUBLE NOT NULL CHECK (isfinite(x)), e VARCHAR CHECK (contains(lower(e), '@')) "
+                    "REFERENCES municipality (code)")
+    assert "DOUBLE PRECISION" in out and "isfinite" not in out and "contains" not in out
+    assert "strpos(lower(e), '@') > 0" in out and "DEFERRABLE INITIALLY DEFERRED" in out
+
+
+# -- CLI ----------------------------------------------------------------------------------------------------
+def test_every_cli_command_works_against_postgres(pg_url: str, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture) -> None:
+    assert main(["init", "--database-url", pg_url]) == 0
+    assert main(["init", "--database-url", pg_url]) == 1  # exists: refused without --force
+    assert main(["info", "--database-url", pg_url]) == 0
+    counts = Store(pg_url).table_counts()
+    assert counts["emission"] > 10_000 and counts["action"] > 1000
+    f = tmp_path / "ecr.csv"
+    f.write_text("kommune;år;sektor;ton\n101;2023;vej;1.234,5\n", encoding="utf-8")
+    assert main(["import", "inventory", str(f), "--database-url", pg_url, "--edition", "ECR 2025", "--who", "kim"]) == 0
+    got = pg_rows(pg_url, "SELECT e.tco2e FROM emission e JOIN edition d ON d.id = e.edition WHERE d.name = 'ECR 2025'")
+    assert got == [(1234.5,)]
+    assert pg_rows(pg_url, "SELECT count(*) FROM edition WHERE is_demo") == [(0,)]  # the second step ran too
+    assert main(["export", str(tmp_path / "out"), "--database-url", pg_url]) == 0
+    assert "1234.5" in (tmp_path / "out" / "emission.csv").read_text(encoding="utf-8")
+    backup = tmp_path / "b.zip"
+    assert main(["backup", str(backup), "--database-url", pg_url]) == 0
+    before = Store(pg_url).checksums()
+    assert main(["init", "--empty", "--force", "--database-url", pg_url]) == 0
+    assert Store(pg_url).table_counts()["emission"] == 0
+    assert main(["restore", str(backup), "--database-url", pg_url]) == 1  # replaces a database: needs --force
+    assert main(["restore", str(backup), "--force", "--database-url", pg_url]) == 0
+    after = Store(pg_url).checksums()
+    assert {t: after[t] for t in TABLES if t not in ("meta", "import_log")} == \
+        {t: before[t] for t in TABLES if t not in ("meta", "import_log")}
+    out = capsys.readouterr()
+    assert PASSWORD not in out.out + out.err and "postgres:***@" in out.out
+
+
+def test_a_stopped_server_is_a_one_line_error_without_the_password(pg_server, capsys: pytest.CaptureFixture) -> None:
+    url = f"postgresql://postgres:{PASSWORD}@127.0.0.1:1/none"  # nothing listens on port 1
+    assert main(["info", "--database-url", url]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("fejl: postgresql://postgres:***@127.0.0.1:1/none") and PASSWORD not in err
+
+
+# -- migrate-to-postgres -----------------------------------------------------------------------------------------
+def test_migrate_copies_every_row_and_checks_it(demo_db: Path, pg_url: str, capsys: pytest.CaptureFixture) -> None:
+    assert main(["migrate-to-postgres", "--db", str(demo_db), "--database-url", pg_url]) == 0
+    assert "kontrolsummer stemmer" in capsys.readouterr().out
+    with Store(demo_db).connection() as con:
+        expected = table_checksums(con)
+        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    found = Store(pg_url).checksums()
+    assert {t: found[t] for t in TABLES if t != "meta"} == {t: expected[t] for t in TABLES if t != "meta"}
+    pg_meta = dict(pg_rows(pg_url, "SELECT key, value FROM meta"))
+    assert pg_meta.pop("db_id") and pg_meta == {k: v for k, v in meta.items() if k != "db_id"}  # a new id if none
+    expected = found
+    file_seq = dict(Store(demo_db).query("SELECT sequence_name, last_value FROM duckdb_sequences()").values.tolist())
+    pg_seq = dict(pg_rows(pg_url, "SELECT sequencename::text, last_value FROM pg_sequences"))
+    assert {k: v for k, v in file_seq.items() if v is not None} == {k: v for k, v in pg_seq.items() if v is not None}
+    # not into a database that holds ours already: nothing changes
+    assert main(["migrate-to-postgres", "--db", str(demo_db), "--database-url", pg_url]) == 1
+    assert Store(pg_url).checksums() == expected
+
+
+def test_a_failed_check_leaves_the_target_empty(demo_db: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dk2020dash import store_pg
+
+    real = store_pg.read_back
+    monkeypatch.setattr(store_pg, "read_back", lambda pg: {**real(pg), "action": (0, 0)})  # a copy that went wrong
+    with pytest.raises(StoreError, match="action ikke med filen"):
+        migrate_to_postgres(Store(demo_db), Store(pg_url))
+    assert pg_rows(pg_url, "SELECT to_regclass('public.meta') IS NULL") == [(True,)]
+
+
+# -- copies and writes ------------------------------------------------------------------------------------------
+WRITER = """
+import sys
+from dk2020dash.store import Store
+with Store(sys.argv[1]).transaction() as con:
+    con.execute("UPDATE action SET responsible = ?, version = version + 1 WHERE id = 1", [sys.argv[2]])
+"""
+
+
+def test_a_write_by_another_process_is_read_at_the_next_version(pg_demo_copy: Store) -> None:
+    store = pg_demo_copy
+    v = store.data_version()
+    old = store.query("SELECT responsible FROM action WHERE id = 1").iloc[0, 0]
+    subprocess.run([sys.executable, "-c", WRITER, store.url, "Anden server"], check=True, cwd=ROOT, timeout=120)
+    # this thread's run still reads the version it started with: the old data, not a mix
+    assert store.query("SELECT responsible FROM action WHERE id = 1").iloc[0, 0] == old
+    assert store.data_version() == v + 1  # the next run: the new version and the new data
+    assert store.query("SELECT responsible FROM action WHERE id = 1").iloc[0, 0] == "Anden server"
+    # another thread that never asked for the version reads the newest
+    seen = []
+    threading.Thread(target=lambda: seen.append(Store(store.url).query(
+        "SELECT responsible FROM action WHERE id = 1").iloc[0, 0])).start()
+    while not seen:
+        threading.Event().wait(0.05)
+    assert seen == ["Anden server"]
+
+
+EDITOR = """
+import sys, time
+from dk2020dash.store import Store
+store, name, version, start = Store(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+time.sleep(max(0, start - time.time()))
+try:
+    with store.transaction() as con:  # the optimistic check of an edit: compare, then update, in one write
+        now = con.execute("SELECT version FROM action WHERE id = 1").fetchone()[0]
+        if now != version:
+            print(f"refused {now}")
+            raise SystemExit(0)
+        time.sleep(0.5)
+        con.execute("UPDATE action SET responsible = ?, version = version + 1 WHERE id = 1 AND version = ?",
+                    [name, version])
+    print("saved")
+except SystemExit:
+    pass
+"""
+
+
+def test_two_servers_saving_the_same_action_one_is_refused(pg_demo_copy: Store) -> None:
+    import time
+
+    url = pg_demo_copy.url
+    version = int(pg_demo_copy.query("SELECT version FROM action WHERE id = 1").iloc[0, 0])
+    start = time.time() + 4
+    procs = [subprocess.Popen([sys.executable, "-c", EDITOR, url, name, str(version), str(start)], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True) for name in ("Server A", "Server B")]
+    outs = sorted(p.communicate(timeout=120)[0].strip() for p in procs)
+    assert outs == [f"refused {version + 1}", "saved"]
+    rows = pg_rows(url, "SELECT responsible, version FROM action WHERE id = 1")
+    assert rows[0][1] == version + 1 and rows[0][0] in ("Server A", "Server B")
+
+
+def test_a_refused_write_leaves_postgres_unchanged(pg_demo_copy: Store) -> None:
+    store = pg_demo_copy
+    before, v = store.checksums(), store.data_version()
+    with pytest.raises(Exception, match="foreign key|Constraint"), store.transaction() as con:
+        con.execute("UPDATE action SET responsible = 'halvt' WHERE id = 1")
+        con.execute("INSERT INTO emission VALUES (101, 2020, 'nope', 1, 1, false)")
+    assert store.checksums() == before and store.data_version() == v
+    assert store.query("SELECT count(*) FROM action WHERE responsible = 'halvt'").iloc[0, 0] == 0
+
+
+def test_ids_continue_where_postgres_stands(pg_demo_copy: Store) -> None:
+    store = pg_demo_copy
+    top = pg_rows(store.url, "SELECT last_value FROM pg_sequences WHERE sequencename = 'import_log_id'")[0][0]
+    assert top >= pg_rows(store.url, "SELECT max(id) FROM import_log")[0][0]
+    for who in ("a", "b"):
+        subprocess.run([sys.executable, "-c", "import sys\nfrom dk2020dash.store import Store\n"
+                        "with Store(sys.argv[1]).transaction() as con:\n"
+                        "    con.execute(\"INSERT INTO import_log (who, kind, outcome) VALUES (?, 'x', 'imported')\","
+                        " [sys.argv[2]])", store.url, who], check=True, cwd=ROOT, timeout=120)
+    assert pg_rows(store.url, "SELECT who, id FROM import_log WHERE kind = 'x' ORDER BY id") == [("a", top + 1),
+                                                                                                 ("b", top + 2)]
+
+
+# -- the server going away --------------------------------------------------------------------------------------
+def _page(env: dict[str, str], page: str = "pages/overblik.py") -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.run()
+    return at.switch_page(page).run()
+
+
+def test_server_stopped_during_page_runs_and_an_edit_then_back(pg_server, pg_demo_copy: Store,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    store = pg_demo_copy
+    monkeypatch.setenv("DK2020_DATABASE_URL", store.url)
+    monkeypatch.delenv("DK2020_DB", raising=False)
+    at = _page({})
+    assert not at.exception and not at.error and at.metric
+    before = store.checksums()
+    unavailable = i18n.t("error.unavailable", "da")
+    # an edit in flight when the server goes: reported as not stored
+    with pytest.raises(StoreUnavailable) as err, store.transaction() as con:
+        con.execute("UPDATE action SET responsible = 'i luften', version = version + 1 WHERE id = 1")
+        pg_server.stop("fast")
+    assert PASSWORD not in str(err.value) and "kan ikke nås" in str(err.value)
+    try:
+        at = _page({})
+        assert not at.exception
+        assert [e.value for e in at.error] == [unavailable]
+        assert PASSWORD not in json.dumps([c.value for c in at.caption])
+        with pytest.raises(StoreUnavailable):
+            store.data_version()
+    finally:
+        pg_server.start()
+    at = _page({})  # back by itself
+    assert not at.exception and not at.error and at.metric
+    assert store.checksums() == before  # the edit was not half stored: not at all
+    with store.transaction() as con:  # and writing works again
+        con.execute("UPDATE action SET responsible = 'efter', version = version + 1 WHERE id = 1")
+    assert pg_rows(store.url, "SELECT responsible FROM action WHERE id = 1") == [("efter",)]
+
+
+# -- pages on both backends ------------------------------------------------------------------------------------
+def _what_a_page_shows(at: AppTest) -> dict:
+    return {
+        "exception": [str(e.value) for e in at.exception],
+        "title": [t.value for t in at.title],
+        "metrics": [(m.label, m.value, m.delta) for m in at.metric],
+        "markdown": [m.value for m in at.markdown],
+        "captions": [c.value for c in at.caption],
+        "charts": [c.proto.spec for c in at.get("vega_lite_chart")],
+        "tables": [len(d.value) for d in at.dataframe],
+    }
+
+
+PAGES = ["pages/overblik.py", "pages/kommune.py", "pages/sammenlign.py", "pages/kort.py", "pages/metode.py",
+         "pages/datakvalitet.py", "pages/data.py"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_shows_the_same_figures_on_file_and_postgres(page: str, demo_db: Path, pg_demo_url: str,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DK2020_DATABASE_URL", raising=False)
+    monkeypatch.setenv("DK2020_DB", str(demo_db))
+    on_file = _what_a_page_shows(_page({}, page))
+    monkeypatch.setenv("DK2020_DATABASE_URL", pg_demo_url)
+    on_pg = _what_a_page_shows(_page({}, page))
+    assert on_file["exception"] == [] and on_pg["exception"] == []
+    for key in on_file:
+        if key == "captions":  # the Data page names the database it uses
+            on_file[key] = [c for c in on_file[key] if str(demo_db) not in c]
+            on_pg[key] = [c for c in on_pg[key] if "postgresql://" not in c]
+        assert on_pg[key] == on_file[key], key
+    if page in ("pages/overblik.py", "pages/kommune.py"):
+        assert on_pg["metrics"]  # key figures are there to compare
+
+
+def test_demo_data_on_postgres_is_labelled_like_on_the_file(pg_demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DK2020_DATABASE_URL", pg_demo_url)
+    at = _page({})
+    assert any(i18n.t("demo.banner", "da") in w.value for w in at.warning)
+
+
+def test_the_app_creates_the_demo_in_an_empty_postgres_database(pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DK2020_DATABASE_URL", pg_url)
+    at = _page({})
+    assert not at.exception and at.metric
+    assert pg_rows(pg_url, "SELECT count(*) > 0 FROM emission") == [(True,)]
+
+
+def test_secrets_toml_names_the_database(pg_demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dk2020dash.ui import context
+
+    monkeypatch.delenv("DK2020_DATABASE_URL", raising=False)
+    monkeypatch.setattr(context, "_secrets_url", lambda: pg_demo_url)
+    assert context.database() == pg_demo_url
+    monkeypatch.setenv("DK2020_DATABASE_URL", "postgresql://other@h/db")
+    assert context.database() == "postgresql://other@h/db"  # the environment wins
+
+
+def test_read_the_newest_copy_concurrently(pg_demo_copy: Store) -> None:
+    """Many readers while another process writes: every read is of one whole version (never an error)."""
+    store = pg_demo_copy
+    errors: list[BaseException] = []
+    seen: set[int] = set()
+
+    def reader() -> None:
+        s = Store(store.url)
+        for _ in range(15):
+            try:
+                v = s.data_version()
+                n = s.query("SELECT value FROM meta WHERE key = 'data_version'").iloc[0, 0]
+                assert int(n) == v  # the copy read is the version pinned
+                seen.add(v)
+            except BaseException as exc:  # noqa: BLE001
+                errors.append(exc)
+
+    threads = [threading.Thread(target=reader) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for i in range(3):
+        subprocess.run([sys.executable, "-c", WRITER, store.url, f"w{i}"], check=True, cwd=ROOT, timeout=120)
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert pd.Series(sorted(seen)).is_monotonic_increasing
+
+
+def test_no_password_in_the_log(pg_server, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    with pytest.raises(StoreError):
+        Store(f"postgresql://postgres:{PASSWORD}@127.0.0.1:1/none").data_version()
+    assert caplog.records and PASSWORD not in caplog.text
+
+
+@pytest.fixture(autouse=True)
+def _no_url_leaks_between_tests(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DK2020_DATABASE_URL", raising=False)
+    os.environ.pop("DK2020_DATABASE_URL", None)
