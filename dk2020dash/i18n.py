@@ -269,8 +269,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "Emissions have fallen {pct} {since} – the {year} target is {target}"),
     "chart.traj.title_rise": ("Udledningen er steget {pct} {since} – målet for {year} er −{target}",
                               "Emissions have risen {pct} {since} – the {year} target is −{target}"),
-    "chart.traj.subtitle": ("Seneste opgørelse: {year}. Trenden er de seneste fem opgørelsesår forlænget.",
-                            "Latest inventory: {year}. The trend is the latest five inventory years projected."),
+    "chart.traj.subtitle": ("Seneste opgørelse: {year}. Trenden er opgørelsesårene i de fem år op til {year} forlænget.",
+                            "Latest inventory: {year}. The trend is the inventory years in the five years up to {year} "
+                            "projected."),
     "chart.sector.title": ("{group} udleder mest i {year}: {value}", "{group} emits the most in {year}: {value}"),
     "chart.sector.title_plain": ("Udledning pr. sektor i {year}", "Emissions by sector in {year}"),
     "chart.sector_time.title": ("Udledning pr. sektor {first}–{last}", "Emissions by sector {first}–{last}"),
