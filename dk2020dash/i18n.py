@@ -53,10 +53,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unavailable.single_year": ("Kun ét års opgørelse – der kan ikke beregnes en udvikling",
                                 "Only one inventory year – no development can be computed"),
     "unavailable.too_few_years": (
-        "For få opgørelsesår til en trend: der skal være mindst 3 inden for de fem kalenderår op til det seneste, "
-        "der er {detail}",
-        "Too few inventory years for a trend: at least 3 are needed within the five calendar years up to the "
-        "latest, there are {detail}",
+        "For få opgørelsesår (mindst 3 inden for de fem kalenderår op til det seneste; der er {detail})",
+        "Too few inventory years (at least 3 within the five calendar years up to the latest; there are {detail})",
     ),
     "unavailable.past_target_year": ("Seneste opgørelse er fra {detail}, efter 2030", "Latest inventory is from {detail}, after 2030"),
     "unavailable.too_few_common_years": (

@@ -236,8 +236,8 @@ def test_trend_uses_the_five_years_up_to_the_latest_and_says_why_it_cannot(
     at = kommune(kommune="Aarhus")
     assert not at.exception
     pace = next(m for m in at.metric if m.label == "Nødvendigt fald pr. år til 2030")
-    assert pace.delta == ("Trenden kan ikke beregnes: For få opgørelsesår til en trend: der skal være mindst 3 inden "
-                          "for de fem kalenderår op til det seneste, der er 1")
+    assert pace.delta == ("Trenden kan ikke beregnes: For få opgørelsesår (mindst 3 inden for de fem kalenderår op "
+                          "til det seneste; der er 1)")
     assert metrics(at)["Netto-nul ifølge trenden"] == "–"
 
 
