@@ -52,8 +52,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "unavailable.single_year": ("Kun ét års opgørelse – der kan ikke beregnes en udvikling",
                                 "Only one inventory year – no development can be computed"),
-    "unavailable.too_few_years": ("For få år til en trend (mindst 3, der er {detail})",
-                                  "Too few years for a trend (at least 3, there are {detail})"),
+    "unavailable.too_few_years": (
+        "For få opgørelsesår (mindst 3 inden for de fem kalenderår op til det seneste; der er {detail})",
+        "Too few inventory years (at least 3 within the five calendar years up to the latest; there are {detail})",
+    ),
     "unavailable.past_target_year": ("Seneste opgørelse er fra {detail}, efter 2030", "Latest inventory is from {detail}, after 2030"),
     "unavailable.too_few_common_years": (
         "Kommunerne har færre end to opgørelsesår til fælles, så deres udledning kan ikke lægges sammen. "
@@ -77,11 +79,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.paused": ("Sat på pause", "Paused"),
     "status.cancelled": ("Opgivet", "Cancelled"),
     "bridge.need": ("Behov til 2030", "Needed by 2030"),
-    "bridge.secured": ("Sikret (gennemført)", "Secured (completed)"),
+    "bridge.secured": ("Sikret (gennemført efter opgørelsesåret)", "Secured (completed after the inventory year)"),
     "bridge.in_progress": ("I gang", "In progress"),
     "bridge.planned": ("Planlagt", "Planned"),
     "bridge.at_risk": ("I fare (forsinket/pause)", "At risk (delayed/paused)"),
     "bridge.manko": ("Manko (udækket)", "Gap (uncovered)"),
+    "bridge.in_inventory": ("Allerede i opgørelsen (tæller ikke)", "Already in the inventory (counts nothing)"),
     "milestone.joined": ("Tilsluttet DK2020", "Joined DK2020"),
     "milestone.plan_approved": ("Plan godkendt (CONCITO/C40)", "Plan approved (CONCITO/C40)"),
     "milestone.plan_adopted": ("Plan vedtaget i byrådet", "Plan adopted by the council"),
@@ -151,32 +154,50 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "method.trend.title": ("Trend og forventet netto-nul-år", "Trend and expected net-zero year"),
     "method.trend.body": (
-        "En ret linje (mindste kvadraters metode) gennem de seneste {trend_years} opgørelsesår (mindst "
-        "{trend_min}), forlænget til {target_year} og til det år, den rammer nul. Rammer den ikke nul før 2100, "
-        "står der »ikke før 2100«.",
-        "A straight line (least squares) through the latest {trend_years} inventory years (at least {trend_min}), "
-        "projected to {target_year} and to the year it reaches zero. If it does not reach zero before 2100, it "
-        "says \"not before 2100\".",
+        "En ret linje (mindste kvadraters metode) gennem de opgørelsesår, der ligger inden for de {trend_years} "
+        "kalenderår op til og med det seneste opgørelsesår (fx 2020–2024), forlænget til {target_year} og til det "
+        "år, den rammer nul. Der skal være mindst {trend_min} opgørelsesår i de {trend_years} år; ellers kan trenden "
+        "ikke beregnes, og siden siger hvorfor. Ældre år (fx 1990) indgår aldrig. Er udledningen i seneste "
+        "opgørelsesår allerede nul eller derunder, står der »nået«. Rammer linjen ikke nul før 2100, står der »ikke "
+        "før 2100«.",
+        "A straight line (least squares) through the inventory years within the {trend_years} calendar years up "
+        "to and including the latest inventory year (for example 2020–2024), projected to {target_year} and to the "
+        "year it reaches zero. At least {trend_min} inventory years are needed within those {trend_years} years; "
+        "otherwise the trend cannot be computed, and the page says why. Older years (such as 1990) are never used. "
+        "If emissions in the latest inventory year are already at or below zero, it says \"reached\". If the line "
+        "does not reach zero before 2100, it says \"not before 2100\".",
     ),
     "method.pace.title": ("Nødvendigt tempo", "Required pace"),
     "method.pace.body": (
-        "(E(seneste) − T({target_year})) / ({target_year} − seneste år): de ton pr. år, udledningen skal falde "
-        "med fra nu, for at nå målet i {target_year}. Vises ved siden af det faktiske fald pr. år i trenden.",
-        "(E(latest) − T({target_year})) / ({target_year} − latest year): the tonnes per year emissions must fall "
-        "from now to reach the {target_year} target. Shown beside the observed fall per year in the trend.",
+        "N / ({target_year} − seneste år), hvor N er behovet (se reduktionsbroen): de ton pr. år, udledningen skal "
+        "falde med fra nu, for at nå målet i {target_year}. For et område er N summen af kommunernes behov, så én "
+        "kommunes overskud aldrig skjuler en andens mangel, og tempo, behov og manko fortæller det samme. Tempoet "
+        "er aldrig negativt: er N = 0, står der »målet for {target_year} er nået«. Vises ved siden af det faktiske "
+        "fald pr. år i trenden.",
+        "N / ({target_year} − latest year), where N is the need (see the reduction bridge): the tonnes per year "
+        "emissions must fall from now to reach the {target_year} target. For an area N is the sum of its "
+        "municipalities' needs, so one municipality's surplus never hides another's gap, and pace, need and gap "
+        "tell one story. The pace is never negative: where N = 0 it says \"the {target_year} target is reached\". "
+        "Shown beside the observed fall per year in the trend.",
     ),
     "method.bridge.title": ("Reduktionsbro og manko", "Reduction bridge and gap (manko)"),
     "method.bridge.body": (
         "Behovet N = max(0, E(seneste) − T({target_year})). Handlingernes forventede reduktion i {target_year} "
-        "fordeles efter status: sikret (gennemført), i gang, planlagt og i fare (forsinket eller sat på pause). "
-        "Opgivne handlinger tæller ikke. Manko = max(0, N − summen af de fire): den reduktion, som ingen handling "
-        "dækker endnu. For et område er manko summen af kommunernes manko – én kommunes overskud dækker ikke en "
-        "andens hul.",
+        "fordeles efter status: sikret (gennemført efter seneste opgørelsesår), i gang, planlagt og i fare "
+        "(forsinket eller sat på pause). Opgivne handlinger tæller ikke. En gennemført handling, hvis "
+        "gennemførelsesdato (slutdato, ellers datoen for skiftet til gennemført i dens historik, ellers seneste "
+        "opdatering) ligger i eller før seneste opgørelsesår, er allerede med i udledningen E(seneste): den vises "
+        "som »allerede i opgørelsen« og tæller ikke, så den ikke regnes med to gange. Manko = max(0, N − summen af "
+        "de fire): den reduktion, som ingen handling dækker endnu. For et område er manko summen af kommunernes "
+        "manko – én kommunes overskud dækker ikke en andens hul.",
         "The need N = max(0, E(latest) − T({target_year})). The actions' expected reduction in {target_year} is "
-        "split by status: secured (completed), in progress, planned and at risk (delayed or paused). Cancelled "
-        "actions count for nothing. Gap (manko) = max(0, N − the sum of the four): the reduction no action covers "
-        "yet. For an area the gap is the sum of the municipalities' gaps – one municipality's surplus does not "
-        "cover another's gap.",
+        "split by status: secured (completed after the latest inventory year), in progress, planned and at risk "
+        "(delayed or paused). Cancelled actions count for nothing. A completed action whose completion date (its "
+        "end date, else the date of its change to completed in its history, else its last update) falls in or "
+        "before the latest inventory year is already in the emissions E(latest): it is shown as \"already in the "
+        "inventory\" and counts nothing, so it is not counted twice. Gap (manko) = max(0, N − the sum of the "
+        "four): the reduction no action covers yet. For an area the gap is the sum of the municipalities' gaps – "
+        "one municipality's surplus does not cover another's gap.",
     ),
     "method.freshness.title": ("Aktualitet", "Freshness"),
     "method.freshness.body": (
@@ -197,15 +218,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Et område er summen af sine kommuner: udledning, basisår, målsti, reduktionsbro og befolkning lægges "
         "sammen. Kommuner, der ikke kan beregnes (fx uden opgørelse for basisåret), er udeladt og nævnt. "
         "Områdets år er dem, alle medtagne kommuner har tal for, og hele overblikket (udledning, vurdering, "
-        "nødvendigt fald, behov og manko) regnes i det nyeste af dem. Områdets manko er summen af kommunernes "
+        "nødvendigt fald, behov, manko og hvilke handlinger der allerede er i opgørelsen) regnes i det nyeste af "
+        "dem. Områdets behov og manko er summer af kommunernes behov og manko "
         "manko i det år, for én kommunes overskud dækker ikke en andens mangel. Har en kommune nyere tal, bruger "
         "dens egen side dem, så dens manko dér kan afvige fra dens andel her. Har kommunerne færre end to år til "
         "fælles, kan området ikke beregnes, og siden nævner hvem der mangler hvilke år.",
         "An area is the sum of its municipalities: emissions, baseline, target path, reduction bridge and "
         "population are added up. Municipalities that cannot be computed (for example with no inventory for the "
         "baseline year) are left out and listed. The area's years are those every included municipality has, "
-        "and the whole overview (emissions, verdict, required pace, need and gap) is computed at the newest of "
-        "them. The area's gap is the sum of the municipalities' gaps in that year, as one municipality's surplus "
+        "and the whole overview (emissions, verdict, required pace, need, gap and which actions are already in "
+        "the inventory) is computed at the newest of them. The area's need and gap are the sums of the "
+        "municipalities' needs and gaps in that year, as one municipality's surplus "
         "does not cover another's shortfall. Where a municipality has newer figures, its own page uses them, so "
         "its gap there can differ from its share here. With fewer than two years in common the area cannot be "
         "computed, and the page names who lacks which years.",
@@ -244,8 +267,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "Emissions have fallen {pct} {since} – the {year} target is {target}"),
     "chart.traj.title_rise": ("Udledningen er steget {pct} {since} – målet for {year} er −{target}",
                               "Emissions have risen {pct} {since} – the {year} target is −{target}"),
-    "chart.traj.subtitle": ("Seneste opgørelse: {year}. Trenden er de seneste fem opgørelsesår forlænget.",
-                            "Latest inventory: {year}. The trend is the latest five inventory years projected."),
+    "chart.traj.subtitle": ("Seneste opgørelse: {year}. Trenden er opgørelsesårene i de fem år op til {year} forlænget.",
+                            "Latest inventory: {year}. The trend is the inventory years in the five years up to {year} "
+                            "projected."),
     "chart.sector.title": ("{group} udleder mest i {year}: {value}", "{group} emits the most in {year}: {value}"),
     "chart.sector.title_plain": ("Udledning pr. sektor i {year}", "Emissions by sector in {year}"),
     "chart.sector_time.title": ("Udledning pr. sektor {first}–{last}", "Emissions by sector {first}–{last}"),
@@ -257,9 +281,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart.bridge.title_no_need": ("Udledningen er allerede under målet for {year}", "Emissions are already below the {year} target"),
     "chart.bridge.subtitle": (
         "Øverst det, der skal reduceres til 2030. Nedenunder hvad handlingerne dækker efter status, og manko: hvad ingen "
-        "handling dækker. Opgivne handlinger tæller ikke.",
+        "handling dækker. Opgivne handlinger tæller ikke. Handlinger gennemført i eller før opgørelsesåret er allerede "
+        "med i udledningen og vises nederst uden at tælle.",
         "At the top what must be cut by 2030. Below it what the actions cover by status, and the gap no action covers. "
-        "Cancelled actions count for nothing.",
+        "Cancelled actions count for nothing. Actions completed in or before the inventory year are already in the "
+        "emissions; they are shown at the bottom and count nothing.",
     ),
     "ov.title": ("Overblik: {area}", "Overview: {area}"),
     "ov.trajectory": ("Udvikling og mål", "Emissions and targets"),
@@ -275,9 +301,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ov.kpi.reduction": ("Reduktion {since}", "Reduction {since}"),
     "ov.kpi.target": ("Mål {year}: {pct}", "Target {year}: {pct}"),
     "ov.kpi.required_pace": ("Nødvendigt fald pr. år til {year}", "Required cut per year to {year}"),
-    "ov.kpi.required_pace.help": ("(Udledning nu − målstien i 2030) / år tilbage til 2030.", "(Emissions now − target path in 2030) / years left to 2030."),
+    "ov.kpi.required_pace.help": (
+        "Behovet / år tilbage til 2030. Behovet er udledning nu − målstien i 2030, mindst 0; for et område summen af "
+        "kommunernes behov.",
+        "The need / years left to 2030. The need is emissions now − the target path in 2030, at least 0; for an area "
+        "the sum of its municipalities' needs."),
     "ov.kpi.observed": ("Faktisk fald pr. år (trend): {value}", "Observed cut per year (trend): {value}"),
-    "ov.kpi.no_trend": ("Ingen trend: {reason}", "No trend: {reason}"),
+    "ov.kpi.no_trend": ("Trenden kan ikke beregnes: {reason}", "The trend cannot be computed: {reason}"),
     "ov.kpi.manko": ("Manko til {year}", "Gap to {year}"),
     "ov.kpi.manko.help": ("Den reduktion til 2030, som ingen handling dækker endnu.", "The reduction needed by 2030 that no action covers yet."),
     "ov.kpi.manko.need": ("Behov: {value}", "Needed: {value}"),
@@ -669,6 +699,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "exp.restore.detail": ("Teknisk besked: {message}", "Technical message: {message}"),
     "exp.restore.failed": ("Gendannelsen mislykkedes; intet er ændret: {message}",
                            "The restore failed; nothing was changed: {message}"),
+    # -- metrics (issue 9: completed actions already in the inventory, required pace, trend) --
+    "ov.kpi.pace_reached": ("Målet for {year} er nået", "The {year} target is reached"),
+    "zero_year.reached": ("nået", "reached"),
+    "bridge.in_inventory_note": (
+        "{n} gennemførte handlinger ({tonnes} forventet) blev gennemført i eller før {year} og er allerede med i "
+        "opgørelsen; de tæller ikke i reduktionsbroen.",
+        "{n} completed actions ({tonnes} expected) were completed in or before {year} and are already in the "
+        "inventory; they count nothing in the reduction bridge.",
+    ),
     # PostgreSQL (issue 11)
     "error.unavailable": (
         "Databaseserveren kan ikke nås lige nu. Siden viser data igen, så snart den er tilbage; genindlæs om lidt. "

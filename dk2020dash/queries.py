@@ -120,13 +120,24 @@ def scenarios(store: Store, codes: Sequence[int]) -> pd.DataFrame:
     )
 
 
+# When a completed action was completed (DESIGN.md section 4): its end date, else the date of its (latest) change
+# to completed in its history (an event that keeps it completed, say a new responsible unit, is no such change),
+# else its last update. NULL for an action that is not completed.
+_COMPLETED_ON = ("CASE WHEN a.status = 'completed' THEN coalesce(a.end_date, "
+                 "(SELECT max(e.changed_on) FROM action_event e WHERE e.action_id = a.id AND e.new_status = 'completed' "
+                 "AND e.old_status IS DISTINCT FROM 'completed'), a.last_updated) END")
+
+
 def action_expected(store: Store) -> pd.DataFrame:
-    """Expected 2030 reductions of mitigation actions per municipality and status, with the number of actions
-    and of those without an expected reduction (counted as 0; the reduction bridge says so)."""
+    """Expected 2030 reductions of mitigation actions per municipality and status (completed ones also per year
+    of their completion date, `completed_year`), with the number of actions and of those without an expected
+    reduction (counted as 0; the reduction bridge says so). progress.in_inventory decides which completed
+    actions are already in the inventory."""
     return store.query(
-        "SELECT municipality, status, sum(coalesce(expected_2030_t, 0)) AS expected_2030_t, count(*) AS actions, "
-        "count(*) FILTER (WHERE expected_2030_t IS NULL) AS missing_expected "
-        "FROM action WHERE kind = 'mitigation' GROUP BY municipality, status ORDER BY municipality, status"
+        f"SELECT a.municipality, a.status, year({_COMPLETED_ON}) AS completed_year, "
+        "sum(coalesce(a.expected_2030_t, 0)) AS expected_2030_t, count(*) AS actions, "
+        "count(*) FILTER (WHERE a.expected_2030_t IS NULL) AS missing_expected "
+        "FROM action a WHERE a.kind = 'mitigation' GROUP BY ALL ORDER BY a.municipality, a.status, completed_year"
     )
 
 
@@ -134,7 +145,8 @@ def actions(store: Store, codes: Sequence[int]) -> pd.DataFrame:
     """The actions of the given municipalities, largest expected reduction first."""
     return store.query(
         "SELECT a.id, a.municipality, m.name AS municipality_name, a.title, a.sector, a.kind, a.status, "
-        "a.start_date, a.end_date, a.expected_2030_t, a.responsible, a.budget_dkk, a.last_updated, a.version "
+        "a.start_date, a.end_date, a.expected_2030_t, a.responsible, a.budget_dkk, a.last_updated, a.version, "
+        f"{_COMPLETED_ON} AS completed_on "
         "FROM action a JOIN municipality m ON m.code = a.municipality "
         "WHERE list_contains(?, a.municipality) ORDER BY a.expected_2030_t DESC NULLS LAST, a.id",
         [list(codes)],

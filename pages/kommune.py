@@ -87,7 +87,8 @@ if "sector_bars" in specs:
 if "bridge" in specs:
     st.subheader(t("mun.bridge"))
     st.vega_lite_chart(specs["bridge"], key="mun-bridge", height=440)
-    for note in sentences.bridge_notes(result.bridge, lang):  # actions the bridge leaves out or counts as 0
+    # actions the bridge leaves out, counts as 0, or that are already in the inventory
+    for note in sentences.bridge_notes(result.bridge, lang, result.latest_year):
         st.caption(note)
 
 st.subheader(t("mun.actions"))

@@ -33,7 +33,7 @@ def progress_kpis(ctx: Context, p: Progress) -> None:
     """The headline KPI cards of an assessment: latest emissions, reduction, pace, manko, net-zero year."""
     from ..domain import TARGET_YEAR
     from ..progress import Trend
-    from ..sentences import since_text, verdict_label, zero_year_text
+    from ..sentences import pace_reached, since_text, verdict_label, zero_year_text
 
     lang, t = ctx.lang, ctx.t
     with st.container(horizontal=True, key="kpi-progress"):
@@ -46,6 +46,8 @@ def progress_kpis(ctx: Context, p: Progress) -> None:
         observed = (t("ov.kpi.observed", value=f"{i18n.tonnes(p.observed_pace, lang)}/{t('ov.year_unit')}")
                     if isinstance(p.trend, Trend) else
                     t("ov.kpi.no_trend", reason=reason_text(ctx, p.trend)))
+        if not isinstance(p.required_pace, Unavailable) and pace_reached(p):  # N = 0: nothing left to cut
+            observed = t("ov.kpi.pace_reached", year=TARGET_YEAR)
         st.metric(t("ov.kpi.required_pace", year=TARGET_YEAR), pace, delta=observed, delta_color="off",
                   delta_arrow="off", help=t("ov.kpi.required_pace.help"), border=True)
         st.metric(t("ov.kpi.manko", year=TARGET_YEAR), i18n.tonnes(p.manko, lang),
