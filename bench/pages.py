@@ -1,10 +1,11 @@
 """Warm run time of every page for Denmark through AppTest, against a one-line Streamlit page run the same way.
 
-python bench/pages.py [--db PATH] [--runs 7] [--warmup 2]
+python bench/pages.py [--db PATH] [--database-url URL] [--runs 7] [--warmup 2]
 
 Each page: app.py runs once, switch_page, `warmup` runs, then `runs` timed reruns (caches warm, as for a user
 clicking around); the median is compared with the median of a one-page app (st.navigation to a page that is
-only `st.write("hej")`) timed the same way.
+only `st.write("hej")`) timed the same way. With --database-url each page is also timed on PostgreSQL in the same
+run, beside the file (an empty PostgreSQL database gets the file's data first, with migrate-to-postgres).
 """
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ def timed(at, runs: int, warmup: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="database (default: a fresh demo database in a temporary folder)")
+    parser.add_argument("--database-url", help="also time every page on this PostgreSQL database")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--warmup", type=int, default=2)
     args = parser.parse_args()
@@ -65,19 +67,35 @@ def main() -> None:
         one = AppTest.from_file(str(Path(tmp) / "app.py"), default_timeout=120)
         one.run()
         baseline = timed(one.switch_page("hej.py"), args.runs, args.warmup)
+        if args.database_url:
+            from dk2020dash.store import Store
+            from dk2020dash.store_pg import migrate_to_postgres
+
+            if not Store(args.database_url).path.exists():
+                migrate_to_postgres(Store(db), Store(args.database_url))
         rows = []
         for page in app_pages():
-            at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-            at.run()
-            at.switch_page(page)
-            rows.append((page, timed(at, args.runs, args.warmup)))
+            times = []
+            for url in [None, args.database_url] if args.database_url else [None]:
+                if url:
+                    os.environ["DK2020_DATABASE_URL"] = url
+                else:
+                    os.environ.pop("DK2020_DATABASE_URL", None)
+                at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+                at.run()
+                at.switch_page(page)
+                times.append(timed(at, args.runs, args.warmup))
+            rows.append((page, times))
 
     print(f"Warm run time per page, Denmark, median of {args.runs} runs after {args.warmup} warm-up runs (AppTest)")
-    print(f"{'page':<24}{'median ms':>12}{'× one-line page':>18}")
+    pg = bool(args.database_url)
+    print(f"{'page':<24}{'median ms':>12}{'× one-line page':>18}" + (f"{'PostgreSQL ms':>16}{'× file':>9}" if pg else ""))
     one_line = 'st.write("hej")'
     print(f"{one_line:<24}{baseline * 1000:>12.1f}{1.0:>18.1f}")
-    for page, t in rows:
-        print(f"{page:<24}{t * 1000:>12.1f}{t / baseline:>18.1f}")
+    for page, times in rows:
+        t = times[0]
+        extra = f"{times[1] * 1000:>16.1f}{times[1] / t:>9.2f}" if pg else ""
+        print(f"{page:<24}{t * 1000:>12.1f}{t / baseline:>18.1f}{extra}")
 
 
 if __name__ == "__main__":
