@@ -191,17 +191,20 @@ def load_municipalities(ctx: Context) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _inputs(path: str, version: int) -> dict[int, MunicipalityInputs]:
-    return queries.municipality_inputs(Store(path))
+def _inputs(path: str, version: int, edition: int | None = None) -> dict[int, MunicipalityInputs]:
+    return queries.municipality_inputs(Store(path), edition)
 
 
-def load_inputs(ctx: Context) -> dict[int, MunicipalityInputs]:
-    return _inputs(str(ctx.store.path), ctx.version)
+def load_inputs(ctx: Context, edition: int | None = None) -> dict[int, MunicipalityInputs]:
+    """Every municipality's inputs, each from its newest edition (or all from the given edition)."""
+    return _inputs(str(ctx.store.path), ctx.version, edition)
 
 
-def assess(ctx: Context, codes: list[int] | None = None, today: date | None = None) -> Progress | Unavailable:
-    """progress.py's assessment of the given municipalities (default: the chosen area)."""
-    inputs = load_inputs(ctx)
+def assess(ctx: Context, codes: list[int] | None = None, today: date | None = None,
+           edition: int | None = None) -> Progress | Unavailable:
+    """progress.py's assessment of the given municipalities (default: the chosen area), each from its newest
+    edition unless one is given."""
+    inputs = load_inputs(ctx, edition)
     if codes is None:
         codes = queries.area_codes(load_municipalities(ctx), ctx.area)
     today = today or date.today()
@@ -237,8 +240,8 @@ def load_newest_edition(ctx: Context) -> dict | None:
 # Overblik and Kommune
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _emissions_by_sector(path: str, version: int, codes: tuple[int, ...]) -> pd.DataFrame:
-    return queries.emissions_by_sector(Store(path), codes)
+def _emissions_by_sector(path: str, version: int, codes: tuple[int, ...], edition: int | None = None) -> pd.DataFrame:
+    return queries.emissions_by_sector(Store(path), codes, edition)
 
 
 def load_emissions_by_sector(ctx: Context, codes: list[int]) -> pd.DataFrame:
@@ -282,12 +285,12 @@ def load_milestones(ctx: Context, codes: list[int]) -> pd.DataFrame:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _estimated_share(path: str, version: int, codes: tuple[int, ...]) -> pd.DataFrame:
-    return queries.estimated_share(Store(path), codes)
+def _estimated_share(path: str, version: int, codes: tuple[int, ...], edition: int | None = None) -> pd.DataFrame:
+    return queries.estimated_share(Store(path), codes, edition)
 
 
-def load_estimated_share(ctx: Context, codes: list[int]) -> pd.DataFrame:
-    return _estimated_share(str(ctx.store.path), ctx.version, tuple(codes))
+def load_estimated_share(ctx: Context, codes: list[int], edition: int | None = None) -> pd.DataFrame:
+    return _estimated_share(str(ctx.store.path), ctx.version, tuple(codes), edition)
 
 
 def municipality_name(ctx: Context, code: int) -> str:
@@ -503,15 +506,15 @@ def region_rank(rank: pd.DataFrame, code: int) -> dict[str, tuple[int, int]] | N
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _chart_specs(path: str, version: int, codes: tuple[int, ...], lang: str, today: date,
-                 adopted: tuple[int, float] | None) -> dict[str, dict]:
+                 adopted: tuple[int, float] | None, edition: int | None = None) -> dict[str, dict]:
     """The Vega-Lite specs of an assessment's charts, built once per data version (Altair's building and
     validation is the slowest part of a warm page run)."""
     from . import charts
 
-    inputs = _inputs(path, version)
+    inputs = _inputs(path, version, edition)
     p = assess_municipality(inputs[codes[0]], today) if len(codes) == 1 else \
         assess_area([inputs[c] for c in codes], today)
-    by_sector = _emissions_by_sector(path, version, tuple(p.members) if p else codes)
+    by_sector = _emissions_by_sector(path, version, tuple(p.members) if p else codes, edition)
     specs = {}
     if not by_sector.empty:
         specs["sector_bars"] = charts.sector_bars(by_sector, lang, p.latest_year if p else None).to_dict()
@@ -523,9 +526,10 @@ def _chart_specs(path: str, version: int, codes: tuple[int, ...], lang: str, tod
 
 
 def load_chart_specs(ctx: Context, codes: list[int], today: date,
-                     adopted: tuple[int, float] | None = None) -> dict[str, dict]:
-    """trajectory, sector_bars, sector_area and bridge specs for the municipalities (those that can be drawn)."""
-    return _chart_specs(str(ctx.store.path), ctx.version, tuple(codes), ctx.lang, today, adopted)
+                     adopted: tuple[int, float] | None = None, edition: int | None = None) -> dict[str, dict]:
+    """trajectory, sector_bars, sector_area and bridge specs for the municipalities (those that can be drawn),
+    each from its newest edition unless one is given."""
+    return _chart_specs(str(ctx.store.path), ctx.version, tuple(codes), ctx.lang, today, adopted, edition)
 
 
 # - Sammenlign and Kort: every municipality's metrics in one frame, peer groups, boundary files -
@@ -840,6 +844,7 @@ def quality_frames(ctx: Context, dq: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
         t("dq.col.missing_years"): [none if r == 0 else year_ranges(y) for r, y in zip(dq["rows"], dq["missing_years"])],
         t("dq.col.missing_sectors"): dq["missing_sectors"].map(lambda c: _sector_labels(c, ctx.lang)),
         t("dq.col.estimated"): dq["estimated_share"],
+        t("dq.col.edition"): dq["edition_name"].fillna("–"),
         t("dq.col.editions"): dq["editions"].map("; ".join),
         t("dq.col.loaded_at"): dq["loaded_at"].map(lambda v: _when(v, ctx.lang)),
         t("dq.col.loaded_by"): dq["loaded_by"].fillna("–"),
@@ -894,6 +899,7 @@ def editions_frame(ctx: Context, editions: pd.DataFrame) -> pd.DataFrame:
         t("dq.col.rows"): editions["rows"],
         t("dq.col.first_year"): editions["first_year"],
         t("dq.col.last_year"): editions["last_year"],
+        t("dq.col.newest_for"): editions["newest_for"],
     })
 
 
@@ -963,3 +969,77 @@ def restore_upload(ctx: Context, who: str) -> None:
     st.session_state["restore-n"] = n + 1
     st.session_state.pop("imp-preview", None)
     st.rerun()
+
+
+# -- editions per municipality: the import preview's before -> after and the Kommune page's edition choice --
+
+def plain(text: object) -> str:
+    """User- or file-supplied text (an edition name) shown as itself in markdown: no links, images or emphasis."""
+    import re
+
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))
+
+
+def import_headlines_frame(ctx: Context, heads: pd.DataFrame, edition_names: dict[int, str]) -> pd.DataFrame:
+    """The inventory preview's per-municipality figures before -> after with translated headers (numbers stay
+    numbers, for sorting and downloads); edition -1 is the new edition."""
+    t = ctx.t
+    before, after = t("imp.head.before"), t("imp.head.after")
+
+    def edition(v: object) -> str:
+        if v is None or pd.isna(v):
+            return "–"
+        return t("imp.head.new_edition") if int(v) == -1 else edition_names.get(int(v), str(int(v)))
+
+    def whole(v: object) -> object:
+        return None if v is None or pd.isna(v) else int(v)
+
+    return pd.DataFrame({
+        t("imp.col.municipality"): heads["municipality"],
+        t("imp.col.name"): heads["name"],
+        f"{t('imp.head.edition')} ({before})": heads["edition_before"].map(edition),
+        f"{t('imp.head.edition')} ({after})": heads["edition_after"].map(edition),
+        f"{t('imp.head.years')} ({before})": heads["years_before"].map(whole),
+        f"{t('imp.head.years')} ({after})": heads["years_after"].map(whole),
+        f"{t('imp.head.latest_year')} ({before})": heads["latest_year_before"].map(whole),
+        f"{t('imp.head.latest_year')} ({after})": heads["latest_year_after"].map(whole),
+        f"{t('imp.head.latest_t')} ({before})": heads["latest_t_before"],
+        f"{t('imp.head.latest_t')} ({after})": heads["latest_t_after"],
+        t("imp.head.baseline_year"): heads["baseline_year"],
+        f"{t('imp.head.baseline_t')} ({before})": heads["baseline_t_before"],
+        f"{t('imp.head.baseline_t')} ({after})": heads["baseline_t_after"],
+    })
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _municipality_editions(path: str, version: int, code: int) -> pd.DataFrame:
+    return queries.municipality_editions(Store(path), code)
+
+
+def load_municipality_editions(ctx: Context, code: int) -> pd.DataFrame:
+    """The editions holding the municipality's rows, its newest (the one every page uses) first."""
+    return _municipality_editions(str(ctx.store.path), ctx.version, code)
+
+
+def edition_choice(ctx: Context, code: int) -> tuple[int | None, pd.DataFrame]:
+    """The Kommune page's edition selector, bound to ?udgave= (the edition's name; absent for the newest):
+    (the chosen edition's id, or None for the municipality's newest; the municipality's editions)."""
+    editions = load_municipality_editions(ctx, code)
+    if editions.empty:
+        return None, editions
+    ids = editions["id"].astype(int).tolist()
+    name_of = dict(zip(ids, editions["name"]))
+    # A choice made for another municipality does not carry over: back to this one's newest.
+    if st.session_state.get("_udgave_code", code) != code and "udgave" in st.session_state:
+        del st.session_state["udgave"]
+        st.query_params.pop("udgave", None)
+    st.session_state["_udgave_code"] = code
+    if st.session_state.get("udgave") not in (None, *ids):
+        del st.session_state["udgave"]
+    chosen = st.selectbox(ctx.t("mun.edition"), ids, index=0, format_func=lambda i: name_of[i], key="udgave",
+                          help=ctx.t("mun.edition.help"), bind="query-params")
+    row = editions.iloc[ids.index(chosen)] if chosen in ids else editions.iloc[0]
+    years = f"{year_text(row['first_year'])}–{year_text(row['last_year'])}"
+    st.caption(ctx.t("mun.edition.newest" if int(row["id"]) == ids[0] else "mun.edition.option",
+                     name=plain(row["name"]), years=years))
+    return (None if chosen in (None, ids[0]) else int(chosen)), editions

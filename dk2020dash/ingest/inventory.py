@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..domain import SECTOR_BY_CODE, YEAR_MAX, YEAR_MIN
+from ..store import StoreError
 from . import common
 from .common import HUGE_TCO2E, Reference
 from .headers import map_headers, require, year_of
@@ -275,7 +276,7 @@ def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summar
     if summary.correction:
         edition_id = con.execute("SELECT id FROM edition WHERE name = ? AND NOT is_demo", [summary.edition]).fetchone()
         if edition_id is None:  # renamed or removed since the preview: nothing is written (the caller rolls back)
-            raise ValueError(f"udgaven {summary.edition!r} findes ikke længere; intet er ændret")
+            raise StoreError(f"udgaven {summary.edition!r} findes ikke længere; intet er ændret")
         frame.insert(3, "edition", np.int32(edition_id[0]))
         con.register("ingest_correction", frame)
         try:
