@@ -204,3 +204,115 @@ def test_cli_published_and_into_edition(full: Store, tmp_path: Path, capsys: pyt
         main(["import", "inventory", str(f), "--db", str(full.path), "--published", "1. marts"])
     assert exc.value.code == 2
     assert "ÅÅÅÅ-MM-DD" in capsys.readouterr().err
+
+
+# -- pages (AppTest) ---------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def app(page: str, **query: str):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page(page).run()
+    return at.run()
+
+
+@pytest.fixture
+def full_env(full: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
+    monkeypatch.setenv("DK2020_DB", str(full.path))
+    return full
+
+
+def test_overblik_after_a_one_municipality_file_still_ranks_the_others(full_env: Store) -> None:
+    at = app("pages/overblik.py")
+    assert not at.exception
+    ranked = len(at.dataframe[0].value)
+    assert ranked > 90
+    assert run_import(full_env, "inventory", KBH, "kbh.csv", who="test").written
+    at = app("pages/overblik.py")
+    assert not at.exception
+    body = "\n".join(m.value for m in at.markdown)
+    assert body.count("Ingen opgørelse af udledninger") <= 1  # the demo's one municipality without any
+    assert len(at.dataframe[0].value) == ranked - 1  # København now lacks its baseline year, said by name
+    assert "**København**: Ingen opgørelse for basisåret 1990" in body
+    assert any(m.label == "Udledning 2024" for m in at.metric)
+
+
+def test_kommune_shows_any_edition_of_the_municipality(full_env: Store) -> None:
+    from datetime import date
+
+    from dk2020dash import i18n
+    from dk2020dash.progress import assess_municipality
+
+    assert run_import(full_env, "inventory", KBH, "kbh.csv", who="test").written
+    at = app("pages/kommune.py", kommune="København")
+    assert not at.exception
+    box = at.selectbox(key="udgave")
+    eds = queries.editions(full_env).set_index("name")["id"]
+    assert box.options == ["kbh", "ecr_2025"] and box.value == int(eds["kbh"])  # its newest first, chosen
+    assert "udgave" not in at.query_params
+    assert any("Ingen opgørelse for basisåret" in w.value for w in at.warning)
+
+    box.set_value(int(eds["ecr_2025"])).run()
+    at.run()
+    assert not at.exception
+    # (the browser writes the bound choice into ?udgave=; AppTest has no frontend, so the link is tested below)
+    p = assess_municipality(queries.municipality_inputs(full_env, int(eds["ecr_2025"]))[101], date.today())
+    kpi = {m.label: m.value for m in at.metric}
+    assert kpi["Udledning 2024"] == i18n.tonnes(p.latest, "da")
+    assert any("Viser den ældre udgave ecr\\_2025" in i.value for i in at.info)
+    assert not at.get("vega_lite_chart") == []
+
+    # A link to the older edition opens it; another municipality starts from its own newest.
+    at = app("pages/kommune.py", kommune="København", udgave="ecr_2025")
+    assert at.selectbox(key="udgave").value == int(eds["ecr_2025"])
+    assert {m.label: m.value for m in at.metric}["Udledning 2024"] == i18n.tonnes(p.latest, "da")
+    at.selectbox(key="kommune").set_value(751).run()
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="udgave").options == ["ecr_2025"]
+    assert not any("Viser den ældre udgave" in i.value for i in at.info)
+
+
+def data_upload(at, name: str, data: bytes):
+    at.selectbox(key="imp-kind").set_value("inventory").run()
+    at.file_uploader(key="imp-file").set_value((name, data, "text/csv"))
+    return at.run()
+
+
+def test_data_page_preview_before_after_warnings_and_correction(full_env: Store) -> None:
+    at = data_upload(app("pages/data.py"), "kbh.csv", KBH)
+    assert not at.exception
+    warnings = "\n".join(w.value for w in at.warning)
+    assert "står uden tal for planens basisår efter indlæsningen: København (1990)" in warnings
+    assert "får færre år end før: København (16 → 1)" in warnings
+    heads = next(d.value for d in at.dataframe if "År (før)" in d.value.columns).set_index("Kommunekode")
+    assert heads.loc[101, "År (før)"] == 16 and heads.loc[101, "År (efter)"] == 1
+    assert heads.loc[101, "Udledning seneste år (t) (efter)"] == 3000
+    assert heads.loc[101, "Udgave (før)"] == "ecr_2025" and heads.loc[101, "Udgave (efter)"] == "den nye udgave"
+
+    at.radio(key="imp-mode").set_value("correction").run()
+    at.selectbox(key="imp-into").set_value("ecr_2025").run()
+    assert not at.exception
+    assert not any("basisår" in w.value for w in at.warning)
+    assert any("Rettelse af udgaven: ecr\\_2025" in m.value for m in at.markdown)
+    at.button(key="imp-apply").click().run()
+    assert not at.exception
+    assert len(queries.editions(full_env)) == 1
+    assert full_env.query("SELECT tco2e FROM emission WHERE municipality = 101 AND year = 2024 AND sector = 'vej'"
+                          ).iloc[0, 0] == 1000
+
+
+def test_data_page_sets_the_published_date(full_env: Store) -> None:
+    at = data_upload(app("pages/data.py"), "kbh.csv", KBH)
+    at.date_input(key="imp-published").set_value(dt.date(2024, 3, 1)).run()
+    assert any("bruger fortsat en nyere udgave" in w.value for w in at.warning)
+    at.button(key="imp-apply").click().run()
+    assert not at.exception
+    eds = queries.editions(full_env).set_index("name")
+    assert eds.loc["kbh", "published"] == pd.Timestamp("2024-03-01")
+    assert queries.newest_editions(full_env).set_index("municipality").loc[101, "name"] == "ecr_2025"
