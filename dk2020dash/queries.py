@@ -27,8 +27,9 @@ def _rows(edition: int | None) -> tuple[str, list]:
     """The emission rows figures rest on: each municipality's newest edition, or one given edition's rows."""
     if edition is not None:
         return "(SELECT * FROM emission WHERE edition = ?)", [edition]
-    return (f"(SELECT em.* FROM emission em JOIN {_NEWEST_PER_MUNICIPALITY} n "
-            "ON n.municipality = em.municipality AND n.edition = em.edition)", [])
+    newest = (f"(SELECT em.* FROM emission em JOIN {_NEWEST_PER_MUNICIPALITY} n "
+              "ON n.municipality = em.municipality AND n.edition = em.edition)")
+    return newest, []
 
 
 def data_version(store: Store) -> int:
