@@ -757,6 +757,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Showing the older edition {name}. Every other page and the region's figures use the municipality's "
         "newest edition, {newest}.",
     ),
+    "method.editions_in_use": ("Hver kommunes tal kommer fra dens egen nyeste udgave. I brug nu: {editions}.",
+                               "Each municipality's figures come from its own newest edition. In use now: {editions}."),
+    "method.edition_use": ("{name} ({n} kommuner)", "{name} ({n} municipalities)"),
     "dq.col.edition": ("Udgave i brug", "Edition in use"),
     "dq.col.newest_for": ("Nyeste for kommuner", "Newest for municipalities"),
 }

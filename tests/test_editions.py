@@ -317,3 +317,11 @@ def test_data_page_sets_the_published_date(full_env: Store) -> None:
     eds = queries.editions(full_env).set_index("name")
     assert eds.loc["kbh", "published"] == pd.Timestamp("2024-03-01")
     assert queries.newest_editions(full_env).set_index("municipality").loc[101, "name"] == "ecr_2025"
+
+
+def test_metode_names_the_editions_in_use(full_env: Store) -> None:
+    assert run_import(full_env, "inventory", KBH, "kbh.csv", who="test").written
+    at = app("pages/metode.py")
+    assert not at.exception
+    body = "\n".join(m.value for m in at.markdown)
+    assert "I brug nu: kbh (1 kommuner); ecr\\_2025 (96 kommuner)." in body
