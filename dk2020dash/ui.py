@@ -1029,13 +1029,11 @@ def edition_choice(ctx: Context, code: int) -> tuple[int | None, pd.DataFrame]:
         return None, editions
     ids = editions["id"].astype(int).tolist()
     name_of = dict(zip(ids, editions["name"]))
-    # A choice made for another municipality does not carry over: back to this one's newest.
-    if st.session_state.get("_udgave_code", code) != code and "udgave" in st.session_state:
-        del st.session_state["udgave"]
-        st.query_params.pop("udgave", None)
+    # A choice made for another municipality does not carry over: back to this one's newest. (The bound URL
+    # parameter follows the widget's value; it cannot be deleted directly.)
+    if st.session_state.get("_udgave_code", code) != code or st.session_state.get("udgave") not in (None, *ids):
+        st.session_state["udgave"] = ids[0]
     st.session_state["_udgave_code"] = code
-    if st.session_state.get("udgave") not in (None, *ids):
-        del st.session_state["udgave"]
     chosen = st.selectbox(ctx.t("mun.edition"), ids, index=0, format_func=lambda i: name_of[i], key="udgave",
                           help=ctx.t("mun.edition.help"), bind="query-params")
     row = editions.iloc[ids.index(chosen)] if chosen in ids else editions.iloc[0]
