@@ -70,7 +70,8 @@ def show_summary(report: ImportReport) -> None:
     if len(s.headlines):
         st.write(ctx.t("imp.headlines"))
         st.caption(ctx.t("imp.headlines.caption"))
-        names = dict(zip(ui.load_editions(ctx)["id"].astype(int), ui.load_editions(ctx)["name"]))
+        editions = ui.load_editions(ctx)
+        names = dict(zip(editions["id"].astype(int), editions["name"]))
         heads = ui.import_headlines_frame(ctx, s.headlines, names)
         st.dataframe(heads, hide_index=True, width="stretch", key="imp-headlines")
         ui.download_table(ctx, heads, "import-foer-efter")
