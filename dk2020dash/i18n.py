@@ -699,7 +699,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The file's rows replace the edition's rows of the same municipality, year and sector; its other rows "
         "are kept.",
     ),
-    "imp.no_editions": ("Der er ingen rigtig udgave at rette endnu.", "There is no real edition to correct yet."),
     "imp.edition_correction": ("Rettelse af udgaven: {name}", "Correction of the edition: {name}"),
     "imp.note.correction": (
         "sammenlignet med udgavens egne rækker; rækker med samme kommune, år og sektor erstattes, resten af "
@@ -716,13 +715,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp.head.years": ("År", "Years"),
     "imp.head.latest_year": ("Seneste år", "Latest year"),
     "imp.head.latest_t": ("Udledning seneste år (t)", "Emissions latest year (t)"),
-    "imp.head.baseline": ("Basisår {year} (t)", "Baseline {year} (t)"),
     "imp.head.baseline_year": ("Basisår", "Baseline year"),
     "imp.head.baseline_t": ("Udledning i basisåret (t)", "Emissions in the baseline year (t)"),
     "imp.head.before": ("før", "before"),
     "imp.head.after": ("efter", "after"),
     "imp.head.new_edition": ("den nye udgave", "the new edition"),
-    "imp.warnings": ("Advarsler", "Warnings"),
     "imp.warn.baseline": (
         "{n} kommuner står uden tal for planens basisår efter indlæsningen: {names}",
         "{n} municipalities would have no figures for their plan's baseline year after the import: {names}",
