@@ -118,12 +118,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "method.sections": ("Definitioner", "Definitions"),
     "method.emissions.title": ("Udledning E(år)", "Emissions E(year)"),
     "method.emissions.body": (
-        "Nettoudledningen i et år: summen af alle sektorer i den nyeste udgave af opgørelsen (Energi- og "
-        "CO2-regnskabet), målt i ton CO2-ækvivalenter. Arealanvendelse (LULUCF) kan være negativ, når skov og "
+        "Nettoudledningen i et år: summen af alle sektorer i kommunens nyeste udgave af opgørelsen (Energi- og "
+        "CO2-regnskabet), målt i ton CO2-ækvivalenter. En udgave dækker de kommuner, den har tal for; den nyeste "
+        "er den senest udgivne (en udgave uden udgivelsesdato regnes udgivet den dag, den blev indlæst), og ved "
+        "samme dato den senest indlæste. En region eller Danmark lægger kommunerne sammen, hver fra sin egen "
+        "nyeste udgave. Arealanvendelse (LULUCF) kan være negativ, når skov og "
         "jord optager mere CO2, end de udleder. Ældre år bliver ofte rettet i nye udgaver; planens basisår "
         "*som vedtaget* vises ved siden af de rettede tal.",
-        "Net emissions in a year: the sum of all sectors in the newest edition of the inventory (Energi- og "
-        "CO2-regnskabet), in tonnes CO2 equivalent. Land use (LULUCF) can be negative when forests and soils take "
+        "Net emissions in a year: the sum of all sectors in the municipality's newest edition of the inventory "
+        "(Energi- og CO2-regnskabet), in tonnes CO2 equivalent. An edition covers the municipalities it has "
+        "figures for; the newest is the one published last (an edition without a published date counts as "
+        "published on the day it was imported), and on the same date the one imported last. A region or Denmark "
+        "adds up its municipalities, each from its own newest edition. Land use (LULUCF) can be negative when forests and soils take "
         "up more CO2 than they emit. Earlier years are often revised in new editions; the plan's baseline *as "
         "adopted* is shown beside the revised figures.",
     ),
@@ -455,9 +461,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp.kind.population": ("Befolkning (FOLK1A fra Danmarks Statistik)", "Population (FOLK1A, Statistics Denmark)"),
     "imp.kind.help.inventory": (
         "Lang form: kommune, år, sektor, ton [, estimeret]. Bred form: kommune, sektor og én kolonne pr. år. "
-        "Hver indlæsning bliver en ny udgave; ældre udgaver bevares.",
+        "Hver indlæsning bliver en ny udgave for kommunerne i filen (eller en rettelse af en eksisterende "
+        "udgave); ældre udgaver bevares, og andre kommuner beholder deres tal.",
         "Long layout: municipality, year, sector, tonnes [, estimated]. Wide layout: municipality, sector and one "
-        "column per year. Each import becomes a new edition; older editions are kept.",
+        "column per year. Each import becomes a new edition for the municipalities in the file (or a correction of "
+        "an existing edition); older editions are kept, and other municipalities keep their figures.",
     ),
     "imp.kind.help.plans": (
         "Kommune, vedtaget, godkendt, basisår, basisudledning, mål 2025, mål 2030 (70, 70 % eller 0,7), nettonul "
@@ -526,8 +534,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp.col.expected": ("Forventet", "Expected"),
     "imp.col.municipality": ("Kommunekode", "Municipality code"),
     "imp.col.name": ("Kommune", "Municipality"),
-    "imp.note.inventory": ("sammenlignet med den nyeste udgave; den ældre udgave bevares og kan stadig ses",
-                           "compared with the newest edition; the older edition is kept and can still be viewed"),
+    "imp.note.inventory": ("sammenlignet med hver kommunes nyeste udgave; kommuner, der ikke står i filen, "
+                           "beholder deres tal; den ældre udgave bevares og kan stadig ses på siden Kommune",
+                           "compared with each municipality's newest edition; municipalities not in the file keep "
+                           "their figures; the older edition is kept and can still be viewed on the Municipality "
+                           "page"),
     "imp.note.plans": ("planerne (med delmål) for kommunerne i filen erstattes helt; andre kommuners rigtige planer røres ikke",
                        "the plans (with targets) of the municipalities in the file are replaced; other real plans are kept"),
     "imp.note.scenarios": ("scenarierne for kommunerne i filen erstattes helt; andre kommuners rigtige scenarier røres ikke",
@@ -544,11 +555,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.quality": ("Datakvalitet", "Data quality"),
     "dq.title": ("Datakvalitet", "Data quality"),
     "dq.intro": (
-        "For hver kommune i {area}: seneste opgørelsesår, manglende år og sektorer i den nyeste udgave af "
-        "opgørelsen ({edition}), andelen af skønnede værdier og hvilke udgaver kommunen findes i. Forventede år: "
+        "For hver kommune i {area}: seneste opgørelsesår, manglende år og sektorer i kommunens nyeste udgave af "
+        "opgørelsen (kolonnen Udgave i brug; nyeste udgave i alt: {edition}), andelen af skønnede værdier og hvilke udgaver kommunen findes i. Forventede år: "
         "1990, planens basisår og hvert år fra {first} til {last}.",
-        "For each municipality in {area}: latest inventory year, missing years and sectors in the newest edition "
-        "of the inventory ({edition}), the share of estimated values and the editions the municipality appears "
+        "For each municipality in {area}: latest inventory year, missing years and sectors in the municipality's "
+        "newest edition of the inventory (column Edition in use; newest edition of all: {edition}), the share of estimated values and the editions the municipality appears "
         "in. Expected years: 1990, the plan's baseline year and every year from {first} to {last}.",
     ),
     "dq.no_edition": (
@@ -562,10 +573,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dq.metric.none": ("Uden opgørelse", "No inventory"),
     "dq.metric.estimated": ("Skønnede værdier", "Estimated values"),
     "dq.metric.of": ("af {n} kommuner i området", "of {n} municipalities in the area"),
-    "dq.metric.estimated_help": ("Andel af alle værdier i den nyeste udgave, der er markeret som skøn.",
-                                 "Share of all values in the newest edition flagged as estimates."),
+    "dq.metric.estimated_help": ("Andel af alle værdier i kommunernes nyeste udgaver, der er markeret som skøn.",
+                                 "Share of all values in the municipalities' newest editions flagged as estimates."),
     "dq.gaps": ("Huller i data", "Gaps in the data"),
-    "dq.gap.no_inventory": ("**{name}**: ingen opgørelse i den nyeste udgave", "**{name}**: no inventory in the newest edition"),
+    "dq.gap.no_inventory": ("**{name}**: ingen opgørelse i nogen udgave", "**{name}**: no inventory in any edition"),
     "dq.gap.years": ("**{name}**: mangler år {years}", "**{name}**: missing years {years}"),
     "dq.gap.sectors": ("**{name}**: mangler sektorerne {sectors} i nogle år ({cells} felter)",
                        "**{name}**: missing the sectors {sectors} in some years ({cells} cells)"),
@@ -708,6 +719,85 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{n} completed actions ({tonnes} expected) were completed in or before {year} and are already in the "
         "inventory; they count nothing in the reduction bridge.",
     ),
+    # -- editions per municipality: import preview before -> after, corrections, published date, edition choice
+    # (issue 9, item 1) --
+    "imp.published": ("Udgivet (valgfrit)", "Published (optional)"),
+    "imp.published.help": (
+        "Udgivelsesdatoen for udgaven, fx Energistyrelsens udgivelse. Tom: i dag. Hver kommunes tal kommer fra "
+        "dens senest udgivne udgave; en udgave med en ældre dato bliver ikke den nyeste.",
+        "The edition's publication date, e.g. the Danish Energy Agency's release. Empty: today. Each "
+        "municipality's figures come from its edition published last; an edition with an older date does not "
+        "become the newest.",
+    ),
+    "imp.mode": ("Rækkerne bliver", "The rows become"),
+    "imp.mode.new": ("en ny udgave", "a new edition"),
+    "imp.mode.correction": ("en rettelse af en eksisterende udgave", "a correction of an existing edition"),
+    "imp.into_edition": ("Udgave, der rettes", "Edition to correct"),
+    "imp.into_edition.help": (
+        "Filens rækker erstatter udgavens rækker med samme kommune, år og sektor; udgavens øvrige rækker bevares.",
+        "The file's rows replace the edition's rows of the same municipality, year and sector; its other rows "
+        "are kept.",
+    ),
+    "imp.edition_correction": ("Rettelse af udgaven: {name}", "Correction of the edition: {name}"),
+    "imp.note.correction": (
+        "sammenlignet med udgavens egne rækker; rækker med samme kommune, år og sektor erstattes, resten af "
+        "udgaven og andre udgaver røres ikke",
+        "compared with the edition's own rows; rows of the same municipality, year and sector are replaced, the "
+        "rest of the edition and other editions are not touched",
+    ),
+    "imp.headlines": ("Før → efter for kommunerne i filen", "Before → after for the municipalities in the file"),
+    "imp.headlines.caption": (
+        "Hver kommunes tal kommer fra dens nyeste udgave; her står tallene nu og efter indlæsningen.",
+        "Each municipality's figures come from its newest edition; here are the figures now and after the import.",
+    ),
+    "imp.head.edition": ("Udgave", "Edition"),
+    "imp.head.years": ("År", "Years"),
+    "imp.head.latest_year": ("Seneste år", "Latest year"),
+    "imp.head.latest_t": ("Udledning seneste år (t)", "Emissions latest year (t)"),
+    "imp.head.baseline_year": ("Basisår", "Baseline year"),
+    "imp.head.baseline_t": ("Udledning i basisåret (t)", "Emissions in the baseline year (t)"),
+    "imp.head.before": ("før", "before"),
+    "imp.head.after": ("efter", "after"),
+    "imp.head.new_edition": ("den nye udgave", "the new edition"),
+    "imp.warn.baseline": (
+        "{n} kommuner står uden tal for planens basisår efter indlæsningen: {names}",
+        "{n} municipalities would have no figures for their plan's baseline year after the import: {names}",
+    ),
+    "imp.warn.fewer_years": (
+        "{n} kommuner får færre år end før: {names}",
+        "{n} municipalities would have fewer years than before: {names}",
+    ),
+    "imp.warn.not_newest": (
+        "{n} kommuner bruger fortsat en nyere udgave, så filens rækker ændrer ikke deres tal nu (de kan ses på "
+        "siden Kommune under udgaven): {names}",
+        "{n} municipalities keep using a newer edition, so the file's rows do not change their figures now (they "
+        "can be viewed on the Municipality page under the edition): {names}",
+    ),
+    "imp.warn.correction": (
+        "Er filen en rettelse af enkelte tal, så vælg »en rettelse af en eksisterende udgave« (CLI: "
+        "--into-edition NAVN) i stedet for en ny udgave.",
+        "If the file corrects a few figures, choose \"a correction of an existing edition\" (CLI: "
+        "--into-edition NAME) instead of a new edition.",
+    ),
+    "mun.edition": ("Udgave af opgørelsen", "Inventory edition"),
+    "mun.edition.help": (
+        "Standard er kommunens nyeste udgave, som alle sider bruger. Vælg en ældre udgave for at se dens tal.",
+        "The default is the municipality's newest edition, which every page uses. Choose an older edition to see "
+        "its figures.",
+    ),
+    "mun.edition.option": ("{name} ({years})", "{name} ({years})"),
+    "mun.edition.newest": ("{name} ({years}) – nyeste", "{name} ({years}) – newest"),
+    "mun.edition.older": (
+        "Viser den ældre udgave {name}. Alle andre sider og tallene for regionen bruger kommunens nyeste udgave, "
+        "{newest}.",
+        "Showing the older edition {name}. Every other page and the region's figures use the municipality's "
+        "newest edition, {newest}.",
+    ),
+    "method.editions_in_use": ("Hver kommunes tal kommer fra dens egen nyeste udgave. I brug nu: {editions}.",
+                               "Each municipality's figures come from its own newest edition. In use now: {editions}."),
+    "method.edition_use": ("{name} ({n} kommuner)", "{name} ({n} municipalities)"),
+    "dq.col.edition": ("Udgave i brug", "Edition in use"),
+    "dq.col.newest_for": ("Nyeste for kommuner", "Newest for municipalities"),
     # PostgreSQL (issue 11)
     "error.unavailable": (
         "Databaseserveren kan ikke nås lige nu. Siden viser data igen, så snart den er tilbage; genindlæs om lidt. "
