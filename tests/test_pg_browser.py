@@ -1,0 +1,119 @@
+"""Two `streamlit run` servers on one PostgreSQL database with nginx (deploy/nginx.conf) in front, in Chromium: the
+websocket goes through the proxy, and an import made through it on one server is shown by the other."""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dk2020dash.store import Store
+from tests.test_browser import CHROMIUM, free_port, settle, sync_api  # noqa: F401 - skips like the browser tests
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.browser
+
+NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+
+
+@pytest.fixture(scope="module")
+def region(pg_server, demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+    """Servers A and B on one PostgreSQL copy of the demo, and nginx from deploy/nginx.conf in front of them."""
+    if NGINX is None:
+        if os.environ.get("CI"):
+            pytest.fail("nginx is not installed: .ci/run installs it")
+        pytest.skip("nginx is not installed (apt-get install nginx)")
+    from dk2020dash.store_pg import migrate_to_postgres
+    from tests.test_browser import streamlit_app
+
+    url = pg_server.createdb("region")
+    migrate_to_postgres(Store(demo_db), Store(url))
+    tmp = tmp_path_factory.mktemp("region")
+    os.chmod(tmp, 0o777)  # nginx's workers run as nobody
+    old = os.environ.get("DK2020_DATABASE_URL")
+    os.environ["DK2020_DATABASE_URL"] = url  # streamlit_app passes the environment on
+    try:
+        with streamlit_app(tmp / "unused.duckdb", tmp / "a.log") as a, streamlit_app(tmp / "unused.duckdb",
+                                                                                        tmp / "b.log") as b:
+            port_a, port_b, port = a.rsplit(":", 1)[1], b.rsplit(":", 1)[1], free_port()
+            conf = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
+            conf = conf.replace("127.0.0.1:8501", f"127.0.0.1:{port_a}").replace("127.0.0.1:8502", f"127.0.0.1:{port_b}")
+            conf = conf.replace("listen 127.0.0.1:8080", f"listen 127.0.0.1:{port}")
+            conf = conf.replace("/tmp/dk2020-nginx", str(tmp / "nginx"))
+            (tmp / "nginx.conf").write_text(conf, encoding="utf-8")
+            proxy = subprocess.Popen([NGINX, "-c", str(tmp / "nginx.conf"), "-g", "daemon off;"],
+                                     stdout=subprocess.DEVNULL, stderr=open(tmp / "nginx.out", "wb"))  # noqa: SIM115
+            front = f"http://127.0.0.1:{port}"
+            try:
+                deadline = time.monotonic() + 30
+                while True:
+                    try:
+                        with urllib.request.urlopen(f"{front}/_stcore/health", timeout=2) as r:
+                            if r.status == 200:
+                                break
+                    except OSError:
+                        pass
+                    if proxy.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(f"nginx did not start: {(tmp / 'nginx.out').read_text()}")
+                    time.sleep(0.2)
+                yield {"front": front, "a": a, "b": b, "url": url, "tmp": tmp}
+            finally:
+                proxy.terminate()
+                proxy.wait(timeout=15)
+    finally:
+        if old is None:
+            os.environ.pop("DK2020_DATABASE_URL", None)
+        else:
+            os.environ["DK2020_DATABASE_URL"] = old
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu",
+                                                                   "--disable-background-networking", "--no-first-run"])
+        yield b
+        b.close()
+
+
+def open_page(browser: object, url: str) -> object:
+    context = browser.new_context(viewport={"width": 1440, "height": 1100}, locale="da-DK")
+    page = context.new_page()
+    page.set_default_timeout(90_000)
+    page.goto(url)
+    settle(page)
+    return page
+
+
+def figures(page: object) -> list[str]:
+    page.locator("[data-testid='stMetricValue']").first.wait_for(timeout=90_000)
+    return page.locator("[data-testid='stMetricValue']").all_inner_texts()
+
+
+def test_an_import_through_nginx_on_one_server_shows_on_the_other(region: dict, browser: object) -> None:
+    before_a = figures(open_page(browser, region["a"]))
+    before_b = figures(open_page(browser, region["b"]))
+    assert before_a == before_b and before_a
+
+    page = open_page(browser, f"{region['front']}/data")  # through nginx: the websocket too
+    marker = region["tmp"] / "markoer.csv"
+    marker.write_text("kommune;år;sektor;ton\n101;2023;vej;9.999.999\n", encoding="utf-8")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(marker))
+    settle(page)
+    page.get_by_role("textbox", name="Navn på den nye udgave (valgfrit)").fill("Browsermarkør")
+    page.keyboard.press("Enter")
+    settle(page)
+    page.locator(".st-key-imp-apply button").click()
+    page.get_by_text(re.compile("Indlæst: markoer.csv")).wait_for(timeout=90_000)
+    assert Store(region["url"]).query("SELECT count(*) FROM edition WHERE name = 'Browsermarkør'").iloc[0, 0] == 1
+
+    after_a = figures(open_page(browser, region["a"]))
+    after_b = figures(open_page(browser, region["b"]))
+    assert after_a == after_b  # whichever server nginx chose, the other shows the same new figures
+    assert after_b != before_b
