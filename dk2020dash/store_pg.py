@@ -383,6 +383,20 @@ class PgStore:
 
     # -- the store's interface ---------------------------------------------------------------------------------
     @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """This process's writers take turns (as on the file); across processes and servers, PostgreSQL's lock on
+        the data-version row, taken by every transaction() and create(), does it."""
+        from . import store as _store
+
+        busy = getattr(_store, "StoreBusy", _store.StoreLocked)
+        if not self._write_lock.acquire(timeout=max(self.lock_wait, 0.01)):
+            raise busy(f"{self.path}: en anden skriver i programmet er i gang; intet er ændret. Prøv igen.")
+        try:
+            yield
+        finally:
+            self._write_lock.release()
+
+    @contextmanager
     def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
         copy = self.pinned()
         cur = copy.con.cursor()
