@@ -663,8 +663,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "exp.restore.reason.older": ("backuppen er fra en for gammel version af programmet (skemaversion {version}).",
                                  "the backup is from too old a version of the program (schema version {version})."),
-    "exp.restore.reason.too_big": ("backuppen fylder {size} GB udpakket, mere end de {limit} GB en backup kan have.",
-                                   "the backup takes {size} GB unpacked, more than the {limit} GB a backup may have."),
+    "exp.restore.reason.too_big": ("backuppen fylder mere end {limit} MB udpakket, mere end en backup af den "
+                                   "størrelse kan fylde (den kan være en zip-bombe).",
+                                   "the backup unpacks to more than {limit} MB, more than a backup of its size can "
+                                   "hold (it may be a zip bomb)."),
     "exp.restore.reason.unreadable": ("filen kan ikke læses.", "the file cannot be read."),
     "exp.restore.detail": ("Teknisk besked: {message}", "Technical message: {message}"),
     "exp.restore.failed": ("Gendannelsen mislykkedes; intet er ændret: {message}",

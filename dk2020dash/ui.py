@@ -916,6 +916,26 @@ def _made(ctx: Context, created: object) -> str:
     return f"{i18n.day(created.date(), ctx.lang)} {created:%H:%M}"
 
 
+def checked_backup(data: bytes, name: str):
+    """backup.contents of an uploaded backup, or the BackupError why it cannot be restored. Checked once per
+    file and session (by its sha256): reading a large backup is not repeated on every rerun of the page."""
+    import hashlib
+    import io
+
+    from . import backup
+
+    key = (hashlib.sha256(data).hexdigest(), name)
+    cached = st.session_state.get("restore-checked")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    try:
+        result = backup.contents(backup.check(io.BytesIO(data), name))
+    except backup.BackupError as exc:
+        result = exc
+    st.session_state["restore-checked"] = (key, result)
+    return result
+
+
 def restore_upload(ctx: Context, who: str) -> None:
     """Restore from an uploaded backup: what it holds and when it was made, a warning that it replaces all data,
     and a button that does it. A file that is not an intact backup of this app is refused with the reason, and
@@ -933,12 +953,11 @@ def restore_upload(ctx: Context, who: str) -> None:
     if upload is None:
         return
     data = upload.getvalue()
-    try:
-        held = backup.contents(backup.read_manifest(data, upload.name)[0])
-    except backup.BackupError as exc:
-        reason = ctx.t(f"exp.restore.reason.{exc.reason}", **exc.values)
+    held = checked_backup(data, upload.name)
+    if isinstance(held, backup.BackupError):
+        reason = ctx.t(f"exp.restore.reason.{held.reason}", **held.values)
         st.error(ctx.t("exp.restore.refused", file=upload.name, reason=reason), icon="🚫")
-        st.caption(ctx.t("exp.restore.detail", message=str(exc)))
+        st.caption(ctx.t("exp.restore.detail", message=str(held)))
         return
     st.write(ctx.t("exp.restore.made", when=_made(ctx, held.created), version=held.data_version))
     st.dataframe(restore_contents_frame(ctx, held.rows, ctx.store.table_counts()), hide_index=True,

@@ -1,0 +1,177 @@
+"""Hostile and careless input (issue 9, items 11-15): zip bombs and lying manifests, huge sheets, markdown
+injection, formula cells in the full export, and server details kept from visitors."""
+from __future__ import annotations
+
+import io
+import json
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from dk2020dash import backup as bk
+from dk2020dash.store import Store
+
+MB = 2**20
+
+
+def _members(backup: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(backup)) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def _zip(files: dict[str, bytes], deflate: set[str] = frozenset()) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, data in files.items():
+            zf.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED if name in deflate else zipfile.ZIP_STORED,
+                        compresslevel=9 if name in deflate else None)
+    return buf.getvalue()
+
+
+@pytest.fixture(scope="module")
+def good_backup(demo_db: Path) -> bytes:
+    return bk.backup_bytes(Store(demo_db))
+
+
+def _peak(fn) -> tuple[object, int]:
+    """fn's result (or the exception it raised) and the peak memory Python allocated while it ran."""
+    tracemalloc.start()
+    try:
+        try:
+            result = fn()
+        except Exception as exc:  # noqa: BLE001 - the refusal is the result
+            result = exc
+        return result, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+# -- 11: backup zips ---------------------------------------------------------------------------------------
+
+def test_a_manifest_zip_bomb_is_refused_with_little_memory(good_backup: bytes) -> None:
+    files = _members(good_backup)
+    manifest = json.loads(files["manifest.json"])
+    manifest["padding"] = " " * (400 * MB)  # valid JSON, 400 MB unpacked, ~400 KB packed
+    files["manifest.json"] = json.dumps(manifest).encode()
+    bomb = _zip(files, deflate={"manifest.json"})
+    del files, manifest
+    assert len(bomb) < 2 * MB
+    err, peak = _peak(lambda: bk.check(bomb))
+    assert isinstance(err, bk.BackupError) and err.reason == "not_ours" and "for stor" in str(err)
+    assert peak < 40 * MB
+
+
+def test_a_table_zip_bomb_is_refused_past_the_real_unpacked_size(good_backup: bytes) -> None:
+    """The zip's header may lie about sizes; what comes out is counted, and reading stops past the cap."""
+    files = _members(good_backup)
+    bomb_table = b"\0" * (300 * MB)
+    manifest = json.loads(files["manifest.json"])
+    manifest["tables"]["emission"]["sha256"] = __import__("hashlib").sha256(bomb_table).hexdigest()
+    files["manifest.json"] = json.dumps(manifest).encode()
+    files["tables/emission.parquet"] = bomb_table
+    bomb = _zip(files, deflate={"tables/emission.parquet"})
+    del files, bomb_table
+    assert len(bomb) < 2 * MB
+    err, peak = _peak(lambda: bk.check(bomb))
+    assert isinstance(err, bk.BackupError) and err.reason == "too_big", err
+    assert peak < 40 * MB
+
+
+def _with_manifest(good: bytes, change) -> bytes:
+    files = _members(good)
+    manifest = json.loads(files["manifest.json"])
+    change(manifest)
+    files["manifest.json"] = json.dumps(manifest).encode()
+    return _zip(files)
+
+
+def _set(path: list[str], value):
+    def change(m: dict) -> None:
+        for key in path[:-1]:
+            m = m[key]
+        m[path[-1]] = value
+    return change
+
+
+WRONG = {
+    "huge sequence": (["sequences", "edition_id"], 10**9),
+    "negative sequence": (["sequences", "action_id"], -5),
+    "sequence as text": (["sequences", "action_id"], "12"),
+    "unknown sequence": (["sequences", "evil_seq"], 3),
+    "sequences a list": (["sequences"], [1, 2]),
+    "data version as text": (["data_version"], "7"),
+    "data version a float": (["data_version"], 7.5),
+    "data version a bool": (["data_version"], True),
+    "schema version as text": (["schema_version"], "2"),
+    "rows negative": (["tables", "plan", "rows"], -1),
+    "rows a float": (["tables", "plan", "rows"], 3.0),
+    "sha256 missing": (["tables", "plan", "sha256"], None),
+    "an unknown table": (["tables", "users"], {"rows": 1, "sha256": "0" * 64}),
+    "created a number": (["created"], 12345),
+}
+
+
+@pytest.mark.parametrize("case", list(WRONG))
+def test_every_manifest_field_is_checked(case: str, good_backup: bytes) -> None:
+    path, value = WRONG[case]
+    bad = _with_manifest(good_backup, _set(path, value))
+    with pytest.raises(bk.BackupError, match="intet er ændret") as err:
+        bk.check(bad)
+    assert err.value.reason == "damaged"
+
+
+def test_a_huge_sequence_value_is_refused_before_the_database_is_touched(good_backup: bytes,
+                                                                         demo_copy: Store) -> None:
+    before = demo_copy.path.read_bytes()
+    bad = _with_manifest(good_backup, _set(["sequences", "import_log_id"], 10**9))
+    with pytest.raises(bk.BackupError, match="sequences"):
+        bk.restore(demo_copy, bad)
+    assert demo_copy.path.read_bytes() == before
+
+
+def test_a_good_backup_restores_with_memory_bounded_by_chunks(good_backup: bytes, demo_copy: Store) -> None:
+    """The zip's members are streamed to disk, not held: memory does not grow with the backup."""
+    manifest, peak = _peak(lambda: bk.check(good_backup))
+    assert isinstance(manifest, dict) and manifest["app"] == bk.APP
+    assert peak < 8 * MB
+
+
+# -- the Data page: one read of an uploaded backup per file, not per rerun ------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def env(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    import shutil
+
+    path = tmp_path / "page.duckdb"
+    shutil.copy(demo_db, path)
+    monkeypatch.setenv("DK2020_DB", str(path))
+    return Store(path)
+
+
+def data_page(**query: str):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    return at.switch_page("pages/data.py").run()
+
+
+def test_the_data_page_reads_an_uploaded_backup_once_not_on_every_rerun(env: Store, good_backup: bytes,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    reads = []
+    real = bk.verify
+    monkeypatch.setattr(bk, "verify", lambda *a, **k: reads.append(1) or real(*a, **k))
+    at = data_page()
+    at.file_uploader(key="restore-file-0").set_value(("b.zip", good_backup, "application/zip")).run()
+    assert not at.exception
+    assert [b for b in at.button if b.key == "restore-apply"]
+    at.selectbox(key="imp-kind").set_value("actions").run()  # any other widget reruns the page
+    at.run()
+    assert not at.exception and [b for b in at.button if b.key == "restore-apply"]
+    assert len(reads) == 1
