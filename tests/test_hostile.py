@@ -175,3 +175,80 @@ def test_the_data_page_reads_an_uploaded_backup_once_not_on_every_rerun(env: Sto
     at.run()
     assert not at.exception and [b for b in at.button if b.key == "restore-apply"]
     assert len(reads) == 1
+
+
+# -- 12: XLSX sheets that are (or claim to be) huge ------------------------------------------------------------
+
+def _xlsx(cells: dict[tuple[int, int], object], dimension: str | None = "keep") -> bytes:
+    """A workbook with the given cells; dimension None removes the <dimension> element, a string replaces it."""
+    import re
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for (row, col), value in cells.items():
+        ws.cell(row=row, column=col, value=value)
+    buf = io.BytesIO()
+    wb.save(buf)
+    if dimension == "keep":
+        return buf.getvalue()
+    files = _members(buf.getvalue())
+    sheet = files["xl/worksheets/sheet1.xml"].decode()
+    sheet = re.sub(r"<dimension [^>]*/>", "" if dimension is None else f'<dimension ref="{dimension}"/>', sheet)
+    files["xl/worksheets/sheet1.xml"] = sheet.encode()
+    return _zip(files, deflate=set(files))
+
+
+HEADER = {(1, 1): "kommune", (1, 2): "år", (1, 3): "sektor", (1, 4): "ton", (2, 1): 101, (2, 2): 2024,
+          (2, 3): "vej", (2, 4): 5.0}
+FAR = {**HEADER, (200_000, 2_000): "x"}
+
+
+@pytest.mark.parametrize("dimension", ["keep", None, "A1:D2"], ids=["declared", "no dimension", "lying dimension"])
+def test_a_tiny_xlsx_with_a_far_cell_is_refused_before_its_cells_are_read(dimension: str | None) -> None:
+    from dk2020dash.ingest.read import FileError, read_table
+
+    data = _xlsx(FAR, dimension)
+    assert len(data) < 10_000
+    err, peak = _peak(lambda: read_table(data, "far.xlsx", "inventory"))
+    assert isinstance(err, FileError), err
+    assert "2.000 kolonner" in str(err) and "højst 1.000" in str(err)
+    assert peak < 50 * MB
+
+
+def test_a_lying_dimension_does_not_hide_rows() -> None:
+    """openpyxl trusts <dimension> and drops the rows past it; the sheet is read whole (within the limits)."""
+    from dk2020dash.ingest.read import read_table
+
+    table = read_table(_xlsx({**HEADER, (3, 1): 751, (3, 2): 2024, (3, 3): "El", (3, 4): 7.0}, "A1:D2"),
+                       "lie.xlsx", "inventory")
+    assert table.frame["kommune"].tolist() == ["101", "751"]
+
+
+def test_too_many_rows_are_refused_while_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dk2020dash.ingest import read
+
+    monkeypatch.setattr(read, "XLSX_MAX_ROWS", 100)
+    with pytest.raises(read.FileError, match="over 100 rækker"):
+        read.read_table(_xlsx({**HEADER, (5000, 1): 101}, None), "long.xlsx", "inventory")
+
+
+def test_the_dry_run_of_a_far_cell_xlsx_is_a_clear_rejection(demo_copy: Store) -> None:
+    from dk2020dash.ingest import run_import
+
+    report, peak = _peak(lambda: run_import(demo_copy, "inventory", _xlsx(FAR), "far.xlsx", dry_run=True))
+    assert not report.ok and "kolonner" in report.problems[0].expected
+    assert peak < 50 * MB
+
+
+def test_an_xlsx_zip_bomb_is_refused_before_openpyxl_reads_it() -> None:
+    from dk2020dash.ingest.read import FileError, read_table
+
+    files = _members(_xlsx(HEADER))
+    files["xl/sharedStrings.xml"] = b" " * (300 * MB)
+    bomb = _zip(files, deflate=set(files))
+    del files
+    err, peak = _peak(lambda: read_table(bomb, "bomb.xlsx", "inventory"))
+    assert isinstance(err, FileError) and "udpakket" in str(err), err
+    assert peak < 50 * MB
