@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 from babel.dates import format_date
@@ -720,3 +721,16 @@ def day(value: date | None, lang: str = DEFAULT_LANGUAGE) -> str:
     if value is None:
         return "–"
     return format_date(value, format="medium", locale=locale(lang))
+
+
+# -- user and file text on a page (issue 9) ---------------------------------------------------------------
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#~$:@])")  # enough to stop links, images, HTML, emphasis, math
+_WWW = re.compile(r"(?i)(www)\.")
+
+
+def literal(text: object) -> str:
+    """Text a user typed or a file held, made safe to put into markdown (st.markdown, st.write of a string,
+    st.caption, st.warning, st.info, st.error, st.success, st.title, labels): shown exactly as written, never as
+    a link, an image, HTML, a heading, colour or math. Line breaks become spaces. Dataframes need none of this."""
+    flat = " ".join(str(text).splitlines())
+    return _WWW.sub(r"\1\\.", _MARKDOWN_SPECIAL.sub(r"\\\1", flat))

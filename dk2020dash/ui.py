@@ -354,7 +354,7 @@ def selected_code(rank: pd.DataFrame, event: object) -> int | None:
 
 
 def excluded_lines(ctx: Context, excluded: dict[int, Unavailable]) -> list[str]:
-    return [ctx.t("ov.excluded.line", name=municipality_name(ctx, code),
+    return [ctx.t("ov.excluded.line", name=i18n.literal(municipality_name(ctx, code)),
                   reason=reason_text(ctx, u)) for code, u in excluded.items()]
 
 
@@ -816,12 +816,12 @@ def quality_gaps(ctx: Context, dq: pd.DataFrame) -> list[str]:
     lines = []
     for row in dq.itertuples():
         if row.rows == 0:
-            lines.append(ctx.t("dq.gap.no_inventory", name=row.name))
+            lines.append(ctx.t("dq.gap.no_inventory", name=i18n.literal(row.name)))
             continue
         if row.missing_years:
-            lines.append(ctx.t("dq.gap.years", name=row.name, years=year_ranges(row.missing_years)))
+            lines.append(ctx.t("dq.gap.years", name=i18n.literal(row.name), years=year_ranges(row.missing_years)))
         if row.missing_cells:
-            lines.append(ctx.t("dq.gap.sectors", name=row.name, sectors=_sector_labels(row.missing_sectors, ctx.lang),
+            lines.append(ctx.t("dq.gap.sectors", name=i18n.literal(row.name), sectors=_sector_labels(row.missing_sectors, ctx.lang),
                                cells=i18n.number(row.missing_cells, ctx.lang)))
     return lines
 
@@ -947,7 +947,7 @@ def restore_upload(ctx: Context, who: str) -> None:
 
     done = st.session_state.pop("restore-outcome", None)
     if done is not None:
-        st.success(ctx.t("exp.restore.done", file=done["file"], when=done["when"]), icon="✅")
+        st.success(ctx.t("exp.restore.done", file=i18n.literal(done["file"]), when=done["when"]), icon="✅")
     n = st.session_state.get("restore-n", 0)  # a new uploader after each restore: the file is not offered again
     upload = st.file_uploader(ctx.t("exp.restore.file"), key=f"restore-file-{n}")
     if upload is None:
@@ -956,8 +956,8 @@ def restore_upload(ctx: Context, who: str) -> None:
     held = checked_backup(data, upload.name)
     if isinstance(held, backup.BackupError):
         reason = ctx.t(f"exp.restore.reason.{held.reason}", **held.values)
-        st.error(ctx.t("exp.restore.refused", file=upload.name, reason=reason), icon="🚫")
-        st.caption(ctx.t("exp.restore.detail", message=str(held)))
+        st.error(ctx.t("exp.restore.refused", file=i18n.literal(upload.name), reason=reason), icon="🚫")
+        st.caption(ctx.t("exp.restore.detail", message=i18n.literal(held)))
         return
     st.write(ctx.t("exp.restore.made", when=_made(ctx, held.created), version=held.data_version))
     st.dataframe(restore_contents_frame(ctx, held.rows, ctx.store.table_counts()), hide_index=True,
@@ -972,8 +972,8 @@ def restore_upload(ctx: Context, who: str) -> None:
             backup.restore(ctx.store, file, who=who)
     except backup.BackupError as exc:
         reason = ctx.t(f"exp.restore.reason.{exc.reason}", **exc.values)
-        st.error(ctx.t("exp.restore.refused", file=upload.name, reason=reason), icon="🚫")
-        st.caption(ctx.t("exp.restore.detail", message=str(exc)))
+        st.error(ctx.t("exp.restore.refused", file=i18n.literal(upload.name), reason=reason), icon="🚫")
+        st.caption(ctx.t("exp.restore.detail", message=i18n.literal(exc)))
         return
     except StoreError as exc:
         st.error(ctx.t("exp.restore.failed", message=str(exc)), icon="🚫")

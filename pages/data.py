@@ -36,7 +36,7 @@ def show_summary(report: ImportReport) -> None:
     st.subheader(ctx.t("imp.preview"))
     st.success(ctx.t("imp.valid", rows=i18n.number(s.rows, ctx.lang)), icon="✅")
     if s.edition:
-        st.write(ctx.t("imp.edition_new", name=s.edition))
+        st.write(ctx.t("imp.edition_new", name=i18n.literal(s.edition)))
     with st.container(horizontal=True, key="imp-counts"):
         for key, value in (("rows", s.rows), ("added", s.added), ("changed", s.changed),
                            ("unchanged", s.unchanged), ("replaced", s.replaced), ("demo_removed", s.demo_removed)):
@@ -66,7 +66,8 @@ def show_summary(report: ImportReport) -> None:
 
 outcome = st.session_state.pop("imp-outcome", None)
 if outcome is not None:
-    st.success(ctx.t("imp.done", file=outcome["file"], message=outcome["message"]), icon="✅")
+    st.success(ctx.t("imp.done", file=i18n.literal(outcome["file"]), message=i18n.literal(outcome["message"])),
+               icon="✅")
 
 if upload is not None:
     data = upload.getvalue()
@@ -84,7 +85,7 @@ if upload is not None:
         st.error(ctx.t("error.store", message=str(exc)), icon="🚫")
         st.stop()
     if report.duplicate:
-        st.info(ctx.t("imp.duplicate", message=report.message), icon="ℹ️")
+        st.info(ctx.t("imp.duplicate", message=i18n.literal(report.message)), icon="ℹ️")
     elif not report.ok:
         show_problems(report)
     else:

@@ -25,7 +25,7 @@ if raw and raw not in name_of.values() and raw != st.session_state.get("_kommune
     st.session_state["_kommune_url"] = raw
     found = names.resolve_municipality(munis, raw)
     if found is None:
-        st.warning(t("mun.unknown", value=raw), icon="⚠️")
+        st.warning(t("mun.unknown", value=i18n.literal(raw)), icon="⚠️")
     else:
         st.session_state["kommune"] = found
         # Open the page again under the name, so the URL shows it as a choice in the list would.
@@ -43,7 +43,7 @@ if code is None:
 code = int(code)
 name = name_of[code]
 region = str(munis.loc[munis["code"] == code, "region"].iloc[0])
-st.title(t("mun.title", name=name))
+st.title(t("mun.title", name=i18n.literal(name)))
 
 result = ui.assess(ctx, [code], today)
 actions = ui.load_actions(ctx, [code])
@@ -52,12 +52,12 @@ plan = ui.load_plans(ctx).set_index("municipality")
 
 if result:
     with st.container(key="mun-sentence"):
-        st.markdown(f"### {sentences.municipality_sentence(result, name, lang)}")
+        st.markdown(f"### {sentences.municipality_sentence(result, i18n.literal(name), lang)}")
         st.caption(sentences.freshness_note(result, lang))
     ui.progress_kpis(ctx, result)
 else:
     reason = ui.reason_text(ctx, result)
-    st.warning(t("mun.cannot", name=name, reason=reason), icon="ℹ️")
+    st.warning(t("mun.cannot", name=i18n.literal(name), reason=reason), icon="ℹ️")
 ui.activity_kpis(ctx, actions, milestones, today)
 
 if result:
@@ -127,7 +127,7 @@ edition = ui.load_newest_edition(ctx)
 share = ui.load_estimated_share(ctx, [code])
 notes = []
 if edition is not None:
-    notes.append(t("mun.notes.edition", name=edition["name"]))
+    notes.append(t("mun.notes.edition", name=i18n.literal(edition["name"])))
 if not share.empty:
     notes.append(t("mun.notes.latest", year=int(share["latest_year"].iloc[0])))
     notes.append(t("mun.notes.estimated", share=i18n.percent(float(share["estimated_share"].iloc[0]), lang, 1)))

@@ -24,4 +24,4 @@ edition = ui.load_newest_edition(ctx)
 if edition is None:
     st.info(ctx.t("method.no_edition"))
 else:
-    st.write(ctx.t("method.edition", name=edition["name"], published=i18n.day(edition["published"], lang)))
+    st.write(ctx.t("method.edition", name=i18n.literal(edition["name"]), published=i18n.day(edition["published"], lang)))

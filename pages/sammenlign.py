@@ -1,7 +1,7 @@
 """Sammenlign: 2–8 municipalities side by side (indexed trajectories, per capita against reduction, a table)."""
 import streamlit as st
 
-from dk2020dash import ui
+from dk2020dash import i18n, ui
 
 ctx = ui.page_setup()
 st.title(ctx.t("cmp.title"))
@@ -23,7 +23,7 @@ if len(chosen) < 2:
 metrics = ui.municipality_metrics(ctx)
 picked = metrics.set_index("code").loc[chosen].reset_index()
 for r in picked[picked["verdict"].isna()].itertuples():
-    st.warning(ctx.t("cmp.cannot", name=r.name, why=r.why), icon="ℹ️")
+    st.warning(ctx.t("cmp.cannot", name=i18n.literal(r.name), why=r.why), icon="ℹ️")
 
 specs = ui.load_compare_specs(ctx, chosen)
 if "index" in specs:

@@ -252,3 +252,62 @@ def test_an_xlsx_zip_bomb_is_refused_before_openpyxl_reads_it() -> None:
     err, peak = _peak(lambda: read_table(bomb, "bomb.xlsx", "inventory"))
     assert isinstance(err, FileError) and "udpakket" in str(err), err
     assert peak < 50 * MB
+
+
+# -- 13: user and file text shows as typed, never as markdown --------------------------------------------------
+
+EVIL = "[x](http://evil) ![i](http://evil/i.png) <script>alert(1)</script> :red[rød] www.evil.dk"
+
+
+def _texts(at) -> list[str]:
+    """Every piece of markdown the page rendered (markdown, captions, titles, alerts)."""
+    kinds = ("markdown", "caption", "title", "header", "subheader", "warning", "info", "error", "success")
+    return [str(e.value) for kind in kinds for e in getattr(at, kind)]
+
+
+def _unescaped(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"(?<!\\)\]\((?=http)|(?<!\\)<script|(?<!\\):red\[|(?<!\\)www\.", text)
+
+
+def test_escape_keeps_the_text_and_defuses_markdown() -> None:
+    from dk2020dash import i18n
+
+    shown = i18n.literal(EVIL)
+    assert not _unescaped(shown)
+    assert shown.replace("\\", "") == EVIL  # each special character is escaped, nothing else is changed
+
+
+def test_a_hostile_kommune_parameter_is_shown_as_text(env: Store) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from dk2020dash import i18n
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["kommune"] = EVIL
+    at.run()
+    at.switch_page("pages/kommune.py").run()
+    assert not at.exception
+    texts = _texts(at)
+    assert not [t for t in texts if _unescaped(t)]
+    assert any(i18n.literal(EVIL) in w for w in texts)
+
+
+@pytest.mark.parametrize("page", ["pages/kommune.py", "pages/metode.py", "pages/datakvalitet.py"])
+def test_a_hostile_edition_name_is_shown_as_text(env: Store, page: str) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from dk2020dash import i18n
+    from dk2020dash.ingest import run_import
+
+    data = "kommune;år;sektor;ton\n101;2024;vej;1.234,5\n751;2024;El;99\n".encode()
+    assert run_import(env, "inventory", data, "e.csv", edition_name=EVIL, who="test").written
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["kommune"] = "101"
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception
+    texts = _texts(at)
+    assert not [t for t in texts if _unescaped(t)]
+    assert any(i18n.literal(EVIL) in t for t in texts), texts
