@@ -311,3 +311,43 @@ def test_a_hostile_edition_name_is_shown_as_text(env: Store, page: str) -> None:
     texts = _texts(at)
     assert not [t for t in texts if _unescaped(t)]
     assert any(i18n.literal(EVIL) in t for t in texts), texts
+
+
+# -- 14: the full CSV export defuses formula cells like the per-table downloads --------------------------------
+
+FORMULAS = ["=HYPERLINK(\"http://evil\";\"klik\")", "+1+1", "-x+1", "@SUM(A1)", "-5"]
+
+
+def test_the_full_csv_export_defuses_text_cells_and_keeps_negative_numbers(empty_store: Store,
+                                                                          tmp_path: Path) -> None:
+    import csv
+
+    from dk2020dash import report
+    from dk2020dash.ingest import run_import
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";", lineterminator="\n")
+    writer.writerow(["kommune", "titel", "status", "ansvarlig", "forventet 2030"])
+    writer.writerows([101, title, "planlagt", title, "25"] for title in FORMULAS)
+    done = run_import(empty_store, "actions", buf.getvalue().encode(), "a.csv", who="=cmd|' /C calc'!A0")
+    assert done.written, done.problems
+    inventory = "kommune;år;sektor;ton\n101;2024;lulucf;-1234,5\n".encode()
+    assert run_import(empty_store, "inventory", inventory, "=evil.csv", who="test").written
+    report.export_tables(empty_store, tmp_path / "out", "csv")
+    with (tmp_path / "out" / "action.csv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    titles = sorted(r["title"] for r in rows)
+    expected = sorted("'" + t if t != "-5" else t for t in FORMULAS)
+    assert titles == expected
+    assert sorted(r["responsible"] for r in rows) == expected
+    assert {r["expected_2030_t"] for r in rows} == {"25.0"}
+    with (tmp_path / "out" / "emission.csv").open(encoding="utf-8", newline="") as fh:
+        assert [r["tco2e"] for r in csv.DictReader(fh)] == ["-1234.5"]  # negative numbers stay numbers
+    with (tmp_path / "out" / "edition.csv").open(encoding="utf-8", newline="") as fh:
+        assert [r["name"] for r in csv.DictReader(fh)] == ["'=evil"]
+    with (tmp_path / "out" / "import_log.csv").open(encoding="utf-8", newline="") as fh:
+        assert {r["who"] for r in csv.DictReader(fh)} == {"'=cmd|' /C calc'!A0", "test"}
+    # the same rule as the per-table download
+    import pandas as pd
+    download = report.table_bytes(pd.DataFrame({"t": FORMULAS}), "csv").decode("utf-8-sig")
+    assert sorted(r[0] for r in list(csv.reader(io.StringIO(download), delimiter=";"))[1:]) == expected
