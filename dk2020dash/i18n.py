@@ -734,3 +734,16 @@ def literal(text: object) -> str:
     a link, an image, HTML, a heading, colour or math. Line breaks become spaces. Dataframes need none of this."""
     flat = " ".join(str(text).splitlines())
     return _WWW.sub(r"\1\\.", _MARKDOWN_SPECIAL.sub(r"\\\1", flat))
+
+
+# Errors shown to visitors without the server's paths or the database's own words (those go to the log).
+STRINGS.update({
+    "error.store.plain": ("Databasen kan ikke bruges lige nu. Detaljerne står i serverens log; kontakt den, der "
+                          "driver dashboardet.",
+                          "The database cannot be used right now. The details are in the server's log; contact "
+                          "whoever runs the dashboard."),
+    "imp.failed.plain": ("Indlæsningen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
+                         "The import failed; nothing was changed. The details are in the server's log."),
+    "exp.restore.failed.plain": ("Gendannelsen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
+                                 "The restore failed; nothing was changed. The details are in the server's log."),
+})

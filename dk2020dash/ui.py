@@ -1,6 +1,7 @@
 """Streamlit helpers shared by pages: the store, cached loaders keyed on the data version, sidebar and banners."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -18,6 +19,7 @@ from .progress import MunicipalityInputs, Progress, Unavailable, assess_area, as
 from .store import Store, StoreError, StoreLocked, db_path, open_or_create
 
 AREAS: tuple[str, ...] = (DENMARK, *REGIONS)
+_log = logging.getLogger("dk2020dash")
 
 # (file, title key, URL path, icon), grouped as they appear in the sidebar menu.
 PAGES: dict[str, list[tuple[str, str, str, str]]] = {
@@ -89,7 +91,7 @@ def context(lang: str, area: str) -> Context:
         st.stop()
     except StoreError as exc:
         _store.clear()
-        st.error(i18n.t("error.store", lang, message=str(exc)), icon="🚫")
+        show_failure(lang, "error.store.plain", exc)
         st.stop()
     return Context(lang=lang, area=area, store=store, version=version)
 
@@ -931,6 +933,7 @@ def checked_backup(data: bytes, name: str):
     try:
         result = backup.contents(backup.check(io.BytesIO(data), name))
     except backup.BackupError as exc:
+        _log.info("uploaded backup %s refused: %s", name, exc)  # the page shows the translated reason only
         result = exc
     st.session_state["restore-checked"] = (key, result)
     return result
@@ -957,7 +960,6 @@ def restore_upload(ctx: Context, who: str) -> None:
     if isinstance(held, backup.BackupError):
         reason = ctx.t(f"exp.restore.reason.{held.reason}", **held.values)
         st.error(ctx.t("exp.restore.refused", file=i18n.literal(upload.name), reason=reason), icon="🚫")
-        st.caption(ctx.t("exp.restore.detail", message=i18n.literal(held)))
         return
     st.write(ctx.t("exp.restore.made", when=_made(ctx, held.created), version=held.data_version))
     st.dataframe(restore_contents_frame(ctx, held.rows, ctx.store.table_counts()), hide_index=True,
@@ -972,13 +974,20 @@ def restore_upload(ctx: Context, who: str) -> None:
             backup.restore(ctx.store, file, who=who)
     except backup.BackupError as exc:
         reason = ctx.t(f"exp.restore.reason.{exc.reason}", **exc.values)
+        _log.warning("restore of %s refused: %s", upload.name, exc)
         st.error(ctx.t("exp.restore.refused", file=i18n.literal(upload.name), reason=reason), icon="🚫")
-        st.caption(ctx.t("exp.restore.detail", message=i18n.literal(exc)))
         return
     except StoreError as exc:
-        st.error(ctx.t("exp.restore.failed", message=str(exc)), icon="🚫")
+        show_failure(ctx.lang, "exp.restore.failed.plain", exc)
         return
     st.session_state["restore-outcome"] = {"file": upload.name, "when": _made(ctx, held.created)}
     st.session_state["restore-n"] = n + 1
     st.session_state.pop("imp-preview", None)
     st.rerun()
+
+
+def show_failure(lang: str, key: str, exc: BaseException) -> None:
+    """A store or database failure: a plain message on the page, the detail (server paths, the database's own
+    error text) only in the server's log."""
+    _log.error("%s: %s", key, exc, exc_info=exc)
+    st.error(i18n.t(key, lang), icon="🚫")

@@ -82,7 +82,7 @@ if upload is not None:
         else:
             report = cached[1]
     except StoreError as exc:
-        st.error(ctx.t("error.store", message=str(exc)), icon="🚫")
+        ui.show_failure(ctx.lang, "error.store.plain", exc)
         st.stop()
     if report.duplicate:
         st.info(ctx.t("imp.duplicate", message=i18n.literal(report.message)), icon="ℹ️")
@@ -94,7 +94,7 @@ if upload is not None:
             try:
                 done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who)
             except StoreError as exc:
-                st.error(ctx.t("imp.failed", message=str(exc)), icon="🚫")
+                ui.show_failure(ctx.lang, "imp.failed.plain", exc)
                 st.stop()
             if done.ok:
                 st.session_state["imp-outcome"] = {"file": upload.name, "message": done.message}

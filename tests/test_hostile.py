@@ -351,3 +351,53 @@ def test_the_full_csv_export_defuses_text_cells_and_keeps_negative_numbers(empty
     import pandas as pd
     download = report.table_bytes(pd.DataFrame({"t": FORMULAS}), "csv").decode("utf-8-sig")
     assert sorted(r[0] for r in list(csv.reader(io.StringIO(download), delimiter=";"))[1:]) == expected
+
+
+# -- 15: no server paths or database error texts on a page ------------------------------------------------------
+
+def _page(path: str, **query: str):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    return at.switch_page(path).run()
+
+
+def test_a_broken_database_shows_a_plain_message_and_logs_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                   caplog: pytest.LogCaptureFixture) -> None:
+    from dk2020dash import i18n
+
+    secret = tmp_path / "hemmelig-mappe" / "dk2020.duckdb"
+    secret.parent.mkdir()
+    secret.write_bytes(b"not a database at all" * 100)
+    monkeypatch.setenv("DK2020_DB", str(secret))
+    with caplog.at_level("ERROR", logger="dk2020dash"):
+        at = _page("pages/overblik.py")
+    assert not at.exception
+    shown = " ".join(_texts(at))
+    assert "hemmelig-mappe" not in shown and str(tmp_path) not in shown
+    assert [e.value for e in at.error] == [i18n.t("error.store.plain", "da")]
+    assert "hemmelig-mappe" in caplog.text  # the detail is in the server's log
+
+
+def test_a_database_error_during_an_import_is_not_shown_raw(env: Store, monkeypatch: pytest.MonkeyPatch,
+                                                            caplog: pytest.LogCaptureFixture) -> None:
+    from dk2020dash import i18n, ingest
+    from dk2020dash.store import StoreError
+
+    raw = "/srv/hemmelig/dk2020.duckdb: Constraint Error: Duplicate key \"id: 7\" violates primary key constraint"
+
+    def broken(*args, **kwargs):
+        raise StoreError(raw)
+
+    monkeypatch.setattr(ingest, "run_import", broken)
+    at = _page("pages/data.py")
+    at.file_uploader(key="imp-file").set_value(("e.csv", b"kommune;aar;sektor;ton\n101;2024;vej;5\n", "text/csv"))
+    with caplog.at_level("ERROR", logger="dk2020dash"):
+        at.run()
+    assert not at.exception
+    shown = " ".join(_texts(at))
+    assert "hemmelig" not in shown and "Constraint" not in shown
+    assert [e.value for e in at.error] == [i18n.t("error.store.plain", "da")]
+    assert "Constraint Error" in caplog.text
