@@ -17,10 +17,6 @@ def _edition(edition: int | None) -> tuple[str, list]:
     return ("?", [edition]) if edition is not None else (_NEWEST_EDITION, [])
 
 
-def data_version(store: Store) -> int:
-    return store.data_version()
-
-
 def municipalities(store: Store) -> pd.DataFrame:
     """The 98 municipalities with region, population and label point, ordered by code."""
     return store.query(

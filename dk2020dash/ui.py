@@ -243,17 +243,9 @@ def _emissions_by_sector(path: str, version: int, codes: tuple[int, ...]) -> pd.
     return queries.emissions_by_sector(Store(path), codes)
 
 
-def load_emissions_by_sector(ctx: Context, codes: list[int]) -> pd.DataFrame:
-    return _emissions_by_sector(str(ctx.store.path), ctx.version, tuple(codes))
-
-
 @st.cache_data(show_spinner=False, max_entries=32)
 def _scenarios(path: str, version: int, codes: tuple[int, ...]) -> pd.DataFrame:
     return queries.scenarios(Store(path), codes)
-
-
-def load_scenarios(ctx: Context, codes: list[int]) -> pd.DataFrame:
-    return _scenarios(str(ctx.store.path), ctx.version, tuple(codes))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -578,17 +570,6 @@ def peer_group(munis: pd.DataFrame, area: str, anchor: int | None = None, size: 
     return [anchor, *others.sort_values(["distance", "code"])["code"].astype(int).head(size - 1).tolist()]
 
 
-def kommune_code(value: object, munis: pd.DataFrame) -> int | None:
-    """A municipality given as code (101, "101") or name ("København"), as its code; None if unknown."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    if text.isdigit() and int(text) in set(munis["code"]):
-        return int(text)
-    by_name = dict(zip(munis["name"].str.casefold(), munis["code"].astype(int)))
-    return by_name.get(text.casefold())
-
-
 def comparison_download(ctx: Context, metrics: pd.DataFrame) -> pd.DataFrame:
     """The Sammenlign table for download: the same rows with numbers as numbers (reduction in %)."""
     from .sentences import verdict_label
@@ -778,14 +759,10 @@ def file_slug(text: str) -> str:
 
 
 def year_ranges(years: list[int]) -> str:
-    """1990, 2012–2014, 2020: runs of consecutive years joined with an en dash."""
-    runs: list[list[int]] = []
-    for y in sorted(years):
-        if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+    """1990, 2012–2014, 2020: progress.py's one definition (also in the reasons a figure cannot be computed)."""
+    from .progress import _year_ranges
+
+    return _year_ranges(years)
 
 
 def _sector_labels(codes: list[str], lang: str) -> str:

@@ -401,3 +401,28 @@ def test_a_database_error_during_an_import_is_not_shown_raw(env: Store, monkeypa
     assert "hemmelig" not in shown and "Constraint" not in shown
     assert [e.value for e in at.error] == [i18n.t("error.store.plain", "da")]
     assert "Constraint Error" in caplog.text
+
+
+# -- tidy: one resolver for municipality names -------------------------------------------------------------------
+
+SPELLINGS = ["Taastrup", "Høje-Taastrup Kommune", "hoeje taastrup", "0169", "169 Høje-Taastrup", "Copenhagen",
+             "Århus", "Kommune Aarhus", "Lyngby", "Ærø", "aero", "Bornholms Regionskommune", "Faaborg", "Ikast",
+             "KØBENHAVNS KOMMUNE", "Gotham", "999"]
+
+
+def test_links_and_imports_resolve_every_spelling_alike(demo_store: Store) -> None:
+    from dk2020dash import names, queries
+    from dk2020dash.ingest.common import Reference
+
+    munis = queries.municipalities(demo_store)
+    ref = Reference.load(demo_store)
+    for text in [*SPELLINGS, *munis["name"]]:
+        assert names.resolve_municipality(munis, text) == ref.code(text), text
+    assert names.resolve_municipality(munis, "Taastrup") == 169
+
+
+def test_a_kommune_link_with_an_old_name_the_importer_accepts_opens_the_municipality(env: Store) -> None:
+    at = _page("pages/kommune.py", kommune="Taastrup")
+    assert not at.exception
+    assert not at.warning or all("findes ikke" not in w.value for w in at.warning)
+    assert at.selectbox(key="kommune").value == 169
