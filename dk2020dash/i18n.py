@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 from babel.dates import format_date
@@ -704,8 +705,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "exp.restore.reason.older": ("backuppen er fra en for gammel version af programmet (skemaversion {version}).",
                                  "the backup is from too old a version of the program (schema version {version})."),
-    "exp.restore.reason.too_big": ("backuppen fylder {size} GB udpakket, mere end de {limit} GB en backup kan have.",
-                                   "the backup takes {size} GB unpacked, more than the {limit} GB a backup may have."),
+    "exp.restore.reason.too_big": ("backuppen fylder mere end {limit} MB udpakket, mere end en backup af den "
+                                   "størrelse kan fylde (den kan være en zip-bombe).",
+                                   "the backup unpacks to more than {limit} MB, more than a backup of its size can "
+                                   "hold (it may be a zip bomb)."),
     "exp.restore.reason.unreadable": ("filen kan ikke læses.", "the file cannot be read."),
     "exp.restore.detail": ("Teknisk besked: {message}", "Technical message: {message}"),
     "exp.restore.failed": ("Gendannelsen mislykkedes; intet er ændret: {message}",
@@ -854,3 +857,29 @@ def day(value: date | None, lang: str = DEFAULT_LANGUAGE) -> str:
     if value is None:
         return "–"
     return format_date(value, format="medium", locale=locale(lang))
+
+
+# -- user and file text on a page (issue 9) ---------------------------------------------------------------
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#~$:@])")  # enough to stop links, images, HTML, emphasis, math
+_WWW = re.compile(r"(?i)(www)\.")
+
+
+def literal(text: object) -> str:
+    """Text a user typed or a file held, made safe to put into markdown (st.markdown, st.write of a string,
+    st.caption, st.warning, st.info, st.error, st.success, st.title, labels): shown exactly as written, never as
+    a link, an image, HTML, a heading, colour or math. Line breaks become spaces. Dataframes need none of this."""
+    flat = " ".join(str(text).splitlines())
+    return _WWW.sub(r"\1\\.", _MARKDOWN_SPECIAL.sub(r"\\\1", flat))
+
+
+# Errors shown to visitors without the server's paths or the database's own words (those go to the log).
+STRINGS.update({
+    "error.store.plain": ("Databasen kan ikke bruges lige nu. Detaljerne står i serverens log; kontakt den, der "
+                          "driver dashboardet.",
+                          "The database cannot be used right now. The details are in the server's log; contact "
+                          "whoever runs the dashboard."),
+    "imp.failed.plain": ("Indlæsningen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
+                         "The import failed; nothing was changed. The details are in the server's log."),
+    "exp.restore.failed.plain": ("Gendannelsen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
+                                 "The restore failed; nothing was changed. The details are in the server's log."),
+})

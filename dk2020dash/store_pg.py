@@ -250,7 +250,7 @@ class PgStore:
                         shared.check_con.close()
                     shared.check_con = None
                     if attempt == 2 or not isinstance(exc, psycopg.OperationalError):
-                        raise self._unavailable(exc, "check") from exc
+                        raise self._unavailable(exc, "check") from None  # logged masked
         raise AssertionError("unreachable")
 
     def schema_exists(self) -> bool:
@@ -260,7 +260,7 @@ class PgStore:
             with self._connect_pg(autocommit=True) as pg:
                 return pg.execute("SELECT to_regclass('public.meta') IS NOT NULL").fetchone()[0]
         except psycopg.Error as exc:
-            raise self._unavailable(exc, "connect") from exc
+            raise self._unavailable(exc, "connect") from None  # logged masked
 
     # -- copies -------------------------------------------------------------------------------------------
     def _loader(self) -> duckdb.DuckDBPyConnection:
@@ -301,7 +301,7 @@ class PgStore:
                             shared.loader.close()
                         shared.loader = None
                     if attempt == 2:
-                        raise self._unavailable(exc, "load") from exc
+                        raise self._unavailable(exc, "load") from None  # logged masked
         raise AssertionError("unreachable")
 
     @staticmethod
@@ -347,7 +347,7 @@ class PgStore:
                 with self._connect_pg(autocommit=True) as c:
                     starts = self._sequence_values(c)
         except psycopg.Error as exc:
-            raise self._unavailable(exc, "load") from exc
+            raise self._unavailable(exc, "load") from None  # logged masked
         tables = self._read_copy(base) if base is not None else self._read_pg()
         return self._build(tables, starts)
 
@@ -439,7 +439,7 @@ class PgStore:
         try:
             pg = self._connect_pg()
         except psycopg.Error as exc:
-            raise self._unavailable(exc, "connect") from exc
+            raise self._unavailable(exc, "connect") from None  # logged masked
         work: Copy | None = None
         try:
             try:
@@ -453,7 +453,7 @@ class PgStore:
                 tables = self._snapshot(con)
                 con.execute("BEGIN TRANSACTION")
             except psycopg.Error as exc:
-                raise self._unavailable(exc, "write") from exc
+                raise self._unavailable(exc, "write") from None  # logged masked
             try:
                 yield con
                 con.execute(_BUMP_DATA_VERSION)
@@ -467,7 +467,7 @@ class PgStore:
             except psycopg.Error as exc:
                 con.execute("ROLLBACK")
                 if not self._committed(xid):
-                    raise self._unavailable(exc, "commit") from exc
+                    raise self._unavailable(exc, "commit") from None  # logged masked
                 with shared.lock:  # stored after all: the next read loads it
                     shared.copy = None
                 _pins().pop(self.url, None)
@@ -480,7 +480,7 @@ class PgStore:
             self._pin(work)
             work = None
         except psycopg.Error as exc:
-            raise self._unavailable(exc, "write") from exc
+            raise self._unavailable(exc, "write") from None  # logged masked
         finally:
             with suppress(Exception):
                 pg.rollback()
@@ -623,7 +623,7 @@ class PgStore:
                     pg.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", [str(target)])
                 pg.commit()
         except psycopg.Error as exc:
-            raise self._unavailable(exc, "migrate") from exc
+            raise self._unavailable(exc, "migrate") from None  # logged masked
 
     def create(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None = None, *, force: bool = False,
                replace_damaged: bool = False, source: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
@@ -655,7 +655,7 @@ class PgStore:
             try:
                 pg = self._connect_pg()
             except psycopg.Error as exc:
-                raise self._unavailable(exc, "connect") from exc
+                raise self._unavailable(exc, "connect") from None  # logged masked
             try:
                 pg.execute("SELECT pg_advisory_xact_lock(20202020)")  # two inits at once take turns
                 exists = pg.execute("SELECT to_regclass('public.meta') IS NOT NULL").fetchone()[0]
@@ -679,7 +679,7 @@ class PgStore:
                     verify(read_back(pg))  # raises (and so rolls back) when PostgreSQL holds other rows
                 pg.commit()
             except psycopg.Error as exc:
-                raise self._unavailable(exc, "create") from exc
+                raise self._unavailable(exc, "create") from None  # logged masked
             finally:
                 with suppress(Exception):
                     pg.rollback()
@@ -728,7 +728,7 @@ class PgStore:
             with self._connect_pg() as pg:
                 return read_back(pg)
         except psycopg.Error as exc:
-            raise self._unavailable(exc, "read") from exc
+            raise self._unavailable(exc, "read") from None  # logged masked
 
 
 def table_checksums(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:

@@ -48,7 +48,7 @@ def show_summary(report: ImportReport) -> None:
     st.subheader(ctx.t("imp.preview"))
     st.success(ctx.t("imp.valid", rows=i18n.number(s.rows, ctx.lang)), icon="✅")
     if s.edition:
-        st.write(ctx.t("imp.edition_correction" if s.correction else "imp.edition_new", name=ui.plain(s.edition)))
+        st.write(ctx.t("imp.edition_correction" if s.correction else "imp.edition_new", name=i18n.literal(s.edition)))
     for warning in s.warning_texts(ctx.lang):
         st.warning(warning, icon="⚠️")
     with st.container(horizontal=True, key="imp-counts"):
@@ -88,7 +88,8 @@ def show_summary(report: ImportReport) -> None:
 
 outcome = st.session_state.pop("imp-outcome", None)
 if outcome is not None:
-    st.success(ctx.t("imp.done", file=outcome["file"], message=outcome["message"]), icon="✅")
+    st.success(ctx.t("imp.done", file=i18n.literal(outcome["file"]), message=i18n.literal(outcome["message"])),
+               icon="✅")
 
 if upload is not None:
     data = upload.getvalue()
@@ -103,10 +104,10 @@ if upload is not None:
         else:
             report = cached[1]
     except StoreError as exc:
-        st.error(ctx.t("error.store", message=str(exc)), icon="🚫")
+        ui.show_failure(ctx.lang, "error.store.plain", exc)
         st.stop()
     if report.duplicate:
-        st.info(ctx.t("imp.duplicate", message=report.message), icon="ℹ️")
+        st.info(ctx.t("imp.duplicate", message=i18n.literal(report.message)), icon="ℹ️")
     elif not report.ok:
         show_problems(report)
     else:
@@ -116,7 +117,7 @@ if upload is not None:
                 done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who,
                                   published=published, into_edition=into)
             except StoreError as exc:
-                st.error(ctx.t("imp.failed", message=str(exc)), icon="🚫")
+                ui.show_failure(ctx.lang, "imp.failed.plain", exc)
                 st.stop()
             if done.ok:
                 st.session_state["imp-outcome"] = {"file": upload.name, "message": done.message}

@@ -283,7 +283,7 @@ def test_server_stopped_during_page_runs_and_an_edit_then_back(pg_server, pg_dem
         at = _page({})
         assert not at.exception
         assert [e.value for e in at.error] == [unavailable]
-        assert PASSWORD not in json.dumps([c.value for c in at.caption])
+        assert PASSWORD not in json.dumps([c.value for c in at.caption] + [e.value for e in at.error])
         with pytest.raises(StoreUnavailable):
             store.data_version()
     finally:
