@@ -266,7 +266,11 @@ def _page(env: dict[str, str], page: str = "pages/overblik.py") -> AppTest:
 
 
 def test_server_stopped_during_page_runs_and_an_edit_then_back(pg_server, pg_demo_copy: Store,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+                                                                 monkeypatch: pytest.MonkeyPatch,
+                                                                 caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    caplog.set_level(logging.INFO)
     store = pg_demo_copy
     monkeypatch.setenv("DK2020_DATABASE_URL", store.url)
     monkeypatch.delenv("DK2020_DB", raising=False)
@@ -291,6 +295,8 @@ def test_server_stopped_during_page_runs_and_an_edit_then_back(pg_server, pg_dem
     at = _page({})  # back by itself
     assert not at.exception and not at.error and at.metric
     assert store.checksums() == before  # the edit was not half stored: not at all
+    assert "kan ikke nås" in caplog.text or "unavailable" in caplog.text
+    assert PASSWORD not in caplog.text
     with store.transaction() as con:  # and writing works again
         con.execute("UPDATE action SET responsible = 'efter', version = version + 1 WHERE id = 1")
     assert pg_rows(store.url, "SELECT responsible FROM action WHERE id = 1") == [("efter",)]
