@@ -350,12 +350,19 @@ def test_the_app_creates_the_demo_in_an_empty_postgres_database(pg_url: str, mon
     assert pg_rows(pg_url, "SELECT count(*) > 0 FROM emission") == [(True,)]
 
 
-def test_secrets_toml_names_the_database(pg_demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from dk2020dash.ui import context
+def test_secrets_toml_names_the_database(pg_demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
 
     monkeypatch.delenv("DK2020_DATABASE_URL", raising=False)
+    monkeypatch.setenv("DK2020_DB", str(tmp_path / "nicht.duckdb"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.secrets["database"] = {"url": pg_demo_url}
+    at.run()
+    at.switch_page("pages/overblik.py").run()
+    assert not at.exception and at.metric
+    assert not (tmp_path / "nicht.duckdb").exists()  # the page ran on PostgreSQL, not on a new file
+    context = importlib.import_module("dk2020dash.ui.context")
     monkeypatch.setattr(context, "_secrets_url", lambda: pg_demo_url)
-    assert context.database() == pg_demo_url
     monkeypatch.setenv("DK2020_DATABASE_URL", "postgresql://other@h/db")
     assert context.database() == "postgresql://other@h/db"  # the environment wins
 
