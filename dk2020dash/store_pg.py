@@ -448,9 +448,10 @@ class PgStore:
                 xid = pg.execute("SELECT txid_current()").fetchone()[0]
                 base = shared.copy
                 same = base is not None and base.version == locked and base.db_id == db_id
-                work = self._load(pg, base if same else None)
+                before = self._read_copy(base) if same else self._read_pg()
+                work = self._build(before, self._sequence_values(pg))
                 con = work.con
-                tables = self._snapshot(con)
+                tables = self._snapshot(con, before)
                 con.execute("BEGIN TRANSACTION")
             except psycopg.Error as exc:
                 raise self._unavailable(exc, "write") from None  # logged masked
@@ -506,12 +507,11 @@ class PgStore:
 
     # -- the rows a write changed ---------------------------------------------------------------------------------
     @staticmethod
-    def _snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[list[str], list[str]]]:
-        """Keep each table as it was (temp tables) to find the rows a write changed; returns columns and key."""
-        from .store import TABLES
-
+    def _snapshot(con: duckdb.DuckDBPyConnection, before: dict) -> dict[str, tuple[list[str], list[str]]]:
+        """Each table as it was (the Arrow tables the work copy was built from, registered as _was_<table>, no
+        copy) to find the rows a write changed; returns each table's columns and primary key."""
         out = {}
-        for table in TABLES:
+        for table, rows in before.items():
             cols = [r[0] for r in con.execute(
                 "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
                 "AND schema_name = 'main' AND table_name = ? ORDER BY column_index", [table]).fetchall()]
@@ -519,13 +519,13 @@ class PgStore:
                 "SELECT constraint_column_names FROM duckdb_constraints() WHERE database_name = current_database() "
                 "AND table_name = ? AND constraint_type = 'PRIMARY KEY'", [table]).fetchone()
             out[table] = (cols, list(key[0]) if key else [])
-            con.execute(f'CREATE TEMP TABLE "_was_{table}" AS SELECT * FROM main."{table}"')  # noqa: S608
+            con.register(f"_was_{table}", rows)
         return out
 
     @staticmethod
     def _drop_snapshot(con: duckdb.DuckDBPyConnection, tables: dict) -> None:
         for table in tables:
-            con.execute(f'DROP TABLE IF EXISTS temp."_was_{table}"')
+            con.unregister(f"_was_{table}")
 
     def _apply(self, con: duckdb.DuckDBPyConnection, pg, tables: dict) -> None:
         """Write the rows that differ from the snapshot into PostgreSQL: removed keys deleted (children first),
@@ -537,13 +537,13 @@ class PgStore:
             if key:
                 k = ", ".join(f'"{c}"' for c in key)
                 n_gone = con.execute(f'CREATE OR REPLACE TEMP TABLE "_gone_{table}" AS SELECT {k} FROM '  # noqa: S608
-                                     f'temp."_was_{table}" EXCEPT SELECT {k} FROM main."{table}"').fetchone()[0]
+                                     f'"_was_{table}" EXCEPT SELECT {k} FROM main."{table}"').fetchone()[0]
                 n_new = con.execute(f'CREATE OR REPLACE TEMP TABLE "_new_{table}" AS SELECT {q} FROM '  # noqa: S608
-                                    f'main."{table}" EXCEPT SELECT {q} FROM temp."_was_{table}"').fetchone()[0]
+                                    f'main."{table}" EXCEPT SELECT {q} FROM "_was_{table}"').fetchone()[0]
             else:
                 differs = con.execute(
-                    f'SELECT EXISTS (SELECT * FROM main."{table}" EXCEPT ALL SELECT * FROM temp."_was_{table}") OR '
-                    f'EXISTS (SELECT * FROM temp."_was_{table}" EXCEPT ALL SELECT * FROM main."{table}")').fetchone()[0]
+                    f'SELECT EXISTS (SELECT * FROM main."{table}" EXCEPT ALL SELECT * FROM "_was_{table}") OR '
+                    f'EXISTS (SELECT * FROM "_was_{table}" EXCEPT ALL SELECT * FROM main."{table}")').fetchone()[0]
                 n_gone = n_new = 0
                 if differs:
                     n_gone = 1
