@@ -315,20 +315,22 @@ class PgStore:
             cur.close()
 
     @staticmethod
-    def _build(tables: dict[str, object], starts: dict[str, int]) -> Copy:
-        """A new in-memory DuckDB with schema.sql (sequences where PostgreSQL's stand) holding the tables."""
+    def _build(tables: dict[str, object], starts: dict[str, int], *, foreign_keys: bool = True) -> Copy:
+        """A new in-memory DuckDB with schema.sql (sequences where PostgreSQL's stand) holding the tables. A copy
+        only read needs no foreign keys (PostgreSQL checked them; checking them again is half the time)."""
         from .store import SCHEMA_FILE
 
+        schema = SCHEMA_FILE.read_text(encoding="utf-8")
+        if not foreign_keys:
+            schema = re.sub(r"REFERENCES\s+\w+\s*\([^)]*\)", "", schema)
         con = duckdb.connect(":memory:")
         try:
-            _create_schema(con, SCHEMA_FILE.read_text(encoding="utf-8"), starts)
-            con.execute("BEGIN TRANSACTION")
-            for table, rows in tables.items():
-                con.register("_rows", rows)
+            _create_schema(con, schema, starts)
+            for table, rows in tables.items():  # one table at a time: faster than one transaction, and a copy
+                con.register("_rows", rows)     # that fails half-way is thrown away anyway
                 con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM _rows')  # noqa: S608
                 con.unregister("_rows")
             meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('data_version', 'db_id')").fetchall())
-            con.execute("COMMIT")
         except BaseException:
             con.close()
             raise
@@ -349,7 +351,7 @@ class PgStore:
         except psycopg.Error as exc:
             raise self._unavailable(exc, "load") from None  # logged masked
         tables = self._read_copy(base) if base is not None else self._read_pg()
-        return self._build(tables, starts)
+        return self._build(tables, starts, foreign_keys=False)
 
     @staticmethod
     def _sequence_values(pg) -> dict[str, int]:
