@@ -20,6 +20,7 @@ How it works (README "Running for a whole region"):
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 import time
@@ -121,11 +122,21 @@ def _duck() -> duckdb.DuckDBPyConnection:
     global _extension_installed
     con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False,
                                              "autoload_known_extensions": False})
-    with _EXTENSION_LOCK:
-        if not _extension_installed:
-            con.execute(f"INSTALL '{extension_file()}'")
-            _extension_installed = True
-    con.execute("LOAD postgres_scanner")
+    path = extension_file()
+    try:
+        with _EXTENSION_LOCK:
+            if not _extension_installed:
+                con.execute(f"INSTALL {_literal(str(path))}")
+                _extension_installed = True
+        con.execute("LOAD postgres_scanner")
+    except duckdb.Error:  # no home folder to install into (a service user): install into a folder of our own
+        import tempfile
+
+        folder = Path(tempfile.gettempdir()) / f"dk2020-duckdb-extensions-{os.getuid()}"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        con.execute(f"SET extension_directory = {_literal(str(folder))}")
+        con.execute(f"INSTALL {_literal(str(path))}")
+        con.execute("LOAD postgres_scanner")
     return con
 
 

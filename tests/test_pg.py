@@ -408,3 +408,23 @@ def test_no_password_in_the_log(pg_server, caplog: pytest.LogCaptureFixture) -> 
 def _no_url_leaks_between_tests(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DK2020_DATABASE_URL", raising=False)
     os.environ.pop("DK2020_DATABASE_URL", None)
+
+
+def test_the_postgres_extension_comes_from_its_wheel_never_downloaded(tmp_path: Path) -> None:
+    import duckdb
+
+    from dk2020dash import store_pg
+
+    con = store_pg._duck()
+    row = con.execute("SELECT loaded, installed_from, install_mode FROM duckdb_extensions() "
+                      "WHERE extension_name = 'postgres_scanner'").fetchone()
+    assert row[0] and row[2] == "CUSTOM_PATH" and row[1] == str(store_pg.extension_file())
+    assert f"v{duckdb.__version__}" in row[1] and "duckdb_extension_postgres" in row[1]
+    assert con.execute("SELECT current_setting('autoinstall_known_extensions')").fetchone()[0] is False
+    # a service user without a home folder: installed from the same file into a folder of the app's own
+    env = {**os.environ, "HOME": str(tmp_path / "none")}
+    out = subprocess.run([sys.executable, "-c", "from dk2020dash import store_pg\ncon = store_pg._duck()\n"
+                          "print(con.execute(\"SELECT install_mode FROM duckdb_extensions() "
+                          "WHERE extension_name = 'postgres_scanner' AND loaded\").fetchone()[0])"],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "CUSTOM_PATH", out.stderr
