@@ -140,3 +140,14 @@ def pg_demo_copy(pg_server, demo_db: Path) -> Store:
     store = Store(url)
     migrate_to_postgres(Store(demo_db), store)
     return store
+
+
+@pytest.fixture(params=["file", "postgres"])
+def demo_backend(request: pytest.FixtureRequest, demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Pages on the demo data, once from the file and once from PostgreSQL holding the same rows; returns the file
+    (what tests compute their expectations from)."""
+    monkeypatch.setenv("DK2020_DB", str(demo_db))
+    monkeypatch.delenv("DK2020_DATABASE_URL", raising=False)
+    if request.param == "postgres":
+        monkeypatch.setenv("DK2020_DATABASE_URL", request.getfixturevalue("pg_demo_url"))
+    return demo_db

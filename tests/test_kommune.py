@@ -28,9 +28,9 @@ def kommune(rerun: bool = True, **query: str) -> AppTest:
 
 
 @pytest.fixture
-def demo_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("DK2020_DB", str(demo_db))
-    return demo_db
+def demo_env(demo_backend: Path) -> Path:
+    """The demo data, from the file and from PostgreSQL (conftest.demo_backend)."""
+    return demo_backend
 
 
 def progress_of(db: Path, code: int):
