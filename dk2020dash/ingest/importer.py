@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import getpass
 import hashlib
 import logging
 import os
+from collections.abc import Callable
 from types import ModuleType
 
 import duckdb
@@ -39,6 +41,23 @@ def default_who() -> str:
         return "ukendt"
 
 
+def _plain_database_errors(run: Callable[..., ImportReport]) -> Callable[..., ImportReport]:
+    """A problem with the database raises StoreError with a plain message naming the file, never a raw DuckDB error
+    (the detail is logged); StoreBusy (a StoreError) when another writer holds the lock past DK2020_LOCK_WAIT."""
+
+    @functools.wraps(run)
+    def wrapper(store: Store, kind: str, data: bytes, file_name: str, **options: object) -> ImportReport:
+        try:
+            return run(store, kind, data, file_name, **options)
+        except duckdb.Error as exc:
+            log.warning("import of %s (%s) failed in the database", file_name, kind, exc_info=True)
+            raise StoreError(f"{file_name}: databasen kunne ikke gemme indlæsningen ({type(exc).__name__}); intet "
+                             "er ændret. Prøv igen; sker det igen, så se programmets log.") from exc
+
+    return wrapper
+
+
+@_plain_database_errors
 def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_name: str | None = None,
                dry_run: bool = False, who: str | None = None, today: dt.date | None = None,
                source: str | None = None, published: dt.date | None = None) -> ImportReport:
@@ -89,12 +108,7 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
         _accept(report, summary, frame)
         report.message = "prøvekørsel: filen er gyldig; intet er skrevet"
         return report
-    try:
-        return _write(store, module, frame, ctx, ref, problems, report)
-    except duckdb.Error as exc:  # never a raw database error to a page or the CLI; the detail goes to the log
-        log.warning("import of %s (%s) failed in the database", file_name, kind, exc_info=True)
-        raise StoreError(f"{file_name}: databasen kunne ikke gemme indlæsningen ({type(exc).__name__}); intet er "
-                         "ændret. Prøv igen; sker det igen, så se programmets log.") from exc
+    return _write(store, module, frame, ctx, ref, problems, report)
 
 
 def _write(store: Store, module: ModuleType, frame: pd.DataFrame, ctx: Context, ref: Reference, problems: Problems,
