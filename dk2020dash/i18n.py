@@ -669,6 +669,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "exp.restore.detail": ("Teknisk besked: {message}", "Technical message: {message}"),
     "exp.restore.failed": ("Gendannelsen mislykkedes; intet er ændret: {message}",
                            "The restore failed; nothing was changed: {message}"),
+    # integrity (issue 9 items 8 and 10): a damaged database on the Data page, a restore that waited
+    "exp.damaged.title": ("Databasen kan ikke åbnes", "The database cannot be opened"),
+    "exp.damaged.body": (
+        "Databasefilen er beskadiget eller ikke fra dette program, så ingen side kan vise data. Gendan en backup "
+        "herunder: den erstatter filen, og den beskadigede fil gemmes ved siden af, så intet slettes.",
+        "The database file is damaged or not from this program, so no page can show data. Restore a backup below: "
+        "it replaces the file, and the damaged file is kept beside it, so nothing is deleted.",
+    ),
+    "exp.damaged.not_allowed": (
+        "Kun en administrator kan gendanne en backup. Kontakt den, der driver dashboardet.",
+        "Only an administrator can restore a backup. Contact whoever runs the dashboard.",
+    ),
+    "exp.damaged.kept": ("Den beskadigede fil er gemt som {name}.", "The damaged file was kept as {name}."),
 }
 
 

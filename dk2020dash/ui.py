@@ -15,7 +15,7 @@ from . import i18n, queries
 from .demo import fill_demo
 from .domain import DENMARK, REGIONS
 from .progress import MunicipalityInputs, Progress, Unavailable, assess_area, assess_municipality, lacking_text
-from .store import Store, StoreError, StoreLocked, db_path, open_or_create
+from .store import Store, StoreDamaged, StoreError, StoreLocked, db_path, open_or_create
 
 AREAS: tuple[str, ...] = (DENMARK, *REGIONS)
 
@@ -33,12 +33,17 @@ PAGES: dict[str, list[tuple[str, str, str, str]]] = {
 
 @dataclass(frozen=True)
 class Context:
-    """What every page needs: language, chosen area, the store and its data version."""
+    """What every page needs: language, chosen area, the store and its data key.
+
+    `version` is what every cached loader keys on: Store.data_key(), the database id and the data version, which
+    never repeats for different contents (init --force and restore start a new id). `damaged` is set only on a page
+    that asked to run without a database (the Data page, to restore one): the store's error, and no data."""
 
     lang: str
     area: str
     store: Store
-    version: int
+    version: str | int
+    damaged: str | None = None
 
     def t(self, key: str, **values: object) -> str:
         return i18n.t(key, self.lang, **values)
@@ -79,17 +84,20 @@ def sidebar() -> tuple[str, str]:
     return lang, area
 
 
-def context(lang: str, area: str) -> Context:
-    """Open the store and read its data version; on a store problem show why and stop the page."""
+def context(lang: str, area: str, allow_damaged: bool = False) -> Context:
+    """Open the store and read its data key; on a store problem show why and stop the page. With allow_damaged
+    (the Data page) a database file that cannot be opened gives a Context with `damaged` set instead of a stop."""
     try:
         store = get_store()
-        version = store.data_version()
+        version = store.data_key()
     except StoreLocked:
         st.warning(i18n.t("error.locked", lang), icon="⏳")
         st.stop()
     except StoreError as exc:
         _store.clear()
         st.error(i18n.t("error.store", lang, message=str(exc)), icon="🚫")
+        if allow_damaged and isinstance(exc, StoreDamaged):
+            return Context(lang=lang, area=area, store=Store(db_path()), version="", damaged=str(exc))
         st.stop()
     return Context(lang=lang, area=area, store=store, version=version)
 
@@ -132,7 +140,7 @@ def shell(lang: str, area: str) -> Iterator[None]:
         _shell.reset(token)
 
 
-def page_setup() -> Context:
+def page_setup(allow_damaged: bool = False) -> Context:
     """What every page starts with: the sidebar choices, the store (or a clear message and stop), demo banner.
 
     A page can run without app.py: until a Streamlit process has run app.py once, it runs a page URL's file
@@ -149,8 +157,9 @@ def page_setup() -> Context:
         lang, area, _page = draw_shell()
         choices = lang, area
     st.session_state["_shell_seen"] = True
-    ctx = context(*choices)
-    demo_banner(ctx)
+    ctx = context(*choices, allow_damaged=allow_damaged)
+    if ctx.damaged is None:
+        demo_banner(ctx)
     return ctx
 
 
@@ -897,8 +906,9 @@ def editions_frame(ctx: Context, editions: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def restore_contents_frame(ctx: Context, rows: dict[str, int], now: dict[str, int]) -> pd.DataFrame:
-    """Rows per table in a backup beside the rows the database holds now, each table with what it holds."""
+def restore_contents_frame(ctx: Context, rows: dict[str, int], now: dict[str, int] | None) -> pd.DataFrame:
+    """Rows per table in a backup beside the rows the database holds now (None: a damaged one, shown as –), each
+    table with what it holds."""
     from .report import TABLE_DOCS
 
     i = 1 if ctx.lang == "en" else 0
@@ -906,7 +916,8 @@ def restore_contents_frame(ctx: Context, rows: dict[str, int], now: dict[str, in
         ctx.t("exp.restore.col.table"): list(rows),
         ctx.t("exp.restore.col.holds"): [TABLE_DOCS[table][i] for table in rows],
         ctx.t("exp.restore.col.backup"): [i18n.number(n, ctx.lang) for n in rows.values()],
-        ctx.t("exp.restore.col.now"): [i18n.number(now.get(table, 0), ctx.lang) for table in rows],
+        ctx.t("exp.restore.col.now"): [i18n.number(None if now is None else now.get(table, 0), ctx.lang)
+                                       for table in rows],
     })
 
 
@@ -919,15 +930,21 @@ def _made(ctx: Context, created: object) -> str:
 def restore_upload(ctx: Context, who: str) -> None:
     """Restore from an uploaded backup: what it holds and when it was made, a warning that it replaces all data,
     and a button that does it. A file that is not an intact backup of this app is refused with the reason, and
-    nothing changes. The restore gives the database a data version above any it had, so every cached loader
-    reads the restored data on the next run."""
+    nothing changes. The restore gives the database a new id (Store.data_key), so every cached loader reads the
+    restored data on the next run. Over a damaged database (ctx.damaged) the damaged file is kept beside.
+    auth.may_restore decides who may."""
     import io
 
-    from . import backup
+    from . import auth, backup
 
     done = st.session_state.pop("restore-outcome", None)
     if done is not None:
         st.success(ctx.t("exp.restore.done", file=done["file"], when=done["when"]), icon="✅")
+        if done.get("kept"):
+            st.info(ctx.t("exp.damaged.kept", name=done["kept"]), icon="ℹ️")
+    if not auth.may_restore(who):
+        st.info(ctx.t("exp.damaged.not_allowed"), icon="🔒")
+        return
     n = st.session_state.get("restore-n", 0)  # a new uploader after each restore: the file is not offered again
     upload = st.file_uploader(ctx.t("exp.restore.file"), key=f"restore-file-{n}")
     if upload is None:
@@ -941,8 +958,8 @@ def restore_upload(ctx: Context, who: str) -> None:
         st.caption(ctx.t("exp.restore.detail", message=str(exc)))
         return
     st.write(ctx.t("exp.restore.made", when=_made(ctx, held.created), version=held.data_version))
-    st.dataframe(restore_contents_frame(ctx, held.rows, ctx.store.table_counts()), hide_index=True,
-                 key="restore-contents")
+    now = None if ctx.damaged is not None else ctx.store.table_counts()
+    st.dataframe(restore_contents_frame(ctx, held.rows, now), hide_index=True, key="restore-contents")
     st.warning(ctx.t("exp.restore.warning"), icon="⚠️")
     if not st.button(ctx.t("exp.restore.confirm"), type="primary", key="restore-apply", icon=":material/restore:"):
         return
@@ -950,7 +967,7 @@ def restore_upload(ctx: Context, who: str) -> None:
     file.name = upload.name
     try:
         with st.spinner():
-            backup.restore(ctx.store, file, who=who)
+            report = backup.restore(ctx.store, file, who=who, replace_damaged=ctx.damaged is not None)
     except backup.BackupError as exc:
         reason = ctx.t(f"exp.restore.reason.{exc.reason}", **exc.values)
         st.error(ctx.t("exp.restore.refused", file=upload.name, reason=reason), icon="🚫")
@@ -959,7 +976,16 @@ def restore_upload(ctx: Context, who: str) -> None:
     except StoreError as exc:
         st.error(ctx.t("exp.restore.failed", message=str(exc)), icon="🚫")
         return
-    st.session_state["restore-outcome"] = {"file": upload.name, "when": _made(ctx, held.created)}
+    st.session_state["restore-outcome"] = {"file": upload.name, "when": _made(ctx, held.created),
+                                           "kept": report.kept_damaged.name if report.kept_damaged else None}
     st.session_state["restore-n"] = n + 1
     st.session_state.pop("imp-preview", None)
     st.rerun()
+
+
+def damaged_restore(ctx: Context, who: str) -> None:
+    """The Data page when the database cannot be opened: what is wrong and the restore upload (context() has shown
+    the store's error), nothing that needs the data."""
+    st.subheader(ctx.t("exp.damaged.title"))
+    st.write(ctx.t("exp.damaged.body"))
+    restore_upload(ctx, who)
