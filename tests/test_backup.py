@@ -382,15 +382,17 @@ def test_an_import_during_a_restore_waits_for_it_and_is_kept(demo_copy: Store, g
 
     from dk2020dash.ingest import run_import
 
-    restoring, import_done = threading.Event(), threading.Event()
-    real = bk._advance_sequences
+    from dk2020dash import store as store_module
 
-    def slow(con, recorded):  # inside the restore's fill: give the import every chance to run now
+    restoring, import_done = threading.Event(), threading.Event()
+    real = store_module.seed_reference
+
+    def slow(con):  # while the restore builds the new file: give the import every chance to run now
         restoring.set()
         import_done.wait(timeout=3)
-        real(con, recorded)
+        real(con)
 
-    monkeypatch.setattr(bk, "_advance_sequences", slow)
+    monkeypatch.setattr(store_module, "seed_reference", slow)
     restore = threading.Thread(target=bk.restore, args=(Store(demo_copy.path), good_backup))
     restore.start()
     assert restoring.wait(timeout=120)
@@ -417,13 +419,13 @@ def test_an_import_during_a_restore_waits_for_it_and_is_kept(demo_copy: Store, g
 # The child restores a backup slowly (it waits inside the restore) and says when it has begun.
 SLOW_RESTORE = """
 import sys, time
-from dk2020dash import backup as bk
-real = bk._advance_sequences
-def slow(con, recorded):
+from dk2020dash import backup as bk, store
+real = store.seed_reference
+def slow(con):  # while the restore builds the new file
     print('restoring', flush=True)
     time.sleep(3)
-    real(con, recorded)
-bk._advance_sequences = slow
+    real(con)
+store.seed_reference = slow
 bk.restore(sys.argv[1], sys.argv[2])
 print('restored', flush=True)
 """
