@@ -400,14 +400,20 @@ class Store:
             con.execute("CHECKPOINT")
             con.close()
             # No reader of this process may be inside the old file while it is swapped out; readers are short, so
-            # wait a little for them (the app's other sessions) before giving up.
+            # wait a little for them (the app's other sessions) before giving up. Nor may another process (the app,
+            # while the CLI restores): holding DuckDB's own lock on the old file across the swap makes sure, so no
+            # process goes on using the replaced file and, later, writes into it.
             deadline = time.monotonic() + self.lock_wait
             while True:
                 with _OpenFiles.lock:
-                    if self._key not in _OpenFiles.open:
-                        if damaged is not None:
-                            self._keep_damaged(damaged)
-                        os.replace(tmp, self.path)
+                    if self._key not in _OpenFiles.open and (old := self._hold_old(damaged)) is not False:
+                        try:
+                            if damaged is not None:
+                                self._keep_damaged(damaged)
+                            os.replace(tmp, self.path)
+                        finally:
+                            if old is not None:
+                                old.close()
                         break
                 if time.monotonic() >= deadline:
                     raise StoreError(f"{self.path}: databasen er i brug; prøv igen.")
@@ -417,6 +423,18 @@ class Store:
             tmp.unlink(missing_ok=True)
             Path(str(tmp) + ".wal").unlink(missing_ok=True)
             raise
+
+    def _hold_old(self, damaged: Path | None) -> duckdb.DuckDBPyConnection | None | bool:
+        """A read-only connection to the file about to be replaced (DuckDB's lock: no other process has it open),
+        None when there is none to hold (no file, or a damaged one), False while another process holds it."""
+        if damaged is not None or not self.path.exists():
+            return None
+        try:
+            return duckdb.connect(str(self.path), read_only=True)
+        except duckdb.Error as exc:
+            if isinstance(_explain(self.path, exc), StoreLocked):
+                return False
+            raise _explain(self.path, exc) from exc
 
     def _keep_damaged(self, aside: Path) -> None:
         """Keep the damaged file (and its write-ahead log, which must not meet the new file) under `aside`."""

@@ -378,3 +378,57 @@ def test_the_write_lock_is_reentrant_and_released(empty_store: Store) -> None:
     thread.start()
     thread.join()
     assert done and empty_store.table_counts()["edition"] == 2
+
+
+# The app in another process: a session reads the file while another session's write waits for the writers' lock.
+APP_READS_THEN_WRITES = """
+import sys, threading, time
+from dk2020dash.store import Store, StoreError
+store = Store(sys.argv[1], lock_wait=60)
+def write():
+    try:
+        with store.transaction() as con:
+            con.execute("INSERT INTO edition (name, source) VALUES ('skrevet af appen', 'test')")
+        print('written', flush=True)
+    except StoreError as exc:
+        print('refused', exc, flush=True)
+with store.connection() as con:
+    con.execute("SELECT count(*) FROM edition").fetchone()
+    print('reading', flush=True)
+    writer = threading.Thread(target=write)
+    writer.start()
+    time.sleep(2)
+writer.join()
+"""
+
+
+def test_a_file_another_process_is_reading_is_not_swapped_under_it(empty_store: Store,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """init --force (or a restore) while the app in another process has just opened the old file: the swap waits
+    for it to let go, so the app's next write goes into the new file instead of the replaced one."""
+    from dk2020dash import store as store_module
+
+    root = Path(__file__).resolve().parents[1]
+    real = store_module.seed_reference
+    started: list[subprocess.Popen] = []
+
+    def app_opens_the_old_file_meanwhile(con) -> None:
+        app = subprocess.Popen([sys.executable, "-c", APP_READS_THEN_WRITES, str(empty_store.path)],
+                               stdout=subprocess.PIPE, text=True, cwd=root)
+        started.append(app)
+        assert app.stdout.readline().strip() == "reading"
+        real(con)
+
+    monkeypatch.setattr(store_module, "seed_reference", app_opens_the_old_file_meanwhile)
+    try:
+        Store(empty_store.path, lock_wait=30).create(force=True)
+        (app,) = started
+        said = app.stdout.read()
+        assert app.wait(timeout=60) == 0
+    finally:
+        for app in started:
+            app.kill()
+            app.wait()
+    assert said.startswith(("written", "refused")), said
+    names = Store(empty_store.path).query("SELECT name FROM edition")["name"].tolist()
+    assert names == (["skrevet af appen"] if said.startswith("written") else [])
