@@ -801,6 +801,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "method.edition_use": ("{name} ({n} kommuner)", "{name} ({n} municipalities)"),
     "dq.col.edition": ("Udgave i brug", "Edition in use"),
     "dq.col.newest_for": ("Nyeste for kommuner", "Newest for municipalities"),
+    # integrity (issue 9 items 8 and 10): a damaged database on the Data page, a restore that waited
+    "exp.damaged.title": ("Databasen kan ikke åbnes", "The database cannot be opened"),
+    "exp.damaged.body": (
+        "Databasefilen er beskadiget eller ikke fra dette program, så ingen side kan vise data. Gendan en backup "
+        "herunder: den erstatter filen, og den beskadigede fil gemmes ved siden af, så intet slettes.",
+        "The database file is damaged or not from this program, so no page can show data. Restore a backup below: "
+        "it replaces the file, and the damaged file is kept beside it, so nothing is deleted.",
+    ),
+    "exp.damaged.not_allowed": (
+        "Kun en administrator kan gendanne en backup. Kontakt den, der driver dashboardet.",
+        "Only an administrator can restore a backup. Contact whoever runs the dashboard.",
+    ),
+    "exp.damaged.kept": ("Den beskadigede fil er gemt som {name}.", "The damaged file was kept as {name}."),
 }
 
 
