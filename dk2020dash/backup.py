@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 import duckdb
 
-from .store import SCHEMA_VERSION, TABLES, UPGRADE_ROWS, Store, StoreError
+from .store import DB_ID, SCHEMA_VERSION, TABLES, UPGRADE_ROWS, Store, StoreDamaged, StoreError
 
 APP = "dk2020dash"
 MANIFEST = "manifest.json"
@@ -25,8 +25,8 @@ LOAD_ORDER = TABLES
 # Columns with an id sequence behind them: restored past the backup's ids so new rows never reuse one.
 SEQUENCES = {"edition": "edition_id", "action": "action_id", "action_event": "action_event_id",
              "milestone": "milestone_id", "import_log": "import_log_id"}
-# meta rows that describe the file, not the data: a restore writes its own.
-OWN_META = ("schema_version", "data_version")
+# meta rows that describe the file, not the data: a restore writes its own (store.create gives a new database id).
+OWN_META = ("schema_version", "data_version", DB_ID)
 MAX_UNPACKED_BYTES = 8 * 10**9  # never more, whatever the file's size
 UNPACK_RATIO = 20  # and at most this many times the zip's size (plus UNPACK_SLACK): Parquet hardly compresses
 UNPACK_SLACK = 16 * 2**20
@@ -62,12 +62,14 @@ class Contents:
 
 @dataclass(frozen=True)
 class RestoreReport:
-    """What a restore did: the backup's manifest, rows per table and the new data version."""
+    """What a restore did: the backup's manifest, rows per table and the new data version; where a damaged
+    database file it replaced was kept (replace_damaged), else None."""
 
     created: str
     backup_data_version: int
     data_version: int
     rows: dict[str, int]
+    kept_damaged: Path | None = None
 
 
 def _member(table: str) -> str:
@@ -336,17 +338,27 @@ def check(file: BackupFile, name: str | None = None) -> dict:
     return verify(file, name)
 
 
-def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: str | None = None) -> RestoreReport:
+def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: str | None = None,
+            replace_damaged: bool = False) -> RestoreReport:
     """Replace the database with a backup: the file is checked whole first, the new database is built
-    beside the old one and swapped in only when complete, and nothing changes if anything fails."""
+    beside the old one and swapped in only when complete, and nothing changes if anything fails.
+
+    Holds the writers' lock from reading the old database to the swap (store.create), so a concurrent import
+    either finishes before (and is replaced, as everything is) or waits and writes into the restored file.
+    A database file that cannot be opened is refused, unless replace_damaged: then it is kept beside the new one
+    (RestoreReport.kept_damaged). Whether the user may restore at all is auth.may_restore's to say."""
     store = store_or_path if isinstance(store_or_path, Store) else Store(store_or_path)
     who = who or _user()
     source, name = _source(file)
-    rows: dict[str, int] = {}
+    with store.write_lock():
+        return _restore_locked(store, source, name, who, replace_damaged)
 
+
+def _restore_locked(store: Store, source: BackupFile, name: str, who: str, replace_damaged: bool) -> RestoreReport:
+    rows: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="dk2020-restore-") as tmp:
         manifest = verify(source, name, into=tmp)  # checked whole before anything is replaced
-        current = _current_data_version(store)
+        current = _current_data_version(store, replace_damaged)
         new_version = max(current, int(manifest["data_version"])) + 1
         paths = {table: Path(tmp) / f"{table}.parquet" for table in TABLES}
 
@@ -381,12 +393,12 @@ def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: 
             )
 
         try:
-            store.create(fill, force=True)
+            kept = store.create(fill, force=True, replace_damaged=replace_damaged)
         except duckdb.Error as exc:
             raise BackupError(f"{name}: backuppen kan ikke indlæses ({str(exc).splitlines()[0]}); intet er ændret.",
                               "damaged") from exc
     return RestoreReport(created=str(manifest.get("created", "")), backup_data_version=int(manifest["data_version"]),
-                         data_version=new_version, rows={t: n for t, n in rows.items()})
+                         data_version=new_version, rows={t: n for t, n in rows.items()}, kept_damaged=kept)
 
 
 def _advance_sequences(con: duckdb.DuckDBPyConnection, recorded: dict, name: str = "backup.zip") -> None:
@@ -410,11 +422,17 @@ def _user() -> str:
         return "ukendt"
 
 
-def _current_data_version(store: Store) -> int:
-    """The data version of the database about to be replaced (0 when there is none yet)."""
+def _current_data_version(store: Store, replace_damaged: bool = False) -> int:
+    """The data version of the database about to be replaced (0 when there is none yet, or it is damaged and
+    replace_damaged)."""
     if not store.path.exists():
         return 0
-    return store.data_version()
+    try:
+        return store.data_version()
+    except StoreDamaged:
+        if not replace_damaged:
+            raise
+        return 0
 
 
 def describe(store: Store) -> str:

@@ -34,7 +34,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Example data – not official figures. All emissions, plans, actions and milestones are invented "
         "demo data until real data is loaded.",
     ),
-    "error.store": ("Databasen kan ikke bruges lige nu: {message}", "The database cannot be used right now: {message}"),
     "error.locked": (
         "Databasen opdateres af et andet program lige nu. Vent et øjeblik og genindlæs siden.",
         "The database is being updated by another program. Wait a moment and reload the page.",
@@ -527,8 +526,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp.notes": ("Bemærk", "Note"),
     "imp.apply": ("Indlæs", "Import"),
     "imp.done": ("Indlæst: {file}. {message}", "Imported: {file}. {message}"),
-    "imp.failed": ("Indlæsningen mislykkedes; intet er ændret: {message}",
-                   "The import failed; nothing was changed: {message}"),
     "imp.col.row": ("Række", "Row"),
     "imp.col.column": ("Kolonne", "Column"),
     "imp.col.value": ("Værdi", "Value"),
@@ -710,9 +707,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                                    "the backup unpacks to more than {limit} MB, more than a backup of its size can "
                                    "hold (it may be a zip bomb)."),
     "exp.restore.reason.unreadable": ("filen kan ikke læses.", "the file cannot be read."),
-    "exp.restore.detail": ("Teknisk besked: {message}", "Technical message: {message}"),
-    "exp.restore.failed": ("Gendannelsen mislykkedes; intet er ændret: {message}",
-                           "The restore failed; nothing was changed: {message}"),
     # -- metrics (issue 9: completed actions already in the inventory, required pace, trend) --
     "ov.kpi.pace_reached": ("Målet for {year} er nået", "The {year} target is reached"),
     "zero_year.reached": ("nået", "reached"),
@@ -801,6 +795,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "method.edition_use": ("{name} ({n} kommuner)", "{name} ({n} municipalities)"),
     "dq.col.edition": ("Udgave i brug", "Edition in use"),
     "dq.col.newest_for": ("Nyeste for kommuner", "Newest for municipalities"),
+    # integrity (issue 9 items 8 and 10): a damaged database on the Data page, a restore that waited
+    "exp.damaged.title": ("Databasen kan ikke åbnes", "The database cannot be opened"),
+    "exp.damaged.body": (
+        "Databasefilen er beskadiget eller ikke fra dette program, så ingen side kan vise data. Gendan en backup "
+        "herunder: den erstatter filen, og den beskadigede fil gemmes ved siden af, så intet slettes.",
+        "The database file is damaged or not from this program, so no page can show data. Restore a backup below: "
+        "it replaces the file, and the damaged file is kept beside it, so nothing is deleted.",
+    ),
+    "exp.damaged.not_allowed": (
+        "Kun en administrator kan gendanne en backup. Kontakt den, der driver dashboardet.",
+        "Only an administrator can restore a backup. Contact whoever runs the dashboard.",
+    ),
+    "exp.damaged.kept": ("Den beskadigede fil er gemt som {name}.", "The damaged file was kept as {name}."),
     # PostgreSQL (issue 11)
     "error.unavailable": (
         "Databaseserveren kan ikke nås lige nu. Siden viser data igen, så snart den er tilbage; genindlæs om lidt. "

@@ -8,8 +8,11 @@ from dk2020dash import i18n, ui
 from dk2020dash.ingest import KINDS, ImportReport, run_import
 from dk2020dash.store import StoreError
 
-ctx = ui.page_setup()
+ctx = ui.page_setup(allow_damaged=True)
 st.title(ctx.t("data.title"))
+if ctx.damaged is not None:  # the database cannot be opened: nothing to import into or export, only a restore helps
+    ui.damaged_restore(ctx, st.text_input(ctx.t("imp.who"), value="Data-siden", key="imp-who").strip() or "Data-siden")
+    st.stop()
 st.write(ctx.t("data.intro"))
 
 kind = st.selectbox(ctx.t("imp.kind"), tuple(KINDS), format_func=lambda k: ctx.t(f"imp.kind.{k}"), key="imp-kind")

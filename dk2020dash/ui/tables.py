@@ -310,8 +310,9 @@ def editions_frame(ctx: Context, editions: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def restore_contents_frame(ctx: Context, rows: dict[str, int], now: dict[str, int]) -> pd.DataFrame:
-    """Rows per table in a backup beside the rows the database holds now, each table with what it holds."""
+def restore_contents_frame(ctx: Context, rows: dict[str, int], now: dict[str, int] | None) -> pd.DataFrame:
+    """Rows per table in a backup beside the rows the database holds now (None: a damaged one, shown as –), each
+    table with what it holds."""
     from ..report import TABLE_DOCS
 
     i = 1 if ctx.lang == "en" else 0
@@ -319,7 +320,8 @@ def restore_contents_frame(ctx: Context, rows: dict[str, int], now: dict[str, in
         ctx.t("exp.restore.col.table"): list(rows),
         ctx.t("exp.restore.col.holds"): [TABLE_DOCS[table][i] for table in rows],
         ctx.t("exp.restore.col.backup"): [i18n.number(n, ctx.lang) for n in rows.values()],
-        ctx.t("exp.restore.col.now"): [i18n.number(now.get(table, 0), ctx.lang) for table in rows],
+        ctx.t("exp.restore.col.now"): [i18n.number(None if now is None else now.get(table, 0), ctx.lang)
+                                       for table in rows],
     })
 
 
