@@ -428,3 +428,42 @@ def test_the_postgres_extension_comes_from_its_wheel_never_downloaded(tmp_path: 
                           "WHERE extension_name = 'postgres_scanner' AND loaded\").fetchone()[0])"],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "CUSTOM_PATH", out.stderr
+
+
+class _LostAnswer:
+    """A psycopg connection whose COMMIT loses its answer: committed (or not) on the server, an error here."""
+
+    def __init__(self, con, commits: bool):
+        self._con, self._commits = con, commits
+
+    def __getattr__(self, name):
+        return getattr(self._con, name)
+
+    def commit(self):
+        if self._commits:
+            self._con.commit()
+        else:
+            self._con.rollback()
+        raise psycopg.OperationalError("server closed the connection unexpectedly")
+
+
+@pytest.mark.parametrize("commits", [True, False], ids=["stored", "not-stored"])
+def test_a_commit_without_an_answer_is_stored_or_reported_never_half(pg_demo_copy: Store, commits: bool,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    store = pg_demo_copy
+    real = type(store)._connect_pg
+    monkeypatch.setattr(type(store), "_connect_pg",
+                        lambda self, **kw: real(self, **kw) if kw.get("autocommit") else _LostAnswer(real(self, **kw),
+                                                                                                      commits))
+    v = store.data_version()
+    if commits:
+        with store.transaction() as con:  # stored: asked again (txid_status), so no error
+            con.execute("UPDATE action SET responsible = 'svar tabt', version = version + 1 WHERE id = 1")
+    else:
+        with pytest.raises(StoreUnavailable), store.transaction() as con:
+            con.execute("UPDATE action SET responsible = 'svar tabt', version = version + 1 WHERE id = 1")
+    monkeypatch.undo()
+    stored = pg_rows(store.url, "SELECT responsible = 'svar tabt' FROM action WHERE id = 1")[0][0]
+    assert stored is commits
+    assert store.data_version() == v + (1 if commits else 0)
+    assert (store.query("SELECT responsible FROM action WHERE id = 1").iloc[0, 0] == "svar tabt") is commits
