@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 import duckdb
 
-from .store import SCHEMA_VERSION, TABLES, UPGRADE_ROWS, Store, StoreError
+from .store import SCHEMA_VERSION, TABLE_SINCE, TABLES, UPGRADE_ROWS, Store, StoreError
 
 APP = "dk2020dash"
 MANIFEST = "manifest.json"
@@ -178,12 +178,14 @@ def read_manifest(data: bytes, name: str = "backup.zip") -> tuple[dict, dict[str
                                   "too_big", size=round(declared / 1e9, 1), limit=round(MAX_UNPACKED_BYTES / 1e9))
             if not isinstance(listed, dict):
                 raise BackupError(f"{name}: {MANIFEST} er ufuldstændig; intet er ændret.", "damaged")
-            missing = [t for t in TABLES if t not in listed or _member(t) not in names]
+            # A table added after the backup's schema version is not in it; the restore leaves it empty.
+            expected = [t for t in TABLES if TABLE_SINCE.get(t, 1) <= version]
+            missing = [t for t in expected if t not in listed or _member(t) not in names]
             if missing:
                 raise BackupError(f"{name}: backuppen mangler tabellerne {', '.join(missing)}; intet er ændret.",
                                   "damaged")
             parts = {}
-            for table in TABLES:
+            for table in expected:
                 blob = zf.read(_member(table))
                 entry = listed[table]
                 if not isinstance(entry, dict) or not isinstance(entry.get("rows"), int):
@@ -219,7 +221,7 @@ def contents(manifest: dict) -> Contents:
         created = None
     return Contents(created=created, schema_version=int(manifest["schema_version"]),
                     data_version=int(manifest["data_version"]),
-                    rows={t: int(manifest["tables"][t]["rows"]) for t in TABLES})
+                    rows={t: int(manifest["tables"][t]["rows"]) if t in manifest["tables"] else 0 for t in TABLES})
 
 
 def check(file: BackupFile) -> dict:
@@ -250,6 +252,9 @@ def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: 
             for table in reversed(LOAD_ORDER):
                 con.execute(f'DELETE FROM "{table}"')  # noqa: S608 - names from store.TABLES
             for table in LOAD_ORDER:
+                if table not in paths:  # added after the backup's schema version (store.TABLE_SINCE)
+                    rows[table] = 0
+                    continue
                 if table == "meta":
                     con.execute("INSERT INTO meta BY NAME SELECT * FROM read_parquet(?) WHERE NOT list_contains(?, key)",
                                 [str(paths[table]), list(OWN_META)])
@@ -258,7 +263,7 @@ def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: 
                                 [str(paths[table])])
                 rows[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
             rows["meta"] += len(OWN_META)
-            wrong = {t: (rows[t], manifest["tables"][t]["rows"]) for t in TABLES
+            wrong = {t: (rows[t], manifest["tables"][t]["rows"]) for t in paths
                      if rows[t] != int(manifest["tables"][t]["rows"])}
             if wrong:
                 raise BackupError(f"{name}: antal rækker stemmer ikke med manifestet ({wrong}); intet er ændret.",

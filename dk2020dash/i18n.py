@@ -442,10 +442,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "imp.kind.help.actions": (
         "[id,] kommune, titel, sektor, type, status, start, slut, forventet 2030, ansvarlig, budget, opdateret. "
-        "Findes handlingen (id eller kommune og titel), opdateres den, og en statusændring gemmes som hændelse.",
+        "Findes handlingen (id eller kommune og titel), opdateres den, og en statusændring gemmes som hændelse. "
+        "Tilpasningshandlinger kan have klimafare (én eller flere, adskilt af , eller ;), gentagelsesperiode (år) "
+        "og beskyttede bygninger.",
         "[id,] municipality, title, sector, kind, status, start, end, expected 2030, responsible, budget, last "
         "updated. An existing action (by id or municipality and title) is updated and a status change is kept "
-        "as an event.",
+        "as an event. Adaptation actions may have klimafare (hazard; one or several, separated by , or ;), "
+        "return period (years) and buildings protected.",
     ),
     "imp.kind.help.milestones": (
         "Kommune, milepæl, frist, udført, note. Kommunernes milepæle i filen erstattes.",
@@ -669,6 +672,24 @@ STRINGS: dict[str, tuple[str, str]] = {
     "exp.restore.detail": ("Teknisk besked: {message}", "Technical message: {message}"),
     "exp.restore.failed": ("Gendannelsen mislykkedes; intet er ændret: {message}",
                            "The restore failed; nothing was changed: {message}"),
+    # -- climate adaptation (issue 13): import, Tilpasning page, Kommune section, Metode -------------------
+    "imp.kind.risks": ("Klimarisici (risikovurdering pr. klimafare)", "Climate risks (assessment per hazard)"),
+    "imp.kind.help.risks": (
+        "Kommune, klimafare, risiko, vurderet (år eller dato), note. Klimafarer: skybrud, stormflod, "
+        "havvandsstigning, grundvand, oversvømmelse fra vandløb, hedebølge, tørke, erosion; risiko: lav, middel, "
+        "høj, meget høj. Risikovurderingen for kommunerne i filen erstattes helt.",
+        "Municipality, hazard, risk, assessed (year or date), note. Hazards: cloudburst, storm surge, sea level "
+        "rise, groundwater, river flooding, heatwave, drought, erosion (Danish names too); risk: low, medium, high, "
+        "very high. The assessment of the municipalities in the file is replaced as a whole.",
+    ),
+    "imp.note.risks": (
+        "risikovurderingen for kommunerne i filen erstattes helt: klimafarer, som en kommune havde før, men som "
+        "ikke står i filen, fjernes (talt som erstattede); andre kommuners rigtige vurderinger røres ikke",
+        "the assessment of the municipalities in the file is replaced as a whole: hazards a municipality had "
+        "before that the file lacks are removed (counted as replaced); other municipalities' real assessments "
+        "are not touched",
+    ),
+    "dq.kind.risks": ("Klimarisici", "Climate risks"),
 }
 
 
