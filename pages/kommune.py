@@ -122,6 +122,8 @@ else:
     ui.download_table(ctx, ui.milestones_frame(ctx, milestones, today, dates_as_text=False),
                       f"milepaele-{ui.file_slug(name)}")
 
+ui.adaptation_section(ctx, code, name, today)
+
 st.subheader(t("mun.notes"))
 edition = ui.load_newest_edition(ctx)
 share = ui.load_estimated_share(ctx, [code])

@@ -3,7 +3,16 @@
 context  the store and the Context a page runs with       data     loaders cached on the data version
 shell    page list, sidebar, navigation, page set-up      tables   frames as pages show them
 widgets  KPI cards, sector charts, download buttons       forms    forms that change the database
+adaptation  Klimatilpasning: risk and adaptation loaders, frames, the Kommune page's section
 """
+from .adaptation import (
+    adaptation_section,
+    load_adaptation_actions,
+    load_adaptation_specs,
+    load_risks,
+)
+from .adaptation import actions_frame as adaptation_actions_frame
+from .adaptation import by_hazard_frame, matrix_frame, stale_assessments, uncovered_frame
 from .context import Context, context, get_store
 from .data import (
     assess,
