@@ -333,6 +333,8 @@ def per_capita_scatter(metrics: pd.DataFrame, chosen: list[int], lang: str) -> a
 
 
 # -- Klimatilpasning: risk levels across municipalities, adaptation actions by hazard and status -----------
+RISK_LEVEL_COLOURS = {"lav": PALETTE["sky"], "middel": PALETTE["yellow"], "hoej": PALETTE["orange"],
+                      "meget_hoej": PALETTE["vermillion"]}
 STATUS_COLOURS = {"completed": PALETTE["green"], "in_progress": PALETTE["sky"], "planned": PALETTE["purple"],
                   "delayed": PALETTE["orange"], "paused": PALETTE["yellow"], "cancelled": PALETTE["grey"]}
 
@@ -361,7 +363,8 @@ def risk_heatmap_frame(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def risk_heatmap(matrix: pd.DataFrame, lang: str, municipalities: int) -> alt.LayerChart:
     """Hazard (rows) × risk level (columns, low to very high): how many of the area's municipalities assessed each
-    hazard at each level, the count written in every cell (colour is never the only cue)."""
+    hazard at each level, the count written in every cell (colour is never the only cue): the cell's hue is its
+    level, its strength the count."""
     df = risk_heatmap_frame(matrix, lang)
     hazards = [hazard_label(h, lang) for h in matrix.index]
     levels = [risk_level_label(lv, lang) for lv in matrix.columns]
@@ -369,14 +372,16 @@ def risk_heatmap(matrix: pd.DataFrame, lang: str, municipalities: int) -> alt.La
     x = alt.X("level:N", sort=levels, title=i18n.t("ad.chart.level", lang),
               axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=FONT_SIZE + 1))
     y = alt.Y("hazard:N", sort=hazards, title=None, axis=alt.Axis(labelLimit=320, labelFontSize=FONT_SIZE + 1))
+    # Hue says the level (as the column does), strength how many municipalities share it.
     cells = alt.Chart(df).mark_rect(stroke="white", strokeWidth=2).encode(
-        x=x, y=y, color=alt.Color("n:Q", legend=None, scale=alt.Scale(scheme="oranges", domain=[0, top])),
+        x=x, y=y, color=alt.Color("level:N", legend=None, scale=alt.Scale(
+            domain=levels, range=[RISK_LEVEL_COLOURS[lv] for lv in matrix.columns])),
+        opacity=alt.Opacity("n:Q", legend=None, scale=alt.Scale(type="sqrt", domain=[0, top], range=[0.1, 1.0])),
         tooltip=[alt.Tooltip("hazard:N", title=i18n.t("ad.col.hazard", lang)),
                  alt.Tooltip("level:N", title=i18n.t("ad.col.level", lang)),
                  alt.Tooltip("label:N", title=i18n.t("ad.chart.municipalities", lang))])
-    text = alt.Chart(df).mark_text(fontSize=FONT_SIZE + 1, fontWeight="bold").encode(
-        x=x, y=y, text="label:N",
-        color=alt.condition(alt.datum.n > top * 0.55, alt.value("white"), alt.value(PALETTE["black"])))
+    text = alt.Chart(df).mark_text(fontSize=FONT_SIZE + 1, fontWeight="bold", color=PALETTE["black"]).encode(
+        x=x, y=y, text="label:N")
     title = i18n.t("ad.chart.heat.title", lang)
     subtitle = i18n.t("ad.chart.heat.subtitle", lang, n=i18n.number(municipalities, lang))
     return _finish(alt.layer(cells, text), title, lang, subtitle, height=40 * len(hazards))

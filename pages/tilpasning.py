@@ -38,12 +38,12 @@ with st.container(horizontal=True, key="ad-kpis"):
 specs = ui.load_adaptation_specs(ctx, codes)
 if "heat" in specs:
     st.subheader(t("ad.heat"))
-    st.vega_lite_chart(specs["heat"], key="ad-heat", height=40 * 8)
+    st.vega_lite_chart(specs["heat"], key="ad-heat", height=520)  # the plot, its titles and axis labels
     ui.download_table(ctx, ui.matrix_frame(ctx, progress.risk_matrix(risks)), f"klimarisici-{ui.file_slug(area_name)}")
 
 st.subheader(t("ad.actions"))
 if "status" in specs:
-    st.vega_lite_chart(specs["status"], key="ad-status", height=40 * 8)
+    st.vega_lite_chart(specs["status"], key="ad-status", height=560)  # the bars, titles and legend
     ui.download_table(ctx, ui.by_hazard_frame(ctx, progress.adaptation_by_hazard(actions)),
                       f"tilpasning-klimafare-status-{ui.file_slug(area_name)}")
 else:
@@ -72,7 +72,7 @@ else:
                       f"tilpasning-overskredet-{ui.file_slug(area_name)}")
 stale = ui.stale_assessments(ctx, risks, today)
 if stale:
-    st.markdown(t("ad.stale_assessments", years=RISK_STALE_AFTER_YEARS, n=len(stale), names="; ".join(stale)))
+    st.markdown(t("ad.stale_assessments", years=RISK_STALE_AFTER_YEARS, n=len(stale), names=", ".join(stale)))
 name_of = dict(zip(munis["code"].astype(int), munis["name"]))
 missing = sorted(name_of[c] for c in codes if c not in set(risks["municipality"].astype(int)))
 if missing:

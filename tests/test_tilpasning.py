@@ -147,7 +147,7 @@ def test_tilpasning_on_real_data_lists_exactly_the_uncovered_high_risk(real_env:
     attention = frame(at, "ad-attention")
     assert attention["Handling"].tolist() == ["Skybrudsvej"]
     assert "slutdato passeret" in attention["Opmærksomhed"].iloc[0]
-    assert "Risikovurderinger ældre end 5 år (1): København: stormflod (2019)" in body
+    assert "Risikovurderinger ældre end 5 år (1): København (stormflod 2019)" in body
 
 
 def test_tilpasning_without_any_adaptation_data_says_what_to_load(tmp_path: Path,

@@ -8,7 +8,7 @@ import streamlit as st
 
 from .. import i18n, progress, queries
 from ..charts import hazard_label, risk_level_label
-from ..domain import RISK_RANK, RISK_STALE_AFTER_YEARS, STALE_AFTER_DAYS
+from ..domain import ACTION_STATUSES, RISK_RANK, RISK_STALE_AFTER_YEARS, STALE_AFTER_DAYS
 from .context import Context
 from .data import cached
 from .widgets import download_table
@@ -99,15 +99,22 @@ def assessed_text(ctx: Context, year: object, today: date) -> str:
 
 
 def stale_assessments(ctx: Context, risks: pd.DataFrame, today: date) -> list[str]:
-    """Each municipality with hazards whose assessment is out of date, in words: "Lolland: stormflod (2019),
-    erosion (2019)", by municipality name."""
-    old = risks[[progress.risk_assessment_is_stale(int(y), today) for y in risks["assessed_year"]]] if len(risks) \
-        else risks
+    """Each municipality with hazards whose assessment is out of date, by name: "Lolland (2019)" when its whole
+    assessment is from that year, else the old hazards with their years: "København (stormflod 2019)"."""
+    if risks.empty:
+        return []
+    stale = risks.assign(_stale=[progress.risk_assessment_is_stale(int(y), today) for y in risks["assessed_year"]])
     out = []
-    for name, group in old.groupby("municipality_name", sort=True):
-        hazards = ", ".join(f"{hazard_label(h, ctx.lang).lower()} ({int(y)})"
-                            for h, y in zip(group["hazard"], group["assessed_year"], strict=True))
-        out.append(f"{name}: {hazards}")
+    for name, group in stale.groupby("municipality_name", sort=True):
+        old = group[group["_stale"]]
+        if old.empty:
+            continue
+        if len(old) == len(group) and old["assessed_year"].nunique() == 1:  # the whole assessment is old
+            out.append(f"{name} ({int(old['assessed_year'].iloc[0])})")
+            continue
+        hazards = ", ".join(f"{hazard_label(h, ctx.lang).lower()} {int(y)}"
+                            for h, y in zip(old["hazard"], old["assessed_year"], strict=True))
+        out.append(f"{name} ({hazards})")
     return out
 
 
@@ -123,12 +130,12 @@ def actions_frame(ctx: Context, actions: pd.DataFrame, today: date, dates_as_tex
         out[t("ad.col.municipality")] = actions["municipality_name"].to_numpy()
     out.update({
         t("ad.col.title"): actions["title"].to_numpy(),
+        t("ad.col.why"): why,
         t("ad.col.hazards"): [hazards_text(h, lang) for h in actions["hazards"]],
         t("ad.col.status"): [t(f"status.{s}") for s in actions["status"]],
         t("ad.col.protection"): [protection_text(ctx, r) for r in actions.itertuples()],
         t("ad.col.end"): [_day(d, lang, dates_as_text) for d in actions["end_date"]],
         t("ad.col.last_updated"): [_day(d, lang, dates_as_text) for d in actions["last_updated"]],
-        t("ad.col.why"): why,
     })
     return pd.DataFrame(out)
 
@@ -154,7 +161,7 @@ def risks_frame(ctx: Context, risks: pd.DataFrame, actions: pd.DataFrame, today:
         if not len(pairs):
             return "–"
         mine = pairs[pairs["hazard"] == hazard]["status"].value_counts()
-        return ", ".join(f"{int(n)} {t(f'status.{s}').lower()}" for s, n in mine.items()) or "–"
+        return ", ".join(f"{int(mine[s])} {t(f'status.{s}').lower()}" for s in ACTION_STATUSES if s in mine) or "–"
 
     return pd.DataFrame({
         t("ad.col.hazard"): [hazard_label(h, lang) for h in ordered["hazard"]],
