@@ -207,3 +207,29 @@ def test_metode_explains_uncovered_high_risks(demo_env: Path) -> None:
     assert not at.exception
     body = texts(at)
     assert "høj risiko uden tilpasning i gang" in body.lower() and "mere end 5 år" in body
+
+
+# -- the Data page takes a risks file ----------------------------------------------------------------------
+
+def test_data_page_imports_risks_with_a_preview_first(demo_db: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    db = tmp_path / "page.duckdb"
+    shutil.copy(demo_db, db)
+    monkeypatch.setenv("DK2020_DB", str(db))
+    at = page("pages/data.py")
+    assert i18n.t("imp.kind.risks", "da") in at.selectbox(key="imp-kind").options
+    at.selectbox(key="imp-kind").set_value("risks").run()
+    assert any("Risikovurderingen for kommunerne i filen erstattes helt" in c.value for c in at.caption)
+    data = "Kommune;Klimafare;Risiko;Vurderet\nLolland;Stormflod;Meget høj;2025\n".encode("cp1252")
+    at.file_uploader(key="imp-file").set_value(("risici.csv", data, "text/csv"))
+    at.run()
+    assert not at.exception
+    assert any("Eksempeldata (demo) af denne slags fjernes" in w.value for w in at.warning)
+    assert "risks" in queries.demo_kinds(Store(db))  # the preview writes nothing
+    at.button(key="imp-apply").click().run()
+    assert not at.exception
+    assert "risks" not in queries.demo_kinds(Store(db))
+    assert Store(db).query("SELECT municipality, hazard, level FROM risk").values.tolist() == [
+        [360, "stormflod", "meget_hoej"]]
