@@ -710,36 +710,38 @@ def tag_adaptation_actions(actions: pd.DataFrame, munis: pd.DataFrame, risks: pd
                            rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Give each adaptation action a hazard of its municipality (mostly its high risks), a title that fits it,
     the hazards the title addresses and, for some, a protection target (return period or buildings)."""
-    actions = actions.copy()
     name_of = dict(zip(munis["code"], munis["name"], strict=True))
+    assessed_by = {int(c): g for c, g in risks.groupby("municipality")}
+    titles_by = {int(c): set(g) for c, g in actions.groupby("municipality")["title"]}
+    titles = actions["title"].to_numpy(dtype=object).copy()
     hazard_rows, protection_rows = [], []
-    for code, group in actions[actions["kind"] == "adaptation"].groupby("municipality", sort=True):
-        assessed = risks[risks["municipality"] == code]
-        if len(assessed):
+    adaptation = actions[actions["kind"] == "adaptation"]
+    for code, group in adaptation.groupby("municipality", sort=True):
+        assessed = assessed_by.get(int(code))
+        if assessed is not None:
             hazards = assessed["hazard"].tolist()
             pull = np.array([ACTION_PULL[level] for level in assessed["level"]])
         else:  # no assessment: the usual urban worries
             hazards, pull = ["skybrud", "hedeboelge"], np.array([3.0, 1.0])
-        titles = set(actions.loc[actions["municipality"] == code, "title"])
-        for idx in group.index:
+        taken = titles_by[int(code)]
+        for pos, aid in zip(actions.index.get_indexer(group.index), group["id"], strict=True):
             hazard = str(rng.choice(hazards, p=pull / pull.sum()))
             options = ADAPTATION_TEMPLATES[hazard]
             template, also, protection = options[int(rng.integers(len(options)))]
             title = template.format(by=name_of[code], område=AREAS[int(rng.integers(len(AREAS)))])
             base, stage = title, 1
-            while title in titles:
+            while title in taken:
                 stage += 1
                 title = f"{base} – etape {stage}"
-            titles.discard(actions.at[idx, "title"])
-            titles.add(title)
-            actions.at[idx, "title"] = title
-            aid = int(actions.at[idx, "id"])
-            hazard_rows += [{"action_id": aid, "hazard": h} for h in sorted({hazard, *also})]
+            taken.discard(titles[pos])
+            taken.add(title)
+            titles[pos] = title
+            hazard_rows += [{"action_id": int(aid), "hazard": h} for h in sorted({hazard, *also})]
             if protection is not None and rng.random() < 0.7:
                 kind, values = protection
-                protection_rows.append({"action_id": aid, "kind": kind,
+                protection_rows.append({"action_id": int(aid), "kind": kind,
                                         "value": float(values[int(rng.integers(len(values)))])})
-    return (actions, pd.DataFrame(hazard_rows, columns=["action_id", "hazard"]),
+    return (actions.assign(title=titles), pd.DataFrame(hazard_rows, columns=["action_id", "hazard"]),
             pd.DataFrame(protection_rows, columns=["action_id", "kind", "value"]))
 
 
