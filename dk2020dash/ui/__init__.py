@@ -9,6 +9,7 @@ from .adaptation import (
     adaptation_section,
     load_adaptation_actions,
     load_adaptation_specs,
+    load_area_view,
     load_risks,
 )
 from .adaptation import actions_frame as adaptation_actions_frame

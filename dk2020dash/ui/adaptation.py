@@ -34,6 +34,42 @@ def _adaptation_specs(path: str, version: int, codes: tuple[int, ...], lang: str
     return specs
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _area_view(path: str, version: int, codes: tuple[int, ...], lang: str, today: date) -> dict:
+    """Everything the Tilpasning page shows for an area, computed once per data version, area, language and day."""
+    from ..store import Store
+
+    ctx = Context(lang=lang, area="", store=Store(path), version=version)
+    risks = load_risks.cached(path, version, codes)
+    actions = load_adaptation_actions.cached(path, version, codes)
+    uncovered = progress.uncovered_high_risks(risks, actions)
+    attention = progress.adaptation_overdue(actions, today)
+    assessed = set(risks["municipality"].astype(int))
+    return {
+        "municipalities": len(assessed),
+        "demo": bool(risks["is_demo"].any()),
+        "high": int(risks["level"].map(progress.is_high_risk).sum()) if len(risks) else 0,
+        "actions": len(actions),
+        "under_way": int(actions["status"].map(progress.covers).sum()) if len(actions) else 0,
+        "untagged": int(actions["hazards"].map(len).eq(0).sum()) if len(actions) else 0,
+        "uncovered": len(uncovered),
+        "uncovered_table": uncovered_frame(ctx, uncovered, risks, today),
+        "attention_table": actions_frame(ctx, attention, today),
+        "attention_download": actions_frame(ctx, attention, today, dates_as_text=False),
+        "matrix_table": matrix_frame(ctx, progress.risk_matrix(risks)),
+        "by_hazard_table": by_hazard_frame(ctx, progress.adaptation_by_hazard(actions)),
+        "stale": stale_assessments(ctx, risks, today),
+        "unassessed": [c for c in codes if c not in assessed],
+    }
+
+
+def load_area_view(ctx: Context, codes: list[int], today: date) -> dict:
+    """The Tilpasning page's figures and tables for an area: counts (municipalities assessed, high risks, uncovered,
+    actions and those under way, actions naming no hazard), the uncovered and attention tables, the heat and
+    status tables for download, old assessments and the codes without one."""
+    return _area_view(str(ctx.store.path), ctx.version, tuple(codes), ctx.lang, today)
+
+
 def load_adaptation_specs(ctx: Context, codes: list[int]) -> dict[str, dict]:
     """"heat" (hazard × risk level, when any risk is assessed) and "status" (actions by hazard and status)."""
     return _adaptation_specs(str(ctx.store.path), ctx.version, tuple(codes), ctx.lang)
@@ -45,13 +81,13 @@ def hazards_text(codes: object, lang: str) -> str:
     return ", ".join(hazard_label(c, lang) for c in codes) or "–"
 
 
-def protection_text(ctx: Context, row) -> str:
+def protection_text(ctx: Context, return_period_years: float, buildings_protected: float) -> str:
     """An action's protection target in words: "100-års hændelse · 350 bygninger"; "" when none is stated."""
     parts = []
-    if not pd.isna(row.return_period_years):
-        parts.append(ctx.t("ad.protection.return", n=i18n.number(float(row.return_period_years), ctx.lang)))
-    if not pd.isna(row.buildings_protected):
-        parts.append(ctx.t("ad.protection.buildings", n=i18n.number(float(row.buildings_protected), ctx.lang)))
+    if not pd.isna(return_period_years):
+        parts.append(ctx.t("ad.protection.return", n=i18n.number(float(return_period_years), ctx.lang)))
+    if not pd.isna(buildings_protected):
+        parts.append(ctx.t("ad.protection.buildings", n=i18n.number(float(buildings_protected), ctx.lang)))
     return " · ".join(parts)
 
 
@@ -103,17 +139,17 @@ def stale_assessments(ctx: Context, risks: pd.DataFrame, today: date) -> list[st
     assessment is from that year, else the old hazards with their years: "København (stormflod 2019)"."""
     if risks.empty:
         return []
-    stale = risks.assign(_stale=[progress.risk_assessment_is_stale(int(y), today) for y in risks["assessed_year"]])
+    years = {y: progress.risk_assessment_is_stale(int(y), today) for y in risks["assessed_year"].unique()}
+    stale = risks["assessed_year"].map(years).to_numpy(dtype=bool)
+    assessed = risks["municipality_name"].value_counts()
     out = []
-    for name, group in stale.groupby("municipality_name", sort=True):
-        old = group[group["_stale"]]
-        if old.empty:
-            continue
-        if len(old) == len(group) and old["assessed_year"].nunique() == 1:  # the whole assessment is old
-            out.append(f"{name} ({int(old['assessed_year'].iloc[0])})")
+    old = risks[stale]
+    for name, group in old.groupby("municipality_name", sort=True):
+        if len(group) == assessed[name] and group["assessed_year"].nunique() == 1:  # the whole assessment is old
+            out.append(f"{name} ({int(group['assessed_year'].iloc[0])})")
             continue
         hazards = ", ".join(f"{hazard_label(h, ctx.lang).lower()} {int(y)}"
-                            for h, y in zip(old["hazard"], old["assessed_year"], strict=True))
+                            for h, y in zip(group["hazard"], group["assessed_year"], strict=True))
         out.append(f"{name} ({hazards})")
     return out
 
@@ -123,8 +159,10 @@ def actions_frame(ctx: Context, actions: pd.DataFrame, today: date, dates_as_tex
     """Adaptation actions as shown: title, hazards and status in words, protection target, end, last update,
     and a mark for what needs attention (overdue, not updated)."""
     t, lang = ctx.t, ctx.lang
-    attention = progress.adaptation_overdue(actions, today).set_index("id")
-    why = [attention_text(ctx, attention.loc[i]) if i in attention.index else "" for i in actions["id"]]
+    attention = progress.adaptation_overdue(actions, today)
+    texts = dict(zip(attention["id"], (attention_text(ctx, o, s) for o, s in
+                                       zip(attention["overdue"], attention["stale"], strict=True)), strict=True))
+    why = [texts.get(i, "") for i in actions["id"]]
     out = {}
     if with_municipality:
         out[t("ad.col.municipality")] = actions["municipality_name"].to_numpy()
@@ -133,18 +171,20 @@ def actions_frame(ctx: Context, actions: pd.DataFrame, today: date, dates_as_tex
         t("ad.col.why"): why,
         t("ad.col.hazards"): [hazards_text(h, lang) for h in actions["hazards"]],
         t("ad.col.status"): [t(f"status.{s}") for s in actions["status"]],
-        t("ad.col.protection"): [protection_text(ctx, r) for r in actions.itertuples()],
+        t("ad.col.protection"): [protection_text(ctx, years, buildings) for years, buildings in
+                                 zip(actions["return_period_years"], actions["buildings_protected"], strict=True)],
         t("ad.col.end"): [_day(d, lang, dates_as_text) for d in actions["end_date"]],
         t("ad.col.last_updated"): [_day(d, lang, dates_as_text) for d in actions["last_updated"]],
     })
     return pd.DataFrame(out)
 
 
-def attention_text(ctx: Context, row) -> str:
+def attention_text(ctx: Context, overdue: bool, stale: bool) -> str:
+    """Why an adaptation action needs attention, in words."""
     parts = []
-    if bool(row["overdue"]):
+    if overdue:
         parts.append(ctx.t("ad.why.overdue"))
-    if bool(row["stale"]):
+    if stale:
         parts.append(ctx.t("ad.why.stale", days=STALE_AFTER_DAYS))
     return "; ".join(parts)
 
@@ -172,36 +212,49 @@ def risks_frame(ctx: Context, risks: pd.DataFrame, actions: pd.DataFrame, today:
     })
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def _municipality_view(path: str, version: int, code: int, name: str, lang: str, today: date) -> dict:
+    """The Kommune page's Klimatilpasning section for one municipality, computed once per data version."""
+    from ..sentences import uncovered_sentence
+    from ..store import Store
+
+    ctx = Context(lang=lang, area="", store=Store(path), version=version)
+    risks = load_risks.cached(path, version, (code,))
+    actions = load_adaptation_actions.cached(path, version, (code,))
+    uncovered = progress.uncovered_high_risks(risks, actions)
+    high = int(risks["level"].map(progress.is_high_risk).sum()) if len(risks) else 0
+    return {
+        "sentence": uncovered_sentence(name, len(risks), high, list(zip(uncovered["hazard"], uncovered["level"])),
+                                       lang),
+        "demo": bool(risks["is_demo"].any()),
+        "years": sorted({int(y) for y in risks["assessed_year"]}),
+        "risks_table": risks_frame(ctx, risks, actions, today) if len(risks) else None,
+        "actions_table": actions_frame(ctx, actions, today, with_municipality=False) if len(actions) else None,
+        "actions_download": (actions_frame(ctx, actions, today, dates_as_text=False, with_municipality=False)
+                             if len(actions) else None),
+    }
+
+
 def adaptation_section(ctx: Context, code: int, name: str, today: date) -> None:
     """The Kommune page's Klimatilpasning section: the assessment per hazard, the uncovered high risks in one
     sentence, and the adaptation actions per hazard with their status."""
-    from ..sentences import uncovered_sentence
-
     t = ctx.t
-    risks = load_risks(ctx, [code])
-    actions = load_adaptation_actions(ctx, [code])
-    uncovered = progress.uncovered_high_risks(risks, actions)
-    high = int(risks["level"].map(progress.is_high_risk).sum()) if len(risks) else 0
+    view = _municipality_view(str(ctx.store.path), ctx.version, code, name, ctx.lang, today)
     st.subheader(t("mun.adapt"))
     with st.container(key="mun-adapt-sentence"):
-        st.markdown(uncovered_sentence(name, len(risks), high, list(zip(uncovered["hazard"], uncovered["level"])),
-                                       ctx.lang))
-    if len(risks):
-        if bool(risks["is_demo"].any()):
+        st.markdown(view["sentence"])
+    if view["risks_table"] is not None:
+        if view["demo"]:
             st.caption(t("ad.demo_note"))
-        years = sorted({int(y) for y in risks["assessed_year"]})
-        st.caption(t("mun.adapt.assessed", years=", ".join(str(y) for y in years)))
-        table = risks_frame(ctx, risks, actions, today)
-        st.dataframe(table, hide_index=True, key="mun-adapt-risks")
-        download_table(ctx, table, f"klimarisici-{_slug(name)}")
-    if actions.empty:
+        st.caption(t("mun.adapt.assessed", years=", ".join(str(y) for y in view["years"])))
+        st.dataframe(view["risks_table"], hide_index=True, key="mun-adapt-risks")
+        download_table(ctx, view["risks_table"], f"klimarisici-{_slug(name)}")
+    if view["actions_table"] is None:
         st.info(t("mun.adapt.actions_none"))
     else:
         st.markdown(f"**{t('mun.adapt.actions')}**")
-        table = actions_frame(ctx, actions, today, with_municipality=False)
-        st.dataframe(table, hide_index=True, key="mun-adapt-actions")
-        download_table(ctx, actions_frame(ctx, actions, today, dates_as_text=False, with_municipality=False),
-                       f"tilpasning-{_slug(name)}")
+        st.dataframe(view["actions_table"], hide_index=True, key="mun-adapt-actions")
+        download_table(ctx, view["actions_download"], f"tilpasning-{_slug(name)}")
 
 
 def _slug(name: str) -> str:
