@@ -277,7 +277,8 @@ IMPORT_DIR = "import"
 
 def _import_frames(store: Store) -> list[tuple[str, str, pd.DataFrame, dict | None]]:
     """(kind, file name, frame, edition: name, source, published) in the order they import cleanly: population, plans, scenarios,
-    each inventory edition oldest first (so the newest stays the newest), actions, milestones."""
+    each inventory edition oldest first (so the newest stays the newest), actions (with their hazards and
+    protection targets), milestones, risks."""
     with store.connection() as con:
         def q(sql: str, params: list | None = None) -> pd.DataFrame:
             return con.execute(sql, params or []).df()
