@@ -34,6 +34,7 @@ _V1_SCENARIOS_ARE_DEMO = (
 # before the next checkpoint leaves a file that will not open. So a migration rebuilds a table (create beside,
 # copy, drop, create) only where that replays, and _migrate checkpoints right after its commit; tests/test_store.py
 # kills a process at that point to prove the file still opens.
+ADAPTATION_VERSION = 3  # the schema version that added the climate adaptation tables (one place to renumber)
 MIGRATIONS: dict[int, str] = {
     # v2: scenario.is_demo, so demo scenarios are labelled like the demo's other rows.
     2: f"""
@@ -52,7 +53,7 @@ MIGRATIONS: dict[int, str] = {
     """,
     # v3: climate adaptation: risk assessments, the hazards adaptation actions address and their protection
     # targets. New tables only (no ALTER TABLE, see above), the same as schema.sql's.
-    3: """
+    ADAPTATION_VERSION: """
         CREATE TABLE risk (
             municipality  INTEGER NOT NULL REFERENCES municipality (code),
             hazard        VARCHAR NOT NULL
@@ -82,13 +83,14 @@ SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
 # The schema version that added each table after version 1: a backup made before it has no such table, and a
 # restore leaves it empty (backup.read_manifest).
-TABLE_SINCE: dict[str, int] = {"risk": 3, "action_hazard": 3, "action_protection": 3}
+TABLE_SINCE: dict[str, int] = {"risk": ADAPTATION_VERSION, "action_hazard": ADAPTATION_VERSION,
+                               "action_protection": ADAPTATION_VERSION}
 
 # What a migration does to existing rows beyond giving new columns their defaults: applied after a backup made by
 # an older version is loaded into the newest schema (backup.restore), so it ends as if restored and migrated.
 UPGRADE_ROWS: dict[int, str] = {
     2: f"UPDATE scenario SET is_demo = true WHERE {_V1_SCENARIOS_ARE_DEMO}",
-    3: "SELECT 1",  # new tables only: an older backup has no rows for them
+    ADAPTATION_VERSION: "SELECT 1",  # new tables only: an older backup has no rows for them
 }
 
 # Demo rows that an import of a kind leaves without their child rows, by kind: (table, statement removing them).

@@ -15,7 +15,7 @@ import pytest
 
 from dk2020dash import backup as bk
 from dk2020dash.cli import main
-from dk2020dash.store import SCHEMA_VERSION, TABLES, Store, StoreError
+from dk2020dash.store import ADAPTATION_VERSION, SCHEMA_VERSION, TABLES, Store, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -238,16 +238,16 @@ def test_contents_says_when_the_backup_was_made_and_what_it_holds(demo_store: St
     assert bk.contents(bk.check(undated)).created is None
 
 
-ADAPTATION_TABLES = ("risk", "action_hazard", "action_protection")  # added by schema version 3
+ADAPTATION_TABLES = ("risk", "action_hazard", "action_protection")  # added by ADAPTATION_VERSION
 
 
 def as_version_2(files: dict[str, bytes]) -> None:
-    """What version 2 wrote: no climate adaptation tables, schema version 2."""
+    """What the version before ADAPTATION_VERSION wrote (version 2 today): no climate adaptation tables."""
     manifest = json.loads(files["manifest.json"])
     for table in ADAPTATION_TABLES:
         del files[f"tables/{table}.parquet"]
         del manifest["tables"][table]
-    manifest["schema_version"] = 2
+    manifest["schema_version"] = ADAPTATION_VERSION - 1
     files["manifest.json"] = json.dumps(manifest).encode()
 
 
@@ -294,7 +294,7 @@ def test_a_backup_from_version_2_is_restored_with_empty_adaptation_tables(good_b
                                                                           tmp_path: Path) -> None:
     old = rewrite(good_backup, as_version_2)
     held = bk.contents(bk.check(old))
-    assert held.schema_version == 2 and all(held.rows[t] == 0 for t in ADAPTATION_TABLES)
+    assert held.schema_version == ADAPTATION_VERSION - 1 and all(held.rows[t] == 0 for t in ADAPTATION_TABLES)
     target = Store(tmp_path / "fra-v2.duckdb")
     report = bk.restore(target, old)
     assert all(report.rows[t] == 0 for t in ADAPTATION_TABLES)

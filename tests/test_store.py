@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from dk2020dash import domain
-from dk2020dash.store import MIGRATIONS, SCHEMA_VERSION, TABLES, Store, StoreError, StoreLocked
+from dk2020dash.store import ADAPTATION_VERSION, MIGRATIONS, SCHEMA_VERSION, TABLES, Store, StoreError, StoreLocked
 
 
 def test_new_store_has_every_table_reference_rows_and_versions(empty_store: Store) -> None:
@@ -236,20 +236,21 @@ V1_SCENARIO = """
 """
 
 
-# What version 3 added: the climate adaptation tables (children first).
-V2_TABLES = """
+# What ADAPTATION_VERSION added: the climate adaptation tables (children first).
+BEFORE_ADAPTATION = f"""
     DROP TABLE action_protection;
     DROP TABLE action_hazard;
     DROP TABLE risk;
-    UPDATE meta SET value = '2' WHERE key = 'schema_version';
+    UPDATE meta SET value = '{ADAPTATION_VERSION - 1}' WHERE key = 'schema_version';
 """
 
 
 def make_v2(path: Path) -> None:
-    """Turn a file of this version into what version 2 wrote: no climate adaptation tables, schema version 2."""
+    """Turn a file of this version into what the version before ADAPTATION_VERSION wrote: no climate adaptation
+    tables (named v2 after the version it is today)."""
     con = duckdb.connect(str(path))
     try:
-        con.execute(V2_TABLES)
+        con.execute(BEFORE_ADAPTATION)
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -350,7 +351,7 @@ def test_a_version_2_demo_file_gains_empty_adaptation_tables_and_keeps_its_data(
     path = tmp_path / "v2.duckdb"
     shutil.copy(demo_db, path)
     make_v2(path)
-    old = Store(path, migrations={k: v for k, v in MIGRATIONS.items() if k <= 2})  # what version 2 saw
+    old = Store(path, migrations={k: v for k, v in MIGRATIONS.items() if k < ADAPTATION_VERSION})  # what it saw
     actions = old.query("SELECT * FROM action ORDER BY id")
     version = old.data_version()
     with pytest.raises(duckdb.CatalogException):
@@ -368,11 +369,11 @@ def test_a_version_2_demo_file_gains_empty_adaptation_tables_and_keeps_its_data(
 
 DIE_AFTER_MIGRATION_3 = """
 import os, sys, duckdb
-from dk2020dash.store import MIGRATIONS
+from dk2020dash.store import ADAPTATION_VERSION, MIGRATIONS
 con = duckdb.connect(sys.argv[1])
 con.execute("BEGIN TRANSACTION")
-con.execute(MIGRATIONS[3])
-con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+con.execute(MIGRATIONS[ADAPTATION_VERSION])
+con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(ADAPTATION_VERSION)])
 con.execute("COMMIT")
 os._exit(3)  # before any checkpoint: the migration is only in the write-ahead log
 """
