@@ -64,7 +64,7 @@ else:
     ui.download_table(ctx, view["attention_download"], f"tilpasning-overskredet-{slug}")
 if view["stale"]:
     st.markdown(t("ad.stale_assessments", years=RISK_STALE_AFTER_YEARS, n=len(view["stale"]),
-                  names=", ".join(view["stale"])))
+                  names=i18n.literal(", ".join(view["stale"]))))
 if view["unassessed"]:
     names = sorted(ui.municipality_name(ctx, c) for c in view["unassessed"])
-    st.markdown(t("ad.no_assessment", n=len(names), names=", ".join(names)))
+    st.markdown(t("ad.no_assessment", n=len(names), names=i18n.literal(", ".join(names))))

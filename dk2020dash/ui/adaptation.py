@@ -13,6 +13,10 @@ from .context import Context
 from .data import cached
 from .widgets import download_table
 
+__all__ = ["adaptation_actions_frame", "adaptation_section", "by_hazard_frame", "load_adaptation_actions",
+           "load_adaptation_specs", "load_area_view", "load_risks", "matrix_frame", "stale_assessments",
+           "uncovered_frame"]
+
 load_risks = cached(queries.risks, 32)
 load_adaptation_actions = cached(queries.adaptation_actions, 32)
 
@@ -54,8 +58,8 @@ def _area_view(path: str, version: int, codes: tuple[int, ...], lang: str, today
         "untagged": int(actions["hazards"].map(len).eq(0).sum()) if len(actions) else 0,
         "uncovered": len(uncovered),
         "uncovered_table": uncovered_frame(ctx, uncovered, risks, today),
-        "attention_table": actions_frame(ctx, attention, today),
-        "attention_download": actions_frame(ctx, attention, today, dates_as_text=False),
+        "attention_table": adaptation_actions_frame(ctx, attention, today),
+        "attention_download": adaptation_actions_frame(ctx, attention, today, dates_as_text=False),
         "matrix_table": matrix_frame(ctx, progress.risk_matrix(risks)),
         "by_hazard_table": by_hazard_frame(ctx, progress.adaptation_by_hazard(actions)),
         "stale": stale_assessments(ctx, risks, today),
@@ -154,7 +158,7 @@ def stale_assessments(ctx: Context, risks: pd.DataFrame, today: date) -> list[st
     return out
 
 
-def actions_frame(ctx: Context, actions: pd.DataFrame, today: date, dates_as_text: bool = True,
+def adaptation_actions_frame(ctx: Context, actions: pd.DataFrame, today: date, dates_as_text: bool = True,
                   with_municipality: bool = True) -> pd.DataFrame:
     """Adaptation actions as shown: title, hazards and status in words, protection target, end, last update,
     and a mark for what needs attention (overdue, not updated)."""
@@ -224,13 +228,13 @@ def _municipality_view(path: str, version: int, code: int, name: str, lang: str,
     uncovered = progress.uncovered_high_risks(risks, actions)
     high = int(risks["level"].map(progress.is_high_risk).sum()) if len(risks) else 0
     return {
-        "sentence": uncovered_sentence(name, len(risks), high, list(zip(uncovered["hazard"], uncovered["level"])),
-                                       lang),
+        "sentence": uncovered_sentence(i18n.literal(name), len(risks), high,
+                                       list(zip(uncovered["hazard"], uncovered["level"])), lang),
         "demo": bool(risks["is_demo"].any()),
         "years": sorted({int(y) for y in risks["assessed_year"]}),
         "risks_table": risks_frame(ctx, risks, actions, today) if len(risks) else None,
-        "actions_table": actions_frame(ctx, actions, today, with_municipality=False) if len(actions) else None,
-        "actions_download": (actions_frame(ctx, actions, today, dates_as_text=False, with_municipality=False)
+        "actions_table": adaptation_actions_frame(ctx, actions, today, with_municipality=False) if len(actions) else None,
+        "actions_download": (adaptation_actions_frame(ctx, actions, today, dates_as_text=False, with_municipality=False)
                              if len(actions) else None),
     }
 
