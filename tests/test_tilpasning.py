@@ -168,7 +168,7 @@ def test_kommune_section_on_the_demo(demo_env: Path) -> None:
     assert not at.exception
     risks, actions, uncovered = expected(demo_env, [360])
     sentence = sentences.uncovered_sentence("Lolland", len(risks), int(risks["level"].map(progress.is_high_risk).sum()),
-                                            list(zip(uncovered["hazard"], uncovered["level"])), "da")
+                                            list(zip(uncovered["hazard"], uncovered["level"], strict=True)), "da")
     assert any(m.value == sentence for m in at.markdown)
     assert any(s.value == "Klimatilpasning" for s in at.subheader)
     table = frame(at, "mun-adapt-risks")

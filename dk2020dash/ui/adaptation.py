@@ -121,7 +121,7 @@ def uncovered_frame(ctx: Context, uncovered: pd.DataFrame, risks: pd.DataFrame, 
     """Uncovered high risks as shown: municipality, hazard and level in words, year assessed (marked when the
     assessment is old), and how many actions for the hazard are planned, delayed or paused."""
     t, lang = ctx.t, ctx.lang
-    names = dict(zip(risks["municipality"].astype(int), risks["municipality_name"]))
+    names = dict(zip(risks["municipality"].astype(int), risks["municipality_name"], strict=True))
     return pd.DataFrame({
         t("ad.col.municipality"): [names[int(c)] for c in uncovered["municipality"]],
         t("ad.col.hazard"): [hazard_label(h, lang) for h in uncovered["hazard"]],
@@ -229,7 +229,7 @@ def _municipality_view(path: str, version: int, code: int, name: str, lang: str,
     high = int(risks["level"].map(progress.is_high_risk).sum()) if len(risks) else 0
     return {
         "sentence": uncovered_sentence(i18n.literal(name), len(risks), high,
-                                       list(zip(uncovered["hazard"], uncovered["level"])), lang),
+                                       list(zip(uncovered["hazard"], uncovered["level"], strict=True)), lang),
         "demo": bool(risks["is_demo"].any()),
         "years": sorted({int(y) for y in risks["assessed_year"]}),
         "risks_table": risks_frame(ctx, risks, actions, today) if len(risks) else None,
