@@ -3,7 +3,9 @@
 context  the store and the Context a page runs with       data     loaders cached on the data version
 shell    page list, sidebar, navigation, page set-up      tables   frames as pages show them
 widgets  KPI cards, charts, download buttons, choices     forms    forms that change the database
+adaptation  Klimatilpasning: risk and adaptation loaders, frames, the Kommune page's section
 """
+from .adaptation import *  # noqa: F403
 from .context import *  # noqa: F403
 from .data import *  # noqa: F403
 from .forms import *  # noqa: F403
