@@ -318,8 +318,13 @@ def _what_a_page_shows(at: AppTest) -> dict:
     }
 
 
-PAGES = ["pages/overblik.py", "pages/kommune.py", "pages/sammenlign.py", "pages/kort.py", "pages/metode.py",
-         "pages/datakvalitet.py", "pages/data.py"]
+def _menu() -> list[str]:
+    from dk2020dash.ui import PAGES as MENU
+
+    return [file for group in MENU.values() for file, *_ in group]
+
+
+PAGES = _menu()
 
 
 @pytest.mark.parametrize("page", PAGES)
