@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 import duckdb
 
-from .store import SCHEMA_VERSION, TABLES, UPGRADE_ROWS, Store, StoreError
+from .store import SCHEMA_VERSION, SECRET_COLUMNS, TABLE_SINCE, TABLES, UPGRADE_ROWS, Store, StoreError
 
 APP = "dk2020dash"
 MANIFEST = "manifest.json"
@@ -23,7 +23,7 @@ MANIFEST = "manifest.json"
 LOAD_ORDER = TABLES
 # Columns with an id sequence behind them: restored past the backup's ids so new rows never reuse one.
 SEQUENCES = {"edition": "edition_id", "action": "action_id", "action_event": "action_event_id",
-             "milestone": "milestone_id", "import_log": "import_log_id"}
+             "milestone": "milestone_id", "import_log": "import_log_id", "audit": "audit_id"}
 # meta rows that describe the file, not the data: a restore writes its own.
 OWN_META = ("schema_version", "data_version")
 MAX_UNPACKED_BYTES = 8 * 10**9
@@ -69,12 +69,26 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _ordered(table: str) -> str:
-    return f'SELECT * FROM "{table}" ORDER BY ALL'  # noqa: S608 - names from store.TABLES
+def _ordered(table: str, secrets: bool = True) -> str:
+    if secrets or table not in SECRET_COLUMNS:
+        return f'SELECT * FROM "{table}" ORDER BY ALL'  # noqa: S608 - names from store.TABLES
+    # The secret columns stay in the file's shape but empty (NULL), so the backup still restores.
+    blank = ", ".join(f'CAST(NULL AS VARCHAR) AS "{c}"' for c in SECRET_COLUMNS[table])
+    return f'SELECT * REPLACE ({blank}) FROM "{table}" ORDER BY ALL'  # noqa: S608 - fixed names
 
 
-def backup(store: Store, file: str | os.PathLike | BinaryIO) -> dict:
-    """Write the whole database to one zip file (a path or a binary file object); returns the manifest."""
+def tables_in(version: int) -> tuple[str, ...]:
+    """The tables a backup of a schema version holds (tables added later are absent from older backups)."""
+    return tuple(t for t in TABLES if TABLE_SINCE.get(t, 1) <= version)
+
+
+def backup(store: Store, file: str | os.PathLike | BinaryIO, *, secrets: bool = True) -> dict:
+    """Write the whole database to one zip file (a path or a binary file object); returns the manifest.
+
+    A backup is the whole database, so by default it keeps the argon2 hashes of local accounts (app_user
+    .password_hash): a restore must give the accounts back. Keep backup files as safe as the database file.
+    With secrets=False (the app's download for anyone but an admin) those columns are written empty and a restore
+    of that file leaves local accounts without a password (set one again with `user add ... --password`)."""
     with tempfile.TemporaryDirectory(prefix="dk2020-backup-") as tmp:
         tables: dict[str, dict] = {}
         # One read transaction over all tables, so a write in between cannot make them disagree.
@@ -84,7 +98,7 @@ def backup(store: Store, file: str | os.PathLike | BinaryIO) -> dict:
                 versions = dict(con.execute("SELECT key, value FROM meta").fetchall())
                 for table in TABLES:
                     path = Path(tmp) / f"{table}.parquet"
-                    con.execute(f"COPY ({_ordered(table)}) TO ? (FORMAT parquet, COMPRESSION zstd)",  # noqa: S608
+                    con.execute(f"COPY ({_ordered(table, secrets)}) TO ? (FORMAT parquet, COMPRESSION zstd)",  # noqa: S608
                                 [str(path)])
                     rows = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
                     tables[table] = {"rows": int(rows), "sha256": _sha256(path.read_bytes())}
@@ -100,6 +114,7 @@ def backup(store: Store, file: str | os.PathLike | BinaryIO) -> dict:
             "created": datetime.now().isoformat(timespec="seconds"),
             "tables": tables,
             "sequences": sequences,
+            "secrets": secrets,
         }
         target = file if hasattr(file, "write") else open(file, "wb")  # noqa: SIM115 - closed below
         try:
@@ -113,10 +128,10 @@ def backup(store: Store, file: str | os.PathLike | BinaryIO) -> dict:
     return manifest
 
 
-def backup_bytes(store: Store) -> bytes:
+def backup_bytes(store: Store, *, secrets: bool = True) -> bytes:
     """backup() into memory, for the app's download."""
     buf = io.BytesIO()
-    backup(store, buf)
+    backup(store, buf, secrets=secrets)
     return buf.getvalue()
 
 
@@ -178,12 +193,13 @@ def read_manifest(data: bytes, name: str = "backup.zip") -> tuple[dict, dict[str
                                   "too_big", size=round(declared / 1e9, 1), limit=round(MAX_UNPACKED_BYTES / 1e9))
             if not isinstance(listed, dict):
                 raise BackupError(f"{name}: {MANIFEST} er ufuldstændig; intet er ændret.", "damaged")
-            missing = [t for t in TABLES if t not in listed or _member(t) not in names]
+            held = tables_in(version)
+            missing = [t for t in held if t not in listed or _member(t) not in names]
             if missing:
                 raise BackupError(f"{name}: backuppen mangler tabellerne {', '.join(missing)}; intet er ændret.",
                                   "damaged")
             parts = {}
-            for table in TABLES:
+            for table in held:
                 blob = zf.read(_member(table))
                 entry = listed[table]
                 if not isinstance(entry, dict) or not isinstance(entry.get("rows"), int):
@@ -219,7 +235,7 @@ def contents(manifest: dict) -> Contents:
         created = None
     return Contents(created=created, schema_version=int(manifest["schema_version"]),
                     data_version=int(manifest["data_version"]),
-                    rows={t: int(manifest["tables"][t]["rows"]) for t in TABLES})
+                    rows={t: int(manifest["tables"][t]["rows"]) if t in manifest["tables"] else 0 for t in TABLES})
 
 
 def check(file: BackupFile) -> dict:
@@ -250,6 +266,9 @@ def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: 
             for table in reversed(LOAD_ORDER):
                 con.execute(f'DELETE FROM "{table}"')  # noqa: S608 - names from store.TABLES
             for table in LOAD_ORDER:
+                if table not in paths:  # added after the backup's version: stays empty
+                    rows[table] = 0
+                    continue
                 if table == "meta":
                     con.execute("INSERT INTO meta BY NAME SELECT * FROM read_parquet(?) WHERE NOT list_contains(?, key)",
                                 [str(paths[table]), list(OWN_META)])
@@ -258,7 +277,7 @@ def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: 
                                 [str(paths[table])])
                 rows[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
             rows["meta"] += len(OWN_META)
-            wrong = {t: (rows[t], manifest["tables"][t]["rows"]) for t in TABLES
+            wrong = {t: (rows[t], manifest["tables"][t]["rows"]) for t in paths
                      if rows[t] != int(manifest["tables"][t]["rows"])}
             if wrong:
                 raise BackupError(f"{name}: antal rækker stemmer ikke med manifestet ({wrong}); intet er ændret.",

@@ -1,4 +1,4 @@
--- The DK2020 store, schema version 2 (DESIGN.md section 3; store.MIGRATIONS upgrades older files). Lists of
+-- The DK2020 store, schema version 3 (DESIGN.md section 3; store.MIGRATIONS upgrades older files). Lists of
 -- allowed values mirror domain.py; tests/test_store.py checks that the two agree.
 
 CREATE TABLE meta (
@@ -136,4 +136,37 @@ CREATE TABLE import_log (
     rows       INTEGER CHECK (rows >= 0),
     outcome    VARCHAR NOT NULL CHECK (outcome IN ('imported', 'rejected', 'dry_run', 'duplicate', 'demo', 'restored')),
     message    VARCHAR
+);
+
+-- Who may write (DESIGN.md section 7): editors and admins; everyone else is a viewer. E-mail in lower case.
+-- password_hash is an argon2 hash for a local account (NULL for single sign-on); never exported.
+CREATE TABLE app_user (
+    email          VARCHAR PRIMARY KEY CHECK (email = lower(trim(email)) AND contains(email, '@')),
+    role           VARCHAR NOT NULL CHECK (role IN ('editor', 'admin')),
+    password_hash  VARCHAR CHECK (password_hash IS NULL OR starts_with(password_hash, '$argon2')),
+    granted_by     VARCHAR NOT NULL,
+    granted_at     TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+-- An editor's scope: one row per granted region or municipality (exactly one of the two per row).
+CREATE TABLE app_user_scope (
+    email         VARCHAR NOT NULL,
+    region        VARCHAR CHECK (region IN ('Hovedstaden', 'Sjælland', 'Syddanmark', 'Midtjylland', 'Nordjylland')),
+    municipality  INTEGER CHECK (municipality BETWEEN 100 AND 999),
+    CHECK ((region IS NULL) <> (municipality IS NULL))
+);
+
+-- Every change that is not an action's status (those are in action_event): edits of other action fields,
+-- every milestone change, every grant. row_id is the changed row's key as text (an id, or an e-mail).
+CREATE SEQUENCE audit_id START 1;
+CREATE TABLE audit (
+    id          INTEGER PRIMARY KEY DEFAULT nextval('audit_id'),
+    table_name  VARCHAR NOT NULL,
+    row_id      VARCHAR NOT NULL,
+    field       VARCHAR NOT NULL,
+    old         VARCHAR,
+    new         VARCHAR,
+    who         VARCHAR NOT NULL,
+    changed_at  TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    note        VARCHAR
 );

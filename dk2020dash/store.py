@@ -26,6 +26,17 @@ _V1_SCENARIOS_ARE_DEMO = (
     "AND NOT EXISTS (SELECT 1 FROM import_log WHERE kind = 'scenarios' AND outcome = 'imported')"
 )
 
+def _schema_block(first: str, last_line: str) -> str:
+    """The statements of schema.sql from the line starting with `first` through the line `last_line`: a migration
+    that only adds tables creates them exactly as schema.sql does."""
+    text = SCHEMA_FILE.read_text(encoding="utf-8")
+    start = text.index(first)
+    end = text.index(last_line, start) + len(last_line)
+    return text[start:end]
+
+
+_V3_TABLES = _schema_block("CREATE TABLE app_user (", "    note        VARCHAR\n);")
+
 # Upgrades of older files, applied in order: MIGRATIONS[v] takes a file from version v-1 to v.
 # schema.sql always creates the newest version directly.
 #
@@ -50,6 +61,8 @@ MIGRATIONS: dict[int, str] = {
         INSERT INTO scenario SELECT municipality, kind, year, tco2e, {_V1_SCENARIOS_ARE_DEMO} FROM scenario_v1;
         DROP TABLE scenario_v1;
     """,
+    # v3: app_user, app_user_scope and audit (sign-in, roles, the record of every change); new tables only.
+    3: _V3_TABLES,
 }
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
@@ -57,6 +70,7 @@ SCHEMA_VERSION = 1 + len(MIGRATIONS)
 # an older version is loaded into the newest schema (backup.restore), so it ends as if restored and migrated.
 UPGRADE_ROWS: dict[int, str] = {
     2: f"UPDATE scenario SET is_demo = true WHERE {_V1_SCENARIOS_ARE_DEMO}",
+    3: "SELECT 1",  # new tables only; a backup from before has none of their rows
 }
 
 # Demo rows that an import of a kind leaves without their child rows, by kind: (table, statement removing them).
@@ -77,8 +91,13 @@ _BUMP_DATA_VERSION = "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS 
 
 TABLES = (
     "meta", "sector", "municipality", "edition", "emission", "plan", "plan_target", "scenario",
-    "action", "action_event", "milestone", "import_log",
+    "action", "action_event", "milestone", "import_log", "app_user", "app_user_scope", "audit",
 )
+# Tables added after version 1, by the schema version that added them: a backup made before has none of them.
+TABLE_SINCE: dict[str, int] = {"app_user": 3, "app_user_scope": 3, "audit": 3}
+# Columns that never leave the database in an export (CSV, XLSX, Parquet, README); a backup keeps them (see
+# backup.py) so a restore keeps local accounts.
+SECRET_COLUMNS: dict[str, tuple[str, ...]] = {"app_user": ("password_hash",)}
 
 LOCK_WAIT_SECONDS = float(os.environ.get("DK2020_LOCK_WAIT", "15"))
 

@@ -215,12 +215,17 @@ V1_SCENARIO = """
         PRIMARY KEY (municipality, kind, year)
     );
     INSERT INTO scenario SELECT * FROM scenario_v2;
+    DROP TABLE audit;
+    DROP SEQUENCE audit_id;
+    DROP TABLE app_user_scope;
+    DROP TABLE app_user;
     UPDATE meta SET value = '1' WHERE key = 'schema_version';
 """
 
 
 def make_v1(path: Path) -> None:
-    """Turn a file of this version into what version 1 wrote: scenario without is_demo, schema version 1."""
+    """Turn a file of this version into what version 1 wrote: scenario without is_demo, none of version 3's tables
+    (app_user, app_user_scope, audit), schema version 1."""
     con = duckdb.connect(str(path))
     try:
         con.execute(V1_SCENARIO)
