@@ -101,9 +101,9 @@ def _milestone(con, milestone_id: int) -> dict | None:
 def _last_writer(con, table: str, row_id: int) -> str | None:
     if table == "action":
         row = con.execute(
-            "SELECT who FROM (SELECT who, changed_on::TIMESTAMP AS at, 0 AS o FROM action_event WHERE action_id = ? "
+            "SELECT who FROM (SELECT who, changed_on::TIMESTAMP AS changed_at, 0 AS o FROM action_event WHERE action_id = ? "
             "UNION ALL SELECT who, changed_at, 1 FROM audit WHERE table_name = 'action' AND row_id = ?) "
-            "ORDER BY at DESC, o DESC LIMIT 1", [row_id, str(row_id)]).fetchone()
+            "ORDER BY changed_at DESC, o DESC LIMIT 1", [row_id, str(row_id)]).fetchone()
     else:
         row = con.execute("SELECT who FROM audit WHERE table_name = ? AND row_id = ? ORDER BY id DESC LIMIT 1",
                           [table, str(row_id)]).fetchone()
@@ -301,14 +301,14 @@ def action_history(store: Store, action_id: int) -> list[dict]:
     """Every recorded change of an action, newest first: status changes (action_event) and field changes (audit),
     each with when, who, field, old, new and note."""
     df = store.query(
-        "SELECT changed_on::TIMESTAMP AS at, who, 'status' AS field, old_status AS old, new_status AS new, note, "
+        "SELECT changed_on::TIMESTAMP AS changed_at, who, 'status' AS field, old_status AS old, new_status AS new, note, "
         "id AS k, 0 AS src FROM action_event WHERE action_id = ? "
         "UNION ALL SELECT changed_at, who, field, old, new, note, id, 1 FROM audit WHERE table_name = 'action' AND row_id = ? "
-        "ORDER BY at DESC, src DESC, k DESC", [int(action_id), str(int(action_id))])
+        "ORDER BY changed_at DESC, src DESC, k DESC", [int(action_id), str(int(action_id))])
     return df.drop(columns=["k", "src"]).to_dict("records")
 
 
 def milestone_history(store: Store, milestone_id: int) -> list[dict]:
-    df = store.query("SELECT changed_at AS at, who, field, old, new, note FROM audit WHERE table_name = 'milestone' AND row_id = ? "
+    df = store.query("SELECT changed_at, who, field, old, new, note FROM audit WHERE table_name = 'milestone' AND row_id = ? "
                      "ORDER BY id DESC", [str(int(milestone_id))])
     return df.to_dict("records")
