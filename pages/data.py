@@ -5,6 +5,7 @@ import hashlib
 import streamlit as st
 
 from dk2020dash import i18n, ui
+from dk2020dash.auth import AuthError, require_admin
 from dk2020dash.ingest import KINDS, ImportReport, run_import
 from dk2020dash.store import StoreError
 
@@ -12,13 +13,20 @@ ctx = ui.page_setup()
 st.title(ctx.t("data.title"))
 st.write(ctx.t("data.intro"))
 
-kind = st.selectbox(ctx.t("imp.kind"), tuple(KINDS), format_func=lambda k: ctx.t(f"imp.kind.{k}"), key="imp-kind")
-st.caption(ctx.t(f"imp.kind.help.{kind}"))
-upload = st.file_uploader(ctx.t("imp.file"), type=["csv", "txt", "xlsx"], key="imp-file")
+# Imports and restores are an admin's (auth.can_import / can_restore); everyone else sees no control for them. The
+# import log and the restore record the signed-in admin's e-mail, never a typed name.
+admin = ui.is_admin(ctx)
+who = ctx.user.email or ""
+upload = None
 edition = ""
-if kind == "inventory":
-    edition = st.text_input(ctx.t("imp.edition"), key="imp-edition", help=ctx.t("imp.edition.help")).strip()
-who = st.text_input(ctx.t("imp.who"), value="Data-siden", key="imp-who").strip() or "Data-siden"
+if admin:
+    kind = st.selectbox(ctx.t("imp.kind"), tuple(KINDS), format_func=lambda k: ctx.t(f"imp.kind.{k}"), key="imp-kind")
+    st.caption(ctx.t(f"imp.kind.help.{kind}"))
+    upload = st.file_uploader(ctx.t("imp.file"), type=["csv", "txt", "xlsx"], key="imp-file")
+    if kind == "inventory":
+        edition = st.text_input(ctx.t("imp.edition"), key="imp-edition", help=ctx.t("imp.edition.help")).strip()
+else:
+    st.info(ctx.t("auth.admin_only"), icon="🔒")
 
 
 def show_problems(report: ImportReport) -> None:
@@ -91,7 +99,11 @@ if upload is not None:
         show_summary(report)
         if st.button(ctx.t("imp.apply"), type="primary", key="imp-apply", icon=":material/upload:"):
             try:
+                require_admin(ctx.user)  # again at the write, not only by hiding the control
                 done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who)
+            except AuthError as exc:
+                st.error(exc.message(ctx.lang), icon="🚫")
+                st.stop()
             except StoreError as exc:
                 st.error(ctx.t("imp.failed", message=str(exc)), icon="🚫")
                 st.stop()
@@ -106,6 +118,7 @@ st.subheader(ctx.t("exp.title"))
 st.write(ctx.t("exp.body"))
 ui.export_downloads(ctx)
 
-st.subheader(ctx.t("exp.restore"))
-st.write(ctx.t("exp.restore.body"))
-ui.restore_upload(ctx, who)
+if admin:
+    st.subheader(ctx.t("exp.restore"))
+    st.write(ctx.t("exp.restore.body"))
+    ui.restore_upload(ctx, who)

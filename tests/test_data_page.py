@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import i18n, queries
+from dk2020dash import auth, i18n, queries
+from dk2020dash.ui.auth import SESSION_KEY
 from dk2020dash.store import Store
 from tests.ingest_helpers import assert_unchanged, snapshot
 
@@ -21,12 +22,20 @@ def env(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store
     path = tmp_path / "page.duckdb"
     shutil.copy(demo_db, path)
     monkeypatch.setenv("DK2020_DB", str(path))
-    return Store(path)
+    store = Store(path)
+    auth.grant(store, auth.cli_admin("test"), ADMIN, "admin")
+    return store
 
 
-def page(**query: str) -> AppTest:
+ADMIN = "admin@kommune.dk"
+
+
+def page(signed_in: str | None = ADMIN, **query: str) -> AppTest:
+    """The Data page, signed in as an admin (local account session) unless signed_in is None."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params.update(query)
+    if signed_in:
+        at.session_state[SESSION_KEY] = signed_in
     at.run()
     return at.switch_page("pages/data.py").run()
 
@@ -95,12 +104,13 @@ def test_preview_in_english(env: Store) -> None:
 
 @pytest.fixture
 def real_backup(tmp_path: Path) -> bytes:
-    """A backup of a database with one real inventory and no demo data."""
+    """A backup of a database with one real inventory and no demo data (and the admin who restores it)."""
     from dk2020dash import backup
     from dk2020dash.ingest import run_import
 
     store = Store(tmp_path / "real.duckdb")
     store.create()
+    auth.grant(store, auth.cli_admin("test"), ADMIN, "admin")
     assert run_import(store, "inventory", GOOD, "ecr2025.csv", who="test").written
     return backup.backup_bytes(store)
 

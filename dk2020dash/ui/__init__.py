@@ -3,7 +3,9 @@
 context  the store and the Context a page runs with       data     loaders cached on the data version
 shell    page list, sidebar, navigation, page set-up      tables   frames as pages show them
 widgets  KPI cards, sector charts, download buttons       forms    forms that change the database
+auth     sign-in/out in the sidebar, who may see what       work     the Indsatser and Milepæle pages' parts
 """
+from .auth import can_edit, is_admin, is_writer, md, oidc_configured, sign_in, signed_in_email
 from .context import Context, context, get_store
 from .data import (
     assess,

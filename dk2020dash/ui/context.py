@@ -6,18 +6,21 @@ from dataclasses import dataclass
 import streamlit as st
 
 from .. import i18n
+from ..auth import ANONYMOUS, User
 from ..demo import fill_demo
 from ..store import Store, StoreError, StoreLocked, db_path, open_or_create
 
 
 @dataclass(frozen=True)
 class Context:
-    """What every page needs: language, chosen area, the store and its data version."""
+    """What every page needs: language, chosen area, the store and its data version, and who is signed in (a
+    viewer unless page_setup's sign-in found a role; see ui/auth.py)."""
 
     lang: str
     area: str
     store: Store
     version: int
+    user: User = ANONYMOUS
 
     def t(self, key: str, **values: object) -> str:
         return i18n.t(key, self.lang, **values)

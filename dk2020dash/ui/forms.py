@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from .. import i18n
+from ..auth import AuthError, require_admin
 from ..store import StoreError
 from .context import Context
 from .tables import restore_contents_frame
@@ -48,8 +49,12 @@ def restore_upload(ctx: Context, who: str) -> None:
     file = io.BytesIO(data)
     file.name = upload.name
     try:
+        require_admin(ctx.user)  # again at the write, not only by hiding the control
         with st.spinner():
             backup.restore(ctx.store, file, who=who)
+    except AuthError as exc:
+        st.error(exc.message(ctx.lang), icon="🚫")
+        return
     except backup.BackupError as exc:
         reason = ctx.t(f"exp.restore.reason.{exc.reason}", **exc.values)
         st.error(ctx.t("exp.restore.refused", file=upload.name, reason=reason), icon="🚫")
