@@ -34,7 +34,7 @@ with st.form("users-grant"):
     chosen = st.multiselect(t("users.municipalities"), sorted(munis["name"], key=names.danish_sort_key),
                             key="users-municipalities")
     password = st.text_input(t("users.password"), type="password", key="users-password")
-    if st.form_submit_button(t("users.save"), type="primary"):
+    if st.form_submit_button(t("users.save"), type="primary", key="users-save"):
         try:
             user = auth.grant(ctx.store, ctx.user, email, role, regions=regions, municipalities=chosen,
                               password=password or None)

@@ -5,7 +5,8 @@ from datetime import date
 import streamlit as st
 
 from dk2020dash import charts, i18n, names, progress, ui
-from dk2020dash.domain import ACTION_KINDS, ACTION_STATUSES, REGIONS, SECTOR_CODES, STALE_AFTER_DAYS
+from dk2020dash.domain import (ACTION_KINDS, ACTION_STATUSES, BRIDGE_PART_OF_STATUS, REGIONS, SECTOR_CODES,
+                               STALE_AFTER_DAYS)
 from dk2020dash.ui import work
 
 ctx = ui.page_setup()
@@ -30,7 +31,11 @@ kind = c5.segmented_control(t("act.kind"), ACTION_KINDS, format_func=lambda k: t
 search = c6.text_input(t("act.search"), key="ind-search", bind="query-params")
 stale_only = st.toggle(t("act.stale", days=STALE_AFTER_DAYS), key="ind-stale", bind="query-params")
 
-area = munis[(munis["region"].isin(regions) if regions else True) & (munis["name"].isin(chosen) if chosen else True)]
+area = munis
+if regions:
+    area = area[area["region"].isin(regions)]
+if chosen:
+    area = area[area["name"].isin(chosen)]
 codes = area["code"].astype(int).tolist()
 actions = work.filter_actions(ui.load_actions(ctx, codes), sectors=sectors, statuses=statuses, kind=kind,
                               stale_only=stale_only, search=search or "", today=today)
@@ -47,9 +52,10 @@ mitigation = actions[actions["kind"] == "mitigation"]
 result = ui.assess(ctx, codes, today) if codes else None
 if result and len(mitigation):
     by_status = mitigation.groupby("status")
+    counted = mitigation["status"].map(BRIDGE_PART_OF_STATUS).notna()
     bridge = progress.reduction_bridge(result.bridge.need, by_status["expected_2030_t"].sum().to_dict(),
                                        by_status.size().to_dict(),
-                                       int(mitigation["expected_2030_t"].isna().sum()) * 0)
+                                       int((mitigation["expected_2030_t"].isna() & counted).sum()))
     st.subheader(t("act.bridge"))
     st.altair_chart(charts.reduction_bridge(bridge, lang), key="ind-bridge")
     st.caption(t("act.bridge.note"))

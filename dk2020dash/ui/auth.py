@@ -62,7 +62,7 @@ def sign_in(ctx: Context) -> roles.User:
                 with st.form("auth-form", border=False, enter_to_submit=True):
                     email = st.text_input(ctx.t("edit.field.email"), key="auth-email")
                     password = st.text_input(ctx.t("edit.field.password"), type="password", key="auth-password")
-                    submitted = st.form_submit_button(ctx.t("auth.sign_in"))
+                    submitted = st.form_submit_button(ctx.t("auth.sign_in"), key="auth-submit")
                 if submitted:
                     try:
                         found = roles.authenticate(ctx.store, email, password)

@@ -147,7 +147,7 @@ def _action_form(ctx: Context, row: dict) -> None:
         responsible = c5.text_input(t("edit.field.responsible"), value=shown["responsible"] or "",
                                     key=f"act-responsible-{aid}")
         note = st.text_area(t("edit.field.note"), key=f"act-note-{aid}", height=68)
-        submitted = st.form_submit_button(t("act.save"), type="primary")
+        submitted = st.form_submit_button(t("act.save"), type="primary", key=f"act-save-{aid}")
     if not submitted:
         return
     changes = {"status": status, "start_date": start, "end_date": end, "expected_2030_t": expected,
@@ -228,14 +228,14 @@ def milestone_forms(ctx: Context, milestones: pd.DataFrame) -> None:
             done = st.date_input(t("edit.field.done"), value=date.today(), max_value=date.today(),
                                  format="DD.MM.YYYY", key=f"ms-done-date-{mid}")
             note = st.text_input(t("edit.field.note"), key=f"ms-done-note-{mid}")
-            if st.form_submit_button(t("ms.done"), type="primary"):
+            if st.form_submit_button(t("ms.done"), type="primary", key=f"ms-done-save-{mid}"):
                 result = lambda: edits.mark_done(ctx.store, ctx.user, mid, seen, done, note)  # noqa: E731
     with right.form(f"ms-move-{mid}-{seen}"):
         st.markdown(f"**{t('ms.move')}**")
         due = st.date_input(t("edit.field.due"), value=current["due"], format="DD.MM.YYYY",
                             min_value=date(1990, 1, 1), max_value=date(2100, 12, 31), key=f"ms-due-{mid}")
         reason = st.text_input(t("edit.field.reason"), key=f"ms-reason-{mid}")
-        if st.form_submit_button(t("ms.move")):
+        if st.form_submit_button(t("ms.move"), key=f"ms-move-save-{mid}"):
             result = lambda: edits.move_due(ctx.store, ctx.user, mid, seen, due, reason)  # noqa: E731
     if result is None:
         return
