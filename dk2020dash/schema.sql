@@ -148,7 +148,9 @@ CREATE TABLE app_user (
     granted_at     TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
 
--- An editor's scope: one row per granted region or municipality (exactly one of the two per row).
+-- An editor's scope: one row per granted region or municipality (exactly one of the two per row). No foreign keys
+-- (auth.py checks the values): DuckDB 1.5 cannot delete a parent row in the transaction that deleted its children,
+-- and removing a user removes both in one transaction.
 CREATE TABLE app_user_scope (
     email         VARCHAR NOT NULL,
     region        VARCHAR CHECK (region IN ('Hovedstaden', 'Sjælland', 'Syddanmark', 'Midtjylland', 'Nordjylland')),

@@ -308,3 +308,37 @@ def test_a_process_that_dies_right_after_the_migration_leaves_a_file_that_opens(
     store = Store(path)
     assert store.query("SELECT bool_and(is_demo) FROM scenario").iloc[0, 0]
     assert schema_of(path) == schema_of(demo_db)
+
+
+DIE_AFTER_MIGRATION_3 = """
+import os, sys, duckdb
+from dk2020dash.store import MIGRATIONS
+con = duckdb.connect(sys.argv[1])
+con.execute("BEGIN TRANSACTION")
+con.execute(MIGRATIONS[3])
+con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+con.execute("INSERT INTO app_user (email, role, granted_by) VALUES ('a@b.dk', 'admin', 'test')")
+con.execute("INSERT INTO audit (table_name, row_id, field, new, who) VALUES ('app_user', 'a@b.dk', 'role', 'admin', 'test')")
+con.execute("COMMIT")
+os._exit(3)  # before any checkpoint: the new tables are only in the write-ahead log
+"""
+
+
+def test_a_process_that_dies_right_after_migration_3_leaves_a_file_that_opens(demo_db: Path, tmp_path: Path) -> None:
+    """Version 3 only creates tables and a sequence (app_user, app_user_scope, audit): that must replay from the
+    write-ahead log, with the rows written in the same transaction."""
+    path = tmp_path / "v2.duckdb"
+    shutil.copy(demo_db, path)
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE audit; DROP SEQUENCE audit_id; DROP TABLE app_user_scope; DROP TABLE app_user; "
+                "UPDATE meta SET value = '2' WHERE key = 'schema_version'; CHECKPOINT")
+    con.close()
+    root = Path(__file__).resolve().parents[1]
+    child = subprocess.run([sys.executable, "-c", DIE_AFTER_MIGRATION_3, str(path)], cwd=root, capture_output=True,
+                           text=True, timeout=120)
+    assert child.returncode == 3, child.stderr
+    assert Path(str(path) + ".wal").exists()
+    store = Store(path)
+    assert store.query("SELECT email FROM app_user").values.tolist() == [["a@b.dk"]]
+    assert store.query("SELECT count(*) FROM audit").iloc[0, 0] == 1
+    assert schema_of(path) == schema_of(demo_db)
