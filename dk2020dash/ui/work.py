@@ -30,7 +30,8 @@ def filter_actions(actions: pd.DataFrame, *, sectors=(), statuses=(), kind: str 
         out = out[out["kind"] == kind]
     if stale_only:
         today = today or date.today()
-        out = out[[is_stale(pd.Timestamp(d).date(), today) for d in out["last_updated"]]]
+        stale = {d: is_stale(pd.Timestamp(d).date(), today) for d in out["last_updated"].unique()}
+        out = out[out["last_updated"].map(stale).astype(bool)]
     if search.strip():
         out = out[out["title"].str.casefold().str.contains(search.strip().casefold(), regex=False)]
     return out
@@ -47,22 +48,32 @@ def actions_table(ctx: Context, actions: pd.DataFrame, today: date) -> pd.DataFr
     last update and the stale mark (all text shown as text)."""
     t, lang = ctx.t, ctx.lang
 
-    def day(v: object) -> str:
-        return "–" if v is None or pd.isna(v) else i18n.day(pd.Timestamp(v).date(), lang)
+    def days(column: pd.Series) -> pd.Series:
+        # Real dates (sortable; date_columns() formats them): Babel for thousands of rows takes most of a second.
+        return pd.to_datetime(column)
 
+    stale = {v: t("mun.stale") if is_stale(pd.Timestamp(v).date(), today) else ""
+             for v in actions["last_updated"].unique()}
+    labels = {c: "–" if c is None or pd.isna(c) else sector_label(c, lang) for c in actions["sector"].unique()}
     return pd.DataFrame({
         t("ov.col.title"): actions["title"],
         t("act.col.municipality"): actions["municipality_name"],
-        t("ov.col.sector"): actions["sector"].map(lambda c: "–" if c is None or pd.isna(c) else sector_label(c, lang)),
-        t("ov.col.status"): actions["status"].map(lambda s: t(f"status.{s}")),
+        t("ov.col.sector"): actions["sector"].map(labels),
+        t("ov.col.status"): actions["status"].map({s: t(f"status.{s}") for s in ACTION_STATUSES}),
         t("ov.col.expected"): actions["expected_2030_t"],
         t("ov.col.responsible"): actions["responsible"].fillna(""),
-        t("act.col.start"): actions["start_date"].map(day),
-        t("act.col.end"): actions["end_date"].map(day),
-        t("ov.col.updated"): actions["last_updated"].map(day),
-        t("ov.col.stale"): [t("mun.stale") if is_stale(pd.Timestamp(d).date(), today) else ""
-                            for d in actions["last_updated"]],
+        t("act.col.start"): days(actions["start_date"]),
+        t("act.col.end"): days(actions["end_date"]),
+        t("ov.col.updated"): days(actions["last_updated"]),
+        t("ov.col.stale"): actions["last_updated"].map(stale),
     }).reset_index(drop=True)
+
+
+def date_columns(ctx: Context) -> dict:
+    """st.dataframe column_config showing the actions table's dates the language's way."""
+    fmt = "DD.MM.YYYY" if ctx.lang == "da" else "D MMM YYYY"
+    return {ctx.t(k): st.column_config.DateColumn(format=fmt)
+            for k in ("act.col.start", "act.col.end", "ov.col.updated")}
 
 
 def history_frame(ctx: Context, rows: list[dict]) -> pd.DataFrame:
