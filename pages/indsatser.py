@@ -64,9 +64,8 @@ if actions.empty:
     st.info(t("act.none"), icon="ℹ️")
 else:
     table = work.actions_table(ctx, actions, today)
-    event = st.dataframe(table.style.format({t("ov.col.expected"): lambda v: i18n.number(v, lang)}), hide_index=True,
-                         column_config=work.date_columns(ctx), key="ind-table", on_select="rerun",
-                         selection_mode="single-row")
+    event = st.dataframe(table, hide_index=True, column_config=work.table_columns(ctx), key="ind-table",
+                         on_select="rerun", selection_mode="single-row")
     ui.download_table(ctx, table, "indsatser")
     rows = list(getattr(getattr(event, "selection", None), "rows", None) or [])
     if rows and rows[0] < len(actions):
