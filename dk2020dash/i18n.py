@@ -786,6 +786,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ms.per_region": ("Antal pr. region", "Counts per region"),
     "ms.per_municipality": ("Pr. kommune", "Per municipality"),
     "ms.choose": ("Kommune", "Municipality"),
+    "ms.choose.placeholder": ("Vælg en kommune", "Choose a municipality"),
+    "users.remove.placeholder": ("Vælg en bruger", "Choose a user"),
     "ms.col.region": ("Region", "Region"),
     "ms.edit": ("Opdatér en milepæl", "Update a milestone"),
     "ms.which": ("Milepæl", "Milestone"),

@@ -48,7 +48,8 @@ with st.form("users-grant"):
 others = [e for e in users["email"] if e != ctx.user.email]
 if others:
     st.subheader(t("users.remove"))
-    gone = st.selectbox(t("edit.field.email"), others, index=None, key="users-remove")
+    gone = st.selectbox(t("edit.field.email"), others, index=None, key="users-remove",
+                        placeholder=t("users.remove.placeholder"))
     if gone and st.button(t("users.remove.button"), key="users-remove-button"):
         try:
             auth.revoke(ctx.store, ctx.user, gone)

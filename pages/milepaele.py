@@ -38,7 +38,8 @@ st.dataframe(work.region_counts(ctx, milestones, munis), hide_index=True, key="m
 
 st.subheader(t("ms.per_municipality"))
 area_names = sorted(munis.loc[munis["code"].isin(codes), "name"], key=names.danish_sort_key)
-name = st.selectbox(t("ms.choose"), area_names, index=None, key="ms-kommune", bind="query-params")
+name = st.selectbox(t("ms.choose"), area_names, index=None, key="ms-kommune", bind="query-params",
+                    placeholder=t("ms.choose.placeholder"))
 shown = milestones.iloc[0:0]
 if name is not None:
     shown = milestones[milestones["municipality_name"] == name]
