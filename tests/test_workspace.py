@@ -268,3 +268,13 @@ def test_the_data_page_import_and_restore_are_for_admins_and_log_the_signed_in_u
     at.button(key="imp-apply").click().run()
     assert not at.exception
     assert env.query("SELECT who FROM import_log ORDER BY id DESC LIMIT 1").iloc[0, 0] == ADMIN
+
+
+@pytest.mark.parametrize("page", ["pages/indsatser.py", "pages/milepaele.py", "pages/brugere.py"])
+def test_the_new_pages_in_english(env: Store, page: str) -> None:
+    aid = first_action(env, 101)
+    at = open_page(page, ADMIN, lang="English", indsats=str(aid), **{"ms-kommune": "København"}).run()
+    assert not at.exception
+    title = {"pages/indsatser.py": "act.title", "pages/milepaele.py": "ms.title", "pages/brugere.py": "users.title"}
+    assert at.title[0].value == i18n.t(title[page], "en")
+    assert any("Signed in as admin@kl" in c.value and "admin" in c.value for c in at.sidebar.caption)
