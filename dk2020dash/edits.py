@@ -50,11 +50,24 @@ class EditError(ValueError):
 class ConflictError(EditError):
     """Someone saved first: `current` holds the row as it is now (with its version)."""
 
+    SHOWN = (*EDITABLE_ACTION_FIELDS, "due", "done", "note")
+
     def __init__(self, current: dict, who: str | None):
         self.current = current
-        shown = ", ".join(f"{k}={_text(v)}" for k, v in current.items() if k in (*EDITABLE_ACTION_FIELDS, "due", "done",
-                                                                             "note"))
-        super().__init__("edit.err.conflict", who=who or "?", version=current["version"], values=shown)
+        self.who = who or "?"
+        super().__init__("edit.err.conflict", who=self.who, version=current["version"], values=self._values("da"))
+
+    def _values(self, lang: str) -> str:
+        def shown(field: str, value: object) -> str:
+            if field == "status" and value in ACTION_STATUSES:
+                return i18n.t(f"status.{value}", lang)
+            return _text(value) or "–"
+
+        return "; ".join(f"{i18n.t(f'edit.field.{f}', lang)}: {shown(f, v)}" for f, v in self.current.items()
+                         if f in self.SHOWN)
+
+    def message(self, lang: str) -> str:
+        return i18n.t(self.key, lang, who=self.who, version=self.current["version"], values=self._values(lang))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ if not ui.is_admin(ctx):
 
 done = st.session_state.pop("users-flash", None)
 if done:
-    st.success(done, icon="✅")
+    st.success(done, icon="✅")  # built with ui.md around the e-mail
 users = auth.list_users(ctx.store)
 if users.empty:
     st.caption(t("users.none"))
@@ -39,7 +39,7 @@ with st.form("users-grant"):
             user = auth.grant(ctx.store, ctx.user, email, role, regions=regions, municipalities=chosen,
                               password=password or None)
         except auth.AuthError as exc:
-            st.error(exc.message(ctx.lang), icon="🚫")
+            st.error(ui.md(exc.message(ctx.lang)), icon="🚫")
         else:
             st.session_state["users-flash"] = t("users.saved", email=ui.md(user.email),
                                                 role=t(f"auth.role.{user.role}"))
@@ -54,7 +54,7 @@ if others:
         try:
             auth.revoke(ctx.store, ctx.user, gone)
         except auth.AuthError as exc:
-            st.error(exc.message(ctx.lang), icon="🚫")
+            st.error(ui.md(exc.message(ctx.lang)), icon="🚫")
         else:
             st.session_state["users-flash"] = t("users.removed", email=ui.md(gone))
             st.rerun()

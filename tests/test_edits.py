@@ -234,7 +234,8 @@ def test_a_stale_action_edit_is_refused_with_the_newer_values(demo_copy: Store, 
     with pytest.raises(edits.ConflictError) as err:  # made on the version both started from
         edits.edit_action(demo_copy, people["kbh@kk.dk"], a["id"], a["version"], {"status": "cancelled"}, today=TODAY)
     assert err.value.current["status"] == "in_progress" and err.value.current["version"] == a["version"] + 1
-    assert "boss@kl.dk" in str(err.value) and "in_progress" in str(err.value)
+    assert "boss@kl.dk" in str(err.value) and "Status: I gang" in str(err.value)
+    assert "Status: In progress" in err.value.message("en")
     assert history_counts(demo_copy) == before
     assert edits.action(demo_copy, a["id"])["status"] == "in_progress"
 

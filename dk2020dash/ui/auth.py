@@ -67,7 +67,7 @@ def sign_in(ctx: Context) -> roles.User:
                     try:
                         found = roles.authenticate(ctx.store, email, password)
                     except roles.AuthError as exc:
-                        st.error(exc.message(ctx.lang), icon="🚫")
+                        st.error(md(exc.message(ctx.lang)), icon="🚫")
                     else:
                         st.session_state[SESSION_KEY] = found.email
                         st.rerun()

@@ -110,7 +110,7 @@ def _flash(key: str) -> None:
     shown = st.session_state.pop(key, None)
     if shown is not None:
         kind, text = shown
-        (st.success if kind == "ok" else st.error)(text, icon="✅" if kind == "ok" else "🚫")
+        (st.success if kind == "ok" else st.error)(md(text), icon="✅" if kind == "ok" else "🚫")
 
 
 def action_detail(ctx: Context, action_id: int) -> None:
@@ -174,7 +174,7 @@ def _action_form(ctx: Context, row: dict) -> None:
         st.session_state["act-flash"] = ("error", exc.message(ctx.lang))
         st.rerun()
     except (edits.EditError, AuthError) as exc:
-        st.error(exc.message(ctx.lang), icon="🚫")
+        st.error(md(exc.message(ctx.lang)), icon="🚫")
         return
     st.session_state.pop(seen_key, None)
     st.session_state["act-flash"] = ("ok", t("act.saved", version=saved.version))
@@ -261,7 +261,7 @@ def milestone_forms(ctx: Context, milestones: pd.DataFrame) -> None:
         st.session_state["ms-flash"] = ("error", exc.message(ctx.lang))
         st.rerun()
     except (edits.EditError, AuthError) as exc:
-        st.error(exc.message(ctx.lang), icon="🚫")
+        st.error(md(exc.message(ctx.lang)), icon="🚫")
         return
     st.session_state.pop(f"ms-seen-{mid}", None)
     st.session_state["ms-flash"] = ("ok", t("ms.saved"))
