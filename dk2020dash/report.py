@@ -8,6 +8,7 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
@@ -239,6 +240,17 @@ def _ordered(table: str) -> str:
     return f'SELECT {columns} FROM "{table}" ORDER BY ALL'  # noqa: S608 - names from store.TABLES
 
 
+_DEFUSE_SQL = "dk2020_defused"
+
+
+def _defused_select(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """The table in key order with every text column passed through _defused (registered as _DEFUSE_SQL)."""
+    columns = con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' "
+                          "AND table_name = ? ORDER BY column_index", [table]).fetchall()
+    shown = ", ".join(f'{_DEFUSE_SQL}("{c}") AS "{c}"' if kind == "VARCHAR" else f'"{c}"' for c, kind in columns)
+    return f"SELECT {shown} FROM ({_ordered(table)})"  # noqa: S608 - names from the catalog
+
+
 def read_table(store: Store, table: str) -> pd.DataFrame:
     """One table in key order, as a DataFrame."""
     if table not in TABLES:
@@ -261,10 +273,17 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
     written = []
     options = "(FORMAT csv, HEADER, DELIMITER ',')" if fmt == "csv" else "(FORMAT parquet, COMPRESSION zstd)"
     with store.connection() as con:
-        for table in TABLES:
-            path = out / f"{table}.{fmt}"
-            con.execute(f"COPY ({_ordered(table)}) TO ? {options}", [str(path)])  # noqa: S608 - fixed options
-            written.append(path)
+        if fmt == "csv":  # text cells defused by the same rule as the per-table downloads
+            con.create_function(_DEFUSE_SQL, _defused, ["VARCHAR"], "VARCHAR")
+        try:
+            for table in TABLES:
+                path = out / f"{table}.{fmt}"
+                select = _defused_select(con, table) if fmt == "csv" else _ordered(table)
+                con.execute(f"COPY ({select}) TO ? {options}", [str(path)])  # noqa: S608 - fixed options
+                written.append(path)
+        finally:
+            if fmt == "csv":
+                con.remove_function(_DEFUSE_SQL)
     reimport: list[tuple[str, Path, dict | None]] = []
     if fmt == "csv":
         reimport = export_import_files(store, out / IMPORT_DIR)
@@ -284,7 +303,7 @@ IMPORT_DIR = "import"
 
 def _import_frames(store: Store) -> list[tuple[str, str, pd.DataFrame, dict | None]]:
     """(kind, file name, frame, edition: name, source, published) in the order they import cleanly: population, plans, scenarios,
-    each inventory edition oldest first (so the newest stays the newest), actions, milestones."""
+    each inventory edition oldest first (so each municipality's newest stays its newest), actions, milestones."""
     with store.connection() as con:
         def q(sql: str, params: list | None = None) -> pd.DataFrame:
             return con.execute(sql, params or []).df()
@@ -305,8 +324,11 @@ def _import_frames(store: Store) -> list[tuple[str, str, pd.DataFrame, dict | No
         scenarios = q("SELECT municipality, kind, year, tco2e FROM scenario ORDER BY ALL")
         if len(scenarios):
             out.append(("scenarios", "scenarios.csv", scenarios, None))
-        editions = q("SELECT e.id, e.name, e.source, e.published FROM edition e WHERE EXISTS (SELECT 1 FROM emission m WHERE m.edition = e.id) "
-                     "ORDER BY e.published ASC NULLS FIRST, e.id ASC")
+        # Oldest first in the order that picks each municipality's newest edition (queries._EDITION_ORDER), and
+        # with the date that order uses, so each municipality's newest stays its newest after the re-import.
+        editions = q("SELECT e.id, e.name, e.source, coalesce(e.published, CAST(e.created_at AS DATE)) AS published "
+                     "FROM edition e WHERE EXISTS (SELECT 1 FROM emission m WHERE m.edition = e.id) "
+                     "ORDER BY coalesce(e.published, CAST(e.created_at AS DATE)), e.created_at, e.id")
         for edition_id, name, source, published in editions.itertuples(index=False):
             rows = q("SELECT municipality, year, sector, tco2e, estimated FROM emission WHERE edition = ? "
                      "ORDER BY municipality, year, sector", [int(edition_id)])
@@ -350,11 +372,11 @@ def reimport_lines(files: list[tuple[str, str, dict | None]]) -> list[str]:
         "GENINDLÆSNING / RE-IMPORT",
         "=========================",
         f"Mappen {IMPORT_DIR}/ har de samme data i det format, »import« læser. Indlæs filerne i denne rækkefølge "
-        "(opgørelserne ældste først, så den nyeste forbliver den nyeste). Udgavens kilde og udgivelsesdato står "
-        "efter # på hver opgørelses linje (run_import(..., source=, published=) tager dem). Handlingernes id, "
+        "(opgørelserne ældste først, så hver kommunes nyeste udgave forbliver dens nyeste). Udgavens kilde og "
+        "udgivelsesdato står efter # på hver opgørelses linje (run_import(..., source=, published=) tager dem). Handlingernes id, "
         "version og historik følger ikke med; tallene gør.",
         f"The folder {IMPORT_DIR}/ holds the same data in the layout 'import' reads. Import the files in this order "
-        "(inventories oldest first, so the newest stays the newest). Each inventory line ends with the edition's "
+        "(inventories oldest first, so each municipality's newest edition stays its newest). Each inventory line ends with the edition's "
         "source and publication date after # (run_import(..., source=, published=) takes them). Actions' id, "
         "version and history do not carry over; the numbers do.",
         "",
@@ -362,7 +384,8 @@ def reimport_lines(files: list[tuple[str, str, dict | None]]) -> list[str]:
     for kind, path, edition in files:
         line = f"  python -m dk2020dash import {kind} {path}"
         if edition:
-            line += f" --edition {shlex.quote(edition['name'])}  # source: {edition['source']}; published: " \
+            published = f" --published {edition['published']}" if edition["published"] else ""
+            line += f" --edition {shlex.quote(edition['name'])}{published}  # source: {edition['source']}; published: " \
                     f"{edition['published'] or '-'}"
         lines.append(line)
     lines.append("")
@@ -477,7 +500,8 @@ _FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 
 def _defused(value: object) -> object:
-    """Excel runs a CSV cell that starts like a formula; a leading apostrophe makes it plain text."""
+    """Excel runs a CSV cell that starts like a formula; a leading apostrophe makes it plain text. Text that
+    is a negative number (-0,25) stays as it is. Used by the per-table downloads and the full CSV export."""
     if isinstance(value, str) and (value.startswith(_FORMULA_START)
                                    or (value.startswith("-") and not _is_number(value))):
         return "'" + value

@@ -18,13 +18,25 @@ st.write(ctx.t("data.intro"))
 admin = ui.is_admin(ctx)
 who = ctx.user.email or ""
 upload = None
-edition = ""
+edition, published, into = "", None, None
 if admin:
     kind = st.selectbox(ctx.t("imp.kind"), tuple(KINDS), format_func=lambda k: ctx.t(f"imp.kind.{k}"), key="imp-kind")
     st.caption(ctx.t(f"imp.kind.help.{kind}"))
     upload = st.file_uploader(ctx.t("imp.file"), type=["csv", "txt", "xlsx"], key="imp-file")
     if kind == "inventory":
-        edition = st.text_input(ctx.t("imp.edition"), key="imp-edition", help=ctx.t("imp.edition.help")).strip()
+        # A new edition covers the municipalities in the file; a correction puts the rows into an existing edition.
+        real = ui.load_editions(ctx)
+        real = real.loc[~real["is_demo"], "name"].tolist()
+        mode = "new"
+        if real:
+            mode = st.radio(ctx.t("imp.mode"), ("new", "correction"), format_func=lambda m: ctx.t(f"imp.mode.{m}"),
+                            horizontal=True, key="imp-mode")
+        if mode == "correction":
+            into = st.selectbox(ctx.t("imp.into_edition"), real, key="imp-into", help=ctx.t("imp.into_edition.help"))
+        else:
+            edition = st.text_input(ctx.t("imp.edition"), key="imp-edition", help=ctx.t("imp.edition.help")).strip()
+            published = st.date_input(ctx.t("imp.published"), value=None, format="YYYY-MM-DD", key="imp-published",
+                                      help=ctx.t("imp.published.help"))
 else:
     st.info(ctx.t("auth.admin_only"), icon="🔒")
 
@@ -44,7 +56,9 @@ def show_summary(report: ImportReport) -> None:
     st.subheader(ctx.t("imp.preview"))
     st.success(ctx.t("imp.valid", rows=i18n.number(s.rows, ctx.lang)), icon="✅")
     if s.edition:
-        st.write(ctx.t("imp.edition_new", name=s.edition))
+        st.write(ctx.t("imp.edition_correction" if s.correction else "imp.edition_new", name=i18n.literal(s.edition)))
+    for warning in s.warning_texts(ctx.lang):
+        st.warning(warning, icon="⚠️")
     with st.container(horizontal=True, key="imp-counts"):
         for key, value in (("rows", s.rows), ("added", s.added), ("changed", s.changed),
                            ("unchanged", s.unchanged), ("replaced", s.replaced), ("demo_removed", s.demo_removed)):
@@ -61,6 +75,14 @@ def show_summary(report: ImportReport) -> None:
                                                "unchanged": ctx.t("imp.unchanged")})
         st.dataframe(per, hide_index=True, width="stretch", key="imp-per-municipality")
         ui.download_table(ctx, per, "import-pr-kommune")
+    if len(s.headlines):
+        st.write(ctx.t("imp.headlines"))
+        st.caption(ctx.t("imp.headlines.caption"))
+        editions = ui.load_editions(ctx)
+        names = dict(zip(editions["id"].astype(int), editions["name"]))
+        heads = ui.import_headlines_frame(ctx, s.headlines, names)
+        st.dataframe(heads, hide_index=True, width="stretch", key="imp-headlines")
+        ui.download_table(ctx, heads, "import-foer-efter")
     if len(s.status_changes):
         st.write(ctx.t("imp.status_changes"))
         changes = s.status_changes.copy()
@@ -74,25 +96,26 @@ def show_summary(report: ImportReport) -> None:
 
 outcome = st.session_state.pop("imp-outcome", None)
 if outcome is not None:
-    st.success(ctx.t("imp.done", file=outcome["file"], message=outcome["message"]), icon="✅")
+    st.success(ctx.t("imp.done", file=i18n.literal(outcome["file"]), message=i18n.literal(outcome["message"])),
+               icon="✅")
 
 if upload is not None:
     data = upload.getvalue()
-    key = (hashlib.sha256(data).hexdigest(), upload.name, kind, edition, ctx.version)
+    key = (hashlib.sha256(data).hexdigest(), upload.name, kind, edition, published, into, ctx.version)
     cached = st.session_state.get("imp-preview")
     try:
         if cached is None or cached[0] != key:
             with st.spinner():
                 report = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, dry_run=True,
-                                    who=who)
+                                    who=who, published=published, into_edition=into)
             st.session_state["imp-preview"] = (key, report)
         else:
             report = cached[1]
     except StoreError as exc:
-        st.error(ctx.t("error.store", message=str(exc)), icon="🚫")
+        ui.show_failure(ctx.lang, "error.store.plain", exc)
         st.stop()
     if report.duplicate:
-        st.info(ctx.t("imp.duplicate", message=report.message), icon="ℹ️")
+        st.info(ctx.t("imp.duplicate", message=i18n.literal(report.message)), icon="ℹ️")
     elif not report.ok:
         show_problems(report)
     else:
@@ -100,12 +123,13 @@ if upload is not None:
         if st.button(ctx.t("imp.apply"), type="primary", key="imp-apply", icon=":material/upload:"):
             try:
                 require_admin(ctx.user)  # again at the write, not only by hiding the control
-                done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who)
+                done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who,
+                                  published=published, into_edition=into)
             except AuthError as exc:
-                st.error(exc.message(ctx.lang), icon="🚫")
+                st.error(ui.md(exc.message(ctx.lang)), icon="🚫")
                 st.stop()
             except StoreError as exc:
-                st.error(ctx.t("imp.failed", message=str(exc)), icon="🚫")
+                ui.show_failure(ctx.lang, "imp.failed.plain", exc)
                 st.stop()
             if done.ok:
                 st.session_state["imp-outcome"] = {"file": upload.name, "message": done.message}

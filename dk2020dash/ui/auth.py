@@ -7,20 +7,20 @@ dk2020dash/auth.py and are repeated by every write function; hiding a control he
 """
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
 from .. import auth as roles
+from .. import i18n
 from .context import Context
 
+__all__ = ["SESSION_KEY", "can_edit", "is_admin", "is_writer", "md", "oidc_configured", "sign_in", "signed_in_email"]
+
 SESSION_KEY = "_dk2020_signed_in"  # local accounts: the e-mail that signed in, for this browser session
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 
 
 def md(text: object) -> str:
-    """User or file text made safe to show inside Markdown: every Markdown and HTML character escaped."""
-    return _MARKDOWN.sub(r"\\\1", "" if text is None else str(text))
+    """User or file text made safe to show inside Markdown (i18n.literal; None as empty)."""
+    return i18n.literal("" if text is None else text)
 
 
 def oidc_configured() -> bool:

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import logging
+
 import streamlit as st
 
 from .. import i18n
 from ..auth import ANONYMOUS, User
 from ..demo import fill_demo
 from ..store import Store, StoreError, StoreLocked, db_path, open_or_create
+
+_log = logging.getLogger("dk2020dash")
 
 
 @dataclass(frozen=True)
@@ -46,8 +50,13 @@ def context(lang: str, area: str) -> Context:
         st.stop()
     except StoreError as exc:
         _store.clear()
-        st.error(i18n.t("error.store", lang, message=str(exc)), icon="🚫")
+        show_failure(lang, "error.store.plain", exc)
         st.stop()
     return Context(lang=lang, area=area, store=store, version=version)
 
 
+def show_failure(lang: str, key: str, exc: BaseException) -> None:
+    """A store or database failure: a plain message on the page, the detail (server paths, the database's own
+    error text) only in the server's log."""
+    _log.error("%s: %s", key, exc, exc_info=exc)
+    st.error(i18n.t(key, lang), icon="🚫")

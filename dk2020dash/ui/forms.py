@@ -1,13 +1,18 @@
 """Forms that change the database: restore a backup."""
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from .. import i18n
 from ..auth import AuthError, require_admin
 from ..store import StoreError
 from .context import Context
+from .context import show_failure
 from .tables import restore_contents_frame
+
+_log = logging.getLogger("dk2020dash")
 
 
 def _made(ctx: Context, created: object) -> str:
@@ -27,18 +32,16 @@ def restore_upload(ctx: Context, who: str) -> None:
 
     done = st.session_state.pop("restore-outcome", None)
     if done is not None:
-        st.success(ctx.t("exp.restore.done", file=done["file"], when=done["when"]), icon="✅")
+        st.success(ctx.t("exp.restore.done", file=i18n.literal(done["file"]), when=done["when"]), icon="✅")
     n = st.session_state.get("restore-n", 0)  # a new uploader after each restore: the file is not offered again
     upload = st.file_uploader(ctx.t("exp.restore.file"), key=f"restore-file-{n}")
     if upload is None:
         return
     data = upload.getvalue()
-    try:
-        held = backup.contents(backup.read_manifest(data, upload.name)[0])
-    except backup.BackupError as exc:
-        reason = ctx.t(f"exp.restore.reason.{exc.reason}", **exc.values)
-        st.error(ctx.t("exp.restore.refused", file=upload.name, reason=reason), icon="🚫")
-        st.caption(ctx.t("exp.restore.detail", message=str(exc)))
+    held = checked_backup(data, upload.name)
+    if isinstance(held, backup.BackupError):
+        reason = ctx.t(f"exp.restore.reason.{held.reason}", **held.values)
+        st.error(ctx.t("exp.restore.refused", file=i18n.literal(upload.name), reason=reason), icon="🚫")
         return
     st.write(ctx.t("exp.restore.made", when=_made(ctx, held.created), version=held.data_version))
     st.dataframe(restore_contents_frame(ctx, held.rows, ctx.store.table_counts()), hide_index=True,
@@ -57,11 +60,11 @@ def restore_upload(ctx: Context, who: str) -> None:
         return
     except backup.BackupError as exc:
         reason = ctx.t(f"exp.restore.reason.{exc.reason}", **exc.values)
-        st.error(ctx.t("exp.restore.refused", file=upload.name, reason=reason), icon="🚫")
-        st.caption(ctx.t("exp.restore.detail", message=str(exc)))
+        _log.warning("restore of %s refused: %s", upload.name, exc)
+        st.error(ctx.t("exp.restore.refused", file=i18n.literal(upload.name), reason=reason), icon="🚫")
         return
     except StoreError as exc:
-        st.error(ctx.t("exp.restore.failed", message=str(exc)), icon="🚫")
+        show_failure(ctx.lang, "exp.restore.failed.plain", exc)
         return
     st.session_state["restore-outcome"] = {"file": upload.name, "when": _made(ctx, held.created)}
     st.session_state["restore-n"] = n + 1
@@ -69,3 +72,22 @@ def restore_upload(ctx: Context, who: str) -> None:
     st.rerun()
 
 
+def checked_backup(data: bytes, name: str):
+    """backup.contents of an uploaded backup, or the BackupError why it cannot be restored. Checked once per
+    file and session (by its sha256): reading a large backup is not repeated on every rerun of the page."""
+    import hashlib
+    import io
+
+    from .. import backup
+
+    key = (hashlib.sha256(data).hexdigest(), name)
+    cached = st.session_state.get("restore-checked")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    try:
+        result = backup.contents(backup.check(io.BytesIO(data), name))
+    except backup.BackupError as exc:
+        _log.info("uploaded backup %s refused: %s", name, exc)  # the page shows the translated reason only
+        result = exc
+    st.session_state["restore-checked"] = (key, result)
+    return result

@@ -32,7 +32,7 @@ def ranking_table(ctx: Context, rank: pd.DataFrame):
 
 
 def excluded_lines(ctx: Context, excluded: dict[int, Unavailable]) -> list[str]:
-    return [ctx.t("ov.excluded.line", name=municipality_name(ctx, code),
+    return [ctx.t("ov.excluded.line", name=i18n.literal(municipality_name(ctx, code)),
                   reason=reason_text(ctx, u)) for code, u in excluded.items()]
 
 
@@ -129,17 +129,6 @@ def peer_group(munis: pd.DataFrame, area: str, anchor: int | None = None, size: 
     return [anchor, *others.sort_values(["distance", "code"])["code"].astype(int).head(size - 1).tolist()]
 
 
-def kommune_code(value: object, munis: pd.DataFrame) -> int | None:
-    """A municipality given as code (101, "101") or name ("København"), as its code; None if unknown."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    if text.isdigit() and int(text) in set(munis["code"]):
-        return int(text)
-    by_name = dict(zip(munis["name"].str.casefold(), munis["code"].astype(int)))
-    return by_name.get(text.casefold())
-
-
 def comparison_download(ctx: Context, metrics: pd.DataFrame) -> pd.DataFrame:
     """The Sammenlign table for download: the same rows with numbers as numbers (reduction in %)."""
     from ..sentences import verdict_label
@@ -202,14 +191,10 @@ def file_slug(text: str) -> str:
 
 
 def year_ranges(years: list[int]) -> str:
-    """1990, 2012–2014, 2020: runs of consecutive years joined with an en dash."""
-    runs: list[list[int]] = []
-    for y in sorted(years):
-        if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+    """1990, 2012–2014, 2020: progress.py's one definition (also in the reasons a figure cannot be computed)."""
+    from ..progress import _year_ranges
+
+    return _year_ranges(years)
 
 
 def _sector_labels(codes: list[str], lang: str) -> str:
@@ -242,12 +227,12 @@ def quality_gaps(ctx: Context, dq: pd.DataFrame) -> list[str]:
     lines = []
     for row in dq.itertuples():
         if row.rows == 0:
-            lines.append(ctx.t("dq.gap.no_inventory", name=row.name))
+            lines.append(ctx.t("dq.gap.no_inventory", name=i18n.literal(row.name)))
             continue
         if row.missing_years:
-            lines.append(ctx.t("dq.gap.years", name=row.name, years=year_ranges(row.missing_years)))
+            lines.append(ctx.t("dq.gap.years", name=i18n.literal(row.name), years=year_ranges(row.missing_years)))
         if row.missing_cells:
-            lines.append(ctx.t("dq.gap.sectors", name=row.name, sectors=_sector_labels(row.missing_sectors, ctx.lang),
+            lines.append(ctx.t("dq.gap.sectors", name=i18n.literal(row.name), sectors=_sector_labels(row.missing_sectors, ctx.lang),
                                cells=i18n.number(row.missing_cells, ctx.lang)))
     return lines
 
@@ -266,6 +251,7 @@ def quality_frames(ctx: Context, dq: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
         t("dq.col.missing_years"): [none if r == 0 else year_ranges(y) for r, y in zip(dq["rows"], dq["missing_years"])],
         t("dq.col.missing_sectors"): dq["missing_sectors"].map(lambda c: _sector_labels(c, ctx.lang)),
         t("dq.col.estimated"): dq["estimated_share"],
+        t("dq.col.edition"): dq["edition_name"].fillna("–"),
         t("dq.col.editions"): dq["editions"].map("; ".join),
         t("dq.col.loaded_at"): dq["loaded_at"].map(lambda v: _when(v, ctx.lang)),
         t("dq.col.loaded_by"): dq["loaded_by"].fillna("–"),
@@ -320,6 +306,7 @@ def editions_frame(ctx: Context, editions: pd.DataFrame) -> pd.DataFrame:
         t("dq.col.rows"): editions["rows"],
         t("dq.col.first_year"): editions["first_year"],
         t("dq.col.last_year"): editions["last_year"],
+        t("dq.col.newest_for"): editions["newest_for"],
     })
 
 
@@ -336,3 +323,32 @@ def restore_contents_frame(ctx: Context, rows: dict[str, int], now: dict[str, in
     })
 
 
+def import_headlines_frame(ctx: Context, heads: pd.DataFrame, edition_names: dict[int, str]) -> pd.DataFrame:
+    """The inventory preview's per-municipality figures before -> after with translated headers (numbers stay
+    numbers, for sorting and downloads); edition -1 is the new edition."""
+    t = ctx.t
+    before, after = t("imp.head.before"), t("imp.head.after")
+
+    def edition(v: object) -> str:
+        if v is None or pd.isna(v):
+            return "–"
+        return t("imp.head.new_edition") if int(v) == -1 else edition_names.get(int(v), str(int(v)))
+
+    def whole(v: object) -> object:
+        return None if v is None or pd.isna(v) else int(v)
+
+    return pd.DataFrame({
+        t("imp.col.municipality"): heads["municipality"],
+        t("imp.col.name"): heads["name"],
+        f"{t('imp.head.edition')} ({before})": heads["edition_before"].map(edition),
+        f"{t('imp.head.edition')} ({after})": heads["edition_after"].map(edition),
+        f"{t('imp.head.years')} ({before})": heads["years_before"].map(whole),
+        f"{t('imp.head.years')} ({after})": heads["years_after"].map(whole),
+        f"{t('imp.head.latest_year')} ({before})": heads["latest_year_before"].map(whole),
+        f"{t('imp.head.latest_year')} ({after})": heads["latest_year_after"].map(whole),
+        f"{t('imp.head.latest_t')} ({before})": heads["latest_t_before"],
+        f"{t('imp.head.latest_t')} ({after})": heads["latest_t_after"],
+        t("imp.head.baseline_year"): heads["baseline_year"],
+        f"{t('imp.head.baseline_t')} ({before})": heads["baseline_t_before"],
+        f"{t('imp.head.baseline_t')} ({after})": heads["baseline_t_after"],
+    })
