@@ -247,6 +247,7 @@ def _defused_select(con: duckdb.DuckDBPyConnection, table: str) -> str:
     """The table in key order with every text column passed through _defused (registered as _DEFUSE_SQL)."""
     columns = con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' "
                           "AND table_name = ? ORDER BY column_index", [table]).fetchall()
+    columns = [(c, kind) for c, kind in columns if c not in SECRET_COLUMNS.get(table, ())]  # never exported
     shown = ", ".join(f'{_DEFUSE_SQL}("{c}") AS "{c}"' if kind == "VARCHAR" else f'"{c}"' for c, kind in columns)
     return f"SELECT {shown} FROM ({_ordered(table)})"  # noqa: S608 - names from the catalog
 
