@@ -278,3 +278,19 @@ def test_the_new_pages_in_english(env: Store, page: str) -> None:
     title = {"pages/indsatser.py": "act.title", "pages/milepaele.py": "ms.title", "pages/brugere.py": "users.title"}
     assert at.title[0].value == i18n.t(title[page], "en")
     assert any(f"Signed in as {md(ADMIN)}" in c.value and "admin" in c.value for c in at.sidebar.caption)
+
+
+def test_an_editor_moves_a_due_date_with_a_reason(env: Store) -> None:
+    at = open_page("pages/milepaele.py", EDITOR, **{"ms-kommune": "København"})
+    mid = at.selectbox(key="ms-which").value
+    before = edits.milestone(env, mid)
+    at.button(key=f"ms-move-save-{mid}").click().run()  # no reason: refused, nothing written
+    assert any("begrundelse" in e.value for e in at.error)
+    assert edits.milestone(env, mid) == before
+    at.date_input(key=f"ms-due-{mid}").set_value(date(2027, 6, 30))
+    at.text_input(key=f"ms-reason-{mid}").set_value("Byrådsmødet er flyttet")
+    at.button(key=f"ms-move-save-{mid}").click().run()
+    assert not at.exception
+    assert edits.milestone(env, mid)["due"] == date(2027, 6, 30)
+    (row,) = edits.milestone_history(env, mid)
+    assert (row["field"], row["new"], row["note"], row["who"]) == ("due", "2027-06-30", "Byrådsmødet er flyttet", EDITOR)
