@@ -1120,6 +1120,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "users.col.granted_by": ("Givet af", "Granted by"),
     "users.col.granted_at": ("Givet", "Granted"),
     # PostgreSQL (issue 11)
+    "edit.not_stored": (
+        "Ikke gemt: databasen kunne ikke nås eller afviste ændringen. Intet er ændret; prøv igen om lidt.",
+        "Not saved: the database could not be reached or refused the change. Nothing was changed; try again shortly.",
+    ),
     "error.unavailable": (
         "Databaseserveren kan ikke nås lige nu. Siden viser data igen, så snart den er tilbage; genindlæs om lidt. "
         "Intet er ændret.",

@@ -158,7 +158,7 @@ def test_migrate_copies_every_row_and_checks_it(demo_db: Path, pg_url: str, caps
     expected = found
     file_seq = dict(Store(demo_db).query("SELECT sequence_name, last_value FROM duckdb_sequences()").values.tolist())
     pg_seq = dict(pg_rows(pg_url, "SELECT sequencename::text, last_value FROM pg_sequences"))
-    assert {k: v for k, v in file_seq.items() if v is not None} == {k: v for k, v in pg_seq.items() if v is not None}
+    assert {k: v for k, v in file_seq.items() if pd.notna(v)} == {k: v for k, v in pg_seq.items() if v is not None}
     # not into a database that holds ours already: nothing changes
     assert main(["migrate-to-postgres", "--db", str(demo_db), "--database-url", pg_url]) == 1
     assert Store(pg_url).checksums() == expected

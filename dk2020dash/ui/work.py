@@ -3,6 +3,7 @@ forms). Every form is shown only to a user who may use it, and every save goes t
 permission, validates, refuses a stale version and writes the history in the same transaction."""
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 import pandas as pd
@@ -12,9 +13,12 @@ from .. import edits, i18n
 from ..auth import AuthError, can_edit
 from ..domain import ACTION_STATUSES
 from ..progress import is_stale
+from ..store import StoreError, mask_url
 from .auth import md
 from .context import Context
 from .tables import milestone_states, sector_label
+
+_log = logging.getLogger("dk2020dash")
 
 
 # -- actions ------------------------------------------------------------------------------------------------
@@ -176,6 +180,10 @@ def _action_form(ctx: Context, row: dict) -> None:
     except (edits.EditError, AuthError) as exc:
         st.error(md(exc.message(ctx.lang)), icon="🚫")
         return
+    except StoreError as exc:  # the database went away or refused: the change is not stored, and the user is told
+        _log.warning("edit not stored: %s", mask_url(exc))
+        st.error(t("edit.not_stored"), icon="🔌")
+        return
     st.session_state.pop(seen_key, None)
     st.session_state["act-flash"] = ("ok", t("act.saved", version=saved.version))
     st.rerun()
@@ -262,6 +270,10 @@ def milestone_forms(ctx: Context, milestones: pd.DataFrame) -> None:
         st.rerun()
     except (edits.EditError, AuthError) as exc:
         st.error(md(exc.message(ctx.lang)), icon="🚫")
+        return
+    except StoreError as exc:  # the database went away or refused: the change is not stored, and the user is told
+        _log.warning("edit not stored: %s", mask_url(exc))
+        st.error(t("edit.not_stored"), icon="🔌")
         return
     st.session_state.pop(f"ms-seen-{mid}", None)
     st.session_state["ms-flash"] = ("ok", t("ms.saved"))
