@@ -203,36 +203,59 @@ def test_a_write_by_another_process_is_read_at_the_next_version(pg_demo_copy: St
 
 EDITOR = """
 import sys, time
+from dk2020dash import auth, edits
 from dk2020dash.store import Store
-store, name, version, start = Store(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+store, email, version, start = Store(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+user = auth.load_user(store, email)
 time.sleep(max(0, start - time.time()))
 try:
-    with store.transaction() as con:  # the optimistic check of an edit: compare, then update, in one write
-        now = con.execute("SELECT version FROM action WHERE id = 1").fetchone()[0]
-        if now != version:
-            print(f"refused {now}")
-            raise SystemExit(0)
-        time.sleep(0.5)
-        con.execute("UPDATE action SET responsible = ?, version = version + 1 WHERE id = 1 AND version = ?",
-                    [name, version])
-    print("saved")
-except SystemExit:
-    pass
+    saved = edits.edit_action(store, user, 1, version, {"responsible": email})
+    print(f"saved {saved.version}")
+except edits.ConflictError as exc:
+    print(f"refused {exc.current['version']} {exc.current['responsible']}")
 """
 
 
 def test_two_servers_saving_the_same_action_one_is_refused(pg_demo_copy: Store) -> None:
+    """edits.edit_action in two processes at once, from the same version: one saves, the other is refused with the
+    newer values (the version check runs under PostgreSQL's write lock, on the newest data)."""
     import time
 
+    from dk2020dash import auth
+
     url = pg_demo_copy.url
+    for email in ("a@kommune.dk", "b@kommune.dk"):
+        auth.grant(pg_demo_copy, auth.cli_admin("test"), email, "admin")
     version = int(pg_demo_copy.query("SELECT version FROM action WHERE id = 1").iloc[0, 0])
     start = time.time() + 4
-    procs = [subprocess.Popen([sys.executable, "-c", EDITOR, url, name, str(version), str(start)], cwd=ROOT,
-                              stdout=subprocess.PIPE, text=True) for name in ("Server A", "Server B")]
-    outs = sorted(p.communicate(timeout=120)[0].strip() for p in procs)
-    assert outs == [f"refused {version + 1}", "saved"]
-    rows = pg_rows(url, "SELECT responsible, version FROM action WHERE id = 1")
-    assert rows[0][1] == version + 1 and rows[0][0] in ("Server A", "Server B")
+    procs = [subprocess.Popen([sys.executable, "-c", EDITOR, url, email, str(version), str(start)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for email in ("a@kommune.dk", "b@kommune.dk")]
+    outs = [p.communicate(timeout=120) for p in procs]
+    lines = sorted(o.strip() for o, _ in outs)
+    assert [line.split()[0] for line in lines] == ["refused", "saved"], outs
+    winner = pg_rows(url, "SELECT responsible, version FROM action WHERE id = 1")[0]
+    assert winner[1] == version + 1 and lines[0] == f"refused {version + 1} {winner[0]}"
+    assert pg_rows(url, "SELECT count(*) FROM audit WHERE table_name = 'action' AND row_id = '1'") == [(1,)]
+
+
+def test_user_action_and_milestone_commands_against_postgres(pg_demo_copy: Store,
+                                                              capsys: pytest.CaptureFixture) -> None:
+    url = pg_demo_copy.url
+    assert main(["user", "add", "kim@kommune.dk", "--role", "admin", "--database-url", url]) == 0
+    assert main(["user", "list", "--database-url", url]) == 0
+    assert "kim@kommune.dk" in capsys.readouterr().out
+    now = pg_rows(url, "SELECT status FROM action WHERE id = 1")[0][0]
+    new = "paused" if now != "paused" else "delayed"
+    assert main(["action", "set-status", "1", new, "--by", "kim@kommune.dk", "--database-url", url]) == 0
+    assert pg_rows(url, "SELECT status FROM action WHERE id = 1") == [(new,)]
+    assert pg_rows(url, "SELECT new_status, who FROM action_event WHERE action_id = 1 ORDER BY id DESC LIMIT 1") == \
+        [(new, "kim@kommune.dk")]
+    open_ms = pg_rows(url, "SELECT min(id) FROM milestone WHERE done IS NULL")[0][0]
+    assert main(["milestone", "done", str(open_ms), "--by", "kim@kommune.dk", "--database-url", url]) == 0
+    assert pg_rows(url, "SELECT done IS NOT NULL FROM milestone WHERE id = %s", [open_ms]) == [(True,)]
+    assert main(["user", "remove", "kim@kommune.dk", "--database-url", url]) == 0
+    assert pg_rows(url, "SELECT count(*) FROM app_user") == [(0,)]
 
 
 def test_a_refused_write_leaves_postgres_unchanged(pg_demo_copy: Store) -> None:
