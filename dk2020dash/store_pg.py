@@ -387,12 +387,10 @@ class PgStore:
         _pins()[self.url] = copy
 
     def pinned(self) -> Copy:
-        """The copy this thread reads: the one data_version() pinned (one page run, one version), else the current."""
+        """The copy this thread reads: the one data_version()/data_key() pinned at the start of a page run (one
+        run, one version), else the newest (checked with PostgreSQL on every use, not pinned)."""
         copy = _pins().get(self.url)
-        if copy is None:
-            copy = self._current()
-            self._pin(copy)
-        return copy
+        return copy if copy is not None else self._current()
 
     # -- the store's interface ---------------------------------------------------------------------------------
     @contextmanager
@@ -491,7 +489,8 @@ class PgStore:
             work.version = int(con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0])
             with shared.lock:
                 shared.copy = work
-            self._pin(work)
+            if self.url in _pins():  # a page run that wrote reads its own write from here on
+                self._pin(work)
             work = None
         except psycopg.Error as exc:
             raise self._unavailable(exc, "write") from None  # logged masked

@@ -101,7 +101,11 @@ def test_an_import_through_nginx_on_one_server_shows_on_the_other(region: dict, 
     before_b = figures(open_page(browser, region["b"]))
     assert before_a == before_b and before_a
 
+    from dk2020dash import auth
+
+    auth.grant(Store(region["url"]), auth.cli_admin("test"), "admin@kommune.dk", "admin", password="Hemmeligt-2026")
     page = open_page(browser, f"{region['front']}/data")  # through nginx: the websocket too
+    sign_in(page, "admin@kommune.dk", "Hemmeligt-2026")  # imports are an admin's
     marker = region["tmp"] / "markoer.csv"
     marker.write_text("kommune;år;sektor;ton\n101;2023;vej;9.999.999\n", encoding="utf-8")
     page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(marker))
@@ -117,3 +121,38 @@ def test_an_import_through_nginx_on_one_server_shows_on_the_other(region: dict, 
     after_b = figures(open_page(browser, region["b"]))
     assert after_a == after_b  # whichever server nginx chose, the other shows the same new figures
     assert after_b != before_b
+
+
+def sign_in(page: object, email: str, password: str) -> None:
+    """The sidebar's local-account sign-in."""
+    page.locator("[data-testid='stSidebar']").get_by_text("Log ind").first.click()
+    page.get_by_role("textbox", name="E-mail").fill(email)
+    page.get_by_label("Adgangskode", exact=True).fill(password)
+    page.locator(".st-key-auth-submit button").click()
+    settle(page)
+    page.get_by_text(email).first.wait_for(timeout=60_000)
+
+
+def test_two_editors_on_two_servers_save_the_same_action_one_is_refused(region: dict, browser: object) -> None:
+    from dk2020dash import auth
+
+    store = Store(region["url"])
+    password = "Hemmeligt-2026"
+    for email in ("anne@kommune.dk", "bo@kommune.dk"):
+        auth.grant(store, auth.cli_admin("test"), email, "admin", password=password)
+    aid = int(store.query("SELECT min(id) FROM action").iloc[0, 0])
+    version = int(store.query("SELECT version FROM action WHERE id = ?", [aid]).iloc[0, 0])
+    pages = []
+    for email, server in (("anne@kommune.dk", region["a"]), ("bo@kommune.dk", region["b"])):
+        page = open_page(browser, f"{server}/indsatser?indsats={aid}")
+        sign_in(page, email, password)
+        page.locator(f".st-key-act-save-{aid} button").wait_for(timeout=60_000)
+        pages.append(page)
+    for page, name in zip(pages, ("Anne Ansvarlig", "Bo Ansvarlig"), strict=True):  # both start from one version
+        page.locator(f".st-key-act-responsible-{aid} input").fill(name)
+    pages[0].locator(f".st-key-act-save-{aid} button").click()
+    pages[0].get_by_text(f"Gemt (version {version + 1})").wait_for(timeout=60_000)
+    pages[1].locator(f".st-key-act-save-{aid} button").click()
+    pages[1].get_by_text("gemte en ændring først").first.wait_for(timeout=60_000)
+    rows = Store(region["url"]).query("SELECT responsible, version FROM action WHERE id = ?", [aid])
+    assert rows.values.tolist() == [["Anne Ansvarlig", version + 1]]
