@@ -1,0 +1,217 @@
+"""Loaders cached on the data version: `cached` turns any queries.py function into one, so an import shows on
+the next run; plus the assessments and chart specs pages build from them."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
+
+import pandas as pd
+import streamlit as st
+
+from .. import queries
+from ..domain import DENMARK
+from ..progress import MunicipalityInputs, Progress, Unavailable, assess_area, assess_municipality, lacking_text
+from ..store import Store
+from .context import Context
+
+T = TypeVar("T")
+
+
+def cached(query: Callable[..., T], max_entries: int = 16) -> Callable[..., T]:
+    """A loader for a queries.py function: load(ctx, *args) runs query(store, *args) once per database, data
+    version and arguments (lists count as tuples). Each loader has a cache of its own (its name is the query's)."""
+    def run(path: str, version: int, *args: object) -> T:
+        return query(Store(path), *args)
+
+    run.__qualname__ = run.__name__ = f"cached_{query.__name__}"  # Streamlit keys a function's cache on its name
+    run_cached = st.cache_data(show_spinner=False, max_entries=max_entries)(run)
+
+    def load(ctx: Context, *args: object) -> T:
+        return run_cached(str(ctx.store.path), ctx.version, *(tuple(a) if isinstance(a, list) else a for a in args))
+
+    load.__doc__ = f"queries.{query.__name__}, cached on the data version."
+    load.cached = run_cached  # (path, version, *args), for cached builders that take no Context
+    return load
+
+
+def _newest_edition(store: Store) -> dict | None:
+    df = queries.newest_edition(store)
+    return None if df.empty else df.iloc[0].to_dict()
+
+
+load_demo_kinds = cached(queries.demo_kinds, 8)
+load_municipalities = cached(queries.municipalities, 8)
+load_inputs: Callable[[Context], dict[int, MunicipalityInputs]] = cached(queries.municipality_inputs, 8)
+load_newest_edition = cached(_newest_edition, 8)
+load_plans = cached(queries.plans, 8)
+load_actions = cached(queries.actions, 32)
+load_milestones = cached(queries.milestones, 32)
+load_estimated_share = cached(queries.estimated_share, 32)
+load_data_quality = cached(queries.data_quality)
+load_last_imports = cached(queries.last_imports, 8)
+load_import_log = cached(queries.import_log, 8)
+load_editions = cached(queries.editions, 8)
+
+
+def assess(ctx: Context, codes: list[int] | None = None, today: date | None = None) -> Progress | Unavailable:
+    """progress.py's assessment of the given municipalities (default: the chosen area)."""
+    inputs = load_inputs(ctx)
+    if codes is None:
+        codes = queries.area_codes(load_municipalities(ctx), ctx.area)
+    today = today or date.today()
+    if len(codes) == 1:
+        return assess_municipality(inputs[codes[0]], today)
+    return assess_area([inputs[c] for c in codes], today)
+
+
+def reason_text(ctx: Context, result: Unavailable) -> str:
+    """Why it cannot be computed, in the page language; municipalities by name where the reason lists them."""
+    detail = result.detail
+    if result.lacking:
+        detail = lacking_text(result.lacking, lambda code: municipality_name(ctx, code))
+    return ctx.t(f"unavailable.{result.reason}", detail=detail)
+
+
+def unavailable_text(ctx: Context, result: Unavailable) -> str:
+    return ctx.t("cannot_compute", reason=reason_text(ctx, result))
+
+
+def municipality_name(ctx: Context, code: int) -> str:
+    munis = load_municipalities(ctx)
+    return str(munis.loc[munis["code"] == code, "name"].iloc[0])
+
+
+def ranking(ctx: Context, codes: list[int], today: date) -> tuple[pd.DataFrame, dict[int, Unavailable]]:
+    """Each municipality's progress.py figures for the ranking table (best reduction first), and those that
+    cannot be computed with the reason."""
+    from ..sentences import verdict_label
+
+    munis = load_municipalities(ctx).set_index("code")
+    inputs = load_inputs(ctx)
+    rows, excluded = [], {}
+    for code in codes:
+        p = assess_municipality(inputs[code], today)
+        if isinstance(p, Unavailable):
+            excluded[code] = p
+            continue
+        rows.append({"code": code, "name": munis.loc[code, "name"], "region": munis.loc[code, "region"],
+                     "verdict": p.verdict.value, "verdict_label": verdict_label(p.verdict, ctx.lang),
+                     "reduction": p.reduction, "per_capita": p.per_capita, "manko": p.manko,
+                     "latest_year": p.latest_year, "data_lag": p.data_lag})
+    cols = ["code", "name", "region", "verdict", "verdict_label", "reduction", "per_capita", "manko", "latest_year",
+            "data_lag"]
+    df = pd.DataFrame(rows, columns=cols).sort_values("reduction", ascending=False, ignore_index=True)
+    return df, excluded
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _chart_specs(path: str, version: int, codes: tuple[int, ...], lang: str, today: date,
+                 adopted: tuple[int, float] | None) -> dict[str, dict]:
+    """The Vega-Lite specs of an assessment's charts, built once per data version (Altair's building and
+    validation is the slowest part of a warm page run)."""
+    from .. import charts
+
+    store = Store(path)
+    inputs = load_inputs.cached(path, version)
+    p = assess_municipality(inputs[codes[0]], today) if len(codes) == 1 else \
+        assess_area([inputs[c] for c in codes], today)
+    by_sector = queries.emissions_by_sector(store, tuple(p.members) if p else codes)
+    specs = {}
+    if not by_sector.empty:
+        specs["sector_bars"] = charts.sector_bars(by_sector, lang, p.latest_year if p else None).to_dict()
+        specs["sector_area"] = charts.sector_area(by_sector, lang).to_dict()
+    if p:
+        specs["trajectory"] = charts.trajectory(p, lang, queries.scenarios(store, tuple(p.members)), adopted).to_dict()
+        specs["bridge"] = charts.reduction_bridge(p.bridge, lang).to_dict()
+    return specs
+
+
+def load_chart_specs(ctx: Context, codes: list[int], today: date,
+                     adopted: tuple[int, float] | None = None) -> dict[str, dict]:
+    """trajectory, sector_bars, sector_area and bridge specs for the municipalities (those that can be drawn)."""
+    return _chart_specs(str(ctx.store.path), ctx.version, tuple(codes), ctx.lang, today, adopted)
+
+
+def assess_each(ctx: Context, codes: list[int], today: date | None = None) -> dict[int, Progress | Unavailable]:
+    """progress.py's assessment of each municipality on its own."""
+    inputs = load_inputs(ctx)
+    today = today or date.today()
+    return {c: assess_municipality(inputs[c], today) for c in codes if c in inputs}
+
+
+def municipality_metrics(ctx: Context, codes: list[int] | None = None, today: date | None = None) -> pd.DataFrame:
+    """One row per municipality with progress.py's figures (verdict, reduction, per capita, manko, data lag),
+    or, where it cannot be computed, `why` in the page language. Numbers stay numbers; formatting is the
+    caller's."""
+    munis = load_municipalities(ctx)
+    if codes is not None:
+        munis = munis[munis["code"].isin(codes)]
+    results = assess_each(ctx, munis["code"].astype(int).tolist(), today)
+    rows = []
+    for m in munis.itertuples():
+        r = results.get(int(m.code))
+        row = {"code": int(m.code), "name": m.name, "region": m.region, "label_lat": m.label_lat,
+               "label_lon": m.label_lon, "area_km2": m.area_km2, "population": m.population,
+               "verdict": None, "reduction": None, "per_capita": None, "population_approx": bool(m.population_approx),
+               "manko": None, "latest_year": None, "data_lag": None, "why": None}
+        if isinstance(r, Progress):
+            row.update(verdict=r.verdict.value, reduction=r.reduction, per_capita=r.per_capita,
+                       population_approx=r.population_approx, manko=r.manko, latest_year=r.latest_year,
+                       data_lag=r.data_lag)
+        elif r is not None:
+            row["why"] = unavailable_text(ctx, r)
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _compare_specs(path: str, version: int, chosen: tuple[int, ...], lang: str, today: date) -> dict[str, dict]:
+    """Sammenlign's two Vega-Lite specs, built once per data version and choice (Altair's building and
+    validation is most of the page's run time)."""
+    from .. import charts
+
+    ctx = Context(lang=lang, area=DENMARK, store=Store(path), version=version)
+    metrics = municipality_metrics(ctx, today=today)
+    name_of = dict(zip(metrics["code"], metrics["name"]))
+    progresses = {name_of[c]: p for c, p in assess_each(ctx, list(chosen), today).items() if isinstance(p, Progress)}
+    specs = {"scatter": charts.per_capita_scatter(metrics, list(chosen), lang).to_dict()}
+    if progresses:
+        specs["index"] = charts.indexed_trajectories(progresses, lang).to_dict()
+    return specs
+
+
+def load_compare_specs(ctx: Context, chosen: list[int], today: date | None = None) -> dict[str, dict]:
+    """"index" (trajectories indexed to the baseline, when any chosen can be computed) and "scatter"."""
+    return _compare_specs(str(ctx.store.path), ctx.version, tuple(chosen), ctx.lang, today or date.today())
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _boundaries(path: str, mtime: float, codes: tuple[int, ...]) -> dict:
+    from .. import maps
+
+    try:
+        return {"features": maps.read_boundaries(path, set(codes)), "error": None}
+    except maps.BoundaryError as exc:
+        return {"features": {}, "error": exc.reason}
+
+
+def load_boundaries(ctx: Context) -> tuple[str | None, dict, str | None]:
+    """The boundary file named by DK2020_BOUNDARIES: (its path or None, features by code, error key or None).
+    Cached on the file's path and modification time."""
+    import os
+
+    from .. import maps
+
+    path = os.environ.get(maps.BOUNDARIES_ENV)
+    if not path:
+        return None, {}, None
+    try:
+        mtime = os.path.getmtime(path)
+    except OSError:
+        return path, {}, "missing"
+    codes = tuple(load_municipalities(ctx)["code"].astype(int))
+    got = _boundaries(path, mtime, codes)
+    return path, got["features"], got["error"]
+
+

@@ -1,0 +1,338 @@
+"""Frames as pages show them: translated headers, words for codes, numbers and dates in the page language."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from .. import i18n, queries
+from ..progress import Unavailable
+from .context import Context
+from .data import municipality_name, reason_text
+
+
+def ranking_table(ctx: Context, rank: pd.DataFrame):
+    """The ranking as shown: translated headers, numbers sortable but displayed in the language's format."""
+    t = ctx.t
+    shown = pd.DataFrame({
+        t("ov.col.municipality"): rank["name"],
+        t("ov.col.verdict"): rank["verdict_label"],
+        t("ov.col.reduction"): rank["reduction"] * 100,
+        t("ov.col.per_capita"): rank["per_capita"],
+        t("ov.col.manko"): rank["manko"],
+        t("ov.col.lag"): rank["data_lag"],
+    })
+    lang = ctx.lang
+    return shown.style.format({
+        t("ov.col.reduction"): lambda v: i18n.number(v, lang, 1),
+        t("ov.col.per_capita"): lambda v: i18n.number(v, lang, 1),
+        t("ov.col.manko"): lambda v: i18n.number(v, lang, 0),
+        t("ov.col.lag"): lambda v: i18n.number(v, lang, 0),
+    })
+
+
+def excluded_lines(ctx: Context, excluded: dict[int, Unavailable]) -> list[str]:
+    return [ctx.t("ov.excluded.line", name=municipality_name(ctx, code),
+                  reason=reason_text(ctx, u)) for code, u in excluded.items()]
+
+
+def status_counts(actions: pd.DataFrame) -> dict[str, int]:
+    """Actions per status, every status present (zero where none)."""
+    from ..domain import ACTION_STATUSES
+
+    counts = actions["status"].value_counts()
+    return {s: int(counts.get(s, 0)) for s in ACTION_STATUSES}
+
+
+def milestone_states(milestones: pd.DataFrame, today: date) -> pd.Series:
+    """progress.milestone_state of every milestone row."""
+    from ..progress import milestone_state
+
+    def one(r) -> str:
+        done = None if pd.isna(r.done) else pd.Timestamp(r.done).date()
+        return milestone_state(pd.Timestamp(r.due).date(), done, today)
+
+    return pd.Series([one(r) for r in milestones.itertuples()], index=milestones.index, dtype=object)
+
+
+def sector_label(code: str, lang: str) -> str:
+    from ..domain import SECTOR_BY_CODE
+
+    s = SECTOR_BY_CODE.get(code)
+    return code if s is None else (s.label_en if lang == "en" else s.label_da)
+
+
+def actions_frame(ctx: Context, actions: pd.DataFrame, today: date, dates_as_text: bool = True) -> pd.DataFrame:
+    """Actions as shown: title, sector and status in words, expected 2030 reduction, last update, stale mark.
+    With dates_as_text=False the dates stay dates (for downloads: real dates in a spreadsheet)."""
+    from ..progress import is_stale
+
+    t, lang = ctx.t, ctx.lang
+    stale = [is_stale(pd.Timestamp(d).date(), today) for d in actions["last_updated"]]
+    return pd.DataFrame({
+        t("ov.col.title"): actions["title"],
+        t("ov.col.stale"): [t("mun.stale") if s else "" for s in stale],
+        t("ov.col.sector"): actions["sector"].map(lambda c: "–" if c is None or pd.isna(c) else sector_label(c, lang)),
+        t("ov.col.status"): actions["status"].map(lambda s: t(f"status.{s}")),
+        t("ov.col.expected"): actions["expected_2030_t"],
+        t("ov.col.responsible"): actions["responsible"].fillna(""),
+        t("ov.col.updated"): actions["last_updated"].map(
+            lambda d: i18n.day(pd.Timestamp(d).date(), lang) if dates_as_text else pd.Timestamp(d).date()),
+    })
+
+
+def milestones_frame(ctx: Context, milestones: pd.DataFrame, today: date, dates_as_text: bool = True) -> pd.DataFrame:
+    """Milestones as shown: kind in words, Danish dates and the state (done/overdue/due soon/upcoming) with icon.
+    With dates_as_text=False the dates stay dates (for downloads)."""
+    from ..sentences import MILESTONE_ICON
+
+    t, lang = ctx.t, ctx.lang
+    states = milestone_states(milestones, today)
+
+    def day(v: object) -> object:
+        if v is None or pd.isna(v):
+            return "–" if dates_as_text else None
+        return i18n.day(pd.Timestamp(v).date(), lang) if dates_as_text else pd.Timestamp(v).date()
+
+    return pd.DataFrame({
+        t("ov.col.milestone"): milestones["kind"].map(lambda k: t(f"milestone.{k}")),
+        t("ov.col.due"): milestones["due"].map(day),
+        t("ov.col.done"): milestones["done"].map(day),
+        t("ov.col.state"): states.map(lambda s: f"{MILESTONE_ICON[s]} {t(f'milestone_state.{s}')}"),
+        t("ov.col.note"): milestones["note"].fillna(""),
+    })
+
+
+def region_rank(rank: pd.DataFrame, code: int) -> dict[str, tuple[int, int]] | None:
+    """The municipality's place among the computable ones: by reduction (highest first) and per capita (lowest first)."""
+    if code not in set(rank["code"]):
+        return None
+    by_reduction = rank.sort_values("reduction", ascending=False, ignore_index=True)
+    out = {"reduction": (int(by_reduction.index[by_reduction["code"] == code][0]) + 1, len(rank))}
+    pc = rank.dropna(subset=["per_capita"]).sort_values("per_capita", ignore_index=True)
+    if code in set(pc["code"]):
+        out["per_capita"] = (int(pc.index[pc["code"] == code][0]) + 1, len(pc))
+    return out
+
+
+def peer_group(munis: pd.DataFrame, area: str, anchor: int | None = None, size: int = 4) -> list[int]:
+    """A sensible default comparison: the anchor (default: the area's most populous municipality) and the
+    municipalities of its area (its region when an anchor is given) closest to it in population."""
+    if anchor is not None and anchor in set(munis["code"]):
+        region = munis.loc[munis["code"] == anchor, "region"].iloc[0]
+        pool = munis[munis["region"] == region]
+    else:
+        pool = munis[munis["code"].isin(queries.area_codes(munis, area))]
+        anchor = int(pool.sort_values("population", ascending=False)["code"].iloc[0])
+    pop = float(pool.loc[pool["code"] == anchor, "population"].iloc[0])
+    others = pool[pool["code"] != anchor].assign(distance=lambda d: (d["population"] - pop).abs())
+    return [anchor, *others.sort_values(["distance", "code"])["code"].astype(int).head(size - 1).tolist()]
+
+
+def kommune_code(value: object, munis: pd.DataFrame) -> int | None:
+    """A municipality given as code (101, "101") or name ("København"), as its code; None if unknown."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    if text.isdigit() and int(text) in set(munis["code"]):
+        return int(text)
+    by_name = dict(zip(munis["name"].str.casefold(), munis["code"].astype(int)))
+    return by_name.get(text.casefold())
+
+
+def comparison_download(ctx: Context, metrics: pd.DataFrame) -> pd.DataFrame:
+    """The Sammenlign table for download: the same rows with numbers as numbers (reduction in %)."""
+    from ..sentences import verdict_label
+
+    t = ctx.t
+    ok = metrics["verdict"].map(lambda v: isinstance(v, str))
+    return pd.DataFrame({
+        t("ov.col.municipality"): metrics["name"],
+        t("ov.col.verdict"): [verdict_label(v, ctx.lang) if good else None for v, good in zip(metrics["verdict"], ok)],
+        t("ov.col.reduction"): pd.to_numeric(metrics["reduction"], errors="coerce") * 100,
+        t("ov.col.per_capita"): pd.to_numeric(metrics["per_capita"], errors="coerce"),
+        t("ov.col.manko"): pd.to_numeric(metrics["manko"], errors="coerce"),
+        t("ov.col.latest_year"): pd.to_numeric(metrics["latest_year"], errors="coerce").astype("Int64"),
+        t("ov.col.lag"): pd.to_numeric(metrics["data_lag"], errors="coerce").astype("Int64"),
+        t("cmp.col.note"): metrics["why"].fillna(""),
+    })
+
+
+def comparison_table(ctx: Context, metrics: pd.DataFrame) -> pd.DataFrame:
+    """The Sammenlign table as shown: verdict as icon and word, numbers in the page language, per capita
+    marked approximate where the population is, and why a municipality cannot be computed."""
+    from ..sentences import verdict_label
+
+    t, lang = ctx.t, ctx.lang
+    approx = t("approx")
+
+    def capita(r: object) -> str:
+        text = i18n.number(r.per_capita, lang, 1)
+        return f"{approx} {text}" if r.population_approx and text != "–" else text
+
+    rows = []
+    for r in metrics.itertuples():
+        ok = isinstance(r.verdict, str)
+        rows.append({
+            t("cmp.col.municipality"): r.name,
+            t("cmp.col.verdict"): verdict_label(r.verdict, lang) if ok else "–",
+            t("cmp.col.reduction"): i18n.percent(r.reduction, lang) if ok else "–",
+            t("cmp.col.per_capita"): capita(r) if ok else "–",
+            t("cmp.col.manko"): i18n.tonnes(r.manko, lang) if ok else "–",
+            t("cmp.col.latest_year"): str(int(r.latest_year)) if ok else "–",
+            t("cmp.col.lag"): t("years", n=int(r.data_lag)) if ok else "–",
+            t("cmp.col.note"): "" if ok else r.why,
+        })
+    return pd.DataFrame(rows)
+
+
+GAPS_SHOWN = 15  # the table below the list has every municipality
+
+
+def year_text(year: object) -> str:
+    return "–" if year is None or pd.isna(year) else str(int(year))
+
+
+def file_slug(text: str) -> str:
+    """A file-name part from a label: Region Sjælland -> region-sjaelland."""
+    import re
+
+    text = text.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "data"
+
+
+def year_ranges(years: list[int]) -> str:
+    """1990, 2012–2014, 2020: runs of consecutive years joined with an en dash."""
+    runs: list[list[int]] = []
+    for y in sorted(years):
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+
+
+def _sector_labels(codes: list[str], lang: str) -> str:
+    from ..domain import SECTOR_BY_CODE
+
+    return ", ".join((SECTOR_BY_CODE[c].label_en if lang == "en" else SECTOR_BY_CODE[c].label_da)
+                     if c in SECTOR_BY_CODE else c for c in codes)
+
+
+def _when(value: object, lang: str) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    ts = pd.Timestamp(value)
+    return f"{i18n.day(ts.date(), lang)} {ts.strftime('%H:%M')}"
+
+
+def quality_summary(dq: pd.DataFrame) -> dict[str, float | int]:
+    """Counts for the Datakvalitet page: complete municipalities, ones with gaps, ones with no inventory,
+    and the share of estimated values over all rows."""
+    has_data = dq["rows"] > 0
+    gaps = has_data & ((dq["missing_years"].map(len) > 0) | (dq["missing_cells"] > 0))
+    rows = int(dq["rows"].sum())
+    estimated = float((dq["estimated_share"].fillna(0) * dq["rows"]).sum() / rows) if rows else float("nan")
+    return {"municipalities": len(dq), "complete": int((has_data & ~gaps).sum()), "gaps": int(gaps.sum()),
+            "no_inventory": int((~has_data).sum()), "estimated_share": estimated}
+
+
+def quality_gaps(ctx: Context, dq: pd.DataFrame) -> list[str]:
+    """One sentence per municipality with a gap: no inventory, missing years, missing sectors."""
+    lines = []
+    for row in dq.itertuples():
+        if row.rows == 0:
+            lines.append(ctx.t("dq.gap.no_inventory", name=row.name))
+            continue
+        if row.missing_years:
+            lines.append(ctx.t("dq.gap.years", name=row.name, years=year_ranges(row.missing_years)))
+        if row.missing_cells:
+            lines.append(ctx.t("dq.gap.sectors", name=row.name, sectors=_sector_labels(row.missing_sectors, ctx.lang),
+                               cells=i18n.number(row.missing_cells, ctx.lang)))
+    return lines
+
+
+def quality_frames(ctx: Context, dq: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The per-municipality table with translated headers: (shown, with formatted numbers; download, with
+    the estimated share as a number 0–1)."""
+    t = ctx.t
+    none = t("dq.none")
+    download = pd.DataFrame({
+        t("dq.col.code"): dq["municipality"],
+        t("dq.col.municipality"): dq["name"],
+        t("dq.col.region"): dq["region"],
+        t("dq.col.latest_year"): dq["latest_year"],
+        t("dq.col.years"): dq["years"],
+        t("dq.col.missing_years"): [none if r == 0 else year_ranges(y) for r, y in zip(dq["rows"], dq["missing_years"])],
+        t("dq.col.missing_sectors"): dq["missing_sectors"].map(lambda c: _sector_labels(c, ctx.lang)),
+        t("dq.col.estimated"): dq["estimated_share"],
+        t("dq.col.editions"): dq["editions"].map("; ".join),
+        t("dq.col.loaded_at"): dq["loaded_at"].map(lambda v: _when(v, ctx.lang)),
+        t("dq.col.loaded_by"): dq["loaded_by"].fillna("–"),
+    })
+    shown = download.copy()
+    shown[t("dq.col.latest_year")] = dq["latest_year"].map(lambda y: "–" if pd.isna(y) else str(int(y))).to_numpy()
+    shown[t("dq.col.estimated")] = dq["estimated_share"].map(
+        lambda s: i18n.percent(None if pd.isna(s) else float(s), ctx.lang, 1)).to_numpy()
+    return shown, download
+
+
+def last_imports_frame(ctx: Context, loads: pd.DataFrame) -> pd.DataFrame:
+    """Every kind of data with when it was last loaded and by whom ('aldrig indlæst' when never)."""
+    t = ctx.t
+    by_kind = {r.kind: r for r in loads.itertuples()}
+    rows = []
+    for kind in queries.DATA_KINDS:
+        r = by_kind.get(kind)
+        rows.append({
+            t("dq.col.kind"): t(f"dq.kind.{kind}"),
+            t("dq.col.when"): t("dq.never") if r is None else _when(r.logged_at, ctx.lang),
+            t("dq.col.who"): "" if r is None else r.who,
+            t("dq.col.file"): "" if r is None or pd.isna(r.file_name) else r.file_name,
+            t("dq.col.outcome"): "" if r is None else t(f"dq.outcome.{r.outcome}"),
+        })
+    return pd.DataFrame(rows)
+
+
+def import_log_frame(ctx: Context, log: pd.DataFrame) -> pd.DataFrame:
+    t = ctx.t
+    return pd.DataFrame({
+        t("dq.col.id"): log["id"],
+        t("dq.col.when"): log["logged_at"].map(lambda v: _when(v, ctx.lang)),
+        t("dq.col.who"): log["who"],
+        t("dq.col.kind"): log["kind"].map(lambda k: t(f"dq.kind.{k}") if f"dq.kind.{k}" in i18n.STRINGS else k),
+        t("dq.col.file"): log["file_name"],
+        t("dq.col.rows"): log["rows"],
+        t("dq.col.outcome"): log["outcome"].map(lambda o: t(f"dq.outcome.{o}")),
+        t("dq.col.message"): log["message"],
+        t("dq.col.sha256"): log["sha256"],
+    })
+
+
+def editions_frame(ctx: Context, editions: pd.DataFrame) -> pd.DataFrame:
+    t = ctx.t
+    yes, no = t("dq.yes"), t("dq.no")
+    return pd.DataFrame({
+        t("dq.col.name"): editions["name"],
+        t("dq.col.source"): editions["source"],
+        t("dq.col.published"): editions["published"].map(lambda d: "–" if pd.isna(d) else i18n.day(pd.Timestamp(d).date(), ctx.lang)),
+        t("dq.col.demo"): editions["is_demo"].map(lambda b: yes if b else no),
+        t("dq.col.rows"): editions["rows"],
+        t("dq.col.first_year"): editions["first_year"],
+        t("dq.col.last_year"): editions["last_year"],
+    })
+
+
+def restore_contents_frame(ctx: Context, rows: dict[str, int], now: dict[str, int]) -> pd.DataFrame:
+    """Rows per table in a backup beside the rows the database holds now, each table with what it holds."""
+    from ..report import TABLE_DOCS
+
+    i = 1 if ctx.lang == "en" else 0
+    return pd.DataFrame({
+        ctx.t("exp.restore.col.table"): list(rows),
+        ctx.t("exp.restore.col.holds"): [TABLE_DOCS[table][i] for table in rows],
+        ctx.t("exp.restore.col.backup"): [i18n.number(n, ctx.lang) for n in rows.values()],
+        ctx.t("exp.restore.col.now"): [i18n.number(now.get(table, 0), ctx.lang) for table in rows],
+    })
+
+

@@ -1,0 +1,131 @@
+"""Widgets shared by pages: KPI cards, the sector charts, download buttons, jumps to the Kommune page."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from .. import i18n
+from ..progress import Progress, Unavailable
+from ..store import Store
+from .context import Context
+from .data import reason_text
+from .tables import milestone_states, status_counts
+
+
+def open_municipality(code: int, name: str) -> None:
+    """Go to the Kommune page for a municipality, keeping the language and area in the URL."""
+    # Bound parameters (lang, area) follow their widgets across the switch and cannot be passed here.
+    st.session_state["kommune"] = code
+    st.switch_page("pages/kommune.py", query_params={"kommune": name})
+
+
+def selected_code(rank: pd.DataFrame, event: object) -> int | None:
+    """The municipality code of the row selected in the ranking table, if any."""
+    rows = list(getattr(getattr(event, "selection", None), "rows", None) or [])
+    if not rows and isinstance(event, dict):
+        rows = list(event.get("selection", {}).get("rows", []))
+    return int(rank.iloc[rows[0]]["code"]) if rows and rows[0] < len(rank) else None
+
+
+def progress_kpis(ctx: Context, p: Progress) -> None:
+    """The headline KPI cards of an assessment: latest emissions, reduction, pace, manko, net-zero year."""
+    from ..domain import TARGET_YEAR
+    from ..progress import Trend
+    from ..sentences import since_text, verdict_label, zero_year_text
+
+    lang, t = ctx.lang, ctx.t
+    with st.container(horizontal=True, key="kpi-progress"):
+        st.metric(t("ov.kpi.latest", year=p.latest_year), i18n.tonnes(p.latest, lang), help=t("ov.kpi.latest.help"),
+                  border=True)
+        st.metric(t("ov.kpi.reduction", since=since_text(p, lang)), i18n.percent(p.reduction, lang),
+                  delta=t("ov.kpi.target", year=TARGET_YEAR, pct=i18n.percent(p.target_reduction_2030, lang)),
+                  delta_color="off", delta_arrow="off", border=True)
+        pace = "–" if isinstance(p.required_pace, Unavailable) else f"{i18n.tonnes(p.required_pace, lang)}/{t('ov.year_unit')}"
+        observed = (t("ov.kpi.observed", value=f"{i18n.tonnes(p.observed_pace, lang)}/{t('ov.year_unit')}")
+                    if isinstance(p.trend, Trend) else
+                    t("ov.kpi.no_trend", reason=reason_text(ctx, p.trend)))
+        st.metric(t("ov.kpi.required_pace", year=TARGET_YEAR), pace, delta=observed, delta_color="off",
+                  delta_arrow="off", help=t("ov.kpi.required_pace.help"), border=True)
+        st.metric(t("ov.kpi.manko", year=TARGET_YEAR), i18n.tonnes(p.manko, lang),
+                  delta=t("ov.kpi.manko.need", value=i18n.tonnes(p.bridge.need, lang)), delta_color="off",
+                  delta_arrow="off", help=t("ov.kpi.manko.help"), border=True)
+        st.metric(t("ov.kpi.verdict"), verdict_label(p.verdict, lang), border=True)
+        st.metric(t("ov.kpi.zero_year"), zero_year_text(p, lang), border=True)
+
+
+def activity_kpis(ctx: Context, actions: pd.DataFrame, milestones: pd.DataFrame, today: date) -> None:
+    """Actions per status and overdue milestones, as bordered KPI cards."""
+    t = ctx.t
+    with st.container(horizontal=True, key="kpi-activity"):
+        with st.container(border=True, key="kpi-actions"):
+            st.markdown(f"**{t('ov.kpi.actions')}**")
+            with st.container(horizontal=True):
+                for status, n in status_counts(actions).items():
+                    st.metric(t(f"status.{status}"), i18n.number(n, ctx.lang))
+        overdue = int((milestone_states(milestones, today) == "overdue").sum())
+        st.metric(t("ov.kpi.overdue"), i18n.number(overdue, ctx.lang), border=True,
+                  help=t("ov.kpi.overdue.help", today=i18n.day(today, ctx.lang)))
+
+
+def verdict_kpis(ctx: Context, p: Progress) -> None:
+    """Municipalities per verdict, icon and word on every card."""
+    from ..sentences import verdict_label
+
+    counts = p.verdict_counts()
+    with st.container(border=True, key="kpi-verdicts"):
+        st.markdown(f"**{ctx.t('ov.kpi.verdicts')}**")
+        with st.container(horizontal=True):
+            for v, n in counts.items():
+                st.metric(verdict_label(v, ctx.lang), i18n.number(n, ctx.lang))
+            if p.excluded:
+                st.metric(ctx.t("ov.excluded"), i18n.number(len(p.excluded), ctx.lang))
+
+
+def sector_charts(ctx: Context, specs: dict[str, dict], key: str) -> None:
+    """Emissions by sector: the latest year beside the years over time (Overblik and Kommune)."""
+    st.subheader(ctx.t("ov.sectors"))
+    left, right = st.columns(2)
+    with left:
+        st.vega_lite_chart(specs["sector_bars"], key=f"{key}-sector-bars", height=460)
+    with right:
+        st.vega_lite_chart(specs["sector_area"], key=f"{key}-sector-area", height=460)
+
+
+def download_table(ctx: Context, df: pd.DataFrame, name: str) -> None:
+    """CSV (for Danish Excel: semicolon, decimal comma, UTF-8 with BOM) and XLSX download buttons for a
+    frame, with its column headers as given (pass the translated frame the page shows). `name` is the file
+    name without extension and keys the buttons, so it must be unique on the page. The files are made
+    only when a button is clicked."""
+    from .. import report
+
+    frame = df.copy()
+    with st.container(horizontal=True, key=f"dl-{name}"):
+        for fmt, label, help_key in (("csv", "exp.csv", "exp.csv.help"), ("xlsx", "exp.xlsx", "exp.xlsx.help")):
+            st.download_button(
+                ctx.t(label), data=lambda fmt=fmt: report.table_bytes(frame, fmt, ctx.lang),
+                file_name=f"{name}.{fmt}", mime=report.MIME[fmt], key=f"dl-{name}-{fmt}",
+                help=ctx.t(help_key), on_click="ignore", icon=":material/download:",
+            )
+
+
+def export_downloads(ctx: Context) -> None:
+    """Every table as one zip (CSV, XLSX or Parquet, each with a README) and a backup of the database."""
+    from .. import backup, report
+
+    path = str(ctx.store.path)
+    with st.container(horizontal=True, key="export-archives"):
+        for fmt in report.FORMATS:
+            st.download_button(
+                ctx.t(f"exp.archive_{fmt}"), data=lambda fmt=fmt: report.export_archive(Store(path), fmt),
+                file_name=report.archive_name(fmt), mime=report.MIME["zip"], key=f"export-{fmt}",
+                on_click="ignore", icon=":material/folder_zip:",
+            )
+    st.markdown(ctx.t("exp.backup.body"))
+    st.download_button(
+        ctx.t("exp.backup"), data=lambda: backup.backup_bytes(Store(path)), file_name=backup.backup_name(),
+        mime=report.MIME["zip"], key="backup", on_click="ignore", icon=":material/backup:",
+    )
+
+
