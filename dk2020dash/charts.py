@@ -330,3 +330,46 @@ def per_capita_scatter(metrics: pd.DataFrame, chosen: list[int], lang: str) -> a
     title = i18n.t("cmp.scatter.title", lang, n=len(df))
     return _finish(alt.layer(others, chosen_marks, *names), title, lang, i18n.t("cmp.scatter.subtitle", lang),
                    height=420)
+
+
+# -- KKR meeting pack: the municipalities on a static map, coloured by verdict ------------------------
+
+def verdict_map(rows: pd.DataFrame, lang: str, features: dict[int, dict] | None = None,
+                width: int = 720, height: int = 600) -> alt.Chart:
+    """The municipalities in `rows` (code, name, verdict value or None, label_lat, label_lon, area_km2) coloured
+    by verdict: real boundaries from `features` (maps.read_boundaries), else a circle at each label point.
+    A static chart for slides (vl-convert renders it offline); grey where nothing can be computed."""
+    from .domain import VERDICTS
+
+    labels = [i18n.t(f"verdict.{v}", lang) for v in VERDICTS]
+    none = i18n.t("map.legend.none", lang)
+    colour_of = dict(zip(VERDICTS, labels))
+    domain = [*labels, none]
+    scale = alt.Scale(domain=domain, range=[*VERDICT_COLOURS.values(), PALETTE["grey"]])
+    # Inside the map's top-right corner: open sea (Kattegat and Sweden) for Denmark and every region.
+    legend = alt.Legend(orient="top-right", symbolType="square", symbolSize=300, fillColor="#FFFFFFDD", padding=8)
+    title = i18n.t("ov.col.verdict", lang)
+    colour = alt.Color("verdict_text:N", title=title, sort=domain, scale=scale, legend=legend)
+    texts = [colour_of.get(v, none) if isinstance(v, str) else none for v in rows["verdict"]]
+    tooltip = [alt.Tooltip("name:N", title=i18n.t("ov.col.municipality", lang)),
+               alt.Tooltip("verdict_text:N", title=i18n.t("ov.col.verdict", lang))]
+    features = features or {}
+    drawn = rows["code"].astype(int).isin(list(features))
+    layers = []
+    if drawn.any():
+        values = [{"type": "Feature", "geometry": features[int(code)]["geometry"],
+                   "properties": {"name": str(name), "verdict_text": text}}
+                  for code, name, text, ok in zip(rows["code"], rows["name"], texts, drawn) if ok]
+        layers.append(alt.Chart(alt.Data(values=values)).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
+            color=alt.Color("properties.verdict_text:N", title=title, sort=domain, scale=scale, legend=legend),
+            tooltip=[alt.Tooltip("properties.name:N", title=i18n.t("ov.col.municipality", lang)),
+                     alt.Tooltip("properties.verdict_text:N", title=title)]))
+    if (~drawn).any():
+        points = rows[~drawn].assign(verdict_text=[t for t, ok in zip(texts, drawn) if not ok])
+        layers.append(alt.Chart(points).mark_circle(opacity=0.95, stroke="white", strokeWidth=1).encode(
+            longitude="label_lon:Q", latitude="label_lat:Q", color=colour, tooltip=tooltip,
+            size=alt.Size("area_km2:Q", legend=None, scale=alt.Scale(range=[60, 1400]))))
+    chart = alt.layer(*layers).project("mercator").properties(width=width, height=height)
+    return (chart.configure(locale={"number": NUMBER_LOCALE.get(lang, NUMBER_LOCALE["en"])})
+            .configure_view(stroke=None)
+            .configure_legend(labelFontSize=FONT_SIZE + 2, titleFontSize=FONT_SIZE + 2, labelLimit=400))
