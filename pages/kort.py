@@ -50,12 +50,14 @@ if unnamed:
     st.caption(ctx.t("map.unnamed", names=", ".join(sorted(names, key=str.casefold))))
 st.caption(ctx.t("map.click"))
 if boundaries:
-    st.caption(ctx.t("map.polygons", file=Path(path).name))
+    shipped = Path(path).resolve() == maps.DEFAULT_BOUNDARIES
+    st.caption(ctx.t("map.shipped") if shipped else ctx.t("map.polygons", file=Path(path).name))
     without = metrics.loc[~metrics["code"].isin(list(boundaries)), "name"].tolist()
     if without:
         st.info(ctx.t("map.missing_polygons", names=", ".join(without)))
 else:
     st.caption(ctx.t("map.points"))
+st.caption(ctx.t("map.attribution"))
 
 code = maps.selected_code(event) or maps.selected_code(inset_event)
 if code is not None:

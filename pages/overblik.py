@@ -29,7 +29,7 @@ ui.activity_kpis(ctx, actions, milestones, today)
 if result:
     specs = ui.load_chart_specs(ctx, codes, today)  # charts.py's charts, built once per data version
     st.subheader(t("ov.trajectory"))
-    st.vega_lite_chart(specs["trajectory"], key="ov-trajectory", height=560)
+    ui.chart(ctx, specs["trajectory"], "ov-trajectory", height=560)
     ui.sector_charts(ctx, specs, "ov")
 
 st.subheader(t("ov.ranking", area=area_name))

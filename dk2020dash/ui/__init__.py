@@ -2,7 +2,8 @@
 
 context  the store and the Context a page runs with       data     loaders cached on the data version
 shell    page list, sidebar, navigation, page set-up      tables   frames as pages show them
-widgets  KPI cards, sector charts, download buttons       forms    forms that change the database
+widgets  KPI cards, charts with image downloads, buttons  forms    forms that change the database
+presentation  the Præsentation page: the deck model, one slide drawn large
 """
 from .context import Context, context, get_store
 from .data import (
@@ -31,6 +32,7 @@ from .data import (
     unavailable_text,
 )
 from .forms import restore_upload
+from .presentation import draw_slide, escape_md, load_deck, load_history_start, pptx_bytes
 from .shell import AREAS, LANGUAGE_NAMES, PAGES, area_label, demo_banner, draw_shell, navigation, page_menu, page_setup, shell
 from .tables import (
     GAPS_SHOWN,
@@ -59,6 +61,8 @@ from .tables import (
 )
 from .widgets import (
     activity_kpis,
+    chart,
+    chart_downloads,
     download_table,
     export_downloads,
     open_municipality,

@@ -88,9 +88,9 @@ def sector_charts(ctx: Context, specs: dict[str, dict], key: str) -> None:
     st.subheader(ctx.t("ov.sectors"))
     left, right = st.columns(2)
     with left:
-        st.vega_lite_chart(specs["sector_bars"], key=f"{key}-sector-bars", height=460)
+        chart(ctx, specs["sector_bars"], f"{key}-sector-bars", height=460)
     with right:
-        st.vega_lite_chart(specs["sector_area"], key=f"{key}-sector-area", height=460)
+        chart(ctx, specs["sector_area"], f"{key}-sector-area", height=460)
 
 
 def download_table(ctx: Context, df: pd.DataFrame, name: str) -> None:
@@ -129,3 +129,21 @@ def export_downloads(ctx: Context) -> None:
     )
 
 
+def chart(ctx: Context, spec: dict, name: str, height: int | None = None) -> None:
+    """A chart, with PNG and SVG download buttons under it (rendered offline by vl-convert when clicked)."""
+    st.vega_lite_chart(spec, key=name, height=height)
+    chart_downloads(ctx, spec, name)
+
+
+def chart_downloads(ctx: Context, spec: dict, name: str) -> None:
+    """PNG (for slides) and SVG (for print) of a Vega-Lite spec; `name` is the file name and keys the buttons."""
+    from .. import deck
+
+    width = spec.get("width") if isinstance(spec.get("width"), int) else 900
+    with st.container(horizontal=True, key=f"chart-dl-{name}"):
+        st.download_button(ctx.t("chart.dl.png"), data=lambda: deck.chart_png(spec, width), file_name=f"{name}.png",
+                           mime="image/png", key=f"chart-dl-{name}-png", help=ctx.t("chart.dl.help"),
+                           on_click="ignore", icon=":material/image:")
+        st.download_button(ctx.t("chart.dl.svg"), data=lambda: deck.chart_svg(spec, width).encode("utf-8"),
+                           file_name=f"{name}.svg", mime="image/svg+xml", key=f"chart-dl-{name}-svg",
+                           help=ctx.t("chart.dl.help"), on_click="ignore", icon=":material/image:")
