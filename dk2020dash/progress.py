@@ -566,10 +566,12 @@ def changes_since(events: pd.DataFrame, milestones: pd.DataFrame, editions: pd.D
     def day(v: object) -> date:
         return pd.Timestamp(v).date()
 
-    done_in = milestones["done"].notna() & milestones["done"].map(lambda d: not pd.isna(d) and since <= day(d) <= until)
-    done = tuple((int(r.municipality), str(r.kind), day(r.done)) for r in milestones[done_in].itertuples())
-    overdue = tuple((int(r.municipality), str(r.kind), day(r.due)) for r in milestones[~done_in].itertuples()
-                    if since <= day(r.due) < until)
+    done, overdue = [], []
+    for r in milestones.itertuples():
+        if not pd.isna(r.done) and since <= day(r.done) <= until:
+            done.append((int(r.municipality), str(r.kind), day(r.done)))
+        elif since <= day(r.due) < until and (pd.isna(r.done) or day(r.done) > day(r.due)):
+            overdue.append((int(r.municipality), str(r.kind), day(r.due)))
     new_editions = tuple((str(r.name), day(r.published)) for r in editions.itertuples())
     changed: dict[int, tuple[Verdict | None, Verdict | None]] = {}
     if new_editions:
@@ -580,7 +582,7 @@ def changes_since(events: pd.DataFrame, milestones: pd.DataFrame, editions: pd.D
             if vb != vn:
                 changed[code] = (vb, vn)
     return Changes(since=since, until=until, status_changes=len(events), by_municipality=by_muni, moved=moved,
-                   milestones_done=done, milestones_overdue=overdue, new_editions=new_editions,
+                   milestones_done=tuple(done), milestones_overdue=tuple(overdue), new_editions=new_editions,
                    verdict_changes=changed)
 
 
@@ -589,12 +591,13 @@ def follow_up(actions: pd.DataFrame, milestones: pd.DataFrame, today: date) -> p
     most in need of follow-up first; municipalities with neither are left out. Cancelled and completed
     actions are not followed up, so they are never stale."""
     open_actions = actions[~actions["status"].isin(["completed", "cancelled"])]
-    stale = open_actions[[is_stale(pd.Timestamp(d).date(), today) for d in open_actions["last_updated"]]]
+    stale = open_actions.loc[[is_stale(pd.Timestamp(d).date(), today) for d in open_actions["last_updated"]]]
     states = [milestone_state(pd.Timestamp(r.due).date(), None if pd.isna(r.done) else pd.Timestamp(r.done).date(),
                               today) for r in milestones.itertuples()]
-    overdue = milestones[[s == "overdue" for s in states]]
+    overdue = milestones.loc[[s == "overdue" for s in states]]
     out = pd.DataFrame({"overdue": overdue.groupby("municipality").size(),
-                        "stale": stale.groupby("municipality").size()}).fillna(0).astype(int)
+                        "stale": stale.groupby("municipality").size()}, columns=["overdue", "stale"])
+    out = out.fillna(0).astype(int)
     out.index.name = "municipality"
     out = out.reset_index()
     return out.sort_values(["overdue", "stale", "municipality"], ascending=[False, False, True], ignore_index=True)
