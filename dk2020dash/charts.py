@@ -334,6 +334,34 @@ def per_capita_scatter(metrics: pd.DataFrame, chosen: list[int], lang: str) -> a
 
 # -- KKR meeting pack: the municipalities on a static map, coloured by verdict ------------------------
 
+# Bornholm (400) lies 150 km east of the rest: drawn where it is, it leaves Denmark a third of the map. Danish
+# maps show it moved into the sea north-east of Sjælland, in a box; the slides do the same.
+# Degrees (longitude, latitude): for Denmark into the Kattegat below the legend; for the capital region just
+# east of Amager, so the region's map is not stretched.
+BORNHOLM, BORNHOLM_SHIFT, BORNHOLM_SHIFT_REGION = 400, (-1.55, 1.3), (-1.72, 0.35)
+
+
+def _shifted(coords: object, dx: float, dy: float) -> object:
+    if isinstance(coords, (list, tuple)) and coords and isinstance(coords[0], (int, float)):
+        return [coords[0] + dx, coords[1] + dy, *coords[2:]]
+    return [_shifted(c, dx, dy) for c in coords]  # type: ignore[union-attr]
+
+
+def _bounds(coords: object) -> tuple[float, float, float, float]:
+    points: list[tuple[float, float]] = []
+
+    def walk(c: object) -> None:
+        if isinstance(c, (list, tuple)) and c and isinstance(c[0], (int, float)):
+            points.append((float(c[0]), float(c[1])))
+        elif isinstance(c, (list, tuple)):
+            for x in c:
+                walk(x)
+
+    walk(coords)
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
 def verdict_map(rows: pd.DataFrame, lang: str, features: dict[int, dict] | None = None,
                 width: int = 720, height: int = 600) -> alt.Chart:
     """The municipalities in `rows` (code, name, verdict value or None, label_lat, label_lon, area_km2) coloured
@@ -353,9 +381,29 @@ def verdict_map(rows: pd.DataFrame, lang: str, features: dict[int, dict] | None 
     texts = [colour_of.get(v, none) if isinstance(v, str) else none for v in rows["verdict"]]
     tooltip = [alt.Tooltip("name:N", title=i18n.t("ov.col.municipality", lang)),
                alt.Tooltip("verdict_text:N", title=i18n.t("ov.col.verdict", lang))]
-    features = features or {}
-    drawn = rows["code"].astype(int).isin(list(features))
+    features = dict(features or {})
+    rows = rows.copy()
     layers = []
+    others = set(rows["code"].astype(int)) - {BORNHOLM}
+    if BORNHOLM in set(rows["code"].astype(int)) and others:  # moved only beside other municipalities
+        dx, dy = BORNHOLM_SHIFT if rows["label_lon"].astype(float).min() < 10 else BORNHOLM_SHIFT_REGION
+        at = rows["code"].astype(int) == BORNHOLM
+        rows.loc[at, "label_lon"] = rows.loc[at, "label_lon"].astype(float) + dx
+        rows.loc[at, "label_lat"] = rows.loc[at, "label_lat"].astype(float) + dy
+        if BORNHOLM in features:
+            geometry = features[BORNHOLM]["geometry"]
+            moved = {"type": geometry["type"], "coordinates": _shifted(geometry["coordinates"], dx, dy)}
+            features[BORNHOLM] = {**features[BORNHOLM], "geometry": moved}
+            x0, y0, x1, y1 = _bounds(moved["coordinates"])
+        else:
+            lon, lat = float(rows.loc[at, "label_lon"].iloc[0]), float(rows.loc[at, "label_lat"].iloc[0])
+            x0, y0, x1, y1 = lon - 0.25, lat - 0.15, lon + 0.25, lat + 0.15
+        pad = 0.06
+        box = [[x0 - pad, y0 - pad], [x1 + pad, y0 - pad], [x1 + pad, y1 + pad], [x0 - pad, y1 + pad], [x0 - pad, y0 - pad]]
+        layers.append(alt.Chart(alt.Data(values=[{"type": "Feature", "properties": {},
+                                                  "geometry": {"type": "LineString", "coordinates": box}}]))
+                      .mark_geoshape(filled=False, stroke=PALETTE["grey"], strokeWidth=1))
+    drawn = rows["code"].astype(int).isin(list(features))
     if drawn.any():
         values = [{"type": "Feature", "geometry": features[int(code)]["geometry"],
                    "properties": {"name": str(name), "verdict_text": text}}

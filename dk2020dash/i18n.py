@@ -760,8 +760,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "mindste kvadraters metode over de seneste fem opgørelsesår.",
                              "The target path runs in straight lines from the baseline through the interim targets to "
                              "net zero; the trend is least squares over the last five inventory years."),
-    "kkr.notes.map": ("Hver kommune er vurderet for sig i sit seneste opgørelsesår. Kort: {attribution}.",
-                      "Each municipality is assessed on its own in its latest inventory year. Map: {attribution}."),
+    "kkr.notes.map": ("Hver kommune er vurderet for sig i sit seneste opgørelsesår. Bornholm er vist flyttet ind i "
+                      "en ramme. Kort: {attribution}.",
+                      "Each municipality is assessed on its own in its latest inventory year. Bornholm is shown "
+                      "moved into a box. Map: {attribution}."),
     "kkr.notes.bridge": ("Broen deler handlingernes forventede reduktion i 2030 efter status; opgivne tæller ikke. "
                          "Områdets manko er summen af kommunernes manko i opgørelsesår {year}.",
                          "The bridge splits the actions' expected 2030 reduction by status; cancelled ones count "

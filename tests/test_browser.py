@@ -265,3 +265,34 @@ def test_a_table_downloads_as_a_danish_csv(server: str, page: object) -> None:
     lines = data.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("Kommune;Vurdering;") and len(lines) == 3
     assert {line.split(";")[0] for line in lines[1:]} == {"Aarhus", "Odense"}
+
+
+def test_the_presentation_at_1920x1080_every_slide(server: str, browser: object) -> None:
+    """Each slide of the KKR presentation on a meeting-room screen, saved as a screenshot; the arrow keys and
+    the slide number in the URL move between them."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="da-DK")
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    foreign: list[str] = []
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(LOCAL) else None)
+    try:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        for n in range(1, 7):
+            page.goto(f"{server}/praesentation?area=Region+Hovedstaden&since=2025-06-01&slide={n}")
+            settle(page)
+            page.wait_for_timeout(2000)  # charts draw after the script has finished
+            assert page.locator("[data-testid='stException']").count() == 0
+            assert page.get_by_text(f"Dias {n} af 6").first.is_visible()
+            assert page.locator(".st-key-kkr-slide h1").first.is_visible()
+            page.screenshot(path=str(SCREENSHOTS / f"praesentation-{n}.png"))
+        # The title is read from the back of the room: at least 40 pixels high.
+        size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.st-key-kkr-slide h1')).fontSize)")
+        assert size >= 40
+        page.mouse.click(1900, 700)  # on the page, away from any input, so the key goes to the app
+        page.keyboard.press("ArrowLeft")
+        settle(page)
+        page.wait_for_function("() => location.search.includes('slide=5')", timeout=15_000)
+        assert page.get_by_text("Dias 5 af 6").first.is_visible()
+        assert foreign == []
+    finally:
+        context.close()

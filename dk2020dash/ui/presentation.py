@@ -80,15 +80,16 @@ def draw_slide(ctx: Context, d: kkr.Deck, number: int) -> None:
             chart(ctx, s.charts["trajectory"], "kkr-trajectory", height=620)
         elif s.key == "map":
             with left:
-                chart(ctx, s.charts["map"], "kkr-map", height=640)
+                chart(ctx, dict(s.charts["map"], width=680, height=520), "kkr-map", width="content")
                 st.caption(maps.ATTRIBUTION)
             with right:
                 figures(s.figures, per_row=1)
         elif s.key == "bridge":
             with left:
                 if "bridge" in s.charts:
-                    chart(ctx, s.charts["bridge"], "kkr-bridge", height=460)
-                figures(s.figures, per_row=3)
+                    chart(ctx, s.charts["bridge"], "kkr-bridge", height=400)
+                st.markdown(f'<div class="kkr-lines">\n\n**{escape_md(" · ".join(f"{f.label}: {f.value}" for f in s.figures))}**\n\n</div>',
+                            unsafe_allow_html=True)
             with right:
                 table(s)
         elif s.key == "changes":

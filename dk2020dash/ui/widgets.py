@@ -129,9 +129,10 @@ def export_downloads(ctx: Context) -> None:
     )
 
 
-def chart(ctx: Context, spec: dict, name: str, height: int | None = None) -> None:
-    """A chart, with PNG and SVG download buttons under it (rendered offline by vl-convert when clicked)."""
-    st.vega_lite_chart(spec, key=name, height=height)
+def chart(ctx: Context, spec: dict, name: str, height: int | None = None, width: str = "stretch") -> None:
+    """A chart, with PNG and SVG download buttons under it (rendered offline by vl-convert when clicked).
+    width="content" keeps the spec's own size (a map, whose projection would stretch with the page)."""
+    st.vega_lite_chart(spec, key=name, height=height if height is not None else "content", width=width)
     chart_downloads(ctx, spec, name)
 
 
