@@ -452,7 +452,7 @@ def to_pptx(deck: Deck) -> bytes:
                 for para in cell.text_frame.paragraphs:
                     para.alignment = PP_ALIGN.LEFT if j == 0 else PP_ALIGN.RIGHT
                     for run in para.runs:
-                        run.font.size, run.font.bold = Pt(14 if i == 0 else 16), i == 0
+                        run.font.size, run.font.bold = Pt(14 if i == 0 else 15), i == 0
 
     def figures(slide, figs: list[Figure], left, top, width, per_row: int, largest: float, box_h=Inches(1.25)):
         gap = Inches(0.2)
@@ -516,11 +516,11 @@ def to_pptx(deck: Deck) -> bytes:
             left_w = int(inner * 0.55)
             if "bridge" in s.charts:
                 picture(slide, chart_png(s.charts["bridge"], CHART_WIDTH["bridge"]), margin, top, left_w,
-                        body_h - Inches(0.8))
-            text_box(slide, margin, bottom - Inches(0.75), left_w, Inches(0.7),
-                     " · ".join(f"{f.label}: {f.value}" for f in s.figures), 15, bold=True)
+                        body_h - Inches(0.95))
+            text_box(slide, margin, bottom - Inches(0.85), left_w, Inches(0.8),
+                     " · ".join(f"{f.label}: {f.value}" for f in s.figures), 14, bold=True)
             right = margin + left_w + Inches(0.4)
-            table(slide, s.table, right, top, inner - left_w - Inches(0.4), s.table_title, (0.33, 0.29, 0.38))
+            table(slide, s.table, right, top, inner - left_w - Inches(0.4), s.table_title, (0.29, 0.29, 0.42))
         elif s.key == "changes":
             figures(slide, s.figures, margin, top, inner, 5, 30, Inches(1.15))
             text_box(slide, margin, top + Inches(1.35), inner, body_h - Inches(1.35),
