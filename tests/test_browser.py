@@ -84,7 +84,7 @@ def streamlit_app(db: Path, log: Path, boundaries: Path | None = None) -> Iterat
 
 @pytest.fixture(scope="session")
 def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app on the demo database, municipalities drawn as circles (no boundary file)."""
+    """The app on the demo database with the boundaries shipped in data/ (no DK2020_BOUNDARIES)."""
     with streamlit_app(demo_db, tmp_path_factory.mktemp("server") / "streamlit.log") as url:
         yield url
 
