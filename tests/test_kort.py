@@ -260,3 +260,10 @@ def test_the_shipped_boundaries_share_their_borders_exactly() -> None:
     geoms = [shape(f["geometry"]) for f in data["features"]]
     assert all(g.is_valid for g in geoms)
     assert shapely.coverage_is_valid(geoms)
+
+
+def test_the_verdict_map_downloads_as_png_and_svg(shipped_env: Path) -> None:
+    at = kort(area="Region Sjælland").run()
+    keys = {b.key for b in at.get("download_button")}
+    assert {"chart-dl-kort-region-sjaelland-png", "chart-dl-kort-region-sjaelland-svg"} <= keys
+    assert not any(k.startswith("chart-dl-kort") for k in {b.key for b in kort(metric="Manko").get("download_button")})

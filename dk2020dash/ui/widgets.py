@@ -1,6 +1,7 @@
 """Widgets shared by pages: KPI cards, the sector charts, download buttons, jumps to the Kommune page."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -136,15 +137,18 @@ def chart(ctx: Context, spec: dict, name: str, height: int | None = None, width:
     chart_downloads(ctx, spec, name)
 
 
-def chart_downloads(ctx: Context, spec: dict, name: str) -> None:
-    """PNG (for slides) and SVG (for print) of a Vega-Lite spec; `name` is the file name and keys the buttons."""
+def chart_downloads(ctx: Context, spec: dict | Callable[[], dict], name: str) -> None:
+    """PNG (for slides) and SVG (for print) of a Vega-Lite spec, or of a function making one (called only when
+    a button is clicked); `name` is the file name and keys the buttons."""
     from .. import deck
 
-    width = spec.get("width") if isinstance(spec.get("width"), int) else 900
+    def image(fmt: str) -> bytes:
+        full = spec() if callable(spec) else spec
+        width = full.get("width") if isinstance(full.get("width"), int) else 900
+        return deck.chart_png(full, width) if fmt == "png" else deck.chart_svg(full, width).encode("utf-8")
+
     with st.container(horizontal=True, key=f"chart-dl-{name}"):
-        st.download_button(ctx.t("chart.dl.png"), data=lambda: deck.chart_png(spec, width), file_name=f"{name}.png",
-                           mime="image/png", key=f"chart-dl-{name}-png", help=ctx.t("chart.dl.help"),
-                           on_click="ignore", icon=":material/image:")
-        st.download_button(ctx.t("chart.dl.svg"), data=lambda: deck.chart_svg(spec, width).encode("utf-8"),
-                           file_name=f"{name}.svg", mime="image/svg+xml", key=f"chart-dl-{name}-svg",
-                           help=ctx.t("chart.dl.help"), on_click="ignore", icon=":material/image:")
+        for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+            st.download_button(ctx.t(f"chart.dl.{fmt}"), data=lambda fmt=fmt: image(fmt), file_name=f"{name}.{fmt}",
+                               mime=mime, key=f"chart-dl-{name}-{fmt}", help=ctx.t("chart.dl.help"),
+                               on_click="ignore", icon=":material/image:")
