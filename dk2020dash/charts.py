@@ -36,7 +36,8 @@ TRAJECTORY_SERIES: dict[str, tuple[str, str, list[int]]] = {
 SECTOR_GROUP_COLOURS = {"energi": PALETTE["blue"], "transport": PALETTE["orange"], "landbrug": PALETTE["green"],
                         "lulucf": PALETTE["sky"], "affald": PALETTE["purple"], "industri": PALETTE["grey"]}
 BRIDGE_COLOURS = {"need": PALETTE["blue"], "secured": PALETTE["green"], "in_progress": PALETTE["sky"],
-                  "planned": PALETTE["purple"], "at_risk": PALETTE["orange"], "manko": PALETTE["vermillion"]}
+                  "planned": PALETTE["purple"], "at_risk": PALETTE["orange"], "manko": PALETTE["vermillion"],
+                  "in_inventory": PALETTE["grey"]}
 
 
 def unit_for(values: Sequence[float]) -> tuple[float, str]:
@@ -216,7 +217,8 @@ def sector_area(by_sector: pd.DataFrame, lang: str) -> alt.Chart:
 # -- reduction bridge -----------------------------------------------------------------------------
 
 def bridge_frame(bridge: Bridge, lang: str) -> pd.DataFrame:
-    """One row per step of the waterfall: the need, then what covers it by status, then the manko."""
+    """One row per step of the waterfall: the need, then what covers it by status, then the manko; last, apart
+    from the waterfall (from 0, grey), the completed actions already in the inventory, which count nothing."""
     rows = [("need", 0.0, bridge.need, bridge.need)]
     start = 0.0
     for part in ("secured", "in_progress", "planned", "at_risk"):
@@ -224,6 +226,7 @@ def bridge_frame(bridge: Bridge, lang: str) -> pd.DataFrame:
         rows.append((part, start, start + value, value))
         start += value
     rows.append(("manko", start, start + bridge.manko, bridge.manko))
+    rows.append(("in_inventory", 0.0, bridge.in_inventory, bridge.in_inventory))
     df = pd.DataFrame(rows, columns=["key", "start", "end", "tco2e"])
     df["step"] = df["key"].map(lambda k: i18n.t(f"bridge.{k}", lang))
     df["label"] = df["tco2e"].map(lambda v: i18n.tonnes(v, lang))

@@ -46,8 +46,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"fejl: {path}: filen findes ikke", file=sys.stderr)
         return 2
+    if args.kind != "inventory" and (args.edition or args.published or args.into_edition):
+        print("fejl: --edition, --published og --into-edition gælder kun inventory", file=sys.stderr)
+        return 2
     report = run_import(Store(args.db), args.kind, path.read_bytes(), path.name, edition_name=args.edition,
-                        dry_run=args.dry_run, who=args.who)
+                        dry_run=args.dry_run, who=args.who, published=args.published,
+                        into_edition=args.into_edition)
     if not report.ok:
         for line in report.problem_lines():
             print(line)
@@ -60,6 +64,15 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _iso_date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} er ikke en dato på formen ÅÅÅÅ-MM-DD") from None
+
+
 def add_import_command(sub: argparse._SubParsersAction, db_arg) -> None:
     from .ingest import KINDS
 
@@ -67,6 +80,12 @@ def add_import_command(sub: argparse._SubParsersAction, db_arg) -> None:
     imp.add_argument("kind", choices=tuple(KINDS), help="slags data")
     imp.add_argument("file", help="CSV- eller XLSX-fil")
     imp.add_argument("--edition", default=None, help="navn på den nye udgave af opgørelsen (inventory)")
+    imp.add_argument("--published", type=_iso_date, default=None, metavar="ÅÅÅÅ-MM-DD",
+                     help="udgivelsesdato for den nye udgave (inventory; standard: i dag); hver kommune bruger sin "
+                          "senest udgivne udgave")
+    imp.add_argument("--into-edition", default=None, metavar="NAVN",
+                     help="ret en eksisterende udgave (inventory): filens rækker erstatter udgavens rækker med samme "
+                          "kommune, år og sektor, i stedet for at blive en ny udgave")
     imp.add_argument("--dry-run", action="store_true", help="valider og vis ændringerne uden at skrive")
     imp.add_argument("--who", default=None, help="hvem indlæser (standard: brugernavnet)")
     db_arg(imp)

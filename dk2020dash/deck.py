@@ -236,7 +236,7 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
                       Figure(t("kkr.fig.covered"), i18n.tonnes(p.bridge.covered, lang)),
                       Figure(t("kkr.fig.manko", year=TARGET_YEAR), i18n.tonnes(p.manko, lang))]
         s4.lead = " ".join([t("kkr.bridge.lead", manko=i18n.tonnes(p.manko, lang), year=TARGET_YEAR,
-                              need=i18n.tonnes(p.bridge.need, lang)), *sentences.bridge_notes(p.bridge, lang)])
+                              need=i18n.tonnes(p.bridge.need, lang)), *sentences.bridge_notes(p.bridge, lang, p.latest_year)])
         s4.notes = " ".join([source, t("kkr.notes.bridge", year=p.latest_year)])
     else:
         s4.lead = _reason(p, lang, names)
@@ -310,20 +310,16 @@ def load_boundaries(codes: set[int]) -> dict[int, dict]:
 
 
 def area_changes(store: Store, codes: list[int], since: date, today: date, inputs: dict | None = None) -> Changes:
-    """progress.changes_since for an area: the frames from queries, and each municipality's assessment on the
-    edition newest before `since` beside the newest one."""
+    """progress.changes_since for an area: the frames from queries, and each municipality's assessment on its
+    newest edition before `since` beside its newest one."""
     inputs = inputs if inputs is not None else queries.municipality_inputs(store)
     editions = queries.editions_since(store, since)
     before: dict = {}
     now: dict = {}
     if not editions.empty:
-        prev = queries.edition_before(store, since)
-        if prev is not None:
-            old = queries.municipality_inputs(store, prev)
-            before = {c: assess_municipality(old[c], today) for c in codes if c in old}
+        old = queries.municipality_inputs_before(store, since)
+        before = {c: assess_municipality(old[c], today) for c in codes if c in old}
         now = {c: assess_municipality(inputs[c], today) for c in codes if c in inputs}
-        if not before:
-            before = dict.fromkeys(now)
     return changes_since(queries.status_changes_since(store, codes, since, today),
                          queries.milestones_changed_since(store, codes, since, today), editions,
                          before, now, since, today)

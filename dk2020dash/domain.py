@@ -12,8 +12,8 @@ NET_ZERO_YEAR = 2050
 ON_TRACK_MAX_D = 0.0
 DEVIATING_MAX_D = 0.05
 
-TREND_YEARS = 5  # least squares over the last five inventory years ...
-TREND_MIN_YEARS = 3  # ... but at least three
+TREND_YEARS = 5  # least squares over the inventory years within the five calendar years ending at the latest ...
+TREND_MIN_YEARS = 3  # ... at least three of them
 TREND_HORIZON = 2100  # a trend that has not crossed zero by then "never" does
 
 STALE_AFTER_DAYS = 365

@@ -52,8 +52,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "unavailable.single_year": ("Kun ét års opgørelse – der kan ikke beregnes en udvikling",
                                 "Only one inventory year – no development can be computed"),
-    "unavailable.too_few_years": ("For få år til en trend (mindst 3, der er {detail})",
-                                  "Too few years for a trend (at least 3, there are {detail})"),
+    "unavailable.too_few_years": (
+        "For få opgørelsesår (mindst 3 inden for de fem kalenderår op til det seneste; der er {detail})",
+        "Too few inventory years (at least 3 within the five calendar years up to the latest; there are {detail})",
+    ),
     "unavailable.past_target_year": ("Seneste opgørelse er fra {detail}, efter 2030", "Latest inventory is from {detail}, after 2030"),
     "unavailable.too_few_common_years": (
         "Kommunerne har færre end to opgørelsesår til fælles, så deres udledning kan ikke lægges sammen. "
@@ -77,11 +79,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.paused": ("Sat på pause", "Paused"),
     "status.cancelled": ("Opgivet", "Cancelled"),
     "bridge.need": ("Behov til 2030", "Needed by 2030"),
-    "bridge.secured": ("Sikret (gennemført)", "Secured (completed)"),
+    "bridge.secured": ("Sikret (gennemført efter opgørelsesåret)", "Secured (completed after the inventory year)"),
     "bridge.in_progress": ("I gang", "In progress"),
     "bridge.planned": ("Planlagt", "Planned"),
     "bridge.at_risk": ("I fare (forsinket/pause)", "At risk (delayed/paused)"),
     "bridge.manko": ("Manko (udækket)", "Gap (uncovered)"),
+    "bridge.in_inventory": ("Allerede i opgørelsen (tæller ikke)", "Already in the inventory (counts nothing)"),
     "milestone.joined": ("Tilsluttet DK2020", "Joined DK2020"),
     "milestone.plan_approved": ("Plan godkendt (CONCITO/C40)", "Plan approved (CONCITO/C40)"),
     "milestone.plan_adopted": ("Plan vedtaget i byrådet", "Plan adopted by the council"),
@@ -115,12 +118,18 @@ STRINGS: dict[str, tuple[str, str]] = {
     "method.sections": ("Definitioner", "Definitions"),
     "method.emissions.title": ("Udledning E(år)", "Emissions E(year)"),
     "method.emissions.body": (
-        "Nettoudledningen i et år: summen af alle sektorer i den nyeste udgave af opgørelsen (Energi- og "
-        "CO2-regnskabet), målt i ton CO2-ækvivalenter. Arealanvendelse (LULUCF) kan være negativ, når skov og "
+        "Nettoudledningen i et år: summen af alle sektorer i kommunens nyeste udgave af opgørelsen (Energi- og "
+        "CO2-regnskabet), målt i ton CO2-ækvivalenter. En udgave dækker de kommuner, den har tal for; den nyeste "
+        "er den senest udgivne (en udgave uden udgivelsesdato regnes udgivet den dag, den blev indlæst), og ved "
+        "samme dato den senest indlæste. En region eller Danmark lægger kommunerne sammen, hver fra sin egen "
+        "nyeste udgave. Arealanvendelse (LULUCF) kan være negativ, når skov og "
         "jord optager mere CO2, end de udleder. Ældre år bliver ofte rettet i nye udgaver; planens basisår "
         "*som vedtaget* vises ved siden af de rettede tal.",
-        "Net emissions in a year: the sum of all sectors in the newest edition of the inventory (Energi- og "
-        "CO2-regnskabet), in tonnes CO2 equivalent. Land use (LULUCF) can be negative when forests and soils take "
+        "Net emissions in a year: the sum of all sectors in the municipality's newest edition of the inventory "
+        "(Energi- og CO2-regnskabet), in tonnes CO2 equivalent. An edition covers the municipalities it has "
+        "figures for; the newest is the one published last (an edition without a published date counts as "
+        "published on the day it was imported), and on the same date the one imported last. A region or Denmark "
+        "adds up its municipalities, each from its own newest edition. Land use (LULUCF) can be negative when forests and soils take "
         "up more CO2 than they emit. Earlier years are often revised in new editions; the plan's baseline *as "
         "adopted* is shown beside the revised figures.",
     ),
@@ -151,32 +160,50 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "method.trend.title": ("Trend og forventet netto-nul-år", "Trend and expected net-zero year"),
     "method.trend.body": (
-        "En ret linje (mindste kvadraters metode) gennem de seneste {trend_years} opgørelsesår (mindst "
-        "{trend_min}), forlænget til {target_year} og til det år, den rammer nul. Rammer den ikke nul før 2100, "
-        "står der »ikke før 2100«.",
-        "A straight line (least squares) through the latest {trend_years} inventory years (at least {trend_min}), "
-        "projected to {target_year} and to the year it reaches zero. If it does not reach zero before 2100, it "
-        "says \"not before 2100\".",
+        "En ret linje (mindste kvadraters metode) gennem de opgørelsesår, der ligger inden for de {trend_years} "
+        "kalenderår op til og med det seneste opgørelsesår (fx 2020–2024), forlænget til {target_year} og til det "
+        "år, den rammer nul. Der skal være mindst {trend_min} opgørelsesår i de {trend_years} år; ellers kan trenden "
+        "ikke beregnes, og siden siger hvorfor. Ældre år (fx 1990) indgår aldrig. Er udledningen i seneste "
+        "opgørelsesår allerede nul eller derunder, står der »nået«. Rammer linjen ikke nul før 2100, står der »ikke "
+        "før 2100«.",
+        "A straight line (least squares) through the inventory years within the {trend_years} calendar years up "
+        "to and including the latest inventory year (for example 2020–2024), projected to {target_year} and to the "
+        "year it reaches zero. At least {trend_min} inventory years are needed within those {trend_years} years; "
+        "otherwise the trend cannot be computed, and the page says why. Older years (such as 1990) are never used. "
+        "If emissions in the latest inventory year are already at or below zero, it says \"reached\". If the line "
+        "does not reach zero before 2100, it says \"not before 2100\".",
     ),
     "method.pace.title": ("Nødvendigt tempo", "Required pace"),
     "method.pace.body": (
-        "(E(seneste) − T({target_year})) / ({target_year} − seneste år): de ton pr. år, udledningen skal falde "
-        "med fra nu, for at nå målet i {target_year}. Vises ved siden af det faktiske fald pr. år i trenden.",
-        "(E(latest) − T({target_year})) / ({target_year} − latest year): the tonnes per year emissions must fall "
-        "from now to reach the {target_year} target. Shown beside the observed fall per year in the trend.",
+        "N / ({target_year} − seneste år), hvor N er behovet (se reduktionsbroen): de ton pr. år, udledningen skal "
+        "falde med fra nu, for at nå målet i {target_year}. For et område er N summen af kommunernes behov, så én "
+        "kommunes overskud aldrig skjuler en andens mangel, og tempo, behov og manko fortæller det samme. Tempoet "
+        "er aldrig negativt: er N = 0, står der »målet for {target_year} er nået«. Vises ved siden af det faktiske "
+        "fald pr. år i trenden.",
+        "N / ({target_year} − latest year), where N is the need (see the reduction bridge): the tonnes per year "
+        "emissions must fall from now to reach the {target_year} target. For an area N is the sum of its "
+        "municipalities' needs, so one municipality's surplus never hides another's gap, and pace, need and gap "
+        "tell one story. The pace is never negative: where N = 0 it says \"the {target_year} target is reached\". "
+        "Shown beside the observed fall per year in the trend.",
     ),
     "method.bridge.title": ("Reduktionsbro og manko", "Reduction bridge and gap (manko)"),
     "method.bridge.body": (
         "Behovet N = max(0, E(seneste) − T({target_year})). Handlingernes forventede reduktion i {target_year} "
-        "fordeles efter status: sikret (gennemført), i gang, planlagt og i fare (forsinket eller sat på pause). "
-        "Opgivne handlinger tæller ikke. Manko = max(0, N − summen af de fire): den reduktion, som ingen handling "
-        "dækker endnu. For et område er manko summen af kommunernes manko – én kommunes overskud dækker ikke en "
-        "andens hul.",
+        "fordeles efter status: sikret (gennemført efter seneste opgørelsesår), i gang, planlagt og i fare "
+        "(forsinket eller sat på pause). Opgivne handlinger tæller ikke. En gennemført handling, hvis "
+        "gennemførelsesdato (slutdato, ellers datoen for skiftet til gennemført i dens historik, ellers seneste "
+        "opdatering) ligger i eller før seneste opgørelsesår, er allerede med i udledningen E(seneste): den vises "
+        "som »allerede i opgørelsen« og tæller ikke, så den ikke regnes med to gange. Manko = max(0, N − summen af "
+        "de fire): den reduktion, som ingen handling dækker endnu. For et område er manko summen af kommunernes "
+        "manko – én kommunes overskud dækker ikke en andens hul.",
         "The need N = max(0, E(latest) − T({target_year})). The actions' expected reduction in {target_year} is "
-        "split by status: secured (completed), in progress, planned and at risk (delayed or paused). Cancelled "
-        "actions count for nothing. Gap (manko) = max(0, N − the sum of the four): the reduction no action covers "
-        "yet. For an area the gap is the sum of the municipalities' gaps – one municipality's surplus does not "
-        "cover another's gap.",
+        "split by status: secured (completed after the latest inventory year), in progress, planned and at risk "
+        "(delayed or paused). Cancelled actions count for nothing. A completed action whose completion date (its "
+        "end date, else the date of its change to completed in its history, else its last update) falls in or "
+        "before the latest inventory year is already in the emissions E(latest): it is shown as \"already in the "
+        "inventory\" and counts nothing, so it is not counted twice. Gap (manko) = max(0, N − the sum of the "
+        "four): the reduction no action covers yet. For an area the gap is the sum of the municipalities' gaps – "
+        "one municipality's surplus does not cover another's gap.",
     ),
     "method.freshness.title": ("Aktualitet", "Freshness"),
     "method.freshness.body": (
@@ -197,15 +224,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Et område er summen af sine kommuner: udledning, basisår, målsti, reduktionsbro og befolkning lægges "
         "sammen. Kommuner, der ikke kan beregnes (fx uden opgørelse for basisåret), er udeladt og nævnt. "
         "Områdets år er dem, alle medtagne kommuner har tal for, og hele overblikket (udledning, vurdering, "
-        "nødvendigt fald, behov og manko) regnes i det nyeste af dem. Områdets manko er summen af kommunernes "
+        "nødvendigt fald, behov, manko og hvilke handlinger der allerede er i opgørelsen) regnes i det nyeste af "
+        "dem. Områdets behov og manko er summer af kommunernes behov og manko "
         "manko i det år, for én kommunes overskud dækker ikke en andens mangel. Har en kommune nyere tal, bruger "
         "dens egen side dem, så dens manko dér kan afvige fra dens andel her. Har kommunerne færre end to år til "
         "fælles, kan området ikke beregnes, og siden nævner hvem der mangler hvilke år.",
         "An area is the sum of its municipalities: emissions, baseline, target path, reduction bridge and "
         "population are added up. Municipalities that cannot be computed (for example with no inventory for the "
         "baseline year) are left out and listed. The area's years are those every included municipality has, "
-        "and the whole overview (emissions, verdict, required pace, need and gap) is computed at the newest of "
-        "them. The area's gap is the sum of the municipalities' gaps in that year, as one municipality's surplus "
+        "and the whole overview (emissions, verdict, required pace, need, gap and which actions are already in "
+        "the inventory) is computed at the newest of them. The area's need and gap are the sums of the "
+        "municipalities' needs and gaps in that year, as one municipality's surplus "
         "does not cover another's shortfall. Where a municipality has newer figures, its own page uses them, so "
         "its gap there can differ from its share here. With fewer than two years in common the area cannot be "
         "computed, and the page names who lacks which years.",
@@ -244,8 +273,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "Emissions have fallen {pct} {since} – the {year} target is {target}"),
     "chart.traj.title_rise": ("Udledningen er steget {pct} {since} – målet for {year} er −{target}",
                               "Emissions have risen {pct} {since} – the {year} target is −{target}"),
-    "chart.traj.subtitle": ("Seneste opgørelse: {year}. Trenden er de seneste fem opgørelsesår forlænget.",
-                            "Latest inventory: {year}. The trend is the latest five inventory years projected."),
+    "chart.traj.subtitle": ("Seneste opgørelse: {year}. Trenden er opgørelsesårene i de fem år op til {year} forlænget.",
+                            "Latest inventory: {year}. The trend is the inventory years in the five years up to {year} "
+                            "projected."),
     "chart.sector.title": ("{group} udleder mest i {year}: {value}", "{group} emits the most in {year}: {value}"),
     "chart.sector.title_plain": ("Udledning pr. sektor i {year}", "Emissions by sector in {year}"),
     "chart.sector_time.title": ("Udledning pr. sektor {first}–{last}", "Emissions by sector {first}–{last}"),
@@ -257,9 +287,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart.bridge.title_no_need": ("Udledningen er allerede under målet for {year}", "Emissions are already below the {year} target"),
     "chart.bridge.subtitle": (
         "Øverst det, der skal reduceres til 2030. Nedenunder hvad handlingerne dækker efter status, og manko: hvad ingen "
-        "handling dækker. Opgivne handlinger tæller ikke.",
+        "handling dækker. Opgivne handlinger tæller ikke. Handlinger gennemført i eller før opgørelsesåret er allerede "
+        "med i udledningen og vises nederst uden at tælle.",
         "At the top what must be cut by 2030. Below it what the actions cover by status, and the gap no action covers. "
-        "Cancelled actions count for nothing.",
+        "Cancelled actions count for nothing. Actions completed in or before the inventory year are already in the "
+        "emissions; they are shown at the bottom and count nothing.",
     ),
     "ov.title": ("Overblik: {area}", "Overview: {area}"),
     "ov.trajectory": ("Udvikling og mål", "Emissions and targets"),
@@ -275,9 +307,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ov.kpi.reduction": ("Reduktion {since}", "Reduction {since}"),
     "ov.kpi.target": ("Mål {year}: {pct}", "Target {year}: {pct}"),
     "ov.kpi.required_pace": ("Nødvendigt fald pr. år til {year}", "Required cut per year to {year}"),
-    "ov.kpi.required_pace.help": ("(Udledning nu − målstien i 2030) / år tilbage til 2030.", "(Emissions now − target path in 2030) / years left to 2030."),
+    "ov.kpi.required_pace.help": (
+        "Behovet / år tilbage til 2030. Behovet er udledning nu − målstien i 2030, mindst 0; for et område summen af "
+        "kommunernes behov.",
+        "The need / years left to 2030. The need is emissions now − the target path in 2030, at least 0; for an area "
+        "the sum of its municipalities' needs."),
     "ov.kpi.observed": ("Faktisk fald pr. år (trend): {value}", "Observed cut per year (trend): {value}"),
-    "ov.kpi.no_trend": ("Ingen trend: {reason}", "No trend: {reason}"),
+    "ov.kpi.no_trend": ("Trenden kan ikke beregnes: {reason}", "The trend cannot be computed: {reason}"),
     "ov.kpi.manko": ("Manko til {year}", "Gap to {year}"),
     "ov.kpi.manko.help": ("Den reduktion til 2030, som ingen handling dækker endnu.", "The reduction needed by 2030 that no action covers yet."),
     "ov.kpi.manko.need": ("Behov: {value}", "Needed: {value}"),
@@ -425,9 +461,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp.kind.population": ("Befolkning (FOLK1A fra Danmarks Statistik)", "Population (FOLK1A, Statistics Denmark)"),
     "imp.kind.help.inventory": (
         "Lang form: kommune, år, sektor, ton [, estimeret]. Bred form: kommune, sektor og én kolonne pr. år. "
-        "Hver indlæsning bliver en ny udgave; ældre udgaver bevares.",
+        "Hver indlæsning bliver en ny udgave for kommunerne i filen (eller en rettelse af en eksisterende "
+        "udgave); ældre udgaver bevares, og andre kommuner beholder deres tal.",
         "Long layout: municipality, year, sector, tonnes [, estimated]. Wide layout: municipality, sector and one "
-        "column per year. Each import becomes a new edition; older editions are kept.",
+        "column per year. Each import becomes a new edition for the municipalities in the file (or a correction of "
+        "an existing edition); older editions are kept, and other municipalities keep their figures.",
     ),
     "imp.kind.help.plans": (
         "Kommune, vedtaget, godkendt, basisår, basisudledning, mål 2025, mål 2030 (70, 70 % eller 0,7), nettonul "
@@ -496,8 +534,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp.col.expected": ("Forventet", "Expected"),
     "imp.col.municipality": ("Kommunekode", "Municipality code"),
     "imp.col.name": ("Kommune", "Municipality"),
-    "imp.note.inventory": ("sammenlignet med den nyeste udgave; den ældre udgave bevares og kan stadig ses",
-                           "compared with the newest edition; the older edition is kept and can still be viewed"),
+    "imp.note.inventory": ("sammenlignet med hver kommunes nyeste udgave; kommuner, der ikke står i filen, "
+                           "beholder deres tal; den ældre udgave bevares og kan stadig ses på siden Kommune",
+                           "compared with each municipality's newest edition; municipalities not in the file keep "
+                           "their figures; the older edition is kept and can still be viewed on the Municipality "
+                           "page"),
     "imp.note.plans": ("planerne (med delmål) for kommunerne i filen erstattes helt; andre kommuners rigtige planer røres ikke",
                        "the plans (with targets) of the municipalities in the file are replaced; other real plans are kept"),
     "imp.note.scenarios": ("scenarierne for kommunerne i filen erstattes helt; andre kommuners rigtige scenarier røres ikke",
@@ -514,11 +555,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     "nav.quality": ("Datakvalitet", "Data quality"),
     "dq.title": ("Datakvalitet", "Data quality"),
     "dq.intro": (
-        "For hver kommune i {area}: seneste opgørelsesår, manglende år og sektorer i den nyeste udgave af "
-        "opgørelsen ({edition}), andelen af skønnede værdier og hvilke udgaver kommunen findes i. Forventede år: "
+        "For hver kommune i {area}: seneste opgørelsesår, manglende år og sektorer i kommunens nyeste udgave af "
+        "opgørelsen (kolonnen Udgave i brug; nyeste udgave i alt: {edition}), andelen af skønnede værdier og hvilke udgaver kommunen findes i. Forventede år: "
         "1990, planens basisår og hvert år fra {first} til {last}.",
-        "For each municipality in {area}: latest inventory year, missing years and sectors in the newest edition "
-        "of the inventory ({edition}), the share of estimated values and the editions the municipality appears "
+        "For each municipality in {area}: latest inventory year, missing years and sectors in the municipality's "
+        "newest edition of the inventory (column Edition in use; newest edition of all: {edition}), the share of estimated values and the editions the municipality appears "
         "in. Expected years: 1990, the plan's baseline year and every year from {first} to {last}.",
     ),
     "dq.no_edition": (
@@ -532,10 +573,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dq.metric.none": ("Uden opgørelse", "No inventory"),
     "dq.metric.estimated": ("Skønnede værdier", "Estimated values"),
     "dq.metric.of": ("af {n} kommuner i området", "of {n} municipalities in the area"),
-    "dq.metric.estimated_help": ("Andel af alle værdier i den nyeste udgave, der er markeret som skøn.",
-                                 "Share of all values in the newest edition flagged as estimates."),
+    "dq.metric.estimated_help": ("Andel af alle værdier i kommunernes nyeste udgaver, der er markeret som skøn.",
+                                 "Share of all values in the municipalities' newest editions flagged as estimates."),
     "dq.gaps": ("Huller i data", "Gaps in the data"),
-    "dq.gap.no_inventory": ("**{name}**: ingen opgørelse i den nyeste udgave", "**{name}**: no inventory in the newest edition"),
+    "dq.gap.no_inventory": ("**{name}**: ingen opgørelse i nogen udgave", "**{name}**: no inventory in any edition"),
     "dq.gap.years": ("**{name}**: mangler år {years}", "**{name}**: missing years {years}"),
     "dq.gap.sectors": ("**{name}**: mangler sektorerne {sectors} i nogle år ({cells} felter)",
                        "**{name}**: missing the sectors {sectors} in some years ({cells} cells)"),
@@ -669,6 +710,94 @@ STRINGS: dict[str, tuple[str, str]] = {
     "exp.restore.detail": ("Teknisk besked: {message}", "Technical message: {message}"),
     "exp.restore.failed": ("Gendannelsen mislykkedes; intet er ændret: {message}",
                            "The restore failed; nothing was changed: {message}"),
+    # -- metrics (issue 9: completed actions already in the inventory, required pace, trend) --
+    "ov.kpi.pace_reached": ("Målet for {year} er nået", "The {year} target is reached"),
+    "zero_year.reached": ("nået", "reached"),
+    "bridge.in_inventory_note": (
+        "{n} gennemførte handlinger ({tonnes} forventet) blev gennemført i eller før {year} og er allerede med i "
+        "opgørelsen; de tæller ikke i reduktionsbroen.",
+        "{n} completed actions ({tonnes} expected) were completed in or before {year} and are already in the "
+        "inventory; they count nothing in the reduction bridge.",
+    ),
+    # -- editions per municipality: import preview before -> after, corrections, published date, edition choice
+    # (issue 9, item 1) --
+    "imp.published": ("Udgivet (valgfrit)", "Published (optional)"),
+    "imp.published.help": (
+        "Udgivelsesdatoen for udgaven, fx Energistyrelsens udgivelse. Tom: i dag. Hver kommunes tal kommer fra "
+        "dens senest udgivne udgave; en udgave med en ældre dato bliver ikke den nyeste.",
+        "The edition's publication date, e.g. the Danish Energy Agency's release. Empty: today. Each "
+        "municipality's figures come from its edition published last; an edition with an older date does not "
+        "become the newest.",
+    ),
+    "imp.mode": ("Rækkerne bliver", "The rows become"),
+    "imp.mode.new": ("en ny udgave", "a new edition"),
+    "imp.mode.correction": ("en rettelse af en eksisterende udgave", "a correction of an existing edition"),
+    "imp.into_edition": ("Udgave, der rettes", "Edition to correct"),
+    "imp.into_edition.help": (
+        "Filens rækker erstatter udgavens rækker med samme kommune, år og sektor; udgavens øvrige rækker bevares.",
+        "The file's rows replace the edition's rows of the same municipality, year and sector; its other rows "
+        "are kept.",
+    ),
+    "imp.edition_correction": ("Rettelse af udgaven: {name}", "Correction of the edition: {name}"),
+    "imp.note.correction": (
+        "sammenlignet med udgavens egne rækker; rækker med samme kommune, år og sektor erstattes, resten af "
+        "udgaven og andre udgaver røres ikke",
+        "compared with the edition's own rows; rows of the same municipality, year and sector are replaced, the "
+        "rest of the edition and other editions are not touched",
+    ),
+    "imp.headlines": ("Før → efter for kommunerne i filen", "Before → after for the municipalities in the file"),
+    "imp.headlines.caption": (
+        "Hver kommunes tal kommer fra dens nyeste udgave; her står tallene nu og efter indlæsningen.",
+        "Each municipality's figures come from its newest edition; here are the figures now and after the import.",
+    ),
+    "imp.head.edition": ("Udgave", "Edition"),
+    "imp.head.years": ("År", "Years"),
+    "imp.head.latest_year": ("Seneste år", "Latest year"),
+    "imp.head.latest_t": ("Udledning seneste år (t)", "Emissions latest year (t)"),
+    "imp.head.baseline_year": ("Basisår", "Baseline year"),
+    "imp.head.baseline_t": ("Udledning i basisåret (t)", "Emissions in the baseline year (t)"),
+    "imp.head.before": ("før", "before"),
+    "imp.head.after": ("efter", "after"),
+    "imp.head.new_edition": ("den nye udgave", "the new edition"),
+    "imp.warn.baseline": (
+        "{n} kommuner står uden tal for planens basisår efter indlæsningen: {names}",
+        "{n} municipalities would have no figures for their plan's baseline year after the import: {names}",
+    ),
+    "imp.warn.fewer_years": (
+        "{n} kommuner får færre år end før: {names}",
+        "{n} municipalities would have fewer years than before: {names}",
+    ),
+    "imp.warn.not_newest": (
+        "{n} kommuner bruger fortsat en nyere udgave, så filens rækker ændrer ikke deres tal nu (de kan ses på "
+        "siden Kommune under udgaven): {names}",
+        "{n} municipalities keep using a newer edition, so the file's rows do not change their figures now (they "
+        "can be viewed on the Municipality page under the edition): {names}",
+    ),
+    "imp.warn.correction": (
+        "Er filen en rettelse af enkelte tal, så vælg »en rettelse af en eksisterende udgave« (CLI: "
+        "--into-edition NAVN) i stedet for en ny udgave.",
+        "If the file corrects a few figures, choose \"a correction of an existing edition\" (CLI: "
+        "--into-edition NAME) instead of a new edition.",
+    ),
+    "mun.edition": ("Udgave af opgørelsen", "Inventory edition"),
+    "mun.edition.help": (
+        "Standard er kommunens nyeste udgave, som alle sider bruger. Vælg en ældre udgave for at se dens tal.",
+        "The default is the municipality's newest edition, which every page uses. Choose an older edition to see "
+        "its figures.",
+    ),
+    "mun.edition.option": ("{name} ({years})", "{name} ({years})"),
+    "mun.edition.newest": ("{name} ({years}) – nyeste", "{name} ({years}) – newest"),
+    "mun.edition.older": (
+        "Viser den ældre udgave {name}. Alle andre sider og tallene for regionen bruger kommunens nyeste udgave, "
+        "{newest}.",
+        "Showing the older edition {name}. Every other page and the region's figures use the municipality's "
+        "newest edition, {newest}.",
+    ),
+    "method.editions_in_use": ("Hver kommunes tal kommer fra dens egen nyeste udgave. I brug nu: {editions}.",
+                               "Each municipality's figures come from its own newest edition. In use now: {editions}."),
+    "method.edition_use": ("{name} ({n} kommuner)", "{name} ({n} municipalities)"),
+    "dq.col.edition": ("Udgave i brug", "Edition in use"),
+    "dq.col.newest_for": ("Nyeste for kommuner", "Newest for municipalities"),
     # -- KKR meeting pack: the Præsentation page, the deck, chart images, the shipped map (keys "kkr.*", "chart.dl.*") --
     "nav.presentation": ("Præsentation", "Presentation"),
     "kkr.page.title": ("Præsentation til KKR-mødet", "Presentation for the KKR meeting"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 import pandas as pd
@@ -89,46 +89,66 @@ class Trend:
     slope: float  # tonnes per year (negative when emissions fall)
     intercept: float
     years: tuple[int, ...]
+    latest: float = math.inf  # E(latest): the inventory value of the last year (not the fitted line's)
 
     def at(self, year: float) -> float:
         return self.intercept + self.slope * year
 
     @property
+    def reached(self) -> bool:
+        """E(latest) is already at or below zero: net zero is "nået", nothing to project."""
+        return self.latest <= 0
+
+    @property
     def zero_year(self) -> int | None:
-        """First whole year the trend is at or below zero ("forventet netto-nul-år"); None if not by 2100."""
+        """The first whole year after the latest inventory year in which the line is at or below zero
+        ("forventet netto-nul-år"); None when it is already reached (see `reached`) or not by 2100."""
+        if self.reached:
+            return None
         last = self.years[-1]
-        if self.at(last) <= 0:
-            return last
+        if self.at(last + 1) <= 0:  # the line is at zero already, the data not yet: next year
+            return last + 1
         if self.slope >= 0:
             return None
         year = math.ceil(-self.intercept / self.slope - 1e-9)
         return year if year <= TREND_HORIZON else None
 
 
+def trend_window(latest_year: int) -> tuple[int, int]:
+    """The calendar years a trend may use: the five ending at the latest inventory year."""
+    return latest_year - TREND_YEARS + 1, latest_year
+
+
 def trend(series: Mapping[int, float]) -> Trend | Unavailable:
-    """Least squares over the last five inventory years; at least three are needed."""
-    years = sorted(series)[-TREND_YEARS:]
+    """Least squares over the inventory years within the five calendar years ending at the latest year;
+    at least three of them are needed ("too_few_years" says how many there are, and in which years)."""
+    if not series:
+        return Unavailable("too_few_years", "0")
+    first, last = trend_window(max(series))
+    years = sorted(y for y in series if first <= y <= last)
     if len(years) < TREND_MIN_YEARS:
-        return Unavailable("too_few_years", f"{len(years)}")
+        return Unavailable("too_few_years", str(len(years)))
     n = len(years)
     mean_x = sum(years) / n
     mean_y = sum(series[y] for y in years) / n
     sxx = sum((y - mean_x) ** 2 for y in years)
     slope = sum((y - mean_x) * (series[y] - mean_y) for y in years) / sxx
-    return Trend(slope=slope, intercept=mean_y - slope * mean_x, years=tuple(years))
+    return Trend(slope=slope, intercept=mean_y - slope * mean_x, years=tuple(years), latest=series[last])
 
 
-def required_pace(latest: float, latest_year: int, target_2030: float) -> float | Unavailable:
-    """(E(latest) − T(2030)) / (2030 − latest year): tonnes of reduction needed per year from now."""
+def required_pace(need: float, latest_year: int) -> float | Unavailable:
+    """N / (2030 − latest year): tonnes of reduction needed per year from now, where N is the need (for an area
+    the sum of its members' needs, so one's surplus never hides another's gap). Never negative: 0 when N = 0
+    ("målet for 2030 er nået")."""
     if latest_year >= TARGET_YEAR:
         return Unavailable("past_target_year", str(latest_year))
-    return (latest - target_2030) / (TARGET_YEAR - latest_year)
+    return max(0.0, need) / (TARGET_YEAR - latest_year)
 
 
 # -- reduction bridge and manko ----------------------------------------------------------------
 
-_BRIDGE_SUMS = ("need", "secured", "in_progress", "planned", "at_risk", "cancelled",
-                "left_out", "left_out_actions", "missing_expected_actions")
+_BRIDGE_SUMS = ("need", "secured", "in_progress", "planned", "at_risk", "cancelled", "in_inventory",
+                "in_inventory_actions", "left_out", "left_out_actions", "missing_expected_actions")
 
 
 @dataclass(frozen=True)
@@ -139,6 +159,10 @@ class Bridge:
     planned: float = 0.0
     at_risk: float = 0.0
     cancelled: float = 0.0  # shown for information; counts for nothing
+    # Completed actions completed in or before the latest inventory year are already in E(latest) ("allerede i
+    # opgørelsen"): shown for information, counting nothing (secured holds only those completed after it).
+    in_inventory: float = 0.0
+    in_inventory_actions: int = 0
     members_manko: float | None = None  # for a sum of municipalities: the sum of their manko (see assess_area)
     # Actions whose status is unknown or missing are in no part (they cover nothing) but are reported here:
     left_out: float = 0.0  # their expected 2030 reduction, tonnes
@@ -189,9 +213,25 @@ def _tonnes(value: object) -> float | None:
     return None if math.isnan(tonnes) else tonnes
 
 
+def in_inventory(completed_year: int, latest_year: int) -> bool:
+    """A completed action is already in the inventory ("allerede i opgørelsen") when its completion date falls in
+    or before the latest inventory year: E(latest) holds its effect, so it must not count again as secured.
+    The completion date is the action's end date, else the date of its change to completed in its history,
+    else its last update (queries.action_expected works it out)."""
+    return completed_year <= latest_year
+
+
 def reduction_bridge(need: float, expected_by_status: Mapping[str, float],
-                     actions_by_status: Mapping[str, int] | None = None, missing_expected: int = 0) -> Bridge:
+                     actions_by_status: Mapping[str, int] | None = None, missing_expected: int = 0,
+                     completed_by_year: Mapping[int, float] | None = None,
+                     completed_actions_by_year: Mapping[int, int] | None = None,
+                     latest_year: int | None = None) -> Bridge:
     """Split the actions' expected 2030 reductions by status into the bridge parts (cancelled counts nothing).
+
+    `completed_by_year` breaks the completed actions' tonnes (part of expected_by_status["completed"]) down by
+    the year of their completion date, `completed_actions_by_year` their number; those completed in or before
+    `latest_year` (see in_inventory) leave "secured" for `in_inventory`, which counts nothing. Completed actions
+    without a known completion year stay secured.
 
     Never raises on odd input, so a page with one bad action still shows its bridge:
     - a status that is unknown or missing (None, NaN, pd.NA, "") goes in no part and covers nothing; its
@@ -225,7 +265,18 @@ def reduction_bridge(need: float, expected_by_status: Mapping[str, float],
             cancelled += tonnes
         else:
             parts[part] += tonnes
-    return Bridge(need=need, cancelled=cancelled, left_out=left_out, left_out_actions=left_out_actions,
+    already, already_actions = 0.0, 0
+    if latest_year is not None:
+        n_by_year = completed_actions_by_year or {}
+        for year, value in (completed_by_year or {}).items():
+            if _is_missing(year) or not in_inventory(int(year), latest_year):
+                continue
+            already += _tonnes(value) or 0.0
+            n = n_by_year.get(year, 1)
+            already_actions += 1 if _is_missing(n) else int(n)
+        parts["secured"] = max(0.0, parts["secured"] - already)
+    return Bridge(need=need, cancelled=cancelled, in_inventory=already, in_inventory_actions=already_actions,
+                  left_out=left_out, left_out_actions=left_out_actions,
                   left_out_statuses=tuple(sorted(left_out_statuses)), missing_expected_actions=missing, **parts)
 
 
@@ -350,6 +401,17 @@ class MunicipalityInputs:
     population_approx: bool = True
     actions_by_status: Mapping[str, int] = field(default_factory=dict)  # number of actions behind each status
     missing_expected: int = 0  # actions of a bridge part (not cancelled) without an expected 2030 reduction
+    # The completed actions' expected tonnes (already in expected_by_status["completed"]) and their number, by
+    # the year of their completion date; see reduction_bridge and in_inventory.
+    completed_by_year: Mapping[int, float] = field(default_factory=dict)
+    completed_actions_by_year: Mapping[int, int] = field(default_factory=dict)
+
+
+def member_bridge(m: MunicipalityInputs, need: float, latest_year: int) -> Bridge:
+    """A municipality's bridge when its need is computed at `latest_year`: completed actions up to that year are
+    already in the inventory. Its own page uses its latest year; an area the area's year (assess_area)."""
+    return reduction_bridge(need, m.expected_by_status, m.actions_by_status, m.missing_expected,
+                            m.completed_by_year, m.completed_actions_by_year, latest_year)
 
 
 def assess_municipality(m: MunicipalityInputs, today: date) -> Progress | Unavailable:
@@ -369,14 +431,12 @@ def assess_municipality(m: MunicipalityInputs, today: date) -> Progress | Unavai
     latest_year = max(series)
     points = tuple(target_points(m.plan.baseline_year, baseline, m.plan.targets, m.plan.net_zero_year))
     latest = series[latest_year]
-    target_2030 = target_value(points, TARGET_YEAR)
+    need = reduction_need(latest, target_value(points, TARGET_YEAR))
     d = deviation(latest, target_value(points, latest_year), baseline)
     return Progress(
         members=(m.code,), series=dict(sorted(series.items())), latest_year=latest_year, latest=latest,
         baseline=baseline, paths=(points,), deviation=d, verdict=verdict(d), trend=trend(series),
-        required_pace=required_pace(latest, latest_year, target_2030),
-        bridge=reduction_bridge(reduction_need(latest, target_2030), m.expected_by_status,
-                                m.actions_by_status, m.missing_expected),
+        required_pace=required_pace(need, latest_year), bridge=member_bridge(m, need, latest_year),
         population=m.population, population_approx=m.population_approx, today=today,
         verdicts={m.code: verdict(d)},
     )
@@ -426,13 +486,15 @@ def assess_area(inputs: Iterable[MunicipalityInputs], today: date) -> Progress |
     One year for the whole headline: the area's years are those every included member has, and its latest
     year Y is the newest of them. E(latest), T(latest), the verdict, the required pace, the need N and the
     manko all rest on Y, so "Region X mangler N t (opgørelsesår Y)" adds up: each member's need is
-    recomputed at Y, N_m = max(0, E_m(Y) − T_m(2030)), and the area's need is their sum. The manko is the
+    recomputed at Y, N_m = max(0, E_m(Y) − T_m(2030)), and the area's need is their sum; so is each member's
+    split of completed actions (those completed in or before Y are already in E_m(Y)). The manko is the
     sum of the members' manko at Y, max(0, N_m − covered_m), because one municipality's surplus does not
-    cover another's gap. Where a member has newer inventories than Y, its own page (and `verdicts`, the
+    cover another's gap, and the required pace is the area's need over the years left, N / (2030 − Y). Where a member has newer inventories than Y, its own page (and `verdicts`, the
     per-member verdict counts) uses its own latest year, so its manko there can differ from its share here.
     Fewer than two common years: Unavailable("too_few_common_years"), saying who lacks which years.
     """
     parts: list[Progress] = []
+    member_inputs: list[MunicipalityInputs] = []
     excluded: dict[int, Unavailable] = {}
     for m in inputs:
         p = assess_municipality(m, today)
@@ -440,6 +502,7 @@ def assess_area(inputs: Iterable[MunicipalityInputs], today: date) -> Progress |
             excluded[m.code] = p
         else:
             parts.append(p)
+            member_inputs.append(m)
     if not parts:
         return Unavailable("no_inventory") if not excluded else next(iter(excluded.values()))
     common = set.intersection(*(set(p.series) for p in parts))
@@ -450,16 +513,16 @@ def assess_area(inputs: Iterable[MunicipalityInputs], today: date) -> Progress |
     latest_year = max(series)
     latest = series[latest_year]
     baseline = sum(p.baseline for p in parts)
-    target_2030 = sum(target_value(path, TARGET_YEAR) for path in paths)
     d = deviation(latest, sum(target_value(path, latest_year) for path in paths), baseline)
-    at_area_year = (replace(p.bridge, need=reduction_need(p.series[latest_year], p.target_2030)) for p in parts)
+    at_area_year = (member_bridge(m, reduction_need(p.series[latest_year], p.target_2030), latest_year)
+                    for m, p in zip(member_inputs, parts, strict=True))
     bridge = sum(at_area_year, Bridge(need=0.0))
     pops = [p.population for p in parts]
     population = sum(pops) if all(pops) else None
     return Progress(
         members=tuple(c for p in parts for c in p.members), series=series, latest_year=latest_year,
         latest=latest, baseline=baseline, paths=paths, deviation=d, verdict=verdict(d),
-        trend=trend(series), required_pace=required_pace(latest, latest_year, target_2030),
+        trend=trend(series), required_pace=required_pace(bridge.need, latest_year),
         bridge=bridge, population=population, population_approx=any(p.population_approx for p in parts),
         today=today, excluded=excluded, verdicts={c: v for p in parts for c, v in p.verdicts.items()},
     )
@@ -481,7 +544,9 @@ def inputs_from_frames(
     actions may be one row per action, or already summed per status with the number of actions in a column
     `actions` (and, optionally, those without an expected reduction in `missing_expected`). A missing status
     becomes "" (left out of the bridge and reported, see reduction_bridge); a missing expected reduction sums
-    as 0 and, in rows per action, is counted in `missing_expected`.
+    as 0 and, in rows per action, is counted in `missing_expected`. An optional column `completed_year` gives
+    the year of a completed action's completion date (queries.action_expected), so the bridge can tell the
+    completed actions already in the inventory from those that are secured (see in_inventory).
     """
     series = {int(c): dict(zip(g["year"].astype(int), g["tco2e"].astype(float)))
               for c, g in emissions.groupby("municipality")}
@@ -498,12 +563,17 @@ def inputs_from_frames(
                            if "missing_expected" in acts else 0)
     else:
         acts = acts.assign(_n=1, _missing=(acts["expected_2030_t"].isna() & in_part).astype(int))
-    expected, counts, missing = {}, {}, {}
+    expected, counts, missing, done, done_n = {}, {}, {}, {}, {}
     for c, g in acts.groupby("municipality"):
         by_status = g.groupby("status", sort=True)
         expected[int(c)] = by_status["expected_2030_t"].sum().to_dict()
         counts[int(c)] = {k: int(v) for k, v in by_status["_n"].sum().items()}
         missing[int(c)] = int(g["_missing"].sum())
+        if "completed_year" in g:
+            completed = g[(g["status"] == "completed") & g["completed_year"].notna()]
+            by_year = completed.groupby(completed["completed_year"].astype(int), sort=True)
+            done[int(c)] = {int(y): float(v) for y, v in by_year["expected_2030_t"].sum().items()}
+            done_n[int(c)] = {int(y): int(v) for y, v in by_year["_n"].sum().items()}
     out = {}
     for r in municipalities.itertuples():
         code = int(r.code)
@@ -511,7 +581,8 @@ def inputs_from_frames(
         out[code] = MunicipalityInputs(code=code, series=series.get(code, {}), plan=plan.get(code),
                                        expected_by_status=expected.get(code, {}), population=pop,
                                        population_approx=bool(r.population_approx),
-                                       actions_by_status=counts.get(code, {}), missing_expected=missing.get(code, 0))
+                                       actions_by_status=counts.get(code, {}), missing_expected=missing.get(code, 0),
+                                       completed_by_year=done.get(code, {}), completed_actions_by_year=done_n.get(code, {}))
     return out
 
 

@@ -9,12 +9,27 @@ from .domain import DENMARK, REGIONS
 from .progress import MunicipalityInputs, inputs_from_frames
 from .store import Store
 
-# The newest inventory edition: the one published last (ties: created last).
-_NEWEST_EDITION = "(SELECT id FROM edition ORDER BY published DESC NULLS LAST, id DESC LIMIT 1)"
+# Which edition each municipality's figures come from. An edition covers the municipalities it holds rows for;
+# a municipality's newest edition is the one published last (an edition without a published date counts as
+# published on the day it was imported), then the one imported last (created_at, then id). So a file for one
+# municipality never changes another's figures, and an older release imported late does not win.
+_EDITION_ORDER = "coalesce(ed.published, CAST(ed.created_at AS DATE)) DESC, ed.created_at DESC, ed.id DESC"
+_NEWEST_PER_MUNICIPALITY = (
+    "(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "
+    "FROM (SELECT DISTINCT municipality, edition FROM emission) h JOIN edition ed ON ed.id = h.edition "
+    f"ORDER BY h.municipality, {_EDITION_ORDER})"
+)
+# The newest edition of all (Metode's note; the default of an edition choice): the same order.
+_NEWEST_EDITION = f"(SELECT ed.id FROM edition ed ORDER BY {_EDITION_ORDER} LIMIT 1)"
 
 
-def _edition(edition: int | None) -> tuple[str, list]:
-    return ("?", [edition]) if edition is not None else (_NEWEST_EDITION, [])
+def _rows(edition: int | None) -> tuple[str, list]:
+    """The emission rows figures rest on: each municipality's newest edition, or one given edition's rows."""
+    if edition is not None:
+        return "(SELECT * FROM emission WHERE edition = ?)", [edition]
+    newest = (f"(SELECT em.* FROM emission em JOIN {_NEWEST_PER_MUNICIPALITY} n "
+              "ON n.municipality = em.municipality AND n.edition = em.edition)")
+    return newest, []
 
 
 def data_version(store: Store) -> int:
@@ -43,17 +58,43 @@ def sectors(store: Store) -> pd.DataFrame:
 
 
 def editions(store: Store) -> pd.DataFrame:
-    """All inventory editions, newest first, with their row counts and year span."""
+    """All inventory editions, newest first, with their row counts, year span, how many municipalities they
+    hold and for how many they are the newest (the figures shown come from them)."""
     return store.query(
-        "SELECT e.id, e.name, e.source, e.published, e.is_demo, count(m.tco2e) AS rows, "
-        "min(m.year) AS first_year, max(m.year) AS last_year "
-        "FROM edition e LEFT JOIN emission m ON m.edition = e.id "
-        "GROUP BY ALL ORDER BY e.published DESC NULLS LAST, e.id DESC"
+        f"WITH n AS (SELECT edition, count(*) AS newest_for FROM {_NEWEST_PER_MUNICIPALITY} GROUP BY edition) "
+        "SELECT ed.id, ed.name, ed.source, ed.published, ed.is_demo, ed.created_at, count(m.tco2e) AS rows, "
+        "min(m.year) AS first_year, max(m.year) AS last_year, count(DISTINCT m.municipality) AS municipalities, "
+        "coalesce(any_value(n.newest_for), 0) AS newest_for "
+        "FROM edition ed LEFT JOIN emission m ON m.edition = ed.id LEFT JOIN n ON n.edition = ed.id "
+        "GROUP BY ed.id, ed.name, ed.source, ed.published, ed.is_demo, ed.created_at "
+        f"ORDER BY {_EDITION_ORDER}"
     )
 
 
 def newest_edition(store: Store) -> pd.DataFrame:
+    """The newest edition of all (published last, then imported last); figures use each municipality's own."""
     return store.query(f"SELECT id, name, source, published, is_demo FROM edition WHERE id = {_NEWEST_EDITION}")
+
+
+def municipality_editions(store: Store, code: int) -> pd.DataFrame:
+    """The editions that hold rows for one municipality, its newest (the one its figures use) first, with the
+    years each covers for it."""
+    return store.query(
+        "SELECT ed.id, ed.name, ed.source, ed.published, ed.is_demo, ed.created_at, count(*) AS rows, "
+        "min(m.year) AS first_year, max(m.year) AS last_year "
+        "FROM edition ed JOIN emission m ON m.edition = ed.id WHERE m.municipality = ? "
+        "GROUP BY ed.id, ed.name, ed.source, ed.published, ed.is_demo, ed.created_at "
+        f"ORDER BY {_EDITION_ORDER}",
+        [code],
+    )
+
+
+def newest_editions(store: Store) -> pd.DataFrame:
+    """Per municipality with any inventory: the edition its figures come from (id, name, published)."""
+    return store.query(
+        f"SELECT n.municipality, ed.id AS edition, ed.name, ed.published, ed.is_demo "
+        f"FROM {_NEWEST_PER_MUNICIPALITY} n JOIN edition ed ON ed.id = n.edition ORDER BY n.municipality"
+    )
 
 
 def demo_kinds(store: Store) -> list[str]:
@@ -69,33 +110,36 @@ def demo_kinds(store: Store) -> list[str]:
 
 
 def emission_totals(store: Store, edition: int | None = None) -> pd.DataFrame:
-    """E(y) per municipality: net emissions summed over all sectors (newest edition unless given)."""
-    ed, params = _edition(edition)
+    """E(y) per municipality: net emissions summed over all sectors (each municipality's newest edition unless
+    one is given)."""
+    rows, params = _rows(edition)
     return store.query(
         f"SELECT municipality, year, sum(tco2e) AS tco2e, bool_or(estimated) AS any_estimated "
-        f"FROM emission WHERE edition = {ed} GROUP BY municipality, year ORDER BY municipality, year",
+        f"FROM {rows} GROUP BY municipality, year ORDER BY municipality, year",
         params,
     )
 
 
 def emissions_by_sector(store: Store, codes: Sequence[int], edition: int | None = None) -> pd.DataFrame:
-    """Emissions per year and sector summed over the given municipalities, with sector labels."""
-    ed, params = _edition(edition)
+    """Emissions per year and sector summed over the given municipalities (each from its newest edition unless
+    one is given), with sector labels."""
+    rows, params = _rows(edition)
     return store.query(
         f"SELECT e.year, e.sector, s.label_da, s.label_en, s.sector_group, sum(e.tco2e) AS tco2e "
-        f"FROM emission e JOIN sector s ON s.code = e.sector "
-        f"WHERE e.edition = {ed} AND list_contains(?, e.municipality) "
+        f"FROM {rows} e JOIN sector s ON s.code = e.sector "
+        f"WHERE list_contains(?, e.municipality) "
         f"GROUP BY ALL ORDER BY e.year, e.sector",
         [*params, list(codes)],
     )
 
 
 def estimated_share(store: Store, codes: Sequence[int], edition: int | None = None) -> pd.DataFrame:
-    """Per municipality: latest year and the share of values flagged as estimated (newest edition)."""
-    ed, params = _edition(edition)
+    """Per municipality: latest year and the share of values flagged as estimated (its newest edition unless
+    one is given)."""
+    rows, params = _rows(edition)
     return store.query(
         f"SELECT municipality, max(year) AS latest_year, avg(CASE WHEN estimated THEN 1 ELSE 0 END) AS estimated_share "
-        f"FROM emission WHERE edition = {ed} AND list_contains(?, municipality) GROUP BY municipality",
+        f"FROM {rows} WHERE list_contains(?, municipality) GROUP BY municipality",
         [*params, list(codes)],
     )
 
@@ -120,13 +164,24 @@ def scenarios(store: Store, codes: Sequence[int]) -> pd.DataFrame:
     )
 
 
+# When a completed action was completed (DESIGN.md section 4): its end date, else the date of its (latest) change
+# to completed in its history (an event that keeps it completed, say a new responsible unit, is no such change),
+# else its last update. NULL for an action that is not completed.
+_COMPLETED_ON = ("CASE WHEN a.status = 'completed' THEN coalesce(a.end_date, "
+                 "(SELECT max(e.changed_on) FROM action_event e WHERE e.action_id = a.id AND e.new_status = 'completed' "
+                 "AND e.old_status IS DISTINCT FROM 'completed'), a.last_updated) END")
+
+
 def action_expected(store: Store) -> pd.DataFrame:
-    """Expected 2030 reductions of mitigation actions per municipality and status, with the number of actions
-    and of those without an expected reduction (counted as 0; the reduction bridge says so)."""
+    """Expected 2030 reductions of mitigation actions per municipality and status (completed ones also per year
+    of their completion date, `completed_year`), with the number of actions and of those without an expected
+    reduction (counted as 0; the reduction bridge says so). progress.in_inventory decides which completed
+    actions are already in the inventory."""
     return store.query(
-        "SELECT municipality, status, sum(coalesce(expected_2030_t, 0)) AS expected_2030_t, count(*) AS actions, "
-        "count(*) FILTER (WHERE expected_2030_t IS NULL) AS missing_expected "
-        "FROM action WHERE kind = 'mitigation' GROUP BY municipality, status ORDER BY municipality, status"
+        f"SELECT a.municipality, a.status, year({_COMPLETED_ON}) AS completed_year, "
+        "sum(coalesce(a.expected_2030_t, 0)) AS expected_2030_t, count(*) AS actions, "
+        "count(*) FILTER (WHERE a.expected_2030_t IS NULL) AS missing_expected "
+        "FROM action a WHERE a.kind = 'mitigation' GROUP BY ALL ORDER BY a.municipality, a.status, completed_year"
     )
 
 
@@ -134,7 +189,8 @@ def actions(store: Store, codes: Sequence[int]) -> pd.DataFrame:
     """The actions of the given municipalities, largest expected reduction first."""
     return store.query(
         "SELECT a.id, a.municipality, m.name AS municipality_name, a.title, a.sector, a.kind, a.status, "
-        "a.start_date, a.end_date, a.expected_2030_t, a.responsible, a.budget_dkk, a.last_updated, a.version "
+        "a.start_date, a.end_date, a.expected_2030_t, a.responsible, a.budget_dkk, a.last_updated, a.version, "
+        f"{_COMPLETED_ON} AS completed_on "
         "FROM action a JOIN municipality m ON m.code = a.municipality "
         "WHERE list_contains(?, a.municipality) ORDER BY a.expected_2030_t DESC NULLS LAST, a.id",
         [list(codes)],
@@ -168,13 +224,16 @@ def import_log(store: Store) -> pd.DataFrame:
 
 
 def latest_inventory_year(store: Store) -> int | None:
-    df = store.query(f"SELECT max(year) AS y FROM emission WHERE edition = {_NEWEST_EDITION}")
+    """The latest year any municipality's figures reach (each from its newest edition)."""
+    rows, params = _rows(None)
+    df = store.query(f"SELECT max(year) AS y FROM {rows}", params)
     y = df.iloc[0, 0]
     return None if pd.isna(y) else int(y)
 
 
 def municipality_inputs(store: Store, edition: int | None = None) -> dict[int, MunicipalityInputs]:
-    """Everything progress.py needs for every municipality, from the newest edition (or the one given)."""
+    """Everything progress.py needs for every municipality, each from its newest edition (or from the given
+    edition: municipalities it holds no rows for then have no inventory)."""
     expected = action_expected(store)
     return inputs_from_frames(
         emissions=emission_totals(store, edition),
@@ -199,14 +258,17 @@ DEMO_KINDS: tuple[str, ...] = ("inventory", "plans", "scenarios", "actions", "mi
 
 
 def data_quality(store: Store, codes: Sequence[int], baseline_year: int = 1990) -> pd.DataFrame:
-    """Per municipality in the newest edition: latest year, years present, missing years (1990, the plan's
-    baseline year, and every year of the edition's span after 1990), sectors missing in any year present,
-    the share of estimated values, the editions the municipality appears in (oldest first), when its inventory was
-    last loaded and by whom ('demo' for demo editions); span_first and span_last give the newest edition's span
-    after 1990 (the same on every row)."""
+    """Per municipality, in its newest edition (`edition`, its name in `edition_name`): latest year, years
+    present, missing years (1990, the plan's baseline year, and every year of the span after 1990), sectors
+    missing in any year present, the share of estimated values, the editions the municipality appears in (oldest
+    first), when its inventory was last loaded and by whom ('demo' for demo editions); span_first and span_last
+    give the span after 1990 of the figures shown (all municipalities, each from its newest edition; the same on
+    every row)."""
+    rows, _ = _rows(None)
     df = store.query(
         f"""
-        WITH em AS (SELECT municipality, year, sector, estimated FROM emission WHERE edition = {_NEWEST_EDITION}),
+        WITH em AS (SELECT municipality, year, sector, estimated, edition FROM {rows}),
+        current AS (SELECT DISTINCT em.municipality, em.edition, ed.name FROM em JOIN edition ed ON ed.id = em.edition),
         span AS (SELECT min(year) FILTER (WHERE year > ?) AS first_year, max(year) AS last_year FROM em),
         munis AS (SELECT code, name, region FROM municipality WHERE list_contains(?, code)),
         expected AS (
@@ -234,7 +296,8 @@ def data_quality(store: Store, codes: Sequence[int], baseline_year: int = 1990) 
             FROM em GROUP BY municipality
         ),
         editions AS (
-            SELECT e.municipality, list(ed.name ORDER BY ed.published NULLS FIRST, ed.id) AS editions
+            SELECT e.municipality, list(ed.name ORDER BY coalesce(ed.published, CAST(ed.created_at AS DATE)),
+                                        ed.created_at, ed.id) AS editions
             FROM (SELECT DISTINCT municipality, edition FROM emission) e JOIN edition ed ON ed.id = e.edition
             GROUP BY e.municipality
         ),
@@ -250,8 +313,9 @@ def data_quality(store: Store, codes: Sequence[int], baseline_year: int = 1990) 
                coalesce(st.rows, 0) AS rows, coalesce(my.years, []) AS missing_years,
                coalesce(ms.sectors, []) AS missing_sectors, coalesce(ms.cells, 0) AS missing_cells,
                st.estimated_share, coalesce(ed.editions, []) AS editions, ld.loaded_at, ld.loaded_by,
-               span.first_year AS span_first, span.last_year AS span_last
+               span.first_year AS span_first, span.last_year AS span_last, cur.edition, cur.name AS edition_name
         FROM munis m CROSS JOIN span
+        LEFT JOIN current cur ON cur.municipality = m.code
         LEFT JOIN stats st ON st.municipality = m.code
         LEFT JOIN missing_years my ON my.municipality = m.code
         LEFT JOIN missing_sectors ms ON ms.municipality = m.code
@@ -330,11 +394,19 @@ def editions_since(store: Store, since) -> pd.DataFrame:
     )
 
 
-def edition_before(store: Store, since) -> int | None:
-    """The edition that was newest just before `since` (None when there was none)."""
-    df = store.query(
-        "SELECT id FROM edition WHERE coalesce(published, CAST(created_at AS DATE)) < ? "
-        "ORDER BY published DESC NULLS LAST, id DESC LIMIT 1",
-        [since],
+def municipality_inputs_before(store: Store, day) -> dict[int, MunicipalityInputs]:
+    """As municipality_inputs, but each municipality from its newest edition published (or, without a date,
+    imported) before `day`: the figures as they stood then (today's plans and actions)."""
+    newest_before = (
+        "(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "
+        "FROM (SELECT DISTINCT municipality, edition FROM emission) h JOIN edition ed ON ed.id = h.edition "
+        f"WHERE coalesce(ed.published, CAST(ed.created_at AS DATE)) < ? ORDER BY h.municipality, {_EDITION_ORDER})"
     )
-    return None if df.empty else int(df.iloc[0, 0])
+    totals = store.query(
+        f"SELECT em.municipality, em.year, sum(em.tco2e) AS tco2e, bool_or(em.estimated) AS any_estimated "
+        f"FROM emission em JOIN {newest_before} n ON n.municipality = em.municipality AND n.edition = em.edition "
+        "GROUP BY em.municipality, em.year ORDER BY em.municipality, em.year",
+        [day],
+    )
+    return inputs_from_frames(emissions=totals, plans=plans(store), targets=plan_targets(store),
+                              actions=action_expected(store), municipalities=municipalities(store))

@@ -252,7 +252,7 @@ IMPORT_DIR = "import"
 
 def _import_frames(store: Store) -> list[tuple[str, str, pd.DataFrame, dict | None]]:
     """(kind, file name, frame, edition: name, source, published) in the order they import cleanly: population, plans, scenarios,
-    each inventory edition oldest first (so the newest stays the newest), actions, milestones."""
+    each inventory edition oldest first (so each municipality's newest stays its newest), actions, milestones."""
     with store.connection() as con:
         def q(sql: str, params: list | None = None) -> pd.DataFrame:
             return con.execute(sql, params or []).df()
@@ -273,8 +273,11 @@ def _import_frames(store: Store) -> list[tuple[str, str, pd.DataFrame, dict | No
         scenarios = q("SELECT municipality, kind, year, tco2e FROM scenario ORDER BY ALL")
         if len(scenarios):
             out.append(("scenarios", "scenarios.csv", scenarios, None))
-        editions = q("SELECT e.id, e.name, e.source, e.published FROM edition e WHERE EXISTS (SELECT 1 FROM emission m WHERE m.edition = e.id) "
-                     "ORDER BY e.published ASC NULLS FIRST, e.id ASC")
+        # Oldest first in the order that picks each municipality's newest edition (queries._EDITION_ORDER), and
+        # with the date that order uses, so each municipality's newest stays its newest after the re-import.
+        editions = q("SELECT e.id, e.name, e.source, coalesce(e.published, CAST(e.created_at AS DATE)) AS published "
+                     "FROM edition e WHERE EXISTS (SELECT 1 FROM emission m WHERE m.edition = e.id) "
+                     "ORDER BY coalesce(e.published, CAST(e.created_at AS DATE)), e.created_at, e.id")
         for edition_id, name, source, published in editions.itertuples(index=False):
             rows = q("SELECT municipality, year, sector, tco2e, estimated FROM emission WHERE edition = ? "
                      "ORDER BY municipality, year, sector", [int(edition_id)])
@@ -318,11 +321,11 @@ def reimport_lines(files: list[tuple[str, str, dict | None]]) -> list[str]:
         "GENINDLÆSNING / RE-IMPORT",
         "=========================",
         f"Mappen {IMPORT_DIR}/ har de samme data i det format, »import« læser. Indlæs filerne i denne rækkefølge "
-        "(opgørelserne ældste først, så den nyeste forbliver den nyeste). Udgavens kilde og udgivelsesdato står "
-        "efter # på hver opgørelses linje (run_import(..., source=, published=) tager dem). Handlingernes id, "
+        "(opgørelserne ældste først, så hver kommunes nyeste udgave forbliver dens nyeste). Udgavens kilde og "
+        "udgivelsesdato står efter # på hver opgørelses linje (run_import(..., source=, published=) tager dem). Handlingernes id, "
         "version og historik følger ikke med; tallene gør.",
         f"The folder {IMPORT_DIR}/ holds the same data in the layout 'import' reads. Import the files in this order "
-        "(inventories oldest first, so the newest stays the newest). Each inventory line ends with the edition's "
+        "(inventories oldest first, so each municipality's newest edition stays its newest). Each inventory line ends with the edition's "
         "source and publication date after # (run_import(..., source=, published=) takes them). Actions' id, "
         "version and history do not carry over; the numbers do.",
         "",
@@ -330,7 +333,8 @@ def reimport_lines(files: list[tuple[str, str, dict | None]]) -> list[str]:
     for kind, path, edition in files:
         line = f"  python -m dk2020dash import {kind} {path}"
         if edition:
-            line += f" --edition {shlex.quote(edition['name'])}  # source: {edition['source']}; published: " \
+            published = f" --published {edition['published']}" if edition["published"] else ""
+            line += f" --edition {shlex.quote(edition['name'])}{published}  # source: {edition['source']}; published: " \
                     f"{edition['published'] or '-'}"
         lines.append(line)
     lines.append("")

@@ -69,18 +69,31 @@ def trajectory_title(progress: Progress, lang: str) -> str:
 
 
 def zero_year_text(progress: Progress, lang: str) -> str:
-    """The year the trend reaches zero, or "ikke før 2100"; "–" without a trend."""
+    """The year the trend reaches zero, "nået" when E(latest) is already at or below zero, or "ikke før 2100";
+    "–" without a trend."""
     if not isinstance(progress.trend, Trend):
         return "–"
+    if progress.trend.reached:
+        return i18n.t("zero_year.reached", lang)
     year = progress.trend.zero_year
     return str(year) if year is not None else i18n.t("never_before_2100", lang)
 
 
-def bridge_notes(bridge: Bridge, lang: str) -> list[str]:
+def pace_reached(progress: Progress) -> bool:
+    """The need is 0, so the required pace reads "målet for 2030 er nået" rather than a number."""
+    return progress.bridge.need <= 0
+
+
+def bridge_notes(bridge: Bridge, lang: str, year: int | None = None) -> list[str]:
     """What the reduction bridge leaves out or counts as 0, one sentence each (empty when nothing):
     "2 handlinger med ukendt eller manglende status (mangler, afsluttet) er udeladt af reduktionsbroen (40 t
-    forventet)." and "3 handlinger har ingen forventet reduktion og tæller med 0 t." """
+    forventet).", "3 handlinger har ingen forventet reduktion og tæller med 0 t." and, given the inventory year
+    the bridge rests on, "4 gennemførte handlinger (… forventet) blev gennemført i eller før 2024 og er allerede
+    med i opgørelsen; …" """
     notes = []
+    if bridge.in_inventory_actions and year is not None:
+        notes.append(i18n.t("bridge.in_inventory_note", lang, n=bridge.in_inventory_actions, year=year,
+                            tonnes=i18n.tonnes(bridge.in_inventory, lang)))
     if bridge.left_out_actions:
         statuses = ", ".join(s or i18n.t("bridge.status_missing", lang) for s in bridge.left_out_statuses)
         notes.append(i18n.t("bridge.left_out", lang, n=bridge.left_out_actions, statuses=statuses,

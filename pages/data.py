@@ -15,9 +15,21 @@ st.write(ctx.t("data.intro"))
 kind = st.selectbox(ctx.t("imp.kind"), tuple(KINDS), format_func=lambda k: ctx.t(f"imp.kind.{k}"), key="imp-kind")
 st.caption(ctx.t(f"imp.kind.help.{kind}"))
 upload = st.file_uploader(ctx.t("imp.file"), type=["csv", "txt", "xlsx"], key="imp-file")
-edition = ""
+edition, published, into = "", None, None
 if kind == "inventory":
-    edition = st.text_input(ctx.t("imp.edition"), key="imp-edition", help=ctx.t("imp.edition.help")).strip()
+    # A new edition covers the municipalities in the file; a correction puts the rows into an existing edition.
+    real = ui.load_editions(ctx)
+    real = real.loc[~real["is_demo"], "name"].tolist()
+    mode = "new"
+    if real:
+        mode = st.radio(ctx.t("imp.mode"), ("new", "correction"), format_func=lambda m: ctx.t(f"imp.mode.{m}"),
+                        horizontal=True, key="imp-mode")
+    if mode == "correction":
+        into = st.selectbox(ctx.t("imp.into_edition"), real, key="imp-into", help=ctx.t("imp.into_edition.help"))
+    else:
+        edition = st.text_input(ctx.t("imp.edition"), key="imp-edition", help=ctx.t("imp.edition.help")).strip()
+        published = st.date_input(ctx.t("imp.published"), value=None, format="YYYY-MM-DD", key="imp-published",
+                                  help=ctx.t("imp.published.help"))
 who = st.text_input(ctx.t("imp.who"), value="Data-siden", key="imp-who").strip() or "Data-siden"
 
 
@@ -36,7 +48,9 @@ def show_summary(report: ImportReport) -> None:
     st.subheader(ctx.t("imp.preview"))
     st.success(ctx.t("imp.valid", rows=i18n.number(s.rows, ctx.lang)), icon="✅")
     if s.edition:
-        st.write(ctx.t("imp.edition_new", name=s.edition))
+        st.write(ctx.t("imp.edition_correction" if s.correction else "imp.edition_new", name=ui.plain(s.edition)))
+    for warning in s.warning_texts(ctx.lang):
+        st.warning(warning, icon="⚠️")
     with st.container(horizontal=True, key="imp-counts"):
         for key, value in (("rows", s.rows), ("added", s.added), ("changed", s.changed),
                            ("unchanged", s.unchanged), ("replaced", s.replaced), ("demo_removed", s.demo_removed)):
@@ -53,6 +67,14 @@ def show_summary(report: ImportReport) -> None:
                                                "unchanged": ctx.t("imp.unchanged")})
         st.dataframe(per, hide_index=True, width="stretch", key="imp-per-municipality")
         ui.download_table(ctx, per, "import-pr-kommune")
+    if len(s.headlines):
+        st.write(ctx.t("imp.headlines"))
+        st.caption(ctx.t("imp.headlines.caption"))
+        editions = ui.load_editions(ctx)
+        names = dict(zip(editions["id"].astype(int), editions["name"]))
+        heads = ui.import_headlines_frame(ctx, s.headlines, names)
+        st.dataframe(heads, hide_index=True, width="stretch", key="imp-headlines")
+        ui.download_table(ctx, heads, "import-foer-efter")
     if len(s.status_changes):
         st.write(ctx.t("imp.status_changes"))
         changes = s.status_changes.copy()
@@ -70,13 +92,13 @@ if outcome is not None:
 
 if upload is not None:
     data = upload.getvalue()
-    key = (hashlib.sha256(data).hexdigest(), upload.name, kind, edition, ctx.version)
+    key = (hashlib.sha256(data).hexdigest(), upload.name, kind, edition, published, into, ctx.version)
     cached = st.session_state.get("imp-preview")
     try:
         if cached is None or cached[0] != key:
             with st.spinner():
                 report = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, dry_run=True,
-                                    who=who)
+                                    who=who, published=published, into_edition=into)
             st.session_state["imp-preview"] = (key, report)
         else:
             report = cached[1]
@@ -91,7 +113,8 @@ if upload is not None:
         show_summary(report)
         if st.button(ctx.t("imp.apply"), type="primary", key="imp-apply", icon=":material/upload:"):
             try:
-                done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who)
+                done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who,
+                                  published=published, into_edition=into)
             except StoreError as exc:
                 st.error(ctx.t("imp.failed", message=str(exc)), icon="🚫")
                 st.stop()

@@ -45,7 +45,14 @@ name = name_of[code]
 region = str(munis.loc[munis["code"] == code, "region"].iloc[0])
 st.title(t("mun.title", name=name))
 
-result = ui.assess(ctx, [code], today)
+# Any edition that holds the municipality's rows can be shown; the default is its newest, which every page uses.
+shown_edition, mun_editions = ui.edition_choice(ctx, code)
+if shown_edition is not None:
+    by_id = mun_editions.set_index("id")["name"]
+    st.info(t("mun.edition.older", name=ui.plain(by_id[shown_edition]), newest=ui.plain(mun_editions["name"].iloc[0])),
+            icon="ℹ️")
+
+result = ui.assess(ctx, [code], today, edition=shown_edition)
 actions = ui.load_actions(ctx, [code])
 milestones = ui.load_milestones(ctx, [code])
 plan = ui.load_plans(ctx).set_index("municipality")
@@ -60,7 +67,7 @@ else:
     st.warning(t("mun.cannot", name=name, reason=reason), icon="ℹ️")
 ui.activity_kpis(ctx, actions, milestones, today)
 
-if result:
+if result and shown_edition is None:  # the region's ranking rests on each municipality's newest edition
     rank, _ = ui.ranking(ctx, queries.area_codes(munis, region), today)
     place = ui.region_rank(rank, code)
     if place:
@@ -76,7 +83,7 @@ if result:
 adopted = None
 if code in plan.index and not pd.isna(plan.loc[code, "baseline_tco2e"]):
     adopted = (int(plan.loc[code, "baseline_year"]), float(plan.loc[code, "baseline_tco2e"]))
-specs = ui.load_chart_specs(ctx, [code], today, adopted)  # charts.py's charts, built once per data version
+specs = ui.load_chart_specs(ctx, [code], today, adopted, edition=shown_edition)  # charts.py's charts, built once per data version
 if "trajectory" in specs:
     st.subheader(t("ov.trajectory"))
     ui.chart(ctx, specs["trajectory"], "mun-trajectory", height=560)
@@ -87,7 +94,8 @@ if "sector_bars" in specs:
 if "bridge" in specs:
     st.subheader(t("mun.bridge"))
     ui.chart(ctx, specs["bridge"], "mun-bridge", height=440)
-    for note in sentences.bridge_notes(result.bridge, lang):  # actions the bridge leaves out or counts as 0
+    # actions the bridge leaves out, counts as 0, or that are already in the inventory
+    for note in sentences.bridge_notes(result.bridge, lang, result.latest_year):
         st.caption(note)
 
 st.subheader(t("mun.actions"))
@@ -123,11 +131,11 @@ else:
                       f"milepaele-{ui.file_slug(name)}")
 
 st.subheader(t("mun.notes"))
-edition = ui.load_newest_edition(ctx)
-share = ui.load_estimated_share(ctx, [code])
+share = ui.load_estimated_share(ctx, [code], shown_edition)
 notes = []
-if edition is not None:
-    notes.append(t("mun.notes.edition", name=edition["name"]))
+if not mun_editions.empty:
+    shown_name = mun_editions.set_index("id")["name"][shown_edition] if shown_edition else mun_editions["name"].iloc[0]
+    notes.append(t("mun.notes.edition", name=ui.plain(shown_name)))
 if not share.empty:
     notes.append(t("mun.notes.latest", year=int(share["latest_year"].iloc[0])))
     notes.append(t("mun.notes.estimated", share=i18n.percent(float(share["estimated_share"].iloc[0]), lang, 1)))

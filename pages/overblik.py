@@ -31,6 +31,11 @@ if result:
     st.subheader(t("ov.trajectory"))
     ui.chart(ctx, specs["trajectory"], "ov-trajectory", height=560)
     ui.sector_charts(ctx, specs, "ov")
+    # the reduction bridge at the area's year: need, what the actions cover, manko, and what is already in it
+    st.subheader(t("mun.bridge"))
+    ui.chart(ctx, specs["bridge"], "ov-bridge", height=440)
+    for note in sentences.bridge_notes(result.bridge, lang, result.latest_year):
+        st.caption(note)
 
 st.subheader(t("ov.ranking", area=area_name))
 rank, excluded = ui.ranking(ctx, codes, today)

@@ -99,12 +99,28 @@ def test_reduction_bridge_labels_every_step_in_words_and_tonnes() -> None:
     bridge = Bridge(need=200_000, secured=40_000, in_progress=50_000, planned=30_000, at_risk=20_000, cancelled=9_000)
     spec = charts.reduction_bridge(bridge, "da").to_dict()
     data = {r["key"]: r for r in rows(spec) if "step" in r}
-    assert list(data) == ["need", "secured", "in_progress", "planned", "at_risk", "manko"]
+    assert list(data) == ["need", "secured", "in_progress", "planned", "at_risk", "manko", "in_inventory"]
     assert data["manko"]["tco2e"] == bridge.manko == 60_000
     assert data["manko"]["step"] == "Manko (udækket)" and data["manko"]["label"] == "60 kt CO2e"
     assert data["at_risk"]["end"] == 140_000  # the steps stack up toward the need
     assert spec["title"]["text"] == "Manko: 60 kt CO2e af et behov på 200 kt CO2e til 2030"
     assert "legend" not in str(spec["layer"][0]["encoding"]["color"]) or spec["layer"][0]["encoding"]["color"]["legend"] is None
+
+
+@pytest.mark.parametrize(("lang", "label"), [("da", "Allerede i opgørelsen (tæller ikke)"),
+                                             ("en", "Already in the inventory (counts nothing)")])
+def test_bridge_shows_completed_actions_already_in_the_inventory_apart_counting_nothing(lang: str, label: str) -> None:
+    # 30 kt completed in or before the inventory year: a grey bar from 0, after the manko, not in the waterfall
+    bridge = Bridge(need=200_000, secured=40_000, in_progress=50_000, in_inventory=30_000, in_inventory_actions=2)
+    spec = charts.reduction_bridge(bridge, lang).to_dict()
+    data = {r["key"]: r for r in rows(spec) if "step" in r}
+    assert list(data)[-1] == "in_inventory"
+    assert data["in_inventory"]["step"] == label
+    assert (data["in_inventory"]["start"], data["in_inventory"]["end"]) == (0, 30_000)
+    assert data["manko"]["tco2e"] == 110_000  # 200 − 40 − 50: the 30 kt cover nothing
+    assert data["manko"]["end"] == 200_000
+    scale = spec["layer"][0]["encoding"]["color"]["scale"]
+    assert scale["range"][scale["domain"].index("in_inventory")] == charts.PALETTE["grey"]
 
 
 def test_bridge_labels_just_short_of_the_need_line_start_beyond_it() -> None:

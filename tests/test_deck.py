@@ -167,7 +167,7 @@ def test_a_new_edition_names_the_municipalities_whose_verdict_changed(demo_store
     codes = queries.area_codes(queries.municipalities(demo_store), DENMARK)
     c = deck.area_changes(demo_store, codes, SINCE, TODAY)
     assert [n for n, _ in c.new_editions] == ["Eksempeldata (demo) – Energi- og CO2-regnskab 2025"]
-    old = queries.municipality_inputs(demo_store, queries.edition_before(demo_store, SINCE))
+    old = queries.municipality_inputs(demo_store, 1)  # the demo's 2024 edition, the newest before SINCE
     new = queries.municipality_inputs(demo_store)
     from dk2020dash.progress import assess_municipality
 

@@ -76,7 +76,7 @@ def test_every_area_shows_its_sentence_and_kpis_from_progress(demo_env: Path, ar
 
 def test_charts_carry_the_expected_series(demo_env: Path) -> None:
     at = overblik()
-    trajectory, bars, area = specs(at)
+    trajectory, bars, area, bridge = specs(at)
     assert [i18n.t(f"chart.series.{k}", "da") for k in ("actual", "target", "trend", "plan", "bau")] in domains(trajectory)
     assert trajectory["config"]["locale"]["number"]["decimal"] == ","
     p, _ = expected(demo_env, DENMARK)
@@ -165,3 +165,42 @@ def test_an_area_without_common_years_names_the_municipalities_that_lack_them(
     assert "færre end to opgørelsesår til fælles" in message
     name = queries.municipalities(demo_copy).set_index("code")["name"]
     assert all(f"{name[c]}: 2010–2015" in message for c in rest)
+
+
+def chart_rows(chart: object) -> list[dict]:
+    """Every data row a Vega-Lite chart element carries (Streamlit sends the datasets as Arrow)."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    return [r for ds in chart.proto.datasets for r in convert_arrow_bytes_to_pandas_df(ds.data.data).to_dict("records")]
+
+
+def test_region_required_pace_is_its_members_needs_over_the_years_left_not_netted(demo_env: Path) -> None:
+    # Hovedstaden: Frederiksberg is below its 2030 target (need 0); netting its surplus against the others' gaps
+    # would show a smaller pace than the need the manko rests on. The pace is the sum of the needs / (2030 − Y).
+    at = overblik(area="Region Hovedstaden")
+    assert not at.exception
+    p, codes = expected(demo_env, "Hovedstaden")
+    inputs = queries.municipality_inputs(Store(demo_env))
+    needs = sum(max(0.0, q.series[p.latest_year] - q.target_2030)
+                for q in (assess_municipality(inputs[c], date.today()) for c in codes) if q)
+    assert p.bridge.need == pytest.approx(needs)
+    netted = (p.latest - p.target_2030) / (2030 - p.latest_year)
+    pace = needs / (2030 - p.latest_year)
+    assert i18n.tonnes(pace, "da") != i18n.tonnes(netted, "da")  # the demo region shows the difference
+    assert metrics(at)["Nødvendigt fald pr. år til 2030"] == f"{i18n.tonnes(pace, 'da')}/år"
+
+
+def test_area_bridge_shows_what_is_already_in_the_inventory(demo_env: Path) -> None:
+    at = overblik(lang="English")
+    assert not at.exception
+    p, _ = expected(demo_env, DENMARK)
+    assert p.bridge.in_inventory_actions > 0  # the demo has actions completed in or before 2024
+    data = {r["key"]: r for r in chart_rows(at.get("vega_lite_chart")[-1]) if "step" in r}
+    assert data["in_inventory"]["step"] == "Already in the inventory (counts nothing)"
+    assert data["in_inventory"]["tco2e"] == pytest.approx(p.bridge.in_inventory)
+    assert data["secured"]["tco2e"] == pytest.approx(p.bridge.secured)
+    assert data["manko"]["tco2e"] == pytest.approx(p.manko)
+    note = (f"{p.bridge.in_inventory_actions} completed actions ({i18n.tonnes(p.bridge.in_inventory, 'en')} expected) "
+            f"were completed in or before {p.latest_year} and are already in the inventory; they count nothing in "
+            "the reduction bridge.")
+    assert note in [c.value for c in at.caption]

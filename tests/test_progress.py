@@ -29,6 +29,7 @@ from dk2020dash.progress import (
     is_stale,
     milestone_state,
     per_capita,
+    in_inventory,
     reduction_bridge,
     reduction_need,
     reduction_so_far,
@@ -253,33 +254,66 @@ def test_trend_from_two_years_is_unavailable() -> None:
     assert not t
 
 
-def test_trend_already_at_zero_gives_last_year() -> None:
-    # 200, 100, 0 over 2020..2022: slope −100, T(2022) = 0 → 2022
+def test_trend_already_at_zero_is_reached_not_a_projected_year() -> None:
+    # 200, 100, 0 over 2020..2022: E(2022) = 0 → net zero is reached; no year is projected (was 2022)
     t = trend({2020: 200.0, 2021: 100.0, 2022: 0.0})
-    assert t.zero_year == 2022
+    assert t.reached
+    assert t.zero_year is None
 
 
-def test_trend_already_below_zero_gives_last_year() -> None:
-    # 100, 0, −100 over 2020..2022: T(2022) = −100 ≤ 0 → the last year, 2022
+def test_trend_already_below_zero_is_reached() -> None:
+    # 100, 0, −100 over 2020..2022: E(2022) = −100 ≤ 0 → reached
     t = trend({2020: 100.0, 2021: 0.0, 2022: -100.0})
-    assert t.zero_year == 2022
+    assert t.reached
+    assert t.zero_year is None
+
+
+def test_trend_line_at_zero_before_the_data_projects_the_next_year_not_a_past_one() -> None:
+    # 300, 100, 50 over 2020..2022: slope −125, mean 150 at 2021 → line at 2022 = 25, at 2023 = −100;
+    # E(2022) = 50 > 0 is not reached, and the first year after 2022 with the line ≤ 0 is 2023
+    t = trend({2020: 300.0, 2021: 100.0, 2022: 50.0})
+    assert not t.reached
+    assert t.zero_year == 2023
+    # 300, 100, 10: slope −145, mean 136.67 at 2021 → line(2022) = −8.3 ≤ 0 already, but E(2022) = 10 > 0:
+    # still the next year 2023, never a year that has passed (the old code returned 2022)
+    t = trend({2020: 300.0, 2021: 100.0, 2022: 10.0})
+    assert t.at(2022) <= 0 and not t.reached
+    assert t.zero_year == 2023
+
+
+def test_trend_uses_only_the_five_calendar_years_ending_at_the_latest() -> None:
+    # {1990, 2023, 2024}: only 2023 and 2024 lie in 2020..2024 → too few (used to fit one line across 1990–2024)
+    t = trend({1990: 1000.0, 2023: 500.0, 2024: 480.0})
+    assert isinstance(t, Unavailable) and t.reason == "too_few_years" and t.detail == "2"
+    text = i18n.t("unavailable.too_few_years", "da", detail=t.detail)
+    assert "fem" in text and "2" in text
+    assert "five" in i18n.t("unavailable.too_few_years", "en", detail=t.detail)
+
+
+def test_trend_with_gaps_uses_the_years_within_the_window() -> None:
+    # 2010, 2015, 2020, 2022, 2024: window 2020..2024 holds 2020, 2022, 2024 → 3 years, slope −50
+    t = trend({2010: 9999.0, 2015: 9999.0, 2020: 600.0, 2022: 500.0, 2024: 400.0})
+    assert isinstance(t, Trend)
+    assert t.years == (2020, 2022, 2024)
+    assert t.slope == approx(-50)
 
 
 # -- required pace -----------------------------------------------------------------------------
 
 def test_required_pace_by_hand() -> None:
-    # (800 − 300) / (2030 − 2025) = 500 / 5 = 100 tonnes per year
-    assert required_pace(800.0, 2025, 300.0) == approx(100)
+    # N = 800 − 300 = 500; 500 / (2030 − 2025) = 100 tonnes per year
+    assert required_pace(500.0, 2025) == approx(100)
 
 
-def test_required_pace_negative_when_already_below_2030_target() -> None:
-    # (250 − 300) / (2030 − 2020) = −5
-    assert required_pace(250.0, 2020, 300.0) == approx(-5)
+def test_required_pace_is_zero_not_negative_when_the_need_is_zero() -> None:
+    # E = 250 below T(2030) = 300: N = max(0, −50) = 0 → 0 per year (used to be −5)
+    assert required_pace(reduction_need(250.0, 300.0), 2020) == 0.0
+    assert required_pace(-50.0, 2020) == 0.0
 
 
 @pytest.mark.parametrize("latest_year", [2030, 2031])
 def test_required_pace_past_target_year_is_unavailable(latest_year: int) -> None:
-    r = required_pace(800.0, latest_year, 300.0)
+    r = required_pace(500.0, latest_year)
     assert isinstance(r, Unavailable)
     assert r.reason == "past_target_year"
 
@@ -296,6 +330,25 @@ def test_bridge_every_status() -> None:
     assert b.covered == 125.0
     assert b.manko == 75.0
     assert b.need == 200.0
+
+
+def test_bridge_completed_in_or_before_the_latest_year_is_already_in_the_inventory() -> None:
+    # completed 50 t: 10 t (1 action) completed 2023, 15 t (2 actions) completed 2024, 25 t (1 action) 2025.
+    # Latest inventory year 2024: 10 + 15 = 25 t are in E(2024) already ("allerede i opgørelsen"), secured
+    # is only the 25 t completed after it. covered = 25 + 40 = 65; manko = 200 − 65 = 135 (was 200 − 90 = 110)
+    b = reduction_bridge(200.0, {"completed": 50.0, "in_progress": 40.0}, {"completed": 4, "in_progress": 3},
+                         completed_by_year={2023: 10.0, 2024: 15.0, 2025: 25.0},
+                         completed_actions_by_year={2023: 1, 2024: 2, 2025: 1}, latest_year=2024)
+    assert b.secured == 25.0
+    assert (b.in_inventory, b.in_inventory_actions) == (25.0, 3)
+    assert b.covered == 65.0
+    assert b.manko == 135.0
+    assert in_inventory(2024, 2024) and in_inventory(2023, 2024) and not in_inventory(2025, 2024)
+
+
+def test_bridge_without_latest_year_keeps_every_completed_action_secured() -> None:
+    b = reduction_bridge(200.0, {"completed": 50.0}, completed_by_year={2023: 50.0})
+    assert (b.secured, b.in_inventory) == (50.0, 0.0)
 
 
 def test_bridge_cancelled_alone_covers_nothing() -> None:
@@ -982,3 +1035,64 @@ def test_inputs_from_frames_feed_assessments(frames_inputs: dict[int, Municipali
     assert q.manko == approx(620 / 7)
     # 303: no plan
     assert assess_municipality(frames_inputs[303], TODAY).reason == "no_plan"
+
+
+# -- issue 9: completed actions already in the inventory, the area's required pace ------------------------
+
+def test_municipality_completed_actions_in_or_before_latest_year_count_nothing() -> None:
+    # 101 (latest 2024, need 155): its 50 t completed are 20 t completed 2022 and 30 t completed 2025.
+    # The 20 t are in E(2024) already: secured 30, covered 30 + 40 + 20 + 15 = 105, manko 155 − 105 = 50
+    # (was 30 when all 50 t counted as secured)
+    p = assess_municipality(muni_a(completed_by_year={2022: 20.0, 2025: 30.0},
+                                   completed_actions_by_year={2022: 1, 2025: 2}), TODAY)
+    assert p.bridge.secured == 30.0
+    assert (p.bridge.in_inventory, p.bridge.in_inventory_actions) == (20.0, 1)
+    assert p.manko == approx(50)
+
+
+def test_area_splits_each_member_s_completed_actions_at_the_year_its_need_is_computed_at() -> None:
+    # Lagging region (Y = 2023). 101's 50 t completed were completed in 2024: on its own page (latest 2024) they
+    # are already in the inventory; in the area, resting on 2023, they are not in E(2023) yet, so secured.
+    a = muni_a(completed_by_year={2024: 50.0}, completed_actions_by_year={2024: 2})
+    own = assess_municipality(a, TODAY)
+    assert (own.bridge.secured, own.bridge.in_inventory) == (0.0, 50.0)
+    assert own.manko == approx(155 - 75)  # 40 + 20 + 15 cover 75
+    area = assess_area([a, muni_b(series=SERIES_B_LAGGING)], TODAY)
+    assert area.latest_year == 2023
+    assert (area.bridge.secured, area.bridge.in_inventory) == (50.0, 0.0)
+    assert area.manko == approx(110)  # as in test_area_need_and_manko_rest_on_the_same_year_as_e_latest
+    # with both members at 2024, 101's 2024 completions are in the inventory in the area too
+    area = assess_area([a, muni_b()], TODAY)
+    assert (area.bridge.secured, area.bridge.in_inventory, area.bridge.in_inventory_actions) == (0.0, 50.0, 2)
+
+
+def test_area_required_pace_is_the_sum_of_member_needs_never_netted() -> None:
+    # 101 at 320 in 2024: need 320 − 300 = 20. 202 at 100 in 2024: 100 below T(2030) = 200, need 0 (surplus 100).
+    # Netting would give (420 − 500)/6 < 0 ("on track" beside a manko); the pace is N/(2030 − 2024) = 20/6
+    p = assess_area([muni_a(series={**SERIES_A, 2024: 320.0}), muni_b(series={**SERIES_B, 2024: 100.0})], TODAY)
+    assert p.bridge.need == approx(20)
+    assert p.required_pace == approx(20 / 6)
+    assert p.required_pace == approx(p.bridge.need / (2030 - p.latest_year))
+
+
+def test_area_required_pace_is_zero_when_every_member_is_below_its_2030_target() -> None:
+    p = assess_area([muni_a(series={**SERIES_A, 2024: 250.0}), muni_b(series={**SERIES_B, 2024: 100.0})], TODAY)
+    assert p.bridge.need == 0.0
+    assert p.required_pace == 0.0
+
+
+def test_inputs_from_frames_reads_completion_years() -> None:
+    # query-shaped rows: 101 has completed actions from 2023 (2 actions, 30 t) and 2025 (1, 20 t)
+    emissions = pd.DataFrame({"municipality": [101] * 6, "year": list(SERIES_A), "tco2e": list(SERIES_A.values())})
+    plans = pd.DataFrame({"municipality": [101], "baseline_year": [1990], "net_zero_year": [2050]})
+    targets = pd.DataFrame({"municipality": [101], "target_year": [2030], "reduction": [0.7]})
+    actions = pd.DataFrame({"municipality": [101, 101, 101], "status": ["completed", "completed", "planned"],
+                            "completed_year": [2023, 2025, None], "expected_2030_t": [30.0, 20.0, 10.0],
+                            "actions": [2, 1, 1], "missing_expected": [0, 0, 0]})
+    munis = pd.DataFrame({"code": [101], "population": [10_000.0], "population_approx": [False]})
+    m = inputs_from_frames(emissions, plans, targets, actions, munis)[101]
+    assert m.expected_by_status == {"completed": 50.0, "planned": 10.0}
+    assert m.completed_by_year == {2023: 30.0, 2025: 20.0}
+    assert m.completed_actions_by_year == {2023: 2, 2025: 1}
+    p = assess_municipality(m, TODAY)
+    assert (p.bridge.secured, p.bridge.in_inventory, p.bridge.in_inventory_actions) == (20.0, 30.0, 2)

@@ -38,16 +38,20 @@ def default_who() -> str:
 
 def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_name: str | None = None,
                dry_run: bool = False, who: str | None = None, today: dt.date | None = None,
-               source: str | None = None, published: dt.date | None = None) -> ImportReport:
+               source: str | None = None, published: dt.date | None = None,
+               into_edition: str | None = None) -> ImportReport:
     """Validate the whole file; if it is clean (and not a dry run) write it in one transaction and log it.
 
     A rejected file changes nothing but one import_log row saying so (not even that on a dry run). An inventory
-    becomes a new edition named edition_name (else after the file), with source and published (else today)."""
+    becomes a new edition named edition_name (else after the file), with source and published (else today), or,
+    with into_edition, a correction of that existing edition (its rows of the same municipality, year and sector
+    are replaced)."""
     if kind not in KINDS:
         raise ValueError(f"ukendt slags data: {kind!r}; vælg en af {', '.join(KINDS)}")
     module = KINDS[kind]
     sha = hashlib.sha256(data).hexdigest()
-    ctx = Context(kind, file_name, sha, who or default_who(), today or dt.date.today(), edition_name, source, published)
+    ctx = Context(kind, file_name, sha, who or default_who(), today or dt.date.today(), edition_name, source, published,
+                  into_edition)
     report = ImportReport(kind, file_name, sha, dry_run=dry_run)
     problems = Problems(file_name)
 

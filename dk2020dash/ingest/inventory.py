@@ -1,4 +1,5 @@
-"""Emission inventories, long (municipality, year, sector, tonnes) or wide (one column per year); each a new edition."""
+"""Emission inventories, long (municipality, year, sector, tonnes) or wide (one column per year); each a new edition
+or a correction of an existing one."""
 from __future__ import annotations
 
 import re
@@ -8,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from ..domain import SECTOR_BY_CODE, YEAR_MAX, YEAR_MIN
+from ..store import StoreError
 from . import common
 from .common import HUGE_TCO2E, Reference
 from .headers import map_headers, require, year_of
@@ -103,44 +105,195 @@ def _frame(df: pd.DataFrame) -> pd.DataFrame:
                          "estimated": df["estimated"].astype(bool)}).sort_values(["municipality", "year", "sector"])
 
 
+def _target_edition(ctx: Context, con: duckdb.DuckDBPyConnection, problems: Problems) -> tuple[int, str] | None:
+    """The existing edition a correction goes into (id, name), or None with a problem saying why."""
+    name = ctx.into_edition.strip()
+    found = con.execute("SELECT id, is_demo FROM edition WHERE name = ?", [name]).fetchone()
+    if found is None:
+        problems.add(None, "--into-edition", name, "navnet på en udgave, der findes (se udgaverne på Datakvalitet)")
+        return None
+    if found[1]:
+        problems.add(None, "--into-edition", name, "en rigtig udgave: eksempeldata (demo) kan ikke rettes, "
+                     "de fjernes ved indlæsningen")
+        return None
+    if ctx.edition_name or ctx.published:
+        problems.add(None, "--into-edition", name, "enten en ny udgave (--edition, --published) eller en rettelse "
+                     "af en eksisterende (--into-edition), ikke begge")
+        return None
+    return int(found[0]), name
+
+
+# The new edition in the order of queries._EDITION_ORDER: imported now, so after every edition of its date.
+_NEW = -1
+
+
+def _newest(rows: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
+    """Each municipality's rows from its newest edition (queries._EDITION_ORDER: published date, an edition
+    without one counting as published on its import day, then import time, then id)."""
+    if rows.empty:
+        return rows
+    held = rows[["municipality", "edition"]].drop_duplicates().merge(keys, left_on="edition", right_on="id")
+    held = held.sort_values(["municipality", "day", "created", "rank"], ascending=[True, False, False, False])
+    chosen = held.drop_duplicates("municipality")[["municipality", "edition"]]
+    return rows.merge(chosen, on=["municipality", "edition"])
+
+
+def _headline(rows: pd.DataFrame, baseline: dict[int, int]) -> pd.DataFrame:
+    """Per municipality: the edition, years covered, latest year, E(latest) and E at the plan's baseline year."""
+    cols = ["edition", "years", "first_year", "latest_year", "latest_t", "baseline_t"]
+    if rows.empty:
+        return pd.DataFrame(columns=cols, index=pd.Index([], name="municipality"))
+    totals = rows.groupby(["municipality", "edition", "year"], as_index=False)["tco2e"].sum()
+    out = totals.groupby("municipality").agg(edition=("edition", "first"), years=("year", "nunique"),
+                                             first_year=("year", "min"), latest_year=("year", "max"))
+    at = totals.set_index(["municipality", "year"])["tco2e"]
+    out["latest_t"] = [at.get((m, y), np.nan) for m, y in zip(out.index, out["latest_year"])]
+    out["baseline_t"] = [at.get((m, baseline.get(m, 1990)), np.nan) for m in out.index]
+    return out[cols]
+
+
+def _before_after(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, ctx: Context,
+                  target: tuple[int, str] | None) -> pd.DataFrame:
+    """Per municipality in the file, its headline figures now and after the import: each from its newest edition,
+    with the file's rows as a new edition (published ctx.published, else today; imported now) or, for a
+    correction, replacing the same (year, sector) rows of the target edition; demo rows go either way."""
+    codes = sorted(frame["municipality"].astype(int).unique().tolist())
+    rows = con.execute("SELECT municipality, year, sector, edition, tco2e FROM emission "
+                       "WHERE list_contains(?, municipality)", [codes]).df()
+    keys = con.execute("SELECT id, is_demo, coalesce(published, CAST(created_at AS DATE)) AS day, created_at AS created, "
+                       "id AS rank FROM edition").df()
+    baseline = dict(con.execute("SELECT municipality, baseline_year FROM plan WHERE list_contains(?, municipality)",
+                                [codes]).fetchall())
+    keys["day"] = pd.to_datetime(keys["day"])
+    keys["created"] = pd.to_datetime(keys["created"])
+    demo = set(keys.loc[keys["is_demo"], "id"].astype(int))
+    new = frame[["municipality", "year", "sector", "tco2e"]].copy()
+    after = rows[~rows["edition"].isin(demo)]
+    if target is None:
+        new["edition"] = _NEW
+        keys = pd.concat([keys, pd.DataFrame({"id": [_NEW], "is_demo": [False],
+                                              "day": [pd.Timestamp(ctx.published or ctx.today)],
+                                              "created": [pd.Timestamp.max], "rank": [np.iinfo(np.int64).max]})],
+                         ignore_index=True)
+    else:
+        new["edition"] = target[0]
+        same = after.merge(new[["municipality", "year", "sector"]].assign(_hit=True),
+                           on=["municipality", "year", "sector"], how="left")["_hit"].fillna(False).to_numpy(bool)
+        after = after[~((after["edition"] == target[0]).to_numpy() & same)]
+    after = pd.concat([after, new], ignore_index=True)
+    b = _headline(_newest(rows, keys), baseline)
+    a = _headline(_newest(after, keys), baseline)
+    out = pd.DataFrame({"municipality": codes}).set_index("municipality")
+    out["baseline_year"] = [int(baseline.get(m, 1990)) for m in codes]
+    out = out.join(b.add_suffix("_before")).join(a.add_suffix("_after"))
+    out["uses_file"] = (out["edition_after"] == (_NEW if target is None else target[0])).to_numpy(bool)
+    return out.reset_index()
+
+
+def _warnings(heads: pd.DataFrame, names: dict[int, str], target: tuple[int, str] | None) -> list[tuple[str, dict]]:
+    """What the user should weigh before importing: municipalities left without their plan's baseline year, with
+    fewer years than before, or whose figures the file does not reach (they keep a newer edition)."""
+    def listed(part: pd.DataFrame, fmt) -> str:
+        return ", ".join(fmt(r) for r in part.itertuples())
+
+    out: list[tuple[str, dict]] = []
+    had_base = heads["baseline_t_before"].notna()
+    lost = heads[had_base & heads["baseline_t_after"].isna()]
+    if len(lost):
+        out.append(("imp.warn.baseline", {"n": len(lost), "names": listed(
+            lost, lambda r: f"{names.get(r.municipality, r.municipality)} ({r.baseline_year})")}))
+    fewer = heads[heads["years_after"].fillna(0) < heads["years_before"].fillna(0)]
+    if len(fewer):
+        out.append(("imp.warn.fewer_years", {"n": len(fewer), "names": listed(
+            fewer, lambda r: f"{names.get(r.municipality, r.municipality)} "
+                             f"({int(r.years_before)} → {0 if pd.isna(r.years_after) else int(r.years_after)})")}))
+    behind = heads[~heads["uses_file"]]
+    if len(behind):
+        out.append(("imp.warn.not_newest", {"n": len(behind), "names": listed(
+            behind, lambda r: str(names.get(r.municipality, r.municipality)))}))
+    if (len(lost) or len(fewer)) and target is None:
+        out.append(("imp.warn.correction", {}))
+    return out
+
+
 def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, ref: Reference,
               problems: Problems) -> Summary:
-    """Compared with the newest edition: which values are new, revised or the same."""
-    name = edition_name(ctx, con)
-    if ctx.edition_name and con.execute("SELECT 1 FROM edition WHERE name = ?", [name]).fetchone():
-        problems.add(None, "--edition", name, "et navn, som ingen anden udgave har (navnet findes allerede)")
+    """Per municipality in the file: which values are new, revised or the same compared with the rows its
+    figures use now (its newest edition; for a correction, the target edition's rows), and its headline figures
+    before -> after, with warnings where the import would lose a baseline year or years."""
+    target = None
+    if ctx.into_edition:
+        target = _target_edition(ctx, con, problems)
+        if target is None:
+            return Summary("inventory")
+        name = target[1]
+    else:
+        name = edition_name(ctx, con)
+        if ctx.edition_name and con.execute("SELECT 1 FROM edition WHERE name = ?", [name]).fetchone():
+            problems.add(None, "--edition", name, "et navn, som ingen anden udgave har (navnet findes allerede)")
     frame = _frame(df)
     con.register("ingest_inventory", frame)
     try:
+        # Compared with each municipality's newest edition (queries._EDITION_ORDER), or the edition corrected.
+        compared = "(SELECT ?::INTEGER AS edition)" if target else (
+            "(SELECT DISTINCT ON (h.municipality) h.edition FROM (SELECT DISTINCT municipality, edition FROM emission) h "
+            "JOIN edition ed ON ed.id = h.edition WHERE h.municipality = f.municipality "
+            "ORDER BY h.municipality, coalesce(ed.published, CAST(ed.created_at AS DATE)) DESC, ed.created_at DESC, "
+            "ed.id DESC)")
         cmp = con.execute(
-            "WITH newest AS (SELECT id FROM edition ORDER BY published DESC NULLS LAST, id DESC LIMIT 1) "
             "SELECT f.municipality, count(*) AS rows, "
             "count(*) FILTER (WHERE e.tco2e IS NULL) AS added, "
             "count(*) FILTER (WHERE e.tco2e IS NOT NULL AND e.tco2e <> f.tco2e) AS changed, "
             "count(*) FILTER (WHERE e.tco2e = f.tco2e) AS unchanged, min(f.year) AS first_year, "
-            "max(f.year) AS last_year FROM ingest_inventory f LEFT JOIN emission e ON e.edition = (SELECT id FROM newest) "
+            f"max(f.year) AS last_year FROM ingest_inventory f LEFT JOIN emission e ON e.edition = {compared} "
             "AND e.municipality = f.municipality AND e.year = f.year AND e.sector = f.sector "
-            "GROUP BY f.municipality ORDER BY f.municipality"
+            "GROUP BY f.municipality ORDER BY f.municipality", [target[0]] if target else []
         ).df()
         demo = con.execute("SELECT count(*) FROM emission WHERE edition IN (SELECT id FROM edition WHERE is_demo)"
                            ).fetchone()[0]
     finally:
         con.unregister("ingest_inventory")
+    heads = _before_after(con, frame, ctx, target)
     cmp.insert(1, "name", cmp["municipality"].map(ref.names))
     s = Summary("inventory", rows=len(frame), added=int(cmp["added"].sum()), changed=int(cmp["changed"].sum()),
-                unchanged=int(cmp["unchanged"].sum()), demo_removed=int(demo), edition=name, municipalities=cmp)
-    s.notes.append(("imp.note.inventory", {}))
+                unchanged=int(cmp["unchanged"].sum()), demo_removed=int(demo), edition=name, municipalities=cmp,
+                correction=target is not None)
+    if target is not None:
+        s.replaced = s.changed + s.unchanged
+    heads.insert(1, "name", heads["municipality"].map(ref.names))
+    s.headlines = heads
+    s.warnings = _warnings(heads, ref.names, target)
+    s.notes.append(("imp.note.correction" if target else "imp.note.inventory", {}))
     return s
 
 
 def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summary: Summary) -> None:
-    """A new edition with the file's rows; the demo editions' rows go in the same transaction, the emptied demo
-    editions in the next (store.DEMO_PARENTS)."""
+    """A new edition with the file's rows, or (a correction) the rows put into the existing edition, replacing its
+    rows of the same municipality, year and sector; the demo editions' rows go in the same transaction, the
+    emptied demo editions in the next (store.DEMO_PARENTS)."""
     con.execute("DELETE FROM emission WHERE edition IN (SELECT id FROM edition WHERE is_demo)")
+    frame = _frame(df)
+    if summary.correction:
+        edition_id = con.execute("SELECT id FROM edition WHERE name = ? AND NOT is_demo", [summary.edition]).fetchone()
+        if edition_id is None:  # renamed or removed since the preview: nothing is written (the caller rolls back)
+            raise StoreError(f"udgaven {summary.edition!r} findes ikke længere; intet er ændret")
+        frame.insert(3, "edition", np.int32(edition_id[0]))
+        con.register("ingest_correction", frame)
+        try:
+            # Update in place, then add the new keys: no row is deleted and inserted again under the same key.
+            con.execute("UPDATE emission SET tco2e = c.tco2e, estimated = c.estimated FROM ingest_correction c "
+                        "WHERE emission.edition = c.edition AND emission.municipality = c.municipality "
+                        "AND emission.year = c.year AND emission.sector = c.sector")
+            con.execute("INSERT INTO emission (municipality, year, sector, edition, tco2e, estimated) "
+                        "SELECT c.municipality, c.year, c.sector, c.edition, c.tco2e, c.estimated "
+                        "FROM ingest_correction c ANTI JOIN emission e ON e.edition = c.edition "
+                        "AND e.municipality = c.municipality AND e.year = c.year AND e.sector = c.sector")
+        finally:
+            con.unregister("ingest_correction")
+        return
     edition_id = con.execute(
         "INSERT INTO edition (name, source, published, is_demo) VALUES (?, ?, ?, false) RETURNING id",
         [summary.edition, ctx.source or f"Import af {ctx.file_name}", ctx.published or ctx.today],
     ).fetchone()[0]
-    frame = _frame(df)
     frame.insert(3, "edition", np.int32(edition_id))
     common.insert_frame(con, "emission", frame)

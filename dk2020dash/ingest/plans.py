@@ -57,8 +57,34 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
         problems.add_mask(~np.isnan(v) & ((share < 0) | (share > 1)), rows, h, common.text(table, h),
                           "en reduktion fra 0 til 100 % (70, 70 % eller 0,7)")
         df[f"target_{year}"] = share
+        _targets_within_plan(v, share, year, nums["baseline_year"], nums["net_zero_year"], rows, h,
+                             common.text(table, h), problems)
     common.duplicates(df[["municipality"]], rows, found["municipality"], muni_text, "kommune", problems)
     return df
+
+
+def _targets_within_plan(value: np.ndarray, share: np.ndarray, year: int, baseline_year: np.ndarray,
+                         net_zero_year: np.ndarray, rows: np.ndarray, column: str, text: pd.Series,
+                         problems: Problems) -> None:
+    """A target must lie within its plan: after the baseline year and no later than the net-zero year (there only
+    as 100 %). The target path ignores any other (progress.target_points), so it is refused, not stored unseen."""
+    given = ~np.isnan(value) & ~np.isnan(baseline_year) & ~np.isnan(net_zero_year)
+    before = given & (year <= baseline_year)
+    after = given & (year > net_zero_year)
+    short = given & (year == net_zero_year) & (share < 1)
+    texts = np.asarray(text, dtype=object)
+    for i in np.flatnonzero(before | after | short):
+        base, zero = int(baseline_year[i]), int(net_zero_year[i])
+        if before[i]:
+            where = "før" if year < base else "i"
+            expected = (f"et delmål for et år efter basisåret {base} (målåret {year} ligger {where} basisåret, "
+                        "så målstien kan ikke bruge det)")
+        elif after[i]:
+            expected = (f"et delmål senest i nettonul-året {zero} (målåret {year} ligger efter nettonul-året, "
+                        "så målstien kan ikke bruge det)")
+        else:
+            expected = f"100 % i nettonul-året {zero} (et delmål i nettonul-året er netto-nul)"
+        problems.add(int(rows[i]), column, texts[i], expected)
 
 
 def _targets(df: pd.DataFrame) -> pd.DataFrame:

@@ -23,6 +23,7 @@ class Context:
     edition_name: str | None = None
     source: str | None = None
     published: dt.date | None = None
+    into_edition: str | None = None  # inventory: add the rows to this existing edition as a correction
 
 
 @dataclass
@@ -40,6 +41,12 @@ class Summary:
     municipalities: pd.DataFrame = field(default_factory=pd.DataFrame)  # code, name, rows, ...
     status_changes: pd.DataFrame = field(default_factory=pd.DataFrame)  # municipality, title, old, new
     notes: list[tuple[str, dict]] = field(default_factory=list)  # (i18n key, values) about special cases
+    correction: bool = False  # inventory: the rows go into the existing edition `edition`, replacing its own
+    headlines: pd.DataFrame = field(default_factory=pd.DataFrame)  # inventory: per municipality, before -> after
+    warnings: list[tuple[str, dict]] = field(default_factory=list)  # (i18n key, values) the user should weigh
+
+    def warning_texts(self, lang: str = "da") -> list[str]:
+        return [i18n.t(key, lang, **values) for key, values in self.warnings]
 
     def note_texts(self, lang: str = "da") -> list[str]:
         return [i18n.t(key, lang, **values) for key, values in self.notes]
@@ -48,14 +55,15 @@ class Summary:
         """The summary in Danish, one fact per line (CLI output and the import log message)."""
         out = [f"{self.rows} rækker ({self.kind}) fra {len(self.municipalities)} kommuner"]
         if self.edition:
-            out.append(f"ny udgave af opgørelsen: {self.edition}")
+            out.append(f"rettelse af udgaven: {self.edition}" if self.correction
+                       else f"ny udgave af opgørelsen: {self.edition}")
         out.append(f"nye: {self.added}, ændrede: {self.changed}, uændrede: {self.unchanged}"
                    + (f", erstattede eksisterende rækker: {self.replaced}" if self.replaced else ""))
         if self.demo_removed:
             out.append(f"eksempeldata (demo) af denne slags fjernes: {self.demo_removed} rækker")
         if len(self.status_changes):
             out.append(f"statusændringer: {len(self.status_changes)} (hver gemmes som hændelse)")
-        return out + self.note_texts("da")
+        return out + self.note_texts("da") + [f"advarsel: {w}" for w in self.warning_texts("da")]
 
 
 @dataclass

@@ -48,15 +48,18 @@ load_plans = cached(queries.plans, 8)
 load_actions = cached(queries.actions, 32)
 load_milestones = cached(queries.milestones, 32)
 load_estimated_share = cached(queries.estimated_share, 32)
+load_municipality_editions = cached(queries.municipality_editions, 32)
 load_data_quality = cached(queries.data_quality)
 load_last_imports = cached(queries.last_imports, 8)
 load_import_log = cached(queries.import_log, 8)
 load_editions = cached(queries.editions, 8)
 
 
-def assess(ctx: Context, codes: list[int] | None = None, today: date | None = None) -> Progress | Unavailable:
-    """progress.py's assessment of the given municipalities (default: the chosen area)."""
-    inputs = load_inputs(ctx)
+def assess(ctx: Context, codes: list[int] | None = None, today: date | None = None,
+           edition: int | None = None) -> Progress | Unavailable:
+    """progress.py's assessment of the given municipalities (default: the chosen area), each from its newest
+    edition unless one is given."""
+    inputs = load_inputs(ctx) if edition is None else load_inputs(ctx, edition)
     if codes is None:
         codes = queries.area_codes(load_municipalities(ctx), ctx.area)
     today = today or date.today()
@@ -107,16 +110,16 @@ def ranking(ctx: Context, codes: list[int], today: date) -> tuple[pd.DataFrame, 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _chart_specs(path: str, version: int, codes: tuple[int, ...], lang: str, today: date,
-                 adopted: tuple[int, float] | None) -> dict[str, dict]:
+                 adopted: tuple[int, float] | None, edition: int | None = None) -> dict[str, dict]:
     """The Vega-Lite specs of an assessment's charts, built once per data version (Altair's building and
     validation is the slowest part of a warm page run)."""
     from .. import charts
 
     store = Store(path)
-    inputs = load_inputs.cached(path, version)
+    inputs = load_inputs.cached(path, version) if edition is None else load_inputs.cached(path, version, edition)
     p = assess_municipality(inputs[codes[0]], today) if len(codes) == 1 else \
         assess_area([inputs[c] for c in codes], today)
-    by_sector = queries.emissions_by_sector(store, tuple(p.members) if p else codes)
+    by_sector = queries.emissions_by_sector(store, tuple(p.members) if p else codes, edition)
     specs = {}
     if not by_sector.empty:
         specs["sector_bars"] = charts.sector_bars(by_sector, lang, p.latest_year if p else None).to_dict()
@@ -128,9 +131,10 @@ def _chart_specs(path: str, version: int, codes: tuple[int, ...], lang: str, tod
 
 
 def load_chart_specs(ctx: Context, codes: list[int], today: date,
-                     adopted: tuple[int, float] | None = None) -> dict[str, dict]:
-    """trajectory, sector_bars, sector_area and bridge specs for the municipalities (those that can be drawn)."""
-    return _chart_specs(str(ctx.store.path), ctx.version, tuple(codes), ctx.lang, today, adopted)
+                     adopted: tuple[int, float] | None = None, edition: int | None = None) -> dict[str, dict]:
+    """trajectory, sector_bars, sector_area and bridge specs for the municipalities (those that can be drawn),
+    each from its newest edition unless one is given."""
+    return _chart_specs(str(ctx.store.path), ctx.version, tuple(codes), ctx.lang, today, adopted, edition)
 
 
 def assess_each(ctx: Context, codes: list[int], today: date | None = None) -> dict[int, Progress | Unavailable]:

@@ -75,7 +75,7 @@ def draw_slide(ctx: Context, d: kkr.Deck, number: int) -> None:
         else:
             left = right = st.container()
         if s.key == "verdict":
-            figures(s.figures, per_row=3)
+            _figures(s.figures, per_row=3)
         elif s.key == "trajectory" and "trajectory" in s.charts:
             chart(ctx, s.charts["trajectory"], "kkr-trajectory", height=620)
         elif s.key == "map":
@@ -83,7 +83,7 @@ def draw_slide(ctx: Context, d: kkr.Deck, number: int) -> None:
                 chart(ctx, dict(s.charts["map"], width=680, height=520), "kkr-map", width="content")
                 st.caption(maps.ATTRIBUTION)
             with right:
-                figures(s.figures, per_row=1)
+                _figures(s.figures, per_row=1)
         elif s.key == "bridge":
             with left:
                 if "bridge" in s.charts:
@@ -91,27 +91,27 @@ def draw_slide(ctx: Context, d: kkr.Deck, number: int) -> None:
                 st.markdown(f'<div class="kkr-lines">\n\n**{escape_md(" · ".join(f"{f.label}: {f.value}" for f in s.figures))}**\n\n</div>',
                             unsafe_allow_html=True)
             with right:
-                table(s)
+                _table(s)
         elif s.key == "changes":
-            figures(s.figures, per_row=5)
+            _figures(s.figures, per_row=5)
             lines = "\n".join(f"- {escape_md(line)}" for line in s.lines)
             st.markdown(f'<div class="kkr-lines">\n\n{lines}\n\n</div>', unsafe_allow_html=True)
         elif s.key == "follow_up":
             with left:
-                figures(s.figures, per_row=1)
+                _figures(s.figures, per_row=1)
             with right:
-                table(s)
+                _table(s)
         st.markdown(f'<div class="kkr-footer">\n\n{escape_md(d.footer)}\n\n</div>', unsafe_allow_html=True)
 
 
-def figures(figs: list[kkr.Figure], per_row: int) -> None:
+def _figures(figs: list[kkr.Figure], per_row: int) -> None:
     for start in range(0, len(figs), per_row):
         with st.container(horizontal=True):
             for f in figs[start:start + per_row]:
                 st.metric(f.label, f.value, border=True)
 
 
-def table(s: kkr.Slide) -> None:
+def _table(s: kkr.Slide) -> None:
     st.markdown(f"**{escape_md(s.table_title)}**")
     if s.table is not None and not s.table.empty:
         st.table(s.table.set_index(s.table.columns[0]))

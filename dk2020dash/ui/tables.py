@@ -266,6 +266,7 @@ def quality_frames(ctx: Context, dq: pd.DataFrame) -> tuple[pd.DataFrame, pd.Dat
         t("dq.col.missing_years"): [none if r == 0 else year_ranges(y) for r, y in zip(dq["rows"], dq["missing_years"])],
         t("dq.col.missing_sectors"): dq["missing_sectors"].map(lambda c: _sector_labels(c, ctx.lang)),
         t("dq.col.estimated"): dq["estimated_share"],
+        t("dq.col.edition"): dq["edition_name"].fillna("–"),
         t("dq.col.editions"): dq["editions"].map("; ".join),
         t("dq.col.loaded_at"): dq["loaded_at"].map(lambda v: _when(v, ctx.lang)),
         t("dq.col.loaded_by"): dq["loaded_by"].fillna("–"),
@@ -320,6 +321,7 @@ def editions_frame(ctx: Context, editions: pd.DataFrame) -> pd.DataFrame:
         t("dq.col.rows"): editions["rows"],
         t("dq.col.first_year"): editions["first_year"],
         t("dq.col.last_year"): editions["last_year"],
+        t("dq.col.newest_for"): editions["newest_for"],
     })
 
 
@@ -336,3 +338,41 @@ def restore_contents_frame(ctx: Context, rows: dict[str, int], now: dict[str, in
     })
 
 
+
+
+def plain(text: object) -> str:
+    """User- or file-supplied text (an edition name) shown as itself in markdown: no links, images or emphasis."""
+    import re
+
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))
+
+
+def import_headlines_frame(ctx: Context, heads: pd.DataFrame, edition_names: dict[int, str]) -> pd.DataFrame:
+    """The inventory preview's per-municipality figures before -> after with translated headers (numbers stay
+    numbers, for sorting and downloads); edition -1 is the new edition."""
+    t = ctx.t
+    before, after = t("imp.head.before"), t("imp.head.after")
+
+    def edition(v: object) -> str:
+        if v is None or pd.isna(v):
+            return "–"
+        return t("imp.head.new_edition") if int(v) == -1 else edition_names.get(int(v), str(int(v)))
+
+    def whole(v: object) -> object:
+        return None if v is None or pd.isna(v) else int(v)
+
+    return pd.DataFrame({
+        t("imp.col.municipality"): heads["municipality"],
+        t("imp.col.name"): heads["name"],
+        f"{t('imp.head.edition')} ({before})": heads["edition_before"].map(edition),
+        f"{t('imp.head.edition')} ({after})": heads["edition_after"].map(edition),
+        f"{t('imp.head.years')} ({before})": heads["years_before"].map(whole),
+        f"{t('imp.head.years')} ({after})": heads["years_after"].map(whole),
+        f"{t('imp.head.latest_year')} ({before})": heads["latest_year_before"].map(whole),
+        f"{t('imp.head.latest_year')} ({after})": heads["latest_year_after"].map(whole),
+        f"{t('imp.head.latest_t')} ({before})": heads["latest_t_before"],
+        f"{t('imp.head.latest_t')} ({after})": heads["latest_t_after"],
+        t("imp.head.baseline_year"): heads["baseline_year"],
+        f"{t('imp.head.baseline_t')} ({before})": heads["baseline_t_before"],
+        f"{t('imp.head.baseline_t')} ({after})": heads["baseline_t_after"],
+    })

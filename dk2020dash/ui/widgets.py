@@ -11,8 +11,8 @@ from .. import i18n
 from ..progress import Progress, Unavailable
 from ..store import Store
 from .context import Context
-from .data import reason_text
-from .tables import milestone_states, status_counts
+from .data import load_municipality_editions, reason_text
+from .tables import milestone_states, plain, status_counts, year_text
 
 
 def open_municipality(code: int, name: str) -> None:
@@ -34,7 +34,7 @@ def progress_kpis(ctx: Context, p: Progress) -> None:
     """The headline KPI cards of an assessment: latest emissions, reduction, pace, manko, net-zero year."""
     from ..domain import TARGET_YEAR
     from ..progress import Trend
-    from ..sentences import since_text, verdict_label, zero_year_text
+    from ..sentences import pace_reached, since_text, verdict_label, zero_year_text
 
     lang, t = ctx.lang, ctx.t
     with st.container(horizontal=True, key="kpi-progress"):
@@ -47,6 +47,8 @@ def progress_kpis(ctx: Context, p: Progress) -> None:
         observed = (t("ov.kpi.observed", value=f"{i18n.tonnes(p.observed_pace, lang)}/{t('ov.year_unit')}")
                     if isinstance(p.trend, Trend) else
                     t("ov.kpi.no_trend", reason=reason_text(ctx, p.trend)))
+        if not isinstance(p.required_pace, Unavailable) and pace_reached(p):  # N = 0: nothing left to cut
+            observed = t("ov.kpi.pace_reached", year=TARGET_YEAR)
         st.metric(t("ov.kpi.required_pace", year=TARGET_YEAR), pace, delta=observed, delta_color="off",
                   delta_arrow="off", help=t("ov.kpi.required_pace.help"), border=True)
         st.metric(t("ov.kpi.manko", year=TARGET_YEAR), i18n.tonnes(p.manko, lang),
@@ -152,3 +154,25 @@ def chart_downloads(ctx: Context, spec: dict | Callable[[], dict], name: str) ->
             st.download_button(ctx.t(f"chart.dl.{fmt}"), data=lambda fmt=fmt: image(fmt), file_name=f"{name}.{fmt}",
                                mime=mime, key=f"chart-dl-{name}-{fmt}", help=ctx.t("chart.dl.help"),
                                on_click="ignore", icon=":material/image:")
+
+
+def edition_choice(ctx: Context, code: int) -> tuple[int | None, pd.DataFrame]:
+    """The Kommune page's edition selector, bound to ?udgave= (the edition's name; absent for the newest):
+    (the chosen edition's id, or None for the municipality's newest; the municipality's editions)."""
+    editions = load_municipality_editions(ctx, code)
+    if editions.empty:
+        return None, editions
+    ids = editions["id"].astype(int).tolist()
+    name_of = dict(zip(ids, editions["name"]))
+    # A choice made for another municipality does not carry over: back to this one's newest. (The bound URL
+    # parameter follows the widget's value; it cannot be deleted directly.)
+    if st.session_state.get("_udgave_code", code) != code or st.session_state.get("udgave") not in (None, *ids):
+        st.session_state["udgave"] = ids[0]
+    st.session_state["_udgave_code"] = code
+    chosen = st.selectbox(ctx.t("mun.edition"), ids, index=0, format_func=lambda i: name_of[i], key="udgave",
+                          help=ctx.t("mun.edition.help"), bind="query-params")
+    row = editions.iloc[ids.index(chosen)] if chosen in ids else editions.iloc[0]
+    years = f"{year_text(row['first_year'])}–{year_text(row['last_year'])}"
+    st.caption(ctx.t("mun.edition.newest" if int(row["id"]) == ids[0] else "mun.edition.option",
+                     name=plain(row["name"]), years=years))
+    return (None if chosen in (None, ids[0]) else int(chosen)), editions

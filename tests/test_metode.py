@@ -1,0 +1,42 @@
+"""Metode states the definitions of issue 9 in Danish and English: completed actions already in the inventory,
+the required pace from the need, and the trend over the five calendar years ending at the latest year."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def demo_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("DK2020_DB", str(demo_db))
+    return demo_db
+
+
+def metode(**query: str) -> str:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(query)
+    at.run()
+    at.switch_page("pages/metode.py").run().run()  # the second run has ?lang= again (see test_app.py)
+    assert not at.exception
+    return "\n".join(m.value for m in at.markdown)
+
+
+@pytest.mark.parametrize(("lang", "phrases"), [
+    ("Dansk", ["»allerede i opgørelsen« og tæller ikke", "gennemført efter seneste opgørelsesår",
+               "slutdato, ellers datoen for skiftet til gennemført i dens historik, ellers seneste opdatering",
+               "N / (2030 − seneste år)", "summen af kommunernes behov", "»målet for 2030 er nået«",
+               "inden for de 5 kalenderår op til og med det seneste opgørelsesår", "mindst 3", "»nået«"]),
+    ("English", ["\"already in the inventory\" and counts nothing", "completed after the latest inventory year",
+                 "end date, else the date of its change to completed in its history, else its last update",
+                 "N / (2030 − latest year)", "the sum of its municipalities' needs",
+                 "\"the 2030 target is reached\"", "within the 5 calendar years up to and including the latest",
+                 "At least 3", "\"reached\""]),
+])
+def test_metode_states_the_new_definitions(demo_env: Path, lang: str, phrases: list[str]) -> None:
+    body = metode(lang=lang)
+    for phrase in phrases:
+        assert phrase in body, phrase
