@@ -363,3 +363,27 @@ def test_chart_images_render_offline_as_png_and_svg(demo_store: Store) -> None:
     svg = deck.chart_svg(spec, 900)
     assert svg.lstrip().startswith("<svg") and "Emissions" in svg and "http://" not in svg.replace(
         "http://www.w3.org", "")
+
+
+def test_an_edition_for_one_municipality_changes_only_its_verdict(demo_copy: Store) -> None:
+    """A new edition since the meeting for one on-track municipality alone, its latest year doubled: its verdict
+    before the meeting comes from its edition then, and only it is named."""
+    since = date(2026, 9, 1)
+    inputs = queries.municipality_inputs(demo_copy)
+    from dk2020dash.progress import assess_municipality
+
+    verdicts = {c: assess_municipality(i, TODAY) for c, i in inputs.items()}
+    on_track = [c for c, p in verdicts.items() if isinstance(p, Progress) and p.verdict.value == "on_track"]
+    code, other = on_track[0], on_track[1]
+    with demo_copy.transaction() as con:
+        con.execute("INSERT INTO edition (id, name, source, published) VALUES (99, 'Ny 2026', 'test', DATE '2026-10-01')")
+        con.execute("INSERT INTO emission SELECT municipality, year, sector, 99, "
+                    "CASE WHEN year = 2024 THEN tco2e * 2 ELSE tco2e END, estimated FROM emission "
+                    "WHERE municipality = ? AND edition = 2", [code])
+    before = queries.municipality_inputs_before(demo_copy, since)
+    now = queries.municipality_inputs(demo_copy)
+    assert now[code].series[2024] == pytest.approx(2 * before[code].series[2024])
+    assert now[other].series == before[other].series
+    c = deck.area_changes(demo_copy, [code, other], since, TODAY)
+    assert c.new_editions == (("Ny 2026", date(2026, 10, 1)),)
+    assert set(c.verdict_changes) == {code} and c.verdict_changes[code][1].value == "off_track"
