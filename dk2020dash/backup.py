@@ -6,16 +6,17 @@ import hashlib
 import io
 import json
 import os
+import re
 import tempfile
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import BinaryIO
 
 import duckdb
 
-from .store import SCHEMA_VERSION, TABLES, UPGRADE_ROWS, Store, StoreError
+from .store import DB_ID, SCHEMA_VERSION, TABLES, UPGRADE_ROWS, Store, StoreDamaged, StoreError
 
 APP = "dk2020dash"
 MANIFEST = "manifest.json"
@@ -24,9 +25,17 @@ LOAD_ORDER = TABLES
 # Columns with an id sequence behind them: restored past the backup's ids so new rows never reuse one.
 SEQUENCES = {"edition": "edition_id", "action": "action_id", "action_event": "action_event_id",
              "milestone": "milestone_id", "import_log": "import_log_id"}
-# meta rows that describe the file, not the data: a restore writes its own.
-OWN_META = ("schema_version", "data_version")
-MAX_UNPACKED_BYTES = 8 * 10**9
+# meta rows that describe the file, not the data: a restore writes its own (store.create gives a new database id).
+OWN_META = ("schema_version", "data_version", DB_ID)
+MAX_UNPACKED_BYTES = 8 * 10**9  # never more, whatever the file's size
+UNPACK_RATIO = 20  # and at most this many times the zip's size (plus UNPACK_SLACK): Parquet hardly compresses
+UNPACK_SLACK = 16 * 2**20
+MAX_MANIFEST_BYTES = 2**20
+CHUNK = 2**20
+MAX_VERSION = 2**62
+MAX_TABLE_ROWS = 10**10
+SEQUENCE_SLACK = 10**7  # how far past its table's rows a sequence in a manifest may stand (ids of deleted rows)
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 
 BackupFile = str | os.PathLike | bytes | BinaryIO
 
@@ -53,12 +62,14 @@ class Contents:
 
 @dataclass(frozen=True)
 class RestoreReport:
-    """What a restore did: the backup's manifest, rows per table and the new data version."""
+    """What a restore did: the backup's manifest, rows per table and the new data version; where a damaged
+    database file it replaced was kept (replace_damaged), else None."""
 
     created: str
     backup_data_version: int
     data_version: int
     rows: dict[str, int]
+    kept_damaged: Path | None = None
 
 
 def _member(table: str) -> str:
@@ -124,43 +135,147 @@ def backup_name(when: datetime | None = None) -> str:
     return f"dk2020-backup-{(when or datetime.now()).strftime('%Y%m%d-%H%M%S')}.zip"
 
 
-def _read_bytes(file: BackupFile) -> tuple[bytes, str]:
-    if isinstance(file, bytes):
-        return file, "backup.zip"
+def _source(file: BackupFile) -> tuple[str | os.PathLike | BinaryIO, str]:
+    """What zipfile can open without reading the whole file into memory, and the file's name for messages."""
+    if isinstance(file, (bytes, bytearray, memoryview)):
+        return io.BytesIO(file), "backup.zip"
     if hasattr(file, "read"):
-        return file.read(), str(getattr(file, "name", "backup.zip"))
+        return file, PurePath(str(getattr(file, "name", "backup.zip"))).name
     path = Path(file)
-    try:
-        return path.read_bytes(), path.name
-    except FileNotFoundError as exc:
-        raise BackupError(f"{path}: filen findes ikke.") from exc
-    except OSError as exc:
-        raise BackupError(f"{path}: kan ikke læses ({exc.strerror}).") from exc
+    if not path.exists():
+        raise BackupError(f"{path}: filen findes ikke.")
+    if not os.access(path, os.R_OK) or path.is_dir():
+        raise BackupError(f"{path}: kan ikke læses.")
+    return path, path.name
 
 
-def read_manifest(data: bytes, name: str = "backup.zip") -> tuple[dict, dict[str, bytes]]:
-    """Check that data is a complete, untampered backup from this app that this version can restore;
-    returns the manifest and each table's Parquet bytes, or raises BackupError saying what is wrong."""
+def _file_sha256(source: str | os.PathLike | BinaryIO) -> str:
+    """The sha256 of the whole backup file, read in chunks."""
+    digest = hashlib.sha256()
+    if hasattr(source, "read"):
+        source.seek(0)
+        while chunk := source.read(CHUNK):
+            digest.update(chunk)
+        source.seek(0)
+    else:
+        with open(source, "rb") as f:
+            while chunk := f.read(CHUNK):
+                digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _size(source: str | os.PathLike | BinaryIO) -> int:
+    if hasattr(source, "seek"):
+        end = source.seek(0, os.SEEK_END)
+        source.seek(0)
+        return end
+    return Path(source).stat().st_size
+
+
+def _damaged(name: str, what: str) -> BackupError:
+    return BackupError(f"{name}: {MANIFEST} er ufuldstændig ({what}); intet er ændret.", "damaged")
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_fields(manifest: dict, name: str, names: set[str]) -> None:
+    """Every field of the manifest has the type and range a backup of this app writes; BackupError otherwise.
+    The values drive the restore (row checks, how far id sequences move), so none is trusted unchecked."""
+    for key in ("schema_version", "data_version"):
+        if not _is_int(manifest.get(key)) or not 0 <= manifest[key] <= MAX_VERSION:
+            raise _damaged(name, key)
+    created = manifest.get("created")
+    if created is not None and (not isinstance(created, str) or len(created) > 64):
+        raise _damaged(name, "created")
+    listed = manifest.get("tables")
+    if not isinstance(listed, dict):
+        raise _damaged(name, "tables")
+    unknown = sorted(str(t)[:40] for t in listed if t not in TABLES)
+    if unknown:
+        raise _damaged(name, "ukendte tabeller " + ", ".join(unknown[:5]))
+    missing = [t for t in TABLES if t not in listed or _member(t) not in names]
+    if missing:
+        raise BackupError(f"{name}: backuppen mangler tabellerne {', '.join(missing)}; intet er ændret.", "damaged")
+    for table in TABLES:
+        entry = listed[table]
+        if (not isinstance(entry, dict) or not _is_int(entry.get("rows")) or not 0 <= entry["rows"] <= MAX_TABLE_ROWS
+                or not isinstance(entry.get("sha256"), str) or not _SHA256.fullmatch(entry["sha256"])):
+            raise _damaged(name, table)
+    sequences = manifest.get("sequences", {})
+    if sequences is None:
+        sequences = {}
+    if not isinstance(sequences, dict):
+        raise _damaged(name, "sequences")
+    table_of = {sequence: table for table, sequence in SEQUENCES.items()}
+    for sequence, value in sequences.items():
+        if sequence not in table_of or not _is_int(value):
+            raise _damaged(name, f"sequences: {str(sequence)[:40]}")
+        # A sequence stands at most a little past its table's rows (ids of deleted rows); the restore draws it
+        # forward one value at a time, so an absurd value would keep it busy for minutes.
+        if not 0 <= value <= listed[table_of[sequence]]["rows"] + SEQUENCE_SLACK:
+            raise _damaged(name, f"sequences: {sequence} = {value}")
+
+
+def _read_member(zf: zipfile.ZipFile, member: str, budget: int, sink: BinaryIO | None = None) -> tuple[int, str]:
+    """A member's real decompressed size and sha256, read in chunks (written on to sink if given); stops with
+    too_big as soon as more than `budget` bytes come out, whatever the zip's header claims."""
+    digest, size = hashlib.sha256(), 0
+    with zf.open(member) as f:
+        while chunk := f.read(CHUNK):
+            size += len(chunk)
+            if size > budget:
+                raise _TooBig
+            digest.update(chunk)
+            if sink is not None:
+                sink.write(chunk)
+    return size, digest.hexdigest()
+
+
+class _TooBig(Exception):
+    """A member unpacks past what is left of the budget."""
+
+
+def verify(file: BackupFile, name: str | None = None, into: str | os.PathLike | None = None) -> dict:
+    """Check that a file is a complete, untampered backup from this app that this version can restore and
+    return its manifest, or raise BackupError saying what is wrong. The zip is read in chunks and never
+    whole: memory stays small for any file, and reading stops once more comes out than a backup of the
+    file's size can hold (a zip bomb). With `into`, each table's Parquet file is written there as it is checked."""
+    source, default_name = _source(file)
+    name = name or default_name
     not_ours = f"{name}: ikke en backup fra DK2020 Klimaplan-dashboard"
-    if not zipfile.is_zipfile(io.BytesIO(data)):
+    if hasattr(source, "seek"):
+        source.seek(0)
+    if not zipfile.is_zipfile(source):
         raise BackupError(f"{not_ours} (ikke en zip-fil); intet er ændret.", "not_ours")
+    if hasattr(source, "seek"):
+        source.seek(0)
+    # Parquet is compressed already and backup() stores it as is, so a real backup unpacks to about its own
+    # size; the ratio leaves room for a backup someone zipped again.
+    budget = min(MAX_UNPACKED_BYTES, UNPACK_RATIO * _size(source) + UNPACK_SLACK)
+    limit = f"{budget / 1e6:.0f} MB" if budget >= 1e6 else f"{budget} bytes"
+    too_big = BackupError(f"{name}: backuppen fylder mere end {limit} udpakket, mere end en backup af den størrelse "
+                          "kan fylde; intet er ændret.", "too_big", limit=max(1, round(budget / 1e6)))
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        with zipfile.ZipFile(source) as zf:
             names = set(zf.namelist())
             if MANIFEST not in names:
                 raise BackupError(f"{not_ours} (ingen {MANIFEST}); intet er ændret.", "not_ours")
+            raw = io.BytesIO()
             try:
-                manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                _read_member(zf, MANIFEST, MAX_MANIFEST_BYTES, raw)
+            except _TooBig:
+                raise BackupError(f"{not_ours} ({MANIFEST} er for stor); intet er ændret.", "not_ours") from None
+            try:
+                manifest = json.loads(raw.getvalue().decode("utf-8"))
+            except (UnicodeDecodeError, ValueError, RecursionError) as exc:
                 raise BackupError(f"{not_ours} ({MANIFEST} kan ikke læses); intet er ændret.", "not_ours") from exc
             if not isinstance(manifest, dict) or manifest.get("app") != APP:
                 raise BackupError(f"{not_ours} ({MANIFEST} er fra et andet program); intet er ændret.", "not_ours")
-            try:
-                version = int(manifest["schema_version"])
-                int(manifest["data_version"])
-                listed = manifest["tables"]
-            except (KeyError, TypeError, ValueError) as exc:
-                raise BackupError(f"{name}: {MANIFEST} er ufuldstændig; intet er ændret.", "damaged") from exc
+            version = manifest.get("schema_version")
+            if not _is_int(version):
+                raise _damaged(name, "schema_version")
             if version > SCHEMA_VERSION:
                 raise BackupError(
                     f"{name}: backuppen har skemaversion {version}, men denne version af programmet kender kun op "
@@ -171,31 +286,27 @@ def read_manifest(data: bytes, name: str = "backup.zip") -> tuple[dict, dict[str
                     f"{name}: backuppen har skemaversion {version}, og denne version af programmet gendanner kun "
                     f"skemaversion {oldest_restorable()} til {SCHEMA_VERSION}; intet er ændret.", "older",
                     version=version)
-            declared = sum(i.file_size for i in zf.infolist())
-            if declared > MAX_UNPACKED_BYTES:  # a zip bomb, or not a backup of this app's size
-                raise BackupError(f"{name}: backuppen fylder {declared / 1e9:.1f} GB udpakket, mere end de "
-                                  f"{MAX_UNPACKED_BYTES / 1e9:.0f} GB en backup kan have; intet er ændret.",
-                                  "too_big", size=round(declared / 1e9, 1), limit=round(MAX_UNPACKED_BYTES / 1e9))
-            if not isinstance(listed, dict):
-                raise BackupError(f"{name}: {MANIFEST} er ufuldstændig; intet er ændret.", "damaged")
-            missing = [t for t in TABLES if t not in listed or _member(t) not in names]
-            if missing:
-                raise BackupError(f"{name}: backuppen mangler tabellerne {', '.join(missing)}; intet er ændret.",
-                                  "damaged")
-            parts = {}
+            _check_fields(manifest, name, names)
+            left = budget
             for table in TABLES:
-                blob = zf.read(_member(table))
-                entry = listed[table]
-                if not isinstance(entry, dict) or not isinstance(entry.get("rows"), int):
-                    raise BackupError(f"{name}: {MANIFEST} er ufuldstændig ({table}); intet er ændret.", "damaged")
-                if _sha256(blob) != entry.get("sha256"):
+                sink = open(Path(into) / f"{table}.parquet", "wb") if into is not None else None  # noqa: SIM115
+                try:
+                    size, sha = _read_member(zf, _member(table), left, sink)
+                except _TooBig:
+                    raise too_big from None
+                finally:
+                    if sink is not None:
+                        sink.close()
+                left -= size
+                if sha != manifest["tables"][table]["sha256"]:
                     raise BackupError(
                         f"{name}: tabellen {table} stemmer ikke med sin kontrolsum (filen er ændret eller "
                         "beskadiget); intet er ændret.", "damaged")
-                parts[table] = blob
-    except zipfile.BadZipFile as exc:
-        raise BackupError(f"{name}: zip-filen er beskadiget ({exc}); intet er ændret.", "damaged") from exc
-    return manifest, parts
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
+        raise BackupError(f"{name}: zip-filen er beskadiget ({str(exc)[:100]}); intet er ændret.", "damaged") from exc
+    except OSError as exc:
+        raise BackupError(f"{name}: filen kan ikke læses; intet er ændret.") from exc
+    return manifest
 
 
 def oldest_restorable() -> int:
@@ -212,7 +323,7 @@ def upgradable(version: int) -> bool:
 
 
 def contents(manifest: dict) -> Contents:
-    """What a checked backup holds (read_manifest or check gives the manifest)."""
+    """What a checked backup holds (verify or check gives the manifest)."""
     try:
         created = datetime.fromisoformat(str(manifest.get("created")))
     except ValueError:
@@ -222,28 +333,34 @@ def contents(manifest: dict) -> Contents:
                     rows={t: int(manifest["tables"][t]["rows"]) for t in TABLES})
 
 
-def check(file: BackupFile) -> dict:
+def check(file: BackupFile, name: str | None = None) -> dict:
     """The manifest of a backup file that restore would accept; BackupError saying why otherwise."""
-    data, name = _read_bytes(file)
-    return read_manifest(data, name)[0]
+    return verify(file, name)
 
 
-def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: str | None = None) -> RestoreReport:
+def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: str | None = None,
+            replace_damaged: bool = False) -> RestoreReport:
     """Replace the database with a backup: the file is checked whole first, the new database is built
-    beside the old one and swapped in only when complete, and nothing changes if anything fails."""
+    beside the old one and swapped in only when complete, and nothing changes if anything fails.
+
+    Holds the writers' lock from reading the old database to the swap (store.create), so a concurrent import
+    either finishes before (and is replaced, as everything is) or waits and writes into the restored file.
+    A database file that cannot be opened is refused, unless replace_damaged: then it is kept beside the new one
+    (RestoreReport.kept_damaged). Whether the user may restore at all is auth.may_restore's to say."""
     store = store_or_path if isinstance(store_or_path, Store) else Store(store_or_path)
     who = who or _user()
-    data, name = _read_bytes(file)
-    manifest, parts = read_manifest(data, name)
-    current = _current_data_version(store)
-    new_version = max(current, int(manifest["data_version"])) + 1
-    rows: dict[str, int] = {}
+    source, name = _source(file)
+    with store.write_lock():
+        return _restore_locked(store, source, name, who, replace_damaged)
 
+
+def _restore_locked(store: Store, source: BackupFile, name: str, who: str, replace_damaged: bool) -> RestoreReport:
+    rows: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="dk2020-restore-") as tmp:
-        paths = {}
-        for table, blob in parts.items():
-            paths[table] = Path(tmp) / f"{table}.parquet"
-            paths[table].write_bytes(blob)
+        manifest = verify(source, name, into=tmp)  # checked whole before anything is replaced
+        current = _current_data_version(store, replace_damaged)
+        new_version = max(current, int(manifest["data_version"])) + 1
+        paths = {table: Path(tmp) / f"{table}.parquet" for table in TABLES}
 
         def fill(con: duckdb.DuckDBPyConnection) -> None:
             # The fresh file holds the shipped sectors and municipalities; the backup's own replace them.
@@ -267,29 +384,32 @@ def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: 
                 con.execute(UPGRADE_ROWS[version])  # a backup from an older version: as if migrated
             con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('data_version', ?)",
                         [str(SCHEMA_VERSION), str(new_version)])
-            _advance_sequences(con, manifest.get("sequences") or {})
+            _advance_sequences(con, manifest.get("sequences") or {}, name)
             con.execute(
                 "INSERT INTO import_log (who, kind, file_name, sha256, rows, outcome, message) "
                 "VALUES (?, 'restore', ?, ?, ?, 'restored', ?)",
-                [who, name, _sha256(data), sum(rows.values()),
+                [who, name, _file_sha256(source), sum(rows.values()),
                  f"Gendannet fra backup lavet {manifest.get('created', '?')} (dataversion {manifest['data_version']})"],
             )
 
         try:
-            store.create(fill, force=True)
+            kept = store.create(fill, force=True, replace_damaged=replace_damaged)
         except duckdb.Error as exc:
             raise BackupError(f"{name}: backuppen kan ikke indlæses ({str(exc).splitlines()[0]}); intet er ændret.",
                               "damaged") from exc
     return RestoreReport(created=str(manifest.get("created", "")), backup_data_version=int(manifest["data_version"]),
-                         data_version=new_version, rows={t: n for t, n in rows.items()})
+                         data_version=new_version, rows={t: n for t, n in rows.items()}, kept_damaged=kept)
 
 
-def _advance_sequences(con: duckdb.DuckDBPyConnection, recorded: dict) -> None:
+def _advance_sequences(con: duckdb.DuckDBPyConnection, recorded: dict, name: str = "backup.zip") -> None:
     """Move each id sequence past both the backup's largest id and where its sequence stood, so no id
     (not even of a row deleted before the backup) is handed out twice."""
     for table, sequence in SEQUENCES.items():
-        largest = con.execute(f'SELECT coalesce(max(id), 0) FROM "{table}"').fetchone()[0]  # noqa: S608
+        largest, count = con.execute(f'SELECT coalesce(max(id), 0), count(*) FROM "{table}"').fetchone()  # noqa: S608
         target = max(int(largest), int(recorded.get(sequence, 0) or 0))
+        if target > int(count) + SEQUENCE_SLACK:  # ids far past the rows: drawing that far would take minutes
+            raise BackupError(f"{name}: tabellen {table} har id'er op til {target}, langt over sine {count} rækker; "
+                              "intet er ændret.", "damaged")
         if target > 0:
             # DuckDB cannot reset a sequence a column default depends on; drawing it forward is the way.
             con.execute(f"SELECT max(nextval('{sequence}')) FROM range(?)", [target])  # noqa: S608 - fixed names
@@ -302,11 +422,17 @@ def _user() -> str:
         return "ukendt"
 
 
-def _current_data_version(store: Store) -> int:
-    """The data version of the database about to be replaced (0 when there is none yet)."""
+def _current_data_version(store: Store, replace_damaged: bool = False) -> int:
+    """The data version of the database about to be replaced (0 when there is none yet, or it is damaged and
+    replace_damaged)."""
     if not store.path.exists():
         return 0
-    return store.data_version()
+    try:
+        return store.data_version()
+    except StoreDamaged:
+        if not replace_damaged:
+            raise
+        return 0
 
 
 def describe(store: Store) -> str:

@@ -2,11 +2,17 @@
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 import sys
 from collections.abc import Sequence
 
+import duckdb
+
 from . import queries
-from .store import SCHEMA_VERSION, Store, StoreError, db_path
+from .store import SCHEMA_VERSION, Store, StoreDamaged, StoreError, db_path
+
+log = logging.getLogger(__name__)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -122,18 +128,35 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    """A database that cannot be opened (damaged, or not ours) is replaced too, with --force; it is kept beside."""
     from .backup import check, describe, restore
 
     store = Store(args.db)
-    replaced = describe(store) if store.path.exists() else None
-    if replaced is not None and not args.force:
+    replaced = damaged = None
+    if store.path.exists():
+        try:
+            replaced = describe(store)
+        except StoreDamaged as exc:
+            damaged = _reason(exc, store)
+    if (replaced or damaged) and not args.force:
         check(args.file)  # a wrong file is reported before the question of replacing comes up
+        if damaged:
+            raise ValueError(f"{store.path} kan ikke åbnes ({damaged}); restore --force erstatter den med backuppen "
+                             "og gemmer den beskadigede fil ved siden af.")
         raise ValueError(f"restore erstatter hele {store.path} ({replaced}); brug --force for at gøre det.")
-    report = restore(store, args.file)
+    report = restore(store, args.file, replace_damaged=args.force)
     was = f" Erstattede: {replaced}." if replaced else ""
+    if report.kept_damaged is not None:
+        was = f" Erstattede en fil, der ikke kunne åbnes ({damaged}); den er gemt som {report.kept_damaged}."
     print(f"Gendannede {store.path} fra {args.file} (backup lavet {report.created}, "
           f"{sum(report.rows.values())} rækker); ny dataversion {report.data_version}.{was}")
     return 0
+
+
+def _reason(exc: StoreError, store: Store) -> str:
+    """A store error's text without the file's path in front and the closing "intet er ændret"."""
+    text = str(exc).removeprefix(f"{store.path}: ").strip()
+    return text.removesuffix(".").removesuffix("; intet er ændret").rstrip(".")
 
 
 def add_export_commands(sub: argparse._SubParsersAction, db_arg) -> None:
@@ -235,6 +258,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Details (e.g. a database error's own text) go to the log: shown with DK2020_LOG=debug (or info, warning).
+    package = logging.getLogger("dk2020dash")
+    if os.environ.get("DK2020_LOG"):
+        level = logging.getLevelName(os.environ["DK2020_LOG"].upper())
+        logging.basicConfig(level=level if isinstance(level, int) else logging.WARNING,
+                            format="%(levelname)s %(name)s: %(message)s")
+    elif not package.handlers:
+        package.addHandler(logging.NullHandler())
     args = build_parser().parse_args(argv)  # exits 2 on wrong usage
     try:
         return args.func(args)
@@ -243,4 +274,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except (OSError, ValueError) as exc:
         print(f"fejl: {exc}", file=sys.stderr)
+        return 1
+    except duckdb.Error as exc:  # never a raw database error: a plain line, the detail in the log
+        log.warning("%s failed in the database", args.command, exc_info=exc)
+        print(f"fejl: databasen meldte en fejl under '{args.command}' ({type(exc).__name__}); se loggen med "
+              "DK2020_LOG=debug.", file=sys.stderr)
         return 1

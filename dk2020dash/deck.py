@@ -46,8 +46,10 @@ class SinceError(ValueError):
         self.reason = reason
         self.values = values
 
-    def text(self, lang: str) -> str:
-        return i18n.t(f"kkr.since.{self.reason}", lang, **self.values)
+    def text(self, lang: str, literal=None) -> str:
+        """The reason as a sentence; `literal` (i18n.literal on a page) escapes the values that came from the user."""
+        values = {k: literal(v) for k, v in self.values.items()} if literal else self.values
+        return i18n.t(f"kkr.since.{self.reason}", lang, **values)
 
 
 class PdfUnavailable(RuntimeError):

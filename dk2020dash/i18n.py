@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from datetime import date
 
 from babel.dates import format_date
@@ -33,7 +34,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Example data – not official figures. All emissions, plans, actions and milestones are invented "
         "demo data until real data is loaded.",
     ),
-    "error.store": ("Databasen kan ikke bruges lige nu: {message}", "The database cannot be used right now: {message}"),
     "error.locked": (
         "Databasen opdateres af et andet program lige nu. Vent et øjeblik og genindlæs siden.",
         "The database is being updated by another program. Wait a moment and reload the page.",
@@ -526,8 +526,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp.notes": ("Bemærk", "Note"),
     "imp.apply": ("Indlæs", "Import"),
     "imp.done": ("Indlæst: {file}. {message}", "Imported: {file}. {message}"),
-    "imp.failed": ("Indlæsningen mislykkedes; intet er ændret: {message}",
-                   "The import failed; nothing was changed: {message}"),
     "imp.col.row": ("Række", "Row"),
     "imp.col.column": ("Kolonne", "Column"),
     "imp.col.value": ("Værdi", "Value"),
@@ -704,12 +702,11 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "exp.restore.reason.older": ("backuppen er fra en for gammel version af programmet (skemaversion {version}).",
                                  "the backup is from too old a version of the program (schema version {version})."),
-    "exp.restore.reason.too_big": ("backuppen fylder {size} GB udpakket, mere end de {limit} GB en backup kan have.",
-                                   "the backup takes {size} GB unpacked, more than the {limit} GB a backup may have."),
+    "exp.restore.reason.too_big": ("backuppen fylder mere end {limit} MB udpakket, mere end en backup af den "
+                                   "størrelse kan fylde (den kan være en zip-bombe).",
+                                   "the backup unpacks to more than {limit} MB, more than a backup of its size can "
+                                   "hold (it may be a zip bomb)."),
     "exp.restore.reason.unreadable": ("filen kan ikke læses.", "the file cannot be read."),
-    "exp.restore.detail": ("Teknisk besked: {message}", "Technical message: {message}"),
-    "exp.restore.failed": ("Gendannelsen mislykkedes; intet er ændret: {message}",
-                           "The restore failed; nothing was changed: {message}"),
     # -- metrics (issue 9: completed actions already in the inventory, required pace, trend) --
     "ov.kpi.pace_reached": ("Målet for {year} er nået", "The {year} target is reached"),
     "zero_year.reached": ("nået", "reached"),
@@ -798,6 +795,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "method.edition_use": ("{name} ({n} kommuner)", "{name} ({n} municipalities)"),
     "dq.col.edition": ("Udgave i brug", "Edition in use"),
     "dq.col.newest_for": ("Nyeste for kommuner", "Newest for municipalities"),
+    # integrity (issue 9 items 8 and 10): a damaged database on the Data page, a restore that waited
+    "exp.damaged.title": ("Databasen kan ikke åbnes", "The database cannot be opened"),
+    "exp.damaged.body": (
+        "Databasefilen er beskadiget eller ikke fra dette program, så ingen side kan vise data. Gendan en backup "
+        "herunder: den erstatter filen, og den beskadigede fil gemmes ved siden af, så intet slettes.",
+        "The database file is damaged or not from this program, so no page can show data. Restore a backup below: "
+        "it replaces the file, and the damaged file is kept beside it, so nothing is deleted.",
+    ),
+    "exp.damaged.not_allowed": (
+        "Kun en administrator kan gendanne en backup. Kontakt den, der driver dashboardet.",
+        "Only an administrator can restore a backup. Contact whoever runs the dashboard.",
+    ),
+    "exp.damaged.kept": ("Den beskadigede fil er gemt som {name}.", "The damaged file was kept as {name}."),
     # -- KKR meeting pack: the Præsentation page, the deck, chart images, the shipped map (keys "kkr.*", "chart.dl.*") --
     "nav.presentation": ("Præsentation", "Presentation"),
     "kkr.page.title": ("Præsentation til KKR-mødet", "Presentation for the KKR meeting"),
@@ -967,3 +977,29 @@ def day(value: date | None, lang: str = DEFAULT_LANGUAGE) -> str:
     if value is None:
         return "–"
     return format_date(value, format="medium", locale=locale(lang))
+
+
+# -- user and file text on a page (issue 9) ---------------------------------------------------------------
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#~$:@])")  # enough to stop links, images, HTML, emphasis, math
+_WWW = re.compile(r"(?i)(www)\.")
+
+
+def literal(text: object) -> str:
+    """Text a user typed or a file held, made safe to put into markdown (st.markdown, st.write of a string,
+    st.caption, st.warning, st.info, st.error, st.success, st.title, labels): shown exactly as written, never as
+    a link, an image, HTML, a heading, colour or math. Line breaks become spaces. Dataframes need none of this."""
+    flat = " ".join(str(text).splitlines())
+    return _WWW.sub(r"\1\\.", _MARKDOWN_SPECIAL.sub(r"\\\1", flat))
+
+
+# Errors shown to visitors without the server's paths or the database's own words (those go to the log).
+STRINGS.update({
+    "error.store.plain": ("Databasen kan ikke bruges lige nu. Detaljerne står i serverens log; kontakt den, der "
+                          "driver dashboardet.",
+                          "The database cannot be used right now. The details are in the server's log; contact "
+                          "whoever runs the dashboard."),
+    "imp.failed.plain": ("Indlæsningen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
+                         "The import failed; nothing was changed. The details are in the server's log."),
+    "exp.restore.failed.plain": ("Gendannelsen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
+                                 "The restore failed; nothing was changed. The details are in the server's log."),
+})

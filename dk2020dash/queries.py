@@ -32,10 +32,6 @@ def _rows(edition: int | None) -> tuple[str, list]:
     return newest, []
 
 
-def data_version(store: Store) -> int:
-    return store.data_version()
-
-
 def municipalities(store: Store) -> pd.DataFrame:
     """The 98 municipalities with region, population and label point, ordered by code."""
     return store.query(

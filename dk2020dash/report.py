@@ -8,6 +8,7 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 from openpyxl import Workbook
@@ -207,6 +208,17 @@ def _ordered(table: str) -> str:
     return f'SELECT * FROM "{table}" ORDER BY ALL'  # noqa: S608 - names from store.TABLES
 
 
+_DEFUSE_SQL = "dk2020_defused"
+
+
+def _defused_select(con: duckdb.DuckDBPyConnection, table: str) -> str:
+    """The table in key order with every text column passed through _defused (registered as _DEFUSE_SQL)."""
+    columns = con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' "
+                          "AND table_name = ? ORDER BY column_index", [table]).fetchall()
+    shown = ", ".join(f'{_DEFUSE_SQL}("{c}") AS "{c}"' if kind == "VARCHAR" else f'"{c}"' for c, kind in columns)
+    return f"SELECT {shown} FROM ({_ordered(table)})"  # noqa: S608 - names from the catalog
+
+
 def read_table(store: Store, table: str) -> pd.DataFrame:
     """One table in key order, as a DataFrame."""
     if table not in TABLES:
@@ -229,10 +241,17 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
     written = []
     options = "(FORMAT csv, HEADER, DELIMITER ',')" if fmt == "csv" else "(FORMAT parquet, COMPRESSION zstd)"
     with store.connection() as con:
-        for table in TABLES:
-            path = out / f"{table}.{fmt}"
-            con.execute(f"COPY ({_ordered(table)}) TO ? {options}", [str(path)])  # noqa: S608 - fixed options
-            written.append(path)
+        if fmt == "csv":  # text cells defused by the same rule as the per-table downloads
+            con.create_function(_DEFUSE_SQL, _defused, ["VARCHAR"], "VARCHAR")
+        try:
+            for table in TABLES:
+                path = out / f"{table}.{fmt}"
+                select = _defused_select(con, table) if fmt == "csv" else _ordered(table)
+                con.execute(f"COPY ({select}) TO ? {options}", [str(path)])  # noqa: S608 - fixed options
+                written.append(path)
+        finally:
+            if fmt == "csv":
+                con.remove_function(_DEFUSE_SQL)
     reimport: list[tuple[str, Path, dict | None]] = []
     if fmt == "csv":
         reimport = export_import_files(store, out / IMPORT_DIR)
@@ -449,7 +468,8 @@ _FORMULA_START = ("=", "+", "@", "\t", "\r")
 
 
 def _defused(value: object) -> object:
-    """Excel runs a CSV cell that starts like a formula; a leading apostrophe makes it plain text."""
+    """Excel runs a CSV cell that starts like a formula; a leading apostrophe makes it plain text. Text that
+    is a negative number (-0,25) stays as it is. Used by the per-table downloads and the full CSV export."""
     if isinstance(value, str) and (value.startswith(_FORMULA_START)
                                    or (value.startswith("-") and not _is_number(value))):
         return "'" + value

@@ -1,10 +1,14 @@
 """The only module that opens DuckDB: paths, schema, migrations, short read connections and write transactions."""
 from __future__ import annotations
 
+import fcntl
+import logging
 import os
 import re
+import shutil
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -81,6 +85,11 @@ TABLES = (
 )
 
 LOCK_WAIT_SECONDS = float(os.environ.get("DK2020_LOCK_WAIT", "15"))
+# meta's random id of the database's contents: new whenever create() builds a file (init, restore), so the pair
+# (database id, data version) never repeats for different contents, even when the data version starts over.
+DB_ID = "db_id"
+
+log = logging.getLogger(__name__)
 
 
 class StoreError(Exception):
@@ -89,6 +98,56 @@ class StoreError(Exception):
 
 class StoreLocked(StoreError):
     """Another process holds the database."""
+
+
+class StoreDamaged(StoreError):
+    """The file cannot be opened as this program's database (damaged, truncated, or another program's); a restore
+    may replace it (backup.restore with replace_damaged: restore --force, the Data page)."""
+
+
+class StoreBusy(StoreLocked):
+    """Another writer (an import, a restore, init) holds the write lock longer than DK2020_LOCK_WAIT."""
+
+
+class _WriteLocks:
+    """The writers' lock of each database file across processes: an fcntl.flock on '<file>.lock' beside it, held by
+    every write transaction, migration, create() and restore. Re-entrant within the process: it is only taken
+    while holding Store._write_lock, so one thread at a time touches `held` (lock path -> [fd, depth])."""
+
+    held: dict[str, list] = {}
+
+    @classmethod
+    @contextmanager
+    def hold(cls, lock_path: Path, wait: float, db: Path) -> Iterator[None]:
+        key = str(lock_path)
+        entry = cls.held.get(key)
+        if entry is None:
+            try:
+                lock_path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(key, os.O_RDWR | os.O_CREAT, 0o664)
+            except OSError as exc:
+                raise _explain(db, exc) from exc
+            deadline = time.monotonic() + wait
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        os.close(fd)
+                        raise StoreBusy(f"{db}: en anden skriver (indlæsning, gendannelse eller init) er i gang; "
+                                        "intet er ændret. Prøv igen, når den er færdig.") from None
+                    time.sleep(0.05)
+            entry = cls.held[key] = [fd, 0]
+        entry[1] += 1
+        try:
+            yield
+        finally:
+            entry[1] -= 1
+            if entry[1] == 0:
+                del cls.held[key]
+                fcntl.flock(entry[0], fcntl.LOCK_UN)
+                os.close(entry[0])
 
 
 def db_path() -> Path:
@@ -105,9 +164,15 @@ def _explain(path: Path, exc: Exception) -> StoreError:
             f"{path}: databasen bruges af et andet program{who}; prøv igen, når det er færdigt."
         )
     if "not a valid DuckDB database" in text or "is not a valid" in text or "Failed to read" in text:
-        return StoreError(f"{path}: filen er ikke en DuckDB-database fra dette program; intet er ændret.")
+        return StoreDamaged(f"{path}: filen er ikke en DuckDB-database fra dette program; intet er ændret.")
     if "Permission denied" in text or "Not a directory" in text or "No such file" in text or "Read-only" in text:
         return StoreError(f"{path}: kan ikke åbne eller oprette databasen her ({text.split(':')[-1].strip()}).")
+    if "Corrupt database file" in text or "Could not read enough bytes" in text:
+        log.warning("%s: %s", path, text)
+        return StoreDamaged(f"{path}: filen er beskadiget (afkortet eller med ødelagte blokke) og kan ikke åbnes; "
+                            "intet er ændret.")
+    if isinstance(exc, duckdb.Error):
+        return StoreDamaged(f"{path}: {text}")
     return StoreError(f"{path}: {text}")
 
 
@@ -173,7 +238,10 @@ class Store:
             raise StoreError(f"{self.path}: databasen findes ikke; opret den med 'python -m dk2020dash init'.")
         with _OpenFiles.cursor(self._key, self._connect) as con:
             if not self._checked:
-                self._check_version(con)
+                try:
+                    self._check_version(con)
+                except duckdb.Error as exc:  # a damaged file can open and then fail on its first read
+                    raise _explain(self.path, exc) from exc
             yield con
 
     @property
@@ -185,10 +253,28 @@ class Store:
         with self.connection() as con:
             return con.execute(sql, params or []).df()
 
+    @property
+    def lock_path(self) -> Path:
+        """The writers' lock file beside the database ('<file>.lock')."""
+        return self.path.with_name(self.path.name + ".lock")
+
+    @contextmanager
+    def write_lock(self) -> Iterator[None]:
+        """The writers' lock: this process's threads (Store._write_lock) and other processes (a flock on
+        lock_path). Every write transaction, migration, create() and restore holds it, so no write lands in a file
+        that is being replaced. Waits up to lock_wait (DK2020_LOCK_WAIT), then raises StoreBusy; re-entrant."""
+        if not self._write_lock.acquire(timeout=max(self.lock_wait, 0.01)):
+            raise StoreBusy(f"{self.path}: en anden skriver i programmet er i gang; intet er ændret. Prøv igen.")
+        try:
+            with _WriteLocks.hold(self.lock_path, self.lock_wait, self.path):
+                yield
+        finally:
+            self._write_lock.release()
+
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """One write transaction that also bumps the data version; rolled back whole on any error."""
-        with self._write_lock, self.connection() as con:
+        with self.write_lock(), self.connection() as con:
             con.execute("BEGIN TRANSACTION")
             try:
                 yield con
@@ -201,12 +287,19 @@ class Store:
     def data_version(self) -> int:
         return int(self.query("SELECT value FROM meta WHERE key = 'data_version'").iloc[0, 0])
 
+    def data_key(self) -> str:
+        """What caches key on: '<database id>:<data version>'. The id is new with every file create() builds (init,
+        restore), so the key never repeats for different contents although the data version may start over."""
+        with self.connection() as con:
+            found = dict(con.execute("SELECT key, value FROM meta WHERE key IN (?, 'data_version')", [DB_ID]).fetchall())
+        return f"{found.get(DB_ID, '')}:{found['data_version']}"
+
     # -- schema ----------------------------------------------------------------------------------
     def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:
         try:
             row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except duckdb.CatalogException as exc:
-            raise StoreError(f"{self.path}: filen er en DuckDB-database, men ikke fra dette program (ingen meta-tabel).") from exc
+            raise StoreDamaged(f"{self.path}: filen er en DuckDB-database, men ikke fra dette program (ingen meta-tabel).") from exc
         version = int(row[0])
         if version > self.schema_version:
             raise StoreError(
@@ -217,10 +310,19 @@ class Store:
             self._migrate(con, version)
         if con.execute("SELECT count(*) FROM meta WHERE starts_with(key, ?)", [PENDING]).fetchone()[0]:
             self._finish_pending(con)
+        if not con.execute("SELECT count(*) FROM meta WHERE key = ?", [DB_ID]).fetchone()[0]:
+            self._give_id(con)  # a file made before database ids
         self._checked = True
 
+    def _give_id(self, con: duckdb.DuckDBPyConnection) -> None:
+        try:
+            with self.write_lock():
+                con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT DO NOTHING", [DB_ID, uuid.uuid4().hex])
+        except (StoreError, duckdb.Error):  # busy or read-only: the next open tries again; data_key works meanwhile
+            log.info("%s: no database id written yet", self.path, exc_info=True)
+
     def _migrate(self, con: duckdb.DuckDBPyConnection, version: int) -> None:
-        with self._write_lock:
+        with self.write_lock():
             con.execute("BEGIN TRANSACTION")
             try:
                 for target in range(version + 1, self.schema_version + 1):
@@ -237,7 +339,7 @@ class Store:
 
     def _finish_pending(self, con: duckdb.DuckDBPyConnection) -> None:
         """Finish the second step of an import that stopped before it (see DEMO_PARENTS)."""
-        with self._write_lock:
+        with self.write_lock():
             con.execute("BEGIN TRANSACTION")
             try:
                 if finish_pending(con):
@@ -248,13 +350,35 @@ class Store:
                 raise
 
     def create(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None = None, *,
-               force: bool = False) -> None:
+               force: bool = False, replace_damaged: bool = False) -> Path | None:
         """Build a new database beside the target and move it into place, so a failure leaves nothing
-        half-written and an existing file is replaced only with force."""
-        if self.path.exists() and not force:
+        half-written and an existing file is replaced only with force. The new file gets a new database id.
+
+        The writers' lock is held throughout, so no write of this or another process lands in the old file while it
+        is replaced (a concurrent writer waits for the new file, or gives up after lock_wait saying so). A file that
+        cannot be opened as our database is refused, unless replace_damaged (restore --force): then it is kept beside
+        as '<file>.beskadiget-<time>' and that path is returned."""
+        with self.write_lock():
+            damaged = self._existing_file(force, replace_damaged)
+            self._build_and_swap(fill, damaged)
+        self._checked = False
+        return damaged
+
+    def _existing_file(self, force: bool, replace_damaged: bool) -> Path | None:
+        """Check what create() would replace; the path to keep a damaged file under, or None."""
+        if not self.path.exists():
+            return None
+        if not force:
             raise StoreError(f"{self.path}: databasen findes allerede; brug --force for at erstatte den.")
-        if self.path.exists():
+        try:
             self._refuse_foreign_file()
+        except StoreDamaged:
+            if not replace_damaged:
+                raise
+            return self.path.with_name(f"{self.path.name}.beskadiget-{time.strftime('%Y%m%d-%H%M%S')}")
+        return None
+
+    def _build_and_swap(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None, damaged: Path | None) -> None:
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -271,15 +395,25 @@ class Store:
                 con.execute("BEGIN TRANSACTION")
                 fill(con)
                 con.execute("COMMIT")
+            con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
+                        [DB_ID, uuid.uuid4().hex])
             con.execute("CHECKPOINT")
             con.close()
             # No reader of this process may be inside the old file while it is swapped out; readers are short, so
-            # wait a little for them (the app's other sessions) before giving up.
+            # wait a little for them (the app's other sessions) before giving up. Nor may another process (the app,
+            # while the CLI restores): holding DuckDB's own lock on the old file across the swap makes sure, so no
+            # process goes on using the replaced file and, later, writes into it.
             deadline = time.monotonic() + self.lock_wait
             while True:
-                with self._write_lock, _OpenFiles.lock:
-                    if self._key not in _OpenFiles.open:
-                        os.replace(tmp, self.path)
+                with _OpenFiles.lock:
+                    if self._key not in _OpenFiles.open and (old := self._hold_old(damaged)) is not False:
+                        try:
+                            if damaged is not None:
+                                self._keep_damaged(damaged)
+                            os.replace(tmp, self.path)
+                        finally:
+                            if old is not None:
+                                old.close()
                         break
                 if time.monotonic() >= deadline:
                     raise StoreError(f"{self.path}: databasen er i brug; prøv igen.")
@@ -289,7 +423,29 @@ class Store:
             tmp.unlink(missing_ok=True)
             Path(str(tmp) + ".wal").unlink(missing_ok=True)
             raise
-        self._checked = False
+
+    def _hold_old(self, damaged: Path | None) -> duckdb.DuckDBPyConnection | None | bool:
+        """A read-only connection to the file about to be replaced (DuckDB's lock: no other process has it open),
+        None when there is none to hold (no file, or a damaged one), False while another process holds it."""
+        if damaged is not None or not self.path.exists():
+            return None
+        try:
+            return duckdb.connect(str(self.path), read_only=True)
+        except duckdb.Error as exc:
+            if isinstance(_explain(self.path, exc), StoreLocked):
+                return False
+            raise _explain(self.path, exc) from exc
+
+    def _keep_damaged(self, aside: Path) -> None:
+        """Keep the damaged file (and its write-ahead log, which must not meet the new file) under `aside`."""
+        try:
+            os.link(self.path, aside)
+        except OSError:
+            shutil.copy2(self.path, aside)
+        wal = Path(str(self.path) + ".wal")
+        if wal.exists():
+            os.replace(wal, Path(str(aside) + ".wal"))
+        log.warning("%s: the damaged database file is kept as %s", self.path, aside)
 
     def _refuse_foreign_file(self) -> None:
         """Refuse to replace a file that is not one of ours (or is held by another process)."""
@@ -344,9 +500,10 @@ def open_or_create(path: str | Path | None = None,
                    fill: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> Store:
     """The app's entry: open the database, creating it with `fill` (the demo) on a fresh checkout."""
     store = Store(path)
-    with Store._write_lock:
-        if not store.path.exists():
-            store.create(fill)
+    if not store.path.exists():
+        with store.write_lock():
+            if not store.path.exists():
+                store.create(fill)
     with store.connection():
         pass
     return store

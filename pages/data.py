@@ -8,8 +8,11 @@ from dk2020dash import i18n, ui
 from dk2020dash.ingest import KINDS, ImportReport, run_import
 from dk2020dash.store import StoreError
 
-ctx = ui.page_setup()
+ctx = ui.page_setup(allow_damaged=True)
 st.title(ctx.t("data.title"))
+if ctx.damaged is not None:  # the database cannot be opened: nothing to import into or export, only a restore helps
+    ui.damaged_restore(ctx, st.text_input(ctx.t("imp.who"), value="Data-siden", key="imp-who").strip() or "Data-siden")
+    st.stop()
 st.write(ctx.t("data.intro"))
 
 kind = st.selectbox(ctx.t("imp.kind"), tuple(KINDS), format_func=lambda k: ctx.t(f"imp.kind.{k}"), key="imp-kind")
@@ -48,7 +51,7 @@ def show_summary(report: ImportReport) -> None:
     st.subheader(ctx.t("imp.preview"))
     st.success(ctx.t("imp.valid", rows=i18n.number(s.rows, ctx.lang)), icon="✅")
     if s.edition:
-        st.write(ctx.t("imp.edition_correction" if s.correction else "imp.edition_new", name=ui.plain(s.edition)))
+        st.write(ctx.t("imp.edition_correction" if s.correction else "imp.edition_new", name=i18n.literal(s.edition)))
     for warning in s.warning_texts(ctx.lang):
         st.warning(warning, icon="⚠️")
     with st.container(horizontal=True, key="imp-counts"):
@@ -88,7 +91,8 @@ def show_summary(report: ImportReport) -> None:
 
 outcome = st.session_state.pop("imp-outcome", None)
 if outcome is not None:
-    st.success(ctx.t("imp.done", file=outcome["file"], message=outcome["message"]), icon="✅")
+    st.success(ctx.t("imp.done", file=i18n.literal(outcome["file"]), message=i18n.literal(outcome["message"])),
+               icon="✅")
 
 if upload is not None:
     data = upload.getvalue()
@@ -103,10 +107,10 @@ if upload is not None:
         else:
             report = cached[1]
     except StoreError as exc:
-        st.error(ctx.t("error.store", message=str(exc)), icon="🚫")
+        ui.show_failure(ctx.lang, "error.store.plain", exc)
         st.stop()
     if report.duplicate:
-        st.info(ctx.t("imp.duplicate", message=report.message), icon="ℹ️")
+        st.info(ctx.t("imp.duplicate", message=i18n.literal(report.message)), icon="ℹ️")
     elif not report.ok:
         show_problems(report)
     else:
@@ -116,7 +120,7 @@ if upload is not None:
                 done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who,
                                   published=published, into_edition=into)
             except StoreError as exc:
-                st.error(ctx.t("imp.failed", message=str(exc)), icon="🚫")
+                ui.show_failure(ctx.lang, "imp.failed.plain", exc)
                 st.stop()
             if done.ok:
                 st.session_state["imp-outcome"] = {"file": upload.name, "message": done.message}

@@ -16,7 +16,7 @@ slug = ui.file_slug(ui.area_label(ctx.area, ctx.lang))
 if newest is None:
     st.info(t("dq.no_edition"))
 else:
-    st.write(t("dq.intro", area=ui.area_label(ctx.area, ctx.lang), edition=newest["name"],
+    st.write(t("dq.intro", area=ui.area_label(ctx.area, ctx.lang), edition=i18n.literal(newest["name"]),
                first=ui.year_text(dq["span_first"].iloc[0]), last=ui.year_text(dq["span_last"].iloc[0])))
 
 summary = ui.quality_summary(dq)

@@ -25,7 +25,7 @@ if raw and raw not in name_of.values() and raw != st.session_state.get("_kommune
     st.session_state["_kommune_url"] = raw
     found = names.resolve_municipality(munis, raw)
     if found is None:
-        st.warning(t("mun.unknown", value=raw), icon="⚠️")
+        st.warning(t("mun.unknown", value=i18n.literal(raw)), icon="⚠️")
     else:
         st.session_state["kommune"] = found
         # Open the page again under the name, so the URL shows it as a choice in the list would.
@@ -43,13 +43,13 @@ if code is None:
 code = int(code)
 name = name_of[code]
 region = str(munis.loc[munis["code"] == code, "region"].iloc[0])
-st.title(t("mun.title", name=name))
+st.title(t("mun.title", name=i18n.literal(name)))
 
 # Any edition that holds the municipality's rows can be shown; the default is its newest, which every page uses.
 shown_edition, mun_editions = ui.edition_choice(ctx, code)
 if shown_edition is not None:
     by_id = mun_editions.set_index("id")["name"]
-    st.info(t("mun.edition.older", name=ui.plain(by_id[shown_edition]), newest=ui.plain(mun_editions["name"].iloc[0])),
+    st.info(t("mun.edition.older", name=i18n.literal(by_id[shown_edition]), newest=i18n.literal(mun_editions["name"].iloc[0])),
             icon="ℹ️")
 
 result = ui.assess(ctx, [code], today, edition=shown_edition)
@@ -59,12 +59,12 @@ plan = ui.load_plans(ctx).set_index("municipality")
 
 if result:
     with st.container(key="mun-sentence"):
-        st.markdown(f"### {sentences.municipality_sentence(result, name, lang)}")
+        st.markdown(f"### {sentences.municipality_sentence(result, i18n.literal(name), lang)}")
         st.caption(sentences.freshness_note(result, lang))
     ui.progress_kpis(ctx, result)
 else:
     reason = ui.reason_text(ctx, result)
-    st.warning(t("mun.cannot", name=name, reason=reason), icon="ℹ️")
+    st.warning(t("mun.cannot", name=i18n.literal(name), reason=reason), icon="ℹ️")
 ui.activity_kpis(ctx, actions, milestones, today)
 
 if result and shown_edition is None:  # the region's ranking rests on each municipality's newest edition
@@ -135,7 +135,7 @@ share = ui.load_estimated_share(ctx, [code], shown_edition)
 notes = []
 if not mun_editions.empty:
     shown_name = mun_editions.set_index("id")["name"][shown_edition] if shown_edition else mun_editions["name"].iloc[0]
-    notes.append(t("mun.notes.edition", name=ui.plain(shown_name)))
+    notes.append(t("mun.notes.edition", name=i18n.literal(shown_name)))
 if not share.empty:
     notes.append(t("mun.notes.latest", year=int(share["latest_year"].iloc[0])))
     notes.append(t("mun.notes.estimated", share=i18n.percent(float(share["estimated_share"].iloc[0]), lang, 1)))

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dk2020dash import charts, maps, queries, ui
+from dk2020dash import charts, i18n, maps, queries, ui
 
 ctx = ui.page_setup()
 st.title(ctx.t("map.title"))
@@ -16,7 +16,7 @@ metric = st.segmented_control(
 metrics = ui.municipality_metrics(ctx)
 path, boundaries, error = ui.load_boundaries(ctx)
 if error:
-    st.warning(ctx.t("map.bad_boundaries", file=path, why=ctx.t(f"map.bad.{error}")), icon="🗺️")
+    st.warning(ctx.t("map.bad_boundaries", file=i18n.literal(Path(path).name), why=ctx.t(f"map.bad.{error}")), icon="🗺️")
 area_codes = queries.area_codes(ui.load_municipalities(ctx), ctx.area)
 deck, legend, spots = maps.deck(metrics, metric, ctx.lang, boundaries, focus=area_codes,
                                 view=maps.view_for(metrics[metrics["code"].isin(area_codes)]))
@@ -51,14 +51,14 @@ if set(crowded) & set(inset):
 unnamed = [c for c in crowded if inset_spots.get(c) is None]
 if unnamed:
     names = metrics.set_index("code").loc[unnamed, "name"]
-    st.caption(ctx.t("map.unnamed", names=", ".join(sorted(names, key=str.casefold))))
+    st.caption(ctx.t("map.unnamed", names=i18n.literal(", ".join(sorted(names, key=str.casefold)))))
 st.caption(ctx.t("map.click"))
 if boundaries:
     shipped = Path(path).resolve() == maps.DEFAULT_BOUNDARIES
-    st.caption(ctx.t("map.shipped") if shipped else ctx.t("map.polygons", file=Path(path).name))
+    st.caption(ctx.t("map.shipped") if shipped else ctx.t("map.polygons", file=i18n.literal(Path(path).name)))
     without = metrics.loc[~metrics["code"].isin(list(boundaries)), "name"].tolist()
     if without:
-        st.info(ctx.t("map.missing_polygons", names=", ".join(without)))
+        st.info(ctx.t("map.missing_polygons", names=i18n.literal(", ".join(without))))
 else:
     st.caption(ctx.t("map.points"))
 st.caption(ctx.t("map.attribution"))

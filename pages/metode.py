@@ -24,8 +24,8 @@ edition = ui.load_newest_edition(ctx)
 if edition is None:
     st.info(ctx.t("method.no_edition"))
 else:
-    st.write(ctx.t("method.edition", name=ui.plain(edition["name"]), published=i18n.day(edition["published"], lang)))
+    st.write(ctx.t("method.edition", name=i18n.literal(edition["name"]), published=i18n.day(edition["published"], lang)))
     used = ui.load_editions(ctx)
     used = used[used["newest_for"] > 0]
     st.write(ctx.t("method.editions_in_use", editions="; ".join(
-        ctx.t("method.edition_use", name=ui.plain(r.name), n=i18n.number(r.newest_for, lang)) for r in used.itertuples())))
+        ctx.t("method.edition_use", name=i18n.literal(r.name), n=i18n.number(r.newest_for, lang)) for r in used.itertuples())))

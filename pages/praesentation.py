@@ -3,7 +3,7 @@ from datetime import date
 
 import streamlit as st
 
-from dk2020dash import deck, ui
+from dk2020dash import deck, i18n, ui
 
 st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
 ctx = ui.page_setup()
@@ -29,7 +29,7 @@ with st.container(horizontal=True, vertical_alignment="bottom", key="kkr-control
 try:
     since = deck.parse_since(since_text, ui.load_history_start(ctx), today, ctx.lang)
 except deck.SinceError as exc:
-    st.error(exc.text(ctx.lang), icon="📅")
+    st.error(exc.text(ctx.lang, i18n.literal), icon="📅")
     st.stop()
 
 d = ui.load_deck(ctx, since, today)

@@ -1,7 +1,7 @@
 """Sammenlign: 2–8 municipalities side by side (indexed trajectories, per capita against reduction, a table)."""
 import streamlit as st
 
-from dk2020dash import ui
+from dk2020dash import i18n, names, ui
 
 ctx = ui.page_setup()
 st.title(ctx.t("cmp.title"))
@@ -10,7 +10,7 @@ munis = ui.load_municipalities(ctx)
 name_of = dict(zip(munis["code"].astype(int), munis["name"]))
 options = sorted(name_of, key=lambda c: name_of[c])
 # Coming from a municipality's page, its peers are the default; otherwise the area's most populous one's.
-anchor = ui.kommune_code(st.session_state.get("kommune"), munis)
+anchor = names.resolve_municipality(munis, st.session_state.get("kommune"))
 default = ui.peer_group(munis, ctx.area, anchor)
 # Bound to the URL by the shown names: ?kommuner=Aarhus&kommuner=Odense reproduces the view.
 chosen = st.multiselect(ctx.t("cmp.pick"), options, default=default, format_func=name_of.get, max_selections=8,
@@ -23,7 +23,7 @@ if len(chosen) < 2:
 metrics = ui.municipality_metrics(ctx)
 picked = metrics.set_index("code").loc[chosen].reset_index()
 for r in picked[picked["verdict"].isna()].itertuples():
-    st.warning(ctx.t("cmp.cannot", name=r.name, why=r.why), icon="ℹ️")
+    st.warning(ctx.t("cmp.cannot", name=i18n.literal(r.name), why=r.why), icon="ℹ️")
 
 specs = ui.load_compare_specs(ctx, chosen)
 if "index" in specs:

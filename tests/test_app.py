@@ -106,7 +106,8 @@ def test_a_broken_database_file_shows_a_message_not_a_traceback(tmp_path: Path, 
     at = app(db)
     at.switch_page("pages/metode.py").run()
     assert not at.exception
-    assert any("ikke en DuckDB-database" in e.value for e in at.error)
+    # A plain message: the file's path and the database's own words go to the server's log (issue 9, item 15).
+    assert [e.value for e in at.error] == [i18n.t("error.store.plain", "da")]
     assert db.read_text(encoding="utf-8") == "not a database"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -28,8 +29,9 @@ def snapshot(store: Store) -> dict[str, pd.DataFrame]:
 def assert_same_tables(before: dict[str, pd.DataFrame], after: dict[str, pd.DataFrame], *, restored: bool) -> None:
     for table in TABLES:
         a, b = before[table], after[table]
-        if restored and table == "meta":  # the data version moves on, so caches never serve the old data
-            a, b = a[a["key"] != "data_version"], b[b["key"] != "data_version"]
+        if restored and table == "meta":  # a new database id and data version, so caches never serve the old data
+            a, b = (x[~x["key"].isin(["data_version", "db_id"])] for x in (a, b))
+            assert before[table].set_index("key").at["db_id", "value"] != after[table].set_index("key").at["db_id", "value"]
         if restored and table == "import_log":  # the restore logs itself
             assert (b["outcome"] == "restored").sum() == (a["outcome"] == "restored").sum() + 1
             b = b[b["id"].isin(a["id"])]
@@ -361,3 +363,133 @@ def test_restore_waits_for_a_reader_of_the_app_to_finish(demo_copy: Store, good_
     thread.join()
     assert done_waiting.is_set()  # it did find the reader and wait
     assert demo_copy.query("SELECT count(*) FROM edition WHERE name = 'væk efter gendannelsen'").iloc[0, 0] == 0
+
+
+# -- a restore and an import at once (issue 9 item 8) ---------------------------------------------------------------
+
+NEW_ACTION = b"kommune;titel;sektor;status\n101;Importeret under gendannelsen;vej;planlagt\n"
+
+
+def imported_rows(store: Store) -> int:
+    return int(store.query("SELECT count(*) FROM action WHERE title = 'Importeret under gendannelsen'").iloc[0, 0])
+
+
+def test_an_import_during_a_restore_waits_for_it_and_is_kept(demo_copy: Store, good_backup: bytes,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The import starts while the restore builds the new file; it must not report success into the old file that
+    the restore then swaps out: it waits and writes into the restored database (or says it failed)."""
+    import threading
+
+    from dk2020dash.ingest import run_import
+
+    from dk2020dash import store as store_module
+
+    restoring, import_done = threading.Event(), threading.Event()
+    real = store_module.seed_reference
+
+    def slow(con):  # while the restore builds the new file: give the import every chance to run now
+        restoring.set()
+        import_done.wait(timeout=3)
+        real(con)
+
+    monkeypatch.setattr(store_module, "seed_reference", slow)
+    restore = threading.Thread(target=bk.restore, args=(Store(demo_copy.path), good_backup))
+    restore.start()
+    assert restoring.wait(timeout=120)
+    outcome: list = []
+
+    def do_import() -> None:
+        try:
+            outcome.append(run_import(Store(demo_copy.path, lock_wait=60), "actions", NEW_ACTION, "a.csv"))
+        except StoreError as exc:
+            outcome.append(exc)
+        import_done.set()
+
+    importer = threading.Thread(target=do_import)
+    importer.start()
+    restore.join(timeout=120)
+    importer.join(timeout=120)
+    (result,) = outcome
+    assert not isinstance(result, StoreError) and result.written  # with a minute to wait, it waited
+    assert imported_rows(demo_copy) == 1  # and its rows are in the restored database
+    assert demo_copy.query("SELECT outcome FROM import_log ORDER BY id").iloc[-2:, 0].tolist() == ["restored",
+                                                                                                   "imported"]
+
+
+# The child restores a backup slowly (it waits inside the restore) and says when it has begun.
+SLOW_RESTORE = """
+import sys, time
+from dk2020dash import backup as bk, store
+real = store.seed_reference
+def slow(con):  # while the restore builds the new file
+    print('restoring', flush=True)
+    time.sleep(3)
+    real(con)
+store.seed_reference = slow
+bk.restore(sys.argv[1], sys.argv[2])
+print('restored', flush=True)
+"""
+
+
+def test_an_import_in_another_process_during_a_restore_is_kept_or_refused(demo_copy: Store, good_backup: bytes,
+                                                                         tmp_path: Path) -> None:
+    (tmp_path / "b.zip").write_bytes(good_backup)
+    (tmp_path / "a.csv").write_bytes(NEW_ACTION)
+    child = subprocess.Popen([sys.executable, "-c", SLOW_RESTORE, str(demo_copy.path), str(tmp_path / "b.zip")],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout.readline().strip() == "restoring", child.stderr.read()
+        short = subprocess.run([sys.executable, "-m", "dk2020dash", "import", "actions", str(tmp_path / "a.csv"),
+                                "--db", str(demo_copy.path)], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                               check=False, env={**os.environ, "DK2020_LOCK_WAIT": "0.5"})
+        assert short.returncode == 1 and "en anden skriver" in short.stderr, short  # a clear refusal
+        assert "indlæst" not in short.stdout
+        waits = subprocess.run([sys.executable, "-m", "dk2020dash", "import", "actions", str(tmp_path / "a.csv"),
+                                "--db", str(demo_copy.path)], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                               check=False, env={**os.environ, "DK2020_LOCK_WAIT": "60"})
+        assert waits.returncode == 0 and "indlæst" in waits.stdout, waits
+        assert child.wait(timeout=120) == 0
+    finally:
+        child.kill()
+        child.wait()
+    assert imported_rows(Store(demo_copy.path)) == 1  # the import that said "indlæst" is in the restored database
+
+
+# -- restore over a damaged database (issue 9 item 10) ----------------------------------------------------------
+
+def damage(path: Path, how: str) -> bytes:
+    data = path.read_bytes()
+    bad = {"random": bytes(range(256)) * 4096, "truncated": data[: len(data) // 2],
+           "zeroed": data[:8192] + bytes(len(data) - 8192)}[how]
+    path.write_bytes(bad)
+    return bad
+
+
+@pytest.mark.parametrize("how", ["random", "truncated", "zeroed"])
+def test_cli_restore_force_replaces_a_damaged_database_and_keeps_it_beside(demo_copy: Store, good_backup: bytes,
+                                                                           tmp_path: Path, how: str,
+                                                                           capsys: pytest.CaptureFixture) -> None:
+    bad = damage(demo_copy.path, how)
+    (tmp_path / "b.zip").write_bytes(good_backup)
+    db = str(demo_copy.path)
+    assert main(["restore", str(tmp_path / "b.zip"), "--db", db]) == 1  # never without --force
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "kan ikke åbnes" in err and "--force" in err
+    assert demo_copy.path.read_bytes() == bad
+    with pytest.raises(StoreError):  # nor through the API without asking for it
+        bk.restore(demo_copy, good_backup)
+    assert demo_copy.path.read_bytes() == bad
+
+    assert main(["restore", str(tmp_path / "b.zip"), "--force", "--db", db]) == 0
+    out = capsys.readouterr().out
+    assert "Erstattede en fil, der ikke kunne åbnes" in out
+    (kept,) = demo_copy.path.parent.glob("copy.duckdb.beskadiget-*")
+    assert str(kept) in out and kept.read_bytes() == bad  # what it replaced is kept, byte for byte
+    assert Store(demo_copy.path).table_counts()["emission"] > 0
+
+
+def test_init_force_still_refuses_a_damaged_file(demo_copy: Store) -> None:
+    bad = damage(demo_copy.path, "truncated")
+    with pytest.raises(StoreError, match="beskadiget"):
+        Store(demo_copy.path).create(force=True)
+    assert demo_copy.path.read_bytes() == bad

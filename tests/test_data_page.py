@@ -171,3 +171,40 @@ def test_a_backup_shows_what_it_holds_and_is_restored_only_on_confirm(env: Store
     assert queries.import_log(env)["outcome"].iloc[0] == "restored"
     assert at.file_uploader(key="restore-file-1").value is None  # the restored file is not offered again
     assert not [b for b in at.button if b.key == "restore-apply"]
+
+
+# -- a damaged database (issue 9 item 10) and the cache after init --force (item 6) --------------------------------
+
+def test_a_damaged_database_can_be_restored_from_the_data_page(env: Store, real_backup: bytes) -> None:
+    data = env.path.read_bytes()
+    env.path.write_bytes(data[: len(data) // 2])  # truncated
+    other = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()  # every other page: the plain error
+    assert not other.exception and other.error and not other.file_uploader
+    at = page()
+    assert not at.exception
+    assert any(s.value == i18n.t("exp.damaged.title", "da") for s in at.subheader)
+    assert "imp-file" not in {u.key for u in at.file_uploader}  # nothing that needs the data
+    at = restore_upload(at, "dk2020-backup.zip", real_backup)
+    assert not at.exception
+    assert at.dataframe[0].value.set_index("Tabel").loc["emission", "Rækker nu"] == "–"
+    at.button(key="restore-apply").click().run()
+    assert not at.exception
+    assert any("Gendannet fra dk2020-backup.zip" in s.value for s in at.success)
+    assert any("beskadiget" in i.value for i in at.info)
+    assert not at.error  # the page works again, with its import form
+    assert at.file_uploader(key="imp-file") is not None
+    assert queries.editions(Store(env.path))["name"].tolist() == ["ecr2025"]
+    (kept,) = env.path.parent.glob("page.duckdb.beskadiget-*")
+    assert kept.read_bytes() == data[: len(data) // 2]
+
+
+def test_after_init_force_a_running_app_shows_the_new_database(env: Store) -> None:
+    """init --force starts the data version over at 1 (as the demo file has): the app must not serve its cached
+    figures of the old database."""
+    at = page()
+    assert env.data_version() == 1 and any("Eksempeldata – ikke officielle tal" in w.value for w in at.warning)
+    Store(env.path).create(force=True)  # python -m dk2020dash init --empty --force, while the app runs
+    assert env.data_version() == 1
+    at.run()
+    assert not at.exception
+    assert not any("Eksempeldata – ikke officielle tal" in w.value for w in at.warning)

@@ -387,3 +387,10 @@ def test_an_edition_for_one_municipality_changes_only_its_verdict(demo_copy: Sto
     c = deck.area_changes(demo_copy, [code, other], since, TODAY)
     assert c.new_editions == (("Ny 2026", date(2026, 10, 1)),)
     assert set(c.verdict_changes) == {code} and c.verdict_changes[code][1].value == "off_track"
+
+
+def test_a_since_date_with_markdown_is_shown_as_typed(demo_env: Path) -> None:
+    at = presentation(since="[klik](http://x.dk) **nu**")
+    assert not at.exception
+    message = at.error[0].value
+    assert i18n.literal("[klik](http://x.dk) **nu**") in message and "\\[klik\\]" in message  # no link, no bold

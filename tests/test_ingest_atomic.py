@@ -147,3 +147,88 @@ def test_an_error_in_the_second_step_is_finished_by_the_next_import(demo_copy: S
     assert run_import(demo_copy, "milestones", *FILES["milestones"], today=TODAY).written
     assert queries.demo_kinds(demo_copy) == ["inventory", "plans", "scenarios"]
     assert not demo_copy.query("SELECT key FROM meta WHERE starts_with(key, ?)", [PENDING]).shape[0]
+
+
+# -- two imports at once (issue 9 item 7) ----------------------------------------------------------------------------
+
+ACTIONS_200 = ("kommune;titel;sektor;status\n"
+               + "".join(f"101;Handling nr. {i};vej;planlagt\n" for i in range(200))).encode()
+
+
+def import_twice_at_once(store: Store, monkeypatch: pytest.MonkeyPatch, kind: str, data: bytes, name: str) -> list:
+    """Two threads import the same file; both have read and checked it before either writes (a barrier after the
+    parse, which runs outside the write lock), as two users pressing Indlæs together would."""
+    import threading
+
+    barrier = threading.Barrier(2)
+    real = importer._parse
+
+    def parse_then_meet(*args, **kwargs):
+        out = real(*args, **kwargs)
+        barrier.wait(timeout=60)
+        return out
+
+    monkeypatch.setattr(importer, "_parse", parse_then_meet)
+    results: list = [None, None]
+
+    def run(i: int) -> None:
+        try:
+            results[i] = run_import(store, kind, data, name, today=TODAY)
+        except BaseException as exc:  # noqa: BLE001 - the test reports what reached the caller
+            results[i] = exc
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    return results
+
+
+@pytest.mark.parametrize(("kind", "data", "name"), [("actions", ACTIONS_200, "handlinger.csv"),
+                                                    ("inventory", *FILES["inventory"])])
+def test_the_same_file_imported_twice_at_once_is_stored_once(demo_copy: Store, monkeypatch: pytest.MonkeyPatch,
+                                                              kind: str, data: bytes, name: str) -> None:
+    results = import_twice_at_once(demo_copy, monkeypatch, kind, data, name)
+    assert all(not isinstance(r, BaseException) for r in results), results  # no raw ConstraintException
+    assert sorted((r.written, r.duplicate) for r in results) == [(False, True), (True, False)]
+    log = demo_copy.query("SELECT outcome FROM import_log WHERE file_name = ? ORDER BY id", [name])
+    assert log["outcome"].tolist() == ["imported", "duplicate"]
+    if kind == "actions":
+        counts = demo_copy.query("SELECT count(*) AS n, count(DISTINCT title) AS d FROM action WHERE NOT is_demo")
+        assert counts.values.tolist() == [[200, 200]]
+    else:
+        assert demo_copy.query("SELECT count(*) FROM edition WHERE name = 'ecr'").iloc[0, 0] == 1
+
+
+def test_a_database_error_while_importing_is_a_clear_store_error(demo_copy: Store,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """No raw DuckDB error reaches the page or the CLI: it becomes a StoreError naming the file, and nothing changes."""
+    from dk2020dash.ingest import actions
+    from dk2020dash.store import StoreError
+
+    def broken(con, *args):
+        con.execute("INSERT INTO action (municipality, title, status, last_updated) VALUES (9999, 'x', 'planned', "
+                    "DATE '2026-01-01')")  # a foreign-key violation, as a concurrent change could cause
+
+    monkeypatch.setattr(actions, "write", broken)
+    before = everything(demo_copy)
+    with pytest.raises(StoreError, match="a.csv: databasen kunne ikke gemme indlæsningen") as caught:
+        run_import(demo_copy, "actions", *FILES["actions"], today=TODAY)
+    assert "9999" not in str(caught.value) and "Constraint" not in str(caught.value).replace("ConstraintException", "")
+    assert_same(before, demo_copy)
+
+
+# Each child imports the same file through the CLI; both are started together.
+def test_two_processes_importing_the_same_file_store_it_once(demo_copy: Store, tmp_path: Path) -> None:
+    (tmp_path / "handlinger.csv").write_bytes(ACTIONS_200)
+    cmd = [sys.executable, "-m", "dk2020dash", "import", "actions", str(tmp_path / "handlinger.csv"),
+           "--db", str(demo_copy.path)]
+    children = [subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                for _ in range(2)]
+    outs = [c.communicate(timeout=180) for c in children]
+    assert [c.returncode for c in children] == [0, 0], outs
+    said = sorted("allerede indlæst" in out for out, _err in outs)
+    assert said == [False, True], outs
+    counts = demo_copy.query("SELECT count(*) AS n, count(DISTINCT title) AS d FROM action WHERE NOT is_demo")
+    assert counts.values.tolist() == [[200, 200]]

@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -21,7 +22,9 @@ def test_new_store_has_every_table_reference_rows_and_versions(empty_store: Stor
     assert counts["municipality"] == 98
     assert counts["sector"] == len(domain.SECTORS)
     meta = dict(empty_store.query("SELECT key, value FROM meta").itertuples(index=False))
+    db_id = meta.pop("db_id")
     assert meta == {"schema_version": str(SCHEMA_VERSION), "data_version": "1"}
+    assert len(db_id) == 32 and int(db_id, 16) >= 0
 
 
 def test_every_write_bumps_the_data_version(empty_store: Store) -> None:
@@ -145,7 +148,9 @@ def test_a_failed_fill_leaves_no_file(tmp_path: Path) -> None:
 
     with pytest.raises(RuntimeError):
         Store(path).create(broken)
-    assert list(tmp_path.iterdir()) == []
+    # Only the (empty) writers' lock file stays; no database, temporary file or write-ahead log.
+    assert [p.name for p in tmp_path.iterdir()] == ["db.duckdb.lock"]
+    assert (tmp_path / "db.duckdb.lock").stat().st_size == 0
 
 
 def test_a_database_held_by_another_process_gives_a_clear_error(empty_store: Store) -> None:
@@ -303,3 +308,127 @@ def test_a_process_that_dies_right_after_the_migration_leaves_a_file_that_opens(
     store = Store(path)
     assert store.query("SELECT bool_and(is_demo) FROM scenario").iloc[0, 0]
     assert schema_of(path) == schema_of(demo_db)
+
+
+# -- the cache key never repeats for different contents (issue 9 item 6) ----------------------------------------------
+
+def test_the_data_key_changes_when_init_force_starts_the_version_over(empty_store: Store) -> None:
+    first = empty_store.data_key()
+    assert first.endswith(":1")
+    with empty_store.transaction() as con:
+        con.execute("INSERT INTO edition (name, source) VALUES ('x', 'test')")
+    assert empty_store.data_key() != first and empty_store.data_key().endswith(":2")
+    empty_store.create(force=True)  # init --force: the data version starts over at 1, the contents differ
+    assert empty_store.data_version() == 1
+    assert empty_store.data_key() != first
+    assert Store(empty_store.path).data_key() == empty_store.data_key()  # the same file, the same key
+
+
+def test_a_file_made_before_database_ids_gets_one_when_opened(empty_store: Store) -> None:
+    con = duckdb.connect(str(empty_store.path))
+    con.execute("DELETE FROM meta WHERE key = 'db_id'")
+    con.close()
+    key = Store(empty_store.path).data_key()
+    db_id, version = key.split(":")
+    assert len(db_id) == 32 and version == "1"
+    assert Store(empty_store.path).data_key() == key  # stored, not made up on each read
+
+
+# -- the writers' lock across processes (issue 9 item 8) ----------------------------------------------------------
+
+HOLD_WRITE_LOCK = """
+import sys, time
+from dk2020dash.store import Store
+with Store(sys.argv[1]).write_lock():
+    print('held', flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_a_writer_of_another_process_makes_a_write_wait_or_refuse_clearly(empty_store: Store) -> None:
+    root = Path(__file__).resolve().parents[1]
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_WRITE_LOCK, str(empty_store.path), "2"],
+                              stdout=subprocess.PIPE, text=True, cwd=root)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        held_at = time.monotonic()
+        from dk2020dash.store import StoreBusy
+
+        with (pytest.raises(StoreBusy, match="en anden skriver"),  # a short wait: refused, nothing written
+              Store(empty_store.path, lock_wait=0.3).transaction() as con):
+            con.execute("INSERT INTO edition (name, source) VALUES ('for tidligt', 'test')")
+        with pytest.raises(StoreBusy):
+            Store(empty_store.path, lock_wait=0.3).create(force=True)
+        with Store(empty_store.path, lock_wait=30).transaction() as con:  # a long wait: it waits for the other
+            con.execute("INSERT INTO edition (name, source) VALUES ('efter', 'test')")
+        assert time.monotonic() - held_at > 1.5  # it went in only once the other process let go (after 2 s)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert empty_store.query("SELECT name FROM edition")["name"].tolist() == ["efter"]
+
+
+def test_the_write_lock_is_reentrant_and_released(empty_store: Store) -> None:
+    with empty_store.write_lock(), empty_store.transaction() as con:  # a restore holds it around create()
+        con.execute("INSERT INTO edition (name, source) VALUES ('a', 'test')")
+    done = []
+    thread = threading.Thread(target=lambda: done.append(Store(empty_store.path, lock_wait=1).data_key()))
+    with Store(empty_store.path, lock_wait=1).transaction() as con:
+        con.execute("INSERT INTO edition (name, source) VALUES ('b', 'test')")
+    thread.start()
+    thread.join()
+    assert done and empty_store.table_counts()["edition"] == 2
+
+
+# The app in another process: a session reads the file while another session's write waits for the writers' lock.
+APP_READS_THEN_WRITES = """
+import sys, threading, time
+from dk2020dash.store import Store, StoreError
+store = Store(sys.argv[1], lock_wait=60)
+def write():
+    try:
+        with store.transaction() as con:
+            con.execute("INSERT INTO edition (name, source) VALUES ('skrevet af appen', 'test')")
+        print('written', flush=True)
+    except StoreError as exc:
+        print('refused', exc, flush=True)
+with store.connection() as con:
+    con.execute("SELECT count(*) FROM edition").fetchone()
+    print('reading', flush=True)
+    writer = threading.Thread(target=write)
+    writer.start()
+    time.sleep(2)
+writer.join()
+"""
+
+
+def test_a_file_another_process_is_reading_is_not_swapped_under_it(empty_store: Store,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """init --force (or a restore) while the app in another process has just opened the old file: the swap waits
+    for it to let go, so the app's next write goes into the new file instead of the replaced one."""
+    from dk2020dash import store as store_module
+
+    root = Path(__file__).resolve().parents[1]
+    real = store_module.seed_reference
+    started: list[subprocess.Popen] = []
+
+    def app_opens_the_old_file_meanwhile(con) -> None:
+        app = subprocess.Popen([sys.executable, "-c", APP_READS_THEN_WRITES, str(empty_store.path)],
+                               stdout=subprocess.PIPE, text=True, cwd=root)
+        started.append(app)
+        assert app.stdout.readline().strip() == "reading"
+        real(con)
+
+    monkeypatch.setattr(store_module, "seed_reference", app_opens_the_old_file_meanwhile)
+    try:
+        Store(empty_store.path, lock_wait=30).create(force=True)
+        (app,) = started
+        said = app.stdout.read()
+        assert app.wait(timeout=60) == 0
+    finally:
+        for app in started:
+            app.kill()
+            app.wait()
+    assert said.startswith(("written", "refused")), said
+    names = Store(empty_store.path).query("SELECT name FROM edition")["name"].tolist()
+    assert names == (["skrevet af appen"] if said.startswith("written") else [])

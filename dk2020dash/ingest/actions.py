@@ -119,6 +119,9 @@ def _changed(m: pd.DataFrame, today) -> np.ndarray:
         diff |= ~same(m[c], m[f"old_{c}"])
     for c in ("start_date", "end_date"):
         diff |= ~same(pd.to_datetime(m[c]).dt.date, pd.to_datetime(m[f"old_{c}"]).dt.date)
+    # A newer (or any other) last update in the file is a change; an empty one says nothing about it.
+    given = m["last_updated"].notna().to_numpy()
+    diff |= given & ~same(pd.to_datetime(m["last_updated"]).dt.date, pd.to_datetime(m["old_last_updated"]).dt.date)
     for c in ("expected_2030_t", "budget_dkk"):
         a, b = m[c].astype(float).to_numpy(), pd.to_numeric(m[f"old_{c}"]).astype(float).to_numpy()
         diff |= ~((np.isnan(a) & np.isnan(b)) | np.isclose(a, b, rtol=0, atol=1e-9))
@@ -156,9 +159,9 @@ def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summar
     note_default = f"Import af {ctx.file_name}"
     # The demo's events go here, the demo actions in the next transaction (store.DEMO_PARENTS).
     con.execute("DELETE FROM action_event WHERE action_id IN (SELECT id FROM action WHERE is_demo)")
-    m = m.assign(last_updated=m["last_updated"].fillna(today))
     is_new = m["existing_id"].isna().to_numpy()
-    changed = ~is_new & _changed(m, ctx.today)
+    changed = ~is_new & _changed(m, ctx.today)  # as in summarise, before an empty last update becomes today
+    m = m.assign(last_updated=m["last_updated"].fillna(today))
     upd = m[changed]
     if len(upd):
         frame = pd.DataFrame({

@@ -1,7 +1,6 @@
 """What every kind shares: reference data (municipalities, sectors), code lookups and bulk inserts."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import duckdb
@@ -14,11 +13,10 @@ from ..store import Store
 from . import numbers
 from .problems import MAX_PROBLEMS, Problem, Problems
 from .read import Table
-from .synonyms import ESTIMATED_FALSE, ESTIMATED_TRUE, MUNICIPALITY_ALIASES, SECTORS, fold, lookup
+from .. import names as municipality_names
+from .synonyms import ESTIMATED_FALSE, ESTIMATED_TRUE, SECTORS, fold, lookup
 
 HUGE_TCO2E = 1e8  # more than any Danish municipality emits in one sector and year (all of Denmark: ~5e7)
-_CODE = re.compile(r"0*(\d{3})")
-_CODE_NAME = re.compile(r"0*(\d{3})\s+\S.*")  # Statbank's "101 København"
 
 
 @dataclass
@@ -33,19 +31,12 @@ class Reference:
         with store.connection() as con:
             df = con.execute("SELECT code, name FROM municipality ORDER BY code").df()
         ref = cls(dict(zip(df["code"].astype(int), df["name"], strict=True)))
-        ref.by_name = {fold(n): int(c) for c, n in ref.names.items()}
-        ref.by_name.update({fold(k): v for k, v in MUNICIPALITY_ALIASES.items() if v in ref.names})
+        ref.by_name = municipality_names.name_keys(ref.names)
         return ref
 
     def code(self, value: object) -> int | None:
-        text = str(value).strip()
-        m = _CODE.fullmatch(text) or _CODE_NAME.fullmatch(text)
-        if m:
-            code = int(m.group(1))
-            return code if code in self.names else None
-        key = fold(text)
-        key = key.removesuffix(" kommune").removeprefix("kommune ")
-        return self.by_name.get(key)
+        """The code a cell names (names.code_of: the same resolver as the app's links)."""
+        return municipality_names.code_of(value, self.by_name, self.names)
 
 
 _SECTOR_LOOKUP = lookup(SECTORS)

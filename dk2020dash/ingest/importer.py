@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import getpass
 import hashlib
+import logging
 import os
+from collections.abc import Callable
 from types import ModuleType
 
 import duckdb
 import pandas as pd
 
-from ..store import Store, finish_pending, mark_pending
+from ..store import Store, StoreError, finish_pending, mark_pending
 from . import actions, inventory, milestones, plans, population, scenarios
 from .common import Reference
 from .problems import Problems
@@ -24,6 +27,8 @@ KINDS: dict[str, ModuleType] = {
 MAX_ROWS = 2_000_000
 PREVIEW_ROWS = 20
 
+log = logging.getLogger(__name__)
+
 
 def max_bytes() -> int:
     return int(float(os.environ.get("DK2020_MAX_IMPORT_MB", "50")) * 1024 * 1024)
@@ -36,6 +41,23 @@ def default_who() -> str:
         return "ukendt"
 
 
+def _plain_database_errors(run: Callable[..., ImportReport]) -> Callable[..., ImportReport]:
+    """A problem with the database raises StoreError with a plain message naming the file, never a raw DuckDB error
+    (the detail is logged); StoreBusy (a StoreError) when another writer holds the lock past DK2020_LOCK_WAIT."""
+
+    @functools.wraps(run)
+    def wrapper(store: Store, kind: str, data: bytes, file_name: str, **options: object) -> ImportReport:
+        try:
+            return run(store, kind, data, file_name, **options)
+        except duckdb.Error as exc:
+            log.warning("import of %s (%s) failed in the database", file_name, kind, exc_info=True)
+            raise StoreError(f"{file_name}: databasen kunne ikke gemme indlæsningen ({type(exc).__name__}); intet "
+                             "er ændret. Prøv igen; sker det igen, så se programmets log.") from exc
+
+    return wrapper
+
+
+@_plain_database_errors
 def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_name: str | None = None,
                dry_run: bool = False, who: str | None = None, today: dt.date | None = None,
                source: str | None = None, published: dt.date | None = None,
@@ -61,12 +83,9 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
                      f"en fil på højst {limit / 1024 / 1024:.0f} MB (DK2020_MAX_IMPORT_MB)")
         return _reject(store, report, problems, ctx)
 
-    previous = store.query("SELECT logged_at FROM import_log WHERE sha256 = ? AND kind = ? AND outcome = 'imported' "
-                           "ORDER BY id DESC LIMIT 1", [sha, kind])
-    if len(previous):
-        report.ok, report.duplicate = True, True
-        report.message = (f"filen er allerede indlæst ({pd.Timestamp(previous.iloc[0, 0]):%Y-%m-%d %H:%M}); "
-                          "intet er ændret")
+    with store.connection() as con:  # early; a real import checks again inside its write transaction (_write)
+        duplicate = _duplicate(con, report, ctx)
+    if duplicate:
         if not dry_run:
             _log(store, ctx, 0, "duplicate", report.message)
         return report
@@ -85,35 +104,67 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
     if problems:
         return _reject(store, report, problems, ctx)
 
-    with store.connection() as con:
-        summary = module.summarise(con, frame, ctx, ref, problems)
-    if problems:  # e.g. an edition name that already exists
-        return _reject(store, report, problems, ctx)
-    report.summary = summary
-    report.preview = _preview(frame)
-    report.ok = True
     if dry_run:
+        with store.connection() as con:
+            summary = module.summarise(con, frame, ctx, ref, problems)
+        if problems:  # e.g. an edition name that already exists
+            return _reject(store, report, problems, ctx)
+        _accept(report, summary, frame)
         report.message = "prøvekørsel: filen er gyldig; intet er skrevet"
         return report
-    message = "; ".join(summary.lines())
-    # The import is one transaction: the file's rows, the demo rows of the kind and the log row. Only demo
-    # parent rows whose child rows it removed (demo editions, plans, actions) must wait for the next transaction,
-    # as DuckDB cannot delete them in this one; a meta row marks them, so a process that dies in between leaves a
-    # file whose next open removes them (store.DEMO_PARENTS).
+    return _write(store, module, frame, ctx, ref, problems, report)
+
+
+def _write(store: Store, module: ModuleType, frame: pd.DataFrame, ctx: Context, ref: Reference, problems: Problems,
+           report: ImportReport) -> ImportReport:
+    """The import is one write transaction, under the writers' lock of every thread and process (store.write_lock):
+    the duplicate check, the comparison with the stored data (the summary), the file's rows, the demo rows of the
+    kind and the log row. So two imports of the same file store it once (the second is a duplicate), and what is
+    written is compared with the database it is written to, even if a restore or another import came in between.
+    Only demo parent rows whose child rows it removed (demo editions, plans, actions) must wait for the next
+    transaction, as DuckDB cannot delete them in this one; a meta row marks them, so a process that dies in between
+    leaves a file whose next open removes them (store.DEMO_PARENTS)."""
     with store.transaction() as con:
+        if _duplicate(con, report, ctx):
+            _insert_log(con, ctx, 0, "duplicate", report.message)
+            return report
+        summary = module.summarise(con, frame, ctx, ref, problems)
+        if problems:  # e.g. an edition name that already exists
+            _reject_in(con, report, problems, ctx)
+            return report
         finish_pending(con)  # an earlier import's second step, if it never ran
         module.write(con, frame, ctx, summary)
-        pending = mark_pending(con, kind)
+        pending = mark_pending(con, ctx.kind)
+        message = "; ".join(summary.lines())
         _insert_log(con, ctx, report.rows, "imported", message)
+    _accept(report, summary, frame)
     report.written = True
     if pending:
         try:
             with store.transaction() as con:
                 finish_pending(con)
-        except duckdb.Error:  # the import is in; the marked demo rows go with the next open or import
+        except (duckdb.Error, StoreError):  # the import is in; the marked demo rows go with the next open or import
             pass
     report.message = "indlæst: " + message
     return report
+
+
+def _duplicate(con: duckdb.DuckDBPyConnection, report: ImportReport, ctx: Context) -> bool:
+    """Whether this file (same content, same kind) was imported already; if so the report says so."""
+    previous = con.execute("SELECT logged_at FROM import_log WHERE sha256 = ? AND kind = ? AND outcome = 'imported' "
+                           "ORDER BY id DESC LIMIT 1", [ctx.sha256, ctx.kind]).fetchone()
+    if previous is None:
+        return False
+    report.ok, report.duplicate = True, True
+    report.message = (f"filen er allerede indlæst ({pd.Timestamp(previous[0]):%Y-%m-%d %H:%M}); "
+                      "intet er ændret")
+    return True
+
+
+def _accept(report: ImportReport, summary, frame: pd.DataFrame) -> None:
+    report.summary = summary
+    report.preview = _preview(frame)
+    report.ok = True
 
 
 def _parse(module: ModuleType, data: bytes, file_name: str, kind: str, ref: Reference,
@@ -136,15 +187,26 @@ def _preview(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _reject(store: Store, report: ImportReport, problems: Problems, ctx: Context) -> ImportReport:
+    line = _rejected(report, problems)
+    if not report.dry_run:
+        _log(store, ctx, report.rows, "rejected", line)
+    return report
+
+
+def _reject_in(con: duckdb.DuckDBPyConnection, report: ImportReport, problems: Problems, ctx: Context) -> None:
+    """_reject inside the import's transaction: only the log row is written."""
+    _insert_log(con, ctx, report.rows, "rejected", _rejected(report, problems))
+
+
+def _rejected(report: ImportReport, problems: Problems) -> str:
+    """Fill the report in for a rejected file; returns the log line."""
     listed = problems.first()
     report.problems = listed
     report.more_problems = max(0, problems.total - len(listed))
     report.ok = False
     report.message = f"afvist: {problems.total} problemer; intet er ændret"
-    if not report.dry_run:
-        first = listed[0].line() if listed else ""
-        _log(store, ctx, report.rows, "rejected", f"{problems.total} problemer, fx {first}"[:2000])
-    return report
+    first = listed[0].line() if listed else ""
+    return f"{problems.total} problemer, fx {first}"[:2000]
 
 
 def _log(store: Store, ctx: Context, rows: int, outcome: str, message: str) -> None:

@@ -14,6 +14,15 @@ from .synonyms import fold
 
 DELIMITERS = (";", "\t", ",")
 SNIFF_LINES = 50
+# What an XLSX sheet may hold: the import's row limit (importer.MAX_ROWS) plus title lines, a wide table's
+# columns, and a bound on cells that keeps a read under about ten seconds.
+XLSX_MAX_ROWS = 2_000_100
+XLSX_MAX_COLUMNS = 1_000
+XLSX_MAX_CELLS = 10_000_000
+XLSX_MAX_UNPACKED = 2**30  # bytes; and at most XLSX_UNPACK_SLACK + XLSX_UNPACK_RATIO × the file's size
+XLSX_UNPACK_SLACK = 100 * 2**20
+XLSX_UNPACK_RATIO = 20
+_NO_CELLS: list[object] = []  # shared by the empty rows of a sheet: never changed
 
 
 class FileError(ValueError):
@@ -163,9 +172,12 @@ def _cell(value: object) -> object:
 
 
 def xlsx_grid(data: bytes, sheet_hint: str = "") -> list[list[object]]:
-    """The rows of the workbook's sheet named like the kind, else its first sheet."""
+    """The rows of the workbook's sheet named like the kind, else its first sheet (rows as long as their last
+    cell). A sheet beyond the limits is refused before its cells are read: by the size it declares, and, as a
+    file may declare anything, again while reading."""
     import openpyxl
 
+    _check_unpacked(data)
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - a broken zip or workbook has many exception types
@@ -173,9 +185,54 @@ def xlsx_grid(data: bytes, sheet_hint: str = "") -> list[list[object]]:
     try:
         names = {fold(n): n for n in wb.sheetnames}
         sheet = wb[names[fold(sheet_hint)]] if fold(sheet_hint) in names else wb.worksheets[0]
-        return [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+        _check_size(sheet.max_row or 0, sheet.max_column or 0)
+        # Read without the declared size: openpyxl would pad every row, even the missing ones, to its width.
+        sheet.reset_dimensions()
+        grid: list[list[object]] = []
+        cells = 0
+        for row in sheet.iter_rows(values_only=True):
+            cells += len(row)
+            _check_size(len(grid) + 1, len(row), cells)
+            grid.append([_cell(v) for v in row] if row else _NO_CELLS)  # one list for every missing row
+        return grid
+    except FileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged sheet raises inside openpyxl's parser
+        raise FileError(f"regnearket kan ikke læses ({type(exc).__name__})") from exc
     finally:
         wb.close()
+
+
+def _check_size(rows: int, columns: int, cells: int = 0) -> None:
+    if columns > XLSX_MAX_COLUMNS:
+        raise FileError(f"regnearket har {columns:,} kolonner; højst {XLSX_MAX_COLUMNS:,} kan læses – slet de tomme "
+                        "kolonner til højre for tabellen".replace(",", "."), row=rows if cells else None)
+    if rows > XLSX_MAX_ROWS:
+        raise FileError(f"regnearket har over {XLSX_MAX_ROWS:,} rækker; del filen op, eller slet de tomme rækker "
+                        "under tabellen".replace(",", "."))
+    if max(cells, rows * columns) > XLSX_MAX_CELLS:
+        raise FileError(f"regnearket har over {XLSX_MAX_CELLS:,} celler ({rows:,} rækker × {columns:,} kolonner); "
+                        "slet de tomme rækker og kolonner uden om tabellen, eller del filen op".replace(",", "."))
+
+
+def _check_unpacked(data: bytes) -> None:
+    """Count what the workbook's zip really unpacks to, in chunks, before openpyxl reads it (it holds the
+    shared strings in memory): a zip bomb is refused, whatever sizes the zip's headers claim."""
+    import zipfile
+
+    limit = min(XLSX_MAX_UNPACKED, XLSX_UNPACK_SLACK + XLSX_UNPACK_RATIO * len(data))
+    total = 0
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            for info in zf.infolist():
+                with zf.open(info) as f:
+                    while chunk := f.read(2**20):
+                        total += len(chunk)
+                        if total > limit:
+                            raise FileError(f"regnearket fylder over {limit // 2**20} MB udpakket; det er for stort "
+                                            "til at blive læst (eller ikke et almindeligt regneark)")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError) as exc:
+        raise FileError(f"filen kan ikke åbnes som Excel-regneark ({type(exc).__name__})") from exc
 
 
 def read_xlsx(data: bytes, file_name: str, sheet_hint: str = "") -> Table:

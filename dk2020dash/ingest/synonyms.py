@@ -71,20 +71,7 @@ SECTORS: dict[str, tuple[str, ...]] = {
                  "industrial processes", "industrial processes and f gases", "processer"),
 }
 
-# Old or alternative municipality names -> code; current names come from the municipality table.
-MUNICIPALITY_ALIASES: dict[str, int] = {
-    "copenhagen": 101, "koebenhavns kommune": 101, "kbh": 101,
-    "broenderslev dronninglund": 810,
-    "kongens lyngby": 173, "lyngby": 173,
-    "bornholms regionskommune": 400, "bornholms": 400,
-    "aeroe": 492, "aero": 492,
-    "hoeje taastrup": 169, "taastrup": 169,
-    "nordfyns": 480,
-    "faaborg": 430, "midtfyn": 430,
-    "ringkoebing": 760,
-    "ikast": 756,
-    "vesthimmerlands": 820,
-}
+# Old or alternative municipality names: names.ALIASES (one resolver for links and imports).
 
 STATUSES: dict[str, tuple[str, ...]] = {
     "planned": ("planned", "planlagt", "planlagte", "ikke startet", "not started", "idé", "ide"),

@@ -1,23 +1,31 @@
 """The store and the context every page runs with: language, area, store and data version."""
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import streamlit as st
 
 from .. import i18n
 from ..demo import fill_demo
-from ..store import Store, StoreError, StoreLocked, db_path, open_or_create
+from ..store import Store, StoreDamaged, StoreError, StoreLocked, db_path, open_or_create
+
+_log = logging.getLogger("dk2020dash")
 
 
 @dataclass(frozen=True)
 class Context:
-    """What every page needs: language, chosen area, the store and its data version."""
+    """What every page needs: language, chosen area, the store and its data key.
+
+    `version` is what every cached loader keys on: Store.data_key(), the database id and the data version, which
+    never repeats for different contents (init --force and restore start a new id). `damaged` is set only on a page
+    that asked to run without a database (the Data page, to restore one): the store's error, and no data."""
 
     lang: str
     area: str
     store: Store
-    version: int
+    version: str | int
+    damaged: str | None = None
 
     def t(self, key: str, **values: object) -> str:
         return i18n.t(key, self.lang, **values)
@@ -33,18 +41,26 @@ def get_store() -> Store:
     return _store(str(db_path()))
 
 
-def context(lang: str, area: str) -> Context:
-    """Open the store and read its data version; on a store problem show why and stop the page."""
+def context(lang: str, area: str, allow_damaged: bool = False) -> Context:
+    """Open the store and read its data key; on a store problem show why and stop the page. With allow_damaged
+    (the Data page) a database file that cannot be opened gives a Context with `damaged` set instead of a stop."""
     try:
         store = get_store()
-        version = store.data_version()
+        version = store.data_key()
     except StoreLocked:
         st.warning(i18n.t("error.locked", lang), icon="⏳")
         st.stop()
     except StoreError as exc:
         _store.clear()
-        st.error(i18n.t("error.store", lang, message=str(exc)), icon="🚫")
+        show_failure(lang, "error.store.plain", exc)
+        if allow_damaged and isinstance(exc, StoreDamaged):
+            return Context(lang=lang, area=area, store=Store(db_path()), version="", damaged=str(exc))
         st.stop()
     return Context(lang=lang, area=area, store=store, version=version)
 
 
+def show_failure(lang: str, key: str, exc: BaseException) -> None:
+    """A store or database failure: a plain message on the page, the detail (server paths, the database's own
+    error text) only in the server's log."""
+    _log.error("%s: %s", key, exc, exc_info=exc)
+    st.error(i18n.t(key, lang), icon="🚫")

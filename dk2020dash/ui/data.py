@@ -21,7 +21,7 @@ T = TypeVar("T")
 def cached(query: Callable[..., T], max_entries: int = 16) -> Callable[..., T]:
     """A loader for a queries.py function: load(ctx, *args) runs query(store, *args) once per database, data
     version and arguments (lists count as tuples). Each loader has a cache of its own (its name is the query's)."""
-    def run(path: str, version: int, *args: object) -> T:
+    def run(path: str, version: str, *args: object) -> T:
         return query(Store(path), *args)
 
     run.__qualname__ = run.__name__ = f"cached_{query.__name__}"  # Streamlit keys a function's cache on its name
@@ -109,7 +109,7 @@ def ranking(ctx: Context, codes: list[int], today: date) -> tuple[pd.DataFrame, 
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _chart_specs(path: str, version: int, codes: tuple[int, ...], lang: str, today: date,
+def _chart_specs(path: str, version: str, codes: tuple[int, ...], lang: str, today: date,
                  adopted: tuple[int, float] | None, edition: int | None = None) -> dict[str, dict]:
     """The Vega-Lite specs of an assessment's charts, built once per data version (Altair's building and
     validation is the slowest part of a warm page run)."""
@@ -170,7 +170,7 @@ def municipality_metrics(ctx: Context, codes: list[int] | None = None, today: da
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _compare_specs(path: str, version: int, chosen: tuple[int, ...], lang: str, today: date) -> dict[str, dict]:
+def _compare_specs(path: str, version: str, chosen: tuple[int, ...], lang: str, today: date) -> dict[str, dict]:
     """Sammenlign's two Vega-Lite specs, built once per data version and choice (Altair's building and
     validation is most of the page's run time)."""
     from .. import charts

@@ -1,12 +1,17 @@
 """Forms that change the database: restore a backup."""
 from __future__ import annotations
 
+import logging
+
 import streamlit as st
 
 from .. import i18n
 from ..store import StoreError
 from .context import Context
+from .context import show_failure
 from .tables import restore_contents_frame
+
+_log = logging.getLogger("dk2020dash")
 
 
 def _made(ctx: Context, created: object) -> str:
@@ -18,30 +23,34 @@ def _made(ctx: Context, created: object) -> str:
 def restore_upload(ctx: Context, who: str) -> None:
     """Restore from an uploaded backup: what it holds and when it was made, a warning that it replaces all data,
     and a button that does it. A file that is not an intact backup of this app is refused with the reason, and
-    nothing changes. The restore gives the database a data version above any it had, so every cached loader
-    reads the restored data on the next run."""
+    nothing changes. The restore gives the database a new id (Store.data_key), so every cached loader reads the
+    restored data on the next run. Over a damaged database (ctx.damaged) the damaged file is kept beside.
+    auth.may_restore decides who may."""
     import io
 
-    from .. import backup
+    from .. import auth, backup
 
     done = st.session_state.pop("restore-outcome", None)
     if done is not None:
-        st.success(ctx.t("exp.restore.done", file=done["file"], when=done["when"]), icon="✅")
+        st.success(ctx.t("exp.restore.done", file=i18n.literal(done["file"]), when=done["when"]), icon="✅")
+        if done.get("kept"):
+            st.info(ctx.t("exp.damaged.kept", name=i18n.literal(done["kept"])), icon="ℹ️")
+    if not auth.may_restore(who):
+        st.info(ctx.t("exp.damaged.not_allowed"), icon="🔒")
+        return
     n = st.session_state.get("restore-n", 0)  # a new uploader after each restore: the file is not offered again
     upload = st.file_uploader(ctx.t("exp.restore.file"), key=f"restore-file-{n}")
     if upload is None:
         return
     data = upload.getvalue()
-    try:
-        held = backup.contents(backup.read_manifest(data, upload.name)[0])
-    except backup.BackupError as exc:
-        reason = ctx.t(f"exp.restore.reason.{exc.reason}", **exc.values)
-        st.error(ctx.t("exp.restore.refused", file=upload.name, reason=reason), icon="🚫")
-        st.caption(ctx.t("exp.restore.detail", message=str(exc)))
+    held = checked_backup(data, upload.name)
+    if isinstance(held, backup.BackupError):
+        reason = ctx.t(f"exp.restore.reason.{held.reason}", **held.values)
+        st.error(ctx.t("exp.restore.refused", file=i18n.literal(upload.name), reason=reason), icon="🚫")
         return
     st.write(ctx.t("exp.restore.made", when=_made(ctx, held.created), version=held.data_version))
-    st.dataframe(restore_contents_frame(ctx, held.rows, ctx.store.table_counts()), hide_index=True,
-                 key="restore-contents")
+    now = None if ctx.damaged is not None else ctx.store.table_counts()
+    st.dataframe(restore_contents_frame(ctx, held.rows, now), hide_index=True, key="restore-contents")
     st.warning(ctx.t("exp.restore.warning"), icon="⚠️")
     if not st.button(ctx.t("exp.restore.confirm"), type="primary", key="restore-apply", icon=":material/restore:"):
         return
@@ -49,18 +58,46 @@ def restore_upload(ctx: Context, who: str) -> None:
     file.name = upload.name
     try:
         with st.spinner():
-            backup.restore(ctx.store, file, who=who)
+            report = backup.restore(ctx.store, file, who=who, replace_damaged=ctx.damaged is not None)
     except backup.BackupError as exc:
         reason = ctx.t(f"exp.restore.reason.{exc.reason}", **exc.values)
-        st.error(ctx.t("exp.restore.refused", file=upload.name, reason=reason), icon="🚫")
-        st.caption(ctx.t("exp.restore.detail", message=str(exc)))
+        _log.warning("restore of %s refused: %s", upload.name, exc)
+        st.error(ctx.t("exp.restore.refused", file=i18n.literal(upload.name), reason=reason), icon="🚫")
         return
     except StoreError as exc:
-        st.error(ctx.t("exp.restore.failed", message=str(exc)), icon="🚫")
+        show_failure(ctx.lang, "exp.restore.failed.plain", exc)
         return
-    st.session_state["restore-outcome"] = {"file": upload.name, "when": _made(ctx, held.created)}
+    st.session_state["restore-outcome"] = {"file": upload.name, "when": _made(ctx, held.created),
+                                           "kept": report.kept_damaged.name if report.kept_damaged else None}
     st.session_state["restore-n"] = n + 1
     st.session_state.pop("imp-preview", None)
     st.rerun()
 
 
+def checked_backup(data: bytes, name: str):
+    """backup.contents of an uploaded backup, or the BackupError why it cannot be restored. Checked once per
+    file and session (by its sha256): reading a large backup is not repeated on every rerun of the page."""
+    import hashlib
+    import io
+
+    from .. import backup
+
+    key = (hashlib.sha256(data).hexdigest(), name)
+    cached = st.session_state.get("restore-checked")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    try:
+        result = backup.contents(backup.check(io.BytesIO(data), name))
+    except backup.BackupError as exc:
+        _log.info("uploaded backup %s refused: %s", name, exc)  # the page shows the translated reason only
+        result = exc
+    st.session_state["restore-checked"] = (key, result)
+    return result
+
+
+def damaged_restore(ctx: Context, who: str) -> None:
+    """The Data page when the database cannot be opened: what is wrong and the restore upload (context() has shown
+    the store's error), nothing that needs the data."""
+    st.subheader(ctx.t("exp.damaged.title"))
+    st.write(ctx.t("exp.damaged.body"))
+    restore_upload(ctx, who)

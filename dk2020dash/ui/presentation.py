@@ -1,13 +1,12 @@
 """The Præsentation page's parts: the deck model cached on the data version, one slide drawn large, chart images."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 import streamlit as st
 
 from .. import deck as kkr
-from .. import maps, queries
+from .. import i18n, maps, queries
 from ..store import Store
 from .context import Context
 from .widgets import chart
@@ -41,11 +40,6 @@ def pptx_bytes(ctx: Context, since: date, today: date) -> bytes:
     return _pptx(str(ctx.store.path), ctx.version, ctx.area, since, ctx.lang, today)
 
 
-def escape_md(text: str) -> str:
-    """Text from the data (names of editions, municipalities) shown in Markdown as the characters it has."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$])", r"\\\1", str(text))
-
-
 # Large type for a meeting room: read from the back at 1920x1080.
 SLIDE_CSS = """
 <style>
@@ -66,10 +60,10 @@ def draw_slide(ctx: Context, d: kkr.Deck, number: int) -> None:
     s = d.slides[number - 1]
     st.html(SLIDE_CSS)
     with st.container(key="kkr-slide"):
-        st.markdown(f"# {escape_md(s.title)}")
+        st.markdown(f"# {i18n.literal(s.title)}")
         if s.lead:
             css = "kkr-lead-big" if s.key == "verdict" else "kkr-lead"
-            st.markdown(f'<div class="{css}">\n\n{escape_md(s.lead)}\n\n</div>', unsafe_allow_html=True)
+            st.markdown(f'<div class="{css}">\n\n{i18n.literal(s.lead)}\n\n</div>', unsafe_allow_html=True)
         if s.key in ("map", "bridge", "follow_up"):
             left, right = st.columns([3, 2] if s.key != "follow_up" else [1, 2], gap="large")
         else:
@@ -88,20 +82,20 @@ def draw_slide(ctx: Context, d: kkr.Deck, number: int) -> None:
             with left:
                 if "bridge" in s.charts:
                     chart(ctx, s.charts["bridge"], "kkr-bridge", height=400)
-                st.markdown(f'<div class="kkr-lines">\n\n**{escape_md(" · ".join(f"{f.label}: {f.value}" for f in s.figures))}**\n\n</div>',
+                st.markdown(f'<div class="kkr-lines">\n\n**{i18n.literal(" · ".join(f"{f.label}: {f.value}" for f in s.figures))}**\n\n</div>',
                             unsafe_allow_html=True)
             with right:
                 _table(s)
         elif s.key == "changes":
             _figures(s.figures, per_row=5)
-            lines = "\n".join(f"- {escape_md(line)}" for line in s.lines)
+            lines = "\n".join(f"- {i18n.literal(line)}" for line in s.lines)
             st.markdown(f'<div class="kkr-lines">\n\n{lines}\n\n</div>', unsafe_allow_html=True)
         elif s.key == "follow_up":
             with left:
                 _figures(s.figures, per_row=1)
             with right:
                 _table(s)
-        st.markdown(f'<div class="kkr-footer">\n\n{escape_md(d.footer)}\n\n</div>', unsafe_allow_html=True)
+        st.markdown(f'<div class="kkr-footer">\n\n{i18n.literal(d.footer)}\n\n</div>', unsafe_allow_html=True)
 
 
 def _figures(figs: list[kkr.Figure], per_row: int) -> None:
@@ -112,6 +106,6 @@ def _figures(figs: list[kkr.Figure], per_row: int) -> None:
 
 
 def _table(s: kkr.Slide) -> None:
-    st.markdown(f"**{escape_md(s.table_title)}**")
+    st.markdown(f"**{i18n.literal(s.table_title)}**")
     if s.table is not None and not s.table.empty:
         st.table(s.table.set_index(s.table.columns[0]))

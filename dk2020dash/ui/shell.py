@@ -92,7 +92,7 @@ def shell(lang: str, area: str) -> Iterator[None]:
         _shell.reset(token)
 
 
-def page_setup() -> Context:
+def page_setup(allow_damaged: bool = False) -> Context:
     """What every page starts with: the sidebar choices, the store (or a clear message and stop), demo banner.
 
     A page can run without app.py: until a Streamlit process has run app.py once, it runs a page URL's file
@@ -109,8 +109,9 @@ def page_setup() -> Context:
         lang, area, _page = draw_shell()
         choices = lang, area
     st.session_state["_shell_seen"] = True
-    ctx = context(*choices)
-    demo_banner(ctx)
+    ctx = context(*choices, allow_damaged=allow_damaged)
+    if ctx.damaged is None:
+        demo_banner(ctx)
     return ctx
 
 

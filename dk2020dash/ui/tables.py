@@ -32,7 +32,7 @@ def ranking_table(ctx: Context, rank: pd.DataFrame):
 
 
 def excluded_lines(ctx: Context, excluded: dict[int, Unavailable]) -> list[str]:
-    return [ctx.t("ov.excluded.line", name=municipality_name(ctx, code),
+    return [ctx.t("ov.excluded.line", name=i18n.literal(municipality_name(ctx, code)),
                   reason=reason_text(ctx, u)) for code, u in excluded.items()]
 
 
@@ -129,17 +129,6 @@ def peer_group(munis: pd.DataFrame, area: str, anchor: int | None = None, size: 
     return [anchor, *others.sort_values(["distance", "code"])["code"].astype(int).head(size - 1).tolist()]
 
 
-def kommune_code(value: object, munis: pd.DataFrame) -> int | None:
-    """A municipality given as code (101, "101") or name ("København"), as its code; None if unknown."""
-    if value is None:
-        return None
-    text = str(value).strip()
-    if text.isdigit() and int(text) in set(munis["code"]):
-        return int(text)
-    by_name = dict(zip(munis["name"].str.casefold(), munis["code"].astype(int)))
-    return by_name.get(text.casefold())
-
-
 def comparison_download(ctx: Context, metrics: pd.DataFrame) -> pd.DataFrame:
     """The Sammenlign table for download: the same rows with numbers as numbers (reduction in %)."""
     from ..sentences import verdict_label
@@ -202,14 +191,10 @@ def file_slug(text: str) -> str:
 
 
 def year_ranges(years: list[int]) -> str:
-    """1990, 2012–2014, 2020: runs of consecutive years joined with an en dash."""
-    runs: list[list[int]] = []
-    for y in sorted(years):
-        if runs and y == runs[-1][-1] + 1:
-            runs[-1].append(y)
-        else:
-            runs.append([y])
-    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}–{r[-1]}" for r in runs)
+    """1990, 2012–2014, 2020: progress.py's one definition (also in the reasons a figure cannot be computed)."""
+    from ..progress import _year_ranges
+
+    return _year_ranges(years)
 
 
 def _sector_labels(codes: list[str], lang: str) -> str:
@@ -242,12 +227,12 @@ def quality_gaps(ctx: Context, dq: pd.DataFrame) -> list[str]:
     lines = []
     for row in dq.itertuples():
         if row.rows == 0:
-            lines.append(ctx.t("dq.gap.no_inventory", name=row.name))
+            lines.append(ctx.t("dq.gap.no_inventory", name=i18n.literal(row.name)))
             continue
         if row.missing_years:
-            lines.append(ctx.t("dq.gap.years", name=row.name, years=year_ranges(row.missing_years)))
+            lines.append(ctx.t("dq.gap.years", name=i18n.literal(row.name), years=year_ranges(row.missing_years)))
         if row.missing_cells:
-            lines.append(ctx.t("dq.gap.sectors", name=row.name, sectors=_sector_labels(row.missing_sectors, ctx.lang),
+            lines.append(ctx.t("dq.gap.sectors", name=i18n.literal(row.name), sectors=_sector_labels(row.missing_sectors, ctx.lang),
                                cells=i18n.number(row.missing_cells, ctx.lang)))
     return lines
 
@@ -325,8 +310,9 @@ def editions_frame(ctx: Context, editions: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def restore_contents_frame(ctx: Context, rows: dict[str, int], now: dict[str, int]) -> pd.DataFrame:
-    """Rows per table in a backup beside the rows the database holds now, each table with what it holds."""
+def restore_contents_frame(ctx: Context, rows: dict[str, int], now: dict[str, int] | None) -> pd.DataFrame:
+    """Rows per table in a backup beside the rows the database holds now (None: a damaged one, shown as –), each
+    table with what it holds."""
     from ..report import TABLE_DOCS
 
     i = 1 if ctx.lang == "en" else 0
@@ -334,17 +320,9 @@ def restore_contents_frame(ctx: Context, rows: dict[str, int], now: dict[str, in
         ctx.t("exp.restore.col.table"): list(rows),
         ctx.t("exp.restore.col.holds"): [TABLE_DOCS[table][i] for table in rows],
         ctx.t("exp.restore.col.backup"): [i18n.number(n, ctx.lang) for n in rows.values()],
-        ctx.t("exp.restore.col.now"): [i18n.number(now.get(table, 0), ctx.lang) for table in rows],
+        ctx.t("exp.restore.col.now"): [i18n.number(None if now is None else now.get(table, 0), ctx.lang)
+                                       for table in rows],
     })
-
-
-
-
-def plain(text: object) -> str:
-    """User- or file-supplied text (an edition name) shown as itself in markdown: no links, images or emphasis."""
-    import re
-
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$:])", r"\\\1", str(text))
 
 
 def import_headlines_frame(ctx: Context, heads: pd.DataFrame, edition_names: dict[int, str]) -> pd.DataFrame:

@@ -12,7 +12,7 @@ from ..progress import Progress, Unavailable
 from ..store import Store
 from .context import Context
 from .data import load_municipality_editions, reason_text
-from .tables import milestone_states, plain, status_counts, year_text
+from .tables import milestone_states, status_counts, year_text
 
 
 def open_municipality(code: int, name: str) -> None:
@@ -174,5 +174,5 @@ def edition_choice(ctx: Context, code: int) -> tuple[int | None, pd.DataFrame]:
     row = editions.iloc[ids.index(chosen)] if chosen in ids else editions.iloc[0]
     years = f"{year_text(row['first_year'])}–{year_text(row['last_year'])}"
     st.caption(ctx.t("mun.edition.newest" if int(row["id"]) == ids[0] else "mun.edition.option",
-                     name=plain(row["name"]), years=years))
+                     name=i18n.literal(row["name"]), years=years))
     return (None if chosen in (None, ids[0]) else int(chosen)), editions
