@@ -13,7 +13,7 @@ from .widgets import chart
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _deck(path: str, version: int, area: str, since: date, lang: str, today: date) -> kkr.Deck:
+def _deck(path: str, version: str | int, area: str, since: date, lang: str, today: date) -> kkr.Deck:
     return kkr.build(Store(path), area, since, lang, today)
 
 
@@ -23,7 +23,7 @@ def load_deck(ctx: Context, since: date, today: date) -> kkr.Deck:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _history_start(path: str, version: int) -> date | None:
+def _history_start(path: str, version: str | int) -> date | None:
     return queries.history_start(Store(path))
 
 
@@ -32,7 +32,7 @@ def load_history_start(ctx: Context) -> date | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _pptx(path: str, version: int, area: str, since: date, lang: str, today: date) -> bytes:
+def _pptx(path: str, version: str | int, area: str, since: date, lang: str, today: date) -> bytes:
     return kkr.to_pptx(_deck(path, version, area, since, lang, today))
 
 
