@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 import duckdb
 
-from .store import DB_ID, SCHEMA_VERSION, TABLES, UPGRADE_ROWS, Store, StoreDamaged, StoreError
+from .store import DB_ID, SCHEMA_VERSION, TABLE_SINCE, TABLES, UPGRADE_ROWS, Store, StoreDamaged, StoreError
 
 APP = "dk2020dash"
 MANIFEST = "manifest.json"
@@ -180,6 +180,12 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
+def tables_of(version: int) -> list[str]:
+    """The tables a backup of a schema version holds: a table added later (store.TABLE_SINCE) is not in it, and a
+    restore leaves it empty."""
+    return [t for t in TABLES if TABLE_SINCE.get(t, 1) <= version]
+
+
 def _check_fields(manifest: dict, name: str, names: set[str]) -> None:
     """Every field of the manifest has the type and range a backup of this app writes; BackupError otherwise.
     The values drive the restore (row checks, how far id sequences move), so none is trusted unchecked."""
@@ -195,10 +201,11 @@ def _check_fields(manifest: dict, name: str, names: set[str]) -> None:
     unknown = sorted(str(t)[:40] for t in listed if t not in TABLES)
     if unknown:
         raise _damaged(name, "ukendte tabeller " + ", ".join(unknown[:5]))
-    missing = [t for t in TABLES if t not in listed or _member(t) not in names]
+    held = tables_of(manifest["schema_version"])
+    missing = [t for t in held if t not in listed or _member(t) not in names]
     if missing:
         raise BackupError(f"{name}: backuppen mangler tabellerne {', '.join(missing)}; intet er ændret.", "damaged")
-    for table in TABLES:
+    for table in held:
         entry = listed[table]
         if (not isinstance(entry, dict) or not _is_int(entry.get("rows")) or not 0 <= entry["rows"] <= MAX_TABLE_ROWS
                 or not isinstance(entry.get("sha256"), str) or not _SHA256.fullmatch(entry["sha256"])):
@@ -288,7 +295,7 @@ def verify(file: BackupFile, name: str | None = None, into: str | os.PathLike | 
                     version=version)
             _check_fields(manifest, name, names)
             left = budget
-            for table in TABLES:
+            for table in tables_of(version):
                 sink = open(Path(into) / f"{table}.parquet", "wb") if into is not None else None  # noqa: SIM115
                 try:
                     size, sha = _read_member(zf, _member(table), left, sink)
@@ -330,7 +337,7 @@ def contents(manifest: dict) -> Contents:
         created = None
     return Contents(created=created, schema_version=int(manifest["schema_version"]),
                     data_version=int(manifest["data_version"]),
-                    rows={t: int(manifest["tables"][t]["rows"]) for t in TABLES})
+                    rows={t: int(manifest["tables"][t]["rows"]) if t in manifest["tables"] else 0 for t in TABLES})
 
 
 def check(file: BackupFile, name: str | None = None) -> dict:
@@ -360,13 +367,16 @@ def _restore_locked(store: Store, source: BackupFile, name: str, who: str, repla
         manifest = verify(source, name, into=tmp)  # checked whole before anything is replaced
         current = _current_data_version(store, replace_damaged)
         new_version = max(current, int(manifest["data_version"])) + 1
-        paths = {table: Path(tmp) / f"{table}.parquet" for table in TABLES}
+        paths = {table: Path(tmp) / f"{table}.parquet" for table in tables_of(int(manifest["schema_version"]))}
 
         def fill(con: duckdb.DuckDBPyConnection) -> None:
             # The fresh file holds the shipped sectors and municipalities; the backup's own replace them.
             for table in reversed(LOAD_ORDER):
                 con.execute(f'DELETE FROM "{table}"')  # noqa: S608 - names from store.TABLES
             for table in LOAD_ORDER:
+                if table not in paths:  # added after the backup's schema version (store.TABLE_SINCE): stays empty
+                    rows[table] = 0
+                    continue
                 if table == "meta":
                     con.execute("INSERT INTO meta BY NAME SELECT * FROM read_parquet(?) WHERE NOT list_contains(?, key)",
                                 [str(paths[table]), list(OWN_META)])
@@ -375,7 +385,7 @@ def _restore_locked(store: Store, source: BackupFile, name: str, who: str, repla
                                 [str(paths[table])])
                 rows[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
             rows["meta"] += len(OWN_META)
-            wrong = {t: (rows[t], manifest["tables"][t]["rows"]) for t in TABLES
+            wrong = {t: (rows[t], manifest["tables"][t]["rows"]) for t in paths
                      if rows[t] != int(manifest["tables"][t]["rows"])}
             if wrong:
                 raise BackupError(f"{name}: antal rækker stemmer ikke med manifestet ({wrong}); intet er ændret.",

@@ -335,6 +335,88 @@ def per_capita_scatter(metrics: pd.DataFrame, chosen: list[int], lang: str) -> a
                    height=420)
 
 
+# -- Klimatilpasning: risk levels across municipalities, adaptation actions by hazard and status -----------
+RISK_LEVEL_COLOURS = {"lav": PALETTE["sky"], "middel": PALETTE["yellow"], "hoej": PALETTE["orange"],
+                      "meget_hoej": PALETTE["vermillion"]}
+STATUS_COLOURS = {"completed": PALETTE["green"], "in_progress": PALETTE["sky"], "planned": PALETTE["purple"],
+                  "delayed": PALETTE["orange"], "paused": PALETTE["yellow"], "cancelled": PALETTE["grey"]}
+
+
+def hazard_label(code: str, lang: str) -> str:
+    from .domain import HAZARD_BY_CODE
+
+    h = HAZARD_BY_CODE[code]
+    return h.label_en if lang == "en" else h.label_da
+
+
+def risk_level_label(level: str, lang: str) -> str:
+    from .domain import RISK_LEVEL_LABELS
+
+    da, en = RISK_LEVEL_LABELS[level]
+    return en if lang == "en" else da
+
+
+def risk_heatmap_frame(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """progress.risk_matrix as long rows: hazard and level in words, the number of municipalities."""
+    rows = [{"hazard": hazard_label(h, lang), "level": risk_level_label(lv, lang), "n": int(matrix.loc[h, lv]),
+             "label": i18n.number(int(matrix.loc[h, lv]), lang)}
+            for h in matrix.index for lv in matrix.columns]
+    return pd.DataFrame(rows, columns=["hazard", "level", "n", "label"])
+
+
+def risk_heatmap(matrix: pd.DataFrame, lang: str, municipalities: int) -> alt.LayerChart:
+    """Hazard (rows) × risk level (columns, low to very high): how many of the area's municipalities assessed each
+    hazard at each level, the count written in every cell (colour is never the only cue): the cell's hue is its
+    level, its strength the count."""
+    df = risk_heatmap_frame(matrix, lang)
+    hazards = [hazard_label(h, lang) for h in matrix.index]
+    levels = [risk_level_label(lv, lang) for lv in matrix.columns]
+    top = max(int(df["n"].max()) if len(df) else 0, 1)
+    x = alt.X("level:N", sort=levels, title=i18n.t("ad.chart.level", lang),
+              axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=FONT_SIZE + 1))
+    y = alt.Y("hazard:N", sort=hazards, title=None, axis=alt.Axis(labelLimit=320, labelFontSize=FONT_SIZE + 1))
+    # Hue says the level (as the column does), strength how many municipalities share it.
+    cells = alt.Chart(df).mark_rect(stroke="white", strokeWidth=2).encode(
+        x=x, y=y, color=alt.Color("level:N", legend=None, scale=alt.Scale(
+            domain=levels, range=[RISK_LEVEL_COLOURS[lv] for lv in matrix.columns])),
+        opacity=alt.Opacity("n:Q", legend=None, scale=alt.Scale(type="sqrt", domain=[0, top], range=[0.1, 1.0])),
+        tooltip=[alt.Tooltip("hazard:N", title=i18n.t("ad.col.hazard", lang)),
+                 alt.Tooltip("level:N", title=i18n.t("ad.col.level", lang)),
+                 alt.Tooltip("label:N", title=i18n.t("ad.chart.municipalities", lang))])
+    text = alt.Chart(df).mark_text(fontSize=FONT_SIZE + 1, fontWeight="bold", color=PALETTE["black"]).encode(
+        x=x, y=y, text="label:N")
+    title = i18n.t("ad.chart.heat.title", lang)
+    subtitle = i18n.t("ad.chart.heat.subtitle", lang, n=i18n.number(municipalities, lang))
+    return _finish(alt.layer(cells, text), title, lang, subtitle, height=40 * len(hazards))
+
+
+def adaptation_status_frame(by_hazard: pd.DataFrame, lang: str) -> pd.DataFrame:
+    rows = [{"hazard": hazard_label(h, lang), "status_key": s, "status": i18n.t(f"status.{s}", lang),
+             "n": int(by_hazard.loc[h, s])}
+            for h in by_hazard.index for s in by_hazard.columns if int(by_hazard.loc[h, s]) > 0]
+    return pd.DataFrame(rows, columns=["hazard", "status_key", "status", "n"])
+
+
+def adaptation_status_bars(by_hazard: pd.DataFrame, lang: str) -> alt.Chart:
+    """Adaptation actions per hazard, stacked by status (covering statuses first, from the axis out)."""
+    df = adaptation_status_frame(by_hazard, lang)
+    hazards = [hazard_label(h, lang) for h in by_hazard.index]
+    order = list(STATUS_COLOURS)
+    df["order"] = df["status_key"].map(order.index)
+    labels = [i18n.t(f"status.{s}", lang) for s in order]
+    chart = alt.Chart(df).mark_bar().encode(
+        x=alt.X("n:Q", title=i18n.t("ad.chart.actions", lang), axis=alt.Axis(format=",d", tickMinStep=1)),
+        y=alt.Y("hazard:N", sort=hazards, title=None, axis=alt.Axis(labelLimit=320, labelFontSize=FONT_SIZE + 1)),
+        color=alt.Color("status:N", title=None, sort=labels,
+                        scale=alt.Scale(domain=labels, range=[STATUS_COLOURS[s] for s in order])),
+        order=alt.Order("order:Q"),
+        tooltip=[alt.Tooltip("hazard:N", title=i18n.t("ad.col.hazard", lang)),
+                 alt.Tooltip("status:N", title=i18n.t("ad.col.status", lang)),
+                 alt.Tooltip("n:Q", title=i18n.t("ad.chart.actions", lang))])
+    return _finish(chart, i18n.t("ad.chart.status.title", lang), lang, i18n.t("ad.chart.status.subtitle", lang),
+                   height=40 * len(hazards), legend_columns=6)
+
+
 # -- KKR meeting pack: the municipalities on a static map, coloured by verdict ------------------------
 
 # Bornholm (400) lies 150 km east of the rest: drawn where it is, it leaves Denmark a third of the map. Danish

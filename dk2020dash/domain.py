@@ -114,3 +114,43 @@ class Verdict(str, Enum):
 
 
 VERDICTS: tuple[str, ...] = tuple(v.value for v in Verdict)
+
+
+# -- climate adaptation (klimatilpasning) ------------------------------------------------------------
+@dataclass(frozen=True)
+class Hazard:
+    code: str
+    label_da: str
+    label_en: str
+
+
+# The climate hazards of a DK2020 plan's adaptation half (codes are the project's own).
+HAZARDS: tuple[Hazard, ...] = (
+    Hazard("skybrud", "Skybrud", "Cloudburst"),
+    Hazard("stormflod", "Stormflod", "Storm surge"),
+    Hazard("havvandsstigning", "Havvandsstigning", "Sea level rise"),
+    Hazard("grundvand", "Grundvand", "Groundwater"),
+    Hazard("vandloeb", "Oversvømmelse fra vandløb", "River flooding"),
+    Hazard("hedeboelge", "Hedebølge", "Heatwave"),
+    Hazard("toerke", "Tørke", "Drought"),
+    Hazard("erosion", "Erosion", "Erosion"),
+)
+HAZARD_CODES: tuple[str, ...] = tuple(h.code for h in HAZARDS)
+HAZARD_BY_CODE: dict[str, Hazard] = {h.code: h for h in HAZARDS}
+
+# Risk levels of an assessment, lowest first (the order is the ranking).
+RISK_LEVELS: tuple[str, ...] = ("lav", "middel", "hoej", "meget_hoej")
+RISK_LEVEL_LABELS: dict[str, tuple[str, str]] = {
+    "lav": ("Lav", "Low"), "middel": ("Middel", "Medium"), "hoej": ("Høj", "High"), "meget_hoej": ("Meget høj", "Very high"),
+}
+RISK_RANK: dict[str, int] = {level: i for i, level in enumerate(RISK_LEVELS)}
+HIGH_RISK_LEVELS: tuple[str, ...] = ("hoej", "meget_hoej")  # what counts as a high risk
+# An adaptation action covers a hazard once it is under way or done; planned, delayed, paused or cancelled
+# actions do not (yet) protect anyone.
+COVERING_STATUSES: tuple[str, ...] = ("in_progress", "completed")
+# A risk assessment older than this (in years, by the year it was assessed) is due for reassessment: the same
+# five years as a DK2020 plan's revision.
+RISK_STALE_AFTER_YEARS = 5
+# Protection targets an adaptation action may state: the return period it protects against (a 100-year event)
+# and the number of buildings it protects.
+PROTECTION_KINDS: tuple[str, ...] = ("return_period_years", "buildings_protected")

@@ -29,10 +29,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "area.DK": ("Danmark", "Denmark"),
     "area.region": ("Region {name}", "Region {name}"),
     "demo.banner": (
-        "Eksempeldata – ikke officielle tal. Alle tal for udledninger, planer, handlinger og milepæle er "
-        "opdigtede demodata, indtil rigtige data er indlæst.",
-        "Example data – not official figures. All emissions, plans, actions and milestones are invented "
-        "demo data until real data is loaded.",
+        "Eksempeldata – ikke officielle tal. Alle tal for udledninger, planer, handlinger, milepæle og "
+        "klimarisici er opdigtede demodata, indtil rigtige data er indlæst.",
+        "Example data – not official figures. All emissions, plans, actions, milestones and climate risks are "
+        "invented demo data until real data is loaded.",
     ),
     "error.locked": (
         "Databasen opdateres af et andet program lige nu. Vent et øjeblik og genindlæs siden.",
@@ -480,10 +480,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "imp.kind.help.actions": (
         "[id,] kommune, titel, sektor, type, status, start, slut, forventet 2030, ansvarlig, budget, opdateret. "
-        "Findes handlingen (id eller kommune og titel), opdateres den, og en statusændring gemmes som hændelse.",
+        "Findes handlingen (id eller kommune og titel), opdateres den, og en statusændring gemmes som hændelse. "
+        "Tilpasningshandlinger kan have klimafare (én eller flere, adskilt af , eller ;), gentagelsesperiode (år) "
+        "og beskyttede bygninger.",
         "[id,] municipality, title, sector, kind, status, start, end, expected 2030, responsible, budget, last "
         "updated. An existing action (by id or municipality and title) is updated and a status change is kept "
-        "as an event.",
+        "as an event. Adaptation actions may have klimafare (hazard; one or several, separated by , or ;), "
+        "return period (years) and buildings protected.",
     ),
     "imp.kind.help.milestones": (
         "Kommune, milepæl, frist, udført, note. Kommunernes milepæle i filen erstattes.",
@@ -707,6 +710,164 @@ STRINGS: dict[str, tuple[str, str]] = {
                                    "the backup unpacks to more than {limit} MB, more than a backup of its size can "
                                    "hold (it may be a zip bomb)."),
     "exp.restore.reason.unreadable": ("filen kan ikke læses.", "the file cannot be read."),
+    "exp.restore.detail": ("Teknisk besked: {message}", "Technical message: {message}"),
+    "exp.restore.failed": ("Gendannelsen mislykkedes; intet er ændret: {message}",
+                           "The restore failed; nothing was changed: {message}"),
+    # -- climate adaptation (issue 13): import, Tilpasning page, Kommune section, Metode -------------------
+    "imp.kind.risks": ("Klimarisici (risikovurdering pr. klimafare)", "Climate risks (assessment per hazard)"),
+    "imp.kind.help.risks": (
+        "Kommune, klimafare, risiko, vurderet (år eller dato), note. Klimafarer: skybrud, stormflod, "
+        "havvandsstigning, grundvand, oversvømmelse fra vandløb, hedebølge, tørke, erosion; risiko: lav, middel, "
+        "høj, meget høj. Risikovurderingen for kommunerne i filen erstattes helt.",
+        "Municipality, hazard, risk, assessed (year or date), note. Hazards: cloudburst, storm surge, sea level "
+        "rise, groundwater, river flooding, heatwave, drought, erosion (Danish names too); risk: low, medium, high, "
+        "very high. The assessment of the municipalities in the file is replaced as a whole.",
+    ),
+    "imp.note.risks": (
+        "risikovurderingen for kommunerne i filen erstattes helt: klimafarer, som en kommune havde før, men som "
+        "ikke står i filen, fjernes (talt som erstattede); andre kommuners rigtige vurderinger røres ikke",
+        "the assessment of the municipalities in the file is replaced as a whole: hazards a municipality had "
+        "before that the file lacks are removed (counted as replaced); other municipalities' real assessments "
+        "are not touched",
+    ),
+    "dq.kind.risks": ("Klimarisici", "Climate risks"),
+    "nav.adaptation": ("Tilpasning", "Adaptation"),
+    "ad.title": ("Klimatilpasning – {area}", "Climate adaptation – {area}"),
+    "ad.intro": (
+        "Den anden halvdel af klimaplanen: hvilke klimafarer kommunerne har vurderet som høje, hvilke "
+        "tilpasningshandlinger der tager sig af dem, og hvor en høj risiko endnu ikke har en handling i gang.",
+        "The other half of the climate plan: which hazards the municipalities have assessed as high, which "
+        "adaptation actions address them, and where a high risk has no action under way yet.",
+    ),
+    "ad.none_at_all": (
+        "Der er hverken klimarisikovurderinger eller tilpasningshandlinger for området endnu. Indlæs "
+        "risikovurderingerne på Data-siden (slags: Klimarisici), og giv tilpasningshandlingerne en klimafare.",
+        "There are no climate risk assessments or adaptation actions for the area yet. Load the assessments on the "
+        "Data page (kind: Climate risks), and give the adaptation actions a hazard.",
+    ),
+    "ad.demo_note": ("Risikovurderingerne er opdigtede eksempeldata, ikke kommunernes egne vurderinger.",
+                     "The risk assessments are invented example data, not the municipalities' own assessments."),
+    "ad.kpi.assessed": ("Kommuner med risikovurdering", "Municipalities with a risk assessment"),
+    "ad.kpi.assessed.value": ("{n} af {total}", "{n} of {total}"),
+    "ad.kpi.high": ("Høje klimarisici", "High climate risks"),
+    "ad.kpi.high.help": ("Kommune × klimafare vurderet høj eller meget høj.",
+                         "Municipality × hazard assessed high or very high."),
+    "ad.kpi.uncovered": ("Uden tilpasning i gang", "Without adaptation under way"),
+    "ad.kpi.uncovered.help": (
+        "Høje risici, som kommunen ikke har en tilpasningshandling i gang eller gennemført for (se Metode).",
+        "High risks for which the municipality has no adaptation action in progress or completed (see Method).",
+    ),
+    "ad.kpi.actions": ("Tilpasningshandlinger i gang eller gennemført", "Adaptation actions in progress or completed"),
+    "ad.kpi.actions.value": ("{n} af {total}", "{n} of {total}"),
+    "ad.heat": ("Klimarisici på tværs af kommunerne", "Climate risks across the municipalities"),
+    "ad.chart.level": ("Risikoniveau", "Risk level"),
+    "ad.chart.municipalities": ("Kommuner", "Municipalities"),
+    "ad.chart.heat.title": ("Antal kommuner pr. klimafare og risikoniveau",
+                            "Number of municipalities per hazard and risk level"),
+    "ad.chart.heat.subtitle": ("{n} kommuner med en risikovurdering; en kommune, der ikke har vurderet en "
+                               "klimafare (fx stormflod inde i landet), tælles ikke i den række",
+                               "{n} municipalities with a risk assessment; one that has not assessed a hazard "
+                               "(e.g. storm surge inland) is not counted in that row"),
+    "ad.actions": ("Tilpasningshandlinger efter klimafare og status", "Adaptation actions by hazard and status"),
+    "ad.actions.none": ("Ingen tilpasningshandlinger nævner en klimafare i området.",
+                        "No adaptation action in the area names a hazard."),
+    "ad.actions.untagged": ("{n} tilpasningshandlinger nævner ingen klimafare og tælles ikke med her.",
+                            "{n} adaptation actions name no hazard and are not counted here."),
+    "ad.chart.actions": ("Tilpasningshandlinger", "Adaptation actions"),
+    "ad.chart.status.title": ("Tilpasningshandlinger pr. klimafare", "Adaptation actions per hazard"),
+    "ad.chart.status.subtitle": ("en handling, der tager sig af flere klimafarer, tælles under hver af dem",
+                                 "an action that addresses several hazards counts under each of them"),
+    "ad.uncovered": ("Høje risici uden tilpasning i gang", "High risks without adaptation under way"),
+    "ad.uncovered.caption": (
+        "Kommune og klimafare vurderet høj eller meget høj, hvor kommunen ikke har en tilpasningshandling for "
+        "klimafaren, der er i gang eller gennemført. Sidste kolonne: handlinger for klimafaren, der er planlagt, "
+        "forsinket eller sat på pause.",
+        "Municipality and hazard assessed high or very high where the municipality has no adaptation action for "
+        "the hazard in progress or completed. Last column: actions for the hazard that are planned, delayed or "
+        "paused.",
+    ),
+    "ad.uncovered.none": ("Ingen: alle høje risici i området har en tilpasningshandling i gang eller gennemført.",
+                          "None: every high risk in the area has an adaptation action in progress or completed."),
+    "ad.attention": ("Overskredet eller ikke opdateret", "Overdue or not updated"),
+    "ad.attention.caption": (
+        "Tilpasningshandlinger, der ikke er gennemført eller opgivet, og hvis slutdato er passeret, eller som "
+        "ikke er opdateret i {days} dage.",
+        "Adaptation actions not completed or cancelled whose end date has passed, or that have not been updated "
+        "for {days} days.",
+    ),
+    "ad.attention.none": ("Ingen tilpasningshandlinger er overskredet eller uden opdatering.",
+                          "No adaptation action is overdue or without an update."),
+    "ad.stale_assessments": ("Risikovurderinger ældre end {years} år ({n}): {names}",
+                             "Risk assessments older than {years} years ({n}): {names}"),
+    "ad.no_assessment": ("Ingen risikovurdering indlæst ({n}): {names}", "No risk assessment loaded ({n}): {names}"),
+    "ad.assessed.stale": ("{year} (ældre end {years} år)", "{year} (older than {years} years)"),
+    "ad.col.municipality": ("Kommune", "Municipality"),
+    "ad.col.hazard": ("Klimafare", "Hazard"),
+    "ad.col.hazards": ("Klimafarer", "Hazards"),
+    "ad.col.level": ("Risiko", "Risk"),
+    "ad.col.assessed": ("Vurderet", "Assessed"),
+    "ad.col.not_under_way": ("Handlinger ikke i gang", "Actions not under way"),
+    "ad.col.title": ("Handling", "Action"),
+    "ad.col.status": ("Status", "Status"),
+    "ad.col.protection": ("Beskyttelsesmål", "Protection target"),
+    "ad.col.end": ("Slut", "End"),
+    "ad.col.last_updated": ("Sidst opdateret", "Last updated"),
+    "ad.col.why": ("Opmærksomhed", "Attention"),
+    "ad.col.actions": ("Tilpasningshandlinger", "Adaptation actions"),
+    "ad.col.note": ("Note", "Note"),
+    "ad.why.overdue": ("slutdato passeret", "end date passed"),
+    "ad.why.stale": ("ikke opdateret i {days} dage", "not updated for {days} days"),
+    "ad.protection.return": ("{n}-års hændelse", "{n}-year event"),
+    "ad.protection.buildings": ("{n} bygninger", "{n} buildings"),
+    "ad.sent.and": (" og ", " and "),
+    "ad.sent.no_assessment": ("{name} har ingen klimarisikovurdering indlæst.",
+                              "{name} has no climate risk assessment loaded."),
+    "ad.sent.no_high": ("{name} har ingen høje klimarisici i sin risikovurdering.",
+                        "{name} has no high climate risks in its assessment."),
+    "ad.sent.covered": ("Alle {n} høje klimarisici i {name} har en tilpasningshandling i gang eller gennemført.",
+                        "All {n} high climate risks in {name} have an adaptation action in progress or completed."),
+    "ad.sent.uncovered": (
+        "{name} har høj risiko for {hazards} uden en tilpasningshandling i gang eller gennemført ({n} af {high} "
+        "høje risici).",
+        "{name} has a high risk of {hazards} without an adaptation action in progress or completed ({n} of "
+        "{high} high risks).",
+    ),
+    "mun.adapt": ("Klimatilpasning", "Climate adaptation"),
+    "mun.adapt.assessed": ("Risikovurdering fra {years}; højeste risiko først.",
+                           "Risk assessment from {years}; highest risk first."),
+    "mun.adapt.actions": ("Tilpasningshandlinger", "Adaptation actions"),
+    "mun.adapt.actions_none": ("Ingen tilpasningshandlinger registreret.", "No adaptation actions registered."),
+    "method.adaptation.title": ("Klimatilpasning", "Climate adaptation"),
+    "method.adaptation.body": (
+        "Hver kommune vurderer sine klimafarer – skybrud, stormflod, havvandsstigning, grundvand, oversvømmelse "
+        "fra vandløb, hedebølge, tørke og erosion – som lav, middel, høj eller meget høj risiko, med året for "
+        "vurderingen. En **høj risiko** er en klimafare vurderet høj eller meget høj. En tilpasningshandling "
+        "nævner de klimafarer, den tager sig af, og kan have et beskyttelsesmål (den gentagelsesperiode, den "
+        "sikrer mod, fx en 100-års hændelse, eller antal beskyttede bygninger).\n\n"
+        "En **høj risiko uden tilpasning i gang** er en kommune og klimafare vurderet høj eller meget høj, hvor "
+        "kommunen ikke har nogen tilpasningshandling for netop den klimafare med status *i gang* eller "
+        "*gennemført*. Planlagte, forsinkede og pausede handlinger dækker ikke (de er endnu ikke i gang), og "
+        "opgivne tæller ikke. En handling tæller kun for sin egen kommune.\n\n"
+        "En risikovurdering er **forældet**, når den er mere end {risk_years} år gammel (vurderingsåret ligger mere "
+        "end {risk_years} år før i år) – samme fem år som klimaplanens revision. En tilpasningshandling er "
+        "**overskredet**, når slutdatoen er passeret, uden at den er gennemført eller opgivet, og **ikke "
+        "opdateret**, når den ikke er ændret i {stale} dage (som alle handlinger); gennemførte og opgivne "
+        "handlinger vises ikke der.",
+        "Each municipality assesses its climate hazards – cloudburst, storm surge, sea level rise, groundwater, "
+        "river flooding, heatwave, drought and erosion – as low, medium, high or very high risk, with the year "
+        "of the assessment. A **high risk** is a hazard assessed high or very high. An adaptation action names "
+        "the hazards it addresses and may carry a protection target (the return period it protects against, "
+        "e.g. a 100-year event, or the number of buildings protected).\n\n"
+        "A **high risk without adaptation under way** is a municipality and hazard assessed high or very high "
+        "where the municipality has no adaptation action for that very hazard with status *in progress* or "
+        "*completed*. Planned, delayed and paused actions do not cover it (they are not under way yet), and "
+        "cancelled ones do not count. An action counts only for its own municipality.\n\n"
+        "A risk assessment is **out of date** when it is more than {risk_years} years old (the year assessed "
+        "more than {risk_years} years before this year) – the same five years as the plan's revision. An "
+        "adaptation action is **overdue** when its end date has passed and it is neither completed nor "
+        "cancelled, and **not updated** when it has not changed for {stale} days (as every action); completed "
+        "and cancelled actions are not listed there.",
+    ),
     # -- metrics (issue 9: completed actions already in the inventory, required pace, trend) --
     "ov.kpi.pace_reached": ("Målet for {year} er nået", "The {year} target is reached"),
     "zero_year.reached": ("nået", "reached"),

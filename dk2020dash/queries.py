@@ -100,7 +100,8 @@ def demo_kinds(store: Store) -> list[str]:
         "UNION ALL SELECT 'plans' WHERE EXISTS (SELECT 1 FROM plan WHERE is_demo) "
         "UNION ALL SELECT 'scenarios' WHERE EXISTS (SELECT 1 FROM scenario WHERE is_demo) "
         "UNION ALL SELECT 'actions' WHERE EXISTS (SELECT 1 FROM action WHERE is_demo) "
-        "UNION ALL SELECT 'milestones' WHERE EXISTS (SELECT 1 FROM milestone WHERE is_demo)"
+        "UNION ALL SELECT 'milestones' WHERE EXISTS (SELECT 1 FROM milestone WHERE is_demo) "
+        "UNION ALL SELECT 'risks' WHERE EXISTS (SELECT 1 FROM risk WHERE is_demo)"
     )
     return df["kind"].tolist()
 
@@ -243,14 +244,43 @@ def municipality_inputs(store: Store, edition: int | None = None) -> dict[int, M
 # -- views (Overblik, Kommune, Sammenlign, Kort) -----------------------------------------------------
 
 
+# -- climate adaptation (Tilpasning page, Kommune's Klimatilpasning section) ---------------------------
+
+def risks(store: Store, codes: Sequence[int]) -> pd.DataFrame:
+    """The climate risk assessment of the given municipalities: one row per assessed hazard."""
+    return store.query(
+        "SELECT r.municipality, m.name AS municipality_name, m.region, r.hazard, r.level, r.assessed_year, "
+        "r.assessed_on, r.note, r.is_demo FROM risk r JOIN municipality m ON m.code = r.municipality "
+        "WHERE list_contains(?, r.municipality) ORDER BY r.municipality, r.hazard",
+        [list(codes)],
+    )
+
+
+def adaptation_actions(store: Store, codes: Sequence[int]) -> pd.DataFrame:
+    """The adaptation actions of the given municipalities with the hazards they name (a sorted list, empty when
+    none) and their protection targets (return period in years, buildings protected; empty when not stated)."""
+    return store.query(
+        "SELECT a.id, a.municipality, m.name AS municipality_name, a.title, a.status, a.start_date, a.end_date, "
+        "a.last_updated, a.responsible, a.is_demo, "
+        "coalesce((SELECT list_sort(list(h.hazard)) FROM action_hazard h WHERE h.action_id = a.id), []) AS hazards, "
+        "(SELECT p.value FROM action_protection p WHERE p.action_id = a.id AND p.kind = 'return_period_years') "
+        "AS return_period_years, "
+        "(SELECT p.value FROM action_protection p WHERE p.action_id = a.id AND p.kind = 'buildings_protected') "
+        "AS buildings_protected "
+        "FROM action a JOIN municipality m ON m.code = a.municipality "
+        "WHERE a.kind = 'adaptation' AND list_contains(?, a.municipality) ORDER BY a.municipality, a.id",
+        [list(codes)],
+    )
+
+
 # -- data (import, export, backup, data quality) -----------------------------------------------------
 
 
 # -- data quality (Datakvalitet page) -----------------------------------------------------------------
 
 # Kinds of data an import brings in; the demo build stands in for all but population (which ships approximate).
-DATA_KINDS: tuple[str, ...] = ("inventory", "plans", "scenarios", "actions", "milestones", "population")
-DEMO_KINDS: tuple[str, ...] = ("inventory", "plans", "scenarios", "actions", "milestones")
+DATA_KINDS: tuple[str, ...] = ("inventory", "plans", "scenarios", "actions", "milestones", "population", "risks")
+DEMO_KINDS: tuple[str, ...] = ("inventory", "plans", "scenarios", "actions", "milestones", "risks")
 
 
 def data_quality(store: Store, codes: Sequence[int], baseline_year: int = 1990) -> pd.DataFrame:

@@ -39,6 +39,9 @@ TABLE_DOCS: dict[str, tuple[str, str]] = {
     "milestone": ("Milepæle: tilslutning, godkendelse, vedtagelse, statusrapporter, revision.",
                   "Milestones: joined, approved, adopted, status reports, revision."),
     "import_log": ("Alle indlæsninger, backupgendannelser og demodata.", "Every import, backup restore and the demo build."),
+    "risk": ("Klimarisikovurdering pr. kommune og klimafare.", "Climate risk assessment per municipality and hazard."),
+    "action_hazard": ("Klimafarer, som en tilpasningshandling adresserer.", "Hazards an adaptation action addresses."),
+    "action_protection": ("Beskyttelsesmål for tilpasningshandlinger.", "Protection targets of adaptation actions."),
 }
 
 _DEMO = ("sand for eksempeldata (demo), falsk for rigtige data", "true for example (demo) data, false for real data")
@@ -162,6 +165,28 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "outcome": ("imported, rejected, dry_run, duplicate, demo, restored", "imported, rejected, dry_run, duplicate, demo, restored"),
         "message": ("besked", "message"),
     },
+    "risk": {
+        "municipality": ("kommunekode", "municipality code"),
+        "hazard": ("klimafare: skybrud, stormflod, havvandsstigning, grundvand, vandloeb (oversvømmelse fra vandløb), hedeboelge, toerke, erosion",
+                   "hazard: skybrud (cloudburst), stormflod (storm surge), havvandsstigning (sea level rise), grundvand (groundwater), vandloeb (river flooding), hedeboelge (heatwave), toerke (drought), erosion"),
+        "level": ("risikoniveau: lav, middel, hoej (høj), meget_hoej (meget høj)",
+                  "risk level: lav (low), middel (medium), hoej (high), meget_hoej (very high)"),
+        "assessed_year": ("år for vurderingen", "year assessed"),
+        "assessed_on": ("dato for vurderingen (tom, hvis kun året kendes)", "date assessed (empty if only the year is known)"),
+        "note": ("note", "note"),
+        "is_demo": _DEMO,
+    },
+    "action_hazard": {
+        "action_id": ("handlingens nummer (se action)", "action number (see action)"),
+        "hazard": ("klimafare (se risk.hazard)", "hazard (see risk.hazard)"),
+    },
+    "action_protection": {
+        "action_id": ("handlingens nummer (se action)", "action number (see action)"),
+        "kind": ("return_period_years (gentagelsesperiode, år) eller buildings_protected (beskyttede bygninger)",
+                 "return_period_years (return period, years) or buildings_protected (buildings protected)"),
+        "value": ("værdi: år for gentagelsesperioden (100 = en 100-års hændelse) eller antal bygninger",
+                  "value: years of the return period (100 = a 100-year event) or number of buildings"),
+    },
 }
 
 _FORMAT_NOTES: dict[str, tuple[str, str]] = {
@@ -271,7 +296,8 @@ IMPORT_DIR = "import"
 
 def _import_frames(store: Store) -> list[tuple[str, str, pd.DataFrame, dict | None]]:
     """(kind, file name, frame, edition: name, source, published) in the order they import cleanly: population, plans, scenarios,
-    each inventory edition oldest first (so each municipality's newest stays its newest), actions, milestones."""
+    each inventory edition oldest first (so each municipality's newest stays its newest), actions (with their
+    hazards and protection targets), milestones, risks."""
     with store.connection() as con:
         def q(sql: str, params: list | None = None) -> pd.DataFrame:
             return con.execute(sql, params or []).df()
@@ -303,13 +329,24 @@ def _import_frames(store: Store) -> list[tuple[str, str, pd.DataFrame, dict | No
             edition = {"name": str(name), "source": str(source),
                        "published": None if pd.isna(published) else pd.Timestamp(published).date().isoformat()}
             out.append(("inventory", f"inventory-{int(edition_id)}.csv", rows, edition))
-        actions = q("SELECT municipality, title, sector, kind, status, start_date AS start, end_date AS \"end\", "
-                    "expected_2030_t, responsible, budget_dkk, last_updated FROM action ORDER BY id")
+        actions = q("SELECT a.municipality, a.title, a.sector, a.kind, a.status, a.start_date AS start, "
+                    "a.end_date AS \"end\", a.expected_2030_t, a.responsible, a.budget_dkk, a.last_updated, "
+                    "(SELECT string_agg(h.hazard, ';' ORDER BY h.hazard) FROM action_hazard h WHERE h.action_id = a.id) "
+                    "AS klimafare, "
+                    "(SELECT p.value FROM action_protection p WHERE p.action_id = a.id AND p.kind = 'return_period_years') "
+                    "AS return_period_years, "
+                    "(SELECT p.value FROM action_protection p WHERE p.action_id = a.id AND p.kind = 'buildings_protected') "
+                    "AS buildings_protected FROM action a ORDER BY a.id")
         if len(actions):
             out.append(("actions", "actions.csv", actions, None))
         milestones = q("SELECT municipality, kind, due, done, note FROM milestone ORDER BY id")
         if len(milestones):
             out.append(("milestones", "milestones.csv", milestones, None))
+        risks = q("SELECT municipality, hazard AS klimafare, level AS risiko, "
+                  "coalesce(strftime(assessed_on, '%Y-%m-%d'), CAST(assessed_year AS VARCHAR)) AS vurderet, note "
+                  "FROM risk ORDER BY municipality, hazard")
+        if len(risks):
+            out.append(("risks", "risks.csv", risks, None))
     return out
 
 

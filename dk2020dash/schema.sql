@@ -1,4 +1,4 @@
--- The DK2020 store, schema version 2 (DESIGN.md section 3; store.MIGRATIONS upgrades older files). Lists of
+-- The DK2020 store, schema version 3 (DESIGN.md section 3; store.MIGRATIONS upgrades older files). Lists of
 -- allowed values mirror domain.py; tests/test_store.py checks that the two agree.
 
 CREATE TABLE meta (
@@ -136,4 +136,36 @@ CREATE TABLE import_log (
     rows       INTEGER CHECK (rows >= 0),
     outcome    VARCHAR NOT NULL CHECK (outcome IN ('imported', 'rejected', 'dry_run', 'duplicate', 'demo', 'restored')),
     message    VARCHAR
+);
+
+-- Climate adaptation (schema version 3; store.MIGRATIONS[3] creates the same tables in an older file).
+-- A municipality's climate risk assessment: one level per hazard, with the year (and, where known, the day) it
+-- was assessed.
+CREATE TABLE risk (
+    municipality  INTEGER NOT NULL REFERENCES municipality (code),
+    hazard        VARCHAR NOT NULL
+        CHECK (hazard IN ('skybrud', 'stormflod', 'havvandsstigning', 'grundvand', 'vandloeb', 'hedeboelge', 'toerke', 'erosion')),
+    level         VARCHAR NOT NULL CHECK (level IN ('lav', 'middel', 'hoej', 'meget_hoej')),
+    assessed_year INTEGER NOT NULL CHECK (assessed_year BETWEEN 1990 AND 2100),
+    assessed_on   DATE,
+    note          VARCHAR,
+    is_demo       BOOLEAN NOT NULL DEFAULT false,
+    PRIMARY KEY (municipality, hazard)
+);
+
+-- The hazards an adaptation action addresses (none, one or several).
+CREATE TABLE action_hazard (
+    action_id INTEGER NOT NULL REFERENCES action (id),
+    hazard    VARCHAR NOT NULL
+        CHECK (hazard IN ('skybrud', 'stormflod', 'havvandsstigning', 'grundvand', 'vandloeb', 'hedeboelge', 'toerke', 'erosion')),
+    PRIMARY KEY (action_id, hazard)
+);
+
+-- A protection target an adaptation action states: the return period it protects against, in years, or the
+-- number of buildings it protects.
+CREATE TABLE action_protection (
+    action_id INTEGER NOT NULL REFERENCES action (id),
+    kind      VARCHAR NOT NULL CHECK (kind IN ('return_period_years', 'buildings_protected')),
+    value     DOUBLE NOT NULL CHECK (value > 0 AND isfinite(value)),
+    PRIMARY KEY (action_id, kind)
 );

@@ -101,3 +101,27 @@ def bridge_notes(bridge: Bridge, lang: str, year: int | None = None) -> list[str
     if bridge.missing_expected_actions:
         notes.append(i18n.t("bridge.missing_expected", lang, n=bridge.missing_expected_actions))
     return notes
+
+
+# -- Klimatilpasning ------------------------------------------------------------------------------------
+
+def _joined(items: list[str], lang: str) -> str:
+    """"a, b og c" / "a, b and c"."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + i18n.t("ad.sent.and", lang) + items[-1]
+
+
+def uncovered_sentence(name: str, assessed: int, high: int, uncovered: list[tuple[str, str]], lang: str) -> str:
+    """The Kommune page's plain sentence on its high climate risks: which have no adaptation action in progress
+    or completed (progress.uncovered_high_risks), given as (hazard, level) pairs, highest first."""
+    from .charts import hazard_label, risk_level_label
+
+    if not assessed:
+        return i18n.t("ad.sent.no_assessment", lang, name=name)
+    if not high:
+        return i18n.t("ad.sent.no_high", lang, name=name)
+    if not uncovered:
+        return i18n.t("ad.sent.covered", lang, name=name, n=high)
+    parts = [f"{hazard_label(h, lang).lower()} ({risk_level_label(lv, lang).lower()})" for h, lv in uncovered]
+    return i18n.t("ad.sent.uncovered", lang, name=name, hazards=_joined(parts, lang), n=len(uncovered), high=high)

@@ -38,6 +38,7 @@ _V1_SCENARIOS_ARE_DEMO = (
 # before the next checkpoint leaves a file that will not open. So a migration rebuilds a table (create beside,
 # copy, drop, create) only where that replays, and _migrate checkpoints right after its commit; tests/test_store.py
 # kills a process at that point to prove the file still opens.
+ADAPTATION_VERSION = 3  # the schema version that added the climate adaptation tables (one place to renumber)
 MIGRATIONS: dict[int, str] = {
     # v2: scenario.is_demo, so demo scenarios are labelled like the demo's other rows.
     2: f"""
@@ -54,13 +55,46 @@ MIGRATIONS: dict[int, str] = {
         INSERT INTO scenario SELECT municipality, kind, year, tco2e, {_V1_SCENARIOS_ARE_DEMO} FROM scenario_v1;
         DROP TABLE scenario_v1;
     """,
+    # v3: climate adaptation: risk assessments, the hazards adaptation actions address and their protection
+    # targets. New tables only (no ALTER TABLE, see above), the same as schema.sql's.
+    ADAPTATION_VERSION: """
+        CREATE TABLE risk (
+            municipality  INTEGER NOT NULL REFERENCES municipality (code),
+            hazard        VARCHAR NOT NULL
+                CHECK (hazard IN ('skybrud', 'stormflod', 'havvandsstigning', 'grundvand', 'vandloeb', 'hedeboelge', 'toerke', 'erosion')),
+            level         VARCHAR NOT NULL CHECK (level IN ('lav', 'middel', 'hoej', 'meget_hoej')),
+            assessed_year INTEGER NOT NULL CHECK (assessed_year BETWEEN 1990 AND 2100),
+            assessed_on   DATE,
+            note          VARCHAR,
+            is_demo       BOOLEAN NOT NULL DEFAULT false,
+            PRIMARY KEY (municipality, hazard)
+        );
+        CREATE TABLE action_hazard (
+            action_id INTEGER NOT NULL REFERENCES action (id),
+            hazard    VARCHAR NOT NULL
+                CHECK (hazard IN ('skybrud', 'stormflod', 'havvandsstigning', 'grundvand', 'vandloeb', 'hedeboelge', 'toerke', 'erosion')),
+            PRIMARY KEY (action_id, hazard)
+        );
+        CREATE TABLE action_protection (
+            action_id INTEGER NOT NULL REFERENCES action (id),
+            kind      VARCHAR NOT NULL CHECK (kind IN ('return_period_years', 'buildings_protected')),
+            value     DOUBLE NOT NULL CHECK (value > 0 AND isfinite(value)),
+            PRIMARY KEY (action_id, kind)
+        );
+    """,
 }
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
+
+# The schema version that added each table after version 1: a backup made before it has no such table, and a
+# restore leaves it empty (backup.read_manifest).
+TABLE_SINCE: dict[str, int] = {"risk": ADAPTATION_VERSION, "action_hazard": ADAPTATION_VERSION,
+                               "action_protection": ADAPTATION_VERSION}
 
 # What a migration does to existing rows beyond giving new columns their defaults: applied after a backup made by
 # an older version is loaded into the newest schema (backup.restore), so it ends as if restored and migrated.
 UPGRADE_ROWS: dict[int, str] = {
     2: f"UPDATE scenario SET is_demo = true WHERE {_V1_SCENARIOS_ARE_DEMO}",
+    ADAPTATION_VERSION: "SELECT 1",  # new tables only: an older backup has no rows for them
 }
 
 # Demo rows that an import of a kind leaves without their child rows, by kind: (table, statement removing them).
@@ -74,14 +108,16 @@ DEMO_PARENTS: dict[str, tuple[str, str]] = {
     "inventory": ("edition", "DELETE FROM edition WHERE is_demo AND NOT EXISTS "
                              "(SELECT 1 FROM emission WHERE emission.edition = edition.id)"),
     "plans": ("plan", "DELETE FROM plan WHERE is_demo AND municipality NOT IN (SELECT municipality FROM plan_target)"),
-    "actions": ("action", "DELETE FROM action WHERE is_demo AND id NOT IN (SELECT action_id FROM action_event)"),
+    "actions": ("action", "DELETE FROM action WHERE is_demo AND id NOT IN (SELECT action_id FROM action_event) "
+                          "AND id NOT IN (SELECT action_id FROM action_hazard) "
+                          "AND id NOT IN (SELECT action_id FROM action_protection)"),
 }
 PENDING = "pending:"
 _BUMP_DATA_VERSION = "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
 
 TABLES = (
     "meta", "sector", "municipality", "edition", "emission", "plan", "plan_target", "scenario",
-    "action", "action_event", "milestone", "import_log",
+    "action", "action_event", "milestone", "import_log", "risk", "action_hazard", "action_protection",
 )
 
 LOCK_WAIT_SECONDS = float(os.environ.get("DK2020_LOCK_WAIT", "15"))

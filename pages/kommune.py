@@ -130,6 +130,8 @@ else:
     ui.download_table(ctx, ui.milestones_frame(ctx, milestones, today, dates_as_text=False),
                       f"milepaele-{ui.file_slug(name)}")
 
+ui.adaptation_section(ctx, code, name, today)
+
 st.subheader(t("mun.notes"))
 share = ui.load_estimated_share(ctx, [code], shown_edition)
 notes = []

@@ -12,9 +12,10 @@ values = {
     "pct2030": i18n.percent(0.70, lang), "target_year": domain.TARGET_YEAR, "net_zero_year": domain.NET_ZERO_YEAR,
     "on_track": i18n.number(domain.ON_TRACK_MAX_D, lang, 2), "deviating": i18n.number(domain.DEVIATING_MAX_D, lang, 2),
     "trend_years": domain.TREND_YEARS, "trend_min": domain.TREND_MIN_YEARS,
-    "stale": domain.STALE_AFTER_DAYS, "soon": domain.DUE_SOON_DAYS,
+    "stale": domain.STALE_AFTER_DAYS, "soon": domain.DUE_SOON_DAYS, "risk_years": domain.RISK_STALE_AFTER_YEARS,
 }
-for section in ("emissions", "target", "reduction", "verdict", "trend", "pace", "bridge", "freshness", "capita", "area"):
+for section in ("emissions", "target", "reduction", "verdict", "trend", "pace", "bridge", "freshness", "capita", "area",
+                "adaptation"):
     with st.container(key=f"method-{section}"):
         st.subheader(ctx.t(f"method.{section}.title"))
         st.markdown(ctx.t(f"method.{section}.body", **values))

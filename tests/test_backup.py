@@ -16,7 +16,7 @@ import pytest
 
 from dk2020dash import backup as bk
 from dk2020dash.cli import main
-from dk2020dash.store import SCHEMA_VERSION, TABLES, Store, StoreError
+from dk2020dash.store import ADAPTATION_VERSION, SCHEMA_VERSION, TABLES, Store, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -240,9 +240,24 @@ def test_contents_says_when_the_backup_was_made_and_what_it_holds(demo_store: St
     assert bk.contents(bk.check(undated)).created is None
 
 
+ADAPTATION_TABLES = ("risk", "action_hazard", "action_protection")  # added by ADAPTATION_VERSION
+
+
+def as_version_2(files: dict[str, bytes]) -> None:
+    """What the version before ADAPTATION_VERSION wrote (version 2 today): no climate adaptation tables."""
+    manifest = json.loads(files["manifest.json"])
+    for table in ADAPTATION_TABLES:
+        del files[f"tables/{table}.parquet"]
+        del manifest["tables"][table]
+    manifest["schema_version"] = ADAPTATION_VERSION - 1
+    files["manifest.json"] = json.dumps(manifest).encode()
+
+
 def as_version_1(files: dict[str, bytes]) -> None:
     """What version 1 wrote: scenario without is_demo, schema version 1."""
     import pyarrow.parquet as pq
+
+    as_version_2(files)
 
     table = pq.read_table(io.BytesIO(files["tables/scenario.parquet"])).drop_columns(["is_demo"])
     buf = io.BytesIO()
@@ -275,6 +290,45 @@ def test_a_version_1_backup_with_imported_scenarios_keeps_them_real(demo_copy: S
     target = Store(tmp_path / "fra-v1.duckdb")
     bk.restore(target, rewrite(bk.backup_bytes(demo_copy), as_version_1))
     assert target.query("SELECT municipality, is_demo FROM scenario").values.tolist() == [[101, False]]
+
+
+def test_a_backup_from_version_2_is_restored_with_empty_adaptation_tables(good_backup: bytes, demo_copy: Store,
+                                                                          tmp_path: Path) -> None:
+    old = rewrite(good_backup, as_version_2)
+    held = bk.contents(bk.check(old))
+    assert held.schema_version == ADAPTATION_VERSION - 1 and all(held.rows[t] == 0 for t in ADAPTATION_TABLES)
+    target = Store(tmp_path / "fra-v2.duckdb")
+    report = bk.restore(target, old)
+    assert all(report.rows[t] == 0 for t in ADAPTATION_TABLES)
+    restored, original = snapshot(target), snapshot(demo_copy)
+    for table in ("action", "action_event", "milestone", "emission"):
+        pd.testing.assert_frame_equal(restored[table], original[table], check_exact=True, obj=table)
+    for table in ADAPTATION_TABLES:
+        assert restored[table].empty
+
+
+def test_backup_and_restore_carry_the_adaptation_tables(demo_copy: Store, tmp_path: Path) -> None:
+    with demo_copy.transaction() as con:
+        con.execute("UPDATE risk SET note = 'ændret før backup' WHERE municipality = 101 AND hazard = 'skybrud'")
+    data = bk.backup_bytes(demo_copy)
+    manifest = bk.check(data)
+    assert all(manifest["tables"][t]["rows"] > 0 for t in ADAPTATION_TABLES)
+    target = Store(tmp_path / "kopi.duckdb")
+    bk.restore(target, data)
+    for table in ADAPTATION_TABLES:
+        pd.testing.assert_frame_equal(snapshot(target)[table], snapshot(demo_copy)[table], check_exact=True)
+    assert target.query("SELECT note FROM risk WHERE municipality = 101 AND hazard = 'skybrud'").iloc[0, 0] == \
+        "ændret før backup"
+
+
+def test_a_current_backup_without_the_risk_table_is_refused(good_backup: bytes, demo_copy: Store) -> None:
+    def drop_risk(files: dict[str, bytes]) -> None:
+        del files["tables/risk.parquet"]
+
+    before = snapshot(demo_copy)
+    with pytest.raises(bk.BackupError, match="mangler tabellerne risk"):
+        bk.restore(demo_copy, rewrite(good_backup, drop_risk))
+    assert_same_tables(before, snapshot(demo_copy), restored=False)
 
 
 # -- CLI ------------------------------------------------------------------------------------------

@@ -267,6 +267,31 @@ def test_a_table_downloads_as_a_danish_csv(server: str, page: object) -> None:
     assert {line.split(";")[0] for line in lines[1:]} == {"Aarhus", "Odense"}
 
 
+def test_the_adaptation_page_draws_its_charts_and_the_kommune_page_its_section(server: str, page: object) -> None:
+    page.goto(f"{server}/tilpasning")
+    settle(page)
+    charts = page.locator("[data-testid='stVegaLiteChart'] svg, [data-testid='stVegaLiteChart'] canvas")
+    charts.first.wait_for(state="attached", timeout=30_000)
+    assert charts.count() >= 2
+    assert page.get_by_text("Høje risici uden tilpasning i gang").first.is_visible()
+    assert page.locator("[data-testid='stException']").count() == 0
+
+    page.goto(f"{server}/kommune?kommune=Lolland")
+    settle(page)
+    heading = page.get_by_role("heading", name="Klimatilpasning")
+    heading.wait_for(timeout=30_000)
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size({"width": 1440, "height": min(int(height) + 50, 9000)})
+    page.wait_for_timeout(1500)
+    box = heading.bounding_box()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "kommune-klimatilpasning.png"),
+                    clip={"x": 0, "y": max(box["y"] - 20, 0), "width": 1440, "height": 1100})
+    assert page.get_by_text("Lolland har høj risiko for").first.is_visible() or \
+        page.get_by_text("høje klimarisici i Lolland").first.is_visible()
+    assert page.locator("[data-testid='stException']").count() == 0
+
+
 def test_the_presentation_at_1920x1080_every_slide(server: str, browser: object) -> None:
     """Each slide of the KKR presentation on a meeting-room screen, saved as a screenshot; the arrow keys and
     the slide number in the URL move between them."""

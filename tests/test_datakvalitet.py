@@ -69,7 +69,7 @@ def test_missing_years_and_sectors_of_a_real_looking_inventory(empty_store: Stor
 
 def test_last_imports_per_kind(demo_copy: Store) -> None:
     loads = queries.last_imports(demo_copy).set_index("kind")
-    assert set(loads.index) == {"inventory", "plans", "scenarios", "actions", "milestones"}
+    assert set(loads.index) == {"inventory", "plans", "scenarios", "actions", "milestones", "risks"}
     assert (loads["who"] == "demo").all() and (loads["outcome"] == "demo").all()
     with demo_copy.transaction() as con:
         con.execute("INSERT INTO import_log (logged_at, who, kind, file_name, rows, outcome) VALUES "

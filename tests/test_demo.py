@@ -252,3 +252,45 @@ def test_milestones_include_overdue_and_due_soon(store: Store) -> None:
     assert len(overdue) >= 5 and len(soon) >= 5
     assert set(overdue["kind"]) >= {"status_report", "plan_revision"}
     assert (ms["done"].dropna() <= REF).all()
+
+
+# -- climate adaptation ---------------------------------------------------------------------------------
+
+def test_demo_risks_follow_the_coast_and_are_marked_demo(store: Store) -> None:
+    from dk2020dash.demo import INLAND, NO_RISK_ASSESSMENT
+
+    risks = store.query("SELECT municipality, hazard, level, assessed_year, is_demo FROM risk")
+    assert risks["is_demo"].all()
+    assessed = set(risks["municipality"])
+    assert len(assessed) == 97 and NO_RISK_ASSESSMENT not in assessed
+    coastal_hazards = risks[risks["hazard"].isin(["stormflod", "havvandsstigning", "erosion"])]
+    assert not set(coastal_hazards["municipality"]) & INLAND  # no storm surge inland
+    for code in (360, 563, 665):  # Lolland, Fanø, Lemvig: storm surge assessed high or very high
+        level = risks[(risks["municipality"] == code) & (risks["hazard"] == "stormflod")]["level"].iloc[0]
+        assert level in ("hoej", "meget_hoej"), code
+    assert risks.set_index(["municipality", "hazard"]).loc[(147, "skybrud"), "level"] in ("hoej", "meget_hoej")
+    assert set(risks["level"]) == set(domain.RISK_LEVELS) and set(risks["hazard"]) == set(domain.HAZARD_CODES)
+    assert risks["assessed_year"].between(2018, 2025).all() and (risks["assessed_year"] <= 2020).any()
+
+
+def test_demo_adaptation_actions_name_hazards_their_municipality_faces(store: Store) -> None:
+    from dk2020dash.demo import INLAND
+
+    tagged = store.query(
+        "SELECT a.id, a.municipality, a.kind, a.title, h.hazard FROM action a JOIN action_hazard h ON h.action_id = a.id")
+    assert (tagged["kind"] == "adaptation").all()
+    untagged = store.query("SELECT count(*) FROM action a WHERE kind = 'adaptation' AND NOT EXISTS "
+                           "(SELECT 1 FROM action_hazard h WHERE h.action_id = a.id)").iloc[0, 0]
+    assert untagged == 0
+    assert not set(tagged.loc[tagged["hazard"] == "stormflod", "municipality"]) & INLAND
+    assert tagged[tagged["title"].str.startswith("Højvandsdige")]["hazard"].isin(["stormflod", "havvandsstigning"]).all()
+    titles = store.query("SELECT municipality, title FROM action")
+    assert not titles.duplicated().any()  # retitled adaptation actions stay unique per municipality
+    protection = store.query("SELECT p.kind, a.kind AS action_kind FROM action_protection p JOIN action a ON a.id = p.action_id")
+    assert len(protection) > 50 and (protection["action_kind"] == "adaptation").all()
+    from dk2020dash import progress, queries
+
+    codes = queries.area_codes(queries.municipalities(store), "DK")
+    uncovered = progress.uncovered_high_risks(queries.risks(store, codes), queries.adaptation_actions(store, codes))
+    high = store.query("SELECT count(*) FROM risk WHERE level IN ('hoej', 'meget_hoej')").iloc[0, 0]
+    assert 0 < len(uncovered) < high  # some high risks are covered, some are not

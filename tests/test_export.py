@@ -243,7 +243,7 @@ def round_trip(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple
     assert main(["export", str(out), "--format", "csv", "--db", str(original.path)]) == 0
     commands = reimport_commands((out / "README.txt").read_text(encoding="utf-8"))
     assert [k for k, _, _ in commands] == ["population", "plans", "scenarios", "inventory", "inventory", "actions",
-                                           "milestones"]
+                                           "milestones", "risks"]
     fresh = Store(tmp / "fresh.duckdb")
     fresh.create()
     reports = {}
@@ -270,6 +270,8 @@ def test_csv_export_imported_into_an_empty_database_gives_the_same_numbers(round
     same_rows(original, fresh, "SELECT * FROM plan_target ORDER BY ALL")
     same_rows(original, fresh, "SELECT municipality, kind, year, tco2e FROM scenario ORDER BY ALL")
     same_rows(original, fresh, "SELECT municipality, kind, due, done, note FROM milestone ORDER BY ALL")
+    same_rows(original, fresh, "SELECT municipality, hazard, level, assessed_year, assessed_on, note FROM risk "
+                               "ORDER BY ALL")
     # The newest edition is still the newest, so every page shows the same numbers.
     from dk2020dash import queries
 
@@ -282,3 +284,8 @@ def test_csv_export_round_trip_of_actions(round_trip) -> None:
     assert not problems_of(reports, actions=True)
     same_rows(original, fresh, "SELECT municipality, title, sector, kind, status, start_date, end_date, expected_2030_t, "
                                "responsible, budget_dkk, last_updated FROM action ORDER BY ALL")
+    # The hazards adaptation actions address and their protection targets come back with them.
+    same_rows(original, fresh, "SELECT a.municipality, a.title, h.hazard FROM action_hazard h "
+                               "JOIN action a ON a.id = h.action_id ORDER BY ALL")
+    same_rows(original, fresh, "SELECT a.municipality, a.title, p.kind, p.value FROM action_protection p "
+                               "JOIN action a ON a.id = p.action_id ORDER BY ALL")

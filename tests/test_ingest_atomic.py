@@ -26,9 +26,10 @@ FILES: dict[str, tuple[bytes, str]] = {
     "actions": ("kommune;titel;sektor;status\n101;Cykelsti;vej;planlagt\n".encode(), "a.csv"),
     "milestones": ("kommune;milepæl;frist\n101;statusrapport;2027-06-01\n".encode(), "m.csv"),
     "population": ('"101 København";"2025K1";"653.491"\n'.encode(), "FOLK1A.csv"),
+    "risks": ("kommune;klimafare;risiko;vurderet\n101;skybrud;høj;2024\n".encode(), "risici.csv"),
 }
 DEMO_TABLE = {"inventory": "edition", "plans": "plan", "scenarios": "scenario", "actions": "action",
-              "milestones": "milestone"}
+              "milestones": "milestone", "risks": "risk"}
 
 
 def everything(store: Store) -> dict[str, pd.DataFrame]:
@@ -145,7 +146,7 @@ def test_an_error_in_the_second_step_is_finished_by_the_next_import(demo_copy: S
     assert demo_copy.query("SELECT count(*) FROM action WHERE is_demo").iloc[0, 0] > 0
     monkeypatch.setattr(importer, "finish_pending", real)
     assert run_import(demo_copy, "milestones", *FILES["milestones"], today=TODAY).written
-    assert queries.demo_kinds(demo_copy) == ["inventory", "plans", "scenarios"]
+    assert queries.demo_kinds(demo_copy) == ["inventory", "plans", "scenarios", "risks"]
     assert not demo_copy.query("SELECT key FROM meta WHERE starts_with(key, ?)", [PENDING]).shape[0]
 
 

@@ -115,7 +115,8 @@ def test_a_municipality_that_cannot_be_computed_says_why_and_shows_what_it_can(
     at = kommune(kommune=str(code))
     assert not at.exception
     assert any(reason in w.value and "kan ikke beregnes" in w.value for w in at.warning)
-    assert len(at.dataframe) == 2  # actions and milestones
+    # actions, milestones, and Klimatilpasning's risk assessment and adaptation actions
+    assert len(at.dataframe) == 4
     assert "Overskredne milepæle" in metrics(at)
 
 

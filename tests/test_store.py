@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from dk2020dash import domain
-from dk2020dash.store import MIGRATIONS, SCHEMA_VERSION, TABLES, Store, StoreError, StoreLocked
+from dk2020dash.store import ADAPTATION_VERSION, MIGRATIONS, SCHEMA_VERSION, TABLES, Store, StoreError, StoreLocked
 
 
 def test_new_store_has_every_table_reference_rows_and_versions(empty_store: Store) -> None:
@@ -56,9 +56,26 @@ def test_schema_accepts_every_milestone_kind_of_the_domain(empty_store: Store, k
         con.execute("INSERT INTO milestone (municipality, kind, due) VALUES (101, ?, DATE '2025-01-01')", [kind])
 
 
+def test_schema_accepts_every_hazard_level_and_protection_kind_of_the_domain(empty_store: Store) -> None:
+    with empty_store.transaction() as con:
+        con.execute("INSERT INTO action (id, municipality, title, kind, status, last_updated) "
+                    "VALUES (1, 101, 'x', 'adaptation', 'planned', DATE '2025-01-01')")
+        for i, hazard in enumerate(domain.HAZARD_CODES):
+            level = domain.RISK_LEVELS[i % len(domain.RISK_LEVELS)]
+            con.execute("INSERT INTO risk (municipality, hazard, level, assessed_year) VALUES (101, ?, ?, 2023)",
+                        [hazard, level])
+            con.execute("INSERT INTO action_hazard VALUES (1, ?)", [hazard])
+        for kind in domain.PROTECTION_KINDS:
+            con.execute("INSERT INTO action_protection VALUES (1, ?, 100)", [kind])
+    assert set(empty_store.query("SELECT level FROM risk")["level"]) == set(domain.RISK_LEVELS)
+
+
 @pytest.mark.parametrize(
     "sql",
     [
+        "INSERT INTO risk (municipality, hazard, level, assessed_year) VALUES (101, 'tsunami', 'lav', 2023)",
+        "INSERT INTO risk (municipality, hazard, level, assessed_year) VALUES (101, 'skybrud', 'extreme', 2023)",
+        "INSERT INTO risk (municipality, hazard, level, assessed_year) VALUES (101, 'skybrud', 'lav', 1800)",
         "INSERT INTO action (municipality, title, status, last_updated) VALUES (101, 'x', 'done', DATE '2025-01-01')",
         "INSERT INTO milestone (municipality, kind, due) VALUES (101, 'party', DATE '2025-01-01')",
         "INSERT INTO scenario VALUES (101, 'wishful', 2030, 1.0)",
@@ -224,8 +241,29 @@ V1_SCENARIO = """
 """
 
 
+# What ADAPTATION_VERSION added: the climate adaptation tables (children first).
+BEFORE_ADAPTATION = f"""
+    DROP TABLE action_protection;
+    DROP TABLE action_hazard;
+    DROP TABLE risk;
+    UPDATE meta SET value = '{ADAPTATION_VERSION - 1}' WHERE key = 'schema_version';
+"""
+
+
+def make_v2(path: Path) -> None:
+    """Turn a file of this version into what the version before ADAPTATION_VERSION wrote: no climate adaptation
+    tables (named v2 after the version it is today)."""
+    con = duckdb.connect(str(path))
+    try:
+        con.execute(BEFORE_ADAPTATION)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
 def make_v1(path: Path) -> None:
     """Turn a file of this version into what version 1 wrote: scenario without is_demo, schema version 1."""
+    make_v2(path)
     con = duckdb.connect(str(path))
     try:
         con.execute(V1_SCENARIO)
@@ -432,3 +470,55 @@ def test_a_file_another_process_is_reading_is_not_swapped_under_it(empty_store: 
     assert said.startswith(("written", "refused")), said
     names = Store(empty_store.path).query("SELECT name FROM edition")["name"].tolist()
     assert names == (["skrevet af appen"] if said.startswith("written") else [])
+
+
+# -- version 2 files (before the climate adaptation tables) -------------------------------------------------
+
+def test_a_version_2_demo_file_gains_empty_adaptation_tables_and_keeps_its_data(demo_db: Path, tmp_path: Path) -> None:
+    from dk2020dash import queries
+
+    path = tmp_path / "v2.duckdb"
+    shutil.copy(demo_db, path)
+    make_v2(path)
+    old = Store(path, migrations={k: v for k, v in MIGRATIONS.items() if k < ADAPTATION_VERSION})  # what it saw
+    actions = old.query("SELECT * FROM action ORDER BY id")
+    version = old.data_version()
+    with pytest.raises(duckdb.CatalogException):
+        old.query("SELECT count(*) FROM risk")
+
+    store = Store(path)
+    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'").iloc[0, 0] == str(SCHEMA_VERSION)
+    pd.testing.assert_frame_equal(store.query("SELECT * FROM action ORDER BY id"), actions)
+    for table in ("risk", "action_hazard", "action_protection"):
+        assert store.query(f"SELECT count(*) FROM {table}").iloc[0, 0] == 0  # noqa: S608 - fixed names
+    assert "risks" not in queries.demo_kinds(store)
+    assert store.data_version() == version
+    assert schema_of(path) == schema_of(demo_db)  # the migration builds what schema.sql builds
+
+
+DIE_AFTER_MIGRATION_3 = """
+import os, sys, duckdb
+from dk2020dash.store import ADAPTATION_VERSION, MIGRATIONS
+con = duckdb.connect(sys.argv[1])
+con.execute("BEGIN TRANSACTION")
+con.execute(MIGRATIONS[ADAPTATION_VERSION])
+con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(ADAPTATION_VERSION)])
+con.execute("COMMIT")
+os._exit(3)  # before any checkpoint: the migration is only in the write-ahead log
+"""
+
+
+def test_a_process_that_dies_right_after_migration_3_leaves_a_file_that_opens(demo_db: Path, tmp_path: Path) -> None:
+    """Migration 3 only creates tables (with foreign keys to action and municipality); the write-ahead log must
+    replay it, so a crash before the next checkpoint leaves a file that opens."""
+    path = tmp_path / "v2.duckdb"
+    shutil.copy(demo_db, path)
+    make_v2(path)
+    root = Path(__file__).resolve().parents[1]
+    child = subprocess.run([sys.executable, "-c", DIE_AFTER_MIGRATION_3, str(path)], cwd=root, capture_output=True,
+                           text=True, timeout=120)
+    assert child.returncode == 3, child.stderr
+    assert Path(str(path) + ".wal").exists()
+    store = Store(path)
+    assert store.query("SELECT count(*) FROM risk").iloc[0, 0] == 0
+    assert schema_of(path) == schema_of(demo_db)

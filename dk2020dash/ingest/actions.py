@@ -1,5 +1,11 @@
-"""Actions: matched by id or (municipality, title); every status change becomes an action_event, versions bumped."""
+"""Actions: matched by id or (municipality, title); every status change becomes an action_event, versions bumped.
+
+An optional klimafare column names the hazard(s) an adaptation action addresses (several separated by , ; or /),
+and optional protection target columns its return period (years) and buildings protected; a file without those
+columns leaves them as they are."""
 from __future__ import annotations
+
+import re
 
 import duckdb
 import numpy as np
@@ -12,10 +18,14 @@ from .headers import map_headers, require
 from .problems import Problems
 from .read import Table
 from .report import Context, Summary
+from .risks import HAZARD_EXPECTED, hazard_code
 from .synonyms import ACTION_KINDS, STATUSES, lookup
 
 COLUMNS = ("id", "municipality", "title", "sector", "kind", "status", "start", "end", "expected_2030_t",
-           "responsible", "budget_dkk", "last_updated", "note")
+           "responsible", "budget_dkk", "last_updated", "note", "hazard", "return_period_years",
+           "buildings_protected")
+PROTECTION = ("return_period_years", "buildings_protected")  # domain.PROTECTION_KINDS
+_HAZARD_SPLIT = re.compile(r"[,;/+]")
 FIELDS = ("title", "sector", "kind", "status", "start_date", "end_date", "expected_2030_t", "responsible",
           "budget_dkk", "last_updated")
 _STATUS = lookup(STATUSES)
@@ -41,15 +51,26 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
     if has_sector.any():
         sector[has_sector] = common.sectors(sector_text[has_sector], rows[has_sector], found.get("sector"), problems)
     nums = common.read_numbers(table, {"id": found.get("id"), "expected_2030_t": found.get("expected_2030_t"),
-                                       "budget_dkk": found.get("budget_dkk")}, problems,
-                               integer=("id",), optional=("id", "expected_2030_t", "budget_dkk"))
+                                       "budget_dkk": found.get("budget_dkk"),
+                                       **{c: found.get(c) for c in PROTECTION}}, problems,
+                               integer=("id",), optional=("id", "expected_2030_t", "budget_dkk", *PROTECTION))
     for c in ("expected_2030_t", "budget_dkk"):
         if c in found:
             problems.add_mask(nums[c] < 0, rows, found[c], common.text(table, found[c]), "et tal ≥ 0")
+    for c in PROTECTION:
+        if c in found:
+            problems.add_mask(nums[c] <= 0, rows, found[c], common.text(table, found[c]),
+                              "et tal større end 0 (år for gentagelsesperioden, antal bygninger) eller tomt")
+    hazards = _hazards(common.text(table, found.get("hazard")), rows, found.get("hazard"), problems)
+    kind_text = common.text(table, found.get("kind")).astype(object)
+    if "hazard" in found:  # an action that names a hazard and no kind is an adaptation action
+        named = np.array([bool(h) for h in hazards], dtype=bool)
+        blank = kind_text.astype(str).str.strip().eq("").to_numpy()
+        kind_text = kind_text.where(~(named & blank), "adaptation")
     df = pd.DataFrame({
         "id": nums["id"], "municipality": common.municipalities(muni_text, rows, found["municipality"], ref, problems),
         "title": title.to_numpy(), "sector": sector,
-        "kind": common.words(common.text(table, found.get("kind")), rows, found.get("kind"), _KINDS,
+        "kind": common.words(kind_text.reset_index(drop=True), rows, found.get("kind"), _KINDS,
                              "mitigation/reduktion eller adaptation/tilpasning", problems, default="mitigation"),
         "status": common.words(common.text(table, found["status"]), rows, found["status"], _STATUS,
                                "en status: planlagt, i gang, gennemført, forsinket, sat på pause eller opgivet",
@@ -66,6 +87,19 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
     df["responsible"] = resp.where(resp != "", None).to_numpy()
     note = common.text(table, found.get("note")).astype(str).str.strip()
     df["note"] = note.where(note != "", None).to_numpy()
+    df["hazards"] = hazards if "hazard" in found else None  # None: the file says nothing about hazards
+    for c in PROTECTION:
+        df[c] = nums[c]
+    df["_protection_given"] = any(c in found for c in PROTECTION)
+    adaptation_only = (df["kind"] == "mitigation").to_numpy()
+    if "hazard" in found:
+        named = np.array([bool(h) for h in hazards], dtype=bool)
+        problems.add_mask(adaptation_only & named, rows, found["hazard"], common.text(table, found["hazard"]),
+                          "klimafare kun på tilpasningshandlinger (type tilpasning/adaptation); tom for reduktion")
+    for c in PROTECTION:
+        if c in found:
+            problems.add_mask(adaptation_only & ~np.isnan(nums[c]), rows, found[c], common.text(table, found[c]),
+                              "et beskyttelsesmål kun på tilpasningshandlinger (type tilpasning/adaptation)")
     df["_title_key"] = [title_key(t) for t in df["title"]]
     common.duplicates(df[["municipality", "_title_key"]], rows, found["title"], title, "kommune og titel", problems)
     with_id = df["id"].notna().to_numpy()
@@ -73,6 +107,23 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
         common.duplicates(df.loc[with_id, ["id"]], rows[with_id], found.get("id"),
                           common.text(table, found.get("id"))[with_id], "id", problems)
     return df
+
+
+def _hazards(values: pd.Series, rows: np.ndarray, column: str | None, problems: Problems) -> list[tuple[str, ...]]:
+    """Each cell's hazard codes, sorted (empty where the cell is); every unknown spelling is a problem."""
+    out = []
+    for value, row in zip(values.astype(str), rows, strict=True):
+        codes = set()
+        for part in _HAZARD_SPLIT.split(value):
+            if not part.strip():
+                continue
+            code = hazard_code(part)
+            if code is None:
+                problems.add(int(row), column, part.strip(), HAZARD_EXPECTED + "; flere adskilt af , eller ;")
+            else:
+                codes.add(code)
+        out.append(tuple(sorted(codes)))
+    return out
 
 
 def _match(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ref: Reference, problems: Problems) -> pd.DataFrame:
@@ -104,6 +155,15 @@ def _match(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ref: Reference, pro
     old = by_id.reindex(out["existing_id"].astype("float").to_numpy())
     for c in (*FIELDS, "version"):
         out[f"old_{c}"] = old[c].to_numpy() if c in old.columns else None
+    hazards = con.execute("SELECT action_id, list_sort(list(hazard)) AS hazards FROM action_hazard GROUP BY action_id").df()
+    by_action = {int(a): tuple(h) for a, h in zip(hazards["action_id"], hazards["hazards"], strict=True)}
+    protection = con.execute("SELECT action_id, kind, value FROM action_protection").df()
+    given = {(int(a), k): float(v) for a, k, v in zip(protection["action_id"], protection["kind"], protection["value"],
+                                                       strict=True)}
+    ids = [None if pd.isna(i) else int(i) for i in out["existing_id"]]
+    out["old_hazards"] = [by_action.get(i, ()) if i is not None else () for i in ids]
+    for c in PROTECTION:
+        out[f"old_{c}"] = [given.get((i, c), np.nan) if i is not None else np.nan for i in ids]
     return out
 
 
@@ -125,6 +185,18 @@ def _changed(m: pd.DataFrame, today) -> np.ndarray:
     for c in ("expected_2030_t", "budget_dkk"):
         a, b = m[c].astype(float).to_numpy(), pd.to_numeric(m[f"old_{c}"]).astype(float).to_numpy()
         diff |= ~((np.isnan(a) & np.isnan(b)) | np.isclose(a, b, rtol=0, atol=1e-9))
+    return diff | _adaptation_changed(m)
+
+
+def _adaptation_changed(m: pd.DataFrame) -> np.ndarray:
+    """Rows whose hazards or protection targets the file changes (a file without those columns changes none)."""
+    diff = np.zeros(len(m), bool)
+    if "hazards" in m and m["hazards"].notna().any():
+        diff |= np.array([h != o for h, o in zip(m["hazards"], m["old_hazards"], strict=True)], dtype=bool)
+    if "_protection_given" in m and len(m) and bool(m["_protection_given"].iloc[0]):
+        for c in PROTECTION:
+            a, b = m[c].astype(float).to_numpy(), m[f"old_{c}"].astype(float).to_numpy()
+            diff |= ~((np.isnan(a) & np.isnan(b)) | np.isclose(a, b, rtol=0, atol=1e-9))
     return diff
 
 
@@ -157,8 +229,10 @@ def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summar
     m: pd.DataFrame = summary._matched
     today = pd.Timestamp(ctx.today)
     note_default = f"Import af {ctx.file_name}"
-    # The demo's events go here, the demo actions in the next transaction (store.DEMO_PARENTS).
-    con.execute("DELETE FROM action_event WHERE action_id IN (SELECT id FROM action WHERE is_demo)")
+    # The demo's events (and hazards, protection targets) go here, the demo actions in the next transaction
+    # (store.DEMO_PARENTS).
+    for child in ("action_event", "action_hazard", "action_protection"):
+        con.execute(f"DELETE FROM {child} WHERE action_id IN (SELECT id FROM action WHERE is_demo)")  # noqa: S608
     is_new = m["existing_id"].isna().to_numpy()
     changed = ~is_new & _changed(m, ctx.today)  # as in summarise, before an empty last update becomes today
     m = m.assign(last_updated=m["last_updated"].fillna(today))
@@ -203,6 +277,25 @@ def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summar
         new_ids = np.array([key[(int(a), t)] for a, t in zip(new["municipality"], new["title"], strict=True)])
         _events(con, new_ids, pd.Series([None] * len(new)), new["status"],
                 new["note"].fillna("Oprettet ved " + note_default.lower()), ctx)
+        m.loc[is_new, "existing_id"] = new_ids
+    _write_adaptation(con, m)
+
+
+def _write_adaptation(con: duckdb.DuckDBPyConnection, m: pd.DataFrame) -> None:
+    """The file's hazards and protection targets replace the actions' own, where the file has those columns."""
+    ids = m["existing_id"].astype("int64").to_numpy()
+    if len(m) and m["hazards"].notna().any():
+        con.execute("DELETE FROM action_hazard WHERE list_contains(?, action_id)", [ids.tolist()])
+        pairs = [(int(i), h) for i, hs in zip(ids, m["hazards"], strict=True) for h in hs]
+        if pairs:
+            common.insert_frame(con, "action_hazard", pd.DataFrame(pairs, columns=["action_id", "hazard"]).astype(
+                {"action_id": "int32"}))
+    if len(m) and bool(m["_protection_given"].iloc[0]):
+        con.execute("DELETE FROM action_protection WHERE list_contains(?, action_id)", [ids.tolist()])
+        rows = [(int(i), c, float(v)) for c in PROTECTION for i, v in zip(ids, m[c], strict=True) if not np.isnan(v)]
+        if rows:
+            common.insert_frame(con, "action_protection", pd.DataFrame(rows, columns=["action_id", "kind", "value"])
+                                .astype({"action_id": "int32"}))
 
 
 def _events(con: duckdb.DuckDBPyConnection, ids: np.ndarray, old: pd.Series, new: pd.Series, note: pd.Series,

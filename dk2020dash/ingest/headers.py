@@ -20,6 +20,9 @@ SHOWN: dict[str, str] = {
     "status": "status", "start": "start", "end": "slut (end)", "expected_2030_t": "forventet 2030 (expected_2030_t)",
     "responsible": "ansvarlig (responsible)", "budget_dkk": "budget (budget_dkk)",
     "last_updated": "opdateret (last_updated)", "note": "note", "due": "frist (due)", "done": "udført (done)",
+    "hazard": "klimafare (hazard)", "level": "risiko (level)", "assessed": "vurderet (assessed)",
+    "return_period_years": "gentagelsesperiode (return_period_years)",
+    "buildings_protected": "beskyttede bygninger (buildings_protected)",
 }
 
 

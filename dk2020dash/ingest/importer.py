@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from ..store import Store, StoreError, finish_pending, mark_pending
-from . import actions, inventory, milestones, plans, population, scenarios
+from . import actions, inventory, milestones, plans, population, risks, scenarios
 from .common import Reference
 from .problems import Problems
 from .read import FileError, Table, read_table
@@ -22,7 +22,7 @@ from .report import Context, ImportReport
 
 KINDS: dict[str, ModuleType] = {
     "inventory": inventory, "plans": plans, "scenarios": scenarios, "actions": actions,
-    "milestones": milestones, "population": population,
+    "milestones": milestones, "population": population, "risks": risks,
 }
 MAX_ROWS = 2_000_000
 PREVIEW_ROWS = 20

@@ -38,6 +38,19 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "note": ("note", "bemaerkning", "kommentar", "comment", "notes"),
     "due": ("frist", "due", "deadline", "forfald", "forfaldsdato", "due date"),
     "done": ("udfoert", "done", "gennemfoert", "completed", "udfoert dato", "done date"),
+    # climate adaptation: risks files, and the hazard and protection target columns of actions files
+    "hazard": ("klimafare", "klimafarer", "fare", "farer", "hazard", "hazards", "climate hazard", "climate hazards",
+               "klimahaendelse", "risikotype"),
+    "level": ("risiko", "risikoniveau", "risiko niveau", "niveau", "risk", "risk level", "level", "klimarisiko",
+              "risikovurdering", "vurdering"),
+    "assessed": ("vurderet", "vurderet aar", "vurderet dato", "vurderingsaar", "vurderingsdato", "vurderet den",
+                 "assessed", "assessed year", "assessed on", "assessment year", "assessment date", "year assessed",
+                 "date assessed"),
+    "return_period_years": ("return period years", "return period", "gentagelsesperiode", "gentagelsesperiode aar",
+                            "returperiode", "beskyttelsesniveau", "beskyttelsesniveau aar", "sikret til aars haendelse",
+                            "aars haendelse"),
+    "buildings_protected": ("buildings protected", "beskyttede bygninger", "bygninger beskyttet", "antal bygninger",
+                            "sikrede bygninger", "buildings"),
 }
 
 # Headers that name a target year: "mål 2030", "target_2030", "reduktion 2025 (%)".
@@ -105,6 +118,34 @@ MILESTONE_KINDS: dict[str, tuple[str, ...]] = {
     "status_report": ("status report", "status_report", "statusrapport", "aarlig statusrapport",
                       "annual status report", "status"),
     "plan_revision": ("plan revision", "plan_revision", "revision", "revision af planen", "revideret plan"),
+}
+
+# Climate hazards (domain.HAZARDS) and risk levels (domain.RISK_LEVELS), Danish and English; labels spell themselves.
+HAZARDS: dict[str, tuple[str, ...]] = {
+    "skybrud": ("skybrud", "skybrudsregn", "kraftig regn", "ekstremregn", "ekstrem regn", "regnvand",
+                "cloudburst", "cloud burst", "cloudbursts", "heavy rain", "extreme rain", "extreme rainfall",
+                "pluvial flooding", "surface water flooding"),
+    "stormflod": ("stormflod", "stormfloder", "hoejvande", "oversvoemmelse fra havet", "kystoversvoemmelse",
+                  "storm surge", "storm surges", "storm flood", "coastal flooding", "coastal flood"),
+    "havvandsstigning": ("havvandsstigning", "havvandsstigninger", "havspejlsstigning", "havniveaustigning",
+                         "stigende havniveau", "stigende havvandstand", "sea level rise", "sea level", "rising sea",
+                         "rising sea level", "sea level rising"),
+    "grundvand": ("grundvand", "stigende grundvand", "hoejt grundvand", "hoejtstaaende grundvand",
+                  "grundvandsstigning", "groundwater", "ground water", "rising groundwater", "high groundwater"),
+    "vandloeb": ("vandloeb", "oversvoemmelse fra vandloeb", "oversvoemmelse fra aa", "oversvoemmelse fra aaer",
+                 "vandloebsoversvoemmelse", "aaer", "aa", "river flooding", "river flood", "fluvial flooding",
+                 "stream flooding", "flooding from streams", "river"),
+    "hedeboelge": ("hedeboelge", "hedeboelger", "hede", "varmeboelge", "varmeboelger", "ekstrem varme",
+                   "heatwave", "heatwaves", "heat wave", "heat waves", "heat", "extreme heat"),
+    "toerke": ("toerke", "toerkeperioder", "vandmangel", "drought", "droughts", "dry spells"),
+    "erosion": ("erosion", "kysterosion", "kystnedbrydning", "coastal erosion"),
+}
+
+RISK_LEVELS: dict[str, tuple[str, ...]] = {
+    "lav": ("lav", "lille", "low", "small", "minor", "1"),
+    "middel": ("middel", "mellem", "moderat", "medium", "moderate", "mid", "2"),
+    "hoej": ("hoej", "stor", "high", "major", "3"),
+    "meget_hoej": ("meget hoej", "meget_hoej", "meget stor", "kritisk", "very high", "critical", "severe", "4"),
 }
 
 ESTIMATED_TRUE = ("1", "ja", "j", "yes", "y", "true", "sand", "x", "estimeret", "skoennet", "estimated")

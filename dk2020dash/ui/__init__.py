@@ -3,8 +3,10 @@
 context  the store and the Context a page runs with       data     loaders cached on the data version
 shell    page list, sidebar, navigation, page set-up      tables   frames as pages show them
 widgets  KPI cards, charts, download buttons, choices     forms    forms that change the database
+adaptation  Klimatilpasning: risk and adaptation loaders, frames, the Kommune page's section
 presentation  the Præsentation page: the KKR deck model, one slide drawn large
 """
+from .adaptation import *  # noqa: F403
 from .context import *  # noqa: F403
 from .data import *  # noqa: F403
 from .forms import *  # noqa: F403

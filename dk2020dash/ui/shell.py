@@ -22,6 +22,7 @@ PAGES: dict[str, list[tuple[str, str, str, str]]] = {
                           ("pages/kommune.py", "nav.municipality", "kommune", ":material/location_city:"),
                           ("pages/sammenlign.py", "nav.compare", "sammenlign", ":material/compare_arrows:"),
                           ("pages/kort.py", "nav.map", "kort", ":material/map:"),
+                          ("pages/tilpasning.py", "nav.adaptation", "tilpasning", ":material/flood:"),
                           ("pages/praesentation.py", "nav.presentation", "praesentation", ":material/co_present:")],
     "nav.group.about": [("pages/metode.py", "nav.method", "metode", ":material/menu_book:"),
                         ("pages/datakvalitet.py", "nav.quality", "datakvalitet", ":material/fact_check:"),
