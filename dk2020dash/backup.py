@@ -16,7 +16,7 @@ from typing import BinaryIO
 
 import duckdb
 
-from .store import DB_ID, SCHEMA_VERSION, TABLE_SINCE, TABLES, UPGRADE_ROWS, Store, StoreDamaged, StoreError
+from .store import DB_ID, SCHEMA_VERSION, SECRET_COLUMNS, TABLE_SINCE, TABLES, UPGRADE_ROWS, Store, StoreDamaged, StoreError
 
 APP = "dk2020dash"
 MANIFEST = "manifest.json"
@@ -24,7 +24,7 @@ MANIFEST = "manifest.json"
 LOAD_ORDER = TABLES
 # Columns with an id sequence behind them: restored past the backup's ids so new rows never reuse one.
 SEQUENCES = {"edition": "edition_id", "action": "action_id", "action_event": "action_event_id",
-             "milestone": "milestone_id", "import_log": "import_log_id"}
+             "milestone": "milestone_id", "import_log": "import_log_id", "audit": "audit_id"}
 # meta rows that describe the file, not the data: a restore writes its own (store.create gives a new database id).
 OWN_META = ("schema_version", "data_version", DB_ID)
 MAX_UNPACKED_BYTES = 8 * 10**9  # never more, whatever the file's size
@@ -80,12 +80,27 @@ def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _ordered(table: str) -> str:
-    return f'SELECT * FROM "{table}" ORDER BY ALL'  # noqa: S608 - names from store.TABLES
+def _ordered(table: str, secrets: bool = True) -> str:
+    if secrets or table not in SECRET_COLUMNS:
+        return f'SELECT * FROM "{table}" ORDER BY ALL'  # noqa: S608 - names from store.TABLES
+    # The secret columns stay in the file's shape but empty (NULL), so the backup still restores.
+    blank = ", ".join(f'CAST(NULL AS VARCHAR) AS "{c}"' for c in SECRET_COLUMNS[table])
+    return f'SELECT * REPLACE ({blank}) FROM "{table}" ORDER BY ALL'  # noqa: S608 - fixed names
 
 
-def backup(store: Store, file: str | os.PathLike | BinaryIO) -> dict:
-    """Write the whole database to one zip file (a path or a binary file object); returns the manifest."""
+def tables_in(version: int) -> tuple[str, ...]:
+    """The tables a backup of a schema version holds: a table added later (store.TABLE_SINCE) is not in it, and a
+    restore leaves it empty."""
+    return tuple(t for t in TABLES if TABLE_SINCE.get(t, 1) <= version)
+
+
+def backup(store: Store, file: str | os.PathLike | BinaryIO, *, secrets: bool = True) -> dict:
+    """Write the whole database to one zip file (a path or a binary file object); returns the manifest.
+
+    A backup is the whole database, so by default it keeps the argon2 hashes of local accounts (app_user
+    .password_hash): a restore must give the accounts back. Keep backup files as safe as the database file.
+    With secrets=False (the app's download for anyone but an admin) those columns are written empty and a restore
+    of that file leaves local accounts without a password (set one again with `user add ... --password`)."""
     with tempfile.TemporaryDirectory(prefix="dk2020-backup-") as tmp:
         tables: dict[str, dict] = {}
         # One read transaction over all tables, so a write in between cannot make them disagree.
@@ -95,7 +110,7 @@ def backup(store: Store, file: str | os.PathLike | BinaryIO) -> dict:
                 versions = dict(con.execute("SELECT key, value FROM meta").fetchall())
                 for table in TABLES:
                     path = Path(tmp) / f"{table}.parquet"
-                    con.execute(f"COPY ({_ordered(table)}) TO ? (FORMAT parquet, COMPRESSION zstd)",  # noqa: S608
+                    con.execute(f"COPY ({_ordered(table, secrets)}) TO ? (FORMAT parquet, COMPRESSION zstd)",  # noqa: S608
                                 [str(path)])
                     rows = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
                     tables[table] = {"rows": int(rows), "sha256": _sha256(path.read_bytes())}
@@ -111,6 +126,7 @@ def backup(store: Store, file: str | os.PathLike | BinaryIO) -> dict:
             "created": datetime.now().isoformat(timespec="seconds"),
             "tables": tables,
             "sequences": sequences,
+            "secrets": secrets,
         }
         target = file if hasattr(file, "write") else open(file, "wb")  # noqa: SIM115 - closed below
         try:
@@ -124,10 +140,10 @@ def backup(store: Store, file: str | os.PathLike | BinaryIO) -> dict:
     return manifest
 
 
-def backup_bytes(store: Store) -> bytes:
+def backup_bytes(store: Store, *, secrets: bool = True) -> bytes:
     """backup() into memory, for the app's download."""
     buf = io.BytesIO()
-    backup(store, buf)
+    backup(store, buf, secrets=secrets)
     return buf.getvalue()
 
 
@@ -180,12 +196,6 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def tables_of(version: int) -> list[str]:
-    """The tables a backup of a schema version holds: a table added later (store.TABLE_SINCE) is not in it, and a
-    restore leaves it empty."""
-    return [t for t in TABLES if TABLE_SINCE.get(t, 1) <= version]
-
-
 def _check_fields(manifest: dict, name: str, names: set[str]) -> None:
     """Every field of the manifest has the type and range a backup of this app writes; BackupError otherwise.
     The values drive the restore (row checks, how far id sequences move), so none is trusted unchecked."""
@@ -201,7 +211,7 @@ def _check_fields(manifest: dict, name: str, names: set[str]) -> None:
     unknown = sorted(str(t)[:40] for t in listed if t not in TABLES)
     if unknown:
         raise _damaged(name, "ukendte tabeller " + ", ".join(unknown[:5]))
-    held = tables_of(manifest["schema_version"])
+    held = tables_in(manifest["schema_version"])
     missing = [t for t in held if t not in listed or _member(t) not in names]
     if missing:
         raise BackupError(f"{name}: backuppen mangler tabellerne {', '.join(missing)}; intet er ændret.", "damaged")
@@ -217,7 +227,7 @@ def _check_fields(manifest: dict, name: str, names: set[str]) -> None:
         raise _damaged(name, "sequences")
     table_of = {sequence: table for table, sequence in SEQUENCES.items()}
     for sequence, value in sequences.items():
-        if sequence not in table_of or not _is_int(value):
+        if sequence not in table_of or table_of[sequence] not in held or not _is_int(value):
             raise _damaged(name, f"sequences: {str(sequence)[:40]}")
         # A sequence stands at most a little past its table's rows (ids of deleted rows); the restore draws it
         # forward one value at a time, so an absurd value would keep it busy for minutes.
@@ -295,7 +305,7 @@ def verify(file: BackupFile, name: str | None = None, into: str | os.PathLike | 
                     version=version)
             _check_fields(manifest, name, names)
             left = budget
-            for table in tables_of(version):
+            for table in tables_in(version):
                 sink = open(Path(into) / f"{table}.parquet", "wb") if into is not None else None  # noqa: SIM115
                 try:
                     size, sha = _read_member(zf, _member(table), left, sink)
@@ -353,7 +363,7 @@ def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: 
     Holds the writers' lock from reading the old database to the swap (store.create), so a concurrent import
     either finishes before (and is replaced, as everything is) or waits and writes into the restored file.
     A database file that cannot be opened is refused, unless replace_damaged: then it is kept beside the new one
-    (RestoreReport.kept_damaged). Whether the user may restore at all is auth.may_restore's to say."""
+    (RestoreReport.kept_damaged). Whether the user may restore at all is auth.can_restore's to say."""
     store = store_or_path if isinstance(store_or_path, Store) else Store(store_or_path)
     who = who or _user()
     source, name = _source(file)
@@ -367,7 +377,7 @@ def _restore_locked(store: Store, source: BackupFile, name: str, who: str, repla
         manifest = verify(source, name, into=tmp)  # checked whole before anything is replaced
         current = _current_data_version(store, replace_damaged)
         new_version = max(current, int(manifest["data_version"])) + 1
-        paths = {table: Path(tmp) / f"{table}.parquet" for table in tables_of(int(manifest["schema_version"]))}
+        paths = {table: Path(tmp) / f"{table}.parquet" for table in tables_in(int(manifest["schema_version"]))}
 
         def fill(con: duckdb.DuckDBPyConnection) -> None:
             # The fresh file holds the shipped sectors and municipalities; the backup's own replace them.

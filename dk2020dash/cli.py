@@ -1,4 +1,5 @@
-"""Command line: python -m dk2020dash init | info | import | export | backup | restore | report (exit 0 ok, 1 error with a one-line message, 2 wrong usage)."""
+"""Command line: python -m dk2020dash init | info | import | export | backup | restore | user | action | milestone | report
+(exit 0 ok, 1 error with a one-line message and nothing written, 2 wrong usage)."""
 from __future__ import annotations
 
 import argparse
@@ -179,6 +180,124 @@ def add_export_commands(sub: argparse._SubParsersAction, db_arg) -> None:
     restore.set_defaults(func=cmd_restore)
 
 
+# -- users, and edits by a named user ----------------------------------------------------------------------
+def _read_password(prompt: str) -> str:
+    """A password from the terminal (not echoed, asked twice) or, when stdin is not a terminal, its first line."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass(prompt)
+    if getpass.getpass("Gentag adgangskoden: ") != first:
+        raise ValueError("de to adgangskoder er ikke ens; intet er ændret.")
+    return first
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from . import auth
+    from .backup import _user
+
+    store = Store(args.db)
+    password = _read_password(f"Adgangskode til {args.email}: ") if args.password else None
+    user = auth.grant(store, auth.cli_admin(_user()), args.email, args.role, regions=args.region or (),
+                      municipalities=args.kommune or (), password=password)
+    scope = ", ".join([*user.regions, *map(str, user.municipalities)]) or "alle kommuner"
+    local = " med lokal adgangskode" if args.password else ""
+    print(f"{user.email} er nu {user.role} ({scope}){local}.")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from . import auth
+
+    users = auth.list_users(Store(args.db))
+    if users.empty:
+        print("Ingen brugere med roller; alle er læsere.")
+        return 0
+    for u in users.itertuples():
+        scope = "; ".join(s for s in (u.regions, u.municipalities) if isinstance(s, str)) or "alle kommuner"
+        local = "lokal adgangskode" if u.local_password else "single sign-on"
+        print(f"{u.email}\t{u.role}\t{scope}\t{local}\tgivet af {u.granted_by} {u.granted_at:%Y-%m-%d %H:%M}")
+    return 0
+
+
+def cmd_user_remove(args: argparse.Namespace) -> int:
+    from . import auth
+    from .backup import _user
+
+    auth.revoke(Store(args.db), auth.cli_admin(_user()), args.email)
+    print(f"{args.email.strip().lower()} har ikke længere en rolle (er nu læser).")
+    return 0
+
+
+def _by(store: Store, email: str):
+    """The user named by --by: must have a role (a viewer changes nothing)."""
+    from . import auth
+
+    user = auth.load_user(store, email)
+    if not auth.is_writer(user):
+        raise auth.AuthError("auth.err.unknown_user", email=email.strip()[:80])
+    return user
+
+
+def cmd_action_set_status(args: argparse.Namespace) -> int:
+    from . import edits
+
+    store = Store(args.db)
+    saved = edits.set_status(store, _by(store, args.by), args.id, args.status, args.note)
+    print(f"Handling {args.id}: status er nu {args.status} (version {saved.version}).")
+    return 0
+
+
+def cmd_milestone_done(args: argparse.Namespace) -> int:
+    from . import edits
+
+    store = Store(args.db)
+    saved = edits.mark_done(store, _by(store, args.by), args.id, None, args.date, args.note)
+    print(f"Milepæl {args.id} er markeret udført (version {saved.version}).")
+    return 0
+
+
+def add_user_commands(sub: argparse._SubParsersAction, db_arg) -> None:
+    user = sub.add_parser("user", help="brugere med roller (redaktør, administrator)")
+    usub = user.add_subparsers(dest="user_command", required=True)
+    add = usub.add_parser("add", help="giv en bruger en rolle (eller ændr den)")
+    add.add_argument("email")
+    add.add_argument("--role", required=True, choices=("editor", "admin"))
+    add.add_argument("--region", action="append", help="en hel region (kan gentages)")
+    add.add_argument("--kommune", nargs="+", action="extend", help="kommunenavne eller -koder")
+    add.add_argument("--password", action="store_true",
+                     help="lokal konto: spørg efter en adgangskode (eller læs den fra stdin)")
+    db_arg(add)
+    add.set_defaults(func=cmd_user_add)
+    lst = usub.add_parser("list", help="vis brugere med roller")
+    db_arg(lst)
+    lst.set_defaults(func=cmd_user_list)
+    rm = usub.add_parser("remove", help="fjern en brugers rolle")
+    rm.add_argument("email")
+    db_arg(rm)
+    rm.set_defaults(func=cmd_user_remove)
+
+    act = sub.add_parser("action", help="ændr en handling")
+    asub = act.add_subparsers(dest="action_command", required=True)
+    st = asub.add_parser("set-status", help="sæt en handlings status")
+    st.add_argument("id", type=int)
+    st.add_argument("status", help="planned, in_progress, completed, delayed, paused eller cancelled")
+    st.add_argument("--by", required=True, help="e-mail på en bruger med rolle, der må ændre kommunen")
+    st.add_argument("--note", default=None)
+    db_arg(st)
+    st.set_defaults(func=cmd_action_set_status)
+
+    ms = sub.add_parser("milestone", help="ændr en milepæl")
+    msub = ms.add_subparsers(dest="milestone_command", required=True)
+    done = msub.add_parser("done", help="markér en milepæl som udført")
+    done.add_argument("id", type=int)
+    done.add_argument("--date", default=None, help="ÅÅÅÅ-MM-DD (standard: i dag)")
+    done.add_argument("--by", required=True, help="e-mail på en bruger med rolle, der må ændre kommunen")
+    done.add_argument("--note", default=None)
+    db_arg(done)
+    done.set_defaults(func=cmd_milestone_done)
+
 # -- report: the KKR meeting pack ------------------------------------------------------------------------
 def cmd_report_kkr(args: argparse.Namespace) -> int:
     """The six-slide deck for an area as PowerPoint (.pptx) or PDF (.pdf, through LibreOffice headless)."""
@@ -253,6 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
     db_arg(info)
     info.set_defaults(func=cmd_info)
     add_export_commands(sub, db_arg)
+    add_user_commands(sub, db_arg)
     add_report_command(sub, db_arg)
     return parser
 

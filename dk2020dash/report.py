@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
-from .store import SCHEMA_VERSION, TABLES, Store
+from .store import SCHEMA_VERSION, SECRET_COLUMNS, TABLES, Store
 
 FORMATS = ("csv", "xlsx", "parquet")
 XLSX_FILE = "dk2020.xlsx"
@@ -39,6 +39,13 @@ TABLE_DOCS: dict[str, tuple[str, str]] = {
     "milestone": ("Milepæle: tilslutning, godkendelse, vedtagelse, statusrapporter, revision.",
                   "Milestones: joined, approved, adopted, status reports, revision."),
     "import_log": ("Alle indlæsninger, backupgendannelser og demodata.", "Every import, backup restore and the demo build."),
+    "app_user": ("Brugere med skriveret (redaktører og administratorer); alle andre er læsere. Adgangskoder "
+                 "eksporteres aldrig.", "Users who may write (editors and admins); everyone else is a viewer. "
+                 "Passwords are never exported."),
+    "app_user_scope": ("Hvilke regioner og kommuner en redaktør må ændre.", "Which regions and municipalities an "
+                       "editor may change."),
+    "audit": ("Hver ændring, der ikke er en handlings status: andre felter på handlinger, milepæle og brugere.",
+              "Every change that is not an action's status: other action fields, milestones and users."),
     "risk": ("Klimarisikovurdering pr. kommune og klimafare.", "Climate risk assessment per municipality and hazard."),
     "action_hazard": ("Klimafarer, som en tilpasningshandling adresserer.", "Hazards an adaptation action addresses."),
     "action_protection": ("Beskyttelsesmål for tilpasningshandlinger.", "Protection targets of adaptation actions."),
@@ -165,6 +172,28 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "outcome": ("imported, rejected, dry_run, duplicate, demo, restored", "imported, rejected, dry_run, duplicate, demo, restored"),
         "message": ("besked", "message"),
     },
+    "app_user": {
+        "email": ("e-mailadresse (små bogstaver)", "e-mail address (lower case)"),
+        "role": ("rolle: editor (redaktør) eller admin (administrator)", "role: editor or admin"),
+        "granted_by": ("hvem gav rollen", "who granted the role"),
+        "granted_at": ("hvornår (tidspunkt)", "when (timestamp)"),
+    },
+    "app_user_scope": {
+        "email": ("brugerens e-mail (se app_user)", "the user's e-mail (see app_user)"),
+        "region": ("region, hele regionens kommuner (ellers tom)", "region, all its municipalities (else empty)"),
+        "municipality": ("kommunekode (ellers tom)", "municipality code (else empty)"),
+    },
+    "audit": {
+        "id": ("løbenummer", "sequence number"),
+        "table_name": ("tabel: action, milestone eller app_user", "table: action, milestone or app_user"),
+        "row_id": ("rækkens nøgle (id eller e-mail)", "the row's key (id or e-mail)"),
+        "field": ("felt", "field"),
+        "old": ("værdi før (tekst; tom = ingen)", "value before (text; empty = none)"),
+        "new": ("værdi efter (tekst; tom = ingen)", "value after (text; empty = none)"),
+        "who": ("hvem ændrede (den indloggede bruger)", "who changed it (the signed-in user)"),
+        "changed_at": ("tidspunkt", "timestamp"),
+        "note": ("note eller begrundelse", "note or reason"),
+    },
     "risk": {
         "municipality": ("kommunekode", "municipality code"),
         "hazard": ("klimafare: skybrud, stormflod, havvandsstigning, grundvand, vandloeb (oversvømmelse fra vandløb), hedeboelge, toerke, erosion",
@@ -229,8 +258,11 @@ def readme_lines(fmt: str, store: Store | None = None) -> list[str]:
 
 
 def _ordered(table: str) -> str:
-    # Every table's key columns come first, so ordering by all columns is ordering by the key.
-    return f'SELECT * FROM "{table}" ORDER BY ALL'  # noqa: S608 - names from store.TABLES
+    # Every table's key columns come first, so ordering by all columns is ordering by the key. Secret columns
+    # (store.SECRET_COLUMNS: the password hashes of local accounts) never leave the database in an export.
+    hidden = SECRET_COLUMNS.get(table)
+    columns = "* EXCLUDE (" + ", ".join(f'"{c}"' for c in hidden) + ")" if hidden else "*"
+    return f'SELECT {columns} FROM "{table}" ORDER BY ALL'  # noqa: S608 - names from store.TABLES
 
 
 _DEFUSE_SQL = "dk2020_defused"
@@ -240,6 +272,7 @@ def _defused_select(con: duckdb.DuckDBPyConnection, table: str) -> str:
     """The table in key order with every text column passed through _defused (registered as _DEFUSE_SQL)."""
     columns = con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' "
                           "AND table_name = ? ORDER BY column_index", [table]).fetchall()
+    columns = [(c, kind) for c, kind in columns if c not in SECRET_COLUMNS.get(table, ())]  # never exported
     shown = ", ".join(f'{_DEFUSE_SQL}("{c}") AS "{c}"' if kind == "VARCHAR" else f'"{c}"' for c, kind in columns)
     return f"SELECT {shown} FROM ({_ordered(table)})"  # noqa: S608 - names from the catalog
 

@@ -1,4 +1,4 @@
--- The DK2020 store, schema version 3 (DESIGN.md section 3; store.MIGRATIONS upgrades older files). Lists of
+-- The DK2020 store, schema version 4 (DESIGN.md section 3; store.MIGRATIONS upgrades older files). Lists of
 -- allowed values mirror domain.py; tests/test_store.py checks that the two agree.
 
 CREATE TABLE meta (
@@ -138,7 +138,42 @@ CREATE TABLE import_log (
     message    VARCHAR
 );
 
--- Climate adaptation (schema version 3; store.MIGRATIONS[3] creates the same tables in an older file).
+-- Who may write (DESIGN.md section 7): editors and admins; everyone else is a viewer. E-mail in lower case.
+-- password_hash is an argon2 hash for a local account (NULL for single sign-on); never exported.
+CREATE TABLE app_user (
+    email          VARCHAR PRIMARY KEY CHECK (email = lower(trim(email)) AND contains(email, '@')),
+    role           VARCHAR NOT NULL CHECK (role IN ('editor', 'admin')),
+    password_hash  VARCHAR CHECK (password_hash IS NULL OR starts_with(password_hash, '$argon2')),
+    granted_by     VARCHAR NOT NULL,
+    granted_at     TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+
+-- An editor's scope: one row per granted region or municipality (exactly one of the two per row). No foreign keys
+-- (auth.py checks the values): DuckDB 1.5 cannot delete a parent row in the transaction that deleted its children,
+-- and removing a user removes both in one transaction.
+CREATE TABLE app_user_scope (
+    email         VARCHAR NOT NULL,
+    region        VARCHAR CHECK (region IN ('Hovedstaden', 'Sjælland', 'Syddanmark', 'Midtjylland', 'Nordjylland')),
+    municipality  INTEGER CHECK (municipality BETWEEN 100 AND 999),
+    CHECK ((region IS NULL) <> (municipality IS NULL))
+);
+
+-- Every change that is not an action's status (those are in action_event): edits of other action fields,
+-- every milestone change, every grant. row_id is the changed row's key as text (an id, or an e-mail).
+CREATE SEQUENCE audit_id START 1;
+CREATE TABLE audit (
+    id          INTEGER PRIMARY KEY DEFAULT nextval('audit_id'),
+    table_name  VARCHAR NOT NULL,
+    row_id      VARCHAR NOT NULL,
+    field       VARCHAR NOT NULL,
+    old         VARCHAR,
+    new         VARCHAR,
+    who         VARCHAR NOT NULL,
+    changed_at  TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    note        VARCHAR
+);
+
+-- Climate adaptation (schema version 4; store.MIGRATIONS[4] creates the same tables in an older file).
 -- A municipality's climate risk assessment: one level per hazard, with the year (and, where known, the day) it
 -- was assessed.
 CREATE TABLE risk (

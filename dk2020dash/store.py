@@ -30,6 +30,19 @@ _V1_SCENARIOS_ARE_DEMO = (
     "AND NOT EXISTS (SELECT 1 FROM import_log WHERE kind = 'scenarios' AND outcome = 'imported')"
 )
 
+
+def _schema_block(first: str, last_line: str) -> str:
+    """The statements of schema.sql from the line starting with `first` through the line `last_line`: a migration
+    that only adds tables creates them exactly as schema.sql does."""
+    text = SCHEMA_FILE.read_text(encoding="utf-8")
+    start = text.index(first)
+    end = text.index(last_line, start) + len(last_line)
+    return text[start:end]
+
+
+_V3_TABLES = _schema_block("CREATE TABLE app_user (", "    note        VARCHAR\n);")
+ADAPTATION_VERSION = 4  # the schema version that added the climate adaptation tables
+
 # Upgrades of older files, applied in order: MIGRATIONS[v] takes a file from version v-1 to v.
 # schema.sql always creates the newest version directly.
 #
@@ -38,7 +51,6 @@ _V1_SCENARIOS_ARE_DEMO = (
 # before the next checkpoint leaves a file that will not open. So a migration rebuilds a table (create beside,
 # copy, drop, create) only where that replays, and _migrate checkpoints right after its commit; tests/test_store.py
 # kills a process at that point to prove the file still opens.
-ADAPTATION_VERSION = 3  # the schema version that added the climate adaptation tables (one place to renumber)
 MIGRATIONS: dict[int, str] = {
     # v2: scenario.is_demo, so demo scenarios are labelled like the demo's other rows.
     2: f"""
@@ -55,45 +67,19 @@ MIGRATIONS: dict[int, str] = {
         INSERT INTO scenario SELECT municipality, kind, year, tco2e, {_V1_SCENARIOS_ARE_DEMO} FROM scenario_v1;
         DROP TABLE scenario_v1;
     """,
-    # v3: climate adaptation: risk assessments, the hazards adaptation actions address and their protection
-    # targets. New tables only (no ALTER TABLE, see above), the same as schema.sql's.
-    ADAPTATION_VERSION: """
-        CREATE TABLE risk (
-            municipality  INTEGER NOT NULL REFERENCES municipality (code),
-            hazard        VARCHAR NOT NULL
-                CHECK (hazard IN ('skybrud', 'stormflod', 'havvandsstigning', 'grundvand', 'vandloeb', 'hedeboelge', 'toerke', 'erosion')),
-            level         VARCHAR NOT NULL CHECK (level IN ('lav', 'middel', 'hoej', 'meget_hoej')),
-            assessed_year INTEGER NOT NULL CHECK (assessed_year BETWEEN 1990 AND 2100),
-            assessed_on   DATE,
-            note          VARCHAR,
-            is_demo       BOOLEAN NOT NULL DEFAULT false,
-            PRIMARY KEY (municipality, hazard)
-        );
-        CREATE TABLE action_hazard (
-            action_id INTEGER NOT NULL REFERENCES action (id),
-            hazard    VARCHAR NOT NULL
-                CHECK (hazard IN ('skybrud', 'stormflod', 'havvandsstigning', 'grundvand', 'vandloeb', 'hedeboelge', 'toerke', 'erosion')),
-            PRIMARY KEY (action_id, hazard)
-        );
-        CREATE TABLE action_protection (
-            action_id INTEGER NOT NULL REFERENCES action (id),
-            kind      VARCHAR NOT NULL CHECK (kind IN ('return_period_years', 'buildings_protected')),
-            value     DOUBLE NOT NULL CHECK (value > 0 AND isfinite(value)),
-            PRIMARY KEY (action_id, kind)
-        );
-    """,
+    # v3: app_user, app_user_scope and audit (sign-in, roles, the record of every change); new tables only.
+    3: _V3_TABLES,
+    # v4: climate adaptation: risk assessments, the hazards adaptation actions address and their protection
+    # targets; new tables only.
+    ADAPTATION_VERSION: _schema_block("CREATE TABLE risk (", "    PRIMARY KEY (action_id, kind)\n);"),
 }
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
-
-# The schema version that added each table after version 1: a backup made before it has no such table, and a
-# restore leaves it empty (backup.read_manifest).
-TABLE_SINCE: dict[str, int] = {"risk": ADAPTATION_VERSION, "action_hazard": ADAPTATION_VERSION,
-                               "action_protection": ADAPTATION_VERSION}
 
 # What a migration does to existing rows beyond giving new columns their defaults: applied after a backup made by
 # an older version is loaded into the newest schema (backup.restore), so it ends as if restored and migrated.
 UPGRADE_ROWS: dict[int, str] = {
     2: f"UPDATE scenario SET is_demo = true WHERE {_V1_SCENARIOS_ARE_DEMO}",
+    3: "SELECT 1",  # new tables only; a backup from before has none of their rows
     ADAPTATION_VERSION: "SELECT 1",  # new tables only: an older backup has no rows for them
 }
 
@@ -117,8 +103,15 @@ _BUMP_DATA_VERSION = "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS 
 
 TABLES = (
     "meta", "sector", "municipality", "edition", "emission", "plan", "plan_target", "scenario",
-    "action", "action_event", "milestone", "import_log", "risk", "action_hazard", "action_protection",
+    "action", "action_event", "milestone", "import_log", "app_user", "app_user_scope", "audit",
+    "risk", "action_hazard", "action_protection",
 )
+# Tables added after version 1, by the schema version that added them: a backup made before has none of them.
+TABLE_SINCE: dict[str, int] = {"app_user": 3, "app_user_scope": 3, "audit": 3, "risk": ADAPTATION_VERSION,
+                               "action_hazard": ADAPTATION_VERSION, "action_protection": ADAPTATION_VERSION}
+# Columns that never leave the database in an export (CSV, XLSX, Parquet, README); a backup keeps them (see
+# backup.py) so a restore keeps local accounts.
+SECRET_COLUMNS: dict[str, tuple[str, ...]] = {"app_user": ("password_hash",)}
 
 LOCK_WAIT_SECONDS = float(os.environ.get("DK2020_LOCK_WAIT", "15"))
 # meta's random id of the database's contents: new whenever create() builds a file (init, restore), so the pair

@@ -5,35 +5,43 @@ import hashlib
 import streamlit as st
 
 from dk2020dash import i18n, ui
+from dk2020dash.auth import AuthError, require_admin
 from dk2020dash.ingest import KINDS, ImportReport, run_import
 from dk2020dash.store import StoreError
 
 ctx = ui.page_setup(allow_damaged=True)
 st.title(ctx.t("data.title"))
 if ctx.damaged is not None:  # the database cannot be opened: nothing to import into or export, only a restore helps
-    ui.damaged_restore(ctx, st.text_input(ctx.t("imp.who"), value="Data-siden", key="imp-who").strip() or "Data-siden")
+    ui.damaged_restore(ctx)
     st.stop()
 st.write(ctx.t("data.intro"))
 
-kind = st.selectbox(ctx.t("imp.kind"), tuple(KINDS), format_func=lambda k: ctx.t(f"imp.kind.{k}"), key="imp-kind")
-st.caption(ctx.t(f"imp.kind.help.{kind}"))
-upload = st.file_uploader(ctx.t("imp.file"), type=["csv", "txt", "xlsx"], key="imp-file")
+# Imports and restores are an admin's (auth.can_import / can_restore); everyone else sees no control for them. The
+# import log and the restore record the signed-in admin's e-mail, never a typed name.
+admin = ui.is_admin(ctx)
+who = ctx.user.email or ""
+upload = None
 edition, published, into = "", None, None
-if kind == "inventory":
-    # A new edition covers the municipalities in the file; a correction puts the rows into an existing edition.
-    real = ui.load_editions(ctx)
-    real = real.loc[~real["is_demo"], "name"].tolist()
-    mode = "new"
-    if real:
-        mode = st.radio(ctx.t("imp.mode"), ("new", "correction"), format_func=lambda m: ctx.t(f"imp.mode.{m}"),
-                        horizontal=True, key="imp-mode")
-    if mode == "correction":
-        into = st.selectbox(ctx.t("imp.into_edition"), real, key="imp-into", help=ctx.t("imp.into_edition.help"))
-    else:
-        edition = st.text_input(ctx.t("imp.edition"), key="imp-edition", help=ctx.t("imp.edition.help")).strip()
-        published = st.date_input(ctx.t("imp.published"), value=None, format="YYYY-MM-DD", key="imp-published",
-                                  help=ctx.t("imp.published.help"))
-who = st.text_input(ctx.t("imp.who"), value="Data-siden", key="imp-who").strip() or "Data-siden"
+if admin:
+    kind = st.selectbox(ctx.t("imp.kind"), tuple(KINDS), format_func=lambda k: ctx.t(f"imp.kind.{k}"), key="imp-kind")
+    st.caption(ctx.t(f"imp.kind.help.{kind}"))
+    upload = st.file_uploader(ctx.t("imp.file"), type=["csv", "txt", "xlsx"], key="imp-file")
+    if kind == "inventory":
+        # A new edition covers the municipalities in the file; a correction puts the rows into an existing edition.
+        real = ui.load_editions(ctx)
+        real = real.loc[~real["is_demo"], "name"].tolist()
+        mode = "new"
+        if real:
+            mode = st.radio(ctx.t("imp.mode"), ("new", "correction"), format_func=lambda m: ctx.t(f"imp.mode.{m}"),
+                            horizontal=True, key="imp-mode")
+        if mode == "correction":
+            into = st.selectbox(ctx.t("imp.into_edition"), real, key="imp-into", help=ctx.t("imp.into_edition.help"))
+        else:
+            edition = st.text_input(ctx.t("imp.edition"), key="imp-edition", help=ctx.t("imp.edition.help")).strip()
+            published = st.date_input(ctx.t("imp.published"), value=None, format="YYYY-MM-DD", key="imp-published",
+                                      help=ctx.t("imp.published.help"))
+else:
+    st.info(ctx.t("auth.admin_only"), icon="🔒")
 
 
 def show_problems(report: ImportReport) -> None:
@@ -117,8 +125,12 @@ if upload is not None:
         show_summary(report)
         if st.button(ctx.t("imp.apply"), type="primary", key="imp-apply", icon=":material/upload:"):
             try:
+                require_admin(ctx.user)  # again at the write, not only by hiding the control
                 done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who,
                                   published=published, into_edition=into)
+            except AuthError as exc:
+                st.error(ui.md(exc.message(ctx.lang)), icon="🚫")
+                st.stop()
             except StoreError as exc:
                 ui.show_failure(ctx.lang, "imp.failed.plain", exc)
                 st.stop()
@@ -133,6 +145,7 @@ st.subheader(ctx.t("exp.title"))
 st.write(ctx.t("exp.body"))
 ui.export_downloads(ctx)
 
-st.subheader(ctx.t("exp.restore"))
-st.write(ctx.t("exp.restore.body"))
-ui.restore_upload(ctx, who)
+if admin:
+    st.subheader(ctx.t("exp.restore"))
+    st.write(ctx.t("exp.restore.body"))
+    ui.restore_upload(ctx, who)

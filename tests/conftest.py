@@ -38,3 +38,23 @@ def empty_store(tmp_path: Path) -> Store:
     store = Store(tmp_path / "empty.duckdb")
     store.create()
     return store
+
+
+ADMIN = "admin@kommune.dk"
+
+
+def data_page_as_admin(store: Store, **query: str):
+    """The Data page in AppTest, signed in (a local-account session) as an admin of the store: imports and restores
+    are an admin's."""
+    from streamlit.testing.v1 import AppTest
+
+    from dk2020dash import auth
+    from dk2020dash.ui.auth import SESSION_KEY
+
+    if auth.load_user(store, ADMIN).role != "admin":
+        auth.grant(store, auth.cli_admin("test"), ADMIN, "admin")
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=90)
+    at.query_params.update(query)
+    at.session_state[SESSION_KEY] = ADMIN
+    at.run()
+    return at.switch_page("pages/data.py").run()

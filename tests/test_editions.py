@@ -14,6 +14,7 @@ from dk2020dash import queries
 from dk2020dash.cli import main
 from dk2020dash.ingest import run_import
 from dk2020dash.store import Store
+from tests.conftest import data_page_as_admin
 
 KBH = b"kommune;aar;sektor;ton\n101;2024;vej;1000\n101;2024;el;2000\n"
 
@@ -286,7 +287,7 @@ def data_upload(at, name: str, data: bytes):
 
 
 def test_data_page_preview_before_after_warnings_and_correction(full_env: Store) -> None:
-    at = data_upload(app("pages/data.py"), "kbh.csv", KBH)
+    at = data_upload(data_page_as_admin(full_env), "kbh.csv", KBH)
     assert not at.exception
     warnings = "\n".join(w.value for w in at.warning)
     assert "står uden tal for planens basisår efter indlæsningen: København (1990)" in warnings
@@ -309,7 +310,7 @@ def test_data_page_preview_before_after_warnings_and_correction(full_env: Store)
 
 
 def test_data_page_sets_the_published_date(full_env: Store) -> None:
-    at = data_upload(app("pages/data.py"), "kbh.csv", KBH)
+    at = data_upload(data_page_as_admin(full_env), "kbh.csv", KBH)
     at.date_input(key="imp-published").set_value(dt.date(2024, 3, 1)).run()
     assert any("bruger fortsat en nyere udgave" in w.value for w in at.warning)
     at.button(key="imp-apply").click().run()

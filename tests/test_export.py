@@ -12,15 +12,16 @@ import pandas as pd
 import pytest
 
 from dk2020dash import report
-from dk2020dash.store import TABLES, Store
+from dk2020dash.store import SECRET_COLUMNS, TABLES, Store
 
 
 def db_columns(store: Store) -> dict[str, list[str]]:
+    """Every table's columns as an export holds them: all but the secret ones (password hashes)."""
     df = store.query(
         "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main' "
         "ORDER BY table_name, ordinal_position"
     )
-    return {t: g["column_name"].tolist() for t, g in df.groupby("table_name")}
+    return {t: [c for c in g["column_name"] if c not in SECRET_COLUMNS.get(t, ())] for t, g in df.groupby("table_name")}
 
 
 def test_every_column_of_every_table_is_described(empty_store: Store) -> None:
@@ -289,3 +290,25 @@ def test_csv_export_round_trip_of_actions(round_trip) -> None:
                                "JOIN action a ON a.id = h.action_id ORDER BY ALL")
     same_rows(original, fresh, "SELECT a.municipality, a.title, p.kind, p.value FROM action_protection p "
                                "JOIN action a ON a.id = p.action_id ORDER BY ALL")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet"])
+def test_password_hashes_never_leave_in_an_export(empty_store: Store, tmp_path: Path, fmt: str) -> None:
+    from dk2020dash import auth
+
+    auth.grant(empty_store, auth.cli_admin("test"), "lokal@kommune.dk", "admin", password="en-lang-adgangskode")
+    stored = empty_store.query("SELECT password_hash FROM app_user").iloc[0, 0]
+    assert stored.startswith("$argon2")
+    report.export_tables(empty_store, tmp_path / "ud", fmt)
+    if fmt == "csv":
+        exported = pd.read_csv(tmp_path / "ud" / "app_user.csv")
+        blobs = b"".join(p.read_bytes() for p in (tmp_path / "ud").rglob("*") if p.is_file())
+        assert stored.encode() not in blobs and b"$argon2" not in blobs
+    elif fmt == "parquet":
+        exported = pd.read_parquet(tmp_path / "ud" / "app_user.parquet")
+    else:
+        exported = pd.read_excel(tmp_path / "ud" / report.XLSX_FILE, sheet_name="app_user")
+    assert exported["email"].tolist() == ["lokal@kommune.dk"]  # the user is exported ...
+    assert list(exported.columns) == ["email", "role", "granted_by", "granted_at"]  # ... never the hash
+    assert not exported.astype(str).apply(lambda c: c.str.contains("argon2")).any().any()
+    assert "password_hash" not in "\n".join(report.readme_lines(fmt))

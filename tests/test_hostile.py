@@ -12,6 +12,7 @@ import pytest
 
 from dk2020dash import backup as bk
 from dk2020dash.store import Store
+from tests.conftest import data_page_as_admin
 
 MB = 2**20
 
@@ -153,21 +154,12 @@ def env(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store
     return Store(path)
 
 
-def data_page(**query: str):
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params.update(query)
-    at.run()
-    return at.switch_page("pages/data.py").run()
-
-
 def test_the_data_page_reads_an_uploaded_backup_once_not_on_every_rerun(env: Store, good_backup: bytes,
                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     reads = []
     real = bk.verify
     monkeypatch.setattr(bk, "verify", lambda *a, **k: reads.append(1) or real(*a, **k))
-    at = data_page()
+    at = data_page_as_admin(env)
     at.file_uploader(key="restore-file-0").set_value(("b.zip", good_backup, "application/zip")).run()
     assert not at.exception
     assert [b for b in at.button if b.key == "restore-apply"]
@@ -392,7 +384,7 @@ def test_a_database_error_during_an_import_is_not_shown_raw(env: Store, monkeypa
         raise StoreError(raw)
 
     monkeypatch.setattr(ingest, "run_import", broken)
-    at = _page("pages/data.py")
+    at = data_page_as_admin(env)
     at.file_uploader(key="imp-file").set_value(("e.csv", b"kommune;aar;sektor;ton\n101;2024;vej;5\n", "text/csv"))
     with caplog.at_level("ERROR", logger="dk2020dash"):
         at.run()

@@ -237,6 +237,10 @@ V1_SCENARIO = """
         PRIMARY KEY (municipality, kind, year)
     );
     INSERT INTO scenario SELECT * FROM scenario_v2;
+    DROP TABLE audit;
+    DROP SEQUENCE audit_id;
+    DROP TABLE app_user_scope;
+    DROP TABLE app_user;
     UPDATE meta SET value = '1' WHERE key = 'schema_version';
 """
 
@@ -252,7 +256,7 @@ BEFORE_ADAPTATION = f"""
 
 def make_v2(path: Path) -> None:
     """Turn a file of this version into what the version before ADAPTATION_VERSION wrote: no climate adaptation
-    tables (named v2 after the version it is today)."""
+    tables (version 3 today; the name is older)."""
     con = duckdb.connect(str(path))
     try:
         con.execute(BEFORE_ADAPTATION)
@@ -262,7 +266,8 @@ def make_v2(path: Path) -> None:
 
 
 def make_v1(path: Path) -> None:
-    """Turn a file of this version into what version 1 wrote: scenario without is_demo, schema version 1."""
+    """Turn a file of this version into what version 1 wrote: scenario without is_demo, none of version 3's tables
+    (app_user, app_user_scope, audit) nor the adaptation tables, schema version 1."""
     make_v2(path)
     con = duckdb.connect(str(path))
     try:
@@ -474,7 +479,7 @@ def test_a_file_another_process_is_reading_is_not_swapped_under_it(empty_store: 
 
 # -- version 2 files (before the climate adaptation tables) -------------------------------------------------
 
-def test_a_version_2_demo_file_gains_empty_adaptation_tables_and_keeps_its_data(demo_db: Path, tmp_path: Path) -> None:
+def test_a_file_from_before_adaptation_gains_empty_adaptation_tables_and_keeps_its_data(demo_db: Path, tmp_path: Path) -> None:
     from dk2020dash import queries
 
     path = tmp_path / "v2.duckdb"
@@ -496,7 +501,7 @@ def test_a_version_2_demo_file_gains_empty_adaptation_tables_and_keeps_its_data(
     assert schema_of(path) == schema_of(demo_db)  # the migration builds what schema.sql builds
 
 
-DIE_AFTER_MIGRATION_3 = """
+DIE_AFTER_ADAPTATION_MIGRATION = """
 import os, sys, duckdb
 from dk2020dash.store import ADAPTATION_VERSION, MIGRATIONS
 con = duckdb.connect(sys.argv[1])
@@ -508,17 +513,52 @@ os._exit(3)  # before any checkpoint: the migration is only in the write-ahead l
 """
 
 
-def test_a_process_that_dies_right_after_migration_3_leaves_a_file_that_opens(demo_db: Path, tmp_path: Path) -> None:
+def test_a_process_that_dies_right_after_the_adaptation_migration_leaves_a_file_that_opens(demo_db: Path, tmp_path: Path) -> None:
     """Migration 3 only creates tables (with foreign keys to action and municipality); the write-ahead log must
     replay it, so a crash before the next checkpoint leaves a file that opens."""
     path = tmp_path / "v2.duckdb"
     shutil.copy(demo_db, path)
     make_v2(path)
     root = Path(__file__).resolve().parents[1]
-    child = subprocess.run([sys.executable, "-c", DIE_AFTER_MIGRATION_3, str(path)], cwd=root, capture_output=True,
+    child = subprocess.run([sys.executable, "-c", DIE_AFTER_ADAPTATION_MIGRATION, str(path)], cwd=root, capture_output=True,
                            text=True, timeout=120)
     assert child.returncode == 3, child.stderr
     assert Path(str(path) + ".wal").exists()
     store = Store(path)
     assert store.query("SELECT count(*) FROM risk").iloc[0, 0] == 0
+    assert schema_of(path) == schema_of(demo_db)
+
+
+DIE_AFTER_MIGRATION_3 = """
+import os, sys, duckdb
+from dk2020dash.store import MIGRATIONS
+con = duckdb.connect(sys.argv[1])
+con.execute("BEGIN TRANSACTION")
+con.execute(MIGRATIONS[3])
+con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+con.execute("INSERT INTO app_user (email, role, granted_by) VALUES ('a@b.dk', 'admin', 'test')")
+con.execute("INSERT INTO audit (table_name, row_id, field, new, who) VALUES ('app_user', 'a@b.dk', 'role', 'admin', 'test')")
+con.execute("COMMIT")
+os._exit(3)  # before any checkpoint: the new tables are only in the write-ahead log
+"""
+
+
+def test_a_process_that_dies_right_after_migration_3_leaves_a_file_that_opens(demo_db: Path, tmp_path: Path) -> None:
+    """Version 3 only creates tables and a sequence (app_user, app_user_scope, audit): that must replay from the
+    write-ahead log, with the rows written in the same transaction."""
+    path = tmp_path / "v2.duckdb"
+    shutil.copy(demo_db, path)
+    make_v2(path)  # without the adaptation tables of version 4
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE audit; DROP SEQUENCE audit_id; DROP TABLE app_user_scope; DROP TABLE app_user; "
+                "UPDATE meta SET value = '2' WHERE key = 'schema_version'; CHECKPOINT")
+    con.close()
+    root = Path(__file__).resolve().parents[1]
+    child = subprocess.run([sys.executable, "-c", DIE_AFTER_MIGRATION_3, str(path)], cwd=root, capture_output=True,
+                           text=True, timeout=120)
+    assert child.returncode == 3, child.stderr
+    assert Path(str(path) + ".wal").exists()
+    store = Store(path)  # opens, replays version 3 and migrates on to the newest
+    assert store.query("SELECT email FROM app_user").values.tolist() == [["a@b.dk"]]
+    assert store.query("SELECT count(*) FROM audit").iloc[0, 0] == 1
     assert schema_of(path) == schema_of(demo_db)

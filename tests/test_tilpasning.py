@@ -13,6 +13,7 @@ from dk2020dash import i18n, progress, queries, sentences
 from dk2020dash.demo import NO_RISK_ASSESSMENT
 from dk2020dash.ingest import run_import
 from dk2020dash.store import Store
+from tests.conftest import data_page_as_admin
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -218,7 +219,7 @@ def test_data_page_imports_risks_with_a_preview_first(demo_db: Path, tmp_path: P
     db = tmp_path / "page.duckdb"
     shutil.copy(demo_db, db)
     monkeypatch.setenv("DK2020_DB", str(db))
-    at = page("pages/data.py")
+    at = data_page_as_admin(Store(db))
     assert i18n.t("imp.kind.risks", "da") in at.selectbox(key="imp-kind").options
     at.selectbox(key="imp-kind").set_value("risks").run()
     assert any("Risikovurderingen for kommunerne i filen erstattes helt" in c.value for c in at.caption)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import streamlit as st
 
 from .. import i18n
+from ..auth import ANONYMOUS, User
 from ..demo import fill_demo
 from ..store import Store, StoreDamaged, StoreError, StoreLocked, db_path, open_or_create
 
@@ -19,13 +20,15 @@ class Context:
 
     `version` is what every cached loader keys on: Store.data_key(), the database id and the data version, which
     never repeats for different contents (init --force and restore start a new id). `damaged` is set only on a page
-    that asked to run without a database (the Data page, to restore one): the store's error, and no data."""
+    that asked to run without a database (the Data page, to restore one): the store's error, and no data. `user` is who is signed in
+    (a viewer unless page_setup's sign-in found a role; see ui/auth.py)."""
 
     lang: str
     area: str
     store: Store
     version: str | int
     damaged: str | None = None
+    user: User = ANONYMOUS
 
     def t(self, key: str, **values: object) -> str:
         return i18n.t(key, self.lang, **values)

@@ -6,6 +6,7 @@ import logging
 import streamlit as st
 
 from .. import i18n
+from ..auth import AuthError, require_admin
 from ..store import StoreError
 from .context import Context
 from .context import show_failure
@@ -25,7 +26,7 @@ def restore_upload(ctx: Context, who: str) -> None:
     and a button that does it. A file that is not an intact backup of this app is refused with the reason, and
     nothing changes. The restore gives the database a new id (Store.data_key), so every cached loader reads the
     restored data on the next run. Over a damaged database (ctx.damaged) the damaged file is kept beside.
-    auth.may_restore decides who may."""
+    auth.can_restore decides who may (and is asked again at the write)."""
     import io
 
     from .. import auth, backup
@@ -35,7 +36,7 @@ def restore_upload(ctx: Context, who: str) -> None:
         st.success(ctx.t("exp.restore.done", file=i18n.literal(done["file"]), when=done["when"]), icon="✅")
         if done.get("kept"):
             st.info(ctx.t("exp.damaged.kept", name=i18n.literal(done["kept"])), icon="ℹ️")
-    if not auth.may_restore(who):
+    if not auth.can_restore(ctx.user):
         st.info(ctx.t("exp.damaged.not_allowed"), icon="🔒")
         return
     n = st.session_state.get("restore-n", 0)  # a new uploader after each restore: the file is not offered again
@@ -57,8 +58,12 @@ def restore_upload(ctx: Context, who: str) -> None:
     file = io.BytesIO(data)
     file.name = upload.name
     try:
+        require_admin(ctx.user)  # again at the write, not only by hiding the control
         with st.spinner():
             report = backup.restore(ctx.store, file, who=who, replace_damaged=ctx.damaged is not None)
+    except AuthError as exc:
+        st.error(exc.message(ctx.lang), icon="🚫")
+        return
     except backup.BackupError as exc:
         reason = ctx.t(f"exp.restore.reason.{exc.reason}", **exc.values)
         _log.warning("restore of %s refused: %s", upload.name, exc)
@@ -95,9 +100,9 @@ def checked_backup(data: bytes, name: str):
     return result
 
 
-def damaged_restore(ctx: Context, who: str) -> None:
-    """The Data page when the database cannot be opened: what is wrong and the restore upload (context() has shown
-    the store's error), nothing that needs the data."""
+def damaged_restore(ctx: Context) -> None:
+    """The Data page when the database cannot be opened (context() has shown the store's error): what is wrong and
+    how an administrator restores a backup. Not an upload: the roles are in the damaged file, so nobody can be
+    known to be an administrator here."""
     st.subheader(ctx.t("exp.damaged.title"))
-    st.write(ctx.t("exp.damaged.body"))
-    restore_upload(ctx, who)
+    st.markdown(ctx.t("exp.damaged.body"))

@@ -4,12 +4,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import replace
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from .. import i18n
 from ..domain import DENMARK, REGIONS
+from .auth import sign_in
 from .context import Context, context
 from .data import load_demo_kinds
 
@@ -24,6 +26,9 @@ PAGES: dict[str, list[tuple[str, str, str, str]]] = {
                           ("pages/kort.py", "nav.map", "kort", ":material/map:"),
                           ("pages/tilpasning.py", "nav.adaptation", "tilpasning", ":material/flood:"),
                           ("pages/praesentation.py", "nav.presentation", "praesentation", ":material/co_present:")],
+    "nav.group.work": [("pages/indsatser.py", "nav.actions", "indsatser", ":material/checklist:"),
+                       ("pages/milepaele.py", "nav.milestones", "milepaele", ":material/flag:"),
+                       ("pages/brugere.py", "nav.users", "brugere", ":material/group:")],
     "nav.group.about": [("pages/metode.py", "nav.method", "metode", ":material/menu_book:"),
                         ("pages/datakvalitet.py", "nav.quality", "datakvalitet", ":material/fact_check:"),
                         ("pages/data.py", "nav.data", "data", ":material/upload_file:")],
@@ -111,7 +116,8 @@ def page_setup(allow_damaged: bool = False) -> Context:
         choices = lang, area
     st.session_state["_shell_seen"] = True
     ctx = context(*choices, allow_damaged=allow_damaged)
-    if ctx.damaged is None:
+    if ctx.damaged is None:  # a damaged database has no user table to sign in against
+        ctx = replace(ctx, user=sign_in(ctx))
         demo_banner(ctx)
     return ctx
 

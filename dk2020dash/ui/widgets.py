@@ -114,10 +114,13 @@ def download_table(ctx: Context, df: pd.DataFrame, name: str) -> None:
 
 
 def export_downloads(ctx: Context) -> None:
-    """Every table as one zip (CSV, XLSX or Parquet, each with a README) and a backup of the database."""
+    """Every table as one zip (CSV, XLSX or Parquet, each with a README) and a backup of the database. Only an
+    admin's backup keeps the password hashes of local accounts (anyone else's has them empty)."""
     from .. import backup, report
+    from ..auth import is_admin
 
     path = str(ctx.store.path)
+    secrets = is_admin(ctx.user)
     with st.container(horizontal=True, key="export-archives"):
         for fmt in report.FORMATS:
             st.download_button(
@@ -127,7 +130,7 @@ def export_downloads(ctx: Context) -> None:
             )
     st.markdown(ctx.t("exp.backup.body"))
     st.download_button(
-        ctx.t("exp.backup"), data=lambda: backup.backup_bytes(Store(path)), file_name=backup.backup_name(),
+        ctx.t("exp.backup"), data=lambda: backup.backup_bytes(Store(path), secrets=secrets), file_name=backup.backup_name(),
         mime=report.MIME["zip"], key="backup", on_click="ignore", icon=":material/backup:",
     )
 

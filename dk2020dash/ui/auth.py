@@ -1,0 +1,87 @@
+"""Sign-in and sign-out in the sidebar, and the helpers pages use to decide what a user may see and do.
+
+Single sign-on (OpenID Connect, e.g. Microsoft Entra ID) through st.login when secrets.toml has an [auth] section;
+otherwise local accounts (argon2 hashes in app_user) through a small form. Either way the signed-in e-mail is
+looked up in app_user (dk2020dash.auth.load_user): no row means viewer. The permission checks themselves live in
+dk2020dash/auth.py and are repeated by every write function; hiding a control here is only the first guard.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import auth as roles
+from .. import i18n
+from .context import Context
+
+__all__ = ["SESSION_KEY", "can_edit", "is_admin", "is_writer", "md", "oidc_configured", "sign_in", "signed_in_email"]
+
+SESSION_KEY = "_dk2020_signed_in"  # local accounts: the e-mail that signed in, for this browser session
+
+
+def md(text: object) -> str:
+    """User or file text made safe to show inside Markdown (i18n.literal; None as empty)."""
+    return i18n.literal("" if text is None else text)
+
+
+def oidc_configured() -> bool:
+    """True when secrets.toml has an [auth] section, so st.login is the way in."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001 - no secrets file at all, or one that does not parse: no single sign-on
+        return False
+
+
+def signed_in_email() -> str | None:
+    if oidc_configured():
+        if not st.user.is_logged_in:
+            return None
+        return st.user.get("email") or st.user.get("preferred_username")
+    return st.session_state.get(SESSION_KEY)
+
+
+def sign_in(ctx: Context) -> roles.User:
+    """The sidebar's sign-in (or who is signed in, and sign-out); returns the signed-in user, a viewer if none."""
+    oidc = oidc_configured()
+    user = roles.load_user(ctx.store, signed_in_email())
+    with st.sidebar:
+        st.divider()
+        if user.signed_in:
+            st.caption(ctx.t("auth.signed_in_as", email=md(user.email), role=ctx.t(f"auth.role.{user.role}")))
+            if st.button(ctx.t("auth.sign_out"), key="auth-sign-out", icon=":material/logout:"):
+                if oidc:
+                    st.logout()
+                else:
+                    st.session_state.pop(SESSION_KEY, None)
+                    st.rerun()
+        elif oidc:
+            if st.button(ctx.t("auth.sign_in"), key="auth-sign-in", icon=":material/login:",
+                         help=ctx.t("auth.sign_in.help")):
+                st.login()
+        else:
+            with st.expander(ctx.t("auth.sign_in"), icon=":material/login:"):
+                with st.form("auth-form", border=False, enter_to_submit=True):
+                    email = st.text_input(ctx.t("edit.field.email"), key="auth-email")
+                    password = st.text_input(ctx.t("edit.field.password"), type="password", key="auth-password")
+                    submitted = st.form_submit_button(ctx.t("auth.sign_in"), key="auth-submit")
+                if submitted:
+                    try:
+                        found = roles.authenticate(ctx.store, email, password)
+                    except roles.AuthError as exc:
+                        st.error(md(exc.message(ctx.lang)), icon="🚫")
+                    else:
+                        st.session_state[SESSION_KEY] = found.email
+                        st.rerun()
+                st.caption(ctx.t("auth.sign_in.help"))
+    return user
+
+
+def can_edit(ctx: Context, municipality: int) -> bool:
+    return roles.can_edit(ctx.user, municipality)
+
+
+def is_admin(ctx: Context) -> bool:
+    return roles.is_admin(ctx.user)
+
+
+def is_writer(ctx: Context) -> bool:
+    return roles.is_writer(ctx.user)

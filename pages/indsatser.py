@@ -1,0 +1,76 @@
+"""Indsatser: actions across municipalities. Filters in the URL, totals by status, the bridge of the selection, the
+table; a selected row opens the action's history and, for an editor of its municipality, the edit form."""
+from datetime import date
+
+import streamlit as st
+
+from dk2020dash import charts, i18n, names, progress, ui
+from dk2020dash.domain import (ACTION_KINDS, ACTION_STATUSES, BRIDGE_PART_OF_STATUS, REGIONS, SECTOR_CODES,
+                               STALE_AFTER_DAYS)
+from dk2020dash.ui import work
+
+ctx = ui.page_setup()
+t, lang = ctx.t, ctx.lang
+today = date.today()
+st.title(t("act.title"))
+st.caption(t("act.intro"))
+
+munis = ui.load_municipalities(ctx)
+all_names = sorted(munis["name"], key=names.danish_sort_key)
+c1, c2, c3 = st.columns(3)
+regions = c1.multiselect(t("act.region"), REGIONS, key="ind-region", bind="query-params", placeholder=t("act.all"))
+chosen = c2.multiselect(t("act.municipality"), all_names, key="ind-kommune", bind="query-params",
+                        placeholder=t("act.all"))
+sectors = c3.multiselect(t("act.sector"), SECTOR_CODES, format_func=lambda c: ui.sector_label(c, lang),
+                         key="ind-sektor", bind="query-params", placeholder=t("act.all"))
+c4, c5, c6 = st.columns(3)
+statuses = c4.multiselect(t("act.status"), ACTION_STATUSES, format_func=lambda s: t(f"status.{s}"), key="ind-status",
+                          bind="query-params", placeholder=t("act.all"))
+kind = c5.segmented_control(t("act.kind"), ACTION_KINDS, format_func=lambda k: t(f"act.kind.{k}"), key="ind-type",
+                            bind="query-params")
+search = c6.text_input(t("act.search"), key="ind-search", bind="query-params")
+stale_only = st.toggle(t("act.stale", days=STALE_AFTER_DAYS), key="ind-stale", bind="query-params")
+
+area = munis
+if regions:
+    area = area[area["region"].isin(regions)]
+if chosen:
+    area = area[area["name"].isin(chosen)]
+codes = area["code"].astype(int).tolist()
+actions = work.filter_actions(ui.load_actions(ctx, codes), sectors=sectors, statuses=statuses, kind=kind,
+                              stale_only=stale_only, search=search or "", today=today)
+
+st.subheader(t("act.totals"))
+totals = work.status_totals(actions)
+with st.container(horizontal=True, key="ind-totals"):
+    for status, row in totals.iterrows():
+        st.metric(t(f"status.{status}"), t("act.totals.value", n=i18n.number(row["n"], lang),
+                                           tonnes=i18n.tonnes(float(row["tonnes"]), lang)), border=True)
+st.caption(t("act.count", n=i18n.number(len(actions), lang)))
+
+mitigation = actions[actions["kind"] == "mitigation"]
+result = ui.assess(ctx, codes, today) if codes else None
+if result and len(mitigation):
+    by_status = mitigation.groupby("status")
+    counted = mitigation["status"].map(BRIDGE_PART_OF_STATUS).notna()
+    bridge = progress.reduction_bridge(result.bridge.need, by_status["expected_2030_t"].sum().to_dict(),
+                                       by_status.size().to_dict(),
+                                       int((mitigation["expected_2030_t"].isna() & counted).sum()))
+    st.subheader(t("act.bridge"))
+    ui.chart(ctx, charts.reduction_bridge(bridge, lang).to_dict(), "ind-bridge")
+    st.caption(t("act.bridge.note"))
+
+if actions.empty:
+    st.info(t("act.none"), icon="ℹ️")
+else:
+    table = work.actions_table(ctx, actions, today)
+    event = st.dataframe(table, hide_index=True, column_config=work.table_columns(ctx), key="ind-table",
+                         on_select="rerun", selection_mode="single-row")
+    ui.download_table(ctx, table, "indsatser")
+    rows = list(getattr(getattr(event, "selection", None), "rows", None) or [])
+    if rows and rows[0] < len(actions):
+        st.query_params["indsats"] = str(int(actions.iloc[rows[0]]["id"]))
+
+picked = st.query_params.get("indsats")
+if picked and str(picked).isdigit():
+    work.action_detail(ctx, int(picked))
