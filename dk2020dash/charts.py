@@ -415,3 +415,94 @@ def adaptation_status_bars(by_hazard: pd.DataFrame, lang: str) -> alt.Chart:
                  alt.Tooltip("n:Q", title=i18n.t("ad.chart.actions", lang))])
     return _finish(chart, i18n.t("ad.chart.status.title", lang), lang, i18n.t("ad.chart.status.subtitle", lang),
                    height=40 * len(hazards), legend_columns=6)
+
+
+# -- KKR meeting pack: the municipalities on a static map, coloured by verdict ------------------------
+
+# Bornholm (400) lies 150 km east of the rest: drawn where it is, it leaves Denmark a third of the map. Danish
+# maps show it moved into the sea north-east of Sjælland, in a box; the slides do the same.
+# Degrees (longitude, latitude): for Denmark into the Kattegat below the legend; for the capital region just
+# east of Amager, so the region's map is not stretched.
+BORNHOLM, BORNHOLM_SHIFT, BORNHOLM_SHIFT_REGION = 400, (-1.55, 1.3), (-1.72, 0.35)
+
+
+def _shifted(coords: object, dx: float, dy: float) -> object:
+    if isinstance(coords, (list, tuple)) and coords and isinstance(coords[0], (int, float)):
+        return [coords[0] + dx, coords[1] + dy, *coords[2:]]
+    return [_shifted(c, dx, dy) for c in coords]  # type: ignore[union-attr]
+
+
+def _bounds(coords: object) -> tuple[float, float, float, float]:
+    points: list[tuple[float, float]] = []
+
+    def walk(c: object) -> None:
+        if isinstance(c, (list, tuple)) and c and isinstance(c[0], (int, float)):
+            points.append((float(c[0]), float(c[1])))
+        elif isinstance(c, (list, tuple)):
+            for x in c:
+                walk(x)
+
+    walk(coords)
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def verdict_map(rows: pd.DataFrame, lang: str, features: dict[int, dict] | None = None,
+                width: int = 720, height: int = 600) -> alt.Chart:
+    """The municipalities in `rows` (code, name, verdict value or None, label_lat, label_lon, area_km2) coloured
+    by verdict: real boundaries from `features` (maps.read_boundaries), else a circle at each label point.
+    A static chart for slides (vl-convert renders it offline); grey where nothing can be computed."""
+    from .domain import VERDICTS
+
+    labels = [i18n.t(f"verdict.{v}", lang) for v in VERDICTS]
+    none = i18n.t("map.legend.none", lang)
+    colour_of = dict(zip(VERDICTS, labels))
+    domain = [*labels, none]
+    scale = alt.Scale(domain=domain, range=[*VERDICT_COLOURS.values(), PALETTE["grey"]])
+    # Inside the map's top-right corner: open sea (Kattegat and Sweden) for Denmark and every region.
+    legend = alt.Legend(orient="top-right", symbolType="square", symbolSize=300, fillColor="#FFFFFFDD", padding=8)
+    title = i18n.t("ov.col.verdict", lang)
+    colour = alt.Color("verdict_text:N", title=title, sort=domain, scale=scale, legend=legend)
+    texts = [colour_of.get(v, none) if isinstance(v, str) else none for v in rows["verdict"]]
+    tooltip = [alt.Tooltip("name:N", title=i18n.t("ov.col.municipality", lang)),
+               alt.Tooltip("verdict_text:N", title=i18n.t("ov.col.verdict", lang))]
+    features = dict(features or {})
+    rows = rows.copy()
+    layers = []
+    others = set(rows["code"].astype(int)) - {BORNHOLM}
+    if BORNHOLM in set(rows["code"].astype(int)) and others:  # moved only beside other municipalities
+        dx, dy = BORNHOLM_SHIFT if rows["label_lon"].astype(float).min() < 10 else BORNHOLM_SHIFT_REGION
+        at = rows["code"].astype(int) == BORNHOLM
+        rows.loc[at, "label_lon"] = rows.loc[at, "label_lon"].astype(float) + dx
+        rows.loc[at, "label_lat"] = rows.loc[at, "label_lat"].astype(float) + dy
+        if BORNHOLM in features:
+            geometry = features[BORNHOLM]["geometry"]
+            moved = {"type": geometry["type"], "coordinates": _shifted(geometry["coordinates"], dx, dy)}
+            features[BORNHOLM] = {**features[BORNHOLM], "geometry": moved}
+            x0, y0, x1, y1 = _bounds(moved["coordinates"])
+        else:
+            lon, lat = float(rows.loc[at, "label_lon"].iloc[0]), float(rows.loc[at, "label_lat"].iloc[0])
+            x0, y0, x1, y1 = lon - 0.25, lat - 0.15, lon + 0.25, lat + 0.15
+        pad = 0.06
+        box = [[x0 - pad, y0 - pad], [x1 + pad, y0 - pad], [x1 + pad, y1 + pad], [x0 - pad, y1 + pad], [x0 - pad, y0 - pad]]
+        layers.append(alt.Chart(alt.Data(values=[{"type": "Feature", "properties": {},
+                                                  "geometry": {"type": "LineString", "coordinates": box}}]))
+                      .mark_geoshape(filled=False, stroke=PALETTE["grey"], strokeWidth=1))
+    drawn = rows["code"].astype(int).isin(list(features))
+    if drawn.any():
+        values = [{"type": "Feature", "geometry": features[int(code)]["geometry"],
+                   "properties": {"name": str(name), "verdict_text": text}}
+                  for code, name, text, ok in zip(rows["code"], rows["name"], texts, drawn) if ok]
+        layers.append(alt.Chart(alt.Data(values=values)).mark_geoshape(stroke="white", strokeWidth=0.6).encode(
+            color=alt.Color("properties.verdict_text:N", title=title, sort=domain, scale=scale, legend=legend),
+            tooltip=[alt.Tooltip("properties.name:N", title=i18n.t("ov.col.municipality", lang)),
+                     alt.Tooltip("properties.verdict_text:N", title=title)]))
+    if (~drawn).any():
+        points = rows[~drawn].assign(verdict_text=[t for t, ok in zip(texts, drawn) if not ok])
+        layers.append(alt.Chart(points).mark_circle(opacity=0.95, stroke="white", strokeWidth=1).encode(
+            longitude="label_lon:Q", latitude="label_lat:Q", color=colour, tooltip=tooltip,
+            size=alt.Size("area_km2:Q", legend=None, scale=alt.Scale(range=[60, 1400]))))
+    chart = alt.layer(*layers).project("mercator").properties(width=width, height=height)
+    return (chart.configure(locale={"number": NUMBER_LOCALE.get(lang, NUMBER_LOCALE["en"])})
+            .configure_view(stroke=None)
+            .configure_legend(labelFontSize=FONT_SIZE + 2, titleFontSize=FONT_SIZE + 2, labelLimit=400))

@@ -1,4 +1,4 @@
-"""Command line: python -m dk2020dash init | info | import | export | backup | restore | user | action | milestone
+"""Command line: python -m dk2020dash init | info | import | export | backup | restore | user | action | milestone | report
 (exit 0 ok, 1 error with a one-line message and nothing written, 2 wrong usage)."""
 from __future__ import annotations
 
@@ -318,6 +318,59 @@ def add_user_commands(sub: argparse._SubParsersAction, db_arg) -> None:
     db_arg(done)
     done.set_defaults(func=cmd_milestone_done)
 
+# -- report: the KKR meeting pack ------------------------------------------------------------------------
+def cmd_report_kkr(args: argparse.Namespace) -> int:
+    """The six-slide deck for an area as PowerPoint (.pptx) or PDF (.pdf, through LibreOffice headless)."""
+    import os
+    from datetime import date
+    from pathlib import Path
+
+    from . import deck, i18n
+
+    lang = args.lang
+    target = Path(args.out)
+    kind = target.suffix.lower().lstrip(".")
+    if kind not in ("pptx", "pdf"):
+        raise ValueError(f"{target}: --out skal ende på .pptx eller .pdf")
+    if kind == "pdf" and deck.soffice() is None:
+        raise ValueError(i18n.t("kkr.cli.pdf_missing", lang, install=deck.PDF_INSTALL))
+    store = Store(args.db)
+    if not store.path.is_file():
+        raise ValueError(f"{store.path}: databasen findes ikke; opret den med python -m dk2020dash init")
+    area = deck.parse_area(args.area)
+    today = date.today()
+    try:
+        since = deck.parse_since(args.since if args.since is not None else deck.default_since(today),
+                                 queries.history_start(store), today, lang)
+    except deck.SinceError as exc:
+        raise ValueError(f"--since: {exc.text(lang)}") from None
+    pptx = deck.to_pptx(deck.build(store, area, since, lang, today))
+    try:
+        data = deck.to_pdf(pptx) if kind == "pdf" else pptx
+    except deck.PdfUnavailable as exc:
+        raise ValueError(str(exc)) from None
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # never a half-written deck
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+    print(f"Skrev {target} ({kind.upper()}, {len(deck.SLIDES)} dias, {deck.area_name(area, lang)}, "
+          f"ændringer siden {since.isoformat()}).")
+    return 0
+
+
+def add_report_command(sub: argparse._SubParsersAction, db_arg) -> None:
+    report = sub.add_parser("report", help="lav en rapport (kkr: præsentationen til KKR-mødet)")
+    kinds = report.add_subparsers(dest="report", required=True)
+    kkr = kinds.add_parser("kkr", help="de seks dias til KKR-mødet som PowerPoint eller PDF")
+    kkr.add_argument("--area", default="Danmark", help="Danmark eller en region (fx Hovedstaden); standard: Danmark")
+    kkr.add_argument("--since", default=None, help="ændringer siden denne dato (ÅÅÅÅ-MM-DD); standard: 90 dage før i dag")
+    kkr.add_argument("--out", required=True, help="fil at skrive: .pptx, eller .pdf (kræver LibreOffice)")
+    kkr.add_argument("--lang", choices=("da", "en"), default="da", help="sprog på diasene (standard: da)")
+    db_arg(kkr)
+    kkr.set_defaults(func=cmd_report_kkr)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dk2020dash", description="DK2020 Klimaplan-dashboard: database og data.")
@@ -344,6 +397,7 @@ def build_parser() -> argparse.ArgumentParser:
     info.set_defaults(func=cmd_info)
     add_export_commands(sub, db_arg)
     add_user_commands(sub, db_arg)
+    add_report_command(sub, db_arg)
     add_migrate_command(sub)
     return parser
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from . import i18n
 from .domain import VERDICTS
 
 BOUNDARIES_ENV = "DK2020_BOUNDARIES"
+# The boundaries shipped with the app (made by data/make_boundaries.py from DAGI); DK2020_BOUNDARIES overrides.
+DEFAULT_BOUNDARIES = Path(__file__).resolve().parent.parent / "data" / "kommuner.geojson"
+ATTRIBUTION = "Indeholder data fra Styrelsen for Dataforsyning og Infrastruktur, DAGI"
 METRICS: tuple[str, ...] = ("verdict", "reduction", "per_capita", "manko")
 POINT_LAYER, POLYGON_LAYER, OUTLINE_LAYER, LABEL_LAYER = (
     "kommuner-punkter", "kommuner-graenser", "kommuner-omrids", "kommuner-navne")
@@ -65,6 +69,15 @@ def read_boundaries(path: str | Path, codes: set[int]) -> dict[int, dict]:
     if not out:
         raise BoundaryError("properties")
     return out
+
+
+def boundaries_path() -> tuple[str | None, bool]:
+    """The boundary file to draw: (path, named by DK2020_BOUNDARIES). The shipped file unless the variable names
+    another; (None, False) when neither is there."""
+    named = os.environ.get(BOUNDARIES_ENV)
+    if named:
+        return named, True
+    return (str(DEFAULT_BOUNDARIES), False) if DEFAULT_BOUNDARIES.is_file() else (None, False)
 
 
 def _rgba(hex_colour: str, alpha: int = 230) -> list[int]:

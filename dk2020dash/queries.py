@@ -374,3 +374,65 @@ def last_imports(store: Store) -> pd.DataFrame:
         """,
         [list(DATA_KINDS), list(DEMO_KINDS), list(DATA_KINDS)],
     )
+
+
+# -- KKR meeting pack: what changed since a date (the secretariat's audit history can extend these) ------
+
+def history_start(store: Store):
+    """The earliest date the data has history for: the first action status change or inventory edition."""
+    df = store.query(
+        "SELECT least((SELECT min(changed_on) FROM action_event), "
+        "(SELECT min(coalesce(published, CAST(created_at AS DATE))) FROM edition)) AS first"
+    )
+    first = df.iloc[0, 0]
+    return None if pd.isna(first) else pd.Timestamp(first).date()
+
+
+def status_changes_since(store: Store, codes: Sequence[int], since, until) -> pd.DataFrame:
+    """Action status changes from `since` to `until` (both included), with each action's kind and expected
+    2030 reduction, oldest first."""
+    return store.query(
+        "SELECT e.changed_on, a.municipality, m.name AS municipality_name, a.id AS action_id, a.title, a.kind, "
+        "a.expected_2030_t, e.old_status, e.new_status FROM action_event e JOIN action a ON a.id = e.action_id "
+        "JOIN municipality m ON m.code = a.municipality "
+        "WHERE list_contains(?, a.municipality) AND e.changed_on BETWEEN ? AND ? ORDER BY e.changed_on, e.id",
+        [list(codes), since, until],
+    )
+
+
+def milestones_changed_since(store: Store, codes: Sequence[int], since, until) -> pd.DataFrame:
+    """Milestones completed from `since` to `until`, or due in that time and not done by their due date."""
+    return store.query(
+        "SELECT s.id, s.municipality, m.name AS municipality_name, s.kind, s.due, s.done FROM milestone s "
+        "JOIN municipality m ON m.code = s.municipality WHERE list_contains(?, s.municipality) AND "
+        "(s.done BETWEEN ? AND ? OR (s.due >= ? AND s.due < ? AND (s.done IS NULL OR s.done > s.due))) "
+        "ORDER BY s.municipality, s.due, s.id",
+        [list(codes), since, until, since, until],
+    )
+
+
+def editions_since(store: Store, since) -> pd.DataFrame:
+    """Inventory editions published (or, without a date, created) on or after `since`, oldest first."""
+    return store.query(
+        "SELECT id, name, coalesce(published, CAST(created_at AS DATE)) AS published FROM edition "
+        "WHERE coalesce(published, CAST(created_at AS DATE)) >= ? ORDER BY published, id",
+        [since],
+    )
+
+
+def municipality_inputs_before(store: Store, day) -> dict[int, MunicipalityInputs]:
+    """As municipality_inputs, but each municipality from its newest edition published (or, without a date,
+    imported) before `day`: the figures as they stood then (today's plans and actions)."""
+    newest_before = (
+        "(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "
+        "FROM (SELECT DISTINCT municipality, edition FROM emission) h JOIN edition ed ON ed.id = h.edition "
+        f"WHERE coalesce(ed.published, CAST(ed.created_at AS DATE)) < ? ORDER BY h.municipality, {_EDITION_ORDER})"
+    )
+    totals = store.query(
+        f"SELECT em.municipality, em.year, sum(em.tco2e) AS tco2e, bool_or(em.estimated) AS any_estimated "
+        f"FROM emission em JOIN {newest_before} n ON n.municipality = em.municipality AND n.edition = em.edition "
+        "GROUP BY em.municipality, em.year ORDER BY em.municipality, em.year",
+        [day],
+    )
+    return inputs_from_frames(emissions=totals, plans=plans(store), targets=plan_targets(store),
+                              actions=action_expected(store), municipalities=municipalities(store))

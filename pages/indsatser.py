@@ -57,7 +57,7 @@ if result and len(mitigation):
                                        by_status.size().to_dict(),
                                        int((mitigation["expected_2030_t"].isna() & counted).sum()))
     st.subheader(t("act.bridge"))
-    st.altair_chart(charts.reduction_bridge(bridge, lang), key="ind-bridge")
+    ui.chart(ctx, charts.reduction_bridge(bridge, lang).to_dict(), "ind-bridge")
     st.caption(t("act.bridge.note"))
 
 if actions.empty:

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dk2020dash import i18n, maps, queries, ui
+from dk2020dash import charts, i18n, maps, queries, ui
 
 ctx = ui.page_setup()
 st.title(ctx.t("map.title"))
@@ -36,6 +36,10 @@ with st.container(key="map-legend", horizontal=True):
         )
 event = st.pydeck_chart(deck, height=maps.MAP_PX[1], on_select="rerun", selection_mode="single-object", key="map",
                         alt=ctx.t("map.title"))
+if metric == "verdict":  # the chosen area as a static image (as on the KKR slides), made when a button is clicked
+    shown = metrics[metrics["code"].isin(area_codes)]
+    ui.chart_downloads(ctx, lambda: charts.verdict_map(shown, ctx.lang, boundaries).to_dict(),
+                       f"kort-{ui.file_slug(ui.area_label(ctx.area, ctx.lang))}")
 if set(crowded) & set(inset):
     inset_deck, _, inset_spots = maps.deck(
         metrics, metric, ctx.lang, boundaries, size=maps.INSET_PX, focus=inset, circles=maps.INSET_CIRCLES,
@@ -50,12 +54,14 @@ if unnamed:
     st.caption(ctx.t("map.unnamed", names=i18n.literal(", ".join(sorted(names, key=str.casefold)))))
 st.caption(ctx.t("map.click"))
 if boundaries:
-    st.caption(ctx.t("map.polygons", file=i18n.literal(Path(path).name)))
+    shipped = Path(path).resolve() == maps.DEFAULT_BOUNDARIES
+    st.caption(ctx.t("map.shipped") if shipped else ctx.t("map.polygons", file=i18n.literal(Path(path).name)))
     without = metrics.loc[~metrics["code"].isin(list(boundaries)), "name"].tolist()
     if without:
         st.info(ctx.t("map.missing_polygons", names=i18n.literal(", ".join(without))))
 else:
     st.caption(ctx.t("map.points"))
+st.caption(ctx.t("map.attribution"))
 
 code = maps.selected_code(event) or maps.selected_code(inset_event)
 if code is not None:

@@ -84,7 +84,7 @@ def streamlit_app(db: Path, log: Path, boundaries: Path | None = None) -> Iterat
 
 @pytest.fixture(scope="session")
 def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app on the demo database, municipalities drawn as circles (no boundary file)."""
+    """The app on the demo database with the boundaries shipped in data/ (no DK2020_BOUNDARIES)."""
     with streamlit_app(demo_db, tmp_path_factory.mktemp("server") / "streamlit.log") as url:
         yield url
 
@@ -290,3 +290,34 @@ def test_the_adaptation_page_draws_its_charts_and_the_kommune_page_its_section(s
     assert page.get_by_text("Lolland har høj risiko for").first.is_visible() or \
         page.get_by_text("høje klimarisici i Lolland").first.is_visible()
     assert page.locator("[data-testid='stException']").count() == 0
+
+
+def test_the_presentation_at_1920x1080_every_slide(server: str, browser: object) -> None:
+    """Each slide of the KKR presentation on a meeting-room screen, saved as a screenshot; the arrow keys and
+    the slide number in the URL move between them."""
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, locale="da-DK")
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    foreign: list[str] = []
+    page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(LOCAL) else None)
+    try:
+        SCREENSHOTS.mkdir(exist_ok=True)
+        for n in range(1, 7):
+            page.goto(f"{server}/praesentation?area=Region+Hovedstaden&since=2025-06-01&slide={n}")
+            settle(page)
+            page.wait_for_timeout(2000)  # charts draw after the script has finished
+            assert page.locator("[data-testid='stException']").count() == 0
+            assert page.get_by_text(f"Dias {n} af 6").first.is_visible()
+            assert page.locator(".st-key-kkr-slide h1").first.is_visible()
+            page.screenshot(path=str(SCREENSHOTS / f"praesentation-{n}.png"))
+        # The title is read from the back of the room: at least 40 pixels high.
+        size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.st-key-kkr-slide h1')).fontSize)")
+        assert size >= 40
+        page.mouse.click(1900, 700)  # on the page, away from any input, so the key goes to the app
+        page.keyboard.press("ArrowLeft")
+        settle(page)
+        page.wait_for_function("() => location.search.includes('slide=5')", timeout=15_000)
+        assert page.get_by_text("Dias 5 af 6").first.is_visible()
+        assert foreign == []
+    finally:
+        context.close()

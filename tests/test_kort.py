@@ -22,10 +22,18 @@ SMALL_ISLANDS = {825: "Læsø", 563: "Fanø", 741: "Samsø", 492: "Ærø", 400: 
 
 
 @pytest.fixture
-def demo_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def shipped_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The demo database and the boundaries shipped in data/ (no DK2020_BOUNDARIES)."""
     monkeypatch.setenv("DK2020_DB", str(demo_db))
     monkeypatch.delenv(maps.BOUNDARIES_ENV, raising=False)
     return demo_db
+
+
+@pytest.fixture
+def demo_env(shipped_env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """As without a shipped boundary file: the map falls back to circles at the label points."""
+    monkeypatch.setattr(maps, "DEFAULT_BOUNDARIES", tmp_path / "not-shipped.geojson")
+    return shipped_env
 
 
 def kort(**query: object) -> AppTest:
@@ -195,3 +203,67 @@ def test_english_tooltips(demo_env: Path) -> None:
     spec, _ = deck_spec(at)
     tip = " ".join({r["code"]: r for r in layer(spec, maps.POINT_LAYER)["data"]}[101][c] for c in maps.TIP_LINES)
     assert "Reduction since baseline" in tip and "%" in tip
+
+
+ATTRIBUTION = "Indeholder data fra Styrelsen for Dataforsyning og Infrastruktur, DAGI"
+
+
+def test_the_shipped_boundaries_are_drawn_by_default_with_the_attribution(shipped_env: Path) -> None:
+    at = kort()
+    assert not at.exception
+    spec, _ = deck_spec(at)
+    polygons = layer(spec, maps.POLYGON_LAYER)
+    assert {f["code"] for f in polygons["data"]} == set(pd.read_csv(ROOT / "data" / "municipalities.csv")["code"])
+    assert layer(spec, maps.POINT_LAYER) is None and not any("kan ikke bruges" in w.value for w in at.warning)
+    captions = " ".join(c.value for c in at.caption)
+    assert ATTRIBUTION in captions and "data/kommuner.geojson" in captions
+    assert not re.search(r"https?://", json.dumps(spec))
+
+
+def test_dk2020_boundaries_still_overrides_the_shipped_file(shipped_env: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    square = {"type": "Polygon", "coordinates": [[[12.5, 55.6], [12.6, 55.6], [12.6, 55.7], [12.5, 55.6]]]}
+    path = tmp_path / "egne.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"kode": "0101", "navn": "København"}, "geometry": square}]}), encoding="utf-8")
+    monkeypatch.setenv(maps.BOUNDARIES_ENV, str(path))
+    at = kort()
+    spec, _ = deck_spec(at)
+    assert {f["code"] for f in layer(spec, maps.POLYGON_LAYER)["data"]} == {101}
+    assert len(layer(spec, maps.POINT_LAYER)["data"]) == 97  # the rest as circles, and said so
+    assert any("egne.geojson" in c.value for c in at.caption) and any(ATTRIBUTION in c.value for c in at.caption)
+
+
+def test_the_shipped_boundary_file_is_small_complete_and_without_christianso() -> None:
+    path = ROOT / "data" / "kommuner.geojson"
+    assert path.stat().st_size < 500_000  # well under 1 MB
+    data = json.loads(path.read_text(encoding="utf-8"))
+    codes = {int(f["properties"]["kode"]) for f in data["features"]}
+    assert codes == set(pd.read_csv(ROOT / "data" / "municipalities.csv")["code"]) and 411 not in codes
+    assert ATTRIBUTION in data["attribution"]
+    for f in data["features"]:
+        assert f["geometry"]["type"] == "MultiPolygon" and f["geometry"]["coordinates"]
+        for polygon in f["geometry"]["coordinates"]:
+            ring = polygon[0]
+            assert ring[0] == ring[-1] and len(ring) >= 4
+            # Exterior rings clockwise (d3/Vega's spherical convention; else Vega fills the globe):
+            area2 = sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:]))
+            assert area2 < 0, f["properties"]["navn"]
+
+
+def test_the_shipped_boundaries_share_their_borders_exactly() -> None:
+    """Neighbours share each border vertex for vertex: no sliver or gap between municipalities."""
+    shapely = pytest.importorskip("shapely")
+    from shapely.geometry import shape
+
+    data = json.loads((ROOT / "data" / "kommuner.geojson").read_text(encoding="utf-8"))
+    geoms = [shape(f["geometry"]) for f in data["features"]]
+    assert all(g.is_valid for g in geoms)
+    assert shapely.coverage_is_valid(geoms)
+
+
+def test_the_verdict_map_downloads_as_png_and_svg(shipped_env: Path) -> None:
+    at = kort(area="Region Sjælland").run()
+    keys = {b.key for b in at.get("download_button")}
+    assert {"chart-dl-kort-region-sjaelland-png", "chart-dl-kort-region-sjaelland-svg"} <= keys
+    assert not any(k.startswith("chart-dl-kort") for k in {b.key for b in kort(metric="Manko").get("download_button")})

@@ -249,8 +249,9 @@ def test_no_write_control_for_an_anonymous_viewer(env: Store, page: str) -> None
     assert not at.exception
     for kind in WRITE_WIDGETS:
         assert not at.get(kind), (page, kind)
-    # The only button (form submit buttons included) is the sign-in; downloads are reading, not writing.
-    assert {b.key for b in at.button} <= {"auth-submit"}, {b.key for b in at.button}
+    # The only buttons (form submit buttons included) are the sign-in and the Præsentation page's slide
+    # navigation; downloads are reading, not writing.
+    assert {b.key for b in at.button} <= {"auth-submit", "kkr-prev", "kkr-next"}, {b.key for b in at.button}
 
 
 def test_the_data_page_import_and_restore_are_for_admins_and_log_the_signed_in_user(env: Store) -> None:

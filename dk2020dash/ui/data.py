@@ -201,13 +201,13 @@ def _boundaries(path: str, mtime: float, codes: tuple[int, ...]) -> dict:
 
 
 def load_boundaries(ctx: Context) -> tuple[str | None, dict, str | None]:
-    """The boundary file named by DK2020_BOUNDARIES: (its path or None, features by code, error key or None).
-    Cached on the file's path and modification time."""
+    """The boundary file to draw, the shipped data/kommuner.geojson unless DK2020_BOUNDARIES names another:
+    (its path or None, features by code, error key or None). Cached on the file's path and modification time."""
     import os
 
     from .. import maps
 
-    path = os.environ.get(maps.BOUNDARIES_ENV)
+    path, _named = maps.boundaries_path()
     if not path:
         return None, {}, None
     try:
@@ -217,5 +217,3 @@ def load_boundaries(ctx: Context) -> tuple[str | None, dict, str | None]:
     codes = tuple(load_municipalities(ctx)["code"].astype(int))
     got = _boundaries(path, mtime, codes)
     return path, got["features"], got["error"]
-
-

@@ -1,6 +1,7 @@
 """Widgets shared by pages: KPI cards, the sector charts, download buttons, jumps to the Kommune page."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -90,9 +91,9 @@ def sector_charts(ctx: Context, specs: dict[str, dict], key: str) -> None:
     st.subheader(ctx.t("ov.sectors"))
     left, right = st.columns(2)
     with left:
-        st.vega_lite_chart(specs["sector_bars"], key=f"{key}-sector-bars", height=460)
+        chart(ctx, specs["sector_bars"], f"{key}-sector-bars", height=460)
     with right:
-        st.vega_lite_chart(specs["sector_area"], key=f"{key}-sector-area", height=460)
+        chart(ctx, specs["sector_area"], f"{key}-sector-area", height=460)
 
 
 def download_table(ctx: Context, df: pd.DataFrame, name: str) -> None:
@@ -134,6 +135,28 @@ def export_downloads(ctx: Context) -> None:
     )
 
 
+def chart(ctx: Context, spec: dict, name: str, height: int | None = None, width: str = "stretch") -> None:
+    """A chart, with PNG and SVG download buttons under it (rendered offline by vl-convert when clicked).
+    width="content" keeps the spec's own size (a map, whose projection would stretch with the page)."""
+    st.vega_lite_chart(spec, key=name, height=height if height is not None else "content", width=width)
+    chart_downloads(ctx, spec, name)
+
+
+def chart_downloads(ctx: Context, spec: dict | Callable[[], dict], name: str) -> None:
+    """PNG (for slides) and SVG (for print) of a Vega-Lite spec, or of a function making one (called only when
+    a button is clicked); `name` is the file name and keys the buttons."""
+    from .. import deck
+
+    def image(fmt: str) -> bytes:
+        full = spec() if callable(spec) else spec
+        width = full.get("width") if isinstance(full.get("width"), int) else 900
+        return deck.chart_png(full, width) if fmt == "png" else deck.chart_svg(full, width).encode("utf-8")
+
+    with st.container(horizontal=True, key=f"chart-dl-{name}"):
+        for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):
+            st.download_button(ctx.t(f"chart.dl.{fmt}"), data=lambda fmt=fmt: image(fmt), file_name=f"{name}.{fmt}",
+                               mime=mime, key=f"chart-dl-{name}-{fmt}", help=ctx.t("chart.dl.help"),
+                               on_click="ignore", icon=":material/image:")
 
 
 def edition_choice(ctx: Context, code: int) -> tuple[int | None, pd.DataFrame]:
