@@ -224,7 +224,7 @@ def test_cli_writes_the_deck(demo_db: Path, tmp_path: Path, capsys: pytest.Captu
     assert main(["report", "kkr", "--area", "Hovedstaden", "--since", SINCE.isoformat(), "--out", str(out),
                  "--db", str(demo_db)]) == 0
     prs = Presentation(str(out))
-    assert len(prs.slides) == 6 and prs.slides[0].shapes.title.text == "Region Hovedstaden: er vi på rette vej?"
+    assert len(prs.slides) == 7 and prs.slides[0].shapes.title.text == "Region Hovedstaden: er vi på rette vej?"
     assert "Skrev" in capsys.readouterr().out
     assert main(["report", "kkr", "--area", "region nordjylland", "--lang", "en", "--out", str(out),
                  "--db", str(demo_db), "--since", SINCE.isoformat()]) == 0
