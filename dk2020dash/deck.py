@@ -400,7 +400,7 @@ def change_texts(c: Changes, names: dict[int, str], lang: str) -> tuple[list[Fig
 
 # -- rendering: PNG charts, PowerPoint, PDF --------------------------------------------------------
 
-CHART_WIDTH = {"trajectory": 980, "bridge": 600, "map": None, "heat": 440}
+CHART_WIDTH = {"trajectory": 980, "bridge": 600, "map": None, "heat": 320}
 
 
 def chart_png(spec: dict, width: int | None = None, scale: float = CHART_SCALE) -> bytes:
