@@ -288,10 +288,9 @@ def adaptation_slide(store: Store, codes: list[int], name: str, lang: str, today
     assessed = int(risks["municipality"].nunique()) if len(risks) else 0
     high = int(risks["level"].map(progress.is_high_risk).sum()) if len(risks) else 0
     s = Slide("adaptation", t("kkr.title.adaptation"))
-    s.figures = [Figure(t("kkr.fig.uncovered"), i18n.number(len(uncovered), lang)),
-                 Figure(t("kkr.fig.high_risks"), i18n.number(high, lang)),
-                 Figure(t("kkr.fig.assessed"), t("ad.kpi.actions.value", n=i18n.number(assessed, lang),
-                                                   total=i18n.number(len(codes), lang)))]
+    s.figures = [Figure(t("ad.kpi.uncovered"), i18n.number(len(uncovered), lang)),  # as the Tilpasning page
+                 Figure(t("ad.kpi.high"), i18n.number(high, lang)),
+                 Figure(t("kkr.fig.assessed"), t("ad.kpi.assessed.value", n=assessed, total=len(codes)))]
     if not len(risks):
         s.lead = t("kkr.adaptation.none")
     else:

@@ -1230,8 +1230,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "stale when not updated for 365 days (completed and cancelled ones are not counted)."),
     # the KKR deck's adaptation slide (slide 7)
     "kkr.title.adaptation": ("Klimatilpasning", "Climate adaptation"),
-    "kkr.fig.uncovered": ("Uden tilpasning i gang", "Without adaptation"),
-    "kkr.fig.high_risks": ("Høje risici", "High risks"),
     "kkr.fig.assessed": ("Vurderede kommuner", "Municipalities assessed"),
     "kkr.col.uncovered": ("Antal", "Number"),
     "kkr.adaptation.lead": ("{n} af {high} klimarisici vurderet høj eller meget høj har ingen tilpasningshandling i "

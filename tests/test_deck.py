@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -427,10 +428,9 @@ def test_the_adaptation_slide_has_the_tilpasning_pages_figures(demo_store: Store
     assert n > 0 and high >= n  # the demo has uncovered high risks everywhere
     total = len(queries.area_codes(queries.municipalities(demo_store), area))
     assert {f.label: f.value for f in s.figures} == {
-        i18n.t("kkr.fig.uncovered", lang): i18n.number(n, lang),
-        i18n.t("kkr.fig.high_risks", lang): i18n.number(high, lang),
-        i18n.t("kkr.fig.assessed", lang): i18n.t("ad.kpi.actions.value", lang, n=i18n.number(assessed, lang),
-                                                   total=i18n.number(total, lang))}
+        i18n.t("ad.kpi.uncovered", lang): i18n.number(n, lang),
+        i18n.t("ad.kpi.high", lang): i18n.number(high, lang),
+        i18n.t("kkr.fig.assessed", lang): i18n.t("ad.kpi.assessed.value", lang, n=assessed, total=total)}
     shown = [f"{m}:{c}" for m, c in zip(s.table.iloc[:, 0], s.table.iloc[:, 1])]
     assert shown == order[:deck.UNCOVERED_ROWS]
     # The heat chart's cells are progress.risk_matrix, drawn as a PNG in the PowerPoint with the demo footer.
@@ -458,3 +458,22 @@ def test_demo_risks_alone_label_the_deck_as_demo(demo_copy: Store) -> None:
     assert queries.demo_kinds(demo_copy) == ["risks"]
     d = deck.build(demo_copy, "Sjælland", SINCE, "da", TODAY)
     assert d.demo and i18n.t("kkr.footer.demo", "da") in d.footer
+
+
+def test_slide_7_on_the_page_shows_the_tilpasning_pages_figures(demo_env: Path) -> None:
+    at = presentation(area="Region Hovedstaden", since=SINCE.isoformat(), slide="7")
+    assert not at.exception and title(at) == "Klimatilpasning"
+    shown = {m.label: m.value for m in at.metric}
+    tilpasning = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    tilpasning.query_params.update(area="Region Hovedstaden")
+    tilpasning.run()
+    tilpasning.switch_page("pages/tilpasning.py").run()
+    page = {m.label: m.value for m in tilpasning.run().metric}
+    for key in ("ad.kpi.uncovered", "ad.kpi.high"):
+        label = i18n.t(key, "da")
+        assert shown[label] == page[label], label
+    assert shown[i18n.t("kkr.fig.assessed", "da")] == page[i18n.t("ad.kpi.assessed", "da")]
+    assert int(shown[i18n.t("ad.kpi.uncovered", "da")]) > 0
+    [spec] = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]  # the heat chart, as on Tilpasning
+    assert spec["title"]["text"] == i18n.t("ad.chart.heat.title", "da")
+    assert "chart-dl-kkr-heat-png" in {b.key for b in at.get("download_button")}
