@@ -436,7 +436,7 @@ def test_the_adaptation_slide_has_the_tilpasning_pages_figures(demo_store: Store
     # The heat chart's cells are progress.risk_matrix, drawn as a PNG in the PowerPoint with the demo footer.
     codes = queries.area_codes(queries.municipalities(demo_store), area)
     matrix = progress.risk_matrix(queries.risks(demo_store, codes))
-    cells = [v for v in s.charts["heat"]["datasets"].values()][0]
+    cells = next(iter(s.charts["heat"]["datasets"].values()))
     assert sum(int(c["n"]) for c in cells) == int(matrix.to_numpy().sum())
     slide = Presentation(io.BytesIO(deck.to_pptx(d))).slides[6]
     [blob] = pictures(slide)
