@@ -363,7 +363,7 @@ def cmd_report_kkr(args: argparse.Namespace) -> int:
 def add_report_command(sub: argparse._SubParsersAction, db_arg) -> None:
     report = sub.add_parser("report", help="lav en rapport (kkr: præsentationen til KKR-mødet)")
     kinds = report.add_subparsers(dest="report", required=True)
-    kkr = kinds.add_parser("kkr", help="de seks dias til KKR-mødet som PowerPoint eller PDF")
+    kkr = kinds.add_parser("kkr", help="de syv dias til KKR-mødet som PowerPoint eller PDF")
     kkr.add_argument("--area", default="Danmark", help="Danmark eller en region (fx Hovedstaden); standard: Danmark")
     kkr.add_argument("--since", default=None, help="ændringer siden denne dato (ÅÅÅÅ-MM-DD); standard: 90 dage før i dag")
     kkr.add_argument("--out", required=True, help="fil at skrive: .pptx, eller .pdf (kræver LibreOffice)")

@@ -1,4 +1,4 @@
-"""The KKR meeting pack: six slides on an area since a date, as one model that the Præsentation page shows and
+"""The KKR meeting pack: seven slides on an area since a date, as one model that the Præsentation page shows and
 that becomes PowerPoint (python-pptx, charts rendered offline by vl-convert) or PDF (LibreOffice headless)."""
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import charts, i18n, maps, queries, sentences
+from . import charts, i18n, maps, progress, queries, sentences
 from .domain import DENMARK, REGIONS, TARGET_YEAR, Verdict
 from .progress import (
     BRIDGE_PARTS,
@@ -28,10 +28,11 @@ from .progress import (
 )
 from .store import Store
 
-SLIDES: tuple[str, ...] = ("verdict", "trajectory", "map", "bridge", "changes", "follow_up")
+SLIDES: tuple[str, ...] = ("verdict", "trajectory", "map", "bridge", "changes", "follow_up", "adaptation")
 DEFAULT_SINCE_DAYS = 90
 TOP_MANKO = 7  # municipalities with the largest manko on slide 4
 FOLLOW_UP_ROWS = 8  # municipalities on slide 6
+UNCOVERED_ROWS = 5  # municipalities with the most uncovered high risks on slide 7
 MOVES_SHOWN = 4  # largest moves between bridge parts on slide 5
 VERDICT_CHANGES_SHOWN = 8
 CHART_SCALE = 2  # vl-convert scale: 2 × the chart's pixel size, sharp on a projector
@@ -175,7 +176,7 @@ def _verdict_word(v: Verdict | None, lang: str) -> str:
 
 
 def build(store: Store, area: str, since: date, lang: str = "da", today: date | None = None) -> Deck:
-    """The six slides for Denmark or a region, with changes from `since` to `today` (validate `since` first
+    """The seven slides for Denmark or a region, with changes from `since` to `today` (validate `since` first
     with parse_since). Every figure is progress.py's, formatted by i18n as the app's pages format it."""
     area = parse_area(area)
     today = today or date.today()
@@ -271,7 +272,40 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
     s6.lead = t("kkr.follow_up.lead", today=i18n.day(today, lang))
     s6.notes = t("kkr.notes.follow_up")
     deck.slides.append(s6)
+
+    # 7. climate adaptation: hazard × risk level, and the high risks without adaptation under way
+    deck.slides.append(adaptation_slide(store, codes, name, lang, today))
     return deck
+
+
+def adaptation_slide(store: Store, codes: list[int], name: str, lang: str, today: date) -> Slide:
+    """Slide 7: the Tilpasning page's heat chart (progress.risk_matrix), its count of uncovered high risks
+    (progress.uncovered_high_risks) and the municipalities with the most of them."""
+    t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
+    risks = queries.risks(store, codes)
+    actions = queries.adaptation_actions(store, codes)
+    uncovered = progress.uncovered_high_risks(risks, actions)
+    assessed = int(risks["municipality"].nunique()) if len(risks) else 0
+    high = int(risks["level"].map(progress.is_high_risk).sum()) if len(risks) else 0
+    s = Slide("adaptation", t("kkr.title.adaptation"))
+    s.figures = [Figure(t("ad.kpi.uncovered"), i18n.number(len(uncovered), lang)),  # as the Tilpasning page
+                 Figure(t("ad.kpi.high"), i18n.number(high, lang)),
+                 Figure(t("kkr.fig.assessed"), t("ad.kpi.assessed.value", n=assessed, total=len(codes)))]
+    if not len(risks):
+        s.lead = t("kkr.adaptation.none")
+    else:
+        s.charts["heat"] = charts.risk_heatmap(progress.risk_matrix(risks), lang, assessed).to_dict()
+        s.lead = t("kkr.adaptation.lead", n=i18n.number(len(uncovered), lang), high=i18n.number(high, lang))
+    names = dict(zip(risks["municipality"].astype(int), risks["municipality_name"], strict=True))
+    per = uncovered.groupby("municipality")["hazard"].agg(list) if len(uncovered) else pd.Series(dtype=object)
+    top = sorted(per.items(), key=lambda kv: (-len(kv[1]), names[int(kv[0])]))[:UNCOVERED_ROWS]
+    s.table_title = t("kkr.adaptation.top", n=len(top)) if top else t("ad.uncovered.none")
+    s.table = pd.DataFrame({
+        t("ov.col.municipality"): [names[int(c)] for c, _ in top],
+        t("kkr.col.uncovered"): [i18n.number(len(h), lang) for _, h in top],
+        t("ad.col.hazards"): [", ".join(charts.hazard_label(x, lang) for x in h) for _, h in top]})
+    s.notes = t("kkr.notes.adaptation", assessed=assessed, n=len(codes), area=name)
+    return s
 
 
 def headline_figures(p: Progress, lang: str) -> list[Figure]:
@@ -365,7 +399,7 @@ def change_texts(c: Changes, names: dict[int, str], lang: str) -> tuple[list[Fig
 
 # -- rendering: PNG charts, PowerPoint, PDF --------------------------------------------------------
 
-CHART_WIDTH = {"trajectory": 980, "bridge": 600, "map": None}
+CHART_WIDTH = {"trajectory": 980, "bridge": 600, "map": None, "heat": 320}
 
 
 def chart_png(spec: dict, width: int | None = None, scale: float = CHART_SCALE) -> bytes:
@@ -528,6 +562,14 @@ def to_pptx(deck: Deck) -> bytes:
             figures(slide, s.figures, margin, top, left_w, 1, 34, Inches(1.05))
             right = margin + left_w + Inches(0.4)
             table(slide, s.table, right, top, inner - left_w - Inches(0.4), s.table_title, (0.4, 0.3, 0.3))
+        elif s.key == "adaptation":
+            left_w = int(inner * 0.42)
+            if "heat" in s.charts:
+                picture(slide, chart_png(s.charts["heat"], CHART_WIDTH["heat"]), margin, top, left_w, body_h)
+            right = margin + left_w + Inches(0.4)
+            right_w = inner - left_w - Inches(0.4)
+            figures(slide, s.figures, right, top, right_w, 3, 30, Inches(1.05))
+            table(slide, s.table, right, top + Inches(1.3), right_w, s.table_title, (0.27, 0.16, 0.57))
         slide.notes_slide.notes_text_frame.text = "\n".join([s.notes, footer] if s.notes else [footer])
     out = io.BytesIO()
     prs.save(out)

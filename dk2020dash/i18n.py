@@ -1137,8 +1137,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kkr.next": ("Næste", "Next"),
     "kkr.keys": ("Piletasterne ← → skifter dias.", "The arrow keys ← → change slides."),
     "kkr.download": ("Hent præsentationen (PowerPoint)", "Download the presentation (PowerPoint)"),
-    "kkr.download.help": ("De samme seks dias som her, med talernoter om hvor hvert tal kommer fra.",
-                          "The same six slides as here, with speaker notes saying where each figure comes from."),
+    "kkr.download.help": ("De samme syv dias som her, med talernoter om hvor hvert tal kommer fra.",
+                          "The same seven slides as here, with speaker notes saying where each figure comes from."),
     "kkr.bad_area": ("Ukendt område {area}; brug et af: {areas}", "Unknown area {area}; use one of: {areas}"),
     "kkr.footer.demo": ("Eksempeldata – ikke officielle tal", "Example data – not official figures"),
     "kkr.footer.year": ("Opgørelsesår {year}", "Inventory year {year}"),
@@ -1228,6 +1228,29 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "forældet, når den ikke er opdateret i 365 dage (gennemførte og opgivne tælles ikke).",
                             "A milestone is overdue when its due date has passed without a done date; an action is "
                             "stale when not updated for 365 days (completed and cancelled ones are not counted)."),
+    # the KKR deck's adaptation slide (slide 7)
+    "kkr.title.adaptation": ("Klimatilpasning", "Climate adaptation"),
+    "kkr.fig.assessed": ("Vurderede kommuner", "Municipalities assessed"),
+    "kkr.col.uncovered": ("Antal", "Number"),
+    "kkr.adaptation.lead": ("{n} af {high} klimarisici vurderet høj eller meget høj har ingen tilpasningshandling i "
+                            "gang eller gennemført.",
+                            "{n} of {high} climate risks assessed high or very high have no adaptation action in "
+                            "progress or completed."),
+    "kkr.adaptation.none": ("Ingen kommune i området har en risikovurdering endnu.",
+                            "No municipality in the area has a risk assessment yet."),
+    "kkr.adaptation.top": ("De {n} kommuner med flest høje risici uden tilpasning",
+                           "The {n} municipalities with most high risks without adaptation"),
+    "kkr.notes.adaptation": (
+        "Kilde: kommunernes risikovurderinger (tabellen risk) for {assessed} af {n} kommuner i {area} og "
+        "tilpasningshandlingerne med deres klimafarer (action_hazard), som på siden Tilpasning. En høj risiko er "
+        "vurderet høj eller meget høj; den er uden tilpasning, når kommunen ikke har en handling for klimafaren, "
+        "der er i gang eller gennemført (progress.uncovered_high_risks). Figuren tæller kommuner pr. klimafare og "
+        "risikoniveau (progress.risk_matrix).",
+        "Source: the municipalities' risk assessments (table risk) for {assessed} of {n} municipalities in {area} "
+        "and the adaptation actions with their hazards (action_hazard), as on the Tilpasning page. A high risk is "
+        "one assessed high or very high; it is uncovered when the municipality has no action for the hazard in "
+        "progress or completed (progress.uncovered_high_risks). The chart counts municipalities per hazard and risk "
+        "level (progress.risk_matrix)."),
     "kkr.cli.pdf_missing": ("LibreOffice mangler til PDF; installér den med: {install}",
                             "LibreOffice is needed for PDF; install it with: {install}"),
     "chart.dl.png": ("PNG", "PNG"),

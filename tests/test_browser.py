@@ -302,12 +302,12 @@ def test_the_presentation_at_1920x1080_every_slide(server: str, browser: object)
     page.on("request", lambda r: foreign.append(r.url) if not r.url.startswith(LOCAL) else None)
     try:
         SCREENSHOTS.mkdir(exist_ok=True)
-        for n in range(1, 7):
+        for n in range(1, 8):
             page.goto(f"{server}/praesentation?area=Region+Hovedstaden&since=2025-06-01&slide={n}")
             settle(page)
             page.wait_for_timeout(2000)  # charts draw after the script has finished
             assert page.locator("[data-testid='stException']").count() == 0
-            assert page.get_by_text(f"Dias {n} af 6").first.is_visible()
+            assert page.get_by_text(f"Dias {n} af 7").first.is_visible()
             assert page.locator(".st-key-kkr-slide h1").first.is_visible()
             page.screenshot(path=str(SCREENSHOTS / f"praesentation-{n}.png"))
         # The title is read from the back of the room: at least 40 pixels high.
@@ -316,8 +316,8 @@ def test_the_presentation_at_1920x1080_every_slide(server: str, browser: object)
         page.mouse.click(1900, 700)  # on the page, away from any input, so the key goes to the app
         page.keyboard.press("ArrowLeft")
         settle(page)
-        page.wait_for_function("() => location.search.includes('slide=5')", timeout=15_000)
-        assert page.get_by_text("Dias 5 af 6").first.is_visible()
+        page.wait_for_function("() => location.search.includes('slide=6')", timeout=15_000)
+        assert page.get_by_text("Dias 6 af 7").first.is_visible()
         assert foreign == []
     finally:
         context.close()

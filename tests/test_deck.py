@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import json
 import os
 import re
 import shutil
@@ -15,7 +16,7 @@ from PIL import Image
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import deck, i18n, maps, queries
+from dk2020dash import deck, i18n, maps, progress, queries
 from dk2020dash.cli import main
 from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR
 from dk2020dash.progress import Changes, Progress, assess_area, changes_since, follow_up
@@ -54,21 +55,22 @@ def pictures(slide) -> list[bytes]:
 # -- the deck for Denmark and every region ----------------------------------------------------------
 
 @pytest.mark.parametrize("area", [DENMARK, *REGIONS])
-def test_the_deck_reopens_with_six_titled_slides_valid_pictures_and_the_apps_figures(
+def test_the_deck_reopens_with_seven_titled_slides_valid_pictures_and_the_apps_figures(
         demo_store: Store, area: str) -> None:
     d = deck.build(demo_store, area, SINCE, "da", TODAY)
     prs = Presentation(io.BytesIO(deck.to_pptx(d)))
     slides = list(prs.slides)
-    assert len(slides) == len(deck.SLIDES) == 6
+    assert len(slides) == len(deck.SLIDES) == 7
     name = deck.area_name(area, "da")
     assert [s.shapes.title.text for s in slides] == [
         i18n.t("kkr.title.verdict", "da", area=name), i18n.t("kkr.title.trajectory", "da"),
         i18n.t("kkr.title.map", "da"), i18n.t("kkr.title.bridge", "da", year=TARGET_YEAR),
-        i18n.t("kkr.title.changes", "da", since=i18n.day(SINCE, "da")), i18n.t("kkr.title.follow_up", "da")]
+        i18n.t("kkr.title.changes", "da", since=i18n.day(SINCE, "da")), i18n.t("kkr.title.follow_up", "da"),
+        "Klimatilpasning"]
 
-    # Charts: trajectory, map and bridge, each a valid, high-resolution PNG.
+    # Charts: trajectory, map, bridge and the hazard × risk level heat chart, each a valid, high-resolution PNG.
     pics = {key: pictures(s) for key, s in zip(deck.SLIDES, slides)}
-    assert [len(pics[k]) for k in deck.SLIDES] == [0, 1, 1, 1, 0, 0]
+    assert [len(pics[k]) for k in deck.SLIDES] == [0, 1, 1, 1, 0, 0, 1]
     for blob in (b for blobs in pics.values() for b in blobs):
         assert blob.startswith(PNG_MAGIC)
         with Image.open(io.BytesIO(blob)) as im:
@@ -98,6 +100,8 @@ def test_the_deck_reopens_with_six_titled_slides_valid_pictures_and_the_apps_fig
     assert "progress.py" in slides[0].notes_slide.notes_text_frame.text
     assert "action_event" in slides[4].notes_slide.notes_text_frame.text
     assert maps.ATTRIBUTION in " ".join(slide_texts(slides[2]))
+    assert "progress.uncovered_high_risks" in slides[6].notes_slide.notes_text_frame.text
+    assert "risk" in slides[6].notes_slide.notes_text_frame.text
 
 
 def test_english_titles_and_numbers(demo_store: Store) -> None:
@@ -118,12 +122,13 @@ def test_the_map_slide_draws_the_shipped_boundaries(demo_store: Store) -> None:
     assert len(features) == 11  # Nordjylland's 11 municipalities
 
 
-def test_a_store_without_inventories_still_gives_six_slides_that_say_why(empty_store: Store) -> None:
+def test_a_store_without_inventories_still_gives_seven_slides_that_say_why(empty_store: Store) -> None:
     d = deck.build(empty_store, DENMARK, SINCE, "da", TODAY)
-    assert len(d.slides) == 6 and d.data_year is None and not d.demo
+    assert len(d.slides) == 7 and d.data_year is None and not d.demo
     assert "Kan ikke beregnes" in d.slides[0].lead
+    assert d.slides[6].lead == i18n.t("kkr.adaptation.none", "da") and not d.slides[6].charts
     prs = Presentation(io.BytesIO(deck.to_pptx(d)))
-    assert len(prs.slides) == 6
+    assert len(prs.slides) == 7
 
 
 # -- what changed since, and follow-up -------------------------------------------------------------
@@ -220,7 +225,7 @@ def test_cli_writes_the_deck(demo_db: Path, tmp_path: Path, capsys: pytest.Captu
     assert main(["report", "kkr", "--area", "Hovedstaden", "--since", SINCE.isoformat(), "--out", str(out),
                  "--db", str(demo_db)]) == 0
     prs = Presentation(str(out))
-    assert len(prs.slides) == 6 and prs.slides[0].shapes.title.text == "Region Hovedstaden: er vi på rette vej?"
+    assert len(prs.slides) == 7 and prs.slides[0].shapes.title.text == "Region Hovedstaden: er vi på rette vej?"
     assert "Skrev" in capsys.readouterr().out
     assert main(["report", "kkr", "--area", "region nordjylland", "--lang", "en", "--out", str(out),
                  "--db", str(demo_db), "--since", SINCE.isoformat()]) == 0
@@ -267,7 +272,7 @@ def test_the_deck_converts_to_pdf_and_its_pages_to_png(demo_db: Path, tmp_path: 
     assert out.read_bytes().startswith(b"%PDF")
     subprocess.run(["pdftoppm", "-r", "80", "-png", str(out), str(tmp_path / "side")], check=True, timeout=120)
     pages = sorted(tmp_path.glob("side-*.png"))
-    assert len(pages) == 6
+    assert len(pages) == 7
     SCREENSHOTS.mkdir(exist_ok=True)
     for n, page in enumerate(pages, start=1):
         with Image.open(page) as im:
@@ -297,19 +302,22 @@ def title(at: AppTest) -> str:
     return re.sub(r"\\(.)", r"\1", next(m.value for m in at.markdown if m.value.startswith("# "))[2:])
 
 
-def test_the_page_shows_the_slide_in_the_url_and_steps_through_the_six(demo_env: Path) -> None:
+def test_the_page_shows_the_slide_in_the_url_and_steps_through_the_seven(demo_env: Path) -> None:
     at = presentation(area="Region Hovedstaden", since=SINCE.isoformat(), slide="4")
     assert not at.exception
     assert at.pagination(key="slide").value == 4
     assert title(at) == i18n.t("kkr.title.bridge", "da", year=TARGET_YEAR)
-    assert any("Dias 4 af 6" in m.value for m in at.markdown)
+    assert any("Dias 4 af 7" in m.value for m in at.markdown)
     at.button(key="kkr-next").click().run()
     assert at.pagination(key="slide").value == 5 and at.query_params["slide"] in ("5", ["5"])
     assert title(at) == i18n.t("kkr.title.changes", "da", since=i18n.day(SINCE, "da"))
     at.button(key="kkr-next").click().run()
+    at.button(key="kkr-next").click().run()
+    assert at.pagination(key="slide").value == 7 and at.query_params["slide"] in ("7", ["7"])
+    assert title(at) == "Klimatilpasning" and any("Dias 7 af 7" in m.value for m in at.markdown)
     at.button(key="kkr-next").click().run()  # stays on the last slide
-    assert at.pagination(key="slide").value == 6 and not at.exception
-    for _ in range(6):
+    assert at.pagination(key="slide").value == 7 and not at.exception
+    for _ in range(7):
         at.button(key="kkr-prev").click().run()
     assert at.pagination(key="slide").value == 1 and not at.exception
     assert title(at) == "Region Hovedstaden: er vi på rette vej?"
@@ -394,3 +402,78 @@ def test_a_since_date_with_markdown_is_shown_as_typed(demo_env: Path) -> None:
     assert not at.exception
     message = at.error[0].value
     assert i18n.literal("[klik](http://x.dk) **nu**") in message and "\\[klik\\]" in message  # no link, no bold
+
+
+# -- slide 7: climate adaptation ---------------------------------------------------------------------
+
+def adaptation_figures(store: Store, area: str) -> tuple[int, int, int, list[str]]:
+    """progress.py's figures for an area, as the Tilpasning page computes them: uncovered high risks, high
+    risks, municipalities assessed, and the municipalities ordered by most uncovered high risks."""
+    codes = queries.area_codes(queries.municipalities(store), area)
+    risks, actions = queries.risks(store, codes), queries.adaptation_actions(store, codes)
+    uncovered = progress.uncovered_high_risks(risks, actions)
+    names = dict(zip(risks["municipality"].astype(int), risks["municipality_name"]))
+    counts = uncovered["municipality"].astype(int).value_counts()
+    order = sorted(counts.index, key=lambda c: (-counts[c], names[c]))
+    return (len(uncovered), int(risks["level"].map(progress.is_high_risk).sum()), risks["municipality"].nunique(),
+            [f"{names[c]}:{counts[c]}" for c in order])
+
+
+@pytest.mark.parametrize(("area", "lang"), [(DENMARK, "da"), ("Hovedstaden", "da"), ("Nordjylland", "en")])
+def test_the_adaptation_slide_has_the_tilpasning_pages_figures(demo_store: Store, area: str, lang: str) -> None:
+    d = deck.build(demo_store, area, SINCE, lang, TODAY)
+    s = d.slides[6]
+    assert s.key == "adaptation" and s.title == i18n.t("kkr.title.adaptation", lang)
+    n, high, assessed, order = adaptation_figures(demo_store, area)
+    assert n > 0 and high >= n  # the demo has uncovered high risks everywhere
+    total = len(queries.area_codes(queries.municipalities(demo_store), area))
+    assert {f.label: f.value for f in s.figures} == {
+        i18n.t("ad.kpi.uncovered", lang): i18n.number(n, lang),
+        i18n.t("ad.kpi.high", lang): i18n.number(high, lang),
+        i18n.t("kkr.fig.assessed", lang): i18n.t("ad.kpi.assessed.value", lang, n=assessed, total=total)}
+    shown = [f"{m}:{c}" for m, c in zip(s.table.iloc[:, 0], s.table.iloc[:, 1])]
+    assert shown == order[:deck.UNCOVERED_ROWS]
+    # The heat chart's cells are progress.risk_matrix, drawn as a PNG in the PowerPoint with the demo footer.
+    codes = queries.area_codes(queries.municipalities(demo_store), area)
+    matrix = progress.risk_matrix(queries.risks(demo_store, codes))
+    cells = next(iter(s.charts["heat"]["datasets"].values()))
+    assert sum(int(c["n"]) for c in cells) == int(matrix.to_numpy().sum())
+    slide = Presentation(io.BytesIO(deck.to_pptx(d))).slides[6]
+    [blob] = pictures(slide)
+    with Image.open(io.BytesIO(blob)) as im:
+        assert im.format == "PNG" and im.size[0] >= 1000
+    text = " | ".join(slide_texts(slide))
+    assert i18n.t("kkr.footer.demo", lang) in text and "7/7" in text
+    assert all(f.value in text for f in s.figures) and all(m in text for m in s.table.iloc[:, 0])
+
+
+def test_demo_risks_alone_label_the_deck_as_demo(demo_copy: Store) -> None:
+    """Real inventories, plans and actions but the demo's risks: the adaptation slide's figures are demo data, so
+    every slide carries the demo label."""
+    assert "risks" in queries.demo_kinds(demo_copy)
+    tables = ("edition", "plan", "scenario", "action", "milestone")
+    with demo_copy.transaction() as con:  # mark everything but the risks as real
+        for table in tables:
+            con.execute(f"UPDATE {table} SET is_demo = false")
+    assert queries.demo_kinds(demo_copy) == ["risks"]
+    d = deck.build(demo_copy, "Sjælland", SINCE, "da", TODAY)
+    assert d.demo and i18n.t("kkr.footer.demo", "da") in d.footer
+
+
+def test_slide_7_on_the_page_shows_the_tilpasning_pages_figures(demo_env: Path) -> None:
+    at = presentation(area="Region Hovedstaden", since=SINCE.isoformat(), slide="7")
+    assert not at.exception and title(at) == "Klimatilpasning"
+    shown = {m.label: m.value for m in at.metric}
+    tilpasning = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    tilpasning.query_params.update(area="Region Hovedstaden")
+    tilpasning.run()
+    tilpasning.switch_page("pages/tilpasning.py").run()
+    page = {m.label: m.value for m in tilpasning.run().metric}
+    for key in ("ad.kpi.uncovered", "ad.kpi.high"):
+        label = i18n.t(key, "da")
+        assert shown[label] == page[label], label
+    assert shown[i18n.t("kkr.fig.assessed", "da")] == page[i18n.t("ad.kpi.assessed", "da")]
+    assert int(shown[i18n.t("ad.kpi.uncovered", "da")]) > 0
+    [spec] = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]  # the heat chart, as on Tilpasning
+    assert spec["title"]["text"] == i18n.t("ad.chart.heat.title", "da")
+    assert "chart-dl-kkr-heat-png" in {b.key for b in at.get("download_button")}

@@ -64,8 +64,8 @@ def draw_slide(ctx: Context, d: kkr.Deck, number: int) -> None:
         if s.lead:
             css = "kkr-lead-big" if s.key == "verdict" else "kkr-lead"
             st.markdown(f'<div class="{css}">\n\n{i18n.literal(s.lead)}\n\n</div>', unsafe_allow_html=True)
-        if s.key in ("map", "bridge", "follow_up"):
-            left, right = st.columns([3, 2] if s.key != "follow_up" else [1, 2], gap="large")
+        if s.key in ("map", "bridge", "follow_up", "adaptation"):
+            left, right = st.columns({"follow_up": [1, 2], "adaptation": [2, 3]}.get(s.key, [3, 2]), gap="large")
         else:
             left = right = st.container()
         if s.key == "verdict":
@@ -94,6 +94,13 @@ def draw_slide(ctx: Context, d: kkr.Deck, number: int) -> None:
             with left:
                 _figures(s.figures, per_row=1)
             with right:
+                _table(s)
+        elif s.key == "adaptation":
+            with left:
+                if "heat" in s.charts:
+                    chart(ctx, s.charts["heat"], "kkr-heat", height=560)
+            with right:
+                _figures(s.figures, per_row=3)
                 _table(s)
         st.markdown(f'<div class="kkr-footer">\n\n{i18n.literal(d.footer)}\n\n</div>', unsafe_allow_html=True)
 
