@@ -320,7 +320,7 @@ def add_user_commands(sub: argparse._SubParsersAction, db_arg) -> None:
 
 # -- report: the KKR meeting pack ------------------------------------------------------------------------
 def cmd_report_kkr(args: argparse.Namespace) -> int:
-    """The six-slide deck for an area as PowerPoint (.pptx) or PDF (.pdf, through LibreOffice headless)."""
+    """The seven-slide deck for an area as PowerPoint (.pptx) or PDF (.pdf, through LibreOffice headless)."""
     import os
     from datetime import date
     from pathlib import Path

@@ -19,7 +19,7 @@ import pytest
 from dk2020dash import auth, edits
 from dk2020dash.store import Store
 
-from tests.test_browser import CHROMIUM, ROOT, free_port, settle
+from tests.test_browser import ROOT, free_port, settle
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -87,16 +87,12 @@ def sso_app(demo_db: Path, tmp_path: Path) -> Iterator[tuple[str, Store, int]]:
 
 
 @pytest.fixture
-def page() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
-        context = browser.new_context(viewport={"width": 1440, "height": 1400}, locale="da-DK")
-        pg = context.new_page()
-        pg.set_default_timeout(60_000)
-        yield pg
-        browser.close()
+def page(chromium: object) -> Iterator[object]:
+    context = chromium.new_context(viewport={"width": 1440, "height": 1400}, locale="da-DK")
+    pg = context.new_page()
+    pg.set_default_timeout(60_000)
+    yield pg
+    context.close()
 
 
 def test_sign_in_through_the_provider_edit_reload_and_sign_out(sso_app, page) -> None:

@@ -74,12 +74,8 @@ def region(pg_server, demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu",
-                                                                   "--disable-background-networking", "--no-first-run"])
-        yield b
-        b.close()
+def browser(chromium: object) -> object:
+    return chromium  # conftest's one Chromium for every browser test file
 
 
 def open_page(browser: object, url: str) -> object:
