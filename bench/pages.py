@@ -4,7 +4,9 @@ python bench/pages.py [--db PATH] [--database-url URL] [--runs 7] [--warmup 2]
 
 Each page: app.py runs once, switch_page, `warmup` runs, then `runs` timed reruns (caches warm, as for a user
 clicking around); the median is compared with the median of a one-page app (st.navigation to a page that is
-only `st.write("hej")`) timed the same way. With --database-url each page is also timed on PostgreSQL in the same
+only `st.write("hej")`) timed the same way. The one-line page's runs are interleaved with each page's runs (one
+of each in turn), so load from other processes falls on both alike; each page's line shows its own one-line
+median and the spread of the ratio (lowest and highest of run i / one-line run i) before the ratio. With --database-url each page is also timed on PostgreSQL in the same
 run, beside the file (an empty PostgreSQL database gets the file's data first, with migrate-to-postgres).
 """
 from __future__ import annotations
@@ -27,17 +29,31 @@ def app_pages() -> list[str]:
     return [file for group in PAGES.values() for file, *_ in group]
 
 
+def one_run(at) -> float:
+    start = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - start
+    if at.exception:
+        raise SystemExit(f"exception: {at.exception[0].value}")
+    return elapsed
+
+
 def timed(at, runs: int, warmup: int) -> float:
     for _ in range(warmup):
         at.run()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
+    return statistics.median(one_run(at) for _ in range(runs))
+
+
+def interleaved(at, one, runs: int, warmup: int) -> tuple[list[float], list[float]]:
+    """`runs` timed runs of the page `at` and of the one-line page `one`, alternating, after `warmup` of each."""
+    for _ in range(warmup):
         at.run()
-        times.append(time.perf_counter() - start)
-        if at.exception:
-            raise SystemExit(f"exception: {at.exception[0].value}")
-    return statistics.median(times)
+        one.run()
+    page_times, one_times = [], []
+    for _ in range(runs):
+        page_times.append(one_run(at))
+        one_times.append(one_run(one))
+    return page_times, one_times
 
 
 def main() -> None:
@@ -66,7 +82,7 @@ def main() -> None:
                                           encoding="utf-8")
         one = AppTest.from_file(str(Path(tmp) / "app.py"), default_timeout=120)
         one.run()
-        baseline = timed(one.switch_page("hej.py"), args.runs, args.warmup)
+        one.switch_page("hej.py")
         if args.database_url:
             from dk2020dash.store import Store
             from dk2020dash.store_pg import migrate_to_postgres
@@ -75,7 +91,7 @@ def main() -> None:
                 migrate_to_postgres(Store(db), Store(args.database_url))
         rows = []
         for page in app_pages():
-            times = []
+            times, spread = [], None
             for url in [None, args.database_url] if args.database_url else [None]:
                 if url:
                     os.environ["DK2020_DATABASE_URL"] = url
@@ -84,18 +100,24 @@ def main() -> None:
                 at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
                 at.run()
                 at.switch_page(page)
-                times.append(timed(at, args.runs, args.warmup))
-            rows.append((page, times))
+                if url:
+                    times.append(timed(at, args.runs, args.warmup))
+                    continue
+                page_times, one_times = interleaved(at, one, args.runs, args.warmup)
+                times.append(statistics.median(page_times))
+                ratios = [p / o for p, o in zip(page_times, one_times)]
+                spread = (statistics.median(one_times), min(ratios), max(ratios))
+            rows.append((page, times, spread))
 
-    print(f"Warm run time per page, Denmark, median of {args.runs} runs after {args.warmup} warm-up runs (AppTest)")
+    print(f"Warm run time per page, Denmark, median of {args.runs} runs after {args.warmup} warm-up runs (AppTest),"
+          ' each run followed by a run of a one-line page (st.write("hej"))')
     pg = bool(args.database_url)
-    print(f"{'page':<24}{'median ms':>12}{'× one-line page':>18}" + (f"{'PostgreSQL ms':>16}{'× file':>9}" if pg else ""))
-    one_line = 'st.write("hej")'
-    print(f"{one_line:<24}{baseline * 1000:>12.1f}{1.0:>18.1f}")
-    for page, times in rows:
+    print(f"{'page':<24}{'median ms':>12}{'one-line ms':>13}{'spread (min–max ×)':>21}"
+          + (f"{'PostgreSQL ms':>16}{'× file':>9}" if pg else "") + f"{'× one-line page':>18}")
+    for page, times, (baseline, low, high) in rows:
         t = times[0]
         extra = f"{times[1] * 1000:>16.1f}{times[1] / t:>9.2f}" if pg else ""
-        print(f"{page:<24}{t * 1000:>12.1f}{t / baseline:>18.1f}{extra}")
+        print(f"{page:<24}{t * 1000:>12.1f}{baseline * 1000:>13.1f}{f'{low:.1f}–{high:.1f}':>21}{extra}{t / baseline:>18.1f}")
 
 
 if __name__ == "__main__":
