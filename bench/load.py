@@ -24,6 +24,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from playwright.async_api import Error as PlaywrightError
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -92,7 +94,7 @@ async def open_page(page, url: str, timeout_ms: int, tally: Tally | None) -> Non
         await page.wait_for_selector(DONE, timeout=timeout_ms)
         elapsed = time.perf_counter() - start
         shown = await page.locator(EXCEPTION).count()
-    except Exception as exc:  # a timeout (or a dropped connection) is an error, not a crash of the benchmark
+    except PlaywrightError as exc:  # a timeout (or a dropped connection) is an error, not a crash of the benchmark
         if tally is not None:
             tally.errors.append(f"{url}: {type(exc).__name__}: {str(exc).splitlines()[0]}")
         return
