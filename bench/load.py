@@ -122,7 +122,12 @@ async def import_actions(db: Path, file: Path) -> tuple[int, float, str]:
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "dk2020dash", "import", "actions", str(file), "--db", str(db), "--who", "bench",
         cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
-    out, _ = await proc.communicate()
+    try:
+        out, _ = await proc.communicate()
+    except asyncio.CancelledError:  # the deadline: the import is stopped with the rest
+        proc.kill()
+        await proc.wait()
+        raise
     lines = out.decode(errors="replace").strip().splitlines()
     return proc.returncode, time.perf_counter() - start, lines[-1] if lines else ""
 
@@ -131,29 +136,52 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20, method="inclusive")[18] if len(values) > 1 else values[0]
 
 
-async def run(args, base: str, db: Path, actions_file: Path) -> None:
+class Result:
+    def __init__(self) -> None:
+        self.alone, self.loaded = Tally(), Tally()
+        self.imported: tuple[int, float, str] | None = None
+        self.wall: float | None = None
+
+
+async def run(args, base: str, db: Path, actions_file: Path, result: Result) -> None:
     from playwright.async_api import async_playwright
 
     paths = menu_paths()
     timeout_ms = int(args.page_timeout * 1000)
+
+    async def load_import() -> None:
+        result.imported = await import_actions(db, actions_file)
+
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             await session(browser, base, paths, 1, timeout_ms, None)  # warm the server's caches
-            alone = Tally()
-            await session(browser, base, paths, args.alone_rounds, timeout_ms, alone)
-            loaded = Tally()
+            await session(browser, base, paths, args.alone_rounds, timeout_ms, result.alone)
             start = time.perf_counter()
-            results = await asyncio.gather(
-                import_actions(db, actions_file),
-                *(session(browser, base, paths, args.rounds, timeout_ms, loaded) for _ in range(args.sessions)))
-            wall = time.perf_counter() - start
+            await asyncio.gather(
+                load_import(),
+                *(session(browser, base, paths, args.rounds, timeout_ms, result.loaded) for _ in range(args.sessions)))
+            result.wall = time.perf_counter() - start
         finally:
             await browser.close()
-    code, took, last = results[0]
-    print(f"{len(paths)} pages of the menu; alone: 1 session x {args.alone_rounds} rounds; under load: "
-          f"{args.sessions} sessions x {args.rounds} rounds at once ({wall:.1f} s) with a CLI import of actions")
-    print(f"CLI import during the load: exit {code} in {took:.1f} s: {last}")
+
+
+def report(args, result: Result, stopped: bool) -> None:
+    alone, loaded = result.alone, result.loaded
+    pages = len(menu_paths())
+    wall = f"{result.wall:.1f} s" if result.wall is not None else "unfinished"
+    print(f"{pages} pages of the menu; alone: 1 session x {args.alone_rounds} rounds; under load: "
+          f"{args.sessions} sessions x {args.rounds} rounds at once ({wall}) with a CLI import of actions")
+    if result.imported:
+        code, took, last = result.imported
+        print(f"CLI import during the load: exit {code} in {took:.1f} s: {last}")
+    else:
+        print("CLI import during the load: unfinished")
+    unfinished = 0
+    if stopped:
+        expected = pages * (args.alone_rounds + args.sessions * args.rounds)
+        unfinished = expected - sum(len(t.times) + len(t.errors) for t in (alone, loaded))
+        print(f"stopped at the deadline of {args.deadline:.0f} s: {unfinished} page openings unfinished (errors)")
     for name, tally in (("alone", alone), ("under load", loaded)):
         if tally.times:
             print(f"{name:<11} pages timed {len(tally.times):>4}  median {statistics.median(tally.times) * 1000:>8.0f} ms"
@@ -164,7 +192,7 @@ async def run(args, base: str, db: Path, actions_file: Path) -> None:
         print(f"  error: {error}")
     if alone.times and loaded.times:
         print(f"p95 ratio: {p95(loaded.times) / p95(alone.times):.2f}")
-    print(f"errors: {len(alone.errors) + len(loaded.errors)}")
+    print(f"errors: {len(alone.errors) + len(loaded.errors) + unfinished}")
 
 
 def main() -> None:
@@ -190,13 +218,14 @@ def main() -> None:
                        cwd=ROOT, check=True, capture_output=True)
         actions_file = exported / "import" / "actions.csv"
         proc, base = start_server(db, Path(tmp) / "streamlit.log")
+        result, stopped = Result(), False
         try:
-            asyncio.run(asyncio.wait_for(run(args, base, db, actions_file), timeout=args.deadline))
+            asyncio.run(asyncio.wait_for(run(args, base, db, actions_file, result), timeout=args.deadline))
         except TimeoutError:
-            print(f"stopped after the deadline of {args.deadline:.0f} s")
-            print("errors: deadline")
+            stopped = True
         finally:
             stop(proc)
+        report(args, result, stopped)
 
 
 if __name__ == "__main__":
