@@ -4,6 +4,7 @@ permission, validates, refuses a stale version and writes the history in the sam
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -171,21 +172,29 @@ def _action_form(ctx: Context, row: dict) -> None:
         return
     changes = {"status": status, "start_date": start, "end_date": end, "expected_2030_t": expected,
                "responsible": responsible}
+    _save(ctx, lambda: edits.edit_action(ctx.store, ctx.user, aid, seen["version"], changes, note), seen_key,
+          "act-flash", lambda saved: t("act.saved", version=saved.version))
+
+
+def _save(ctx: Context, write: Callable[[], object], seen_key: str, flash_key: str,
+          saved_text: Callable[[object], str]) -> None:
+    """Run an edit and say how it went: saved; refused because someone saved first (the form opens again on the newer
+    row); refused as invalid or not allowed; or not stored because the database went away or refused."""
     try:
-        saved = edits.edit_action(ctx.store, ctx.user, aid, seen["version"], changes, note)
+        saved = write()
     except edits.ConflictError as exc:
-        st.session_state.pop(seen_key, None)  # the form opens again on the newer row
-        st.session_state["act-flash"] = ("error", exc.message(ctx.lang))
+        st.session_state.pop(seen_key, None)
+        st.session_state[flash_key] = ("error", exc.message(ctx.lang))
         st.rerun()
     except (edits.EditError, AuthError) as exc:
         st.error(md(exc.message(ctx.lang)), icon="🚫")
         return
-    except StoreError as exc:  # the database went away or refused: the change is not stored, and the user is told
+    except StoreError as exc:
         _log.warning("edit not stored: %s", mask_url(exc))
-        st.error(t("edit.not_stored"), icon="🔌")
+        st.error(ctx.t("edit.not_stored"), icon="🔌")
         return
     st.session_state.pop(seen_key, None)
-    st.session_state["act-flash"] = ("ok", t("act.saved", version=saved.version))
+    st.session_state[flash_key] = ("ok", saved_text(saved))
     st.rerun()
 
 
@@ -262,20 +271,5 @@ def milestone_forms(ctx: Context, milestones: pd.DataFrame) -> None:
             result = lambda: edits.move_due(ctx.store, ctx.user, mid, seen, due, reason)  # noqa: E731
     if result is None:
         return
-    try:
-        result()
-    except edits.ConflictError as exc:
-        st.session_state.pop(f"ms-seen-{mid}", None)
-        st.session_state["ms-flash"] = ("error", exc.message(ctx.lang))
-        st.rerun()
-    except (edits.EditError, AuthError) as exc:
-        st.error(md(exc.message(ctx.lang)), icon="🚫")
-        return
-    except StoreError as exc:  # the database went away or refused: the change is not stored, and the user is told
-        _log.warning("edit not stored: %s", mask_url(exc))
-        st.error(t("edit.not_stored"), icon="🔌")
-        return
-    st.session_state.pop(f"ms-seen-{mid}", None)
-    st.session_state["ms-flash"] = ("ok", t("ms.saved"))
-    st.rerun()
+    _save(ctx, result, f"ms-seen-{mid}", "ms-flash", lambda _saved: t("ms.saved"))
 
