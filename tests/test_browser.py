@@ -46,6 +46,21 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_for(url: str, proc: subprocess.Popen, log: Path, seconds: float = 60) -> None:
+    """Wait until a server answers 200 at url; fail with the end of its log if it stops or takes too long."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        if proc.poll() is not None or time.monotonic() > deadline:
+            raise RuntimeError(f"{url} did not come up: {log.read_text()[-2000:]}")
+        time.sleep(0.3)
+
+
 @contextmanager
 def streamlit_app(db: Path, log: Path, boundaries: Path | None = None) -> Iterator[str]:
     """`streamlit run app.py` on `db` (and a boundary file, if given) on a free port; stopped afterwards."""
@@ -62,17 +77,7 @@ def streamlit_app(db: Path, log: Path, boundaries: Path | None = None) -> Iterat
         )
     url = f"http://localhost:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start: {log.read_text()[-2000:]}")
-            time.sleep(0.3)
+        wait_for(f"{url}/_stcore/health", proc, log)
         yield url
     finally:
         proc.terminate()

@@ -8,8 +8,6 @@ import secrets
 import shutil
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,7 +17,7 @@ import pytest
 from dk2020dash import auth, edits
 from dk2020dash.store import Store
 
-from tests.test_browser import ROOT, free_port, settle
+from tests.test_browser import ROOT, free_port, settle, wait_for
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -27,20 +25,6 @@ pytest.importorskip("oidc_provider_mock")
 pytest.importorskip("authlib")
 
 EDITOR = "kbh@kk.dk"
-
-
-def wait_for(url: str, proc: subprocess.Popen, log: Path, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            raise RuntimeError(f"{url} did not come up: {log.read_text()[-2000:]}")
-        time.sleep(0.3)
 
 
 @contextmanager

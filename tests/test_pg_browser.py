@@ -6,15 +6,13 @@ import os
 import re
 import shutil
 import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from dk2020dash.store import Store
-from tests.test_browser import CHROMIUM, free_port, settle, sync_api  # noqa: F401 - skips like the browser tests
+from tests.test_browser import CHROMIUM, free_port, settle, sync_api, wait_for  # noqa: F401 - skips like the browser tests
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.browser
@@ -51,17 +49,7 @@ def region(pg_server, demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -
                                      stdout=subprocess.DEVNULL, stderr=open(tmp / "nginx.out", "wb"))  # noqa: SIM115
             front = f"http://127.0.0.1:{port}"
             try:
-                deadline = time.monotonic() + 30
-                while True:
-                    try:
-                        with urllib.request.urlopen(f"{front}/_stcore/health", timeout=2) as r:
-                            if r.status == 200:
-                                break
-                    except OSError:
-                        pass
-                    if proxy.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError(f"nginx did not start: {(tmp / 'nginx.out').read_text()}")
-                    time.sleep(0.2)
+                wait_for(f"{front}/_stcore/health", proxy, tmp / "nginx.out", seconds=30)
                 yield {"front": front, "a": a, "b": b, "url": url, "tmp": tmp}
             finally:
                 proxy.terminate()
