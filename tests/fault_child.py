@@ -3,7 +3,7 @@ deterministically without test hooks in the program.
 
     python tests/fault_child.py FAULT[,FAULT...] -- ARGS...
 
-ARGS are the CLI's arguments (python -m dk2020dash ARGS), or `app DB KIND FILE` for the app (see run_app).
+ARGS are the CLI's arguments (python -m dk2020dash ARGS), or `app DB KIND FILE ACTION` for the app (run_app).
 FAULT is one of
     kill-before=MODULE:ATTR:N  SIGKILL at the Nth call of MODULE.ATTR (a function or Class.method), before it runs
     kill-after=MODULE:ATTR:N   SIGKILL right after the Nth call of MODULE.ATTR returned
@@ -110,10 +110,10 @@ def page_state(at) -> dict:
             "metrics": len(at.metric)}
 
 
-def run_app(db: str, kind: str, file: str) -> int:
-    """The app on DB: Overblik, then the Data page's import of FILE (KIND) by an admin, then Overblik again, all in
-    this one process (so a failed write cannot leave the app's open database unusable for its readers). Prints
-    one JSON object."""
+def run_app(db: str, kind: str, file: str, action_id: str) -> int:
+    """The app on DB: Overblik, the Data page's import of FILE (KIND) by an admin, the admin's change of the status
+    of ACTION on Indsatser, then Overblik again, all in this one process (so a failed write cannot leave the app's
+    open database unusable for its readers). Prints one JSON object."""
     os.environ["DK2020_DB"] = db
     os.environ.pop("DK2020_DATABASE_URL", None)
     from streamlit.testing.v1 import AppTest
@@ -138,6 +138,14 @@ def run_app(db: str, kind: str, file: str) -> int:
     if buttons:
         at.button(key="imp-apply").click().run()
         out["apply"] = page_state(at)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params["indsats"] = action_id
+    at.session_state[SESSION_KEY] = "admin@kommune.dk"
+    at.run()
+    at = at.switch_page("pages/indsatser.py").run()
+    at.selectbox(key=f"act-status-{action_id}").set_value("paused")
+    at.button(key=f"act-save-{action_id}").click().run()
+    out["edit"] = page_state(at)
     out["after"] = overblik()
     print(json.dumps(out, ensure_ascii=False))
     return 0
