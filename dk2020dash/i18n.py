@@ -1360,6 +1360,15 @@ STRINGS.update({
                             "prøv igen.",
                             "{path}: the disk is full, so the change could not be saved; nothing was changed. Free "
                             "some space and try again."),
+    "store.err.cannot_upgrade.read_only": ("{path}: databasen har skemaversion {version} og skal opgraderes til "
+                                           "{newest}, før den kan bruges, men filen er skrivebeskyttet; intet er ændret.",
+                                           "{path}: the database has schema version {version} and must be upgraded to "
+                                           "{newest} before it can be used, but the file is read-only; nothing was "
+                                           "changed."),
+    "store.err.cannot_upgrade.disk_full": ("{path}: databasen har skemaversion {version} og skal opgraderes til "
+                                           "{newest}, før den kan bruges, men disken er fuld; intet er ændret.",
+                                           "{path}: the database has schema version {version} and must be upgraded to "
+                                           "{newest} before it can be used, but the disk is full; nothing was changed."),
     "error.read_only.plain": ("Databasen er skrivebeskyttet: siderne kan læses, men intet kan gemmes. Intet er ændret; "
                               "kontakt den, der driver dashboardet.",
                               "The database is read-only: the pages can be read, but nothing can be saved. Nothing "

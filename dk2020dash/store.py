@@ -148,6 +148,7 @@ class StoreReadOnly(StoreError):
     it starts. `plain` is the i18n key of the message a page shows."""
 
     plain = "error.read_only.plain"
+    kind = "read_only"
 
     def __init__(self, path: Path):
         from . import i18n
@@ -159,6 +160,7 @@ class StoreFull(StoreError):
     """The disk is full (or the file may grow no further): the write failed and was rolled back."""
 
     plain = "error.disk_full.plain"
+    kind = "disk_full"
 
     def __init__(self, path: Path):
         from . import i18n
@@ -427,7 +429,13 @@ class Store:
                 f"kun op til {self.schema_version}. Opdatér programmet; intet er ændret."
             )
         if version < self.schema_version:
-            self._migrate(con, version)
+            try:
+                self._migrate(con, version)
+            except (StoreReadOnly, StoreFull) as exc:  # not "pages can be read": this file cannot be, until upgraded
+                from . import i18n
+
+                raise StoreError(i18n.t(f"store.err.cannot_upgrade.{exc.kind}", "da", path=self.path,
+                                        version=version, newest=self.schema_version)) from exc
         if con.execute("SELECT count(*) FROM meta WHERE starts_with(key, ?)", [PENDING]).fetchone()[0]:
             try:
                 self._finish_pending(con)

@@ -312,6 +312,22 @@ def test_a_read_only_database_refuses_writes_clearly_and_still_serves_reads(read
     assert fingerprint(db) == before
 
 
+def test_an_older_read_only_database_that_needs_an_upgrade_says_so_and_is_left_alone(read_only: Path) -> None:
+    """It cannot be read until migrated, and cannot be migrated: a plain error naming both, not "pages can be read"."""
+    from tests.test_store import make_v2
+
+    db = read_only
+    db.chmod(0o644)
+    make_v2(db)  # the version before the adaptation tables
+    db.chmod(0o444)
+    state = file_state(db)
+    done = child("nocaps", "info", "--db", str(db), nocaps=True)
+    assert done.returncode == 1
+    assert one_line(done.stderr) == "fejl: " + i18n.t("store.err.cannot_upgrade.read_only", "da", path=db,
+                                                     version=SCHEMA_VERSION - 1, newest=SCHEMA_VERSION) + "\n"
+    assert file_state(db) == state and not Path(f"{db}.wal").exists()
+
+
 def test_the_app_serves_a_read_only_database_and_says_it_cannot_save(read_only: Path, inputs: Path) -> None:
     db = read_only
     state = file_state(db)
