@@ -1348,3 +1348,33 @@ STRINGS.update({
     "exp.restore.failed.plain": ("Gendannelsen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
                                  "The restore failed; nothing was changed. The details are in the server's log."),
 })
+
+# A write the database file refuses (issue 14, faults): a read-only file or a full disk. The store's error (CLI, log)
+# names the file; the page's message does not. Reads go on being served in both cases.
+STRINGS.update({
+    "store.err.read_only": ("{path}: databasen er skrivebeskyttet (filen eller dens mappe kan ikke skrives); intet er "
+                            "ændret.",
+                            "{path}: the database is read-only (the file or its folder cannot be written); nothing "
+                            "was changed."),
+    "store.err.disk_full": ("{path}: disken er fuld, så ændringen kunne ikke gemmes; intet er ændret. Frigør plads og "
+                            "prøv igen.",
+                            "{path}: the disk is full, so the change could not be saved; nothing was changed. Free "
+                            "some space and try again."),
+    "store.err.cannot_upgrade.read_only": ("{path}: databasen har skemaversion {version} og skal opgraderes til "
+                                           "{newest}, før den kan bruges, men filen er skrivebeskyttet; intet er ændret.",
+                                           "{path}: the database has schema version {version} and must be upgraded to "
+                                           "{newest} before it can be used, but the file is read-only; nothing was "
+                                           "changed."),
+    "store.err.cannot_upgrade.disk_full": ("{path}: databasen har skemaversion {version} og skal opgraderes til "
+                                           "{newest}, før den kan bruges, men disken er fuld; intet er ændret.",
+                                           "{path}: the database has schema version {version} and must be upgraded to "
+                                           "{newest} before it can be used, but the disk is full; nothing was changed."),
+    "error.read_only.plain": ("Databasen er skrivebeskyttet: siderne kan læses, men intet kan gemmes. Intet er ændret; "
+                              "kontakt den, der driver dashboardet.",
+                              "The database is read-only: the pages can be read, but nothing can be saved. Nothing "
+                              "was changed; contact whoever runs the dashboard."),
+    "error.disk_full.plain": ("Disken er fuld, så ændringen kunne ikke gemmes. Intet er ændret; kontakt den, der "
+                              "driver dashboardet.",
+                              "The disk is full, so the change could not be saved. Nothing was changed; contact "
+                              "whoever runs the dashboard."),
+})

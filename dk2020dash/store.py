@@ -143,6 +143,54 @@ class StoreBusy(StoreLocked):
     """Another writer (an import, a restore, init) holds the write lock longer than DK2020_LOCK_WAIT."""
 
 
+class StoreReadOnly(StoreError):
+    """The file (or its folder) cannot be written: reads are served from it read-only, every write is refused before
+    it starts. `plain` is the i18n key of the message a page shows."""
+
+    plain = "error.read_only.plain"
+    kind = "read_only"
+
+    def __init__(self, path: Path):
+        from . import i18n
+
+        super().__init__(i18n.t("store.err.read_only", "da", path=path))
+
+
+class StoreFull(StoreError):
+    """The disk is full (or the file may grow no further): the write failed and was rolled back."""
+
+    plain = "error.disk_full.plain"
+    kind = "disk_full"
+
+    def __init__(self, path: Path):
+        from . import i18n
+
+        super().__init__(i18n.t("store.err.disk_full", "da", path=path))
+
+
+_DISK_FULL = ("No space left on device", "File too large", "Disk quota exceeded")
+_READ_ONLY = ("read-only mode", "Read-only file system", "Permission denied")
+
+
+def _refused_write(path: Path, exc: BaseException) -> StoreError | None:
+    """The StoreFull or StoreReadOnly a database error of a write means, if it means one."""
+    if not isinstance(exc, duckdb.Error):
+        return None
+    text = str(exc)
+    if any(s in text for s in _DISK_FULL):
+        return StoreFull(path)
+    if any(s in text for s in _READ_ONLY):
+        return StoreReadOnly(path)
+    return None
+
+
+def _read_only(path: Path) -> bool:
+    """Whether the existing file cannot be written (its mode, a read-only mount, an immutable file). Asked with
+    access(2), never by opening it: closing any descriptor of the file would drop DuckDB's lock on it (POSIX record
+    locks belong to the process), and a restore could then swap the file under this process's open connection."""
+    return os.path.exists(path) and not os.access(path, os.W_OK)
+
+
 class _WriteLocks:
     """The writers' lock of each database file across processes: an fcntl.flock on '<file>.lock' beside it, held by
     every write transaction, migration, create() and restore. Re-entrant within the process: it is only taken
@@ -281,8 +329,8 @@ class Store:
     def _connect(self) -> duckdb.DuckDBPyConnection:
         deadline = time.monotonic() + self.lock_wait
         while True:
-            try:
-                return duckdb.connect(str(self.path))
+            try:  # a file this process may not write is opened read-only: its pages are still served
+                return duckdb.connect(str(self.path), read_only=_read_only(self.path))
             except (duckdb.IOException, duckdb.Error) as exc:
                 err = _explain(self.path, exc)
                 if isinstance(err, StoreLocked) and time.monotonic() < deadline:
@@ -321,7 +369,10 @@ class Store:
     def write_lock(self) -> Iterator[None]:
         """The writers' lock: this process's threads (Store._write_lock) and other processes (a flock on
         lock_path). Every write transaction, migration, create() and restore holds it, so no write lands in a file
-        that is being replaced. Waits up to lock_wait (DK2020_LOCK_WAIT), then raises StoreBusy; re-entrant."""
+        that is being replaced. Waits up to lock_wait (DK2020_LOCK_WAIT), then raises StoreBusy; re-entrant. A file
+        that cannot be written is refused at once (StoreReadOnly), before any lock is taken."""
+        if _read_only(self.path):
+            raise StoreReadOnly(self.path)
         if not self._write_lock.acquire(timeout=max(self.lock_wait, 0.01)):
             raise StoreBusy(f"{self.path}: en anden skriver i programmet er i gang; intet er ændret. Prøv igen.")
         try:
@@ -332,16 +383,28 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One write transaction that also bumps the data version; rolled back whole on any error."""
+        """One write transaction that also bumps the data version; rolled back whole on any error. A full disk or a
+        file that turns out not to be writable raises StoreFull or StoreReadOnly instead of the database's error."""
         with self.write_lock(), self.connection() as con:
             con.execute("BEGIN TRANSACTION")
             try:
                 yield con
                 con.execute(_BUMP_DATA_VERSION)
                 con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
+            except BaseException as exc:
+                self._roll_back(con, exc)
                 raise
+
+    def _roll_back(self, con: duckdb.DuckDBPyConnection, exc: BaseException) -> None:
+        """Roll the open transaction back after exc; raise StoreFull or StoreReadOnly if that is what exc means."""
+        try:
+            con.execute("ROLLBACK")
+        except duckdb.Error:  # a COMMIT that failed (the disk full) has ended the transaction already
+            pass
+        refused = _refused_write(self.path, exc)
+        if refused is not None:
+            log.warning("%s: write refused: %s", self.path, exc)
+            raise refused from exc
 
     def data_version(self) -> int:
         return int(self.query("SELECT value FROM meta WHERE key = 'data_version'").iloc[0, 0])
@@ -366,9 +429,18 @@ class Store:
                 f"kun op til {self.schema_version}. Opdatér programmet; intet er ændret."
             )
         if version < self.schema_version:
-            self._migrate(con, version)
+            try:
+                self._migrate(con, version)
+            except (StoreReadOnly, StoreFull) as exc:  # not "pages can be read": this file cannot be, until upgraded
+                from . import i18n
+
+                raise StoreError(i18n.t(f"store.err.cannot_upgrade.{exc.kind}", "da", path=self.path,
+                                        version=version, newest=self.schema_version)) from exc
         if con.execute("SELECT count(*) FROM meta WHERE starts_with(key, ?)", [PENDING]).fetchone()[0]:
-            self._finish_pending(con)
+            try:
+                self._finish_pending(con)
+            except (StoreReadOnly, StoreFull):  # reads go on; the next writable open or import finishes it
+                log.info("%s: pending demo rows not removed yet", self.path, exc_info=True)
         if not con.execute("SELECT count(*) FROM meta WHERE key = ?", [DB_ID]).fetchone()[0]:
             self._give_id(con)  # a file made before database ids
         self._checked = True
@@ -388,8 +460,8 @@ class Store:
                     con.execute(self.migrations[target])
                     con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(target)])
                 con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
+            except BaseException as exc:
+                self._roll_back(con, exc)
                 raise
             try:  # out of the write-ahead log at once (see MIGRATIONS)
                 con.execute("CHECKPOINT")
@@ -404,8 +476,8 @@ class Store:
                 if finish_pending(con):
                     con.execute(_BUMP_DATA_VERSION)
                 con.execute("COMMIT")
-            except BaseException:
-                con.execute("ROLLBACK")
+            except BaseException as exc:
+                self._roll_back(con, exc)
                 raise
 
     def create(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None = None, *,

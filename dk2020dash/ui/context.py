@@ -87,6 +87,6 @@ def context(lang: str, area: str, allow_damaged: bool = False) -> Context:
 
 def show_failure(lang: str, key: str, exc: BaseException) -> None:
     """A store or database failure: a plain message on the page, the detail (server paths, the database's own
-    error text) only in the server's log."""
+    error text) only in the server's log. A read-only database or a full disk says so (the error's `plain` key)."""
     _log.error("%s: %s", key, exc, exc_info=exc)
-    st.error(i18n.t(key, lang), icon="🚫")
+    st.error(i18n.t(getattr(exc, "plain", None) or key, lang), icon="🚫")

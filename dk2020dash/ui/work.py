@@ -191,7 +191,7 @@ def _save(ctx: Context, write: Callable[[], object], seen_key: str, flash_key: s
         return
     except StoreError as exc:
         _log.warning("edit not stored: %s", mask_url(exc))
-        st.error(ctx.t("edit.not_stored"), icon="🔌")
+        st.error(ctx.t(getattr(exc, "plain", None) or "edit.not_stored"), icon="🔌")  # read-only, disk full: says so
         return
     st.session_state.pop(seen_key, None)
     st.session_state[flash_key] = ("ok", saved_text(saved))
