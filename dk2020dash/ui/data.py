@@ -190,7 +190,7 @@ def load_compare_specs(ctx: Context, chosen: list[int], today: date | None = Non
     return _compare_specs(str(ctx.store.path), ctx.version, tuple(chosen), ctx.lang, today or date.today())
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)  # shared, not copied per run: callers only read it
 def _boundaries(path: str, mtime: float, codes: tuple[int, ...]) -> dict:
     from .. import maps
 
@@ -217,3 +217,58 @@ def load_boundaries(ctx: Context) -> tuple[str | None, dict, str | None]:
     codes = tuple(load_municipalities(ctx)["code"].astype(int))
     got = _boundaries(path, mtime, codes)
     return path, got["features"], got["error"]
+
+
+def _frozen(deck: object) -> object:
+    """A pydeck Deck whose JSON is made once: st.pydeck_chart calls to_json() on every run, which for the
+    boundaries' polygons was over half of a warm Kort run. Table data as records first, as Streamlit does."""
+    for layer in getattr(deck, "layers", None) or []:
+        if isinstance(getattr(layer, "data", None), pd.DataFrame):
+            layer.data = layer.data.to_dict(orient="records")
+    text = deck.to_json()
+    deck.to_json = lambda: text
+    return deck
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _map(path: str, version: str, lang: str, metric: str, area: str, today: date,
+         boundary_file: str | None, boundary_mtime: float | None) -> dict:
+    """The Kort page's decks, legend and label spots, built once per data version, language, metric, area and
+    boundary file (see load_map); shared by the sessions, which only read them."""
+    from .. import maps
+
+    ctx = Context(lang=lang, area=area, store=Store(path), version=version)
+    metrics = municipality_metrics(ctx, today=today)
+    features = {}
+    if boundary_file is not None and boundary_mtime is not None:
+        features = _boundaries(boundary_file, boundary_mtime, tuple(load_municipalities(ctx)["code"].astype(int)))["features"]
+    codes = queries.area_codes(load_municipalities(ctx), area)
+    deck, legend, spots = maps.deck(metrics, metric, lang, features, focus=codes,
+                                    view=maps.view_for(metrics[metrics["code"].isin(codes)]))
+    crowded = [code for code, spot in spots.items() if spot is None]
+    inset = maps.inset_codes(metrics)
+    inset_deck, inset_spots = None, {}
+    if set(crowded) & set(inset):
+        inset_deck, _, inset_spots = maps.deck(
+            metrics, metric, lang, features, size=maps.INSET_PX, focus=inset, circles=maps.INSET_CIRCLES,
+            view=maps.view_for(metrics[metrics["code"].isin(inset)], *maps.INSET_PX, pad=maps.INSET_PAD))
+        inset_deck = _frozen(inset_deck)
+    return {"metrics": metrics, "area_codes": codes, "deck": _frozen(deck), "legend": legend, "spots": spots,
+            "crowded": crowded, "inset_deck": inset_deck, "inset_spots": inset_spots}
+
+
+def load_map(ctx: Context, metric: str, today: date | None = None) -> dict:
+    """What the Kort page draws for a metric: "metrics" (municipality_metrics), "area_codes", "deck", "legend",
+    "spots" and "crowded" (names without room), and "inset_deck"/"inset_spots" for the capital area when names
+    there had no room (else None/{}). The boundaries are load_boundaries'. Read-only: shared by all sessions."""
+    import os
+
+    path, _features, error = load_boundaries(ctx)
+    mtime = None
+    if path and not error:
+        try:
+            mtime = os.path.getmtime(path)
+        except OSError:
+            path = None
+    return _map(str(ctx.store.path), ctx.version, ctx.lang, metric, ctx.area, today or date.today(),
+                path if mtime is not None else None, mtime)
