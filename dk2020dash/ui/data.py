@@ -55,17 +55,25 @@ load_import_log = cached(queries.import_log, 8)
 load_editions = cached(queries.editions, 8)
 
 
-def assess(ctx: Context, codes: list[int] | None = None, today: date | None = None,
-           edition: int | None = None) -> Progress | Unavailable:
-    """progress.py's assessment of the given municipalities (default: the chosen area), each from its newest
-    edition unless one is given."""
-    inputs = load_inputs(ctx) if edition is None else load_inputs(ctx, edition)
-    if codes is None:
-        codes = queries.area_codes(load_municipalities(ctx), ctx.area)
-    today = today or date.today()
+# Derived values (assessments, the ranking, the metrics frame, chart specs and decks) are kept with
+# st.cache_resource: one shared object per data version and arguments, not a copy unpickled on every run (which
+# for the inputs of all 98 municipalities was a tenth of a warm run). Callers only read them.
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _assessment(path: str, version: str, codes: tuple[int, ...], today: date,
+                edition: int | None) -> Progress | Unavailable:
+    inputs = load_inputs.cached(path, version) if edition is None else load_inputs.cached(path, version, edition)
     if len(codes) == 1:
         return assess_municipality(inputs[codes[0]], today)
     return assess_area([inputs[c] for c in codes], today)
+
+
+def assess(ctx: Context, codes: list[int] | None = None, today: date | None = None,
+           edition: int | None = None) -> Progress | Unavailable:
+    """progress.py's assessment of the given municipalities (default: the chosen area), each from its newest
+    edition unless one is given. Made once per data version and arguments (shared: read it, do not change it)."""
+    if codes is None:
+        codes = queries.area_codes(load_municipalities(ctx), ctx.area)
+    return _assessment(str(ctx.store.path), ctx.version, tuple(int(c) for c in codes), today or date.today(), edition)
 
 
 def reason_text(ctx: Context, result: Unavailable) -> str:
@@ -87,9 +95,16 @@ def municipality_name(ctx: Context, code: int) -> str:
 
 def ranking(ctx: Context, codes: list[int], today: date) -> tuple[pd.DataFrame, dict[int, Unavailable]]:
     """Each municipality's progress.py figures for the ranking table (best reduction first), and those that
-    cannot be computed with the reason."""
+    cannot be computed with the reason. Made once per data version, language and arguments (shared: read only)."""
+    return _ranking(str(ctx.store.path), ctx.version, ctx.lang, tuple(int(c) for c in codes), today)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _ranking(path: str, version: str, lang: str, codes: tuple[int, ...],
+             today: date) -> tuple[pd.DataFrame, dict[int, Unavailable]]:
     from ..sentences import verdict_label
 
+    ctx = Context(lang=lang, area=DENMARK, store=Store(path), version=version)
     munis = load_municipalities(ctx).set_index("code")
     inputs = load_inputs(ctx)
     rows, excluded = [], {}
@@ -108,7 +123,7 @@ def ranking(ctx: Context, codes: list[int], today: date) -> tuple[pd.DataFrame, 
     return df, excluded
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _chart_specs(path: str, version: str, codes: tuple[int, ...], lang: str, today: date,
                  adopted: tuple[int, float] | None, edition: int | None = None) -> dict[str, dict]:
     """The Vega-Lite specs of an assessment's charts, built once per data version (Altair's building and
@@ -147,7 +162,14 @@ def assess_each(ctx: Context, codes: list[int], today: date | None = None) -> di
 def municipality_metrics(ctx: Context, codes: list[int] | None = None, today: date | None = None) -> pd.DataFrame:
     """One row per municipality with progress.py's figures (verdict, reduction, per capita, manko, data lag),
     or, where it cannot be computed, `why` in the page language. Numbers stay numbers; formatting is the
-    caller's."""
+    caller's. Made once per data version, language and arguments (shared: read only, copy to change)."""
+    return _metrics(str(ctx.store.path), ctx.version, ctx.lang, None if codes is None else tuple(codes),
+                    today or date.today())
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _metrics(path: str, version: str, lang: str, codes: tuple[int, ...] | None, today: date) -> pd.DataFrame:
+    ctx = Context(lang=lang, area=DENMARK, store=Store(path), version=version)
     munis = load_municipalities(ctx)
     if codes is not None:
         munis = munis[munis["code"].isin(codes)]
@@ -169,7 +191,7 @@ def municipality_metrics(ctx: Context, codes: list[int] | None = None, today: da
     return pd.DataFrame(rows)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _compare_specs(path: str, version: str, chosen: tuple[int, ...], lang: str, today: date) -> dict[str, dict]:
     """Sammenlign's two Vega-Lite specs, built once per data version and choice (Altair's building and
     validation is most of the page's run time)."""
@@ -183,6 +205,19 @@ def _compare_specs(path: str, version: str, chosen: tuple[int, ...], lang: str, 
     if progresses:
         specs["index"] = charts.indexed_trajectories(progresses, lang).to_dict()
     return specs
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _bridge_spec(key: str, lang: str, _bridge: object) -> dict:
+    from .. import charts
+
+    return charts.reduction_bridge(_bridge, lang).to_dict()
+
+
+def bridge_spec(bridge: object, lang: str) -> dict:
+    """charts.reduction_bridge's Vega-Lite spec of a progress.Bridge, built once per bridge and language (Altair's
+    building and validation was a fifth of a warm Indsatser run). Shared: read only."""
+    return _bridge_spec(repr(bridge), lang, bridge)
 
 
 def load_compare_specs(ctx: Context, chosen: list[int], today: date | None = None) -> dict[str, dict]:
