@@ -21,17 +21,23 @@ T = TypeVar("T")
 def cached(query: Callable[..., T], max_entries: int = 16) -> Callable[..., T]:
     """A loader for a queries.py function: load(ctx, *args) runs query(store, *args) once per database, data
     version and arguments (lists count as tuples). Each loader has a cache of its own (its name is the query's)."""
-    def run(path: str, version: str, *args: object) -> T:
-        return query(Store(path), *args)
+    def run(path: str, version: str, key: str, _args: tuple) -> T:
+        return query(Store(path), *_args)
 
     run.__qualname__ = run.__name__ = f"cached_{query.__name__}"  # Streamlit keys a function's cache on its name
     run_cached = st.cache_data(show_spinner=False, max_entries=max_entries)(run)
 
+    def cached_run(path: str, version: str, *args: object) -> T:
+        # Keyed on the arguments' repr (codes, ids, dates): Streamlit hashing a list of 98 codes item by item was a
+        # tenth of a warm Overblik run. (_args is not hashed: the leading underscore.)
+        args = tuple(tuple(a) if isinstance(a, list) else a for a in args)
+        return run_cached(path, version, repr(args), args)
+
     def load(ctx: Context, *args: object) -> T:
-        return run_cached(str(ctx.store.path), ctx.version, *(tuple(a) if isinstance(a, list) else a for a in args))
+        return cached_run(str(ctx.store.path), ctx.version, *args)
 
     load.__doc__ = f"queries.{query.__name__}, cached on the data version."
-    load.cached = run_cached  # (path, version, *args), for cached builders that take no Context
+    load.cached = cached_run  # (path, version, *args), for cached builders that take no Context
     return load
 
 
