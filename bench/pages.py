@@ -8,6 +8,10 @@ only `st.write("hej")`) timed the same way. The one-line page's runs are interle
 of each in turn), so load from other processes falls on both alike; each page's line shows its own one-line
 median and the spread of the ratio (lowest and highest of run i / one-line run i) before the ratio. With --database-url each page is also timed on PostgreSQL in the same
 run, beside the file (an empty PostgreSQL database gets the file's data first, with migrate-to-postgres).
+
+AppTest compiles the entry script and the page anew on every run (a new ScriptCache each time), which a Streamlit
+server does once per process; for a long page file that is a tenth to a fifth of its warm run. --script-cache
+keeps one ScriptCache for all runs (of both apps), as a server does; without it the figures are AppTest's own.
 """
 from __future__ import annotations
 
@@ -62,9 +66,18 @@ def main() -> None:
     parser.add_argument("--database-url", help="also time every page on this PostgreSQL database")
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--script-cache", action="store_true",
+                        help="compile each script once, as a server does (AppTest compiles it on every run)")
     args = parser.parse_args()
 
     from streamlit.testing.v1 import AppTest
+
+    if args.script_cache:
+        from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+        from streamlit.testing.v1 import app_test, local_script_runner
+
+        shared = ScriptCache()
+        app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(args.db) if args.db else Path(tmp) / "demo.duckdb"
@@ -109,8 +122,9 @@ def main() -> None:
                 spread = (statistics.median(one_times), min(ratios), max(ratios))
             rows.append((page, times, spread))
 
-    print(f"Warm run time per page, Denmark, median of {args.runs} runs after {args.warmup} warm-up runs (AppTest),"
-          ' each run followed by a run of a one-line page (st.write("hej"))')
+    print(f"Warm run time per page, Denmark, median of {args.runs} runs after {args.warmup} warm-up runs (AppTest"
+          + (", scripts compiled once" if args.script_cache else "") + '), each run followed by a run of a one-line'
+          ' page (st.write("hej"))')
     pg = bool(args.database_url)
     print(f"{'page':<24}{'median ms':>12}{'one-line ms':>13}{'spread (min–max ×)':>21}"
           + (f"{'PostgreSQL ms':>16}{'× file':>9}" if pg else "") + f"{'× one-line page':>18}")

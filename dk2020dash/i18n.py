@@ -1,8 +1,10 @@
 """Danish and English strings, and number and date formatting through Babel (Danish by default)."""
 from __future__ import annotations
 
+import functools
 import math
 import re
+from collections.abc import Callable
 from datetime import date
 
 from babel.dates import format_date
@@ -1292,7 +1294,21 @@ def number(value: float | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 0)
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=fmt, locale=locale(lang))
+    return _formatted(format_decimal, value, fmt, locale(lang))
+
+
+@functools.lru_cache(maxsize=65536, typed=True)
+def _formatted_once(how: Callable[..., str], value: object, fmt: str, loc: str) -> str:
+    return how(value, format=fmt, locale=loc)
+
+
+def _formatted(how: Callable[..., str], value: object, fmt: str, loc: str) -> str:
+    """Babel's text of a value, remembered (issue 14: Babel per table cell was a twentieth of a warm page run);
+    typed, so 1 and 1.0 are each formatted as themselves."""
+    try:
+        return _formatted_once(how, value, fmt, loc)
+    except TypeError:  # not hashable
+        return how(value, format=fmt, locale=loc)
 
 
 def percent(share: float | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
@@ -1302,7 +1318,7 @@ def percent(share: float | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 0
     fmt = "#,##0" + ("." + "0" * decimals if decimals else "") + "\u00a0%"
     if lang == "en":
         fmt = fmt.replace("\u00a0", "")
-    return format_percent(share, format=fmt, locale=locale(lang))
+    return _formatted(format_percent, share, fmt, locale(lang))
 
 
 def tonnes(value: float | None, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -1321,7 +1337,7 @@ def day(value: date | None, lang: str = DEFAULT_LANGUAGE) -> str:
     """A date as 28. nov. 2026 (Danish) or 28 Nov 2026 (English)."""
     if value is None:
         return "–"
-    return format_date(value, format="medium", locale=locale(lang))
+    return _formatted(format_date, value, "medium", locale(lang))
 
 
 # -- user and file text on a page (issue 9) ---------------------------------------------------------------

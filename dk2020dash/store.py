@@ -303,6 +303,53 @@ class _OpenFiles:
                     del cls.open[key]
 
 
+class _DataKeys:
+    """Each file's data key as last read, with the file's (and its write-ahead log's) stat from just before the read:
+    Store.data_key() serves it again while both are unchanged instead of opening the file on every page run. Any
+    write changes the file or the log (another process's import, restore or init --force: a new inode, size or
+    modification time); this process's writers also forget the key when they let go of the writers' lock. A stat
+    whose modification time is within SETTLE seconds of the read is not trusted (a write in the same clock tick
+    leaves the time as it was), so for a moment after each write every run reads the file again."""
+
+    SETTLE = 2.0
+    lock = threading.Lock()
+    known: dict[str, tuple[tuple, str]] = {}  # path -> (stat signature, data key)
+
+    @staticmethod
+    def signature(path: Path) -> tuple | None:
+        sig = []
+        for name in (str(path), str(path) + ".wal"):
+            try:
+                st = os.stat(name)
+            except FileNotFoundError:
+                sig.append(None)
+                continue
+            except OSError:
+                return None
+            sig.append((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+        return tuple(sig) if sig[0] is not None else None
+
+    @classmethod
+    def get(cls, path: Path) -> str | None:
+        sig = cls.signature(path)
+        with cls.lock:
+            known = cls.known.get(str(path))
+        return known[1] if sig is not None and known is not None and known[0] == sig else None
+
+    @classmethod
+    def put(cls, path: Path, sig: tuple | None, read_at: float, key: str) -> None:
+        newest = max((s[3] for s in sig or () if s is not None), default=None)
+        if newest is None or newest / 1e9 > read_at - cls.SETTLE:
+            return  # no stat, or one too recent to tell a later write in the same tick apart
+        with cls.lock:
+            cls.known[str(path)] = (sig, key)
+
+    @classmethod
+    def forget(cls, path: Path) -> None:
+        with cls.lock:
+            cls.known.pop(str(path), None)
+
+
 class Store:
     """One database file. Every caller gets a cursor of its own (one per thread), the file stays open only
     while someone uses it, and writes are single transactions."""
@@ -379,6 +426,7 @@ class Store:
             with _WriteLocks.hold(self.lock_path, self.lock_wait, self.path):
                 yield
         finally:
+            _DataKeys.forget(self.path)
             self._write_lock.release()
 
     @contextmanager
@@ -411,10 +459,19 @@ class Store:
 
     def data_key(self) -> str:
         """What caches key on: '<database id>:<data version>'. The id is new with every file create() builds (init,
-        restore), so the key never repeats for different contents although the data version may start over."""
+        restore), so the key never repeats for different contents although the data version may start over.
+        Read from the file only when the file changed since the last read (_DataKeys): every page run asks."""
+        known = _DataKeys.get(self.path)
+        if known is not None:
+            return known
+        read_at = time.time()
+        sig = _DataKeys.signature(self.path)
         with self.connection() as con:
             found = dict(con.execute("SELECT key, value FROM meta WHERE key IN (?, 'data_version')", [DB_ID]).fetchall())
-        return f"{found.get(DB_ID, '')}:{found['data_version']}"
+        key = f"{found.get(DB_ID, '')}:{found['data_version']}"
+        if found.get(DB_ID):  # a file without an id yet gets one on a later open: read it again then
+            _DataKeys.put(self.path, sig, read_at, key)
+        return key
 
     # -- schema ----------------------------------------------------------------------------------
     def _check_version(self, con: duckdb.DuckDBPyConnection) -> None:

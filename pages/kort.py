@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dk2020dash import charts, i18n, maps, queries, ui
+from dk2020dash import charts, i18n, maps, ui
 
 ctx = ui.page_setup()
 st.title(ctx.t("map.title"))
@@ -13,16 +13,12 @@ metric = st.segmented_control(
     format_func=lambda m: ctx.t(f"map.metric.{m}"),
 ) or "verdict"
 
-metrics = ui.municipality_metrics(ctx)
 path, boundaries, error = ui.load_boundaries(ctx)
 if error:
     st.warning(ctx.t("map.bad_boundaries", file=i18n.literal(Path(path).name), why=ctx.t(f"map.bad.{error}")), icon="🗺️")
-area_codes = queries.area_codes(ui.load_municipalities(ctx), ctx.area)
-deck, legend, spots = maps.deck(metrics, metric, ctx.lang, boundaries, focus=area_codes,
-                                view=maps.view_for(metrics[metrics["code"].isin(area_codes)]))
-crowded = [code for code, spot in spots.items() if spot is None]
-inset = maps.inset_codes(metrics)
-inset_spots: dict[int, int | None] = {}
+drawn = ui.load_map(ctx, metric)  # the decks, built once per data version, language, metric and area
+metrics, area_codes, legend, crowded = drawn["metrics"], drawn["area_codes"], drawn["legend"], drawn["crowded"]
+inset_spots: dict[int, int | None] = drawn["inset_spots"]
 inset_event = None
 
 st.caption(ctx.t(f"map.legend.{metric}"))
@@ -34,18 +30,15 @@ with st.container(key="map-legend", horizontal=True):
             f'<span style="color:#555">({ctx.t("map.legend.count", n=item["count"])})</span>',
             unsafe_allow_html=True, width="content",
         )
-event = st.pydeck_chart(deck, height=maps.MAP_PX[1], on_select="rerun", selection_mode="single-object", key="map",
+event = st.pydeck_chart(drawn["deck"], height=maps.MAP_PX[1], on_select="rerun", selection_mode="single-object", key="map",
                         alt=ctx.t("map.title"))
 if metric == "verdict":  # the chosen area as a static image (as on the KKR slides), made when a button is clicked
     shown = metrics[metrics["code"].isin(area_codes)]
     ui.chart_downloads(ctx, lambda: charts.verdict_map(shown, ctx.lang, boundaries).to_dict(),
                        f"kort-{ui.file_slug(ui.area_label(ctx.area, ctx.lang))}")
-if set(crowded) & set(inset):
-    inset_deck, _, inset_spots = maps.deck(
-        metrics, metric, ctx.lang, boundaries, size=maps.INSET_PX, focus=inset, circles=maps.INSET_CIRCLES,
-        view=maps.view_for(metrics[metrics["code"].isin(inset)], *maps.INSET_PX, pad=maps.INSET_PAD))
+if drawn["inset_deck"] is not None:
     st.subheader(ctx.t("map.inset"))
-    inset_event = st.pydeck_chart(inset_deck, height=maps.INSET_PX[1], on_select="rerun",
+    inset_event = st.pydeck_chart(drawn["inset_deck"], height=maps.INSET_PX[1], on_select="rerun",
                                   selection_mode="single-object", key="map-inset", alt=ctx.t("map.inset"))
 
 unnamed = [c for c in crowded if inset_spots.get(c) is None]

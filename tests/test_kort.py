@@ -267,3 +267,28 @@ def test_the_verdict_map_downloads_as_png_and_svg(shipped_env: Path) -> None:
     keys = {b.key for b in at.get("download_button")}
     assert {"chart-dl-kort-region-sjaelland-png", "chart-dl-kort-region-sjaelland-svg"} <= keys
     assert not any(k.startswith("chart-dl-kort") for k in {b.key for b in kort(metric="Manko").get("download_button")})
+
+
+def test_a_warm_run_reuses_the_map_and_a_change_of_data_rebuilds_it(
+        demo_copy: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 14: serialising the boundaries' polygons to JSON was over half of every Kort run. A rerun with the same
+    data, language, metric and area serves the decks made before; new data (a write) makes them anew."""
+    monkeypatch.setenv("DK2020_DB", str(demo_copy.path))
+    monkeypatch.delenv(maps.BOUNDARIES_ENV, raising=False)
+    made = []
+    to_json = pdk.Deck.to_json
+    monkeypatch.setattr(pdk.Deck, "to_json", lambda self: made.append(1) or to_json(self))
+    at = kort()
+    assert not at.exception and made
+    first, _ = deck_spec(at)
+    made.clear()
+    at.run()
+    assert not made and deck_spec(at)[0] == first
+    with demo_copy.transaction() as con:  # 101 København's newest emissions doubled: its reduction changes
+        con.execute("UPDATE emission SET tco2e = tco2e * 2 WHERE municipality = 101 "
+                    "AND year = (SELECT max(year) FROM emission WHERE municipality = 101)")
+    at.run()
+    assert not at.exception and made
+    after, _ = deck_spec(at)
+    tip = lambda spec: {r["code"]: r["tip_reduction"] for r in layer(spec, maps.POLYGON_LAYER)["data"]}  # noqa: E731
+    assert tip(after)[101] != tip(first)[101]

@@ -1,6 +1,7 @@
 """The store: schema, versions, migrations, atomic writes, bad files, locks and many threads."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -375,6 +376,66 @@ def test_a_file_made_before_database_ids_gets_one_when_opened(empty_store: Store
     db_id, version = key.split(":")
     assert len(db_id) == 32 and version == "1"
     assert Store(empty_store.path).data_key() == key  # stored, not made up on each read
+
+
+def _age(path: Path, seconds: float = 60) -> None:
+    """Move the file's modification time back, as for a database last written a while ago."""
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+BUMP_IN_ANOTHER_PROCESS = """
+import sys
+from dk2020dash.store import Store
+with Store(sys.argv[1]).transaction():
+    pass
+"""
+
+
+def test_an_unchanged_file_gives_its_data_key_without_being_opened(empty_store: Store) -> None:
+    """Every page run asks for the data key (issue 14): while the file is unchanged it is not opened again, so a
+    run does not pay for opening it, nor wait while another process holds it (pages keep serving cached data)."""
+    _age(empty_store.path)
+    key = empty_store.data_key()
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True); print('held', flush=True); "
+         "time.sleep(30)", str(empty_store.path)],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        assert Store(empty_store.path, lock_wait=0.3).data_key() == key
+        with pytest.raises(StoreLocked):  # the file itself is held: only the data key came without opening it
+            Store(empty_store.path, lock_wait=0.3).data_version()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_the_data_key_follows_writes_of_another_process_and_of_this_one(empty_store: Store) -> None:
+    root = Path(__file__).resolve().parents[1]
+    _age(empty_store.path)
+    first = empty_store.data_key()
+    assert empty_store.data_key() == first  # unchanged: served again
+    subprocess.run([sys.executable, "-c", BUMP_IN_ANOTHER_PROCESS, str(empty_store.path)], cwd=root, check=True)
+    second = empty_store.data_key()
+    assert second != first and second.endswith(":2")
+    _age(empty_store.path)  # even with the old modification time the size, inode or change time moved
+    subprocess.run([sys.executable, "-c", BUMP_IN_ANOTHER_PROCESS, str(empty_store.path)], cwd=root, check=True)
+    _age(empty_store.path)
+    assert empty_store.data_key().endswith(":3")
+    _age(empty_store.path)
+    assert empty_store.data_key().endswith(":3")
+    with empty_store.transaction():  # this process's write, within the same clock tick
+        pass
+    assert empty_store.data_key().endswith(":4")
+    _age(empty_store.path)
+    assert empty_store.data_key().endswith(":4")
+    replaced = Store(empty_store.path)
+    replaced.create(force=True)  # init --force: a new file, the version back at 1
+    _age(empty_store.path)
+    assert empty_store.data_key().endswith(":1") and not empty_store.data_key().startswith(first.split(":")[0])
 
 
 # -- the writers' lock across processes (issue 9 item 8) ----------------------------------------------------------

@@ -21,17 +21,23 @@ T = TypeVar("T")
 def cached(query: Callable[..., T], max_entries: int = 16) -> Callable[..., T]:
     """A loader for a queries.py function: load(ctx, *args) runs query(store, *args) once per database, data
     version and arguments (lists count as tuples). Each loader has a cache of its own (its name is the query's)."""
-    def run(path: str, version: str, *args: object) -> T:
-        return query(Store(path), *args)
+    def run(path: str, version: str, key: str, _args: tuple) -> T:
+        return query(Store(path), *_args)
 
     run.__qualname__ = run.__name__ = f"cached_{query.__name__}"  # Streamlit keys a function's cache on its name
     run_cached = st.cache_data(show_spinner=False, max_entries=max_entries)(run)
 
+    def cached_run(path: str, version: str, *args: object) -> T:
+        # Keyed on the arguments' repr (codes, ids, dates): Streamlit hashing a list of 98 codes item by item was a
+        # tenth of a warm Overblik run. (_args is not hashed: the leading underscore.)
+        args = tuple(tuple(a) if isinstance(a, list) else a for a in args)
+        return run_cached(path, version, repr(args), args)
+
     def load(ctx: Context, *args: object) -> T:
-        return run_cached(str(ctx.store.path), ctx.version, *(tuple(a) if isinstance(a, list) else a for a in args))
+        return cached_run(str(ctx.store.path), ctx.version, *args)
 
     load.__doc__ = f"queries.{query.__name__}, cached on the data version."
-    load.cached = run_cached  # (path, version, *args), for cached builders that take no Context
+    load.cached = cached_run  # (path, version, *args), for cached builders that take no Context
     return load
 
 
@@ -55,17 +61,25 @@ load_import_log = cached(queries.import_log, 8)
 load_editions = cached(queries.editions, 8)
 
 
-def assess(ctx: Context, codes: list[int] | None = None, today: date | None = None,
-           edition: int | None = None) -> Progress | Unavailable:
-    """progress.py's assessment of the given municipalities (default: the chosen area), each from its newest
-    edition unless one is given."""
-    inputs = load_inputs(ctx) if edition is None else load_inputs(ctx, edition)
-    if codes is None:
-        codes = queries.area_codes(load_municipalities(ctx), ctx.area)
-    today = today or date.today()
+# Derived values (assessments, the ranking, the metrics frame, chart specs and decks) are kept with
+# st.cache_resource: one shared object per data version and arguments, not a copy unpickled on every run (which
+# for the inputs of all 98 municipalities was a tenth of a warm run). Callers only read them.
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _assessment(path: str, version: str, codes: tuple[int, ...], today: date,
+                edition: int | None) -> Progress | Unavailable:
+    inputs = load_inputs.cached(path, version) if edition is None else load_inputs.cached(path, version, edition)
     if len(codes) == 1:
         return assess_municipality(inputs[codes[0]], today)
     return assess_area([inputs[c] for c in codes], today)
+
+
+def assess(ctx: Context, codes: list[int] | None = None, today: date | None = None,
+           edition: int | None = None) -> Progress | Unavailable:
+    """progress.py's assessment of the given municipalities (default: the chosen area), each from its newest
+    edition unless one is given. Made once per data version and arguments (shared: read it, do not change it)."""
+    if codes is None:
+        codes = queries.area_codes(load_municipalities(ctx), ctx.area)
+    return _assessment(str(ctx.store.path), ctx.version, tuple(int(c) for c in codes), today or date.today(), edition)
 
 
 def reason_text(ctx: Context, result: Unavailable) -> str:
@@ -87,9 +101,16 @@ def municipality_name(ctx: Context, code: int) -> str:
 
 def ranking(ctx: Context, codes: list[int], today: date) -> tuple[pd.DataFrame, dict[int, Unavailable]]:
     """Each municipality's progress.py figures for the ranking table (best reduction first), and those that
-    cannot be computed with the reason."""
+    cannot be computed with the reason. Made once per data version, language and arguments (shared: read only)."""
+    return _ranking(str(ctx.store.path), ctx.version, ctx.lang, tuple(int(c) for c in codes), today)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _ranking(path: str, version: str, lang: str, codes: tuple[int, ...],
+             today: date) -> tuple[pd.DataFrame, dict[int, Unavailable]]:
     from ..sentences import verdict_label
 
+    ctx = Context(lang=lang, area=DENMARK, store=Store(path), version=version)
     munis = load_municipalities(ctx).set_index("code")
     inputs = load_inputs(ctx)
     rows, excluded = [], {}
@@ -108,7 +129,7 @@ def ranking(ctx: Context, codes: list[int], today: date) -> tuple[pd.DataFrame, 
     return df, excluded
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _chart_specs(path: str, version: str, codes: tuple[int, ...], lang: str, today: date,
                  adopted: tuple[int, float] | None, edition: int | None = None) -> dict[str, dict]:
     """The Vega-Lite specs of an assessment's charts, built once per data version (Altair's building and
@@ -147,7 +168,14 @@ def assess_each(ctx: Context, codes: list[int], today: date | None = None) -> di
 def municipality_metrics(ctx: Context, codes: list[int] | None = None, today: date | None = None) -> pd.DataFrame:
     """One row per municipality with progress.py's figures (verdict, reduction, per capita, manko, data lag),
     or, where it cannot be computed, `why` in the page language. Numbers stay numbers; formatting is the
-    caller's."""
+    caller's. Made once per data version, language and arguments (shared: read only, copy to change)."""
+    return _metrics(str(ctx.store.path), ctx.version, ctx.lang, None if codes is None else tuple(codes),
+                    today or date.today())
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _metrics(path: str, version: str, lang: str, codes: tuple[int, ...] | None, today: date) -> pd.DataFrame:
+    ctx = Context(lang=lang, area=DENMARK, store=Store(path), version=version)
     munis = load_municipalities(ctx)
     if codes is not None:
         munis = munis[munis["code"].isin(codes)]
@@ -169,7 +197,7 @@ def municipality_metrics(ctx: Context, codes: list[int] | None = None, today: da
     return pd.DataFrame(rows)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _compare_specs(path: str, version: str, chosen: tuple[int, ...], lang: str, today: date) -> dict[str, dict]:
     """Sammenlign's two Vega-Lite specs, built once per data version and choice (Altair's building and
     validation is most of the page's run time)."""
@@ -185,12 +213,25 @@ def _compare_specs(path: str, version: str, chosen: tuple[int, ...], lang: str, 
     return specs
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _bridge_spec(key: str, lang: str, _bridge: object) -> dict:
+    from .. import charts
+
+    return charts.reduction_bridge(_bridge, lang).to_dict()
+
+
+def bridge_spec(bridge: object, lang: str) -> dict:
+    """charts.reduction_bridge's Vega-Lite spec of a progress.Bridge, built once per bridge and language (Altair's
+    building and validation was a fifth of a warm Indsatser run). Shared: read only."""
+    return _bridge_spec(repr(bridge), lang, bridge)
+
+
 def load_compare_specs(ctx: Context, chosen: list[int], today: date | None = None) -> dict[str, dict]:
     """"index" (trajectories indexed to the baseline, when any chosen can be computed) and "scatter"."""
     return _compare_specs(str(ctx.store.path), ctx.version, tuple(chosen), ctx.lang, today or date.today())
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)  # shared, not copied per run: callers only read it
 def _boundaries(path: str, mtime: float, codes: tuple[int, ...]) -> dict:
     from .. import maps
 
@@ -217,3 +258,58 @@ def load_boundaries(ctx: Context) -> tuple[str | None, dict, str | None]:
     codes = tuple(load_municipalities(ctx)["code"].astype(int))
     got = _boundaries(path, mtime, codes)
     return path, got["features"], got["error"]
+
+
+def _frozen(deck: object) -> object:
+    """A pydeck Deck whose JSON is made once: st.pydeck_chart calls to_json() on every run, which for the
+    boundaries' polygons was over half of a warm Kort run. Table data as records first, as Streamlit does."""
+    for layer in getattr(deck, "layers", None) or []:
+        if isinstance(getattr(layer, "data", None), pd.DataFrame):
+            layer.data = layer.data.to_dict(orient="records")
+    text = deck.to_json()
+    deck.to_json = lambda: text
+    return deck
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _map(path: str, version: str, lang: str, metric: str, area: str, today: date,
+         boundary_file: str | None, boundary_mtime: float | None) -> dict:
+    """The Kort page's decks, legend and label spots, built once per data version, language, metric, area and
+    boundary file (see load_map); shared by the sessions, which only read them."""
+    from .. import maps
+
+    ctx = Context(lang=lang, area=area, store=Store(path), version=version)
+    metrics = municipality_metrics(ctx, today=today)
+    features = {}
+    if boundary_file is not None and boundary_mtime is not None:
+        features = _boundaries(boundary_file, boundary_mtime, tuple(load_municipalities(ctx)["code"].astype(int)))["features"]
+    codes = queries.area_codes(load_municipalities(ctx), area)
+    deck, legend, spots = maps.deck(metrics, metric, lang, features, focus=codes,
+                                    view=maps.view_for(metrics[metrics["code"].isin(codes)]))
+    crowded = [code for code, spot in spots.items() if spot is None]
+    inset = maps.inset_codes(metrics)
+    inset_deck, inset_spots = None, {}
+    if set(crowded) & set(inset):
+        inset_deck, _, inset_spots = maps.deck(
+            metrics, metric, lang, features, size=maps.INSET_PX, focus=inset, circles=maps.INSET_CIRCLES,
+            view=maps.view_for(metrics[metrics["code"].isin(inset)], *maps.INSET_PX, pad=maps.INSET_PAD))
+        inset_deck = _frozen(inset_deck)
+    return {"metrics": metrics, "area_codes": codes, "deck": _frozen(deck), "legend": legend, "spots": spots,
+            "crowded": crowded, "inset_deck": inset_deck, "inset_spots": inset_spots}
+
+
+def load_map(ctx: Context, metric: str, today: date | None = None) -> dict:
+    """What the Kort page draws for a metric: "metrics" (municipality_metrics), "area_codes", "deck", "legend",
+    "spots" and "crowded" (names without room), and "inset_deck"/"inset_spots" for the capital area when names
+    there had no room (else None/{}). The boundaries are load_boundaries'. Read-only: shared by all sessions."""
+    import os
+
+    path, _features, error = load_boundaries(ctx)
+    mtime = None
+    if path and not error:
+        try:
+            mtime = os.path.getmtime(path)
+        except OSError:
+            path = None
+    return _map(str(ctx.store.path), ctx.version, ctx.lang, metric, ctx.area, today or date.today(),
+                path if mtime is not None else None, mtime)

@@ -48,11 +48,11 @@ def milestone_states(milestones: pd.DataFrame, today: date) -> pd.Series:
     """progress.milestone_state of every milestone row."""
     from ..progress import milestone_state
 
-    def one(r) -> str:
-        done = None if pd.isna(r.done) else pd.Timestamp(r.done).date()
-        return milestone_state(pd.Timestamp(r.due).date(), done, today)
-
-    return pd.Series([one(r) for r in milestones.itertuples()], index=milestones.index, dtype=object)
+    # Whole columns to dates at once (row by row through pandas it was a quarter of a warm Milepæle run): days as
+    # numpy datetime64[D], whose tolist() gives datetime.date, and None where not done.
+    due = pd.to_datetime(milestones["due"]).to_numpy("datetime64[D]").tolist()
+    done = pd.to_datetime(milestones["done"]).to_numpy("datetime64[D]").tolist()
+    return pd.Series([milestone_state(u, d, today) for u, d in zip(due, done)], index=milestones.index, dtype=object)
 
 
 def sector_label(code: str, lang: str) -> str:
