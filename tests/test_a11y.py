@@ -1,0 +1,171 @@
+"""Accessibility (WCAG 2.1 A/AA, webtilgængelighedsloven) in a real browser: axe-core on every page in Danish and
+English, as a viewer and as a signed-in admin, and the main controls with the keyboard only.
+
+axe-core comes from npm, pinned in tests/a11y/package-lock.json; `.ci/run` installs it with
+`npm ci --prefix tests/a11y`. Without it these tests are skipped, except in CI (CI=true), where that is an error."""
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dk2020dash import auth
+from dk2020dash.store import Store
+from dk2020dash.ui import PAGES as MENU
+
+from tests.test_browser import ROOT, settle, streamlit_app
+
+pytestmark = pytest.mark.browser
+sync_api = pytest.importorskip("playwright.sync_api")
+
+AXE = ROOT / "tests" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
+WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+ADMIN, PASSWORD = "a11y-admin@kommune.dk", "tilgaengelig-1234"
+
+# (file, URL path); the first page is the default, served at /.
+PAGES = [(file, url) for group in MENU.values() for file, _title, url, _icon in group]
+PAGES[0] = (PAGES[0][0], "")
+LANGUAGES = {"da": "", "en": "lang=English"}
+
+
+@pytest.fixture(scope="module")
+def axe_script() -> Path:
+    if not AXE.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{AXE} is missing: CI must run `npm ci --prefix tests/a11y` (.ci/run does)")
+        pytest.skip(f"{AXE} is missing (npm ci --prefix tests/a11y)")
+    return AXE
+
+
+@pytest.fixture(scope="module")
+def a11y_server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app on a copy of the demo database that has a local admin account (password sign-in)."""
+    root = tmp_path_factory.mktemp("a11y")
+    db = root / "a11y.duckdb"
+    shutil.copy(demo_db, db)
+    auth.grant(Store(db), auth.cli_admin("test"), ADMIN, "admin", password=PASSWORD)
+    with streamlit_app(db, root / "streamlit.log") as url:
+        yield url
+
+
+def new_page(browser: object, lang: str) -> object:
+    context = browser.new_context(viewport={"width": 1440, "height": 1100},
+                                  locale="da-DK" if lang == "da" else "en-GB")
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    return page
+
+
+RENDERED = """() => {
+  const app = document.querySelector("[data-testid='stApp']");
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  if (document.querySelector("[data-testid='stSpinner'], [data-testid='stSkeleton']")) return false;
+  for (const c of document.querySelectorAll("[data-testid='stVegaLiteChart']"))
+    if (!c.querySelector('svg, canvas')) return false;
+  for (const c of document.querySelectorAll("[data-testid='stDeckGlJsonChart']"))
+    if (!c.querySelector('canvas')) return false;
+  return document.querySelector('h1') !== null;
+}"""
+
+
+def rendered(page: object) -> None:
+    """Wait until the script has run, no spinner shows and every chart and map has drawn."""
+    settle(page)
+    page.wait_for_function(RENDERED, timeout=60_000)
+    page.wait_for_timeout(700)  # Vega's and deck.gl's last frame, Glide's table canvas
+    page.wait_for_function(RENDERED, timeout=60_000)
+
+
+AXE_RUN = """async (tags) => {
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({target: n.target.map(String), html: n.html.slice(0, 200),
+                               message: (n.any.concat(n.all, n.none).map(c => c.message).join(' ')).slice(0, 300)})),
+  }));
+}"""
+
+
+def axe_violations(page: object, axe: Path) -> list[dict]:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(axe))
+    return page.evaluate(AXE_RUN, WCAG21_AA)
+
+
+def describe(where: str, violations: list[dict]) -> list[str]:
+    lines = []
+    for v in violations:
+        for n in v["nodes"]:
+            lines.append(f"{where}: {v['id']} ({v['impact']}) {' '.join(n['target'])}\n"
+                         f"    {n['html']}\n    {n['message']}")
+    return lines
+
+
+def check_pages(page: object, axe: Path, url: str, query: str) -> list[str]:
+    found: list[str] = []
+    for _file, path in PAGES:
+        page.goto(f"{url}/{path}" + (f"?{query}" if query else ""))
+        rendered(page)
+        found += describe(f"/{path}" + (f"?{query}" if query else ""), axe_violations(page, axe))
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_meets_wcag21_aa(a11y_server: str, chromium: object, axe_script: Path, lang: str) -> None:
+    page = new_page(chromium, lang)
+    try:
+        found = check_pages(page, axe_script, a11y_server, LANGUAGES[lang])
+    finally:
+        page.context.close()
+    assert not found, f"{len(found)} WCAG 2.1 A/AA violations:\n" + "\n".join(found)
+
+
+def sign_in(page: object, url: str) -> None:
+    """Sign in with the local admin account through the sidebar's form (the session keeps it while the page is
+    not reloaded, so the test moves on with the menu's links)."""
+    page.goto(f"{url}/data")
+    rendered(page)
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.get_by_text("Log ind", exact=True).first.click()
+    sidebar.get_by_label("E-mail").fill(ADMIN)
+    sidebar.get_by_label("Adgangskode").fill(PASSWORD)
+    sidebar.get_by_role("button", name="Log ind").click()
+    sidebar.get_by_text("Logget ind som").first.wait_for(timeout=30_000)
+    rendered(page)
+
+
+def go(page: object, link: str) -> None:
+    page.locator("[data-testid='stSidebar']").get_by_role("link", name=link, exact=True).click()
+    page.get_by_role("heading", level=1).first.wait_for(timeout=30_000)
+    rendered(page)
+
+
+def test_the_admin_views_meet_wcag21_aa(a11y_server: str, chromium: object, axe_script: Path) -> None:
+    """Signed in as an admin, the workspace pages show their forms: the import, the role grant, the milestone
+    forms and an action's edit form."""
+    page = new_page(chromium, "da")
+    found: list[str] = []
+    try:
+        sign_in(page, a11y_server)
+        found += describe("admin /data", axe_violations(page, axe_script))
+        for link, where in (("Brugere", "brugere"), ("Milepæle", "milepaele"), ("Indsatser", "indsatser")):
+            go(page, link)
+            page.wait_for_function(f"() => location.pathname.endsWith('/{where}')", timeout=30_000)
+            assert page.locator("[data-testid='stSidebar']").get_by_text("Logget ind som").first.is_visible()
+            found += describe(f"admin /{where}", axe_violations(page, axe_script))
+        # An action's edit form: tick the first row of the table (Glide's grid is a canvas: header 36 px, rows 35).
+        grid = page.locator(".st-key-ind-table [data-testid='stDataFrameResizable']").first
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        page.mouse.move(box["x"] + 22, box["y"] + 53)
+        page.mouse.click(box["x"] + 22, box["y"] + 53)
+        page.wait_for_function("() => location.search.includes('indsats=')", timeout=30_000)
+        page.get_by_role("button", name="Gem").first.wait_for(timeout=30_000)
+        rendered(page)
+        found += describe("admin /indsatser?indsats=", axe_violations(page, axe_script))
+    finally:
+        page.context.close()
+    assert not found, f"{len(found)} WCAG 2.1 A/AA violations:\n" + "\n".join(found)
