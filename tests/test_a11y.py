@@ -89,7 +89,19 @@ AXE_RUN = """async (tags) => {
 }"""
 
 
+OPEN_EXPANDERS = """() => {
+  const closed = [...document.querySelectorAll("[data-testid='stExpander'] details:not([open]) > summary")];
+  closed.forEach(s => s.click());
+  return closed.length;
+}"""
+
+
 def axe_violations(page: object, axe: Path) -> list[dict]:
+    """axe-core's WCAG 2.1 A/AA violations on the page as shown, with every expander opened first (axe checks only
+    what is displayed)."""
+    if page.evaluate(OPEN_EXPANDERS):
+        page.wait_for_timeout(500)
+        page.wait_for_function(RENDERED, timeout=60_000)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(axe))
     return page.evaluate(AXE_RUN, WCAG21_AA)
@@ -104,12 +116,26 @@ def describe(where: str, violations: list[dict]) -> list[str]:
     return lines
 
 
-def check_pages(page: object, axe: Path, url: str, query: str) -> list[str]:
+def page_language(page: object, where: str, lang: str) -> list[str]:
+    """WCAG 3.1.1 (language of page), which axe checks only for a valid code: <html lang> is the page's language."""
+    actual = page.evaluate("() => document.documentElement.lang")
+    return [] if actual == lang else [f"{where}: <html lang=\"{actual}\"> on a page in {lang!r} (WCAG 3.1.1)"]
+
+
+def check_pages(page: object, axe: Path, url: str, lang: str) -> list[str]:
     found: list[str] = []
+    query = LANGUAGES[lang]
     for _file, path in PAGES:
-        page.goto(f"{url}/{path}" + (f"?{query}" if query else ""))
+        where = f"/{path}" + (f"?{query}" if query else "")
+        page.goto(f"{url}{where}")
         rendered(page)
-        found += describe(f"/{path}" + (f"?{query}" if query else ""), axe_violations(page, axe))
+        found += describe(where, axe_violations(page, axe)) + page_language(page, where, lang)
+        if path == "praesentation":  # every slide: the next button moves on
+            for n in range(2, 8):
+                page.locator(".st-key-kkr-next button").click()
+                page.wait_for_function(f"() => location.search.includes('slide={n}')", timeout=30_000)
+                rendered(page)
+                found += describe(f"{where} slide {n}", axe_violations(page, axe))
     return found
 
 
@@ -117,7 +143,7 @@ def check_pages(page: object, axe: Path, url: str, query: str) -> list[str]:
 def test_every_page_meets_wcag21_aa(a11y_server: str, chromium: object, axe_script: Path, lang: str) -> None:
     page = new_page(chromium, lang)
     try:
-        found = check_pages(page, axe_script, a11y_server, LANGUAGES[lang])
+        found = check_pages(page, axe_script, a11y_server, lang)
     finally:
         page.context.close()
     assert not found, f"{len(found)} WCAG 2.1 A/AA violations:\n" + "\n".join(found)
@@ -169,3 +195,111 @@ def test_the_admin_views_meet_wcag21_aa(a11y_server: str, chromium: object, axe_
     finally:
         page.context.close()
     assert not found, f"{len(found)} WCAG 2.1 A/AA violations:\n" + "\n".join(found)
+
+
+# -- the keyboard only ---------------------------------------------------------------------------------------------
+FOCUSED = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  return {tag: el.tagName.toLowerCase(), role: el.getAttribute('role'), text: (el.innerText || '').trim().slice(0, 80),
+          label: el.getAttribute('aria-label'), href: el.getAttribute('href'),
+          sidebar: !!el.closest("[data-testid='stSidebar']"),
+          testid: (el.closest('[data-testid]') || {}).dataset?.testid || null};
+}"""
+
+
+def tab_to(page: object, wanted, limit: int = 120, key: str = "Tab") -> dict:
+    """Press Tab (or Shift+Tab) until the focused element is the wanted one (a predicate on FOCUSED's dict); fail
+    with the elements passed on the way if it never gets focus."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press(key)
+        now = page.evaluate(FOCUSED)
+        if now is not None and wanted(now):
+            return now
+        seen.append(now)
+    raise AssertionError(f"not reachable with {key} in {limit} presses; focus went through {seen}")
+
+
+ACTIVE_OPTION = """() => {
+  const id = document.activeElement && document.activeElement.getAttribute('aria-activedescendant');
+  const option = id && document.getElementById(id);
+  return option ? option.innerText.trim() : null;
+}"""
+
+
+def search(page: object) -> str:
+    return page.evaluate("() => decodeURIComponent(location.search.replace(/\\+/g, ' '))")
+
+
+def test_the_menu_the_area_and_the_language_work_with_the_keyboard_only(a11y_server: str, chromium: object) -> None:
+    page = new_page(chromium, "da")
+    try:
+        page.goto(f"{a11y_server}/metode")
+        rendered(page)
+        # The page menu: a link, followed with Enter.
+        tab_to(page, lambda f: f["sidebar"] and f["tag"] == "a" and (f["href"] or "").endswith("kommune"))
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => location.pathname.endsWith('/kommune')", timeout=30_000)
+        rendered(page)
+        assert page.get_by_role("heading", level=1).first.is_visible()
+        # The area: a selectbox, opened and chosen with the arrow keys and Enter.
+        tab_to(page, lambda f: f["sidebar"] and f["testid"] == "stSelectbox")
+        page.keyboard.press("ArrowDown")  # opens the list
+        page.get_by_role("option", name="Region Sjælland").wait_for(timeout=15_000)
+        for _ in range(6):
+            if page.evaluate(ACTIVE_OPTION) == "Region Sjælland":
+                break
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        page.wait_for_function("() => decodeURIComponent(location.search.replace(/\\+/g, ' '))"
+                               ".includes('area=Region Sjælland')", timeout=30_000)
+        rendered(page)
+        assert "/kommune" in page.url
+        # The language: a radio group (one tab stop, the chosen segment); the arrow key moves to the other, Space.
+        tab_to(page, lambda f: f["sidebar"] and f["role"] == "radio" and f["text"] == "Dansk", key="Shift+Tab")
+        page.keyboard.press("ArrowRight")
+        assert page.evaluate(FOCUSED)["text"] == "English"
+        page.keyboard.press("Space")
+        page.wait_for_function("() => location.search.includes('lang=English')", timeout=30_000)
+        rendered(page)
+        assert page.get_by_text("Example data – not official figures").first.is_visible()
+        assert "area=Region Sjælland" in search(page)
+        assert page.evaluate("() => document.documentElement.lang") == "en"
+    finally:
+        page.context.close()
+
+
+def test_the_presentation_moves_between_slides_with_the_keyboard_only(a11y_server: str, chromium: object) -> None:
+    page = new_page(chromium, "da")
+
+    def on_slide(n: int) -> None:
+        page.wait_for_function(f"() => new URLSearchParams(location.search).get('slide') === '{n}'"
+                               + (" || (location.search.indexOf('slide=') < 0)" if n == 1 else ""), timeout=30_000)
+        settle(page)
+        page.get_by_text(f"Dias {n} af 7").first.wait_for(timeout=30_000)
+
+    try:
+        page.goto(f"{a11y_server}/praesentation")
+        rendered(page)
+        on_slide(1)
+        tab_to(page, lambda f: f["tag"] == "button" and "Næste" in f["text"])
+        page.keyboard.press("Enter")
+        on_slide(2)
+        page.keyboard.press("Enter")  # the focus stays on the button
+        on_slide(3)
+        tab_to(page, lambda f: f["tag"] == "button" and "Forrige" in f["text"], key="Shift+Tab")
+        page.keyboard.press("Space")
+        on_slide(2)
+        page.keyboard.press("ArrowRight")  # the arrow keys, wherever the focus is outside a text field
+        on_slide(3)
+        page.keyboard.press("ArrowLeft")
+        on_slide(2)
+        page.keyboard.press("ArrowLeft")
+        on_slide(1)
+        # The slide numbers themselves are buttons too.
+        tab_to(page, lambda f: f["tag"] == "button" and f["text"] == "5")
+        page.keyboard.press("Enter")
+        on_slide(5)
+    finally:
+        page.context.close()

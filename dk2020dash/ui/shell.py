@@ -1,6 +1,7 @@
 """The app's frame: page list, sidebar (menu, language, area), st.navigation, page set-up and demo banner."""
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -71,10 +72,21 @@ def draw_shell() -> tuple[str, str, StreamlitPage]:
     st.set_page_config(page_title="DK2020 Klimaplan-dashboard", page_icon="🌍", layout="wide")
     menu = st.sidebar.container()
     lang, area = sidebar()
+    document_language(lang)
     page = navigation(lang)
     with menu:
         page_menu(lang)
     return lang, area, page
+
+
+def document_language(lang: str) -> None:
+    """<html lang> as the chosen language (WCAG 2.1 3.1.1): Streamlit always serves lang="en", so a screen reader
+    would read the Danish pages with English pronunciation. A script element in a hidden sidebar container sets it on
+    every language change (no gap in the layout)."""
+    with st.sidebar.container(key="dk2020-lang"):
+        st.html(f"<style>.st-key-dk2020-lang {{display: none;}}</style>"
+                f"<script>document.documentElement.lang = {json.dumps(lang)};</script>",
+                unsafe_allow_javascript=True)
 
 
 def navigation(lang: str) -> StreamlitPage:
