@@ -6,6 +6,7 @@ axe-core comes from npm, pinned in tests/a11y/package-lock.json; `.ci/run` insta
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -221,6 +222,36 @@ def tab_to(page: object, wanted, limit: int = 120, key: str = "Tab") -> dict:
     raise AssertionError(f"not reachable with {key} in {limit} presses; focus went through {seen}")
 
 
+RING = r"""() => {
+  const s = getComputedStyle(document.activeElement);
+  let bg = 'rgb(255, 255, 255)';  // the first opaque background around the element
+  for (let el = document.activeElement.parentElement; el; el = el.parentElement) {
+    const c = getComputedStyle(el).backgroundColor;
+    if (c !== 'transparent' && !/rgba\(.*, 0\)$/.test(c)) { bg = c; break; }
+  }
+  return {outline: s.outlineStyle === 'none' ? null : [parseFloat(s.outlineWidth), s.outlineColor],
+          shadow: s.boxShadow === 'none' ? null : s.boxShadow, background: bg};
+}"""
+
+
+def luminance(css: str) -> float:
+    r, g, b = (float(v) / 255 for v in re.findall(r"[\d.]+", css)[:3])
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (r, g, b)]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def assert_focus_visible(page: object) -> None:
+    """WCAG 2.4.7: the focused element shows a ring: an outline of 2 px or more at 3:1 against the background, or
+    Streamlit's own box-shadow ring."""
+    ring = page.evaluate(RING)
+    if ring["outline"] is not None:
+        width, colour = ring["outline"]
+        high, low = sorted((luminance(colour), luminance(ring["background"])), reverse=True)
+        assert width >= 2 and (high + 0.05) / (low + 0.05) >= 3, ring
+    else:
+        assert ring["shadow"] is not None, f"no visible focus on {page.evaluate(FOCUSED)}: {ring}"
+
+
 ACTIVE_OPTION = """() => {
   const id = document.activeElement && document.activeElement.getAttribute('aria-activedescendant');
   const option = id && document.getElementById(id);
@@ -239,6 +270,7 @@ def test_the_menu_the_area_and_the_language_work_with_the_keyboard_only(a11y_ser
         rendered(page)
         # The page menu: a link, followed with Enter.
         tab_to(page, lambda f: f["sidebar"] and f["tag"] == "a" and (f["href"] or "").endswith("kommune"))
+        assert_focus_visible(page)
         page.keyboard.press("Enter")
         page.wait_for_function("() => location.pathname.endsWith('/kommune')", timeout=30_000)
         rendered(page)
@@ -260,6 +292,7 @@ def test_the_menu_the_area_and_the_language_work_with_the_keyboard_only(a11y_ser
         tab_to(page, lambda f: f["sidebar"] and f["role"] == "radio" and f["text"] == "Dansk", key="Shift+Tab")
         page.keyboard.press("ArrowRight")
         assert page.evaluate(FOCUSED)["text"] == "English"
+        assert_focus_visible(page)
         page.keyboard.press("Space")
         page.wait_for_function("() => location.search.includes('lang=English')", timeout=30_000)
         rendered(page)
@@ -284,6 +317,7 @@ def test_the_presentation_moves_between_slides_with_the_keyboard_only(a11y_serve
         rendered(page)
         on_slide(1)
         tab_to(page, lambda f: f["tag"] == "button" and "Næste" in f["text"])
+        assert_focus_visible(page)
         page.keyboard.press("Enter")
         on_slide(2)
         page.keyboard.press("Enter")  # the focus stays on the button
@@ -299,6 +333,7 @@ def test_the_presentation_moves_between_slides_with_the_keyboard_only(a11y_serve
         on_slide(1)
         # The slide numbers themselves are buttons too.
         tab_to(page, lambda f: f["tag"] == "button" and f["text"] == "5")
+        assert_focus_visible(page)
         page.keyboard.press("Enter")
         on_slide(5)
     finally:

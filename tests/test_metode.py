@@ -43,11 +43,12 @@ def test_metode_states_the_new_definitions(demo_env: Path, lang: str, phrases: l
 
 
 @pytest.mark.parametrize(("lang", "title", "phrases"), [
-    ("Dansk", "Tilgængelighed", ["WCAG 2.1 niveau AA", "webtilgængelighedsloven", "axe-core", "på dansk og på engelsk",
-                                 "Tastaturet alene", "ikke lever op til kravene", "Kortet", "skærmlæser"]),
+    ("Dansk", "Tilgængelighed", ["WCAG 2.1 niveau AA", "webtilgængelighedsloven", "axe-core",
+                                 "på dansk og på engelsk", "Tastaturet alene", "ikke lever op til kravene",
+                                 "Kortet på siden Kort", "skærmlæser"]),
     ("English", "Accessibility", ["WCAG 2.1 level AA", "webtilgængelighedsloven", "axe-core",
-                                  "in Danish and in English", "The keyboard alone", "does not comply", "The map",
-                                  "screen reader"]),
+                                  "in Danish and in English", "The keyboard alone", "does not comply",
+                                  "The map on the Map page", "screen reader"]),
 ])
 def test_metode_has_the_accessibility_statement(demo_env: Path, lang: str, title: str, phrases: list[str]) -> None:
     """The accessibility statement (webtilgængelighedsloven): what is checked, how, and what does not comply."""
