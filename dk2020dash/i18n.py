@@ -1337,18 +1337,6 @@ def literal(text: object) -> str:
     return _WWW.sub(r"\1\\.", _MARKDOWN_SPECIAL.sub(r"\\\1", flat))
 
 
-# Errors shown to visitors without the server's paths or the database's own words (those go to the log).
-STRINGS.update({
-    "error.store.plain": ("Databasen kan ikke bruges lige nu. Detaljerne står i serverens log; kontakt den, der "
-                          "driver dashboardet.",
-                          "The database cannot be used right now. The details are in the server's log; contact "
-                          "whoever runs the dashboard."),
-    "imp.failed.plain": ("Indlæsningen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
-                         "The import failed; nothing was changed. The details are in the server's log."),
-    "exp.restore.failed.plain": ("Gendannelsen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
-                                 "The restore failed; nothing was changed. The details are in the server's log."),
-})
-
 # The accessibility statement (webtilgængelighedsloven) on the Metode page: what is checked, how, what does not comply.
 STRINGS.update({
     "method.accessibility.title": ("Tilgængelighed", "Accessibility"),
@@ -1400,4 +1388,17 @@ STRINGS.update({
         "- Some of Streamlit's own buttons and help texts are in English on the Danish pages too (e.g. \"Skip to main "
         "content\", the tables' toolbar and the slide numbers' \"Page 2\").",
     ),
+})
+
+
+# Errors shown to visitors without the server's paths or the database's own words (those go to the log).
+STRINGS.update({
+    "error.store.plain": ("Databasen kan ikke bruges lige nu. Detaljerne står i serverens log; kontakt den, der "
+                          "driver dashboardet.",
+                          "The database cannot be used right now. The details are in the server's log; contact "
+                          "whoever runs the dashboard."),
+    "imp.failed.plain": ("Indlæsningen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
+                         "The import failed; nothing was changed. The details are in the server's log."),
+    "exp.restore.failed.plain": ("Gendannelsen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
+                                 "The restore failed; nothing was changed. The details are in the server's log."),
 })
