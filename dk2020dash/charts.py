@@ -487,7 +487,8 @@ def verdict_map(rows: pd.DataFrame, lang: str, features: dict[int, dict] | None 
         box = [[x0 - pad, y0 - pad], [x1 + pad, y0 - pad], [x1 + pad, y1 + pad], [x0 - pad, y1 + pad], [x0 - pad, y0 - pad]]
         layers.append(alt.Chart(alt.Data(values=[{"type": "Feature", "properties": {},
                                                   "geometry": {"type": "LineString", "coordinates": box}}]))
-                      .mark_geoshape(filled=False, stroke=PALETTE["grey"], strokeWidth=1))
+                      # a decorative frame: hidden from screen readers (axe: svg-img-alt, an unnamed graphic)
+                      .mark_geoshape(filled=False, stroke=PALETTE["grey"], strokeWidth=1, aria=False))
     drawn = rows["code"].astype(int).isin(list(features))
     if drawn.any():
         values = [{"type": "Feature", "geometry": features[int(code)]["geometry"],

@@ -153,3 +153,16 @@ def test_area_trajectory_leaves_out_partial_scenario_years(demo_store: Store, in
     plan_years = {r["year"] for r in data if r.get("key") == "plan"}
     full = sc[(sc["kind"] == "plan") & (sc["municipalities"] == sc["municipalities"].max())]
     assert plan_years == set(full["year"])
+
+
+def test_the_verdict_maps_bornholm_frame_is_hidden_from_screen_readers() -> None:
+    """The frame around Bornholm's moved position is decoration: an unnamed SVG graphic fails WCAG 1.1.1 (axe's
+    svg-img-alt on slide 3); the municipalities themselves stay readable."""
+    import pandas as pd
+
+    munis = pd.DataFrame({"code": [400, 101], "name": ["Bornholm", "København"], "verdict": ["on_track", None],
+                          "label_lat": [55.1, 55.68], "label_lon": [14.9, 12.57], "area_km2": [588.0, 86.0]})
+    layers = charts.verdict_map(munis, "da").to_dict()["layer"]
+    frames = [layer for layer in layers if layer["mark"].get("filled") is False]
+    assert len(frames) == 1 and frames[0]["mark"]["aria"] is False
+    assert all(layer["mark"].get("aria", True) for layer in layers if layer not in frames)

@@ -40,3 +40,24 @@ def test_metode_states_the_new_definitions(demo_env: Path, lang: str, phrases: l
     body = metode(lang=lang)
     for phrase in phrases:
         assert phrase in body, phrase
+
+
+@pytest.mark.parametrize(("lang", "title", "phrases"), [
+    ("Dansk", "Tilgængelighed", ["WCAG 2.1 niveau AA", "webtilgængelighedsloven", "axe-core",
+                                 "på dansk og på engelsk", "Tastaturet alene", "ikke lever op til kravene",
+                                 "Kortet på siden Kort", "skærmlæser"]),
+    ("English", "Accessibility", ["WCAG 2.1 level AA", "webtilgængelighedsloven", "axe-core",
+                                  "in Danish and in English", "The keyboard alone", "does not comply",
+                                  "The map on the Map page", "screen reader"]),
+])
+def test_metode_has_the_accessibility_statement(demo_env: Path, lang: str, title: str, phrases: list[str]) -> None:
+    """The accessibility statement (webtilgængelighedsloven): what is checked, how, and what does not comply."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params.update(lang=lang)
+    at.run()
+    at.switch_page("pages/metode.py").run().run()
+    assert not at.exception
+    assert title in [s.value for s in at.subheader]
+    (section,) = [m.value for m in at.markdown if "axe-core" in m.value]
+    for phrase in phrases:
+        assert phrase in section, phrase

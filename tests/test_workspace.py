@@ -70,7 +70,7 @@ def test_local_sign_in_and_out_and_a_wrong_password(env: Store) -> None:
     at.button(key="auth-submit").click().run()
     assert not at.exception
     assert at.session_state[SESSION_KEY] == EDITOR
-    assert any(f"Logget ind som {md(EDITOR)}" in c.value and "redaktør" in c.value for c in at.sidebar.caption)
+    assert any(f"Logget ind som {md(EDITOR)}" in c.value and "redaktør" in c.value for c in at.sidebar.markdown)
     # Sign out (in a session of its own: AppTest replays the form's submit when the form is drawn again).
     at = open_page("pages/indsatser.py", EDITOR)
     at.button(key="auth-sign-out").click().run()
@@ -173,7 +173,7 @@ def test_an_editor_outside_their_scope_gets_no_form_and_a_reason(env: Store) -> 
     at = open_page("pages/indsatser.py", EDITOR, indsats=str(aid))
     assert not at.exception
     assert not [b for b in at.button if (b.key or "").startswith("act-save")]
-    assert any("uden for brugerens område" in c.value for c in at.caption)
+    assert any("uden for brugerens område" in c.value for c in at.markdown)
 
 
 def test_a_save_on_a_stale_view_is_refused_and_shows_the_newer_values(env: Store) -> None:
@@ -278,7 +278,7 @@ def test_the_new_pages_in_english(env: Store, page: str) -> None:
     assert not at.exception
     title = {"pages/indsatser.py": "act.title", "pages/milepaele.py": "ms.title", "pages/brugere.py": "users.title"}
     assert at.title[0].value == i18n.t(title[page], "en")
-    assert any(f"Signed in as {md(ADMIN)}" in c.value and "admin" in c.value for c in at.sidebar.caption)
+    assert any(f"Signed in as {md(ADMIN)}" in c.value and "admin" in c.value for c in at.sidebar.markdown)
 
 
 def test_an_editor_moves_a_due_date_with_a_reason(env: Store) -> None:
