@@ -141,11 +141,10 @@ def chart(ctx: Context, spec: dict, name: str, height: int | None = None, width:
           alt: TextAlternative | None = None) -> None:
     """A chart, with PNG and SVG download buttons under it (rendered offline by vl-convert when clicked).
     width="content" keeps the spec's own size (a map, whose projection would stretch with the page).
-    `alt` (alternatives.py) is its text alternative: the sentence under the chart (and as the chart's description),
-    and its data as a table on request. Every chart on a page is drawn here, so none goes without."""
-    if alt is not None and alt.summary:
-        spec = dict(spec, description=alt.summary)  # Vega's aria label; the cached spec itself is left alone
-    st.vega_lite_chart(spec, key=name, height=height if height is not None else "content", width=width)
+    `alt` (alternatives.py) is its text alternative: the sentence under the chart (and as the chart's accessible
+    name), and its data as a table on request. Every chart on a page is drawn here, so none goes without."""
+    st.vega_lite_chart(spec, key=name, height=height if height is not None else "content", width=width,
+                       alt=alt.summary if alt is not None and alt.summary else None)
     if alt is not None:
         text_alternative(ctx, alt, name)
     chart_downloads(ctx, spec, name)
