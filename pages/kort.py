@@ -3,7 +3,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dk2020dash import alternatives, charts, i18n, maps, queries, ui
+from dk2020dash import charts, i18n, maps, queries, ui
 
 ctx = ui.page_setup()
 st.title(ctx.t("map.title"))
@@ -36,12 +36,12 @@ with st.container(key="map-legend", horizontal=True):
         )
 event = st.pydeck_chart(deck, height=maps.MAP_PX[1], on_select="rerun", selection_mode="single-object", key="map",
                         alt=ctx.t("map.title"))
-shown = metrics[metrics["code"].isin(area_codes)]
 if metric == "verdict":  # the chosen area as a static image (as on the KKR slides), made when a button is clicked
+    shown = metrics[metrics["code"].isin(area_codes)]
     ui.chart_downloads(ctx, lambda: charts.verdict_map(shown, ctx.lang, boundaries).to_dict(),
                        f"kort-{ui.file_slug(ui.area_label(ctx.area, ctx.lang))}")
 # The map in words: one sentence, and the area's municipalities by verdict (and the value shown) as a list.
-ui.text_alternative(ctx, alternatives.verdict_list(shown, ctx.lang, metric), "map", label="alt.map_list")
+ui.text_alternative(ctx, ui.load_map_list(ctx, metric), "map", label="alt.map_list")
 if set(crowded) & set(inset):
     inset_deck, _, inset_spots = maps.deck(
         metrics, metric, ctx.lang, boundaries, size=maps.INSET_PX, focus=inset, circles=maps.INSET_CIRCLES,

@@ -175,6 +175,21 @@ def municipality_metrics(ctx: Context, codes: list[int] | None = None, today: da
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
+def _map_list(path: str, version: str, area: str, metric: str, lang: str, today: date):
+    from .. import alternatives
+
+    ctx = Context(lang=lang, area=area, store=Store(path), version=version)
+    metrics = municipality_metrics(ctx, queries.area_codes(load_municipalities(ctx), area), today)
+    return alternatives.verdict_list(metrics, lang, metric)
+
+
+def load_map_list(ctx: Context, metric: str, today: date | None = None):
+    """The Kort map as words (alternatives.verdict_list): the area's municipalities by verdict, with the value of
+    the metric the map is coloured by, and its sentence; built once per data version, area, metric and language."""
+    return _map_list(str(ctx.store.path), ctx.version, ctx.area, metric, ctx.lang, today or date.today())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
 def _compare_specs(path: str, version: str, chosen: tuple[int, ...], lang: str, today: date) -> dict[str, dict]:
     """Sammenlign's two Vega-Lite specs, built once per data version and choice (Altair's building and
     validation is most of the page's run time); under "alt" their text alternatives."""
