@@ -315,6 +315,7 @@ def test_kort_lists_every_municipality_with_its_verdict_word(demo_env: Path, lan
     counts = {v: sum(x == v for x in expected.values()) for v in VERDICTS}
     text = summary(found["map"])
     assert text == sentences.map_summary(list(expected.values()), lang)
+    assert at.get("deck_gl_json_chart")[0].proto.alt == text  # the map's accessible name is the sentence too
     if lang == "da":
         assert text.startswith(f"Af 98 kommuner er {counts['on_track']} på rette vej, {counts['deviating']} afviger")
 
