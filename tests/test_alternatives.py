@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import alternatives, deck, i18n, maps, progress, queries, sentences
+from dk2020dash import alternatives, charts, deck, i18n, maps, progress, queries, sentences
 from dk2020dash.domain import DENMARK, TARGET_YEAR, VERDICTS
 from dk2020dash.progress import Progress, assess_area, assess_municipality
 from dk2020dash.store import Store
@@ -258,7 +258,11 @@ def test_the_presentations_slide_charts_get_the_same_sentences(demo_env: Path, s
         df = table(found[name], "Vis data som tabel")
         assert len(df) == len(p.verdicts) + len(p.excluded)
     else:
-        assert text.endswith("kommuner).") or "ingen vurderer" in text
+        risks = queries.risks(Store(demo_env), list(p.members) + list(p.excluded))
+        matrix = progress.risk_matrix(risks)
+        high = matrix[["hoej", "meget_hoej"]].sum(axis=1)
+        assert text == sentences.heat_summary(risks["municipality"].nunique(), charts.hazard_label(high.idxmax(), "da"),
+                                              int(high.max()), "da")
 
 
 def test_the_decks_chart_pictures_carry_the_sentence_as_alt_text(demo_store: Store) -> None:
@@ -362,3 +366,19 @@ def test_milestone_states_and_risk_levels_are_words(demo_env: Path) -> None:
     assert states and set(states) <= words
     risks = next(f for f in frames if "Klimafare" in f.columns and "Risiko" in f.columns)["Risiko"].tolist()
     assert risks and set(risks) <= {"Lav", "Middel", "Høj", "Meget høj"}
+
+
+def test_every_chart_is_drawn_through_ui_chart() -> None:
+    """Charts reach a page only through ui.chart (which gives them their text alternative) or, for the Kort page's
+    pydeck maps, with an accessible name; no page or helper calls Streamlit's chart commands past it."""
+    calls = {}
+    for path in [*(ROOT / "pages").glob("*.py"), *(ROOT / "dk2020dash" / "ui").glob("*.py"), ROOT / "app.py"]:
+        text = path.read_text(encoding="utf-8")
+        for command in re.findall(r"\bst\.(altair_chart|vega_lite_chart|pydeck_chart|line_chart|bar_chart|area_chart|"
+                                  r"scatter_chart|map|plotly_chart|pyplot|bokeh_chart|graphviz_chart)\(", text):
+            calls.setdefault(command, []).append(path.relative_to(ROOT).as_posix())
+    assert calls.pop("vega_lite_chart") == ["dk2020dash/ui/widgets.py"]
+    assert calls.pop("pydeck_chart") == ["pages/kort.py", "pages/kort.py"]
+    assert not calls
+    kort = (ROOT / "pages" / "kort.py").read_text(encoding="utf-8")
+    assert len(re.findall(r"st\.pydeck_chart\([^)]*alt=", kort, re.S)) == 2
