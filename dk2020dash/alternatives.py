@@ -72,7 +72,8 @@ def sector_area(by_sector: pd.DataFrame, lang: str) -> TextAlternative:
 def bridge(b: Bridge, lang: str) -> TextAlternative:
     """charts.reduction_bridge's steps with their tonnes."""
     df = charts.bridge_frame(b, lang)
-    table = pd.DataFrame({_t("alt.col.step", lang): df["step"].tolist(), _t("chart.emissions", lang): df["label"].tolist()})
+    table = pd.DataFrame({_t("alt.col.step", lang): df["step"].tolist(),
+                          _t("chart.emissions", lang): df["label"].tolist()})
     return TextAlternative(sentences.bridge_summary(b, lang), table)
 
 

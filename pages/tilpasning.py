@@ -35,7 +35,8 @@ with st.container(horizontal=True, key="ad-kpis"):
 specs = ui.load_adaptation_specs(ctx, codes)
 if "heat" in specs:
     st.subheader(t("ad.heat"))
-    ui.chart(ctx, specs["heat"], "ad-heat", height=520, alt=specs["alt"]["heat"])  # the plot, its titles and axis labels
+    ui.chart(ctx, specs["heat"], "ad-heat", height=520,  # the plot, its titles and axis labels
+             alt=specs["alt"]["heat"])
     ui.download_table(ctx, view["matrix_table"], f"klimarisici-{slug}")
 
 st.subheader(t("ad.actions"))
