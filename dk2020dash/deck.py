@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import charts, i18n, maps, progress, queries, sentences
+from . import alternatives, charts, i18n, maps, progress, queries, sentences
 from .domain import DENMARK, REGIONS, TARGET_YEAR, Verdict
 from .progress import (
     BRIDGE_PARTS,
@@ -125,6 +125,7 @@ class Slide:
     table: pd.DataFrame | None = None
     table_title: str = ""
     notes: str = ""
+    alt: dict[str, alternatives.TextAlternative] = field(default_factory=dict)  # per chart: its sentence and data
 
 
 @dataclass
@@ -211,7 +212,9 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
     # 2. trajectory against the target path
     s2 = Slide("trajectory", t("kkr.title.trajectory", area=name))
     if isinstance(p, Progress):
-        s2.charts["trajectory"] = charts.trajectory(p, lang, queries.scenarios(store, list(p.members))).to_dict()
+        scenarios = queries.scenarios(store, list(p.members))
+        s2.charts["trajectory"] = charts.trajectory(p, lang, scenarios).to_dict()
+        s2.alt["trajectory"] = alternatives.trajectory(p, lang, scenarios)
         s2.notes = " ".join([source, t("kkr.notes.trajectory")])
     else:
         s2.lead = _reason(p, lang, names)
@@ -226,6 +229,7 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
                          for c, m in zip(munis["code"].astype(int), munis.itertuples()) if c in codes])
     features = load_boundaries(set(codes))
     s3.charts["map"] = charts.verdict_map(rows, lang, features).to_dict()
+    s3.alt["map"] = alternatives.verdict_list(rows, lang)
     s3.figures = verdict_figures(each, lang)
     s3.lead = t("kkr.map.lead", n=sum(isinstance(r, Progress) for r in each.values()), total=n)
     s3.notes = " ".join([source, t("kkr.notes.map", attribution=maps.ATTRIBUTION)])
@@ -235,6 +239,7 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
     s4 = Slide("bridge", t("kkr.title.bridge", area=name, year=TARGET_YEAR))
     if isinstance(p, Progress):
         s4.charts["bridge"] = charts.reduction_bridge(p.bridge, lang).to_dict()
+        s4.alt["bridge"] = alternatives.bridge(p.bridge, lang)
         s4.figures = [Figure(t("kkr.fig.need", year=TARGET_YEAR), i18n.tonnes(p.bridge.need, lang)),
                       Figure(t("kkr.fig.covered"), i18n.tonnes(p.bridge.covered, lang)),
                       Figure(t("kkr.fig.manko", year=TARGET_YEAR), i18n.tonnes(p.manko, lang))]
@@ -294,7 +299,9 @@ def adaptation_slide(store: Store, codes: list[int], name: str, lang: str, today
     if not len(risks):
         s.lead = t("kkr.adaptation.none")
     else:
-        s.charts["heat"] = charts.risk_heatmap(progress.risk_matrix(risks), lang, assessed).to_dict()
+        matrix = progress.risk_matrix(risks)
+        s.charts["heat"] = charts.risk_heatmap(matrix, lang, assessed).to_dict()
+        s.alt["heat"] = alternatives.risk_heatmap(matrix, lang, assessed)
         s.lead = t("kkr.adaptation.lead", n=i18n.number(len(uncovered), lang), high=i18n.number(high, lang))
     names = dict(zip(risks["municipality"].astype(int), risks["municipality_name"], strict=True))
     per = uncovered.groupby("municipality")["hazard"].agg(list) if len(uncovered) else pd.Series(dtype=object)
@@ -455,14 +462,16 @@ def to_pptx(deck: Deck) -> bytes:
             para.space_after = Pt(size * 0.35)
         return box
 
-    def picture(slide, png: bytes, left, top, max_w, max_h):
+    def picture(slide, png: bytes, left, top, max_w, max_h, alt: alternatives.TextAlternative | None = None):
         from PIL import Image
 
         with Image.open(io.BytesIO(png)) as im:
             w, h = im.size
         ratio = min(max_w / w, max_h / h)
         width, height = int(w * ratio), int(h * ratio)
-        slide.shapes.add_picture(io.BytesIO(png), left + (max_w - width) // 2, top, Emu(width), Emu(height))
+        pic = slide.shapes.add_picture(io.BytesIO(png), left + (max_w - width) // 2, top, Emu(width), Emu(height))
+        if alt is not None:  # the picture's alt text, read by screen readers in PowerPoint and in the PDF
+            pic._element.nvPicPr.cNvPr.set("descr", alt.summary)
 
     def table(slide, df: pd.DataFrame | None, left, top, width, title: str, widths: tuple[float, ...]):
         text_box(slide, left, top, width, Inches(0.5), title, fit(title, width, 18, 13), bold=True)
@@ -537,10 +546,11 @@ def to_pptx(deck: Deck) -> bytes:
             figures(slide, s.figures, margin, top + Inches(0.1), inner, 3, 40, Inches(1.35))
         elif s.key == "trajectory" and "trajectory" in s.charts:
             spec = dict(s.charts["trajectory"], height=430)
-            picture(slide, chart_png(spec, CHART_WIDTH["trajectory"]), margin, top, inner, body_h)
+            picture(slide, chart_png(spec, CHART_WIDTH["trajectory"]), margin, top, inner, body_h,
+                    s.alt.get("trajectory"))
         elif s.key == "map":
             left_w = int(inner * 0.6)
-            picture(slide, chart_png(s.charts["map"]), margin, top, left_w, body_h - Inches(0.3))
+            picture(slide, chart_png(s.charts["map"]), margin, top, left_w, body_h - Inches(0.3), s.alt.get("map"))
             right = margin + left_w + Inches(0.4)
             figures(slide, s.figures, right, top, inner - left_w - Inches(0.4), 1, 34, Inches(0.95))
             text_box(slide, margin, bottom - Inches(0.3), left_w, Inches(0.3), maps.ATTRIBUTION, 11, colour=grey)
@@ -548,7 +558,7 @@ def to_pptx(deck: Deck) -> bytes:
             left_w = int(inner * 0.55)
             if "bridge" in s.charts:
                 picture(slide, chart_png(s.charts["bridge"], CHART_WIDTH["bridge"]), margin, top, left_w,
-                        body_h - Inches(0.95))
+                        body_h - Inches(0.95), s.alt.get("bridge"))
             text_box(slide, margin, bottom - Inches(0.85), left_w, Inches(0.8),
                      " · ".join(f"{f.label}: {f.value}" for f in s.figures), 14, bold=True)
             right = margin + left_w + Inches(0.4)
@@ -565,7 +575,8 @@ def to_pptx(deck: Deck) -> bytes:
         elif s.key == "adaptation":
             left_w = int(inner * 0.42)
             if "heat" in s.charts:
-                picture(slide, chart_png(s.charts["heat"], CHART_WIDTH["heat"]), margin, top, left_w, body_h)
+                picture(slide, chart_png(s.charts["heat"], CHART_WIDTH["heat"]), margin, top, left_w, body_h,
+                        s.alt.get("heat"))
             right = margin + left_w + Inches(0.4)
             right_w = inner - left_w - Inches(0.4)
             figures(slide, s.figures, right, top, right_w, 3, 30, Inches(1.05))

@@ -295,6 +295,75 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Cancelled actions count for nothing. Actions completed in or before the inventory year are already in the "
         "emissions; they are shown at the bottom and count nothing.",
     ),
+    # -- text alternatives: a sentence under every chart and its data as a table (issue 14; keys "alt.*") --
+    "alt.table": ("Vis data som tabel", "Show data as a table"),
+    "alt.map_list": ("Vis kortet som liste", "Show the map as a list"),
+    "alt.col.step": ("Trin", "Step"),
+    "alt.col.emissions_year": ("Udledning {year}", "Emissions {year}"),
+    "alt.col.index": ("Indeks (basisår = 100)", "Index (baseline = 100)"),
+    "alt.col.chosen": ("Valgt", "Chosen"),
+    "alt.yes": ("Ja", "Yes"),
+    "alt.traj.from_year": ("{value} i {year}", "{value} in {year}"),
+    "alt.traj.from_baseline": ("{value} i basisårene", "{value} in the baseline years"),
+    "alt.traj.fell": ("Udledningen faldt fra {start} til {latest} i {year}; målet for {target_year} er {target}.",
+                      "Emissions fell from {start} to {latest} in {year}; the target for {target_year} is {target}."),
+    "alt.traj.rose": ("Udledningen steg fra {start} til {latest} i {year}; målet for {target_year} er {target}.",
+                      "Emissions rose from {start} to {latest} in {year}; the target for {target_year} is {target}."),
+    "alt.sector.one": ("I {year} udledte {top} {top_value}.", "In {year} {top} emitted {top_value}."),
+    "alt.sector.two": ("I {year} udledte {top} mest ({top_value}) og {low} mindst ({low_value}).",
+                       "In {year} {top} emitted the most ({top_value}) and {low} the least ({low_value})."),
+    "alt.sector_time.same": ("{group} udledte mest både i {first} ({first_value}) og i {last} ({last_value}).",
+                             "{group} emitted the most both in {first} ({first_value}) and in {last} ({last_value})."),
+    "alt.sector_time.changed": ("I {first} udledte {first_group} mest ({first_value}); i {last} var det {last_group} "
+                                "({last_value}).",
+                                "In {first} {first_group} emitted the most ({first_value}); in {last} it was "
+                                "{last_group} ({last_value})."),
+    "alt.bridge.need": ("Behovet til {year} er {need}; handlingerne dækker {covered} (sikret {secured}, i gang "
+                        "{in_progress}, planlagt {planned}, i fare {at_risk}), og mankoen er {manko}.",
+                        "The need by {year} is {need}; the actions cover {covered} (secured {secured}, in progress "
+                        "{in_progress}, planned {planned}, at risk {at_risk}), and the gap is {manko}."),
+    "alt.bridge.no_need": ("Udledningen er allerede under målet for {year}, så der er intet behov for mere reduktion; "
+                           "mankoen er {manko}.",
+                           "Emissions are already below the {year} target, so no further reduction is needed; the "
+                           "gap is {manko}."),
+    "alt.index.one": ("Målt mod sit eget basisår (= 100) har {name} reduceret udledningen med {pct}.",
+                      "Measured against its own baseline (= 100), {name} has cut its emissions by {pct}."),
+    "alt.index.many": ("Målt mod hver sit basisår (= 100) har {best} reduceret mest ({best_pct}) og {worst} mindst "
+                       "({worst_pct}).",
+                       "Measured against each one's baseline (= 100), {best} has cut the most ({best_pct}) and "
+                       "{worst} the least ({worst_pct})."),
+    "alt.scatter": ("Diagrammet viser {n} kommuner; af de valgte har {low} den laveste udledning pr. indbygger "
+                    "({low_value}) og {best} den største reduktion ({best_pct}).",
+                    "The chart shows {n} municipalities; of those chosen, {low} has the lowest emissions per "
+                    "inhabitant ({low_value}) and {best} the largest reduction ({best_pct})."),
+    "alt.scatter.same": ("Diagrammet viser {n} kommuner; af de valgte har {name} både den laveste udledning pr. "
+                         "indbygger ({low_value}) og den største reduktion ({best_pct}).",
+                         "The chart shows {n} municipalities; of those chosen, {name} has both the lowest emissions "
+                         "per inhabitant ({low_value}) and the largest reduction ({best_pct})."),
+    "alt.scatter.none": ("Diagrammet viser {n} kommuner; ingen af de valgte kan beregnes.",
+                         "The chart shows {n} municipalities; none of those chosen can be computed."),
+    "alt.heat": ("{n} kommuner har vurderet deres klimarisici; oftest vurderet som høj eller meget høj risiko er "
+                 "{hazard} ({k} kommuner).",
+                 "{n} municipalities have assessed their climate risks; the hazard most often rated a high or very "
+                 "high risk is {hazard} ({k} municipalities)."),
+    "alt.heat.none_high": ("{n} kommuner har vurderet deres klimarisici; ingen vurderer en klimafare som høj eller "
+                           "meget høj risiko.",
+                           "{n} municipalities have assessed their climate risks; none rates a hazard as a high or "
+                           "very high risk."),
+    "alt.status": ("{n} tilpasningshandlinger, heraf {k} i gang eller gennemført; flest handler om {hazard} "
+                   "({m} handlinger).",
+                   "{n} adaptation actions, {k} of them in progress or completed; most address {hazard} "
+                   "({m} actions)."),
+    "alt.map": ("Af {total} kommuner er {on_track} på rette vej, {deviating} afviger og {off_track} er ikke på "
+                "rette vej.",
+                "Of {total} municipalities, {on_track} are on track, {deviating} are deviating and {off_track} are "
+                "off track."),
+    "alt.map.none": ("Af {total} kommuner er {on_track} på rette vej, {deviating} afviger og {off_track} er ikke på "
+                     "rette vej; {none} kan ikke beregnes.",
+                     "Of {total} municipalities, {on_track} are on track, {deviating} are deviating and {off_track} "
+                     "are off track; {none} cannot be computed."),
+    "alt.map.range": ("{what} går fra {low} ({low_name}) til {high} ({high_name}).",
+                      "{what} ranges from {low} ({low_name}) to {high} ({high_name})."),
     "ov.title": ("Overblik: {area}", "Overview: {area}"),
     "ov.trajectory": ("Udvikling og mål", "Emissions and targets"),
     "ov.sectors": ("Udledning fordelt på sektorer", "Emissions by sector"),

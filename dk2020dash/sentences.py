@@ -125,3 +125,100 @@ def uncovered_sentence(name: str, assessed: int, high: int, uncovered: list[tupl
         return i18n.t("ad.sent.covered", lang, name=name, n=high)
     parts = [f"{hazard_label(h, lang).lower()} ({risk_level_label(lv, lang).lower()})" for h, lv in uncovered]
     return i18n.t("ad.sent.uncovered", lang, name=name, hazards=_joined(parts, lang), n=len(uncovered), high=high)
+
+
+# -- Text alternatives: the one sentence under each chart and the map, read before its data table (issue 14) --
+# Built from the figures the chart itself shows (progress.py's, or the frame charts.py draws), never recomputed.
+
+def trajectory_summary(progress: Progress, lang: str) -> str:
+    """"Udledningen faldt fra 1,2 mio. t i 1990 til 700 kt i 2023; målet for 2030 er 360 kt." """
+    year = baseline_year(progress)
+    value = i18n.tonnes(progress.baseline, lang)
+    start = (i18n.t("alt.traj.from_year", lang, value=value, year=year) if year else
+             i18n.t("alt.traj.from_baseline", lang, value=value))
+    key = "alt.traj.fell" if progress.reduction >= 0 else "alt.traj.rose"
+    return i18n.t(key, lang, start=start, latest=i18n.tonnes(progress.latest, lang), year=progress.latest_year,
+                  target_year=TARGET_YEAR, target=i18n.tonnes(progress.target_2030, lang))
+
+
+def sector_bars_summary(groups: list[tuple[str, float]], year: int, lang: str) -> str:
+    """The sector bars of one year, given as (group label, tonnes) largest first: which emits most and least."""
+    (top, top_t), (low, low_t) = groups[0], groups[-1]
+    if len(groups) == 1:
+        return i18n.t("alt.sector.one", lang, year=year, top=top, top_value=i18n.tonnes(top_t, lang))
+    return i18n.t("alt.sector.two", lang, year=year, top=top, top_value=i18n.tonnes(top_t, lang), low=low,
+                  low_value=i18n.tonnes(low_t, lang))
+
+
+def sector_time_summary(first: tuple[int, str, float], last: tuple[int, str, float], lang: str) -> str:
+    """The sectors over time: the largest group in the first and in the last year, each as (year, label, tonnes)."""
+    values = {"first": first[0], "last": last[0], "first_value": i18n.tonnes(first[2], lang),
+              "last_value": i18n.tonnes(last[2], lang)}
+    if first[1] == last[1]:
+        return i18n.t("alt.sector_time.same", lang, group=first[1], **values)
+    return i18n.t("alt.sector_time.changed", lang, first_group=first[1], last_group=last[1], **values)
+
+
+def bridge_summary(bridge: Bridge, lang: str) -> str:
+    """The reduction bridge in one sentence: the need, what the actions cover by status, the manko."""
+    if bridge.need <= 0:
+        return i18n.t("alt.bridge.no_need", lang, year=TARGET_YEAR, manko=i18n.tonnes(bridge.manko, lang))
+    parts = {k: i18n.tonnes(getattr(bridge, k), lang) for k in ("need", "covered", "secured", "in_progress",
+                                                                 "planned", "at_risk", "manko")}
+    return i18n.t("alt.bridge.need", lang, year=TARGET_YEAR, **parts)
+
+
+def indexed_summary(progresses: dict[str, Progress], lang: str) -> str:
+    """The indexed trajectories: who has reduced most and least since their own baseline."""
+    ordered = sorted(progresses, key=lambda n: progresses[n].reduction, reverse=True)
+    best, worst = ordered[0], ordered[-1]
+    if len(ordered) == 1:
+        return i18n.t("alt.index.one", lang, name=best, pct=i18n.percent(progresses[best].reduction, lang))
+    return i18n.t("alt.index.many", lang, best=best, best_pct=i18n.percent(progresses[best].reduction, lang),
+                  worst=worst, worst_pct=i18n.percent(progresses[worst].reduction, lang))
+
+
+def scatter_summary(shown: int, chosen: list[tuple[str, float, float]], lang: str) -> str:
+    """Per capita against reduction: of `shown` municipalities, the chosen ones (name, reduction, per capita) with
+    the lowest per capita emissions and the largest reduction."""
+    if not chosen:
+        return i18n.t("alt.scatter.none", lang, n=i18n.number(shown, lang))
+    low = min(chosen, key=lambda c: c[2])
+    best = max(chosen, key=lambda c: c[1])
+    values = {"n": i18n.number(shown, lang), "best_pct": i18n.percent(best[1], lang),
+              "low_value": f"{i18n.number(low[2], lang, 1)} {i18n.t('unit.t_per_capita', lang)}"}
+    if low[0] == best[0]:
+        return i18n.t("alt.scatter.same", lang, name=low[0], **values)
+    return i18n.t("alt.scatter", lang, low=low[0], best=best[0], **values)
+
+
+def heat_summary(assessed: int, hazard: str | None, high: int, lang: str) -> str:
+    """The risk heat map: how many municipalities assessed their risks, and the hazard most often rated high or
+    very high (`high` municipalities; None when none is)."""
+    n = i18n.number(assessed, lang)
+    if hazard is None or not high:
+        return i18n.t("alt.heat.none_high", lang, n=n)
+    return i18n.t("alt.heat", lang, n=n, hazard=hazard.lower(), k=i18n.number(high, lang))
+
+
+def adaptation_status_summary(actions: int, under_way: int, hazard: str, per_hazard: int, lang: str) -> str:
+    """Adaptation actions by hazard and status: how many, how many under way, the hazard most address."""
+    return i18n.t("alt.status", lang, n=i18n.number(actions, lang), k=i18n.number(under_way, lang),
+                  hazard=hazard.lower(), m=i18n.number(per_hazard, lang))
+
+
+def map_summary(verdicts: list[str | None], lang: str) -> str:
+    """"Af 98 kommuner er 40 på rette vej, 30 afviger og 20 er ikke på rette vej; 8 kan ikke beregnes." from each
+    municipality's verdict value (None where it cannot be computed)."""
+    counts = {v.value: sum(x == v.value for x in verdicts) for v in Verdict}
+    none = sum(not isinstance(x, str) for x in verdicts)
+    values = {k: i18n.number(n, lang) for k, n in counts.items()}
+    total = i18n.number(len(verdicts), lang)
+    if none:
+        return i18n.t("alt.map.none", lang, total=total, none=i18n.number(none, lang), **values)
+    return i18n.t("alt.map", lang, total=total, **values)
+
+
+def map_range_summary(what: str, low: tuple[str, str], high: tuple[str, str], lang: str) -> str:
+    """A numeric map metric's span: "Reduktion går fra 12 % (Billund) til 61 % (Ærø)." given (formatted, name)."""
+    return i18n.t("alt.map.range", lang, what=what, low=low[0], low_name=low[1], high=high[0], high_name=high[1])

@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from dk2020dash import i18n, names, progress, ui
+from dk2020dash import alternatives, i18n, names, progress, ui
 from dk2020dash.domain import (ACTION_KINDS, ACTION_STATUSES, BRIDGE_PART_OF_STATUS, REGIONS, SECTOR_CODES,
                                STALE_AFTER_DAYS)
 from dk2020dash.ui import work
@@ -57,7 +57,7 @@ if result and len(mitigation):
                                        by_status.size().to_dict(),
                                        int((mitigation["expected_2030_t"].isna() & counted).sum()))
     st.subheader(t("act.bridge"))
-    ui.chart(ctx, ui.bridge_spec(bridge, lang), "ind-bridge")
+    ui.chart(ctx, ui.bridge_spec(bridge, lang), "ind-bridge", alt=alternatives.bridge(bridge, lang))
     st.caption(t("act.bridge.note"))
 
 if actions.empty:

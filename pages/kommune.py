@@ -86,14 +86,14 @@ if code in plan.index and not pd.isna(plan.loc[code, "baseline_tco2e"]):
 specs = ui.load_chart_specs(ctx, [code], today, adopted, edition=shown_edition)  # charts.py's charts, built once per data version
 if "trajectory" in specs:
     st.subheader(t("ov.trajectory"))
-    ui.chart(ctx, specs["trajectory"], "mun-trajectory", height=560)
+    ui.chart(ctx, specs["trajectory"], "mun-trajectory", height=560, alt=specs["alt"]["trajectory"])
 
 if "sector_bars" in specs:
     ui.sector_charts(ctx, specs, "mun")
 
 if "bridge" in specs:
     st.subheader(t("mun.bridge"))
-    ui.chart(ctx, specs["bridge"], "mun-bridge", height=440)
+    ui.chart(ctx, specs["bridge"], "mun-bridge", height=440, alt=specs["alt"]["bridge"])
     # actions the bridge leaves out, counts as 0, or that are already in the inventory
     for note in sentences.bridge_notes(result.bridge, lang, result.latest_year):
         st.caption(note)

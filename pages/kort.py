@@ -30,12 +30,14 @@ with st.container(key="map-legend", horizontal=True):
             f'<span style="color:#555">({ctx.t("map.legend.count", n=item["count"])})</span>',
             unsafe_allow_html=True, width="content",
         )
+listing = ui.load_map_list(ctx, metric)  # the map in words: a sentence, the municipalities by verdict as a list
 event = st.pydeck_chart(drawn["deck"], height=maps.MAP_PX[1], on_select="rerun", selection_mode="single-object", key="map",
-                        alt=ctx.t("map.title"))
+                        alt=listing.summary)
 if metric == "verdict":  # the chosen area as a static image (as on the KKR slides), made when a button is clicked
     shown = metrics[metrics["code"].isin(area_codes)]
     ui.chart_downloads(ctx, lambda: charts.verdict_map(shown, ctx.lang, boundaries).to_dict(),
                        f"kort-{ui.file_slug(ui.area_label(ctx.area, ctx.lang))}")
+ui.text_alternative(ctx, listing, "map", label="alt.map_list")
 if drawn["inset_deck"] is not None:
     st.subheader(ctx.t("map.inset"))
     inset_event = st.pydeck_chart(drawn["inset_deck"], height=maps.INSET_PX[1], on_select="rerun",

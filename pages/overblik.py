@@ -29,11 +29,11 @@ ui.activity_kpis(ctx, actions, milestones, today)
 if result:
     specs = ui.load_chart_specs(ctx, codes, today)  # charts.py's charts, built once per data version
     st.subheader(t("ov.trajectory"))
-    ui.chart(ctx, specs["trajectory"], "ov-trajectory", height=560)
+    ui.chart(ctx, specs["trajectory"], "ov-trajectory", height=560, alt=specs["alt"]["trajectory"])
     ui.sector_charts(ctx, specs, "ov")
     # the reduction bridge at the area's year: need, what the actions cover, manko, and what is already in it
     st.subheader(t("mun.bridge"))
-    ui.chart(ctx, specs["bridge"], "ov-bridge", height=440)
+    ui.chart(ctx, specs["bridge"], "ov-bridge", height=440, alt=specs["alt"]["bridge"])
     for note in sentences.bridge_notes(result.bridge, lang, result.latest_year):
         st.caption(note)
 

@@ -27,8 +27,8 @@ for r in picked[picked["verdict"].isna()].itertuples():
 
 specs = ui.load_compare_specs(ctx, chosen)
 if "index" in specs:
-    ui.chart(ctx, specs["index"], "cmp-index", height=440)
-ui.chart(ctx, specs["scatter"], "cmp-scatter", height=480)
+    ui.chart(ctx, specs["index"], "cmp-index", height=440, alt=specs["alt"]["index"])
+ui.chart(ctx, specs["scatter"], "cmp-scatter", height=480, alt=specs["alt"]["scatter"])
 
 st.subheader(ctx.t("cmp.table"))
 ordered = picked.sort_values("reduction", ascending=False, na_position="last")

@@ -35,12 +35,13 @@ with st.container(horizontal=True, key="ad-kpis"):
 specs = ui.load_adaptation_specs(ctx, codes)
 if "heat" in specs:
     st.subheader(t("ad.heat"))
-    ui.chart(ctx, specs["heat"], "ad-heat", height=520)  # the plot, its titles and axis labels
+    ui.chart(ctx, specs["heat"], "ad-heat", height=520,  # the plot, its titles and axis labels
+             alt=specs["alt"]["heat"])
     ui.download_table(ctx, view["matrix_table"], f"klimarisici-{slug}")
 
 st.subheader(t("ad.actions"))
 if "status" in specs:
-    ui.chart(ctx, specs["status"], "ad-status", height=560)  # the bars, titles and legend
+    ui.chart(ctx, specs["status"], "ad-status", height=560, alt=specs["alt"]["status"])  # the bars, titles and legend
     ui.download_table(ctx, view["by_hazard_table"], f"tilpasning-klimafare-status-{slug}")
 else:
     st.info(t("ad.actions.none"))

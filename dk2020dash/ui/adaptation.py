@@ -23,18 +23,21 @@ load_adaptation_actions = cached(queries.adaptation_actions, 32)
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _adaptation_specs(path: str, version: int, codes: tuple[int, ...], lang: str) -> dict[str, dict]:
-    """The Tilpasning page's two Vega-Lite specs, built once per data version, area and language."""
-    from .. import charts
+    """The Tilpasning page's two Vega-Lite specs, built once per data version, area and language; under "alt" their
+    text alternatives."""
+    from .. import alternatives, charts
 
     risks = load_risks.cached(path, version, codes)
     actions = load_adaptation_actions.cached(path, version, codes)
-    specs = {}
+    specs: dict = {"alt": {}}
     if len(risks):
-        specs["heat"] = charts.risk_heatmap(progress.risk_matrix(risks), lang,
-                                            risks["municipality"].nunique()).to_dict()
+        matrix, assessed = progress.risk_matrix(risks), risks["municipality"].nunique()
+        specs["heat"] = charts.risk_heatmap(matrix, lang, assessed).to_dict()
+        specs["alt"]["heat"] = alternatives.risk_heatmap(matrix, lang, assessed)
     by_hazard = progress.adaptation_by_hazard(actions)
     if int(by_hazard.to_numpy().sum()):
         specs["status"] = charts.adaptation_status_bars(by_hazard, lang).to_dict()
+        specs["alt"]["status"] = alternatives.adaptation_status(by_hazard, actions, lang)
     return specs
 
 

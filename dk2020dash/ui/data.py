@@ -133,28 +133,33 @@ def _ranking(path: str, version: str, lang: str, codes: tuple[int, ...],
 def _chart_specs(path: str, version: str, codes: tuple[int, ...], lang: str, today: date,
                  adopted: tuple[int, float] | None, edition: int | None = None) -> dict[str, dict]:
     """The Vega-Lite specs of an assessment's charts, built once per data version (Altair's building and
-    validation is the slowest part of a warm page run)."""
-    from .. import charts
+    validation is the slowest part of a warm page run); under "alt" each chart's text alternative."""
+    from .. import alternatives, charts
 
     store = Store(path)
     inputs = load_inputs.cached(path, version) if edition is None else load_inputs.cached(path, version, edition)
     p = assess_municipality(inputs[codes[0]], today) if len(codes) == 1 else \
         assess_area([inputs[c] for c in codes], today)
     by_sector = queries.emissions_by_sector(store, tuple(p.members) if p else codes, edition)
-    specs = {}
+    specs: dict = {"alt": {}}
     if not by_sector.empty:
         specs["sector_bars"] = charts.sector_bars(by_sector, lang, p.latest_year if p else None).to_dict()
         specs["sector_area"] = charts.sector_area(by_sector, lang).to_dict()
+        specs["alt"]["sector_bars"] = alternatives.sector_bars(by_sector, lang, p.latest_year if p else None)
+        specs["alt"]["sector_area"] = alternatives.sector_area(by_sector, lang)
     if p:
-        specs["trajectory"] = charts.trajectory(p, lang, queries.scenarios(store, tuple(p.members)), adopted).to_dict()
+        scenarios = queries.scenarios(store, tuple(p.members))
+        specs["trajectory"] = charts.trajectory(p, lang, scenarios, adopted).to_dict()
         specs["bridge"] = charts.reduction_bridge(p.bridge, lang).to_dict()
+        specs["alt"]["trajectory"] = alternatives.trajectory(p, lang, scenarios)
+        specs["alt"]["bridge"] = alternatives.bridge(p.bridge, lang)
     return specs
 
 
 def load_chart_specs(ctx: Context, codes: list[int], today: date,
                      adopted: tuple[int, float] | None = None, edition: int | None = None) -> dict[str, dict]:
     """trajectory, sector_bars, sector_area and bridge specs for the municipalities (those that can be drawn),
-    each from its newest edition unless one is given."""
+    each from its newest edition unless one is given; "alt" holds each one's alternatives.TextAlternative."""
     return _chart_specs(str(ctx.store.path), ctx.version, tuple(codes), ctx.lang, today, adopted, edition)
 
 
@@ -198,18 +203,35 @@ def _metrics(path: str, version: str, lang: str, codes: tuple[int, ...] | None, 
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
+def _map_list(path: str, version: str, area: str, metric: str, lang: str, today: date):
+    from .. import alternatives
+
+    ctx = Context(lang=lang, area=area, store=Store(path), version=version)
+    metrics = municipality_metrics(ctx, queries.area_codes(load_municipalities(ctx), area), today)
+    return alternatives.verdict_list(metrics, lang, metric)
+
+
+def load_map_list(ctx: Context, metric: str, today: date | None = None):
+    """The Kort map as words (alternatives.verdict_list): the area's municipalities by verdict, with the value of
+    the metric the map is coloured by, and its sentence; built once per data version, area, metric and language."""
+    return _map_list(str(ctx.store.path), ctx.version, ctx.area, metric, ctx.lang, today or date.today())
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _compare_specs(path: str, version: str, chosen: tuple[int, ...], lang: str, today: date) -> dict[str, dict]:
     """Sammenlign's two Vega-Lite specs, built once per data version and choice (Altair's building and
-    validation is most of the page's run time)."""
-    from .. import charts
+    validation is most of the page's run time); under "alt" their text alternatives."""
+    from .. import alternatives, charts
 
     ctx = Context(lang=lang, area=DENMARK, store=Store(path), version=version)
     metrics = municipality_metrics(ctx, today=today)
     name_of = dict(zip(metrics["code"], metrics["name"]))
     progresses = {name_of[c]: p for c, p in assess_each(ctx, list(chosen), today).items() if isinstance(p, Progress)}
-    specs = {"scatter": charts.per_capita_scatter(metrics, list(chosen), lang).to_dict()}
+    specs: dict = {"scatter": charts.per_capita_scatter(metrics, list(chosen), lang).to_dict(),
+                   "alt": {"scatter": alternatives.scatter(metrics, list(chosen), lang)}}
     if progresses:
         specs["index"] = charts.indexed_trajectories(progresses, lang).to_dict()
+        specs["alt"]["index"] = alternatives.indexed(progresses, lang)
     return specs
 
 
@@ -227,7 +249,8 @@ def bridge_spec(bridge: object, lang: str) -> dict:
 
 
 def load_compare_specs(ctx: Context, chosen: list[int], today: date | None = None) -> dict[str, dict]:
-    """"index" (trajectories indexed to the baseline, when any chosen can be computed) and "scatter"."""
+    """"index" (trajectories indexed to the baseline, when any chosen can be computed) and "scatter"; "alt" holds
+    each one's alternatives.TextAlternative."""
     return _compare_specs(str(ctx.store.path), ctx.version, tuple(chosen), ctx.lang, today or date.today())
 
 

@@ -71,17 +71,18 @@ def draw_slide(ctx: Context, d: kkr.Deck, number: int) -> None:
         if s.key == "verdict":
             _figures(s.figures, per_row=3)
         elif s.key == "trajectory" and "trajectory" in s.charts:
-            chart(ctx, s.charts["trajectory"], "kkr-trajectory", height=620)
+            chart(ctx, s.charts["trajectory"], "kkr-trajectory", height=620, alt=s.alt.get("trajectory"))
         elif s.key == "map":
             with left:
-                chart(ctx, dict(s.charts["map"], width=680, height=520), "kkr-map", width="content")
+                chart(ctx, dict(s.charts["map"], width=680, height=520), "kkr-map", width="content",
+                      alt=s.alt.get("map"))
                 st.caption(maps.ATTRIBUTION)
             with right:
                 _figures(s.figures, per_row=1)
         elif s.key == "bridge":
             with left:
                 if "bridge" in s.charts:
-                    chart(ctx, s.charts["bridge"], "kkr-bridge", height=400)
+                    chart(ctx, s.charts["bridge"], "kkr-bridge", height=400, alt=s.alt.get("bridge"))
                 st.markdown(f'<div class="kkr-lines">\n\n**{i18n.literal(" · ".join(f"{f.label}: {f.value}" for f in s.figures))}**\n\n</div>',
                             unsafe_allow_html=True)
             with right:
@@ -98,7 +99,7 @@ def draw_slide(ctx: Context, d: kkr.Deck, number: int) -> None:
         elif s.key == "adaptation":
             with left:
                 if "heat" in s.charts:
-                    chart(ctx, s.charts["heat"], "kkr-heat", height=560)
+                    chart(ctx, s.charts["heat"], "kkr-heat", height=560, alt=s.alt.get("heat"))
             with right:
                 _figures(s.figures, per_row=3)
                 _table(s)

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import i18n
+from ..alternatives import TextAlternative
 from ..progress import Progress, Unavailable
 from ..store import Store
 from .context import Context
@@ -91,10 +92,11 @@ def sector_charts(ctx: Context, specs: dict[str, dict], key: str) -> None:
     """Emissions by sector: the latest year beside the years over time (Overblik and Kommune)."""
     st.subheader(ctx.t("ov.sectors"))
     left, right = st.columns(2)
+    alt = specs.get("alt", {})
     with left:
-        chart(ctx, specs["sector_bars"], f"{key}-sector-bars", height=460)
+        chart(ctx, specs["sector_bars"], f"{key}-sector-bars", height=460, alt=alt.get("sector_bars"))
     with right:
-        chart(ctx, specs["sector_area"], f"{key}-sector-area", height=460)
+        chart(ctx, specs["sector_area"], f"{key}-sector-area", height=460, alt=alt.get("sector_area"))
 
 
 def download_table(ctx: Context, df: pd.DataFrame, name: str) -> None:
@@ -136,12 +138,28 @@ def export_downloads(ctx: Context) -> None:
     )
 
 
-def chart(ctx: Context, spec: dict, name: str, height: int | None = None, width: str = "stretch") -> None:
+def chart(ctx: Context, spec: dict, name: str, height: int | None = None, width: str = "stretch",
+          alt: TextAlternative | None = None) -> None:
     """A chart, with PNG and SVG download buttons under it (rendered offline by vl-convert when clicked).
-    width="content" keeps the spec's own size (a map, whose projection would stretch with the page)."""
+    width="content" keeps the spec's own size (a map, whose projection would stretch with the page).
+    `alt` (alternatives.py) is its text alternative: the sentence under the chart (and as the chart's accessible
+    name), and its data as a table on request. Every chart on a page is drawn here, so none goes without."""
     st.vega_lite_chart(_arrow_datasets(spec), key=name, height=height if height is not None else "content",
-                       width=width)
+                       width=width, alt=alt.summary if alt is not None and alt.summary else None)
+    if alt is not None:
+        text_alternative(ctx, alt, name)
     chart_downloads(ctx, spec, name)
+
+
+def text_alternative(ctx: Context, alt: TextAlternative, name: str, label: str = "alt.table") -> None:
+    """The sentence as visible text a screen reader reaches (charts are pictures without words), then the data
+    as an HTML table in an expander; `name` keys the container ("alt-<name>")."""
+    with st.container(key=f"alt-{name}"):
+        if alt.summary:
+            st.caption(i18n.literal(alt.summary))
+        with st.expander(ctx.t(label), key=f"alt-{name}-table"):
+            st.table(alt.table, hide_index=True)
+
 
 
 _ARROW_SPECS: dict[int, tuple[dict, dict]] = {}  # id(spec) -> (spec, its copy with Arrow datasets); specs held
