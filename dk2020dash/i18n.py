@@ -1348,3 +1348,11 @@ STRINGS.update({
     "exp.restore.failed.plain": ("Gendannelsen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
                                  "The restore failed; nothing was changed. The details are in the server's log."),
 })
+
+
+# Long lists (bench/scale.py, 100 times the demo): a page shows the first rows, the downloads hold every row.
+STRINGS.update({
+    "table.first": ("Viser de første {shown} af {n} rækker. Filtrér, eller hent hele listen som CSV eller XLSX.",
+                    "Showing the first {shown} of {n} rows. Filter, or download the whole list as CSV or XLSX."),
+    "table.first.plain": ("Viser de første {shown} af {n} rækker.", "Showing the first {shown} of {n} rows."),
+})

@@ -53,6 +53,37 @@ load_data_quality = cached(queries.data_quality)
 load_last_imports = cached(queries.last_imports, 8)
 load_import_log = cached(queries.import_log, 8)
 load_editions = cached(queries.editions, 8)
+# Large areas (bench/scale.py): totals and first rows from the database instead of every row of Denmark.
+load_action_totals = cached(queries.action_totals, 32)
+load_actions_filtered = cached(queries.actions_filtered, 32)
+load_action_status_counts = cached(queries.action_status_counts, 32)
+load_milestone_dates = cached(queries.milestone_dates, 32)
+load_open_milestones = cached(queries.open_milestones, 32)
+TABLE_ROWS = 500  # rows a page shows of a long list (the download has them all)
+
+
+def first_rows_note(ctx: Context, n: int, downloads: bool = True) -> None:
+    """Under a list's heading when it has more rows than a page shows: the first TABLE_ROWS of how many, and
+    (downloads) that the download has them all."""
+    from .. import i18n
+
+    if n > TABLE_ROWS:
+        st.caption(ctx.t("table.first" if downloads else "table.first.plain", shown=i18n.number(TABLE_ROWS, ctx.lang),
+                         n=i18n.number(n, ctx.lang)))
+
+
+def activity_counts(ctx: Context, codes: list[int], today: date) -> tuple[dict[str, int], int]:
+    """Actions per status (every status, zero where none) and the number of overdue milestones of the municipalities:
+    the figures of the activity KPI cards, counted in the database."""
+    from ..domain import ACTION_STATUSES
+    from ..progress import milestone_state
+
+    by_status = load_action_status_counts(ctx, codes)
+    counts = dict(zip(by_status["status"], by_status["n"]))
+    dates = load_milestone_dates(ctx, codes)
+    overdue = sum(int(n) for due, done, n in zip(dates["due"], dates["done"], dates["n"])
+                  if milestone_state(pd.Timestamp(due).date(), None if pd.isna(done) else done, today) == "overdue")
+    return {s: int(counts.get(s, 0)) for s in ACTION_STATUSES}, overdue
 
 
 def assess(ctx: Context, codes: list[int] | None = None, today: date | None = None,
