@@ -145,3 +145,46 @@ def test_milepaele_counts_every_milestone_per_region(demo_env: Store) -> None:
     assert regions[i18n.t("milestone_state.done", "da")].sum() == done
     assert regions.iloc[:, 1:].to_numpy().sum() == demo_env.query("SELECT count(*) FROM milestone").iloc[0, 0]
     assert i18n.t("ms.overdue", "da", n=i18n.number(overdue, "da")) in [s.value for s in at.subheader]
+
+
+# -- one version per page run (bench/load.py's mixed check) ----------------------------------------------------------
+def test_a_snapshot_reads_the_version_it_began_on_and_refuses_a_moved_one(demo_copy: Store) -> None:
+    import threading
+
+    from dk2020dash.store import DataMoved
+
+    count = "SELECT count(*) FROM action WHERE status = 'cancelled'"
+    key = demo_copy.data_key()
+    before = int(demo_copy.query(count).iloc[0, 0])
+
+    def write() -> None:  # another session's edit, committed while the snapshot is open
+        with demo_copy.transaction() as con:
+            con.execute("UPDATE action SET status = 'cancelled' WHERE id = (SELECT min(id) FROM action "
+                        "WHERE status = 'planned')")
+
+    with demo_copy.snapshot(key):
+        assert int(demo_copy.query(count).iloc[0, 0]) == before
+        writer = threading.Thread(target=write)
+        writer.start()
+        writer.join()
+        assert int(demo_copy.query(count).iloc[0, 0]) == before  # still the version the snapshot began on
+    assert int(demo_copy.query(count).iloc[0, 0]) == before + 1
+    with pytest.raises(DataMoved):
+        with demo_copy.snapshot(key):
+            pass
+
+
+def test_a_loader_never_keeps_newer_data_under_an_older_version(demo_copy: Store) -> None:
+    from dk2020dash.store import DataMoved
+    from dk2020dash.ui.context import Context
+    from dk2020dash.ui.data import cached
+
+    ctx = Context(lang="da", area="DK", store=demo_copy, version=demo_copy.data_key())  # a run read the key...
+    with demo_copy.transaction() as con:  # ...then a write landed, before the run's loader ran
+        con.execute("UPDATE action SET status = 'cancelled' WHERE municipality = 101")
+    load = cached(queries.action_status_counts)
+    with pytest.raises(DataMoved):  # not the new counts kept under the old key
+        load(ctx, [101])
+    fresh = Context(lang="da", area="DK", store=demo_copy, version=demo_copy.data_key())
+    assert load(fresh, [101]).set_index("status")["n"].to_dict() == {
+        "cancelled": int(demo_copy.query("SELECT count(*) FROM action WHERE municipality = 101").iloc[0, 0])}

@@ -22,7 +22,9 @@ def cached(query: Callable[..., T], max_entries: int = 16) -> Callable[..., T]:
     """A loader for a queries.py function: load(ctx, *args) runs query(store, *args) once per database, data
     version and arguments (lists count as tuples). Each loader has a cache of its own (its name is the query's)."""
     def run(path: str, version: str, *args: object) -> T:
-        return query(Store(path), *args)
+        store = Store(path)
+        with store.snapshot(version):  # made from that version's data or not at all (DataMoved: ui.shell reruns)
+            return query(store, *args)
 
     run.__qualname__ = run.__name__ = f"cached_{query.__name__}"  # Streamlit keys a function's cache on its name
     run_cached = st.cache_data(show_spinner=False, max_entries=max_entries)(run)
@@ -139,7 +141,19 @@ def ranking(ctx: Context, codes: list[int], today: date) -> tuple[pd.DataFrame, 
     return df, excluded
 
 
+def _pinned(build: Callable[..., T]) -> Callable[..., T]:
+    """build(path, version, ...) reading only that version's data (Store.snapshot), for builders cached on it."""
+    import functools
+
+    @functools.wraps(build)
+    def run(path: str, version: str, *args: object, **kwargs: object) -> T:
+        with Store(path).snapshot(version):
+            return build(path, version, *args, **kwargs)
+    return run
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
+@_pinned
 def _chart_specs(path: str, version: str, codes: tuple[int, ...], lang: str, today: date,
                  adopted: tuple[int, float] | None, edition: int | None = None) -> dict[str, dict]:
     """The Vega-Lite specs of an assessment's charts, built once per data version (Altair's building and

@@ -48,15 +48,11 @@ def milestone_states(milestones: pd.DataFrame, today: date) -> pd.Series:
     """progress.milestone_state of every milestone row."""
     from ..progress import milestone_state
 
-    # Once per (due date, done or not): a long list repeats few of them.
-    state: dict = {}
-    out = []
-    for due, done in zip(milestones["due"], milestones["done"]):
-        key = (due, done is None or pd.isna(done))
-        if key not in state:
-            state[key] = milestone_state(pd.Timestamp(due).date(), None if key[1] else pd.Timestamp(done).date(), today)
-        out.append(state[key])
-    return pd.Series(out, index=milestones.index, dtype=object)
+    def one(r) -> str:
+        done = None if pd.isna(r.done) else pd.Timestamp(r.done).date()
+        return milestone_state(pd.Timestamp(r.due).date(), done, today)
+
+    return pd.Series([one(r) for r in milestones.itertuples()], index=milestones.index, dtype=object)
 
 
 def sector_label(code: str, lang: str) -> str:
