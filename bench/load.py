@@ -363,8 +363,13 @@ def expected_versions(db: Path, actions_file: Path, edits: int, folder: Path) ->
     for aid in ids:
         edit.set_status(store, editor, int(aid), "cancelled", None)
         states.append(page_figures(copy))
-    blind = [f"write {i}: {name} figures unchanged" for i in range(1, len(states)) for name in CHECKED
-             if states[i][name] == states[i - 1][name]]
+    # A mix across a write shows only if the write changed figures of two loaders: the counts per status, the
+    # manko, the number listed (Kommune).
+    def groups(f: tuple) -> list[tuple]:
+        return [f[:-2] if len(f) == 8 else f[:-1], f[-2:-1] if len(f) == 8 else f[-1:], f[-1:] if len(f) == 8 else ()]
+
+    blind = [f"write {i}: {name}" for i in range(1, len(states)) for name in CHECKED
+             if sum(a != b for a, b in zip(groups(states[i][name]), groups(states[i - 1][name]))) < 2]
     return {name: {s[name] for s in states} for name in CHECKED}, [int(i) for i in ids], blind
 
 
@@ -407,7 +412,7 @@ def report(args, result: Result, stopped: bool, expected_ids: list[int], blind: 
     print(f"errors: {len(alone.errors) + len(loaded.errors) + unfinished + edit_errors}")
     mixed = alone.mixed + loaded.mixed
     print(f"views checked for mixed versions: {alone.checked + loaded.checked} (Overblik, Kommune); "
-          f"writes the figures cannot tell apart: {len(blind)}{' (' + '; '.join(blind) + ')' if blind else ''}")
+          f"writes changing figures of fewer than two loaders (a mix across them unseen): {len(blind)}{' (' + '; '.join(blind) + ')' if blind else ''}")
     for m in mixed[:5]:
         print(f"  mixed: {m}")
     print(f"mixed: {len(mixed)}")
