@@ -1517,3 +1517,10 @@ STRINGS.update({
                               "The disk is full, so the change could not be saved. Nothing was changed; contact "
                               "whoever runs the dashboard."),
 })
+
+# Long lists (bench/scale.py, 100 times the demo): a page shows the first rows, the downloads hold every row.
+STRINGS.update({
+    "table.first": ("Viser de første {shown} af {n} rækker. Filtrér, eller hent hele listen som CSV eller XLSX.",
+                    "Showing the first {shown} of {n} rows. Filter, or download the whole list as CSV or XLSX."),
+    "table.first.plain": ("Viser de første {shown} af {n} rækker.", "Showing the first {shown} of {n} rows."),
+})

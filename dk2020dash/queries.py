@@ -436,3 +436,97 @@ def municipality_inputs_before(store: Store, day) -> dict[int, MunicipalityInput
     )
     return inputs_from_frames(emissions=totals, plans=plans(store), targets=plan_targets(store),
                               actions=action_expected(store), municipalities=municipalities(store))
+
+
+# -- large areas: totals and the first rows, so a page never fetches every action or milestone of Denmark -------
+
+def _action_filters(codes: Sequence[int], sectors: Sequence[str], statuses: Sequence[str], kind: str | None,
+                    stale_since, search: str) -> tuple[str, list]:
+    """WHERE clause and parameters of the Indsatser filters (an empty filter passes everything): sectors and
+    statuses among those given, the kind, last updated on or before `stale_since` (progress.stale_since), and
+    `search` in the title, any case."""
+    where, params = ["list_contains(?, a.municipality)"], [list(codes)]
+    if sectors:
+        where.append("list_contains(?, a.sector)")
+        params.append(list(sectors))
+    if statuses:
+        where.append("list_contains(?, a.status)")
+        params.append(list(statuses))
+    if kind:
+        where.append("a.kind = ?")
+        params.append(kind)
+    if stale_since is not None:
+        where.append("a.last_updated <= ?")
+        params.append(stale_since)
+    if search and search.strip():
+        where.append("contains(lower(a.title), ?)")
+        params.append(search.strip().lower())
+    return " AND ".join(where), params
+
+
+def action_totals(store: Store, codes: Sequence[int], sectors: Sequence[str] = (), statuses: Sequence[str] = (),
+                  kind: str | None = None, stale_since=None, search: str = "") -> pd.DataFrame:
+    """Per status and kind of the actions that pass the filters: how many (`n`), their expected 2030 reduction
+    (`tonnes`, missing ones as 0) and how many have none (`missing_expected`)."""
+    where, params = _action_filters(codes, sectors, statuses, kind, stale_since, search)
+    return store.query(
+        "SELECT a.status, a.kind, count(*) AS n, coalesce(sum(a.expected_2030_t), 0) AS tonnes, "
+        "count(*) FILTER (WHERE a.expected_2030_t IS NULL) AS missing_expected "
+        f"FROM action a WHERE {where} GROUP BY ALL ORDER BY a.status, a.kind",
+        params,
+    )
+
+
+def actions_filtered(store: Store, codes: Sequence[int], sectors: Sequence[str] = (), statuses: Sequence[str] = (),
+                     kind: str | None = None, stale_since=None, search: str = "",
+                     limit: int | None = None) -> pd.DataFrame:
+    """The actions that pass the filters, as `actions` returns them (largest expected reduction first), the first
+    `limit` of them when a limit is given."""
+    where, params = _action_filters(codes, sectors, statuses, kind, stale_since, search)
+    first = "SELECT * FROM action a WHERE " + where + " ORDER BY a.expected_2030_t DESC NULLS LAST, a.id"
+    if limit is not None:
+        first += " LIMIT ?"
+        params.append(int(limit))
+    return store.query(
+        "SELECT a.id, a.municipality, m.name AS municipality_name, a.title, a.sector, a.kind, a.status, "
+        "a.start_date, a.end_date, a.expected_2030_t, a.responsible, a.budget_dkk, a.last_updated, a.version, "
+        f"{_COMPLETED_ON} AS completed_on "
+        f"FROM ({first}) a JOIN municipality m ON m.code = a.municipality "
+        "ORDER BY a.expected_2030_t DESC NULLS LAST, a.id",
+        params,
+    )
+
+
+def action_status_counts(store: Store, codes: Sequence[int]) -> pd.DataFrame:
+    """How many actions the given municipalities have per status."""
+    return store.query("SELECT status, count(*) AS n FROM action WHERE list_contains(?, municipality) "
+                       "GROUP BY status ORDER BY status", [list(codes)])
+
+
+def milestone_dates(store: Store, codes: Sequence[int]) -> pd.DataFrame:
+    """The given municipalities' milestones counted per region, due date and whether done (`done`: one done date of
+    the group, NULL for those not done), so progress.milestone_state runs once per group, not once per milestone."""
+    return store.query(
+        "SELECT m.region, s.due, any_value(s.done) AS done, count(*) AS n FROM milestone s "
+        "JOIN municipality m ON m.code = s.municipality WHERE list_contains(?, s.municipality) "
+        "GROUP BY m.region, s.due, s.done IS NULL ORDER BY m.region, s.due",
+        [list(codes)],
+    )
+
+
+def open_milestones(store: Store, codes: Sequence[int], due_from, due_until, limit: int | None = None) -> pd.DataFrame:
+    """Milestones not done, due on or after `due_from` (None: no bound) and before `due_until`, as `milestones`
+    returns them, by due date and municipality name; the first `limit` when one is given (progress.milestone_windows
+    gives the bounds of overdue and due soon)."""
+    sql = ("SELECT s.id, s.municipality, m.name AS municipality_name, s.kind, s.due, s.done, s.note "
+           "FROM milestone s JOIN municipality m ON m.code = s.municipality "
+           "WHERE list_contains(?, s.municipality) AND s.done IS NULL AND s.due < ?")
+    params: list = [list(codes), due_until]
+    if due_from is not None:
+        sql += " AND s.due >= ?"
+        params.append(due_from)
+    sql += " ORDER BY s.due, m.name, s.id"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return store.query(sql, params)

@@ -232,6 +232,14 @@ class _WriteLocks:
                 os.close(entry[0])
 
 
+class DataMoved(StoreError):
+    """The data moved on from the version a page run read (a write landed meanwhile): the run starts again on the
+    new version (ui.shell), so no page shows figures of two versions."""
+
+
+_pinned = threading.local()  # this thread's read snapshot (Store.snapshot): (file key, cursor) or None
+
+
 def db_path() -> Path:
     """The database file: DK2020_DB if set, else data/dk2020.duckdb in the checkout."""
     return Path(os.environ.get("DK2020_DB") or DEFAULT_DB)
@@ -388,6 +396,10 @@ class Store:
     @contextmanager
     def connection(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor of the caller's own on the database, closed afterwards."""
+        pinned = getattr(_pinned, "con", None)
+        if pinned is not None and pinned[0] == self._key:  # inside snapshot(): its transaction's cursor
+            yield pinned[1]
+            return
         if not self.path.exists():
             raise StoreError(f"{self.path}: databasen findes ikke; opret den med 'python -m dk2020dash init'.")
         with _OpenFiles.cursor(self._key, self._connect) as con:
@@ -406,6 +418,33 @@ class Store:
         """Run one parameterised read and return it as a DataFrame."""
         with self.connection() as con:
             return con.execute(sql, params or []).df()
+
+    @contextmanager
+    def snapshot(self, key: str | int) -> Iterator[None]:
+        """Every read of this thread inside is one read transaction that sees the data of data key `key` (what a
+        cached loader keeps under a page run's key is made from that version's data, never from a write that landed
+        after the run read the key); DataMoved when the database has moved on from `key` already. Nested: the
+        outer snapshot holds. Another process cannot write the file meanwhile (it is open); a write of this process
+        commits after the transaction began, which it does not see."""
+        pinned = getattr(_pinned, "con", None)
+        if pinned is not None and pinned[0] == self._key:
+            yield
+            return
+        with self.connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                found = dict(con.execute("SELECT key, value FROM meta WHERE key IN (?, 'data_version')",
+                                         [DB_ID]).fetchall())
+                # The data key, or (callers that key on it alone) the data version.
+                if str(key) not in (f"{found.get(DB_ID, '')}:{found.get('data_version')}", str(found.get("data_version"))):
+                    raise DataMoved(f"{self.path}: data moved on from {key}")
+                _pinned.con = (self._key, con)
+                try:
+                    yield
+                finally:
+                    _pinned.con = None
+            finally:
+                con.execute("ROLLBACK")
 
     @property
     def lock_path(self) -> Path:
@@ -705,6 +744,11 @@ def _pg_store_class() -> type:
         def query(self, sql: str, params: list | tuple | Mapping | None = None) -> pd.DataFrame:
             with self.connection() as con:
                 return con.execute(sql, params or []).df()
+
+        @contextmanager
+        def snapshot(self, key: str) -> Iterator[None]:
+            """Reads already go to the one in-memory copy store_pg pinned when the run read its data key."""
+            yield
 
     return PgStore
 

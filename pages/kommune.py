@@ -65,7 +65,7 @@ if result:
 else:
     reason = ui.reason_text(ctx, result)
     st.warning(t("mun.cannot", name=i18n.literal(name), reason=reason), icon="ℹ️")
-ui.activity_kpis(ctx, actions, milestones, today)
+ui.activity_kpis(ctx, [code], today)
 
 if result and shown_edition is None:  # the region's ranking rests on each municipality's newest edition
     rank, _ = ui.ranking(ctx, queries.area_codes(munis, region), today)
@@ -116,18 +116,21 @@ else:
     if chosen_statuses:
         shown = shown[shown["status"].isin(chosen_statuses)]
     st.caption(t("mun.actions.count", n=len(shown), days=STALE_AFTER_DAYS))
-    table = ui.actions_frame(ctx, shown, today)
+    ui.first_rows_note(ctx, len(shown))
+    table = ui.actions_frame(ctx, shown.head(ui.TABLE_ROWS), today)
     st.dataframe(table.style.format({t("ov.col.expected"): lambda v: i18n.number(v, lang)}), hide_index=True,
                  key="mun-actions")
-    ui.download_table(ctx, ui.actions_frame(ctx, shown, today, dates_as_text=False),
+    ui.download_table(ctx, lambda: ui.actions_frame(ctx, shown, today, dates_as_text=False),
                       f"handlinger-{ui.file_slug(name)}")
 
 st.subheader(t("mun.milestones"))
 if milestones.empty:
     st.info(t("mun.milestones.none"))
 else:
-    st.dataframe(ui.milestones_frame(ctx, milestones, today), hide_index=True, key="mun-milestones")
-    ui.download_table(ctx, ui.milestones_frame(ctx, milestones, today, dates_as_text=False),
+    ui.first_rows_note(ctx, len(milestones))
+    st.dataframe(ui.milestones_frame(ctx, milestones.head(ui.TABLE_ROWS), today), hide_index=True,
+                 key="mun-milestones")
+    ui.download_table(ctx, lambda: ui.milestones_frame(ctx, milestones, today, dates_as_text=False),
                       f"milepaele-{ui.file_slug(name)}")
 
 ui.adaptation_section(ctx, code, name, today)

@@ -13,8 +13,6 @@ st.title(t("ov.title", area=area_name))
 
 codes = queries.area_codes(ui.load_municipalities(ctx), ctx.area)
 result = ui.assess(ctx, codes, today)
-actions = ui.load_actions(ctx, codes)
-milestones = ui.load_milestones(ctx, codes)
 
 if not result:
     st.info(t("ov.no_data", area=area_name, reason=ui.unavailable_text(ctx, result)), icon="ℹ️")
@@ -24,7 +22,7 @@ else:
         st.caption(sentences.freshness_note(result, lang))
     ui.progress_kpis(ctx, result)
     ui.verdict_kpis(ctx, result)
-ui.activity_kpis(ctx, actions, milestones, today)
+ui.activity_kpis(ctx, codes, today)
 
 if result:
     specs = ui.load_chart_specs(ctx, codes, today)  # charts.py's charts, built once per data version

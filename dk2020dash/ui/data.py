@@ -22,7 +22,9 @@ def cached(query: Callable[..., T], max_entries: int = 16) -> Callable[..., T]:
     """A loader for a queries.py function: load(ctx, *args) runs query(store, *args) once per database, data
     version and arguments (lists count as tuples). Each loader has a cache of its own (its name is the query's)."""
     def run(path: str, version: str, key: str, _args: tuple) -> T:
-        return query(Store(path), *_args)
+        store = Store(path)
+        with store.snapshot(version):  # made from that version's data or not at all (DataMoved: ui.shell reruns)
+            return query(store, *_args)
 
     run.__qualname__ = run.__name__ = f"cached_{query.__name__}"  # Streamlit keys a function's cache on its name
     run_cached = st.cache_data(show_spinner=False, max_entries=max_entries)(run)
@@ -59,6 +61,37 @@ load_data_quality = cached(queries.data_quality)
 load_last_imports = cached(queries.last_imports, 8)
 load_import_log = cached(queries.import_log, 8)
 load_editions = cached(queries.editions, 8)
+# Large areas (bench/scale.py): totals and first rows from the database instead of every row of Denmark.
+load_action_totals = cached(queries.action_totals, 32)
+load_actions_filtered = cached(queries.actions_filtered, 32)
+load_action_status_counts = cached(queries.action_status_counts, 32)
+load_milestone_dates = cached(queries.milestone_dates, 32)
+load_open_milestones = cached(queries.open_milestones, 32)
+TABLE_ROWS = 500  # rows a page shows of a long list (the download has them all)
+
+
+def first_rows_note(ctx: Context, n: int, downloads: bool = True) -> None:
+    """Under a list's heading when it has more rows than a page shows: the first TABLE_ROWS of how many, and
+    (downloads) that the download has them all."""
+    from .. import i18n
+
+    if n > TABLE_ROWS:
+        st.caption(ctx.t("table.first" if downloads else "table.first.plain", shown=i18n.number(TABLE_ROWS, ctx.lang),
+                         n=i18n.number(n, ctx.lang)))
+
+
+def activity_counts(ctx: Context, codes: list[int], today: date) -> tuple[dict[str, int], int]:
+    """Actions per status (every status, zero where none) and the number of overdue milestones of the municipalities:
+    the figures of the activity KPI cards, counted in the database."""
+    from ..domain import ACTION_STATUSES
+    from ..progress import milestone_state
+
+    by_status = load_action_status_counts(ctx, codes)
+    counts = dict(zip(by_status["status"], by_status["n"]))
+    dates = load_milestone_dates(ctx, codes)
+    overdue = sum(int(n) for due, done, n in zip(dates["due"], dates["done"], dates["n"])
+                  if milestone_state(pd.Timestamp(due).date(), None if pd.isna(done) else done, today) == "overdue")
+    return {s: int(counts.get(s, 0)) for s in ACTION_STATUSES}, overdue
 
 
 # Derived values (assessments, the ranking, the metrics frame, chart specs and decks) are kept with
@@ -129,7 +162,19 @@ def _ranking(path: str, version: str, lang: str, codes: tuple[int, ...],
     return df, excluded
 
 
+def _pinned(build: Callable[..., T]) -> Callable[..., T]:
+    """build(path, version, ...) reading only that version's data (Store.snapshot), for builders cached on it."""
+    import functools
+
+    @functools.wraps(build)
+    def run(path: str, version: str, *args: object, **kwargs: object) -> T:
+        with Store(path).snapshot(version):
+            return build(path, version, *args, **kwargs)
+    return run
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
+@_pinned
 def _chart_specs(path: str, version: str, codes: tuple[int, ...], lang: str, today: date,
                  adopted: tuple[int, float] | None, edition: int | None = None) -> dict[str, dict]:
     """The Vega-Lite specs of an assessment's charts, built once per data version (Altair's building and

@@ -109,10 +109,16 @@ def navigation(lang: str) -> StreamlitPage:
 
 @contextmanager
 def shell(lang: str, area: str) -> Iterator[None]:
-    """app.py runs the page inside this, so page_setup() uses the choices app.py's sidebar made."""
+    """app.py runs the page inside this, so page_setup() uses the choices app.py's sidebar made. A write that
+    landed after the page read its data version (store.DataMoved from a loader) runs the page again on the new
+    version, so it never shows figures of two."""
+    from ..store import DataMoved
+
     token = _shell.set((lang, area))
     try:
         yield
+    except DataMoved:
+        st.rerun()
     finally:
         _shell.reset(token)
 

@@ -13,8 +13,8 @@ from ..alternatives import TextAlternative
 from ..progress import Progress, Unavailable
 from ..store import Store
 from .context import Context
-from .data import load_municipality_editions, reason_text
-from .tables import milestone_states, status_counts, year_text
+from .data import activity_counts, load_municipality_editions, reason_text
+from .tables import year_text
 
 
 def open_municipality(code: int, name: str) -> None:
@@ -60,16 +60,17 @@ def progress_kpis(ctx: Context, p: Progress) -> None:
         st.metric(t("ov.kpi.zero_year"), zero_year_text(p, lang), border=True)
 
 
-def activity_kpis(ctx: Context, actions: pd.DataFrame, milestones: pd.DataFrame, today: date) -> None:
-    """Actions per status and overdue milestones, as bordered KPI cards."""
+def activity_kpis(ctx: Context, codes: list[int], today: date) -> None:
+    """Actions per status and overdue milestones of the municipalities, as bordered KPI cards (counted in the
+    database: Denmark at 100 times the demo has 600,000 actions)."""
     t = ctx.t
+    by_status, overdue = activity_counts(ctx, codes, today)
     with st.container(horizontal=True, key="kpi-activity"):
         with st.container(border=True, key="kpi-actions"):
             st.markdown(f"**{t('ov.kpi.actions')}**")
             with st.container(horizontal=True):
-                for status, n in status_counts(actions).items():
+                for status, n in by_status.items():
                     st.metric(t(f"status.{status}"), i18n.number(n, ctx.lang))
-        overdue = int((milestone_states(milestones, today) == "overdue").sum())
         st.metric(t("ov.kpi.overdue"), i18n.number(overdue, ctx.lang), border=True,
                   help=t("ov.kpi.overdue.help", today=i18n.day(today, ctx.lang)))
 
@@ -99,18 +100,20 @@ def sector_charts(ctx: Context, specs: dict[str, dict], key: str) -> None:
         chart(ctx, specs["sector_area"], f"{key}-sector-area", height=460, alt=alt.get("sector_area"))
 
 
-def download_table(ctx: Context, df: pd.DataFrame, name: str) -> None:
+def download_table(ctx: Context, df: pd.DataFrame | Callable[[], pd.DataFrame], name: str) -> None:
     """CSV (for Danish Excel: semicolon, decimal comma, UTF-8 with BOM) and XLSX download buttons for a
     frame, with its column headers as given (pass the translated frame the page shows). `name` is the file
     name without extension and keys the buttons, so it must be unique on the page. The files are made
-    only when a button is clicked."""
+    only when a button is clicked; `df` may be a function making the frame then (a list too long to show whole:
+    it runs without Streamlit, so it reads through queries.py, not the cached loaders)."""
     from .. import report
 
-    frame = df.copy()
+    frame = df if callable(df) else df.copy()
     with st.container(horizontal=True, key=f"dl-{name}"):
         for fmt, label, help_key in (("csv", "exp.csv", "exp.csv.help"), ("xlsx", "exp.xlsx", "exp.xlsx.help")):
             st.download_button(
-                ctx.t(label), data=lambda fmt=fmt: report.table_bytes(frame, fmt, ctx.lang),
+                ctx.t(label), data=lambda fmt=fmt: report.table_bytes(frame() if callable(frame) else frame, fmt,
+                                                                      ctx.lang),
                 file_name=f"{name}.{fmt}", mime=report.MIME[fmt], key=f"dl-{name}-{fmt}",
                 help=ctx.t(help_key), on_click="ignore", icon=":material/download:",
             )

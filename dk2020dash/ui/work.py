@@ -23,28 +23,9 @@ _log = logging.getLogger("dk2020dash")
 
 
 # -- actions ------------------------------------------------------------------------------------------------
-def filter_actions(actions: pd.DataFrame, *, sectors=(), statuses=(), kind: str | None = None,
-                   stale_only: bool = False, search: str = "", today: date | None = None) -> pd.DataFrame:
-    """The actions that pass every filter (an empty filter passes everything); search is in titles, any case."""
-    out = actions
-    if sectors:
-        out = out[out["sector"].isin(list(sectors))]
-    if statuses:
-        out = out[out["status"].isin(list(statuses))]
-    if kind:
-        out = out[out["kind"] == kind]
-    if stale_only:
-        today = today or date.today()
-        stale = {d: is_stale(pd.Timestamp(d).date(), today) for d in out["last_updated"].unique()}
-        out = out[out["last_updated"].map(stale).astype(bool)]
-    if search.strip():
-        out = out[out["title"].str.casefold().str.contains(search.strip().casefold(), regex=False)]
-    return out
-
-
-def status_totals(actions: pd.DataFrame) -> pd.DataFrame:
-    """Count and expected 2030 tonnes per status, every status present."""
-    grouped = actions.groupby("status").agg(n=("id", "size"), tonnes=("expected_2030_t", "sum"))
+def status_totals(totals: pd.DataFrame) -> pd.DataFrame:
+    """Count and expected 2030 tonnes per status, every status present, from queries.action_totals."""
+    grouped = totals.groupby("status").agg(n=("n", "sum"), tonnes=("tonnes", "sum"))
     return grouped.reindex(list(ACTION_STATUSES), fill_value=0)
 
 
@@ -206,6 +187,11 @@ def milestones_with_state(milestones: pd.DataFrame, today: date) -> pd.DataFrame
     return out
 
 
+def milestone_dates_with_state(dates: pd.DataFrame, today: date) -> pd.DataFrame:
+    """queries.milestone_dates with each group's state (progress.milestone_state)."""
+    return milestones_with_state(dates, today)
+
+
 def milestone_list(ctx: Context, milestones: pd.DataFrame) -> pd.DataFrame:
     """Municipality, milestone, due, done and note as shown."""
     t, lang = ctx.t, ctx.lang
@@ -222,12 +208,11 @@ def milestone_list(ctx: Context, milestones: pd.DataFrame) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
-def region_counts(ctx: Context, milestones: pd.DataFrame, munis: pd.DataFrame) -> pd.DataFrame:
-    """Per region: milestones overdue, due soon, done and upcoming."""
-    region = munis.set_index("code")["region"]
-    df = milestones.assign(region=milestones["municipality"].map(region))
-    table = pd.crosstab(df["region"], df["state"]).reindex(columns=["overdue", "due_soon", "done", "upcoming"],
-                                                           fill_value=0)
+def region_counts(ctx: Context, dates: pd.DataFrame) -> pd.DataFrame:
+    """Per region: milestones overdue, due soon, done and upcoming (from milestone_dates_with_state)."""
+    table = (pd.crosstab(dates["region"], dates["state"], values=dates["n"], aggfunc="sum") if len(dates)
+             else pd.DataFrame(index=pd.Index([], name="region")))
+    table = table.reindex(columns=["overdue", "due_soon", "done", "upcoming"]).fillna(0).astype(int)
     table.columns = [ctx.t(f"milestone_state.{c}") for c in table.columns]
     return table.rename_axis(ctx.t("ms.col.region")).reset_index()
 
