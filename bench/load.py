@@ -31,16 +31,15 @@ import csv
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
+from browser import start, stop  # bench/browser.py: a streamlit server on a free loopback port
 from playwright.async_api import Error as PlaywrightError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -99,43 +98,11 @@ def figures(page: str, metrics: dict[str, str], captions: list[str]) -> tuple:
     return out
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_server(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
     env = {**os.environ, "DK2020_DB": str(db)}
     env.pop("DK2020_DATABASE_URL", None)
     env.pop("DK2020_BOUNDARIES", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return proc, url
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            stop(proc)
-            raise SystemExit(f"streamlit did not start: {log.read_text()[-2000:]}")
-        time.sleep(0.3)
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+    return start("app.py", ROOT, env, log)
 
 
 class Tally:
@@ -171,9 +138,6 @@ async def open_page(page, url: str, timeout_ms: int, tally: Tally | None, versio
         tally.checked += 1
         if got not in versions[name]:
             tally.mixed.append(f"{name}: {got}")
-            if os.environ.get("LOAD_DEBUG"):
-                print("DEBUG", url, seen, flush=True)
-                await page.screenshot(path=f"/tmp/scale-wt/mixed-{len(tally.mixed)}.png", full_page=True)
 
 
 async def session(browser, base: str, paths: list[str], rounds: int, timeout_ms: int, tally: Tally | None,
@@ -232,6 +196,7 @@ async def edit_in_browser(browser, base: str, n: int, timeout_ms: int, edits: Ed
     async def pick_first_row() -> None:
         grid = page.locator(".st-key-ind-table [data-testid='stDataFrameResizable']").first
         await grid.wait_for(timeout=timeout_ms)
+        await grid.scroll_into_view_if_needed(timeout=timeout_ms)  # below the bridge and its text alternative
         box = await grid.bounding_box()
         await page.mouse.click(box["x"] + 16, box["y"] + 35 + 17)  # the first row's selection marker
         await page.wait_for_selector(save, timeout=timeout_ms)
