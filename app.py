@@ -1,7 +1,7 @@
-"""Entry point: ui.draw_shell() draws the shared sidebar (page menu, language, area) and sets up st.navigation
-over ui.PAGES; then the chosen page runs with those choices."""
-from dk2020dash import ui
+"""Entry point: shell.draw_shell() draws the shared sidebar (page menu, language, area) and sets up st.navigation
+over shell.PAGES; then the chosen page runs with those choices."""
+from dk2020dash.ui import shell
 
-lang, area, page = ui.draw_shell()
-with ui.shell(lang, area):
+lang, area, page = shell.draw_shell()
+with shell.page_frame(lang, area):
     page.run()

@@ -110,7 +110,7 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    from dk2020dash.ui import PAGES
+    from dk2020dash.ui.shell import PAGES
 
     files = {url: file for group in PAGES.values() for file, _title, url, _icon in group}
     unknown = [p for p in args.pages if p not in files]
@@ -122,7 +122,7 @@ def main() -> None:
         db = Path(args.db) if args.db else tmp / "demo.duckdb"
         if not db.exists():
             from dk2020dash.demo import fill_demo
-            from dk2020dash.store import Store
+            from dk2020dash.db.store import Store
 
             Store(db).create(fill_demo)
         env = {**os.environ, "DK2020_DB": str(db)}

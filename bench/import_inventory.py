@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from dk2020dash.domain import SECTORS  # noqa: E402
 from dk2020dash.ingest import run_import  # noqa: E402
-from dk2020dash.store import MUNICIPALITIES_CSV, Store  # noqa: E402
+from dk2020dash.db.store import MUNICIPALITIES_CSV, Store  # noqa: E402
 
 
 def write_inventory(path: Path, rows: int) -> int:

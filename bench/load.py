@@ -71,7 +71,7 @@ READ_FIGURES = """() => {
 def menu_paths() -> list[str]:
     """The URL path of every page of the menu; the first is the default page, at the root ('/overblik' is "Page
     not found" and then the main page)."""
-    from dk2020dash.ui import PAGES  # the menu app.py draws
+    from dk2020dash.ui.shell import PAGES  # the menu app.py draws
 
     urls = [url for group in PAGES.values() for _file, _title, url, _icon in group]
     return ["", *urls[1:]]
@@ -313,7 +313,7 @@ def expected_versions(db: Path, actions_file: Path, edits: int, folder: Path) ->
     {page: the figures of every version}, the ids the editor will cancel (in order), and a note per write that
     changed none of the figures (a mix across it could not be seen)."""
     from dk2020dash import auth, edits as edit
-    from dk2020dash.store import Store
+    from dk2020dash.db.store import Store
 
     copy = folder / "expected.duckdb"
     shutil.copy(db, copy)
@@ -394,7 +394,7 @@ def main() -> None:
     args = parser.parse_args()
 
     from dk2020dash.demo import fill_demo
-    from dk2020dash.store import Store
+    from dk2020dash.db.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.duckdb"

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 
 def app_pages() -> list[str]:
-    from dk2020dash.ui import PAGES  # the menu app.py draws
+    from dk2020dash.ui.shell import PAGES  # the menu app.py draws
 
     return [file for group in PAGES.values() for file, *_ in group]
 
@@ -82,10 +82,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(args.db) if args.db else Path(tmp) / "demo.duckdb"
         if not db.exists():
+            from dk2020dash.db import open_store
             from dk2020dash.demo import fill_demo
-            from dk2020dash.store import Store
 
-            Store(db).create(fill_demo)
+            open_store(db).create(fill_demo)
         os.environ["DK2020_DB"] = str(db)
         os.environ.pop("DK2020_BOUNDARIES", None)
 
@@ -97,11 +97,10 @@ def main() -> None:
         one.run()
         one.switch_page("hej.py")
         if args.database_url:
-            from dk2020dash.store import Store
-            from dk2020dash.store_pg import migrate_to_postgres
+            from dk2020dash.db.postgres import migrate_to_postgres
 
-            if not Store(args.database_url).path.exists():
-                migrate_to_postgres(Store(db), Store(args.database_url))
+            if not open_store(args.database_url).exists():
+                migrate_to_postgres(open_store(db), open_store(args.database_url))
         rows = []
         for page in app_pages():
             times, spread = [], None

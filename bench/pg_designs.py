@@ -24,10 +24,10 @@ class Attached:
     """A store-like object whose reads run on the PostgreSQL database attached through the extension."""
 
     def __init__(self, url: str):
-        from dk2020dash import store_pg
+        from dk2020dash.db import pg_copy
 
-        self.con = store_pg._duck()
-        self.con.execute(f"ATTACH {store_pg._literal(url)} AS pg (TYPE postgres, READ_ONLY)")
+        self.con = pg_copy.duck()
+        self.con.execute(f"ATTACH {pg_copy.sql_literal(url)} AS pg (TYPE postgres, READ_ONLY)")
         self.con.execute("USE pg")
 
     @contextmanager
@@ -62,18 +62,18 @@ def main() -> None:
     args = parser.parse_args()
 
     from dk2020dash import queries
-    from dk2020dash.store import Store
-    from dk2020dash.store_pg import migrate_to_postgres
+    from dk2020dash.db.postgres import migrate_to_postgres
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(args.db) if args.db else Path(tmp) / "demo.duckdb"
         if not db.exists():
+            from dk2020dash.db import open_store
             from dk2020dash.demo import fill_demo
 
-            Store(db).create(fill_demo)
-        if not Store(args.database_url).path.exists():
-            migrate_to_postgres(Store(db), Store(args.database_url))
-        stores = {"file": Store(db), "copy (chosen)": Store(args.database_url), "attached": Attached(args.database_url)}
+            open_store(db).create(fill_demo)
+        if not open_store(args.database_url).exists():
+            migrate_to_postgres(open_store(db), open_store(args.database_url))
+        stores = {"file": open_store(db), "copy (chosen)": open_store(args.database_url), "attached": Attached(args.database_url)}
         stores["copy (chosen)"].data_version()
         loaders = {
             "municipality_inputs": queries.municipality_inputs,

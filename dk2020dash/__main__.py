@@ -1,6 +1,6 @@
 """python -m dk2020dash"""
 import sys
 
-from .cli import main
+from dk2020dash.cli import main
 
 sys.exit(main())

@@ -18,9 +18,9 @@ import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from . import i18n
-from .domain import REGIONS
-from .store import Store
+from dk2020dash import i18n
+from dk2020dash.domain import REGIONS
+from dk2020dash.db.store import Store
 
 VIEWER, EDITOR, ADMIN = "viewer", "editor", "admin"
 ROLES: tuple[str, ...] = (EDITOR, ADMIN)  # the roles stored in app_user; everyone else is a viewer

@@ -10,28 +10,32 @@ from collections.abc import Sequence
 
 import duckdb
 
-from . import queries
-from .store import SCHEMA_VERSION, Store, StoreDamaged, StoreError, db_path, mask_url
+from dk2020dash.db import open_store
+
+from dk2020dash import queries
+from dk2020dash.db.migrations import SCHEMA_VERSION
+from dk2020dash.db.store import Store, db_path, mask_url
+from dk2020dash.errors import StoreDamaged, StoreError
 
 log = logging.getLogger(__name__)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from .demo import fill_demo
+    from dk2020dash.demo import fill_demo
 
-    store = Store(args.db)
+    store = open_store(args.db)
     store.create(None if args.empty else fill_demo, force=args.force)
     kind = "tom (kun kommuner og sektorer)" if args.empty else "med eksempeldata (demo)"
-    print(f"Oprettede {store.path} {kind}.")
+    print(f"Oprettede {store.target} {kind}.")
     return 0
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    store = Store(args.db)
+    store = open_store(args.db)
     counts = store.table_counts()
     demo = queries.demo_kinds(store)
     latest = queries.latest_inventory_year(store)
-    print(f"database:        {store.path}")
+    print(f"database:        {store.target}")
     print(f"skemaversion:    {SCHEMA_VERSION}")
     print(f"dataversion:     {store.data_version()}")
     print(f"seneste år:      {latest if latest is not None else '–'}")
@@ -47,7 +51,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Exit 0 imported (or a clean dry run, or already imported), 1 validation failed, 2 no such file."""
     from pathlib import Path
 
-    from .ingest import run_import
+    from dk2020dash.ingest import run_import
 
     path = Path(args.file)
     if not path.is_file():
@@ -56,7 +60,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.kind != "inventory" and (args.edition or args.published or args.into_edition):
         print("fejl: --edition, --published og --into-edition gælder kun inventory", file=sys.stderr)
         return 2
-    report = run_import(Store(args.db), args.kind, path.read_bytes(), path.name, edition_name=args.edition,
+    report = run_import(open_store(args.db), args.kind, path.read_bytes(), path.name, edition_name=args.edition,
                         dry_run=args.dry_run, who=args.who, published=args.published,
                         into_edition=args.into_edition)
     if not report.ok:
@@ -81,7 +85,7 @@ def _iso_date(text: str):
 
 
 def add_import_command(sub: argparse._SubParsersAction, db_arg) -> None:
-    from .ingest import KINDS
+    from dk2020dash.ingest import KINDS
 
     imp = sub.add_parser("import", help="indlæs en CSV- eller XLSX-fil (valideres helt, før noget skrives)")
     imp.add_argument("kind", choices=tuple(KINDS), help="slags data")
@@ -101,9 +105,9 @@ def add_import_command(sub: argparse._SubParsersAction, db_arg) -> None:
 
 # -- export, backup, restore ------------------------------------------------------------------------
 def cmd_export(args: argparse.Namespace) -> int:
-    from .report import export_tables
+    from dk2020dash.exports.tables import export_tables
 
-    files = export_tables(Store(args.db), args.dir, args.format)
+    files = export_tables(open_store(args.db), args.dir, args.format)
     print(f"Eksporterede {len(files)} filer ({args.format}) til {args.dir}: {', '.join(f.name for f in files)}")
     return 0
 
@@ -112,29 +116,29 @@ def cmd_backup(args: argparse.Namespace) -> int:
     import os
     from pathlib import Path
 
-    from .backup import backup
+    from dk2020dash.exports.backup import backup
 
     target = Path(args.file)
     if target.exists() and not args.force:
         raise ValueError(f"{target} findes allerede; brug --force for at overskrive den.")
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        manifest = backup(Store(args.db), tmp)
+        manifest = backup(open_store(args.db), tmp)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
     rows = sum(t["rows"] for t in manifest["tables"].values())
-    print(f"Backup af {Store(args.db).path} (dataversion {manifest['data_version']}, {rows} rækker) skrevet til {target}.")
+    print(f"Backup af {open_store(args.db).target} (dataversion {manifest['data_version']}, {rows} rækker) skrevet til {target}.")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """A database that cannot be opened (damaged, or not ours) is replaced too, with --force; it is kept beside."""
-    from .backup import check, describe, restore
+    from dk2020dash.exports.backup import check, describe, restore
 
-    store = Store(args.db)
+    store = open_store(args.db)
     replaced = damaged = None
-    if store.path.exists():
+    if store.exists():
         try:
             replaced = describe(store)
         except StoreDamaged as exc:
@@ -142,21 +146,21 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if (replaced or damaged) and not args.force:
         check(args.file)  # a wrong file is reported before the question of replacing comes up
         if damaged:
-            raise ValueError(f"{store.path} kan ikke åbnes ({damaged}); restore --force erstatter den med backuppen "
+            raise ValueError(f"{store.target} kan ikke åbnes ({damaged}); restore --force erstatter den med backuppen "
                              "og gemmer den beskadigede fil ved siden af.")
-        raise ValueError(f"restore erstatter hele {store.path} ({replaced}); brug --force for at gøre det.")
+        raise ValueError(f"restore erstatter hele {store.target} ({replaced}); brug --force for at gøre det.")
     report = restore(store, args.file, replace_damaged=args.force)
     was = f" Erstattede: {replaced}." if replaced else ""
     if report.kept_damaged is not None:
         was = f" Erstattede en fil, der ikke kunne åbnes ({damaged}); den er gemt som {report.kept_damaged}."
-    print(f"Gendannede {store.path} fra {args.file} (backup lavet {report.created}, "
+    print(f"Gendannede {store.target} fra {args.file} (backup lavet {report.created}, "
           f"{sum(report.rows.values())} rækker); ny dataversion {report.data_version}.{was}")
     return 0
 
 
 def _reason(exc: StoreError, store: Store) -> str:
     """A store error's text without the file's path in front and the closing "intet er ændret"."""
-    text = str(exc).removeprefix(f"{store.path}: ").strip()
+    text = str(exc).removeprefix(f"{store.target}: ").strip()
     return text.removesuffix(".").removesuffix("; intet er ændret").rstrip(".")
 
 
@@ -182,12 +186,12 @@ def add_export_commands(sub: argparse._SubParsersAction, db_arg) -> None:
 
 # -- migrate-to-postgres ----------------------------------------------------------------------------------
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from .store_pg import migrate_to_postgres
+    from dk2020dash.db.postgres import migrate_to_postgres
 
     source = Store(args.db or db_path())  # the file, even when DK2020_DATABASE_URL is set
-    target = Store(args.database_url)
+    target = open_store(args.database_url)
     counts = migrate_to_postgres(source, target)
-    print(f"Kopierede {source.path} til {target.path} i én transaktion: {sum(n for n, _ in counts.values())} rækker "
+    print(f"Kopierede {source.target} til {target.target} i én transaktion: {sum(n for n, _ in counts.values())} rækker "
           f"i {len(counts)} tabeller; antal rækker og kontrolsummer stemmer for hver tabel.")
     return 0
 
@@ -214,10 +218,10 @@ def _read_password(prompt: str) -> str:
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    from . import auth
-    from .backup import _user
+    from dk2020dash import auth
+    from dk2020dash.exports.backup import _user
 
-    store = Store(args.db)
+    store = open_store(args.db)
     password = _read_password(f"Adgangskode til {args.email}: ") if args.password else None
     user = auth.grant(store, auth.cli_admin(_user()), args.email, args.role, regions=args.region or (),
                       municipalities=args.kommune or (), password=password)
@@ -228,9 +232,9 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    from . import auth
+    from dk2020dash import auth
 
-    users = auth.list_users(Store(args.db))
+    users = auth.list_users(open_store(args.db))
     if users.empty:
         print("Ingen brugere med roller; alle er læsere.")
         return 0
@@ -242,17 +246,17 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def cmd_user_remove(args: argparse.Namespace) -> int:
-    from . import auth
-    from .backup import _user
+    from dk2020dash import auth
+    from dk2020dash.exports.backup import _user
 
-    auth.revoke(Store(args.db), auth.cli_admin(_user()), args.email)
+    auth.revoke(open_store(args.db), auth.cli_admin(_user()), args.email)
     print(f"{args.email.strip().lower()} har ikke længere en rolle (er nu læser).")
     return 0
 
 
 def _by(store: Store, email: str):
     """The user named by --by: must have a role (a viewer changes nothing)."""
-    from . import auth
+    from dk2020dash import auth
 
     user = auth.load_user(store, email)
     if not auth.is_writer(user):
@@ -261,18 +265,18 @@ def _by(store: Store, email: str):
 
 
 def cmd_action_set_status(args: argparse.Namespace) -> int:
-    from . import edits
+    from dk2020dash import edits
 
-    store = Store(args.db)
+    store = open_store(args.db)
     saved = edits.set_status(store, _by(store, args.by), args.id, args.status, args.note)
     print(f"Handling {args.id}: status er nu {args.status} (version {saved.version}).")
     return 0
 
 
 def cmd_milestone_done(args: argparse.Namespace) -> int:
-    from . import edits
+    from dk2020dash import edits
 
-    store = Store(args.db)
+    store = open_store(args.db)
     saved = edits.mark_done(store, _by(store, args.by), args.id, None, args.date, args.note)
     print(f"Milepæl {args.id} er markeret udført (version {saved.version}).")
     return 0
@@ -325,7 +329,8 @@ def cmd_report_kkr(args: argparse.Namespace) -> int:
     from datetime import date
     from pathlib import Path
 
-    from . import deck, i18n
+    from dk2020dash import i18n
+    from dk2020dash.exports import kkr as deck
 
     lang = args.lang
     target = Path(args.out)
@@ -334,9 +339,9 @@ def cmd_report_kkr(args: argparse.Namespace) -> int:
         raise ValueError(f"{target}: --out skal ende på .pptx eller .pdf")
     if kind == "pdf" and deck.soffice() is None:
         raise ValueError(i18n.t("kkr.cli.pdf_missing", lang, install=deck.PDF_INSTALL))
-    store = Store(args.db)
-    if not store.path.is_file():
-        raise ValueError(f"{store.path}: databasen findes ikke; opret den med python -m dk2020dash init")
+    store = open_store(args.db)
+    if not store.exists():
+        raise ValueError(f"{store.target}: databasen findes ikke; opret den med python -m dk2020dash init")
     area = deck.parse_area(args.area)
     today = date.today()
     try:
@@ -378,7 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     def db_arg(p: argparse.ArgumentParser) -> None:
         p.add_argument("--db", default=None, help=f"databasefil (standard: DK2020_DB eller {db_path()})")
-        # Both land in args.db: Store(args.db) opens PostgreSQL for a postgresql:// URL.
+        # Both land in args.db: open_store(args.db) opens PostgreSQL for a postgresql:// URL.
         p.add_argument("--database-url", dest="db", default=None, metavar="URL",
                        help="PostgreSQL i stedet for filen: postgresql://BRUGER@VÆRT:PORT/DB "
                             "(standard: DK2020_DATABASE_URL, som vinder over DK2020_DB)")

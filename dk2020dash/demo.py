@@ -9,7 +9,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from .domain import PLAN_REVISION_YEARS, SECTOR_BY_CODE, SECTOR_CODES
+from dk2020dash.domain import PLAN_REVISION_YEARS, SECTOR_BY_CODE, SECTOR_CODES
 
 SEED = 20200
 REFERENCE_DATE = date(2026, 6, 30)  # the demo's fixed "today"; nothing here reads the clock

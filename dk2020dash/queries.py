@@ -5,9 +5,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from .domain import DENMARK, REGIONS
-from .progress import MunicipalityInputs, inputs_from_frames
-from .store import Store
+from dk2020dash.domain import DENMARK, REGIONS
+from dk2020dash.metrics.mitigation import MunicipalityInputs
+from dk2020dash.metrics.inputs import inputs_from_frames
+from dk2020dash.db.store import Store
 
 # Which edition each municipality's figures come from. An edition covers the municipalities it holds rows for;
 # a municipality's newest edition is the one published last (an edition without a published date counts as
@@ -229,7 +230,7 @@ def latest_inventory_year(store: Store) -> int | None:
 
 
 def municipality_inputs(store: Store, edition: int | None = None) -> dict[int, MunicipalityInputs]:
-    """Everything progress.py needs for every municipality, each from its newest edition (or from the given
+    """Everything metrics/ needs for every municipality, each from its newest edition (or from the given
     edition: municipalities it holds no rows for then have no inventory)."""
     expected = action_expected(store)
     return inputs_from_frames(

@@ -1,20 +1,21 @@
 """Brugere: who may change what. Admins grant and remove roles; everyone else reads that only admins can."""
 import streamlit as st
 
-from dk2020dash import auth, names, ui
+from dk2020dash import auth, names
 from dk2020dash.domain import REGIONS
+from dk2020dash.ui import loaders, shell, signin
 
-ctx = ui.page_setup()
+ctx = shell.page_setup()
 t = ctx.t
 st.title(t("users.title"))
 st.write(t("users.intro"))
-if not ui.is_admin(ctx):
+if not signin.is_admin(ctx):
     st.info(t("auth.err.admin"), icon="🔒")
     st.stop()
 
 done = st.session_state.pop("users-flash", None)
 if done:
-    st.success(done, icon="✅")  # built with ui.md around the e-mail
+    st.success(done, icon="✅")  # built with signin.md around the e-mail
 users = auth.list_users(ctx.store)
 if users.empty:
     st.caption(t("users.none"))
@@ -25,7 +26,7 @@ else:
         "granted_by": t("users.col.granted_by"), "granted_at": t("users.col.granted_at")}),
         hide_index=True, key="users-table")
 
-munis = ui.load_municipalities(ctx)
+munis = loaders.load_municipalities(ctx)
 with st.form("users-grant"):
     st.subheader(t("users.grant"))
     email = st.text_input(t("edit.field.email"), key="users-email")
@@ -39,9 +40,9 @@ with st.form("users-grant"):
             user = auth.grant(ctx.store, ctx.user, email, role, regions=regions, municipalities=chosen,
                               password=password or None)
         except auth.AuthError as exc:
-            st.error(ui.md(exc.message(ctx.lang)), icon="🚫")
+            st.error(signin.md(exc.message(ctx.lang)), icon="🚫")
         else:
-            st.session_state["users-flash"] = t("users.saved", email=ui.md(user.email),
+            st.session_state["users-flash"] = t("users.saved", email=signin.md(user.email),
                                                 role=t(f"auth.role.{user.role}"))
             st.rerun()
 
@@ -54,7 +55,7 @@ if others:
         try:
             auth.revoke(ctx.store, ctx.user, gone)
         except auth.AuthError as exc:
-            st.error(ui.md(exc.message(ctx.lang)), icon="🚫")
+            st.error(signin.md(exc.message(ctx.lang)), icon="🚫")
         else:
-            st.session_state["users-flash"] = t("users.removed", email=ui.md(gone))
+            st.session_state["users-flash"] = t("users.removed", email=signin.md(gone))
             st.rerun()

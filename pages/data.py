@@ -4,21 +4,22 @@ import hashlib
 
 import streamlit as st
 
-from dk2020dash import i18n, ui
+from dk2020dash import i18n
 from dk2020dash.auth import AuthError, require_admin
-from dk2020dash.ingest import KINDS, ImportReport, run_import
-from dk2020dash.store import StoreError
+from dk2020dash.ingest import KINDS, ImportResult, run_import
+from dk2020dash.errors import StoreError
+from dk2020dash.ui import context, forms, loaders, shell, signin, tables, widgets
 
-ctx = ui.page_setup(allow_damaged=True)
+ctx = shell.page_setup(allow_damaged=True)
 st.title(ctx.t("data.title"))
 if ctx.damaged is not None:  # the database cannot be opened: nothing to import into or export, only a restore helps
-    ui.damaged_restore(ctx)
+    forms.damaged_restore(ctx)
     st.stop()
 st.write(ctx.t("data.intro"))
 
 # Imports and restores are an admin's (auth.can_import / can_restore); everyone else sees no control for them. The
 # import log and the restore record the signed-in admin's e-mail, never a typed name.
-admin = ui.is_admin(ctx)
+admin = signin.is_admin(ctx)
 who = ctx.user.email or ""
 upload = None
 edition, published, into = "", None, None
@@ -28,7 +29,7 @@ if admin:
     upload = st.file_uploader(ctx.t("imp.file"), type=["csv", "txt", "xlsx"], key="imp-file")
     if kind == "inventory":
         # A new edition covers the municipalities in the file; a correction puts the rows into an existing edition.
-        real = ui.load_editions(ctx)
+        real = loaders.load_editions(ctx)
         real = real.loc[~real["is_demo"], "name"].tolist()
         mode = "new"
         if real:
@@ -44,17 +45,17 @@ else:
     st.info(ctx.t("auth.admin_only"), icon="🔒")
 
 
-def show_problems(report: ImportReport) -> None:
+def show_problems(report: ImportResult) -> None:
     st.error(ctx.t("imp.rejected", n=len(report.problems) + report.more_problems), icon="🚫")
     table = report.problem_frame().rename(columns={c: ctx.t(f"imp.col.{c}") for c in ("row", "column", "value",
                                                                                         "expected")})
     st.dataframe(table, hide_index=True, width="stretch", key="imp-problems")
-    ui.download_table(ctx, table, "importproblemer")  # to work through the file's problems in Excel
+    widgets.download_table(ctx, table, "importproblemer")  # to work through the file's problems in Excel
     if report.more_problems:
         st.caption(ctx.t("imp.more", n=report.more_problems))
 
 
-def show_summary(report: ImportReport) -> None:
+def show_summary(report: ImportResult) -> None:
     s = report.summary
     st.subheader(ctx.t("imp.preview"))
     st.success(ctx.t("imp.valid", rows=i18n.number(s.rows, ctx.lang)), icon="✅")
@@ -77,22 +78,22 @@ def show_summary(report: ImportReport) -> None:
                                                "added": ctx.t("imp.added"), "changed": ctx.t("imp.changed"),
                                                "unchanged": ctx.t("imp.unchanged")})
         st.dataframe(per, hide_index=True, width="stretch", key="imp-per-municipality")
-        ui.download_table(ctx, per, "import-pr-kommune")
+        widgets.download_table(ctx, per, "import-pr-kommune")
     if len(s.headlines):
         st.write(ctx.t("imp.headlines"))
         st.caption(ctx.t("imp.headlines.caption"))
-        editions = ui.load_editions(ctx)
+        editions = loaders.load_editions(ctx)
         names = dict(zip(editions["id"].astype(int), editions["name"]))
-        heads = ui.import_headlines_frame(ctx, s.headlines, names)
+        heads = tables.import_headlines_frame(ctx, s.headlines, names)
         st.dataframe(heads, hide_index=True, width="stretch", key="imp-headlines")
-        ui.download_table(ctx, heads, "import-foer-efter")
+        widgets.download_table(ctx, heads, "import-foer-efter")
     if len(s.status_changes):
         st.write(ctx.t("imp.status_changes"))
         changes = s.status_changes.copy()
         for c in ("old_status", "new_status"):
             changes[c] = changes[c].map(lambda v: ctx.t(f"status.{v}") if isinstance(v, str) else "–")
         st.dataframe(changes, hide_index=True, width="stretch", key="imp-status-changes")
-        ui.download_table(ctx, changes, "import-statusaendringer")
+        widgets.download_table(ctx, changes, "import-statusaendringer")
     st.write(ctx.t("imp.first_rows"))
     st.dataframe(report.preview, hide_index=True, width="stretch", key="imp-first-rows")
 
@@ -115,7 +116,7 @@ if upload is not None:
         else:
             report = cached[1]
     except StoreError as exc:
-        ui.show_failure(ctx.lang, "error.store.plain", exc)
+        context.show_failure(ctx.lang, "error.store.plain", exc)
         st.stop()
     if report.duplicate:
         st.info(ctx.t("imp.duplicate", message=i18n.literal(report.message)), icon="ℹ️")
@@ -129,10 +130,10 @@ if upload is not None:
                 done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who,
                                   published=published, into_edition=into)
             except AuthError as exc:
-                st.error(ui.md(exc.message(ctx.lang)), icon="🚫")
+                st.error(signin.md(exc.message(ctx.lang)), icon="🚫")
                 st.stop()
             except StoreError as exc:
-                ui.show_failure(ctx.lang, "imp.failed.plain", exc)
+                context.show_failure(ctx.lang, "imp.failed.plain", exc)
                 st.stop()
             if done.ok:
                 st.session_state["imp-outcome"] = {"file": upload.name, "message": done.message}
@@ -143,9 +144,9 @@ if upload is not None:
 st.divider()
 st.subheader(ctx.t("exp.title"))
 st.write(ctx.t("exp.body"))
-ui.export_downloads(ctx)
+widgets.export_downloads(ctx)
 
 if admin:
     st.subheader(ctx.t("exp.restore"))
     st.write(ctx.t("exp.restore.body"))
-    ui.restore_upload(ctx, who)
+    forms.restore_upload(ctx, who)

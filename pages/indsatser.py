@@ -4,24 +4,27 @@ from datetime import date
 
 import streamlit as st
 
-from dk2020dash import alternatives, i18n, names, progress, queries, ui
+from dk2020dash import i18n, names, queries
+from dk2020dash.views import alternatives
 from dk2020dash.domain import (ACTION_KINDS, ACTION_STATUSES, BRIDGE_PART_OF_STATUS, REGIONS, SECTOR_CODES,
                                STALE_AFTER_DAYS)
-from dk2020dash.ui import work
+from dk2020dash.ui.parts import workspace as work
+from dk2020dash.metrics import mitigation
+from dk2020dash.ui import loaders, shell, tables, widgets
 
-ctx = ui.page_setup()
+ctx = shell.page_setup()
 t, lang = ctx.t, ctx.lang
 today = date.today()
 st.title(t("act.title"))
 st.caption(t("act.intro"))
 
-munis = ui.load_municipalities(ctx)
+munis = loaders.load_municipalities(ctx)
 all_names = sorted(munis["name"], key=names.danish_sort_key)
 c1, c2, c3 = st.columns(3)
 regions = c1.multiselect(t("act.region"), REGIONS, key="ind-region", bind="query-params", placeholder=t("act.all"))
 chosen = c2.multiselect(t("act.municipality"), all_names, key="ind-kommune", bind="query-params",
                         placeholder=t("act.all"))
-sectors = c3.multiselect(t("act.sector"), SECTOR_CODES, format_func=lambda c: ui.sector_label(c, lang),
+sectors = c3.multiselect(t("act.sector"), SECTOR_CODES, format_func=lambda c: tables.sector_label(c, lang),
                          key="ind-sektor", bind="query-params", placeholder=t("act.all"))
 c4, c5, c6 = st.columns(3)
 statuses = c4.multiselect(t("act.status"), ACTION_STATUSES, format_func=lambda s: t(f"status.{s}"), key="ind-status",
@@ -38,8 +41,8 @@ if chosen:
     area = area[area["name"].isin(chosen)]
 codes = area["code"].astype(int).tolist()
 # Filtered, counted and summed in the database: Denmark at 100 times the demo has 600,000 actions.
-filters = (codes, sectors, statuses, kind, progress.stale_since(today) if stale_only else None, search or "")
-by_status_kind = ui.load_action_totals(ctx, *filters)
+filters = (codes, sectors, statuses, kind, mitigation.stale_since(today) if stale_only else None, search or "")
+by_status_kind = loaders.load_action_totals(ctx, *filters)
 n_actions = int(by_status_kind["n"].sum())
 
 st.subheader(t("act.totals"))
@@ -50,27 +53,27 @@ with st.container(horizontal=True, key="ind-totals"):
                                            tonnes=i18n.tonnes(float(row["tonnes"]), lang)), border=True)
 st.caption(t("act.count", n=i18n.number(n_actions, lang)))
 
-mitigation = by_status_kind[by_status_kind["kind"] == "mitigation"]
-result = ui.assess(ctx, codes, today) if codes else None
-if result and mitigation["n"].sum():
-    by_status = mitigation.groupby("status")
-    counted = mitigation["status"].map(BRIDGE_PART_OF_STATUS).notna()
-    bridge = progress.reduction_bridge(result.bridge.need, by_status["tonnes"].sum().to_dict(),
+mitigation_rows = by_status_kind[by_status_kind["kind"] == "mitigation"]
+result = loaders.assess(ctx, codes, today) if codes else None
+if result and mitigation_rows["n"].sum():
+    by_status = mitigation_rows.groupby("status")
+    counted = mitigation_rows["status"].map(BRIDGE_PART_OF_STATUS).notna()
+    bridge = mitigation.reduction_bridge(result.bridge.need, by_status["tonnes"].sum().to_dict(),
                                        by_status["n"].sum().to_dict(),
-                                       int(mitigation.loc[counted, "missing_expected"].sum()))
+                                       int(mitigation_rows.loc[counted, "missing_expected"].sum()))
     st.subheader(t("act.bridge"))
-    ui.chart(ctx, ui.bridge_spec(bridge, lang), "ind-bridge", alt=alternatives.bridge(bridge, lang))
+    widgets.chart(ctx, loaders.bridge_spec(bridge, lang), "ind-bridge", alt=alternatives.bridge(bridge, lang))
     st.caption(t("act.bridge.note"))
 
 if n_actions == 0:
     st.info(t("act.none"), icon="ℹ️")
 else:
-    actions = ui.load_actions_filtered(ctx, *filters, ui.TABLE_ROWS)  # the first rows; the download has them all
-    ui.first_rows_note(ctx, n_actions)
+    actions = loaders.load_actions_filtered(ctx, *filters, loaders.TABLE_ROWS)  # the first rows; the download has them all
+    loaders.first_rows_note(ctx, n_actions)
     table = work.actions_table(ctx, actions, today)
     event = st.dataframe(table, hide_index=True, column_config=work.table_columns(ctx), key="ind-table",
                          on_select="rerun", selection_mode="single-row")
-    ui.download_table(ctx, lambda: work.actions_table(ctx, queries.actions_filtered(ctx.store, *filters), today),
+    widgets.download_table(ctx, lambda: work.actions_table(ctx, queries.actions_filtered(ctx.store, *filters), today),
                       "indsatser")
     rows = list(getattr(getattr(event, "selection", None), "rows", None) or [])
     if rows and rows[0] < len(actions):

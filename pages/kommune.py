@@ -4,13 +4,16 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dk2020dash import i18n, names, queries, sentences, ui
+from dk2020dash import i18n, names, queries
+from dk2020dash.views import sentences
 from dk2020dash.domain import STALE_AFTER_DAYS
+from dk2020dash.ui import loaders, shell, tables, widgets
+from dk2020dash.ui.parts import adaptation
 
-ctx = ui.page_setup()
+ctx = shell.page_setup()
 t, lang = ctx.t, ctx.lang
 today = date.today()
-munis = ui.load_municipalities(ctx)
+munis = loaders.load_municipalities(ctx)
 if munis.empty:
     st.info(t("mun.no_municipalities"))
     st.stop()
@@ -46,30 +49,30 @@ region = str(munis.loc[munis["code"] == code, "region"].iloc[0])
 st.title(t("mun.title", name=i18n.literal(name)))
 
 # Any edition that holds the municipality's rows can be shown; the default is its newest, which every page uses.
-shown_edition, mun_editions = ui.edition_choice(ctx, code)
+shown_edition, mun_editions = widgets.edition_choice(ctx, code)
 if shown_edition is not None:
     by_id = mun_editions.set_index("id")["name"]
     st.info(t("mun.edition.older", name=i18n.literal(by_id[shown_edition]), newest=i18n.literal(mun_editions["name"].iloc[0])),
             icon="ℹ️")
 
-result = ui.assess(ctx, [code], today, edition=shown_edition)
-actions = ui.load_actions(ctx, [code])
-milestones = ui.load_milestones(ctx, [code])
-plan = ui.load_plans(ctx).set_index("municipality")
+result = loaders.assess(ctx, [code], today, edition=shown_edition)
+actions = loaders.load_actions(ctx, [code])
+milestones = loaders.load_milestones(ctx, [code])
+plan = loaders.load_plans(ctx).set_index("municipality")
 
 if result:
     with st.container(key="mun-sentence"):
         st.markdown(f"### {sentences.municipality_sentence(result, i18n.literal(name), lang)}")
         st.caption(sentences.freshness_note(result, lang))
-    ui.progress_kpis(ctx, result)
+    widgets.progress_kpis(ctx, result)
 else:
-    reason = ui.reason_text(ctx, result)
+    reason = loaders.reason_text(ctx, result)
     st.warning(t("mun.cannot", name=i18n.literal(name), reason=reason), icon="ℹ️")
-ui.activity_kpis(ctx, [code], today)
+widgets.activity_kpis(ctx, [code], today)
 
 if result and shown_edition is None:  # the region's ranking rests on each municipality's newest edition
-    rank, _ = ui.ranking(ctx, queries.area_codes(munis, region), today)
-    place = ui.region_rank(rank, code)
+    rank, _ = loaders.ranking(ctx, queries.area_codes(munis, region), today)
+    place = tables.region_rank(rank, code)
     if place:
         with st.container(border=True, key="mun-rank"):
             st.markdown(f"**{t('mun.rank', region=region)}**")
@@ -83,17 +86,17 @@ if result and shown_edition is None:  # the region's ranking rests on each munic
 adopted = None
 if code in plan.index and not pd.isna(plan.loc[code, "baseline_tco2e"]):
     adopted = (int(plan.loc[code, "baseline_year"]), float(plan.loc[code, "baseline_tco2e"]))
-specs = ui.load_chart_specs(ctx, [code], today, adopted, edition=shown_edition)  # charts.py's charts, built once per data version
+specs = loaders.load_chart_specs(ctx, [code], today, adopted, edition=shown_edition)  # charts.py's charts, built once per data version
 if "trajectory" in specs:
     st.subheader(t("ov.trajectory"))
-    ui.chart(ctx, specs["trajectory"], "mun-trajectory", height=560, alt=specs["alt"]["trajectory"])
+    widgets.chart(ctx, specs["trajectory"], "mun-trajectory", height=560, alt=specs["alt"]["trajectory"])
 
 if "sector_bars" in specs:
-    ui.sector_charts(ctx, specs, "mun")
+    widgets.sector_charts(ctx, specs, "mun")
 
 if "bridge" in specs:
     st.subheader(t("mun.bridge"))
-    ui.chart(ctx, specs["bridge"], "mun-bridge", height=440, alt=specs["alt"]["bridge"])
+    widgets.chart(ctx, specs["bridge"], "mun-bridge", height=440, alt=specs["alt"]["bridge"])
     # actions the bridge leaves out, counts as 0, or that are already in the inventory
     for note in sentences.bridge_notes(result.bridge, lang, result.latest_year):
         st.caption(note)
@@ -103,8 +106,8 @@ if actions.empty:
     st.info(t("mun.actions.none"))
 else:
     f1, f2 = st.columns(2)
-    sectors = sorted(actions["sector"].dropna().unique(), key=lambda c: ui.sector_label(c, lang))
-    chosen_sectors = f1.multiselect(t("mun.actions.sector"), sectors, format_func=lambda c: ui.sector_label(c, lang),
+    sectors = sorted(actions["sector"].dropna().unique(), key=lambda c: tables.sector_label(c, lang))
+    chosen_sectors = f1.multiselect(t("mun.actions.sector"), sectors, format_func=lambda c: tables.sector_label(c, lang),
                                     key="mun-sector", placeholder=t("mun.actions.all_sectors"))
     statuses = [s for s in ("planned", "in_progress", "completed", "delayed", "paused", "cancelled")
                 if s in set(actions["status"])]
@@ -116,27 +119,27 @@ else:
     if chosen_statuses:
         shown = shown[shown["status"].isin(chosen_statuses)]
     st.caption(t("mun.actions.count", n=len(shown), days=STALE_AFTER_DAYS))
-    ui.first_rows_note(ctx, len(shown))
-    table = ui.actions_frame(ctx, shown.head(ui.TABLE_ROWS), today)
+    loaders.first_rows_note(ctx, len(shown))
+    table = tables.actions_frame(ctx, shown.head(loaders.TABLE_ROWS), today)
     st.dataframe(table.style.format({t("ov.col.expected"): lambda v: i18n.number(v, lang)}), hide_index=True,
                  key="mun-actions")
-    ui.download_table(ctx, lambda: ui.actions_frame(ctx, shown, today, dates_as_text=False),
-                      f"handlinger-{ui.file_slug(name)}")
+    widgets.download_table(ctx, lambda: tables.actions_frame(ctx, shown, today, dates_as_text=False),
+                      f"handlinger-{tables.file_slug(name)}")
 
 st.subheader(t("mun.milestones"))
 if milestones.empty:
     st.info(t("mun.milestones.none"))
 else:
-    ui.first_rows_note(ctx, len(milestones))
-    st.dataframe(ui.milestones_frame(ctx, milestones.head(ui.TABLE_ROWS), today), hide_index=True,
+    loaders.first_rows_note(ctx, len(milestones))
+    st.dataframe(tables.milestones_frame(ctx, milestones.head(loaders.TABLE_ROWS), today), hide_index=True,
                  key="mun-milestones")
-    ui.download_table(ctx, lambda: ui.milestones_frame(ctx, milestones, today, dates_as_text=False),
-                      f"milepaele-{ui.file_slug(name)}")
+    widgets.download_table(ctx, lambda: tables.milestones_frame(ctx, milestones, today, dates_as_text=False),
+                      f"milepaele-{tables.file_slug(name)}")
 
-ui.adaptation_section(ctx, code, name, today)
+adaptation.adaptation_section(ctx, code, name, today)
 
 st.subheader(t("mun.notes"))
-share = ui.load_estimated_share(ctx, [code], shown_edition)
+share = loaders.load_estimated_share(ctx, [code], shown_edition)
 notes = []
 if not mun_editions.empty:
     shown_name = mun_editions.set_index("id")["name"][shown_edition] if shown_edition else mun_editions["name"].iloc[0]

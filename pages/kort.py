@@ -3,9 +3,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from dk2020dash import charts, i18n, maps, ui
+from dk2020dash import i18n
+from dk2020dash.views import charts
+from dk2020dash.views import maps
+from dk2020dash.ui import loaders, shell, tables, widgets
 
-ctx = ui.page_setup()
+ctx = shell.page_setup()
 st.title(ctx.t("map.title"))
 
 metric = st.segmented_control(
@@ -13,10 +16,10 @@ metric = st.segmented_control(
     format_func=lambda m: ctx.t(f"map.metric.{m}"),
 ) or "verdict"
 
-path, boundaries, error = ui.load_boundaries(ctx)
+path, boundaries, error = loaders.load_boundaries(ctx)
 if error:
     st.warning(ctx.t("map.bad_boundaries", file=i18n.literal(Path(path).name), why=ctx.t(f"map.bad.{error}")), icon="🗺️")
-drawn = ui.load_map(ctx, metric)  # the decks, built once per data version, language, metric and area
+drawn = loaders.load_map(ctx, metric)  # the decks, built once per data version, language, metric and area
 metrics, area_codes, legend, crowded = drawn["metrics"], drawn["area_codes"], drawn["legend"], drawn["crowded"]
 inset_spots: dict[int, int | None] = drawn["inset_spots"]
 inset_event = None
@@ -30,14 +33,14 @@ with st.container(key="map-legend", horizontal=True):
             f'<span style="color:#555">({ctx.t("map.legend.count", n=item["count"])})</span>',
             unsafe_allow_html=True, width="content",
         )
-listing = ui.load_map_list(ctx, metric)  # the map in words: a sentence, the municipalities by verdict as a list
+listing = loaders.load_map_list(ctx, metric)  # the map in words: a sentence, the municipalities by verdict as a list
 event = st.pydeck_chart(drawn["deck"], height=maps.MAP_PX[1], on_select="rerun", selection_mode="single-object", key="map",
                         alt=listing.summary)
 if metric == "verdict":  # the chosen area as a static image (as on the KKR slides), made when a button is clicked
     shown = metrics[metrics["code"].isin(area_codes)]
-    ui.chart_downloads(ctx, lambda: charts.verdict_map(shown, ctx.lang, boundaries).to_dict(),
-                       f"kort-{ui.file_slug(ui.area_label(ctx.area, ctx.lang))}")
-ui.text_alternative(ctx, listing, "map", label="alt.map_list")
+    widgets.chart_downloads(ctx, lambda: charts.verdict_map(shown, ctx.lang, boundaries).to_dict(),
+                       f"kort-{tables.file_slug(shell.area_label(ctx.area, ctx.lang))}")
+widgets.text_alternative(ctx, listing, "map", label="alt.map_list")
 if drawn["inset_deck"] is not None:
     st.subheader(ctx.t("map.inset"))
     inset_event = st.pydeck_chart(drawn["inset_deck"], height=maps.INSET_PX[1], on_select="rerun",
@@ -58,6 +61,6 @@ else:
     st.caption(ctx.t("map.points"))
 st.caption(ctx.t("map.attribution"))
 
-code = maps.selected_code(event) or maps.selected_code(inset_event)
+code = maps.clicked_code(event) or maps.clicked_code(inset_event)
 if code is not None:
-    ui.open_municipality(code, metrics.loc[metrics["code"] == code, "name"].iloc[0])
+    widgets.open_municipality(code, metrics.loc[metrics["code"] == code, "name"].iloc[0])

@@ -1,9 +1,10 @@
 """Metode: every metric explained in plain language, with the thresholds, from domain.py's own constants."""
 import streamlit as st
 
-from dk2020dash import domain, i18n, ui
+from dk2020dash import domain, i18n
+from dk2020dash.ui import loaders, shell
 
-ctx = ui.page_setup()
+ctx = shell.page_setup()
 lang = ctx.lang
 st.title(ctx.t("method.title"))
 st.write(ctx.t("method.intro"))
@@ -21,12 +22,12 @@ for section in ("emissions", "target", "reduction", "verdict", "trend", "pace", 
         st.markdown(ctx.t(f"method.{section}.body", **values))
 
 st.subheader(ctx.t("method.sources"))
-edition = ui.load_newest_edition(ctx)
+edition = loaders.load_newest_edition(ctx)
 if edition is None:
     st.info(ctx.t("method.no_edition"))
 else:
     st.write(ctx.t("method.edition", name=i18n.literal(edition["name"]), published=i18n.day(edition["published"], lang)))
-    used = ui.load_editions(ctx)
+    used = loaders.load_editions(ctx)
     used = used[used["newest_for"] > 0]
     st.write(ctx.t("method.editions_in_use", editions="; ".join(
         ctx.t("method.edition_use", name=i18n.literal(r.name), n=i18n.number(r.newest_for, lang)) for r in used.itertuples())))

@@ -3,47 +3,49 @@ from datetime import date
 
 import streamlit as st
 
-from dk2020dash import queries, sentences, ui
+from dk2020dash import queries
+from dk2020dash.views import sentences
+from dk2020dash.ui import loaders, shell, tables, widgets
 
-ctx = ui.page_setup()
+ctx = shell.page_setup()
 t, lang = ctx.t, ctx.lang
 today = date.today()
-area_name = ui.area_label(ctx.area, lang)
+area_name = shell.area_label(ctx.area, lang)
 st.title(t("ov.title", area=area_name))
 
-codes = queries.area_codes(ui.load_municipalities(ctx), ctx.area)
-result = ui.assess(ctx, codes, today)
+codes = queries.area_codes(loaders.load_municipalities(ctx), ctx.area)
+result = loaders.assess(ctx, codes, today)
 
 if not result:
-    st.info(t("ov.no_data", area=area_name, reason=ui.unavailable_text(ctx, result)), icon="ℹ️")
+    st.info(t("ov.no_data", area=area_name, reason=loaders.unavailable_text(ctx, result)), icon="ℹ️")
 else:
     with st.container(key="ov-sentence"):
         st.markdown(f"### {sentences.area_sentence(result, area_name, lang)}")
         st.caption(sentences.freshness_note(result, lang))
-    ui.progress_kpis(ctx, result)
-    ui.verdict_kpis(ctx, result)
-ui.activity_kpis(ctx, codes, today)
+    widgets.progress_kpis(ctx, result)
+    widgets.verdict_kpis(ctx, result)
+widgets.activity_kpis(ctx, codes, today)
 
 if result:
-    specs = ui.load_chart_specs(ctx, codes, today)  # charts.py's charts, built once per data version
+    specs = loaders.load_chart_specs(ctx, codes, today)  # charts.py's charts, built once per data version
     st.subheader(t("ov.trajectory"))
-    ui.chart(ctx, specs["trajectory"], "ov-trajectory", height=560, alt=specs["alt"]["trajectory"])
-    ui.sector_charts(ctx, specs, "ov")
+    widgets.chart(ctx, specs["trajectory"], "ov-trajectory", height=560, alt=specs["alt"]["trajectory"])
+    widgets.sector_charts(ctx, specs, "ov")
     # the reduction bridge at the area's year: need, what the actions cover, manko, and what is already in it
     st.subheader(t("mun.bridge"))
-    ui.chart(ctx, specs["bridge"], "ov-bridge", height=440, alt=specs["alt"]["bridge"])
+    widgets.chart(ctx, specs["bridge"], "ov-bridge", height=440, alt=specs["alt"]["bridge"])
     for note in sentences.bridge_notes(result.bridge, lang, result.latest_year):
         st.caption(note)
 
 st.subheader(t("ov.ranking", area=area_name))
-rank, excluded = ui.ranking(ctx, codes, today)
+rank, excluded = loaders.ranking(ctx, codes, today)
 st.caption(t("ov.ranking.help"))
-ranking = ui.ranking_table(ctx, rank)
+ranking = tables.ranking_table(ctx, rank)
 event = st.dataframe(ranking, hide_index=True, key="ov-ranking", on_select="rerun", selection_mode="single-row")
-ui.download_table(ctx, ranking.data, f"rangliste-{ui.file_slug(area_name)}")
-chosen = ui.selected_code(rank, event)
+widgets.download_table(ctx, ranking.data, f"rangliste-{tables.file_slug(area_name)}")
+chosen = widgets.selected_code(rank, event)
 if chosen is not None:
-    ui.open_municipality(chosen, ui.municipality_name(ctx, chosen))
+    widgets.open_municipality(chosen, loaders.municipality_name(ctx, chosen))
 if excluded:
     st.markdown(f"**{t('ov.excluded')}**")
-    st.markdown("\n".join(f"- {line}" for line in ui.excluded_lines(ctx, excluded)))
+    st.markdown("\n".join(f"- {line}" for line in tables.excluded_lines(ctx, excluded)))

@@ -3,10 +3,13 @@ from datetime import date
 
 import streamlit as st
 
-from dk2020dash import deck, i18n, ui
+from dk2020dash import i18n
+from dk2020dash.exports import kkr as deck
+from dk2020dash.ui import shell
+from dk2020dash.ui.parts import presentation
 
 st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
-ctx = ui.page_setup()
+ctx = shell.page_setup()
 t = ctx.t
 today = date.today()
 total = len(deck.SLIDES)
@@ -27,14 +30,14 @@ with st.container(horizontal=True, vertical_alignment="bottom", key="kkr-control
     st.markdown(f"**{t('kkr.counter', n=number, total=total)}**", width="content")
 
 try:
-    since = deck.parse_since(since_text, ui.load_history_start(ctx), today, ctx.lang)
+    since = deck.parse_since(since_text, presentation.load_history_start(ctx), today, ctx.lang)
 except deck.SinceError as exc:
     st.error(exc.text(ctx.lang, i18n.literal), icon="📅")
     st.stop()
 
-d = ui.load_deck(ctx, since, today)
-ui.draw_slide(ctx, d, number)
+d = presentation.load_deck(ctx, since, today)
+presentation.draw_slide(ctx, d, number)
 st.caption(t("kkr.keys"))
-st.download_button(t("kkr.download"), data=lambda: ui.pptx_bytes(ctx, since, today), file_name=d.file_name("pptx"),
+st.download_button(t("kkr.download"), data=lambda: presentation.pptx_bytes(ctx, since, today), file_name=d.file_name("pptx"),
                    mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
                    key="kkr-download", help=t("kkr.download.help"), on_click="ignore", icon=":material/download:")

@@ -4,19 +4,21 @@ from datetime import date
 
 import streamlit as st
 
-from dk2020dash import i18n, queries, ui
+from dk2020dash import i18n, queries
 from dk2020dash.domain import RISK_STALE_AFTER_YEARS, STALE_AFTER_DAYS
+from dk2020dash.ui import loaders, shell, tables, widgets
+from dk2020dash.ui.parts import adaptation
 
-ctx = ui.page_setup()
+ctx = shell.page_setup()
 t, lang = ctx.t, ctx.lang
-munis = ui.load_municipalities(ctx)
+munis = loaders.load_municipalities(ctx)
 codes = queries.area_codes(munis, ctx.area)
-area_name = ui.area_label(ctx.area, lang)
-slug = ui.file_slug(area_name)
+area_name = shell.area_label(ctx.area, lang)
+slug = tables.file_slug(area_name)
 st.title(t("ad.title", area=area_name))
 st.write(t("ad.intro"))
 
-view = ui.load_area_view(ctx, codes, date.today())
+view = adaptation.load_area_view(ctx, codes, date.today())
 if not view["municipalities"] and not view["actions"]:
     st.info(t("ad.none_at_all"))
     st.stop()
@@ -32,17 +34,17 @@ with st.container(horizontal=True, key="ad-kpis"):
     st.metric(t("ad.kpi.actions"), t("ad.kpi.actions.value", n=i18n.number(view["under_way"], lang),
                                      total=i18n.number(view["actions"], lang)), border=True)
 
-specs = ui.load_adaptation_specs(ctx, codes)
+specs = adaptation.load_adaptation_specs(ctx, codes)
 if "heat" in specs:
     st.subheader(t("ad.heat"))
-    ui.chart(ctx, specs["heat"], "ad-heat", height=520,  # the plot, its titles and axis labels
+    widgets.chart(ctx, specs["heat"], "ad-heat", height=520,  # the plot, its titles and axis labels
              alt=specs["alt"]["heat"])
-    ui.download_table(ctx, view["matrix_table"], f"klimarisici-{slug}")
+    widgets.download_table(ctx, view["matrix_table"], f"klimarisici-{slug}")
 
 st.subheader(t("ad.actions"))
 if "status" in specs:
-    ui.chart(ctx, specs["status"], "ad-status", height=560, alt=specs["alt"]["status"])  # the bars, titles and legend
-    ui.download_table(ctx, view["by_hazard_table"], f"tilpasning-klimafare-status-{slug}")
+    widgets.chart(ctx, specs["status"], "ad-status", height=560, alt=specs["alt"]["status"])  # the bars, titles and legend
+    widgets.download_table(ctx, view["by_hazard_table"], f"tilpasning-klimafare-status-{slug}")
 else:
     st.info(t("ad.actions.none"))
 if view["untagged"]:
@@ -54,7 +56,7 @@ if view["uncovered_table"].empty:
     st.success(t("ad.uncovered.none"), icon="✅")
 else:
     st.dataframe(view["uncovered_table"], hide_index=True, key="ad-uncovered")
-    ui.download_table(ctx, view["uncovered_table"], f"hoeje-risici-uden-tilpasning-{slug}")
+    widgets.download_table(ctx, view["uncovered_table"], f"hoeje-risici-uden-tilpasning-{slug}")
 
 st.subheader(t("ad.attention"))
 st.caption(t("ad.attention.caption", days=STALE_AFTER_DAYS))
@@ -62,10 +64,10 @@ if view["attention_table"].empty:
     st.success(t("ad.attention.none"), icon="✅")
 else:
     st.dataframe(view["attention_table"], hide_index=True, key="ad-attention")
-    ui.download_table(ctx, view["attention_download"], f"tilpasning-overskredet-{slug}")
+    widgets.download_table(ctx, view["attention_download"], f"tilpasning-overskredet-{slug}")
 if view["stale"]:
     st.markdown(t("ad.stale_assessments", years=RISK_STALE_AFTER_YEARS, n=len(view["stale"]),
                   names=i18n.literal(", ".join(view["stale"]))))
 if view["unassessed"]:
-    names = sorted(ui.municipality_name(ctx, c) for c in view["unassessed"])
+    names = sorted(loaders.municipality_name(ctx, c) for c in view["unassessed"])
     st.markdown(t("ad.no_assessment", n=len(names), names=i18n.literal(", ".join(names))))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 
 
 @pytest.fixture(scope="session")
@@ -124,21 +124,21 @@ def pg_url(pg_server) -> str:
 @pytest.fixture(scope="session")
 def pg_demo_url(pg_server, demo_db: Path) -> str:
     """The demo database copied into PostgreSQL once (do not write to it)."""
-    from dk2020dash.store_pg import migrate_to_postgres
+    from dk2020dash.db.postgres import migrate_to_postgres
 
     url = pg_server.createdb("demo")
-    migrate_to_postgres(Store(demo_db), Store(url))
+    migrate_to_postgres(open_store(demo_db), open_store(url))
     return url
 
 
 @pytest.fixture
 def pg_demo_copy(pg_server, demo_db: Path) -> Store:
     """A private PostgreSQL copy of the demo database that a test may change."""
-    from dk2020dash.store_pg import migrate_to_postgres
+    from dk2020dash.db.postgres import migrate_to_postgres
 
     url = pg_server.createdb("democopy")
-    store = Store(url)
-    migrate_to_postgres(Store(demo_db), store)
+    store = open_store(url)
+    migrate_to_postgres(open_store(demo_db), store)
     return store
 
 
@@ -162,7 +162,7 @@ def data_page_as_admin(store: Store, **query: str):
     from streamlit.testing.v1 import AppTest
 
     from dk2020dash import auth
-    from dk2020dash.ui.auth import SESSION_KEY
+    from dk2020dash.ui.signin import SESSION_KEY
 
     if auth.load_user(store, ADMIN).role != "admin":
         auth.grant(store, auth.cli_admin("test"), ADMIN, "admin")

@@ -61,7 +61,7 @@ def kill_at_call(target: str, before: bool) -> None:
 
 
 def kill_in_transaction(n: int, after_commit: bool) -> None:
-    from dk2020dash.store import Store
+    from dk2020dash.db.store import Store
 
     real = Store.transaction
     calls = [0]
@@ -118,7 +118,7 @@ def run_app(db: str, kind: str, file: str, action_id: str) -> int:
     os.environ.pop("DK2020_DATABASE_URL", None)
     from streamlit.testing.v1 import AppTest
 
-    from dk2020dash.ui.auth import SESSION_KEY
+    from dk2020dash.ui.signin import SESSION_KEY
 
     def overblik() -> dict:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90).run()

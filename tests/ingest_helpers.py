@@ -5,7 +5,8 @@ import io
 
 import pandas as pd
 
-from dk2020dash.store import TABLES, Store
+from dk2020dash.db.migrations import TABLES
+from dk2020dash.db.store import Store
 
 
 def snapshot(store: Store) -> dict[str, pd.DataFrame]:

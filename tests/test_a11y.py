@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from dk2020dash import auth, deck
-from dk2020dash.store import Store
-from dk2020dash.ui import PAGES as MENU
+from dk2020dash import auth
+from dk2020dash.exports import kkr as deck
+from dk2020dash.db.store import Store
+from dk2020dash.ui.shell import PAGES as MENU
 
 from tests.test_browser import ROOT, settle, streamlit_app
 

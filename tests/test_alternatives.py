@@ -11,10 +11,16 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import alternatives, charts, deck, i18n, maps, progress, queries, sentences
+from dk2020dash import i18n, queries
+from dk2020dash.views import alternatives
+from dk2020dash.views import charts
+from dk2020dash.exports import kkr as deck
+from dk2020dash.views import maps
+from dk2020dash.views import sentences
 from dk2020dash.domain import DENMARK, TARGET_YEAR, VERDICTS
-from dk2020dash.progress import Progress, assess_area, assess_municipality
-from dk2020dash.store import Store
+from dk2020dash.metrics.mitigation import Progress, assess_area, assess_municipality
+from dk2020dash.db.store import Store
+from dk2020dash.metrics import adaptation, mitigation
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = date.today()
@@ -100,7 +106,7 @@ def area_progress(db: Path, area: str) -> Progress:
     return p
 
 
-# -- the sentences, from progress.py's figures --------------------------------------------------------------
+# -- the sentences, from metrics' figures --------------------------------------------------------------
 
 def test_the_sentences_carry_progress_figures_formatted_by_i18n_in_both_languages(demo_store: Store) -> None:
     inputs = queries.municipality_inputs(demo_store)
@@ -117,7 +123,7 @@ def test_the_sentences_carry_progress_figures_formatted_by_i18n_in_both_language
     for value in (p.bridge.need, p.bridge.covered, p.bridge.secured, p.bridge.at_risk, p.manko):
         assert i18n.tonnes(value, "da") in bridge
     # Nothing left to cut: the sentence says so rather than naming a need.
-    assert sentences.bridge_summary(progress.Bridge(need=0.0), "da").startswith("Udledningen er allerede under målet")
+    assert sentences.bridge_summary(mitigation.Bridge(need=0.0), "da").startswith("Udledningen er allerede under målet")
     assert sentences.map_summary(["on_track", "on_track", "off_track", None], "da") == (
         "Af 4 kommuner er 2 på rette vej, 0 afviger og 1 er ikke på rette vej; 1 kan ikke beregnes.")
     assert sentences.map_summary(["deviating"], "en") == (
@@ -222,7 +228,7 @@ def test_tilpasning_gives_the_heat_map_and_the_status_bars_their_counts(demo_env
     store = Store(demo_env)
     codes = queries.area_codes(queries.municipalities(store), DENMARK)
     risks = queries.risks(store, codes)
-    matrix = progress.risk_matrix(risks)
+    matrix = adaptation.risk_matrix(risks)
     df = table(found["ad-heat"], "Vis data som tabel")
     assert df.columns.tolist() == ["Klimafare", "Lav", "Middel", "Høj", "Meget høj"]
     assert row(df, "Skybrud")["Høj"] == i18n.number(int(matrix.loc["skybrud", "hoej"]), "da")
@@ -232,7 +238,7 @@ def test_tilpasning_gives_the_heat_map_and_the_status_bars_their_counts(demo_env
     actions = queries.adaptation_actions(store, codes)
     text = summary(found["ad-status"])
     assert text.startswith(f"{i18n.number(len(actions), 'da')} tilpasningshandlinger, heraf "
-                           f"{i18n.number(int(actions['status'].map(progress.covers).sum()), 'da')} i gang")
+                           f"{i18n.number(int(actions['status'].map(adaptation.covers).sum()), 'da')} i gang")
 
 
 def test_indsatser_gives_its_bridge_a_sentence_and_table(demo_env: Path) -> None:
@@ -265,7 +271,7 @@ def test_the_presentations_slide_charts_get_the_same_sentences(demo_env: Path, s
         assert len(df) == len(p.verdicts) + len(p.excluded)
     else:
         risks = queries.risks(Store(demo_env), list(p.members) + list(p.excluded))
-        matrix = progress.risk_matrix(risks)
+        matrix = adaptation.risk_matrix(risks)
         high = matrix[["hoej", "meget_hoej"]].sum(axis=1)
         assert text == sentences.heat_summary(risks["municipality"].nunique(), charts.hazard_label(high.idxmax(), "da"),
                                               int(high.max()), "da")
@@ -292,7 +298,7 @@ def test_the_decks_chart_pictures_carry_the_sentence_as_alt_text(demo_store: Sto
 # -- the map as a list -------------------------------------------------------------------------------------
 
 def verdicts(db: Path, codes: list[int] | None = None) -> dict[str, str | None]:
-    """Every municipality's verdict value by name (None where it cannot be computed), from progress.py."""
+    """Every municipality's verdict value by name (None where it cannot be computed), from metrics/."""
     store = Store(db)
     munis = queries.municipalities(store)
     inputs = queries.municipality_inputs(store)

@@ -7,7 +7,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import domain, i18n
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 

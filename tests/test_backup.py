@@ -14,9 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dk2020dash import backup as bk
+from dk2020dash.exports import backup as bk
 from dk2020dash.cli import main
-from dk2020dash.store import ADAPTATION_VERSION, SCHEMA_VERSION, TABLES, Store, StoreError
+from dk2020dash.db.migrations import ADAPTATION_VERSION, SCHEMA_VERSION, TABLES
+from dk2020dash.db.store import Store
+from dk2020dash.errors import StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -394,7 +396,7 @@ def test_restore_waits_for_a_reader_of_the_app_to_finish(demo_copy: Store, good_
     import threading
     import time
 
-    from dk2020dash import store as store_module
+    from dk2020dash.db import store as store_module
 
     reading, done_waiting = threading.Event(), threading.Event()
     real_sleep = time.sleep
@@ -436,7 +438,7 @@ def test_an_import_during_a_restore_waits_for_it_and_is_kept(demo_copy: Store, g
 
     from dk2020dash.ingest import run_import
 
-    from dk2020dash import store as store_module
+    from dk2020dash.db import store as store_module
 
     restoring, import_done = threading.Event(), threading.Event()
     real = store_module.seed_reference
@@ -473,7 +475,8 @@ def test_an_import_during_a_restore_waits_for_it_and_is_kept(demo_copy: Store, g
 # The child restores a backup slowly (it waits inside the restore) and says when it has begun.
 SLOW_RESTORE = """
 import sys, time
-from dk2020dash import backup as bk, store
+from dk2020dash.db import store
+from dk2020dash.exports import backup as bk
 real = store.seed_reference
 def slow(con):  # while the restore builds the new file
     print('restoring', flush=True)

@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dk2020dash import maps
-from dk2020dash.maps import BOUNDARIES_ENV
-from dk2020dash.ui import PAGES as MENU
+from dk2020dash.views import maps
+from dk2020dash.views.maps import BOUNDARIES_ENV
+from dk2020dash.ui.shell import PAGES as MENU
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")

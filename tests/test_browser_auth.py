@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from dk2020dash import auth, edits
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 
 from tests.test_browser import ROOT, free_port, settle, wait_for
 

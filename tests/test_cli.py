@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dk2020dash.cli import main
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -8,8 +8,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import auth, i18n, queries
-from dk2020dash.ui.auth import SESSION_KEY
-from dk2020dash.store import Store
+from dk2020dash.ui.signin import SESSION_KEY
+from dk2020dash.db.store import Store
 from tests.ingest_helpers import assert_unchanged, snapshot
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,7 +105,7 @@ def test_preview_in_english(env: Store) -> None:
 @pytest.fixture
 def real_backup(tmp_path: Path) -> bytes:
     """A backup of a database with one real inventory and no demo data (and the admin who restores it)."""
-    from dk2020dash import backup
+    from dk2020dash.exports import backup
     from dk2020dash.ingest import run_import
 
     store = Store(tmp_path / "real.duckdb")

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n, queries
 from dk2020dash.demo import NO_BASELINE_INVENTORY, NO_INVENTORY
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = "pages/datakvalitet.py"

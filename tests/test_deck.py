@@ -1,4 +1,4 @@
-"""The KKR meeting pack: deck.py's slides, the PowerPoint (reopened with python-pptx), PDF, the CLI, the page."""
+"""The KKR meeting pack: exports/kkr.py's slides, the PowerPoint (reopened with python-pptx), PDF, the CLI, the page."""
 from __future__ import annotations
 
 import io
@@ -16,11 +16,15 @@ from PIL import Image
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import deck, i18n, maps, progress, queries
+from dk2020dash import i18n, queries
+from dk2020dash.exports import kkr as deck
+from dk2020dash.views import maps
 from dk2020dash.cli import main
 from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR
-from dk2020dash.progress import Changes, Progress, assess_area, changes_since, follow_up
-from dk2020dash.store import Store
+from dk2020dash.metrics.changes import Changes, changes_since, follow_up
+from dk2020dash.metrics.mitigation import Progress, assess_area
+from dk2020dash.db.store import Store
+from dk2020dash.metrics import adaptation
 
 ROOT = Path(__file__).resolve().parents[1]
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -78,7 +82,7 @@ def test_the_deck_reopens_with_seven_titled_slides_valid_pictures_and_the_apps_f
         with Image.open(io.BytesIO(blob)) as im:
             assert im.format == "PNG" and im.size[0] >= 1000
 
-    # Slide 1's figures are progress.py's, formatted by i18n as the pages format them.
+    # Slide 1's figures are metrics', formatted by i18n as the pages format them.
     p = area_progress(demo_store, area)
     first = " | ".join(slide_texts(slides[0]))
     for figure in (i18n.tonnes(p.latest, "da"), i18n.percent(p.reduction, "da"),
@@ -97,10 +101,10 @@ def test_the_deck_reopens_with_seven_titled_slides_valid_pictures_and_the_apps_f
         text = " ".join(slide_texts(s))
         assert f"Opgørelsesår {p.latest_year}" in text and "Eksempeldata – ikke officielle tal" in text
         assert s.has_notes_slide and s.notes_slide.notes_text_frame.text.strip()
-    assert "progress.py" in slides[0].notes_slide.notes_text_frame.text
+    assert "metrics/mitigation.py" in slides[0].notes_slide.notes_text_frame.text
     assert "action_event" in slides[4].notes_slide.notes_text_frame.text
     assert maps.ATTRIBUTION in " ".join(slide_texts(slides[2]))
-    assert "progress.uncovered_high_risks" in slides[6].notes_slide.notes_text_frame.text
+    assert "adaptation.uncovered_high_risks" in slides[6].notes_slide.notes_text_frame.text
     assert "risk" in slides[6].notes_slide.notes_text_frame.text
 
 
@@ -174,7 +178,7 @@ def test_a_new_edition_names_the_municipalities_whose_verdict_changed(demo_store
     assert [n for n, _ in c.new_editions] == ["Eksempeldata (demo) – Energi- og CO2-regnskab 2025"]
     old = queries.municipality_inputs(demo_store, 1)  # the demo's 2024 edition, the newest before SINCE
     new = queries.municipality_inputs(demo_store)
-    from dk2020dash.progress import assess_municipality
+    from dk2020dash.metrics.mitigation import assess_municipality
 
     def v(inputs, code):
         p = assess_municipality(inputs[code], TODAY)
@@ -378,7 +382,7 @@ def test_an_edition_for_one_municipality_changes_only_its_verdict(demo_copy: Sto
     before the meeting comes from its edition then, and only it is named."""
     since = date(2026, 9, 1)
     inputs = queries.municipality_inputs(demo_copy)
-    from dk2020dash.progress import assess_municipality
+    from dk2020dash.metrics.mitigation import assess_municipality
 
     verdicts = {c: assess_municipality(i, TODAY) for c, i in inputs.items()}
     on_track = [c for c, p in verdicts.items() if isinstance(p, Progress) and p.verdict.value == "on_track"]
@@ -407,15 +411,15 @@ def test_a_since_date_with_markdown_is_shown_as_typed(demo_env: Path) -> None:
 # -- slide 7: climate adaptation ---------------------------------------------------------------------
 
 def adaptation_figures(store: Store, area: str) -> tuple[int, int, int, list[str]]:
-    """progress.py's figures for an area, as the Tilpasning page computes them: uncovered high risks, high
+    """metrics' figures for an area, as the Tilpasning page computes them: uncovered high risks, high
     risks, municipalities assessed, and the municipalities ordered by most uncovered high risks."""
     codes = queries.area_codes(queries.municipalities(store), area)
     risks, actions = queries.risks(store, codes), queries.adaptation_actions(store, codes)
-    uncovered = progress.uncovered_high_risks(risks, actions)
+    uncovered = adaptation.uncovered_high_risks(risks, actions)
     names = dict(zip(risks["municipality"].astype(int), risks["municipality_name"]))
     counts = uncovered["municipality"].astype(int).value_counts()
     order = sorted(counts.index, key=lambda c: (-counts[c], names[c]))
-    return (len(uncovered), int(risks["level"].map(progress.is_high_risk).sum()), risks["municipality"].nunique(),
+    return (len(uncovered), int(risks["level"].map(adaptation.is_high_risk).sum()), risks["municipality"].nunique(),
             [f"{names[c]}:{counts[c]}" for c in order])
 
 
@@ -433,9 +437,9 @@ def test_the_adaptation_slide_has_the_tilpasning_pages_figures(demo_store: Store
         i18n.t("kkr.fig.assessed", lang): i18n.t("ad.kpi.assessed.value", lang, n=assessed, total=total)}
     shown = [f"{m}:{c}" for m, c in zip(s.table.iloc[:, 0], s.table.iloc[:, 1])]
     assert shown == order[:deck.UNCOVERED_ROWS]
-    # The heat chart's cells are progress.risk_matrix, drawn as a PNG in the PowerPoint with the demo footer.
+    # The heat chart's cells are adaptation.risk_matrix, drawn as a PNG in the PowerPoint with the demo footer.
     codes = queries.area_codes(queries.municipalities(demo_store), area)
-    matrix = progress.risk_matrix(queries.risks(demo_store, codes))
+    matrix = adaptation.risk_matrix(queries.risks(demo_store, codes))
     cells = next(iter(s.charts["heat"]["datasets"].values()))
     assert sum(int(c["n"]) for c in cells) == int(matrix.to_numpy().sum())
     slide = Presentation(io.BytesIO(deck.to_pptx(d))).slides[6]

@@ -11,7 +11,9 @@ import pytest
 
 from dk2020dash import domain
 from dk2020dash.demo import NO_BASELINE_INVENTORY, NO_INVENTORY, REFERENCE_DATE, SEED, fill_demo
-from dk2020dash.store import TABLES, Store
+from dk2020dash.db.migrations import TABLES
+from dk2020dash.db.store import Store
+from dk2020dash.metrics import adaptation
 
 REF = pd.Timestamp(REFERENCE_DATE)
 NEWEST = "(SELECT id FROM edition ORDER BY published DESC NULLS LAST, id DESC LIMIT 1)"
@@ -162,7 +164,7 @@ def _target_share(year: int, targets: pd.DataFrame, net_zero: int) -> float:
 
 
 def _need_and_verdicts(store: Store) -> pd.DataFrame:
-    """d and N per municipality, computed here from plain SQL (independent of progress.py)."""
+    """d and N per municipality, computed here from plain SQL (independent of metrics/)."""
     totals = store.query(
         f"SELECT municipality, year, sum(tco2e) AS e FROM emission WHERE edition = {NEWEST} GROUP BY ALL"
     ).pivot(index="municipality", columns="year", values="e")
@@ -288,9 +290,9 @@ def test_demo_adaptation_actions_name_hazards_their_municipality_faces(store: St
     assert not titles.duplicated().any()  # retitled adaptation actions stay unique per municipality
     protection = store.query("SELECT p.kind, a.kind AS action_kind FROM action_protection p JOIN action a ON a.id = p.action_id")
     assert len(protection) > 50 and (protection["action_kind"] == "adaptation").all()
-    from dk2020dash import progress, queries
+    from dk2020dash import queries
 
     codes = queries.area_codes(queries.municipalities(store), "DK")
-    uncovered = progress.uncovered_high_risks(queries.risks(store, codes), queries.adaptation_actions(store, codes))
+    uncovered = adaptation.uncovered_high_risks(queries.risks(store, codes), queries.adaptation_actions(store, codes))
     high = store.query("SELECT count(*) FROM risk WHERE level IN ('hoej', 'meget_hoej')").iloc[0, 0]
     assert 0 < len(uncovered) < high  # some high risks are covered, some are not

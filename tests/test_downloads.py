@@ -10,9 +10,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import queries, report, ui
-from dk2020dash.progress import Progress, assess_municipality
-from dk2020dash.store import Store
+from dk2020dash import queries
+from dk2020dash.exports import tables as report
+from dk2020dash.metrics.mitigation import Progress, assess_municipality
+from dk2020dash.db.store import Store
+from dk2020dash.ui import tables
+from dk2020dash.ui.context import Context
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,8 +51,8 @@ def test_each_table_has_csv_and_xlsx_buttons(demo_env: Path, page: str, query: d
         assert {f"dl-{name}-csv", f"dl-{name}-xlsx"} <= keys
 
 
-def context(store: Store, lang: str = "da") -> ui.Context:
-    return ui.Context(lang=lang, area="DK", store=store, version=store.data_version())
+def context(store: Store, lang: str = "da") -> Context:
+    return Context(lang=lang, area="DK", store=store, version=store.data_version())
 
 
 def test_the_comparison_download_holds_progress_numbers(demo_store: Store) -> None:
@@ -63,7 +66,7 @@ def test_the_comparison_download_holds_progress_numbers(demo_store: Store) -> No
                      "reduction": p.reduction if ok else None, "per_capita": p.per_capita if ok else None,
                      "manko": p.manko if ok else None, "latest_year": p.latest_year if ok else None,
                      "data_lag": p.data_lag if ok else None, "why": None if ok else "ingen opgørelse"})
-    frame = ui.comparison_download(context(demo_store), pd.DataFrame(rows))
+    frame = tables.comparison_download(context(demo_store), pd.DataFrame(rows))
     aarhus = assess_municipality(inputs[751], today)
     first = frame.iloc[0]
     assert first["Reduktion siden basisår (%)"] == pytest.approx(aarhus.reduction * 100)
@@ -78,12 +81,12 @@ def test_the_comparison_download_holds_progress_numbers(demo_store: Store) -> No
 def test_action_and_milestone_downloads_keep_real_dates(demo_store: Store) -> None:
     ctx = context(demo_store)
     actions = queries.actions(demo_store, [751])
-    frame = ui.actions_frame(ctx, actions, date.today(), dates_as_text=False)
+    frame = tables.actions_frame(ctx, actions, date.today(), dates_as_text=False)
     assert all(isinstance(d, date) for d in frame["Sidst opdateret"])
     sheet = openpyxl.load_workbook(io.BytesIO(report.table_bytes(frame, "xlsx"))).active
     header = [c.value for c in next(sheet.iter_rows(max_row=1))]
     column = header.index("Sidst opdateret")
     assert all(hasattr(row[column].value, "year") for row in sheet.iter_rows(min_row=2))
     milestones = queries.milestones(demo_store, [751])
-    shown = ui.milestones_frame(ctx, milestones, date.today(), dates_as_text=False)
+    shown = tables.milestones_frame(ctx, milestones, date.today(), dates_as_text=False)
     assert all(isinstance(d, date) for d in shown["Frist"])

@@ -13,7 +13,7 @@ import pytest
 from dk2020dash import queries
 from dk2020dash.cli import main
 from dk2020dash.ingest import run_import
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 from tests.conftest import data_page_as_admin
 
 KBH = b"kommune;aar;sektor;ton\n101;2024;vej;1000\n101;2024;el;2000\n"
@@ -247,7 +247,7 @@ def test_kommune_shows_any_edition_of_the_municipality(full_env: Store) -> None:
     from datetime import date
 
     from dk2020dash import i18n
-    from dk2020dash.progress import assess_municipality
+    from dk2020dash.metrics.mitigation import assess_municipality
 
     assert run_import(full_env, "inventory", KBH, "kbh.csv", who="test").written
     at = app("pages/kommune.py", kommune="København")

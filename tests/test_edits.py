@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from dk2020dash import auth, edits
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 
 TODAY = date(2026, 11, 30)
 

@@ -20,7 +20,9 @@ import pytest
 from dk2020dash import auth, edits, i18n
 from dk2020dash.cli import main
 from dk2020dash.ingest import run_import
-from dk2020dash.store import MIGRATIONS, SCHEMA_VERSION, TABLES, Store, StoreError
+from dk2020dash.db.migrations import MIGRATIONS, SCHEMA_VERSION, TABLES
+from dk2020dash.db.store import Store
+from dk2020dash.errors import StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
 CHILD = ROOT / "tests" / "fault_child.py"
@@ -143,7 +145,7 @@ def edit_args(path: Path, action_id: int) -> list[str]:
 DB_SIZE = "DBSIZE"  # replaced by the database file's size: the checkpoint, growing the file, crosses it
 # (stage, fault, what the file must hold afterwards, how the child must have died)
 STAGES = [
-    ("before the transaction", "kill-before=dk2020dash.store:Store.transaction:1", "old", signal.SIGKILL),
+    ("before the transaction", "kill-before=dk2020dash.db.store:Store.transaction:1", "old", signal.SIGKILL),
     ("after the first rows", "kill-after=dk2020dash.ingest.common:insert_frame:1", "old", signal.SIGKILL),
     ("before the commit", "kill-in-tx=1", "old", signal.SIGKILL),
     ("inside the commit's log write", "fsize=1024", "old", signal.SIGXFSZ),
@@ -293,7 +295,7 @@ def test_a_read_only_database_refuses_writes_clearly_and_still_serves_reads(read
                                                                             tmp_path: Path, what: str) -> None:
     """Renaming a new file over a 444 file needs no write permission on it, so init --force and restore --force
     would replace it: they are refused like every other write."""
-    from dk2020dash.backup import backup
+    from dk2020dash.exports.backup import backup
 
     db = read_only
     action_id = edit_target(db)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from dk2020dash import backup as bk
-from dk2020dash.store import Store
+from dk2020dash.exports import backup as bk
+from dk2020dash.db.store import Store
 from tests.conftest import data_page_as_admin
 
 MB = 2**20
@@ -314,7 +314,7 @@ def test_the_full_csv_export_defuses_text_cells_and_keeps_negative_numbers(empty
                                                                           tmp_path: Path) -> None:
     import csv
 
-    from dk2020dash import report
+    from dk2020dash.exports import tables as report
     from dk2020dash.ingest import run_import
 
     buf = io.StringIO()
@@ -376,7 +376,7 @@ def test_a_broken_database_shows_a_plain_message_and_logs_the_path(tmp_path: Pat
 def test_a_database_error_during_an_import_is_not_shown_raw(env: Store, monkeypatch: pytest.MonkeyPatch,
                                                             caplog: pytest.LogCaptureFixture) -> None:
     from dk2020dash import i18n, ingest
-    from dk2020dash.store import StoreError
+    from dk2020dash.errors import StoreError
 
     raw = "/srv/hemmelig/dk2020.duckdb: Constraint Error: Duplicate key \"id: 7\" violates primary key constraint"
 

@@ -14,7 +14,9 @@ import pytest
 
 from dk2020dash import queries
 from dk2020dash.ingest import common, importer, run_import
-from dk2020dash.store import DEMO_PARENTS, PENDING, TABLES, Store
+from dk2020dash.db.pending import DEMO_PARENTS, PENDING
+from dk2020dash.db.migrations import TABLES
+from dk2020dash.db.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 28)
@@ -91,7 +93,7 @@ def test_an_import_removes_every_demo_row_of_its_kind_and_nothing_is_left_pendin
 DIE_BETWEEN = """
 import os, sys, datetime as dt
 from dk2020dash.ingest import importer
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 calls = []
 real = importer.finish_pending
 def finish_or_die(con):
@@ -207,7 +209,7 @@ def test_a_database_error_while_importing_is_a_clear_store_error(demo_copy: Stor
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """No raw DuckDB error reaches the page or the CLI: it becomes a StoreError naming the file, and nothing changes."""
     from dk2020dash.ingest import actions
-    from dk2020dash.store import StoreError
+    from dk2020dash.errors import StoreError
 
     def broken(con, *args):
         con.execute("INSERT INTO action (municipality, title, status, last_updated) VALUES (9999, 'x', 'planned', "

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from dk2020dash.cli import main
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 
 from dk2020dash import queries
 from dk2020dash.ingest import run_import
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 
 from tests.ingest_helpers import csv_text, xlsx_bytes
 
@@ -247,7 +247,7 @@ def test_edition_source_and_published_date(empty_store: Store) -> None:
 def test_a_newer_last_update_is_a_change_that_bumps_the_version(empty_store: Store) -> None:
     """Issue 9 item 9: re-importing an action whose only change is its last update must store the new date (so it
     is no longer stale), count as changed in the preview and bump the version; the same date again changes nothing."""
-    from dk2020dash.progress import is_stale
+    from dk2020dash.metrics.mitigation import is_stale
 
     old = "kommune;titel;sektor;status;opdateret\n101;Cykelsti;vej;I gang;2024-01-15\n".encode()
     ok(run_import(empty_store, "actions", old, "a1.csv", today=TODAY))

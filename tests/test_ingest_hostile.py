@@ -7,7 +7,7 @@ import os
 import pytest
 
 from dk2020dash.ingest import MAX_PROBLEMS, run_import
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 from tests.ingest_helpers import assert_unchanged, snapshot
 
 TODAY = dt.date(2026, 11, 28)

@@ -9,7 +9,7 @@ import pytest
 from dk2020dash import queries
 from dk2020dash.cli import main
 from dk2020dash.ingest import run_import
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 
 from tests.ingest_helpers import assert_unchanged, csv_text, snapshot, xlsx_bytes
 

@@ -1,4 +1,4 @@
-"""Kommune through AppTest: deep links by name, code and old spelling, KPIs from progress.py, charts, actions,
+"""Kommune through AppTest: deep links by name, code and old spelling, KPIs from metrics/, charts, actions,
 milestones, and municipalities that cannot be computed."""
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import i18n, queries, sentences
-from dk2020dash.progress import assess_municipality
-from dk2020dash.store import Store
+from dk2020dash import i18n, queries
+from dk2020dash.views import sentences
+from dk2020dash.metrics.mitigation import assess_municipality
+from dk2020dash.db.store import Store
 from tests.spec_helpers import domains
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -11,10 +11,11 @@ import pydeck as pdk
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import i18n, maps, queries
+from dk2020dash import i18n, queries
+from dk2020dash.views import maps
 from dk2020dash.domain import REGIONS
-from dk2020dash.progress import Progress, assess_municipality
-from dk2020dash.store import Store
+from dk2020dash.metrics.mitigation import Progress, assess_municipality
+from dk2020dash.db.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
@@ -190,11 +191,11 @@ def test_read_boundaries_drops_christianso(tmp_path: Path) -> None:
 
 def test_a_selection_names_the_municipality() -> None:
     event = {"selection": {"indices": {maps.POINT_LAYER: [0]}, "objects": {maps.POINT_LAYER: [{"code": 751, "name": "Aarhus"}]}}}
-    assert maps.selected_code(event) == 751
+    assert maps.clicked_code(event) == 751
     polygon = {"selection": {"objects": {maps.POLYGON_LAYER: [{"code": 101, "polygon": []}]}}}
-    assert maps.selected_code(polygon) == 101
-    assert maps.selected_code({"selection": {"indices": {}, "objects": {}}}) is None
-    assert maps.selected_code(None) is None
+    assert maps.clicked_code(polygon) == 101
+    assert maps.clicked_code({"selection": {"indices": {}, "objects": {}}}) is None
+    assert maps.clicked_code(None) is None
 
 
 def test_english_tooltips(demo_env: Path) -> None:

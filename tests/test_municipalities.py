@@ -6,7 +6,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dk2020dash.store import MUNICIPALITIES_CSV, Store
+from dk2020dash.db.store import MUNICIPALITIES_CSV, Store
 
 REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference" / "municipalities_98.csv"
 

@@ -1,4 +1,4 @@
-"""Overblik through AppTest: every area, the sentence and KPIs as progress.py computes them, charts, ranking."""
+"""Overblik through AppTest: every area, the sentence and KPIs as metrics/ computes them, charts, ranking."""
 from __future__ import annotations
 
 import json
@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import i18n, queries, sentences, ui
+from dk2020dash import i18n, queries
+from dk2020dash.views import sentences
 from dk2020dash.domain import DENMARK, REGIONS, Verdict
-from dk2020dash.progress import assess_area, assess_municipality
-from dk2020dash.store import Store
+from dk2020dash.metrics.mitigation import assess_area, assess_municipality
+from dk2020dash.db.store import Store
+from dk2020dash.ui import shell
 from tests.spec_helpers import domains
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,11 +51,11 @@ def specs(at: AppTest) -> list[dict]:
 
 @pytest.mark.parametrize("area", [DENMARK, *REGIONS])
 def test_every_area_shows_its_sentence_and_kpis_from_progress(demo_env: Path, area: str) -> None:
-    query = {} if area == DENMARK else {"area": ui.area_label(area, "da")}
+    query = {} if area == DENMARK else {"area": shell.area_label(area, "da")}
     at = overblik(**query)
     assert not at.exception
     p, codes = expected(demo_env, area)
-    name = ui.area_label(area, "da")
+    name = shell.area_label(area, "da")
     assert at.title[0].value == f"Overblik: {name}"
     assert any(m.value == f"### {sentences.area_sentence(p, name, 'da')}" for m in at.markdown)
     assert any(c.value == sentences.freshness_note(p, "da") for c in at.caption)

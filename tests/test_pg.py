@@ -16,8 +16,11 @@ from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n
 from dk2020dash.cli import main
-from dk2020dash.store import TABLES, PgStore, Store, StoreError, StoreUnavailable, mask_url
-from dk2020dash.store_pg import migrate_to_postgres, pg_schema, table_checksums
+from dk2020dash.db.migrations import TABLES
+from dk2020dash.db.postgres import PgStore
+from dk2020dash.db.store import Store, mask_url
+from dk2020dash.errors import StoreError, StoreUnavailable
+from dk2020dash.db.postgres import migrate_to_postgres, pg_schema, table_checksums
 
 ROOT = Path(__file__).resolve().parents[1]
 PASSWORD = "s3cret-pw"
@@ -41,18 +44,18 @@ def test_mask_hides_every_password(text: str, shown: str) -> None:
 
 
 def test_store_path_prints_masked_and_finds_its_way_back() -> None:
-    store = Store(f"postgresql://kim:{PASSWORD}@127.0.0.1:1/x")
+    store = open_store(f"postgresql://kim:{PASSWORD}@127.0.0.1:1/x")
     assert isinstance(store, PgStore)
-    assert str(store.path) == "postgresql://kim:***@127.0.0.1:1/x" and PASSWORD not in repr(store.path)
-    assert Store(str(store.path)).url == store.url  # the app's cached loaders rebuild the store from str(path)
+    assert store.target == "postgresql://kim:***@127.0.0.1:1/x" and PASSWORD not in repr(store.target)
+    assert open_store(store.target).url == store.url  # the app's cached loaders rebuild the store from its target
 
 
 def test_database_url_wins_over_the_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("DK2020_DB", str(tmp_path / "x.duckdb"))
-    assert not isinstance(Store(), PgStore)
+    assert not isinstance(open_store(), PgStore)
     monkeypatch.setenv("DK2020_DATABASE_URL", "postgresql://kim@127.0.0.1:1/x")
-    assert isinstance(Store(), PgStore)
-    assert not isinstance(Store(tmp_path / "y.duckdb"), PgStore)  # an explicit file is the file
+    assert isinstance(open_store(), PgStore)
+    assert not isinstance(open_store(tmp_path / "y.duckdb"), PgStore)  # an explicit file is the file
 
 
 # -- schema -------------------------------------------------------------------------------------------------
@@ -77,9 +80,9 @@ def _pg_shape(url: str) -> dict:
 
 
 def test_the_postgres_schema_has_the_same_tables_columns_keys_and_checks(pg_url: str, tmp_path: Path) -> None:
-    file = Store(tmp_path / "e.duckdb")
+    file = open_store(tmp_path / "e.duckdb")
     file.create()
-    Store(pg_url).create()
+    open_store(pg_url).create()
     duck, pg = _duck_shape(file), _pg_shape(pg_url)
     assert pg["columns"] == duck["columns"]
     assert pg["constraints"] == sorted(duck["constraints"])
@@ -113,7 +116,7 @@ def test_every_cli_command_works_against_postgres(pg_url: str, tmp_path: Path,
     assert main(["init", "--database-url", pg_url]) == 0
     assert main(["init", "--database-url", pg_url]) == 1  # exists: refused without --force
     assert main(["info", "--database-url", pg_url]) == 0
-    counts = Store(pg_url).table_counts()
+    counts = open_store(pg_url).table_counts()
     assert counts["emission"] > 10_000 and counts["action"] > 1000
     f = tmp_path / "ecr.csv"
     f.write_text("kommune;år;sektor;ton\n101;2023;vej;1.234,5\n", encoding="utf-8")
@@ -125,12 +128,12 @@ def test_every_cli_command_works_against_postgres(pg_url: str, tmp_path: Path,
     assert "1234.5" in (tmp_path / "out" / "emission.csv").read_text(encoding="utf-8")
     backup = tmp_path / "b.zip"
     assert main(["backup", str(backup), "--database-url", pg_url]) == 0
-    before = Store(pg_url).checksums()
+    before = open_store(pg_url).checksums()
     assert main(["init", "--empty", "--force", "--database-url", pg_url]) == 0
-    assert Store(pg_url).table_counts()["emission"] == 0
+    assert open_store(pg_url).table_counts()["emission"] == 0
     assert main(["restore", str(backup), "--database-url", pg_url]) == 1  # replaces a database: needs --force
     assert main(["restore", str(backup), "--force", "--database-url", pg_url]) == 0
-    after = Store(pg_url).checksums()
+    after = open_store(pg_url).checksums()
     assert {t: after[t] for t in TABLES if t not in ("meta", "import_log")} == \
         {t: before[t] for t in TABLES if t not in ("meta", "import_log")}
     out = capsys.readouterr()
@@ -148,37 +151,37 @@ def test_a_stopped_server_is_a_one_line_error_without_the_password(pg_server, ca
 def test_migrate_copies_every_row_and_checks_it(demo_db: Path, pg_url: str, capsys: pytest.CaptureFixture) -> None:
     assert main(["migrate-to-postgres", "--db", str(demo_db), "--database-url", pg_url]) == 0
     assert "kontrolsummer stemmer" in capsys.readouterr().out
-    with Store(demo_db).connection() as con:
+    with open_store(demo_db).connection() as con:
         expected = table_checksums(con)
         meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
-    found = Store(pg_url).checksums()
+    found = open_store(pg_url).checksums()
     assert {t: found[t] for t in TABLES if t != "meta"} == {t: expected[t] for t in TABLES if t != "meta"}
     pg_meta = dict(pg_rows(pg_url, "SELECT key, value FROM meta"))
     assert pg_meta.pop("db_id") and pg_meta == {k: v for k, v in meta.items() if k != "db_id"}  # a new id if none
     expected = found
-    file_seq = dict(Store(demo_db).query("SELECT sequence_name, last_value FROM duckdb_sequences()").values.tolist())
+    file_seq = dict(open_store(demo_db).query("SELECT sequence_name, last_value FROM duckdb_sequences()").values.tolist())
     pg_seq = dict(pg_rows(pg_url, "SELECT sequencename::text, last_value FROM pg_sequences"))
     assert {k: v for k, v in file_seq.items() if pd.notna(v)} == {k: v for k, v in pg_seq.items() if v is not None}
     # not into a database that holds ours already: nothing changes
     assert main(["migrate-to-postgres", "--db", str(demo_db), "--database-url", pg_url]) == 1
-    assert Store(pg_url).checksums() == expected
+    assert open_store(pg_url).checksums() == expected
 
 
 def test_a_failed_check_leaves_the_target_empty(demo_db: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from dk2020dash import store_pg
+    from dk2020dash.db import postgres as store_pg
 
     real = store_pg.read_back
     monkeypatch.setattr(store_pg, "read_back", lambda pg: {**real(pg), "action": (0, 0)})  # a copy that went wrong
     with pytest.raises(StoreError, match="action ikke med filen"):
-        migrate_to_postgres(Store(demo_db), Store(pg_url))
+        migrate_to_postgres(open_store(demo_db), open_store(pg_url))
     assert pg_rows(pg_url, "SELECT to_regclass('public.meta') IS NULL") == [(True,)]
 
 
 # -- copies and writes ------------------------------------------------------------------------------------------
 WRITER = """
 import sys
-from dk2020dash.store import Store
-with Store(sys.argv[1]).transaction() as con:
+from dk2020dash.db import open_store
+with open_store(sys.argv[1]).transaction() as con:
     con.execute("UPDATE action SET responsible = ?, version = version + 1 WHERE id = 1", [sys.argv[2]])
 """
 
@@ -194,7 +197,7 @@ def test_a_write_by_another_process_is_read_at_the_next_version(pg_demo_copy: St
     assert store.query("SELECT responsible FROM action WHERE id = 1").iloc[0, 0] == "Anden server"
     # another thread that never asked for the version reads the newest
     seen = []
-    threading.Thread(target=lambda: seen.append(Store(store.url).query(
+    threading.Thread(target=lambda: seen.append(open_store(store.url).query(
         "SELECT responsible FROM action WHERE id = 1").iloc[0, 0])).start()
     while not seen:
         threading.Event().wait(0.05)
@@ -204,8 +207,8 @@ def test_a_write_by_another_process_is_read_at_the_next_version(pg_demo_copy: St
 EDITOR = """
 import sys, time
 from dk2020dash import auth, edits
-from dk2020dash.store import Store
-store, email, version, start = Store(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+from dk2020dash.db import open_store
+store, email, version, start = open_store(sys.argv[1]), sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
 user = auth.load_user(store, email)
 time.sleep(max(0, start - time.time()))
 try:
@@ -273,8 +276,8 @@ def test_ids_continue_where_postgres_stands(pg_demo_copy: Store) -> None:
     top = pg_rows(store.url, "SELECT last_value FROM pg_sequences WHERE sequencename = 'import_log_id'")[0][0]
     assert top >= pg_rows(store.url, "SELECT max(id) FROM import_log")[0][0]
     for who in ("a", "b"):
-        subprocess.run([sys.executable, "-c", "import sys\nfrom dk2020dash.store import Store\n"
-                        "with Store(sys.argv[1]).transaction() as con:\n"
+        subprocess.run([sys.executable, "-c", "import sys\nfrom dk2020dash.db import open_store\n"
+                        "with open_store(sys.argv[1]).transaction() as con:\n"
                         "    con.execute(\"INSERT INTO import_log (who, kind, outcome) VALUES (?, 'x', 'imported')\","
                         " [sys.argv[2]])", store.url, who], check=True, cwd=ROOT, timeout=120)
     assert pg_rows(store.url, "SELECT who, id FROM import_log WHERE kind = 'x' ORDER BY id") == [("a", top + 1),
@@ -342,7 +345,7 @@ def _what_a_page_shows(at: AppTest) -> dict:
 
 
 def _menu() -> list[str]:
-    from dk2020dash.ui import PAGES as MENU
+    from dk2020dash.ui.shell import PAGES as MENU
 
     return [file for group in MENU.values() for file, *_ in group]
 
@@ -405,7 +408,7 @@ def test_read_the_newest_copy_concurrently(pg_demo_copy: Store) -> None:
     seen: set[int] = set()
 
     def reader() -> None:
-        s = Store(store.url)
+        s = open_store(store.url)
         for _ in range(15):
             try:
                 v = s.data_version()
@@ -431,7 +434,7 @@ def test_no_password_in_the_log(pg_server, caplog: pytest.LogCaptureFixture) -> 
 
     caplog.set_level(logging.DEBUG)
     with pytest.raises(StoreError):
-        Store(f"postgresql://postgres:{PASSWORD}@127.0.0.1:1/none").data_version()
+        open_store(f"postgresql://postgres:{PASSWORD}@127.0.0.1:1/none").data_version()
     assert caplog.records and PASSWORD not in caplog.text
 
 
@@ -444,17 +447,17 @@ def _no_url_leaks_between_tests(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_postgres_extension_comes_from_its_wheel_never_downloaded(tmp_path: Path) -> None:
     import duckdb
 
-    from dk2020dash import store_pg
+    from dk2020dash.db import pg_copy
 
-    con = store_pg._duck()
+    con = pg_copy.duck()
     row = con.execute("SELECT loaded, installed_from, install_mode FROM duckdb_extensions() "
                       "WHERE extension_name = 'postgres_scanner'").fetchone()
-    assert row[0] and row[2] == "CUSTOM_PATH" and row[1] == str(store_pg.extension_file())
+    assert row[0] and row[2] == "CUSTOM_PATH" and row[1] == str(pg_copy.extension_file())
     assert f"v{duckdb.__version__}" in row[1] and "duckdb_extension_postgres" in row[1]
     assert con.execute("SELECT current_setting('autoinstall_known_extensions')").fetchone()[0] is False
     # a service user without a home folder: installed from the same file into a folder of the app's own
     env = {**os.environ, "HOME": str(tmp_path / "none")}
-    out = subprocess.run([sys.executable, "-c", "from dk2020dash import store_pg\ncon = store_pg._duck()\n"
+    out = subprocess.run([sys.executable, "-c", "from dk2020dash.db import pg_copy\ncon = pg_copy.duck()\n"
                           "print(con.execute(\"SELECT install_mode FROM duckdb_extensions() "
                           "WHERE extension_name = 'postgres_scanner' AND loaded\").fetchone()[0])"],
                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)

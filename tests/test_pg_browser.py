@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 from tests.test_browser import CHROMIUM, free_port, settle, sync_api, wait_for  # noqa: F401 - skips like the browser tests
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,11 +27,11 @@ def region(pg_server, demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -
         if os.environ.get("CI"):
             pytest.fail("nginx is not installed: .ci/run installs it")
         pytest.skip("nginx is not installed (apt-get install nginx)")
-    from dk2020dash.store_pg import migrate_to_postgres
+    from dk2020dash.db.postgres import migrate_to_postgres
     from tests.test_browser import streamlit_app
 
     url = pg_server.createdb("region")
-    migrate_to_postgres(Store(demo_db), Store(url))
+    migrate_to_postgres(open_store(demo_db), open_store(url))
     tmp = tmp_path_factory.mktemp("region")
     os.chmod(tmp, 0o777)  # nginx's workers run as nobody
     old = os.environ.get("DK2020_DATABASE_URL")
@@ -87,7 +87,7 @@ def test_an_import_through_nginx_on_one_server_shows_on_the_other(region: dict, 
 
     from dk2020dash import auth
 
-    auth.grant(Store(region["url"]), auth.cli_admin("test"), "admin@kommune.dk", "admin", password="Hemmeligt-2026")
+    auth.grant(open_store(region["url"]), auth.cli_admin("test"), "admin@kommune.dk", "admin", password="Hemmeligt-2026")
     page = open_page(browser, f"{region['front']}/data")  # through nginx: the websocket too
     sign_in(page, "admin@kommune.dk", "Hemmeligt-2026")  # imports are an admin's
     marker = region["tmp"] / "markoer.csv"
@@ -99,7 +99,7 @@ def test_an_import_through_nginx_on_one_server_shows_on_the_other(region: dict, 
     settle(page)
     page.locator(".st-key-imp-apply button").click()
     page.get_by_text(re.compile("Indlæst: markoer.csv")).wait_for(timeout=90_000)
-    assert Store(region["url"]).query("SELECT count(*) FROM edition WHERE name = 'Browsermarkør'").iloc[0, 0] == 1
+    assert open_store(region["url"]).query("SELECT count(*) FROM edition WHERE name = 'Browsermarkør'").iloc[0, 0] == 1
 
     after_a = figures(open_page(browser, region["a"]))
     after_b = figures(open_page(browser, region["b"]))
@@ -120,7 +120,7 @@ def sign_in(page: object, email: str, password: str) -> None:
 def test_two_editors_on_two_servers_save_the_same_action_one_is_refused(region: dict, browser: object) -> None:
     from dk2020dash import auth
 
-    store = Store(region["url"])
+    store = open_store(region["url"])
     password = "Hemmeligt-2026"
     for email in ("anne@kommune.dk", "bo@kommune.dk"):
         auth.grant(store, auth.cli_admin("test"), email, "admin", password=password)
@@ -138,5 +138,5 @@ def test_two_editors_on_two_servers_save_the_same_action_one_is_refused(region: 
     pages[0].get_by_text(f"Gemt (version {version + 1})").wait_for(timeout=60_000)
     pages[1].locator(f".st-key-act-save-{aid} button").click()
     pages[1].get_by_text("gemte en ændring først").first.wait_for(timeout=60_000)
-    rows = Store(region["url"]).query("SELECT responsible, version FROM action WHERE id = ?", [aid])
+    rows = open_store(region["url"]).query("SELECT responsible, version FROM action WHERE id = ?", [aid])
     assert rows.values.tolist() == [["Anne Ansvarlig", version + 1]]

@@ -1,4 +1,4 @@
-"""dk2020dash.progress: the metrics of DESIGN.md section 4, checked against hand-computed examples.
+"""dk2020dash.metrics.mitigation: the metrics of DESIGN.md section 4, checked against hand-computed examples.
 
 Every expected value below is worked out by hand in a comment (small round numbers, B = 1000 etc.),
 never copied from running the code.
@@ -14,32 +14,9 @@ import pytest
 
 from dk2020dash import i18n
 from dk2020dash.domain import Verdict
-from dk2020dash.progress import (
-    Bridge,
-    MunicipalityInputs,
-    PlanTargets,
-    Progress,
-    Trend,
-    Unavailable,
-    assess_area,
-    assess_municipality,
-    data_lag,
-    deviation,
-    inputs_from_frames,
-    is_stale,
-    milestone_state,
-    per_capita,
-    in_inventory,
-    reduction_bridge,
-    reduction_need,
-    reduction_so_far,
-    required_pace,
-    target_points,
-    target_value,
-    trend,
-    verdict,
-)
-from dk2020dash.sentences import bridge_notes
+from dk2020dash.metrics.mitigation import Bridge, MunicipalityInputs, PlanTargets, Progress, Trend, Unavailable, assess_area, assess_municipality, data_lag, deviation, is_stale, milestone_state, per_capita, in_inventory, reduction_bridge, reduction_need, reduction_so_far, required_pace, target_points, target_value, trend, verdict
+from dk2020dash.metrics.inputs import inputs_from_frames
+from dk2020dash.views.sentences import bridge_notes
 
 TODAY = date(2026, 6, 1)
 

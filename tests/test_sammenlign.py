@@ -1,4 +1,4 @@
-"""Sammenlign through AppTest: peer-group default, deep links, and table values equal progress.py."""
+"""Sammenlign through AppTest: peer-group default, deep links, and table values equal metrics/."""
 from __future__ import annotations
 
 import json
@@ -10,9 +10,10 @@ from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n, queries
 from dk2020dash.domain import REGIONS
-from dk2020dash.progress import Progress, assess_municipality
-from dk2020dash.sentences import verdict_label
-from dk2020dash.store import Store
+from dk2020dash.metrics.mitigation import Progress, assess_municipality
+from dk2020dash.views.sentences import verdict_label
+from dk2020dash.db.store import Store
+from dk2020dash.ui import tables
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -60,15 +61,14 @@ def test_each_region_runs_without_an_exception(demo_env: Path, region: str) -> N
 
 
 def test_peer_group_of_a_region_is_its_largest_and_the_closest_in_population(demo_store: Store) -> None:
-    from dk2020dash import ui
 
     munis = queries.municipalities(demo_store)
-    group = ui.peer_group(munis, "Sjælland")
+    group = tables.peer_group(munis, "Sjælland")
     region = munis[munis["region"] == "Sjælland"]
     assert len(group) == 4 and set(group) <= set(region["code"])
     assert group[0] == int(region.sort_values("population")["code"].iloc[-1])
     # From a municipality's page: its own region, the anchor first.
-    group = ui.peer_group(munis, "DK", anchor=825)
+    group = tables.peer_group(munis, "DK", anchor=825)
     assert group[0] == 825 and set(munis.set_index("code").loc[group, "region"]) == {"Nordjylland"}
 
 

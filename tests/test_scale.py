@@ -1,5 +1,5 @@
 """Large areas (bench/scale.py): the queries that filter, count and cut lists in the database select exactly what
-progress.py's definitions select row by row, and the Indsatser and Milepæle pages show the first rows of a long
+metrics' definitions select row by row, and the Indsatser and Milepæle pages show the first rows of a long
 list with how many there are."""
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n, queries
-from dk2020dash.progress import is_stale, milestone_state, milestone_windows, stale_since
-from dk2020dash.store import Store
-from dk2020dash.ui.data import TABLE_ROWS
+from dk2020dash.metrics.mitigation import is_stale, milestone_state, milestone_windows, stale_since
+from dk2020dash.db.store import Store
+from dk2020dash.ui.loaders import TABLE_ROWS
 
 ROOT = Path(__file__).resolve().parents[1]
 DAYS = [date(2024, 6, 1), date(2025, 12, 31), date.today(), date(2027, 3, 1)]
@@ -151,7 +151,7 @@ def test_milepaele_counts_every_milestone_per_region(demo_env: Store) -> None:
 def test_a_snapshot_reads_the_version_it_began_on_and_refuses_a_moved_one(demo_copy: Store) -> None:
     import threading
 
-    from dk2020dash.store import DataMoved
+    from dk2020dash.errors import DataMoved
 
     count = "SELECT count(*) FROM action WHERE status = 'cancelled'"
     key = demo_copy.data_key()
@@ -175,9 +175,9 @@ def test_a_snapshot_reads_the_version_it_began_on_and_refuses_a_moved_one(demo_c
 
 
 def test_a_loader_never_keeps_newer_data_under_an_older_version(demo_copy: Store) -> None:
-    from dk2020dash.store import DataMoved
+    from dk2020dash.errors import DataMoved
     from dk2020dash.ui.context import Context
-    from dk2020dash.ui.data import cached
+    from dk2020dash.ui.loaders import cached
 
     ctx = Context(lang="da", area="DK", store=demo_copy, version=demo_copy.data_key())  # a run read the key...
     with demo_copy.transaction() as con:  # ...then a write landed, before the run's loader ran

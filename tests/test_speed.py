@@ -12,11 +12,12 @@ import pytest
 import streamlit.dataframe_util as dataframe_util
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import i18n, progress
-from dk2020dash.progress import milestone_state
-from dk2020dash.store import Store
-from dk2020dash.ui import data as ui_data
+from dk2020dash import i18n
+from dk2020dash.metrics.mitigation import milestone_state
+from dk2020dash.db.store import Store
+from dk2020dash.ui import loaders as ui_data
 from dk2020dash.ui.tables import milestone_states
+from dk2020dash.metrics import mitigation
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,9 +35,9 @@ def counted(demo_copy: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
             return fn(*args, **kwargs)
         return wrapper
 
-    for module in (progress, ui_data):
-        monkeypatch.setattr(module, "assess_municipality", counting("assess", progress.assess_municipality))
-        monkeypatch.setattr(module, "assess_area", counting("assess", progress.assess_area))
+    for module in (mitigation, ui_data):
+        monkeypatch.setattr(module, "assess_municipality", counting("assess", mitigation.assess_municipality))
+        monkeypatch.setattr(module, "assess_area", counting("assess", mitigation.assess_area))
     monkeypatch.setattr(alt.TopLevelMixin, "to_dict", counting("altair", alt.TopLevelMixin.to_dict))
     monkeypatch.setattr(i18n, "format_decimal", counting("babel", i18n.format_decimal))
     monkeypatch.setattr(i18n, "format_percent", counting("babel", i18n.format_percent))

@@ -14,7 +14,9 @@ import pandas as pd
 import pytest
 
 from dk2020dash import domain
-from dk2020dash.store import ADAPTATION_VERSION, MIGRATIONS, SCHEMA_VERSION, TABLES, Store, StoreError, StoreLocked
+from dk2020dash.db.migrations import ADAPTATION_VERSION, MIGRATIONS, SCHEMA_VERSION, TABLES
+from dk2020dash.db.store import Store
+from dk2020dash.errors import StoreError, StoreLocked
 
 
 def test_new_store_has_every_table_reference_rows_and_versions(empty_store: Store) -> None:
@@ -328,7 +330,7 @@ def test_scenarios_of_a_version_1_file_without_the_demo_are_real(tmp_path: Path)
 
 DIE_AFTER_MIGRATION = """
 import os, sys, duckdb
-from dk2020dash.store import MIGRATIONS
+from dk2020dash.db.migrations import MIGRATIONS
 con = duckdb.connect(sys.argv[1])
 con.execute("BEGIN TRANSACTION")
 con.execute(MIGRATIONS[2])
@@ -386,7 +388,7 @@ def _age(path: Path, seconds: float = 60) -> None:
 
 BUMP_IN_ANOTHER_PROCESS = """
 import sys
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 with Store(sys.argv[1]).transaction():
     pass
 """
@@ -442,7 +444,7 @@ def test_the_data_key_follows_writes_of_another_process_and_of_this_one(empty_st
 
 HOLD_WRITE_LOCK = """
 import sys, time
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
 with Store(sys.argv[1]).write_lock():
     print('held', flush=True)
     time.sleep(float(sys.argv[2]))
@@ -456,7 +458,7 @@ def test_a_writer_of_another_process_makes_a_write_wait_or_refuse_clearly(empty_
     try:
         assert holder.stdout.readline().strip() == "held"
         held_at = time.monotonic()
-        from dk2020dash.store import StoreBusy
+        from dk2020dash.errors import StoreBusy
 
         with (pytest.raises(StoreBusy, match="en anden skriver"),  # a short wait: refused, nothing written
               Store(empty_store.path, lock_wait=0.3).transaction() as con):
@@ -487,7 +489,8 @@ def test_the_write_lock_is_reentrant_and_released(empty_store: Store) -> None:
 # The app in another process: a session reads the file while another session's write waits for the writers' lock.
 APP_READS_THEN_WRITES = """
 import sys, threading, time
-from dk2020dash.store import Store, StoreError
+from dk2020dash.db.store import Store
+from dk2020dash.errors import StoreError
 store = Store(sys.argv[1], lock_wait=60)
 def write():
     try:
@@ -510,7 +513,7 @@ def test_a_file_another_process_is_reading_is_not_swapped_under_it(empty_store: 
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """init --force (or a restore) while the app in another process has just opened the old file: the swap waits
     for it to let go, so the app's next write goes into the new file instead of the replaced one."""
-    from dk2020dash import store as store_module
+    from dk2020dash.db import store as store_module
 
     root = Path(__file__).resolve().parents[1]
     real = store_module.seed_reference
@@ -564,7 +567,7 @@ def test_a_file_from_before_adaptation_gains_empty_adaptation_tables_and_keeps_i
 
 DIE_AFTER_ADAPTATION_MIGRATION = """
 import os, sys, duckdb
-from dk2020dash.store import ADAPTATION_VERSION, MIGRATIONS
+from dk2020dash.db.migrations import ADAPTATION_VERSION, MIGRATIONS
 con = duckdb.connect(sys.argv[1])
 con.execute("BEGIN TRANSACTION")
 con.execute(MIGRATIONS[ADAPTATION_VERSION])
@@ -592,7 +595,7 @@ def test_a_process_that_dies_right_after_the_adaptation_migration_leaves_a_file_
 
 DIE_AFTER_MIGRATION_3 = """
 import os, sys, duckdb
-from dk2020dash.store import MIGRATIONS
+from dk2020dash.db.migrations import MIGRATIONS
 con = duckdb.connect(sys.argv[1])
 con.execute("BEGIN TRANSACTION")
 con.execute(MIGRATIONS[3])

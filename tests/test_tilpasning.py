@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import i18n, progress, queries, sentences
+from dk2020dash import i18n, queries
+from dk2020dash.views import sentences
 from dk2020dash.demo import NO_RISK_ASSESSMENT
 from dk2020dash.ingest import run_import
-from dk2020dash.store import Store
+from dk2020dash.db.store import Store
+from dk2020dash.metrics import adaptation
 from tests.conftest import data_page_as_admin
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,7 +88,7 @@ def expected(db: Path, area_codes: list[int] | None = None):
     store = Store(db)
     codes = area_codes or queries.area_codes(queries.municipalities(store), "DK")
     risks, actions = queries.risks(store, codes), queries.adaptation_actions(store, codes)
-    return risks, actions, progress.uncovered_high_risks(risks, actions)
+    return risks, actions, adaptation.uncovered_high_risks(risks, actions)
 
 
 # -- Tilpasning ---------------------------------------------------------------------------------------------
@@ -100,10 +102,10 @@ def test_tilpasning_for_denmark_on_the_demo(demo_env: Path) -> None:
     assert kpi["Kommuner med risikovurdering"] == f"{risks['municipality'].nunique()} af 98"
     assert kpi["Uden tilpasning i gang"] == i18n.number(len(uncovered), "da") and len(uncovered) > 0
     assert kpi["Høje klimarisici"] == i18n.number(int(risks["level"].isin(["hoej", "meget_hoej"]).sum()), "da")
-    # The heat chart counts what progress.risk_matrix counts, in words.
+    # The heat chart counts what adaptation.risk_matrix counts, in words.
     heat = next(c for c in at.get("vega_lite_chart") if "risikoniveau" in json.loads(c.proto.spec)["title"]["text"])
     cells = {(r["hazard"], r["level"]): r["n"] for r in chart_rows(heat)}
-    matrix = progress.risk_matrix(risks)
+    matrix = adaptation.risk_matrix(risks)
     assert cells[("Stormflod", "Meget høj")] == matrix.loc["stormflod", "meget_hoej"]
     assert cells[("Oversvømmelse fra vandløb", "Lav")] == matrix.loc["vandloeb", "lav"]
     assert len(specs(at)) == 2
@@ -111,7 +113,7 @@ def test_tilpasning_for_denmark_on_the_demo(demo_env: Path) -> None:
     assert len(table) == len(uncovered)
     assert table.iloc[0]["Risiko"] == "Meget høj"
     attention = frame(at, "ad-attention")
-    assert len(attention) == len(progress.adaptation_overdue(actions, date.today())) > 0
+    assert len(attention) == len(adaptation.adaptation_overdue(actions, date.today())) > 0
     body = texts(at)
     assert "Eksempeldata – ikke officielle tal" in body and "opdigtede eksempeldata" in body
     assert "Ingen risikovurdering indlæst (1): Vallensbæk" in body
@@ -168,7 +170,7 @@ def test_kommune_section_on_the_demo(demo_env: Path) -> None:
     at = page("pages/kommune.py", kommune="Lolland")
     assert not at.exception
     risks, actions, uncovered = expected(demo_env, [360])
-    sentence = sentences.uncovered_sentence("Lolland", len(risks), int(risks["level"].map(progress.is_high_risk).sum()),
+    sentence = sentences.uncovered_sentence("Lolland", len(risks), int(risks["level"].map(adaptation.is_high_risk).sum()),
                                             list(zip(uncovered["hazard"], uncovered["level"], strict=True)), "da")
     assert any(m.value == sentence for m in at.markdown)
     assert any(s.value == "Klimatilpasning" for s in at.subheader)

@@ -11,9 +11,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import auth, edits, i18n
-from dk2020dash.store import Store
-from dk2020dash.ui import PAGES
-from dk2020dash.ui.auth import SESSION_KEY, md
+from dk2020dash.db.store import Store
+from dk2020dash.ui.shell import PAGES
+from dk2020dash.ui.signin import SESSION_KEY, md
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITOR, OTHER, ADMIN = "kbh@kk.dk", "aarhus@aarhus.dk", "admin@kl.dk"

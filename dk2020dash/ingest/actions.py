@@ -11,15 +11,15 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from . import common
-from .common import Reference
-from .dates import parse_dates
-from .headers import map_headers, require
-from .problems import Problems
-from .read import Table
-from .report import Context, Summary
-from .risks import HAZARD_EXPECTED, hazard_code
-from .synonyms import ACTION_KINDS, STATUSES, lookup
+from dk2020dash.ingest import common
+from dk2020dash.ingest.common import Reference
+from dk2020dash.ingest.dates import parse_dates
+from dk2020dash.ingest.headers import map_headers, require
+from dk2020dash.ingest.problems import Problems
+from dk2020dash.ingest.read import Table
+from dk2020dash.ingest.result import ImportJob, Summary
+from dk2020dash.ingest.risks import HAZARD_EXPECTED, hazard_code
+from dk2020dash.ingest.synonyms import ACTION_KINDS, STATUSES, lookup
 
 COLUMNS = ("id", "municipality", "title", "sector", "kind", "status", "start", "end", "expected_2030_t",
            "responsible", "budget_dkk", "last_updated", "note", "hazard", "return_period_years",
@@ -200,7 +200,7 @@ def _adaptation_changed(m: pd.DataFrame) -> np.ndarray:
     return diff
 
 
-def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, ref: Reference,
+def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, ref: Reference,
               problems: Problems) -> Summary:
     m = _match(con, df, ref, problems)
     is_new = m["existing_id"].isna().to_numpy()
@@ -225,7 +225,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
     return s
 
 
-def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summary: Summary) -> None:
+def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, summary: Summary) -> None:
     m: pd.DataFrame = summary._matched
     today = pd.Timestamp(ctx.today)
     note_default = f"Import af {ctx.file_name}"
@@ -299,7 +299,7 @@ def _write_adaptation(con: duckdb.DuckDBPyConnection, m: pd.DataFrame) -> None:
 
 
 def _events(con: duckdb.DuckDBPyConnection, ids: np.ndarray, old: pd.Series, new: pd.Series, note: pd.Series,
-            ctx: Context) -> None:
+            ctx: ImportJob) -> None:
     if not len(ids):
         return
     common.insert_frame(con, "action_event", pd.DataFrame({

@@ -6,7 +6,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 
-from .problems import Problems
+from dk2020dash.ingest.problems import Problems
 
 _ISO = r"\d{4}-\d{1,2}-\d{1,2}"
 _DK_DASH = r"\d{1,2}-\d{1,2}-\d{4}"

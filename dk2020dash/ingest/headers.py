@@ -1,8 +1,8 @@
 """Column headers in Danish or English, case and spacing ignored, mapped to the canonical columns of a kind."""
 from __future__ import annotations
 
-from .problems import Problems
-from .synonyms import HEADERS, TARGET_HEADER, YEAR_HEADER, fold
+from dk2020dash.ingest.problems import Problems
+from dk2020dash.ingest.synonyms import HEADERS, TARGET_HEADER, YEAR_HEADER, fold
 
 _LOOKUP: dict[str, str] = {}
 for _canon, _words in HEADERS.items():

@@ -13,12 +13,14 @@ from types import ModuleType
 import duckdb
 import pandas as pd
 
-from ..store import Store, StoreError, finish_pending, mark_pending
-from . import actions, inventory, milestones, plans, population, risks, scenarios
-from .common import Reference
-from .problems import Problems
-from .read import FileError, Table, read_table
-from .report import Context, ImportReport
+from dk2020dash.db.store import Store
+from dk2020dash.errors import StoreError
+from dk2020dash.db.pending import finish_pending, mark_pending
+from dk2020dash.ingest import actions, inventory, milestones, plans, population, risks, scenarios
+from dk2020dash.ingest.common import Reference
+from dk2020dash.ingest.problems import Problems
+from dk2020dash.ingest.read import FileError, Table, read_table
+from dk2020dash.ingest.result import ImportJob, ImportResult
 
 KINDS: dict[str, ModuleType] = {
     "inventory": inventory, "plans": plans, "scenarios": scenarios, "actions": actions,
@@ -41,12 +43,12 @@ def default_who() -> str:
         return "ukendt"
 
 
-def _plain_database_errors(run: Callable[..., ImportReport]) -> Callable[..., ImportReport]:
+def _plain_database_errors(run: Callable[..., ImportResult]) -> Callable[..., ImportResult]:
     """A problem with the database raises StoreError with a plain message naming the file, never a raw DuckDB error
     (the detail is logged); StoreBusy (a StoreError) when another writer holds the lock past DK2020_LOCK_WAIT."""
 
     @functools.wraps(run)
-    def wrapper(store: Store, kind: str, data: bytes, file_name: str, **options: object) -> ImportReport:
+    def wrapper(store: Store, kind: str, data: bytes, file_name: str, **options: object) -> ImportResult:
         try:
             return run(store, kind, data, file_name, **options)
         except duckdb.Error as exc:
@@ -61,7 +63,7 @@ def _plain_database_errors(run: Callable[..., ImportReport]) -> Callable[..., Im
 def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_name: str | None = None,
                dry_run: bool = False, who: str | None = None, today: dt.date | None = None,
                source: str | None = None, published: dt.date | None = None,
-               into_edition: str | None = None) -> ImportReport:
+               into_edition: str | None = None) -> ImportResult:
     """Validate the whole file; if it is clean (and not a dry run) write it in one transaction and log it.
 
     A rejected file changes nothing but one import_log row saying so (not even that on a dry run). An inventory
@@ -72,9 +74,9 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
         raise ValueError(f"ukendt slags data: {kind!r}; vælg en af {', '.join(KINDS)}")
     module = KINDS[kind]
     sha = hashlib.sha256(data).hexdigest()
-    ctx = Context(kind, file_name, sha, who or default_who(), today or dt.date.today(), edition_name, source, published,
+    ctx = ImportJob(kind, file_name, sha, who or default_who(), today or dt.date.today(), edition_name, source, published,
                   into_edition)
-    report = ImportReport(kind, file_name, sha, dry_run=dry_run)
+    report = ImportResult(kind, file_name, sha, dry_run=dry_run)
     problems = Problems(file_name)
 
     limit = max_bytes()
@@ -115,8 +117,8 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
     return _write(store, module, frame, ctx, ref, problems, report)
 
 
-def _write(store: Store, module: ModuleType, frame: pd.DataFrame, ctx: Context, ref: Reference, problems: Problems,
-           report: ImportReport) -> ImportReport:
+def _write(store: Store, module: ModuleType, frame: pd.DataFrame, ctx: ImportJob, ref: Reference, problems: Problems,
+           report: ImportResult) -> ImportResult:
     """The import is one write transaction, under the writers' lock of every thread and process (store.write_lock):
     the duplicate check, the comparison with the stored data (the summary), the file's rows, the demo rows of the
     kind and the log row. So two imports of the same file store it once (the second is a duplicate), and what is
@@ -149,7 +151,7 @@ def _write(store: Store, module: ModuleType, frame: pd.DataFrame, ctx: Context, 
     return report
 
 
-def _duplicate(con: duckdb.DuckDBPyConnection, report: ImportReport, ctx: Context) -> bool:
+def _duplicate(con: duckdb.DuckDBPyConnection, report: ImportResult, ctx: ImportJob) -> bool:
     """Whether this file (same content, same kind) was imported already; if so the report says so."""
     previous = con.execute("SELECT logged_at FROM import_log WHERE sha256 = ? AND kind = ? AND outcome = 'imported' "
                            "ORDER BY id DESC LIMIT 1", [ctx.sha256, ctx.kind]).fetchone()
@@ -161,7 +163,7 @@ def _duplicate(con: duckdb.DuckDBPyConnection, report: ImportReport, ctx: Contex
     return True
 
 
-def _accept(report: ImportReport, summary, frame: pd.DataFrame) -> None:
+def _accept(report: ImportResult, summary, frame: pd.DataFrame) -> None:
     report.summary = summary
     report.preview = _preview(frame)
     report.ok = True
@@ -186,19 +188,19 @@ def _preview(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _reject(store: Store, report: ImportReport, problems: Problems, ctx: Context) -> ImportReport:
+def _reject(store: Store, report: ImportResult, problems: Problems, ctx: ImportJob) -> ImportResult:
     line = _rejected(report, problems)
     if not report.dry_run:
         _log(store, ctx, report.rows, "rejected", line)
     return report
 
 
-def _reject_in(con: duckdb.DuckDBPyConnection, report: ImportReport, problems: Problems, ctx: Context) -> None:
+def _reject_in(con: duckdb.DuckDBPyConnection, report: ImportResult, problems: Problems, ctx: ImportJob) -> None:
     """_reject inside the import's transaction: only the log row is written."""
     _insert_log(con, ctx, report.rows, "rejected", _rejected(report, problems))
 
 
-def _rejected(report: ImportReport, problems: Problems) -> str:
+def _rejected(report: ImportResult, problems: Problems) -> str:
     """Fill the report in for a rejected file; returns the log line."""
     listed = problems.first()
     report.problems = listed
@@ -209,15 +211,15 @@ def _rejected(report: ImportReport, problems: Problems) -> str:
     return f"{problems.total} problemer, fx {first}"[:2000]
 
 
-def _log(store: Store, ctx: Context, rows: int, outcome: str, message: str) -> None:
+def _log(store: Store, ctx: ImportJob, rows: int, outcome: str, message: str) -> None:
     """A log row in its own small transaction (rejections and duplicates write nothing else)."""
     with store.transaction() as con:
         _insert_log(con, ctx, rows, outcome, message)
 
 
-def _insert_log(con, ctx: Context, rows: int, outcome: str, message: str) -> None:
+def _insert_log(con, ctx: ImportJob, rows: int, outcome: str, message: str) -> None:
     con.execute("INSERT INTO import_log (who, kind, file_name, sha256, rows, outcome, message) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)", [ctx.who, ctx.kind, ctx.file_name, ctx.sha256, rows, outcome, message])
 
 
-__all__ = ["KINDS", "ImportReport", "run_import"]
+__all__ = ["KINDS", "ImportResult", "run_import"]

@@ -8,14 +8,14 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from ..domain import SECTOR_BY_CODE, YEAR_MAX, YEAR_MIN
-from ..store import StoreError
-from . import common
-from .common import HUGE_TCO2E, Reference
-from .headers import map_headers, require, year_of
-from .problems import Problems
-from .read import Table
-from .report import Context, Summary
+from dk2020dash.domain import SECTOR_BY_CODE, YEAR_MAX, YEAR_MIN
+from dk2020dash.errors import StoreError
+from dk2020dash.ingest import common
+from dk2020dash.ingest.common import HUGE_TCO2E, Reference
+from dk2020dash.ingest.headers import map_headers, require, year_of
+from dk2020dash.ingest.problems import Problems
+from dk2020dash.ingest.read import Table
+from dk2020dash.ingest.result import ImportJob, Summary
 
 COLUMNS = ("municipality", "year", "sector", "tco2e", "estimated")
 
@@ -86,7 +86,7 @@ def _check_duplicates(df: pd.DataFrame, column: str, values: pd.Series, problems
                       "kommune, år og sektor", problems)
 
 
-def edition_name(ctx: Context, con: duckdb.DuckDBPyConnection) -> str:
+def edition_name(ctx: ImportJob, con: duckdb.DuckDBPyConnection) -> str:
     """The edition's name: as given, or from the file name ("ecr_2025.csv" -> "ecr_2025"), made unique."""
     if ctx.edition_name:
         return ctx.edition_name.strip()
@@ -105,7 +105,7 @@ def _frame(df: pd.DataFrame) -> pd.DataFrame:
                          "estimated": df["estimated"].astype(bool)}).sort_values(["municipality", "year", "sector"])
 
 
-def _target_edition(ctx: Context, con: duckdb.DuckDBPyConnection, problems: Problems) -> tuple[int, str] | None:
+def _target_edition(ctx: ImportJob, con: duckdb.DuckDBPyConnection, problems: Problems) -> tuple[int, str] | None:
     """The existing edition a correction goes into (id, name), or None with a problem saying why."""
     name = ctx.into_edition.strip()
     found = con.execute("SELECT id, is_demo FROM edition WHERE name = ?", [name]).fetchone()
@@ -152,7 +152,7 @@ def _headline(rows: pd.DataFrame, baseline: dict[int, int]) -> pd.DataFrame:
     return out[cols]
 
 
-def _before_after(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, ctx: Context,
+def _before_after(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, ctx: ImportJob,
                   target: tuple[int, str] | None) -> pd.DataFrame:
     """Per municipality in the file, its headline figures now and after the import: each from its newest edition,
     with the file's rows as a new edition (published ctx.published, else today; imported now) or, for a
@@ -216,7 +216,7 @@ def _warnings(heads: pd.DataFrame, names: dict[int, str], target: tuple[int, str
     return out
 
 
-def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, ref: Reference,
+def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, ref: Reference,
               problems: Problems) -> Summary:
     """Per municipality in the file: which values are new, revised or the same compared with the rows its
     figures use now (its newest edition; for a correction, the target edition's rows), and its headline figures
@@ -267,7 +267,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
     return s
 
 
-def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summary: Summary) -> None:
+def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, summary: Summary) -> None:
     """A new edition with the file's rows, or (a correction) the rows put into the existing edition, replacing its
     rows of the same municipality, year and sector; the demo editions' rows go in the same transaction, the
     emptied demo editions in the next (store.DEMO_PARENTS)."""

@@ -4,14 +4,14 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from . import common
-from .common import Reference
-from .dates import parse_dates
-from .headers import map_headers, require
-from .problems import Problems
-from .read import Table
-from .report import Context, Summary
-from .synonyms import MILESTONE_KINDS, lookup
+from dk2020dash.ingest import common
+from dk2020dash.ingest.common import Reference
+from dk2020dash.ingest.dates import parse_dates
+from dk2020dash.ingest.headers import map_headers, require
+from dk2020dash.ingest.problems import Problems
+from dk2020dash.ingest.read import Table
+from dk2020dash.ingest.result import ImportJob, Summary
+from dk2020dash.ingest.synonyms import MILESTONE_KINDS, lookup
 
 COLUMNS = ("municipality", "kind", "due", "done", "note")
 _KINDS = lookup(MILESTONE_KINDS)
@@ -39,7 +39,7 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
     return df
 
 
-def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, ref: Reference,
+def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, ref: Reference,
               problems: Problems) -> Summary:
     codes = sorted({int(c) for c in df["municipality"]})
     replaced = int(con.execute("SELECT count(*) FROM milestone WHERE NOT is_demo AND list_contains(?, municipality)",
@@ -52,7 +52,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
     return s
 
 
-def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summary: Summary) -> None:
+def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, summary: Summary) -> None:
     con.execute("DELETE FROM milestone WHERE is_demo OR list_contains(?, municipality)",
                 [sorted({int(c) for c in df["municipality"]})])
     common.insert_frame(con, "milestone", pd.DataFrame({

@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .problems import Problems
+from dk2020dash.ingest.problems import Problems
 
 # Spaces, no-break spaces and thin spaces are thousands separators in both styles.
 _SPACES = "[ \t\u00a0\u202f\u2009]"

@@ -9,13 +9,13 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from . import common
-from .common import HUGE_TCO2E, Reference
-from .dates import parse_dates
-from .headers import map_headers, require, target_year_of
-from .problems import Problems
-from .read import Table
-from .report import Context, Summary
+from dk2020dash.ingest import common
+from dk2020dash.ingest.common import HUGE_TCO2E, Reference
+from dk2020dash.ingest.dates import parse_dates
+from dk2020dash.ingest.headers import map_headers, require, target_year_of
+from dk2020dash.ingest.problems import Problems
+from dk2020dash.ingest.read import Table
+from dk2020dash.ingest.result import ImportJob, Summary
 
 COLUMNS = ("municipality", "adopted", "approved", "baseline_year", "baseline_tco2e", "net_zero_year", "revision_due")
 
@@ -96,7 +96,7 @@ def _targets(df: pd.DataFrame) -> pd.DataFrame:
     return long[["municipality", "target_year", "reduction"]]
 
 
-def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, ref: Reference,
+def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, ref: Reference,
               problems: Problems) -> Summary:
     existing = con.execute("SELECT municipality, is_demo FROM plan").df()
     real = set(existing.loc[~existing["is_demo"], "municipality"].astype(int))
@@ -110,7 +110,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
     return s
 
 
-def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summary: Summary) -> None:
+def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, summary: Summary) -> None:
     """Plans already in the store (real or demo) are updated in place and their targets replaced; DuckDB cannot
     delete a plan in the transaction that deleted its targets, so demo plans of other municipalities lose their
     targets here and are removed in the next transaction (store.DEMO_PARENTS)."""

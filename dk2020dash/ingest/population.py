@@ -12,12 +12,12 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from . import numbers
-from .common import Reference
-from .problems import Problems
-from .read import FileError, decode, is_xlsx, read_text_grid, xlsx_grid
-from .report import Context, Summary
-from .synonyms import fold
+from dk2020dash.ingest import numbers
+from dk2020dash.ingest.common import Reference
+from dk2020dash.ingest.problems import Problems
+from dk2020dash.ingest.read import FileError, decode, is_xlsx, read_text_grid, xlsx_grid
+from dk2020dash.ingest.result import ImportJob, Summary
+from dk2020dash.ingest.synonyms import fold
 
 PERIOD = re.compile(r"(\d{4})(?:[KQ][1-4]|M\d{2}|H[12])?")
 _NOT_MUNICIPALITIES = ("hele landet", "region", "landsdel", "christiansoe", "i alt", "all denmark", "denmark")
@@ -109,7 +109,7 @@ def _collect(found: list, problems: Problems, row: int, code: int | None, is_are
     found.append((row, code, period, value))
 
 
-def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, ref: Reference,
+def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, ref: Reference,
               problems: Problems) -> Summary:
     old = con.execute("SELECT code AS municipality, population AS old_population, population_year AS old_year, "
                       "population_approx FROM municipality").df()
@@ -130,7 +130,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
     return s
 
 
-def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summary: Summary) -> None:
+def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, summary: Summary) -> None:
     frame = pd.DataFrame({"code": df["municipality"].astype("int32"), "population": df["population"].astype("int64"),
                           "population_year": df["population_year"].astype("int32")})
     con.register("ingest_population", frame)

@@ -10,7 +10,7 @@ from pathlib import PurePath
 import numpy as np
 import pandas as pd
 
-from .synonyms import fold
+from dk2020dash.ingest.synonyms import fold
 
 DELIMITERS = (";", "\t", ",")
 SNIFF_LINES = 50

@@ -9,22 +9,22 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from ..domain import YEAR_MAX, YEAR_MIN
-from . import common
-from .common import Reference
-from .dates import parse_dates
-from .headers import map_headers, require
-from .problems import Problems
-from .read import Table
-from .report import Context, Summary
-from .synonyms import HAZARDS, RISK_LEVELS, fold, lookup
+from dk2020dash.domain import YEAR_MAX, YEAR_MIN
+from dk2020dash.ingest import common
+from dk2020dash.ingest.common import Reference
+from dk2020dash.ingest.dates import parse_dates
+from dk2020dash.ingest.headers import map_headers, require
+from dk2020dash.ingest.problems import Problems
+from dk2020dash.ingest.read import Table
+from dk2020dash.ingest.result import ImportJob, Summary
+from dk2020dash.ingest.synonyms import HAZARDS, RISK_LEVELS, fold, lookup
 
 COLUMNS = ("municipality", "hazard", "level", "assessed", "year", "note")
 _YEAR = re.compile(r"\d{4}(\.0+)?")
 
 
 def _hazard_lookup() -> dict[str, str]:
-    from ..domain import HAZARDS as DOMAIN_HAZARDS
+    from dk2020dash.domain import HAZARDS as DOMAIN_HAZARDS
 
     table = lookup(HAZARDS)
     for h in DOMAIN_HAZARDS:  # the labels shown in the app read back too
@@ -103,7 +103,7 @@ def _existing(con: duckdb.DuckDBPyConnection, codes: list[int]) -> pd.DataFrame:
                        "WHERE NOT is_demo AND list_contains(?, municipality)", [codes]).df()
 
 
-def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, ref: Reference,
+def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, ref: Reference,
               problems: Problems) -> Summary:
     codes = sorted({int(c) for c in df["municipality"]})
     old = _existing(con, codes)
@@ -130,7 +130,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
     return s
 
 
-def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summary: Summary) -> None:
+def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, summary: Summary) -> None:
     con.execute("DELETE FROM risk WHERE is_demo OR list_contains(?, municipality)",
                 [sorted({int(c) for c in df["municipality"]})])
     common.insert_frame(con, "risk", pd.DataFrame({

@@ -6,14 +6,14 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from ..domain import YEAR_MAX, YEAR_MIN
-from . import common
-from .common import HUGE_TCO2E, Reference
-from .headers import map_headers, require, year_of
-from .problems import Problems
-from .read import Table
-from .report import Context, Summary
-from .synonyms import SCENARIO_KINDS, lookup
+from dk2020dash.domain import YEAR_MAX, YEAR_MIN
+from dk2020dash.ingest import common
+from dk2020dash.ingest.common import HUGE_TCO2E, Reference
+from dk2020dash.ingest.headers import map_headers, require, year_of
+from dk2020dash.ingest.problems import Problems
+from dk2020dash.ingest.read import Table
+from dk2020dash.ingest.result import ImportJob, Summary
+from dk2020dash.ingest.synonyms import SCENARIO_KINDS, lookup
 
 COLUMNS = ("municipality", "kind", "year", "tco2e")
 _KINDS = lookup(SCENARIO_KINDS)
@@ -57,7 +57,7 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
     return df
 
 
-def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, ref: Reference,
+def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, ref: Reference,
               problems: Problems) -> Summary:
     codes = sorted({int(c) for c in df["municipality"]})
     replaced, demo = con.execute(
@@ -71,7 +71,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, re
     return s
 
 
-def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: Context, summary: Summary) -> None:
+def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, summary: Summary) -> None:
     con.execute("DELETE FROM scenario WHERE is_demo OR list_contains(?, municipality)",
                 [sorted({int(c) for c in df["municipality"]})])
     common.insert_frame(con, "scenario", pd.DataFrame({

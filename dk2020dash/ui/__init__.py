@@ -7,12 +7,12 @@ auth     sign-in/out in the sidebar, who may see what      work        the Indsa
 adaptation  Klimatilpasning: risk and adaptation loaders, frames, the Kommune page's section
 presentation  the Præsentation page: the KKR deck model, one slide drawn large
 """
-from .adaptation import *  # noqa: F403
-from .auth import *  # noqa: F403
-from .context import *  # noqa: F403
-from .data import *  # noqa: F403
-from .forms import *  # noqa: F403
-from .presentation import *  # noqa: F403
-from .shell import *  # noqa: F403
-from .tables import *  # noqa: F403
-from .widgets import *  # noqa: F403
+
+
+
+
+
+
+
+
+

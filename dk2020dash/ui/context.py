@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from .. import i18n
-from ..auth import ANONYMOUS, User
-from ..demo import fill_demo
-from ..store import (Store, StoreDamaged, StoreError, StoreLocked, StoreUnavailable, database_target, db_path,
-                     mask_url, open_or_create)
+from dk2020dash.db import open_store
+from dk2020dash import i18n
+from dk2020dash.auth import ANONYMOUS, User
+from dk2020dash.demo import fill_demo
+from dk2020dash.db.store import Store, database_target, db_path, mask_url
+from dk2020dash.errors import StoreDamaged, StoreError, StoreLocked, StoreUnavailable
+from dk2020dash.db import open_or_create
 
 _log = logging.getLogger("dk2020dash")
 
@@ -22,7 +24,7 @@ class Context:
     `version` is what every cached loader keys on: Store.data_key(), the database id and the data version, which
     never repeats for different contents (init --force and restore start a new id). `damaged` is set only on a page
     that asked to run without a database (the Data page, to restore one): the store's error, and no data. `user` is who is signed in
-    (a viewer unless page_setup's sign-in found a role; see ui/auth.py)."""
+    (a viewer unless page_setup's sign-in found a role; see ui/signin.py)."""
 
     lang: str
     area: str
@@ -80,7 +82,7 @@ def context(lang: str, area: str, allow_damaged: bool = False) -> Context:
         _store.clear()
         show_failure(lang, "error.store.plain", exc)
         if allow_damaged and isinstance(exc, StoreDamaged):
-            return Context(lang=lang, area=area, store=Store(db_path()), version="", damaged=str(exc))
+            return Context(lang=lang, area=area, store=open_store(db_path()), version="", damaged=str(exc))
         st.stop()
     return Context(lang=lang, area=area, store=store, version=version)
 

@@ -5,12 +5,12 @@ import logging
 
 import streamlit as st
 
-from .. import i18n
-from ..auth import AuthError, require_admin
-from ..store import StoreError
-from .context import Context
-from .context import show_failure
-from .tables import restore_contents_frame
+from dk2020dash import i18n
+from dk2020dash.auth import AuthError, require_admin
+from dk2020dash.errors import StoreError
+from dk2020dash.ui.context import Context
+from dk2020dash.ui.context import show_failure
+from dk2020dash.ui.tables import restore_contents_frame
 
 _log = logging.getLogger("dk2020dash")
 
@@ -29,7 +29,8 @@ def restore_upload(ctx: Context, who: str) -> None:
     auth.can_restore decides who may (and is asked again at the write)."""
     import io
 
-    from .. import auth, backup
+    from dk2020dash import auth
+    from dk2020dash.exports import backup
 
     done = st.session_state.pop("restore-outcome", None)
     if done is not None:
@@ -85,7 +86,7 @@ def checked_backup(data: bytes, name: str):
     import hashlib
     import io
 
-    from .. import backup
+    from dk2020dash.exports import backup
 
     key = (hashlib.sha256(data).hexdigest(), name)
     cached = st.session_state.get("restore-checked")

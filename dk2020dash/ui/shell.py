@@ -10,11 +10,11 @@ from dataclasses import replace
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from .. import i18n
-from ..domain import DENMARK, REGIONS
-from .auth import sign_in
-from .context import Context, context
-from .data import load_demo_kinds
+from dk2020dash import i18n
+from dk2020dash.domain import DENMARK, REGIONS
+from dk2020dash.ui.signin import sign_in
+from dk2020dash.ui.context import Context, context
+from dk2020dash.ui.loaders import load_demo_kinds
 
 
 AREAS: tuple[str, ...] = (DENMARK, *REGIONS)
@@ -108,11 +108,11 @@ def navigation(lang: str) -> StreamlitPage:
 
 
 @contextmanager
-def shell(lang: str, area: str) -> Iterator[None]:
+def page_frame(lang: str, area: str) -> Iterator[None]:
     """app.py runs the page inside this, so page_setup() uses the choices app.py's sidebar made. A write that
     landed after the page read its data version (store.DataMoved from a loader) runs the page again on the new
     version, so it never shows figures of two."""
-    from ..store import DataMoved
+    from dk2020dash.errors import DataMoved
 
     token = _shell.set((lang, area))
     try:

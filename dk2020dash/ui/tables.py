@@ -5,10 +5,10 @@ from datetime import date
 
 import pandas as pd
 
-from .. import i18n, queries
-from ..progress import Unavailable
-from .context import Context
-from .data import municipality_name, reason_text
+from dk2020dash import i18n, queries
+from dk2020dash.metrics.mitigation import Unavailable
+from dk2020dash.ui.context import Context
+from dk2020dash.ui.loaders import municipality_name, reason_text
 
 
 def ranking_table(ctx: Context, rank: pd.DataFrame):
@@ -38,7 +38,7 @@ def excluded_lines(ctx: Context, excluded: dict[int, Unavailable]) -> list[str]:
 
 def status_counts(actions: pd.DataFrame) -> dict[str, int]:
     """Actions per status, every status present (zero where none)."""
-    from ..domain import ACTION_STATUSES
+    from dk2020dash.domain import ACTION_STATUSES
 
     counts = actions["status"].value_counts()
     return {s: int(counts.get(s, 0)) for s in ACTION_STATUSES}
@@ -46,7 +46,7 @@ def status_counts(actions: pd.DataFrame) -> dict[str, int]:
 
 def milestone_states(milestones: pd.DataFrame, today: date) -> pd.Series:
     """progress.milestone_state of every milestone row."""
-    from ..progress import milestone_state
+    from dk2020dash.metrics.mitigation import milestone_state
 
     # Whole columns to dates at once (row by row through pandas it was a quarter of a warm Milepæle run): days as
     # numpy datetime64[D], whose tolist() gives datetime.date, and None where not done.
@@ -56,7 +56,7 @@ def milestone_states(milestones: pd.DataFrame, today: date) -> pd.Series:
 
 
 def sector_label(code: str, lang: str) -> str:
-    from ..domain import SECTOR_BY_CODE
+    from dk2020dash.domain import SECTOR_BY_CODE
 
     s = SECTOR_BY_CODE.get(code)
     return code if s is None else (s.label_en if lang == "en" else s.label_da)
@@ -65,7 +65,7 @@ def sector_label(code: str, lang: str) -> str:
 def actions_frame(ctx: Context, actions: pd.DataFrame, today: date, dates_as_text: bool = True) -> pd.DataFrame:
     """Actions as shown: title, sector and status in words, expected 2030 reduction, last update, stale mark.
     With dates_as_text=False the dates stay dates (for downloads: real dates in a spreadsheet)."""
-    from ..progress import is_stale
+    from dk2020dash.metrics.mitigation import is_stale
 
     t, lang = ctx.t, ctx.lang
     stale = [is_stale(pd.Timestamp(d).date(), today) for d in actions["last_updated"]]
@@ -84,7 +84,7 @@ def actions_frame(ctx: Context, actions: pd.DataFrame, today: date, dates_as_tex
 def milestones_frame(ctx: Context, milestones: pd.DataFrame, today: date, dates_as_text: bool = True) -> pd.DataFrame:
     """Milestones as shown: kind in words, Danish dates and the state (done/overdue/due soon/upcoming) with icon.
     With dates_as_text=False the dates stay dates (for downloads)."""
-    from ..sentences import MILESTONE_ICON
+    from dk2020dash.views.sentences import MILESTONE_ICON
 
     t, lang = ctx.t, ctx.lang
     states = milestone_states(milestones, today)
@@ -131,7 +131,7 @@ def peer_group(munis: pd.DataFrame, area: str, anchor: int | None = None, size: 
 
 def comparison_download(ctx: Context, metrics: pd.DataFrame) -> pd.DataFrame:
     """The Sammenlign table for download: the same rows with numbers as numbers (reduction in %)."""
-    from ..sentences import verdict_label
+    from dk2020dash.views.sentences import verdict_label
 
     t = ctx.t
     ok = metrics["verdict"].map(lambda v: isinstance(v, str))
@@ -150,7 +150,7 @@ def comparison_download(ctx: Context, metrics: pd.DataFrame) -> pd.DataFrame:
 def comparison_table(ctx: Context, metrics: pd.DataFrame) -> pd.DataFrame:
     """The Sammenlign table as shown: verdict as icon and word, numbers in the page language, per capita
     marked approximate where the population is, and why a municipality cannot be computed."""
-    from ..sentences import verdict_label
+    from dk2020dash.views.sentences import verdict_label
 
     t, lang = ctx.t, ctx.lang
     approx = t("approx")
@@ -191,14 +191,14 @@ def file_slug(text: str) -> str:
 
 
 def year_ranges(years: list[int]) -> str:
-    """1990, 2012–2014, 2020: progress.py's one definition (also in the reasons a figure cannot be computed)."""
-    from ..progress import _year_ranges
+    """1990, 2012–2014, 2020: metrics' one definition (also in the reasons a figure cannot be computed)."""
+    from dk2020dash.metrics.mitigation import _year_ranges
 
     return _year_ranges(years)
 
 
 def _sector_labels(codes: list[str], lang: str) -> str:
-    from ..domain import SECTOR_BY_CODE
+    from dk2020dash.domain import SECTOR_BY_CODE
 
     return ", ".join((SECTOR_BY_CODE[c].label_en if lang == "en" else SECTOR_BY_CODE[c].label_da)
                      if c in SECTOR_BY_CODE else c for c in codes)
@@ -313,7 +313,7 @@ def editions_frame(ctx: Context, editions: pd.DataFrame) -> pd.DataFrame:
 def restore_contents_frame(ctx: Context, rows: dict[str, int], now: dict[str, int] | None) -> pd.DataFrame:
     """Rows per table in a backup beside the rows the database holds now (None: a damaged one, shown as –), each
     table with what it holds."""
-    from ..report import TABLE_DOCS
+    from dk2020dash.exports.tables import TABLE_DOCS
 
     i = 1 if ctx.lang == "en" else 0
     return pd.DataFrame({

@@ -8,13 +8,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from .. import i18n
-from ..alternatives import TextAlternative
-from ..progress import Progress, Unavailable
-from ..store import Store
-from .context import Context
-from .data import activity_counts, load_municipality_editions, reason_text
-from .tables import year_text
+from dk2020dash.db import open_store
+from dk2020dash import i18n
+from dk2020dash.views.alternatives import TextAlternative
+from dk2020dash.metrics.mitigation import Progress, Unavailable
+from dk2020dash.ui.context import Context
+from dk2020dash.ui.loaders import activity_counts, load_municipality_editions, reason_text
+from dk2020dash.ui.tables import year_text
 
 
 def open_municipality(code: int, name: str) -> None:
@@ -34,9 +34,9 @@ def selected_code(rank: pd.DataFrame, event: object) -> int | None:
 
 def progress_kpis(ctx: Context, p: Progress) -> None:
     """The headline KPI cards of an assessment: latest emissions, reduction, pace, manko, net-zero year."""
-    from ..domain import TARGET_YEAR
-    from ..progress import Trend
-    from ..sentences import pace_reached, since_text, verdict_label, zero_year_text
+    from dk2020dash.domain import TARGET_YEAR
+    from dk2020dash.metrics.mitigation import Trend
+    from dk2020dash.views.sentences import pace_reached, since_text, verdict_label, zero_year_text
 
     lang, t = ctx.lang, ctx.t
     with st.container(horizontal=True, key="kpi-progress"):
@@ -77,7 +77,7 @@ def activity_kpis(ctx: Context, codes: list[int], today: date) -> None:
 
 def verdict_kpis(ctx: Context, p: Progress) -> None:
     """Municipalities per verdict, icon and word on every card."""
-    from ..sentences import verdict_label
+    from dk2020dash.views.sentences import verdict_label
 
     counts = p.verdict_counts()
     with st.container(border=True, key="kpi-verdicts"):
@@ -106,7 +106,7 @@ def download_table(ctx: Context, df: pd.DataFrame | Callable[[], pd.DataFrame], 
     name without extension and keys the buttons, so it must be unique on the page. The files are made
     only when a button is clicked; `df` may be a function making the frame then (a list too long to show whole:
     it runs without Streamlit, so it reads through queries.py, not the cached loaders)."""
-    from .. import report
+    from dk2020dash.exports import tables as report
 
     frame = df if callable(df) else df.copy()
     with st.container(horizontal=True, key=f"dl-{name}"):
@@ -122,21 +122,22 @@ def download_table(ctx: Context, df: pd.DataFrame | Callable[[], pd.DataFrame], 
 def export_downloads(ctx: Context) -> None:
     """Every table as one zip (CSV, XLSX or Parquet, each with a README) and a backup of the database. Only an
     admin's backup keeps the password hashes of local accounts (anyone else's has them empty)."""
-    from .. import backup, report
-    from ..auth import is_admin
+    from dk2020dash.exports import backup
+    from dk2020dash.exports import tables as report
+    from dk2020dash.auth import is_admin
 
-    path = str(ctx.store.path)
+    path = ctx.store.target
     secrets = is_admin(ctx.user)
     with st.container(horizontal=True, key="export-archives"):
         for fmt in report.FORMATS:
             st.download_button(
-                ctx.t(f"exp.archive_{fmt}"), data=lambda fmt=fmt: report.export_archive(Store(path), fmt),
+                ctx.t(f"exp.archive_{fmt}"), data=lambda fmt=fmt: report.export_archive(open_store(path), fmt),
                 file_name=report.archive_name(fmt), mime=report.MIME["zip"], key=f"export-{fmt}",
                 on_click="ignore", icon=":material/folder_zip:",
             )
     st.markdown(ctx.t("exp.backup.body"))
     st.download_button(
-        ctx.t("exp.backup"), data=lambda: backup.backup_bytes(Store(path), secrets=secrets), file_name=backup.backup_name(),
+        ctx.t("exp.backup"), data=lambda: backup.backup_bytes(open_store(path), secrets=secrets), file_name=backup.backup_name(),
         mime=report.MIME["zip"], key="backup", on_click="ignore", icon=":material/backup:",
     )
 
@@ -145,7 +146,7 @@ def chart(ctx: Context, spec: dict, name: str, height: int | None = None, width:
           alt: TextAlternative | None = None) -> None:
     """A chart, with PNG and SVG download buttons under it (rendered offline by vl-convert when clicked).
     width="content" keeps the spec's own size (a map, whose projection would stretch with the page).
-    `alt` (alternatives.py) is its text alternative: the sentence under the chart (and as the chart's accessible
+    `alt` (views/alternatives.py) is its text alternative: the sentence under the chart (and as the chart's accessible
     name), and its data as a table on request. Every chart on a page is drawn here, so none goes without."""
     st.vega_lite_chart(_arrow_datasets(spec), key=name, height=height if height is not None else "content",
                        width=width, alt=alt.summary if alt is not None and alt.summary else None)
@@ -172,7 +173,7 @@ _ARROW_LOCK = threading.Lock()
 def _arrow_datasets(spec: dict) -> dict:
     """The spec with its named datasets as Arrow bytes, as st.vega_lite_chart would convert them on every run
     (the conversion was up to a quarter of a warm Sammenlign run); made once for a spec that is kept between runs
-    (the cached specs of ui/data.py). Streamlit sends such bytes unchanged, so the chart is the same."""
+    (the cached specs of ui/loaders.py). Streamlit sends such bytes unchanged, so the chart is the same."""
     if not isinstance(spec.get("datasets"), dict):
         return spec
     known = _ARROW_SPECS.get(id(spec))
@@ -194,7 +195,7 @@ def _arrow_datasets(spec: dict) -> dict:
 def chart_downloads(ctx: Context, spec: dict | Callable[[], dict], name: str) -> None:
     """PNG (for slides) and SVG (for print) of a Vega-Lite spec, or of a function making one (called only when
     a button is clicked); `name` is the file name and keys the buttons."""
-    from .. import deck
+    from dk2020dash.exports import kkr as deck
 
     def image(fmt: str) -> bytes:
         full = spec() if callable(spec) else spec

@@ -9,19 +9,12 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from .domain import (
-    ACTION_STATUSES,
+from dk2020dash.domain import (
     BRIDGE_PART_OF_STATUS,
     BRIDGE_PARTS,
     DEVIATING_MAX_D,
-    COVERING_STATUSES,
     DUE_SOON_DAYS,
-    HAZARD_CODES,
-    HIGH_RISK_LEVELS,
     ON_TRACK_MAX_D,
-    RISK_LEVELS,
-    RISK_RANK,
-    RISK_STALE_AFTER_YEARS,
     STALE_AFTER_DAYS,
     TARGET_YEAR,
     TREND_HORIZON,
@@ -209,7 +202,7 @@ def _is_missing(value: object) -> bool:
         return False
 
 
-def _tonnes(value: object) -> float | None:
+def tonnes_or_none(value: object) -> float | None:
     """An expected reduction as a float, or None where it is missing or not a number."""
     if _is_missing(value) or isinstance(value, bool):
         return None
@@ -257,7 +250,7 @@ def reduction_bridge(need: float, expected_by_status: Mapping[str, float],
         n = counts.get(status, 1)
         n = 1 if _is_missing(n) else int(n)
         known = isinstance(status, str) and status in BRIDGE_PART_OF_STATUS
-        tonnes = _tonnes(value)
+        tonnes = tonnes_or_none(value)
         if tonnes is None:
             tonnes = 0.0
             if known and BRIDGE_PART_OF_STATUS[status] is not None:  # only where the tonnes would have counted
@@ -278,7 +271,7 @@ def reduction_bridge(need: float, expected_by_status: Mapping[str, float],
         for year, value in (completed_by_year or {}).items():
             if _is_missing(year) or not in_inventory(int(year), latest_year):
                 continue
-            already += _tonnes(value) or 0.0
+            already += tonnes_or_none(value) or 0.0
             n = n_by_year.get(year, 1)
             already_actions += 1 if _is_missing(n) else int(n)
         parts["secured"] = max(0.0, parts["secured"] - already)
@@ -545,231 +538,3 @@ def assess_area(inputs: Iterable[MunicipalityInputs], today: date) -> Progress |
         bridge=bridge, population=population, population_approx=any(p.population_approx for p in parts),
         today=today, excluded=excluded, verdicts={c: v for p in parts for c, v in p.verdicts.items()},
     )
-
-
-def inputs_from_frames(
-    emissions: pd.DataFrame,
-    plans: pd.DataFrame,
-    targets: pd.DataFrame,
-    actions: pd.DataFrame,
-    municipalities: pd.DataFrame,
-) -> dict[int, MunicipalityInputs]:
-    """Assemble per-municipality inputs from the frames queries.py returns.
-
-    emissions: municipality, year, tco2e (summed over sectors) · plans: municipality, baseline_year,
-    net_zero_year · targets: municipality, target_year, reduction · actions: municipality, status,
-    expected_2030_t (mitigation only) · municipalities: code, population, population_approx.
-
-    actions may be one row per action, or already summed per status with the number of actions in a column
-    `actions` (and, optionally, those without an expected reduction in `missing_expected`). A missing status
-    becomes "" (left out of the bridge and reported, see reduction_bridge); a missing expected reduction sums
-    as 0 and, in rows per action, is counted in `missing_expected`. An optional column `completed_year` gives
-    the year of a completed action's completion date (queries.action_expected), so the bridge can tell the
-    completed actions already in the inventory from those that are secured (see in_inventory).
-    """
-    series = {int(c): dict(zip(g["year"].astype(int), g["tco2e"].astype(float)))
-              for c, g in emissions.groupby("municipality")}
-    tgt = {int(c): dict(zip(g["target_year"].astype(int), g["reduction"].astype(float)))
-           for c, g in targets.groupby("municipality")}
-    plan = {int(r.municipality): PlanTargets(int(r.baseline_year), int(r.net_zero_year), tgt.get(int(r.municipality), {}))
-            for r in plans.itertuples()}
-    acts = actions.assign(status=actions["status"].astype(object).where(actions["status"].notna(), ""))
-    acts = acts.assign(expected_2030_t=pd.to_numeric(acts["expected_2030_t"], errors="coerce").astype(float))
-    in_part = acts["status"].map(lambda s: BRIDGE_PART_OF_STATUS.get(s) is not None)
-    if "actions" in acts:
-        acts = acts.assign(_n=acts["actions"].fillna(0).astype(int),
-                           _missing=acts["missing_expected"].fillna(0).astype(int).where(in_part, 0)
-                           if "missing_expected" in acts else 0)
-    else:
-        acts = acts.assign(_n=1, _missing=(acts["expected_2030_t"].isna() & in_part).astype(int))
-    expected, counts, missing, done, done_n = {}, {}, {}, {}, {}
-    for c, g in acts.groupby("municipality"):
-        by_status = g.groupby("status", sort=True)
-        expected[int(c)] = by_status["expected_2030_t"].sum().to_dict()
-        counts[int(c)] = {k: int(v) for k, v in by_status["_n"].sum().items()}
-        missing[int(c)] = int(g["_missing"].sum())
-        if "completed_year" in g:
-            completed = g[(g["status"] == "completed") & g["completed_year"].notna()]
-            by_year = completed.groupby(completed["completed_year"].astype(int), sort=True)
-            done[int(c)] = {int(y): float(v) for y, v in by_year["expected_2030_t"].sum().items()}
-            done_n[int(c)] = {int(y): int(v) for y, v in by_year["_n"].sum().items()}
-    out = {}
-    for r in municipalities.itertuples():
-        code = int(r.code)
-        pop = None if pd.isna(r.population) else float(r.population)
-        out[code] = MunicipalityInputs(code=code, series=series.get(code, {}), plan=plan.get(code),
-                                       expected_by_status=expected.get(code, {}), population=pop,
-                                       population_approx=bool(r.population_approx),
-                                       actions_by_status=counts.get(code, {}), missing_expected=missing.get(code, 0),
-                                       completed_by_year=done.get(code, {}), completed_actions_by_year=done_n.get(code, {}))
-    return out
-
-
-# -- climate adaptation (klimatilpasning) --------------------------------------------------------------------
-# risks: one row per assessed (municipality, hazard) with level and assessed_year (queries.risks).
-# adaptation: one row per adaptation action with municipality, status, end_date, last_updated and hazards, a list
-# of hazard codes (queries.adaptation_actions).
-
-def is_high_risk(level: str) -> bool:
-    """A high risk is one assessed høj or meget høj."""
-    return level in HIGH_RISK_LEVELS
-
-
-def covers(status: str) -> bool:
-    """An adaptation action covers its hazards once it is in progress or completed."""
-    return status in COVERING_STATUSES
-
-
-def _action_hazard_pairs(adaptation: pd.DataFrame) -> pd.DataFrame:
-    """One row per (action, hazard it names)."""
-    cols = ["id", "municipality", "status", "hazard"]
-    if adaptation.empty:
-        return pd.DataFrame(columns=cols)
-    pairs = adaptation.assign(hazard=adaptation["hazards"].map(lambda h: list(h) if h is not None and
-                                                                not (isinstance(h, float) and math.isnan(h)) else []))
-    pairs = pairs.explode("hazard")
-    return pairs[pairs["hazard"].notna()][cols].reset_index(drop=True)
-
-
-def uncovered_high_risks(risks: pd.DataFrame, adaptation: pd.DataFrame) -> pd.DataFrame:
-    """Uncovered high risks: every (municipality, hazard) assessed høj or meget høj for which the municipality has
-    no adaptation action naming that hazard with status in progress or completed. Planned, delayed or paused
-    actions for the hazard do not cover it (they are counted in `not_under_way`); cancelled ones count for
-    nothing. Sorted by level (meget høj first), then municipality and hazard."""
-    cols = ["municipality", "hazard", "level", "assessed_year", "not_under_way"]
-    high = risks[risks["level"].map(is_high_risk)] if len(risks) else risks
-    if high.empty:
-        return pd.DataFrame(columns=cols)
-    pairs = _action_hazard_pairs(adaptation)
-    covered = {(int(m), h) for m, h, s in zip(pairs["municipality"], pairs["hazard"], pairs["status"], strict=True)
-               if covers(s)}
-    waiting = Counter((int(m), h) for m, h, s in zip(pairs["municipality"], pairs["hazard"], pairs["status"], strict=True)
-                      if not covers(s) and s != "cancelled")
-    keys = list(zip(high["municipality"].astype(int), high["hazard"], strict=True))
-    out = high.assign(not_under_way=[waiting.get(k, 0) for k in keys])
-    out = out[[k not in covered for k in keys]]
-    out = out.assign(_rank=out["level"].map(lambda v: -RISK_RANK[v]))
-    return out.sort_values(["_rank", "municipality", "hazard"])[cols].reset_index(drop=True)
-
-
-def risk_matrix(risks: pd.DataFrame) -> pd.DataFrame:
-    """Number of municipalities per hazard (rows, domain order) and risk level (columns, lav .. meget høj)."""
-    counts = (risks.groupby(["hazard", "level"]).size() if len(risks)
-              else pd.Series(dtype=int, index=pd.MultiIndex.from_tuples([], names=["hazard", "level"])))
-    matrix = counts.unstack("level") if len(counts) else pd.DataFrame()
-    return matrix.reindex(index=list(HAZARD_CODES), columns=list(RISK_LEVELS)).fillna(0).astype(int)
-
-
-def adaptation_by_hazard(adaptation: pd.DataFrame) -> pd.DataFrame:
-    """Adaptation actions per hazard they name (rows, domain order) and status (columns); an action naming two
-    hazards counts under both."""
-    pairs = _action_hazard_pairs(adaptation)
-    counts = pairs.groupby(["hazard", "status"]).size().unstack("status") if len(pairs) else pd.DataFrame()
-    return counts.reindex(index=list(HAZARD_CODES), columns=list(ACTION_STATUSES)).fillna(0).astype(int)
-
-
-def risk_assessment_is_stale(assessed_year: int, today: date) -> bool:
-    """A risk assessment made more than five years before this year (by its year) is due for reassessment."""
-    return today.year - int(assessed_year) > RISK_STALE_AFTER_YEARS
-
-
-def adaptation_overdue(adaptation: pd.DataFrame, today: date) -> pd.DataFrame:
-    """Adaptation actions that need attention: overdue (end date passed, not completed or cancelled) or stale
-    (not updated for 365 days, the same rule as every action). Columns: the action's, plus overdue and stale."""
-    if adaptation.empty:
-        return adaptation.assign(overdue=pd.Series(dtype=bool), stale=pd.Series(dtype=bool))
-    end = pd.to_datetime(adaptation["end_date"])
-    open_ = ~adaptation["status"].isin(["completed", "cancelled"])
-    overdue = open_ & end.notna() & (end < pd.Timestamp(today))
-    stale = adaptation["last_updated"].map(lambda d: not pd.isna(d) and is_stale(pd.Timestamp(d).date(), today))
-    stale = stale & open_
-    out = adaptation.assign(overdue=overdue.to_numpy(dtype=bool), stale=stale.to_numpy(dtype=bool))
-    return out[out["overdue"] | out["stale"]].reset_index(drop=True)
-
-
-# -- what changed since a date, and what needs following up (the KKR meeting pack) ---------------------
-
-def bridge_part(status: object) -> str:
-    """The bridge part an action status counts in: a BRIDGE_PARTS name, "cancelled", or "none" (no status yet,
-    or unknown)."""
-    if not isinstance(status, str) or status not in BRIDGE_PART_OF_STATUS:
-        return "none"
-    return BRIDGE_PART_OF_STATUS[status] or "cancelled"
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What changed in an area between two dates: counts and sums that a slide states."""
-
-    since: date
-    until: date
-    status_changes: int  # action status changes
-    by_municipality: dict[int, int]  # status changes per municipality
-    moved: dict[tuple[str, str], float]  # (from part, to part) -> expected 2030 tonnes of mitigation actions
-    milestones_done: tuple[tuple[int, str, date], ...]  # (municipality, kind, done)
-    milestones_overdue: tuple[tuple[int, str, date], ...]  # (municipality, kind, due): due since, not done by then
-    new_editions: tuple[tuple[str, date], ...]  # (name, published)
-    verdict_changes: dict[int, tuple[Verdict | None, Verdict | None]]  # municipality -> (before, now)
-
-    @property
-    def tonnes_moved(self) -> float:
-        return sum(self.moved.values())
-
-
-def changes_since(events: pd.DataFrame, milestones: pd.DataFrame, editions: pd.DataFrame,
-                  before: Mapping[int, Progress | Unavailable], now: Mapping[int, Progress | Unavailable],
-                  since: date, until: date) -> Changes:
-    """Summarise the frames of queries.status_changes_since, milestones_changed_since and editions_since.
-
-    Tonnes move between bridge parts when a mitigation action's status moves it from one part to another
-    (e.g. planned -> in progress); a change within a part (delayed -> paused) moves nothing. `before` and
-    `now` are each municipality's assessment on the edition newest before `since` and on the newest edition;
-    a municipality whose verdict differs is listed (only when a new edition came since)."""
-    moved: dict[tuple[str, str], float] = {}
-    for r in events.itertuples():
-        if r.kind != "mitigation":
-            continue
-        old, new = bridge_part(r.old_status), bridge_part(r.new_status)
-        tonnes = _tonnes(r.expected_2030_t)
-        if old != new and tonnes:
-            moved[(old, new)] = moved.get((old, new), 0.0) + tonnes
-    by_muni = {int(k): int(v) for k, v in events.groupby("municipality").size().items()} if len(events) else {}
-
-    def day(v: object) -> date:
-        return pd.Timestamp(v).date()
-
-    done, overdue = [], []
-    for r in milestones.itertuples():
-        if not pd.isna(r.done) and since <= day(r.done) <= until:
-            done.append((int(r.municipality), str(r.kind), day(r.done)))
-        elif since <= day(r.due) < until and (pd.isna(r.done) or day(r.done) > day(r.due)):
-            overdue.append((int(r.municipality), str(r.kind), day(r.due)))
-    new_editions = tuple((str(r.name), day(r.published)) for r in editions.itertuples())
-    changed: dict[int, tuple[Verdict | None, Verdict | None]] = {}
-    if new_editions:
-        for code in sorted(set(before) | set(now)):
-            b, n = before.get(code), now.get(code)
-            vb = b.verdict if isinstance(b, Progress) else None
-            vn = n.verdict if isinstance(n, Progress) else None
-            if vb != vn:
-                changed[code] = (vb, vn)
-    return Changes(since=since, until=until, status_changes=len(events), by_municipality=by_muni, moved=moved,
-                   milestones_done=tuple(done), milestones_overdue=tuple(overdue), new_editions=new_editions,
-                   verdict_changes=changed)
-
-
-def follow_up(actions: pd.DataFrame, milestones: pd.DataFrame, today: date) -> pd.DataFrame:
-    """Per municipality: overdue milestones and stale actions today (columns municipality, overdue, stale),
-    most in need of follow-up first; municipalities with neither are left out. Cancelled and completed
-    actions are not followed up, so they are never stale."""
-    open_actions = actions[~actions["status"].isin(["completed", "cancelled"])]
-    stale = open_actions.loc[[is_stale(pd.Timestamp(d).date(), today) for d in open_actions["last_updated"]]]
-    states = [milestone_state(pd.Timestamp(r.due).date(), None if pd.isna(r.done) else pd.Timestamp(r.done).date(),
-                              today) for r in milestones.itertuples()]
-    overdue = milestones.loc[[s == "overdue" for s in states]]
-    out = pd.DataFrame({"overdue": overdue.groupby("municipality").size(),
-                        "stale": stale.groupby("municipality").size()}, columns=["overdue", "stale"])
-    out = out.fillna(0).astype(int)
-    out.index.name = "municipality"
-    out = out.reset_index()
-    return out.sort_values(["overdue", "stale", "municipality"], ascending=[False, False, True], ignore_index=True)

@@ -16,7 +16,11 @@ from typing import BinaryIO
 
 import duckdb
 
-from .store import DB_ID, SCHEMA_VERSION, SECRET_COLUMNS, TABLE_SINCE, TABLES, UPGRADE_ROWS, Store, StoreDamaged, StoreError
+from dk2020dash.db import open_store
+from dk2020dash.db.store import DB_ID, Store
+from dk2020dash.db.migrations import SCHEMA_VERSION, TABLE_SINCE, TABLES, UPGRADE_ROWS
+from dk2020dash.exports.tables import SECRET_COLUMNS
+from dk2020dash.errors import StoreDamaged, StoreError
 
 APP = "dk2020dash"
 MANIFEST = "manifest.json"
@@ -364,7 +368,7 @@ def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: 
     either finishes before (and is replaced, as everything is) or waits and writes into the restored file.
     A database file that cannot be opened is refused, unless replace_damaged: then it is kept beside the new one
     (RestoreReport.kept_damaged). Whether the user may restore at all is auth.can_restore's to say."""
-    store = store_or_path if isinstance(store_or_path, Store) else Store(store_or_path)
+    store = store_or_path if isinstance(store_or_path, Store) else open_store(store_or_path)
     who = who or _user()
     source, name = _source(file)
     with store.write_lock():
@@ -445,7 +449,7 @@ def _user() -> str:
 def _current_data_version(store: Store, replace_damaged: bool = False) -> int:
     """The data version of the database about to be replaced (0 when there is none yet, or it is damaged and
     replace_damaged)."""
-    if not store.path.exists():
+    if not store.exists():
         return 0
     try:
         return store.data_version()

@@ -20,17 +20,22 @@ How it works (README "Running for a whole region"):
 from __future__ import annotations
 
 import logging
-import os
 import re
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import duckdb
+import pandas as pd
+
+from dk2020dash.db.migrations import MIGRATIONS, SCHEMA_FILE, TABLES
+from dk2020dash.db.pg_copy import (Copy, create_schema, duck, sql_literal, pins, shared_state, pg_schema, read_back,
+                                   table_checksums)
+from dk2020dash.db.store import BUMP_DATA_VERSION, LOCK_WAIT_SECONDS, Store, database_url, mask_url, seed_reference
+from dk2020dash.errors import StoreBusy, StoreError, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +49,10 @@ def is_url(target: object) -> bool:
     return isinstance(target, str) and target.strip().lower().startswith(URL_SCHEMES)
 
 
-def mask(text: object) -> str:
-    """The text with the password of every postgresql:// URL (and every password=... setting) replaced by ***."""
-    s = str(text)
-    s = re.sub(r"(postgres(?:ql)?://[^:/@\s]*:)[^@\s]*(@)", r"\1***\2", s, flags=re.IGNORECASE)
-    return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", s, flags=re.IGNORECASE)
+mask = mask_url
 
 
-# The full URLs this process was given, by their masked form: str(store.path) is the masked URL, safe to print and
+# The full URLs this process was given, by their masked form: store.target is the masked URL, safe to print and
 # to key caches on, and Store(masked) finds its way back to the server.
 _URLS: dict[str, str] = {}
 _URLS_LOCK = threading.Lock()
@@ -71,166 +72,48 @@ def resolve(url: str) -> str:
         return _URLS.get(url, url)
 
 
-class PgTarget:
-    """What store.path is for PostgreSQL: prints as the masked URL; exists() says whether the schema is there."""
+class PgStore(Store):
+    """A Store whose record is PostgreSQL: same interface, same DuckDB SQL for callers."""
 
-    def __init__(self, store: PgStore):
-        self._store = store
-        self.name = mask(_display(store.url))
+    def __init__(self, path: str | None = None, *, migrations: Mapping[int, str] | None = None,
+                 lock_wait: float | None = None):
+        self.url = resolve(str(path if path is not None else database_url()).strip())
+        remember(self.url)
+        self.migrations = dict(MIGRATIONS if migrations is None else migrations)
+        self.schema_version = 1 + len(self.migrations)
+        self.lock_wait = LOCK_WAIT_SECONDS if lock_wait is None else lock_wait
+        self._checked = False
 
-    def __str__(self) -> str:
-        return mask(self._store.url)
+    def query(self, sql: str, params: list | tuple | Mapping | None = None) -> pd.DataFrame:
+        with self.connection() as con:
+            return con.execute(sql, params or []).df()
 
-    __fspath__ = None  # not a file
-
-    def __repr__(self) -> str:
-        return f"PgTarget({self})"
+    @property
+    def target(self) -> str:
+        """The masked URL: safe to print and to key caches on; open_store(target) finds the server again."""
+        return mask(self.url)
 
     def exists(self) -> bool:
-        return self._store.schema_exists()
+        """Whether the schema is there."""
+        return self.schema_exists()
 
-
-def _literal(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _display(url: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(query=""))
-
-
-# -- the postgres extension, from its wheel -----------------------------------------------------------------------
-_EXTENSION_LOCK = threading.Lock()
-_extension_installed = False
-
-
-def extension_file() -> Path:
-    """The .duckdb_extension file inside the duckdb-extension-postgres wheel (same version as duckdb)."""
-    try:
-        import duckdb_extension_postgres
-    except ImportError as exc:
-        raise RuntimeError("duckdb-extension-postgres is not installed (pip install -r requirements.txt)") from exc
-    root = Path(duckdb_extension_postgres.__file__).parent
-    found = sorted(root.rglob(f"v{duckdb.__version__}/*.duckdb_extension")) or sorted(root.rglob("*.duckdb_extension"))
-    if not found:
-        raise RuntimeError(f"no .duckdb_extension file in {root}")
-    return found[0]
-
-
-def _duck() -> duckdb.DuckDBPyConnection:
-    """A new in-memory DuckDB with the postgres extension loaded from the wheel's file (no download)."""
-    global _extension_installed
-    con = duckdb.connect(":memory:", config={"autoinstall_known_extensions": False,
-                                             "autoload_known_extensions": False})
-    path = extension_file()
-    try:
-        with _EXTENSION_LOCK:
-            if not _extension_installed:
-                con.execute(f"INSTALL {_literal(str(path))}")
-                _extension_installed = True
-        con.execute("LOAD postgres_scanner")
-    except duckdb.Error:  # no home folder to install into (a service user): install into a folder of our own
-        import tempfile
-
-        folder = Path(tempfile.gettempdir()) / f"dk2020-duckdb-extensions-{os.getuid()}"
-        folder.mkdir(mode=0o700, exist_ok=True)
-        con.execute(f"SET extension_directory = {_literal(str(folder))}")
-        con.execute(f"INSTALL {_literal(str(path))}")
-        con.execute("LOAD postgres_scanner")
-    return con
-
-
-# -- schema ---------------------------------------------------------------------------------------------------
-def pg_schema(sql: str) -> str:
-    """schema.sql (or a migration of it) in PostgreSQL's dialect: the same tables, columns, keys and checks.
-    DuckDB's DOUBLE is PostgreSQL's DOUBLE PRECISION, isfinite(x) on a number and contains(a, b) are spelled out,
-    and foreign keys are checked at commit (a write's changed rows arrive in table order, but need not)."""
-    out = re.sub(r"\bDOUBLE\b(?!\s+PRECISION)", "DOUBLE PRECISION", sql)
-    out = re.sub(r"\bisfinite\((\w+)\)", r"(\1 <> 'Infinity'::float8 AND \1 <> '-Infinity'::float8 "
-                                         r"AND \1 <> 'NaN'::float8)", out)
-    out = re.sub(r"\bcontains\(([^,()]+(?:\([^()]*\))?),\s*([^()]+?)\)", r"(strpos(\1, \2) > 0)", out)
-    out = re.sub(r"(REFERENCES\s+\w+\s*\([^)]*\))", r"\1 DEFERRABLE INITIALLY DEFERRED", out)
-    return out
-
-
-def sequences_of(sql: str) -> list[str]:
-    return re.findall(r"CREATE SEQUENCE (\w+)", sql)
-
-
-def _create_schema(con: duckdb.DuckDBPyConnection, schema: str, starts: dict[str, int]) -> None:
-    """schema.sql into DuckDB with each sequence standing where `starts` says (its last value handed out), so
-    nextval gives the next id and duckdb_sequences() shows the same last value as PostgreSQL."""
-    def start(m: re.Match) -> str:
-        return f"CREATE SEQUENCE {m.group(1)} START {max(1, starts.get(m.group(1), 1))}"
-    con.execute(re.sub(r"CREATE SEQUENCE (\w+) START \d+", start, schema))
-    for name, last in starts.items():
-        if last >= 1 and name in sequences_of(schema):
-            con.execute("SELECT nextval(?)", [name])
-
-
-class Copy:
-    """An in-memory DuckDB copy of the whole database at one data version; never changed once published."""
-
-    def __init__(self, con: duckdb.DuckDBPyConnection, version: int, db_id: str):
-        self.con = con
-        self.version = version
-        self.db_id = db_id
-        self.loaded_at = time.time()
-
-    def close(self) -> None:
-        with suppress(Exception):
-            self.con.close()
-
-    def __del__(self) -> None:
-        self.close()
-
-
-class _Shared:
-    """Per process and URL: the current copy, the lock that builds copies, and one small connection for checks."""
-
-    def __init__(self) -> None:
-        self.lock = threading.RLock()
-        self.copy: Copy | None = None
-        self.check_con = None
-        self.check_lock = threading.Lock()
-        self.schema_checked = False
-        self.loader: duckdb.DuckDBPyConnection | None = None
-
-
-_SHARED: dict[str, _Shared] = {}
-_SHARED_LOCK = threading.Lock()
-_PINS = threading.local()  # url -> Copy, per thread
-
-
-def _shared(url: str) -> _Shared:
-    with _SHARED_LOCK:
-        return _SHARED.setdefault(url, _Shared())
-
-
-def _pins() -> dict:
-    if not hasattr(_PINS, "by_url"):
-        _PINS.by_url = {}
-    return _PINS.by_url
-
-
-class PgStore:
-    """Mixin body for store.Store on PostgreSQL; store.py builds the class (it subclasses Store)."""
-
-    url: str
+    @contextmanager
+    def snapshot(self, key: str) -> Iterator[None]:
+        """Reads already go to the one in-memory copy store_pg pinned when the run read its data key."""
+        yield
 
     # -- errors --------------------------------------------------------------------------------------------
     def _unavailable(self, exc: BaseException, doing: str = "") -> Exception:
-        from .store import StoreError, StoreUnavailable
 
         text = mask(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
-        log.warning("%s: %s%s", self.path, doing + ": " if doing else "", text)
+        log.warning("%s: %s%s", self.target, doing + ": " if doing else "", text)
         import psycopg
 
         if isinstance(exc, psycopg.OperationalError | ConnectionError | TimeoutError) or "connection" in text.lower() \
                 or "could not connect" in text.lower() or "server closed" in text.lower():
-            return StoreUnavailable(f"{self.path}: databaseserveren kan ikke nås ({text}); "
+            return StoreUnavailable(f"{self.target}: databaseserveren kan ikke nås ({text}); "
                                     "prøv igen om lidt. Intet er ændret.")
-        return StoreError(f"{self.path}: {text}")
+        return StoreError(f"{self.target}: {text}")
 
     def _connect_pg(self, **kw):
         import psycopg
@@ -242,7 +125,7 @@ class PgStore:
         """meta rows straight from PostgreSQL, on the process's check connection (reconnected when lost)."""
         import psycopg
 
-        shared = _shared(self.url)
+        shared = shared_state(self.url)
         with shared.check_lock:
             for attempt in (1, 2):
                 try:
@@ -252,9 +135,8 @@ class PgStore:
                                                     [list(keys)]).fetchall()
                     return dict(rows)
                 except psycopg.errors.UndefinedTable as exc:
-                    from .store import StoreError
 
-                    raise StoreError(f"{self.path}: databasen findes ikke (ingen tabeller); opret den med "
+                    raise StoreError(f"{self.target}: databasen findes ikke (ingen tabeller); opret den med "
                                      "'python -m dk2020dash init --database-url ...'.") from exc
                 except psycopg.Error as exc:
                     with suppress(Exception):
@@ -277,11 +159,11 @@ class PgStore:
     def _loader(self) -> duckdb.DuckDBPyConnection:
         """The process's DuckDB with the postgres extension loaded and the database attached read-only (loading
         the extension costs about 0.4 s, so it is done once; copies are plain in-memory DuckDBs)."""
-        shared = _shared(self.url)
+        shared = shared_state(self.url)
         if shared.loader is None:
-            con = _duck()
+            con = duck()
             try:
-                con.execute(f"ATTACH {_literal(self.url)} AS pg (TYPE postgres, READ_ONLY)")
+                con.execute(f"ATTACH {sql_literal(self.url)} AS pg (TYPE postgres, READ_ONLY)")
             except BaseException:
                 con.close()
                 raise
@@ -291,9 +173,8 @@ class PgStore:
     def _read_pg(self) -> dict[str, object]:
         """Every table as an Arrow table, read in one PostgreSQL transaction (one snapshot). A server that went
         away and came back is attached again."""
-        from .store import TABLES
 
-        shared = _shared(self.url)
+        shared = shared_state(self.url)
         with shared.lock:
             for attempt in (1, 2):
                 try:
@@ -317,7 +198,6 @@ class PgStore:
 
     @staticmethod
     def _read_copy(copy: Copy) -> dict[str, object]:
-        from .store import TABLES
 
         cur = copy.con.cursor()
         try:
@@ -329,14 +209,13 @@ class PgStore:
     def _build(tables: dict[str, object], starts: dict[str, int], *, foreign_keys: bool = True) -> Copy:
         """A new in-memory DuckDB with schema.sql (sequences where PostgreSQL's stand) holding the tables. A copy
         only read needs no foreign keys (PostgreSQL checked them; checking them again is half the time)."""
-        from .store import SCHEMA_FILE
 
         schema = SCHEMA_FILE.read_text(encoding="utf-8")
         if not foreign_keys:
             schema = re.sub(r"REFERENCES\s+\w+\s*\([^)]*\)", "", schema)
         con = duckdb.connect(":memory:")
         try:
-            _create_schema(con, schema, starts)
+            create_schema(con, schema, starts)
             for table, rows in tables.items():  # one table at a time: faster than one transaction, and a copy
                 con.register("_rows", rows)     # that fails half-way is thrown away anyway
                 con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM _rows')  # noqa: S608
@@ -371,7 +250,7 @@ class PgStore:
 
     def _current(self, *, check: bool = True) -> Copy:
         """The process's copy at PostgreSQL's data version, loaded anew when the version moved."""
-        shared = _shared(self.url)
+        shared = shared_state(self.url)
         self._ensure_schema()
         if not check and shared.copy is not None:
             return shared.copy
@@ -384,12 +263,12 @@ class PgStore:
             return copy
 
     def _pin(self, copy: Copy) -> None:
-        _pins()[self.url] = copy
+        pins()[self.url] = copy
 
     def pinned(self) -> Copy:
         """The copy this thread reads: the one data_version()/data_key() pinned at the start of a page run (one
         run, one version), else the newest (checked with PostgreSQL on every use, not pinned)."""
-        copy = _pins().get(self.url)
+        copy = pins().get(self.url)
         return copy if copy is not None else self._current()
 
     # -- the store's interface ---------------------------------------------------------------------------------
@@ -397,11 +276,9 @@ class PgStore:
     def write_lock(self) -> Iterator[None]:
         """This process's writers take turns (as on the file); across processes and servers, PostgreSQL's lock on
         the data-version row, taken by every transaction() and create(), does it."""
-        from . import store as _store
 
-        busy = getattr(_store, "StoreBusy", _store.StoreLocked)
         if not self._write_lock.acquire(timeout=max(self.lock_wait, 0.01)):
-            raise busy(f"{self.path}: en anden skriver i programmet er i gang; intet er ændret. Prøv igen.")
+            raise StoreBusy(f"{self.target}: en anden skriver i programmet er i gang; intet er ændret. Prøv igen.")
         try:
             yield
         finally:
@@ -427,7 +304,6 @@ class PgStore:
         return f"{copy.db_id}:{copy.version}"
 
     def table_counts(self) -> dict[str, int]:
-        from .store import TABLES
 
         copy = self._current()
         self._pin(copy)
@@ -441,12 +317,11 @@ class PgStore:
     def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
         """One write: PostgreSQL's write lock, a work copy of the data as it is now, the caller's statements on it
         (DuckDB SQL, the same schema), then the changed rows into PostgreSQL in the same PostgreSQL transaction."""
-        from .store import _BUMP_DATA_VERSION
 
         import psycopg
 
         self._ensure_schema()
-        shared = _shared(self.url)
+        shared = shared_state(self.url)
         try:
             pg = self._connect_pg()
         except psycopg.Error as exc:
@@ -468,7 +343,7 @@ class PgStore:
                 raise self._unavailable(exc, "write") from None  # logged masked
             try:
                 yield con
-                con.execute(_BUMP_DATA_VERSION)
+                con.execute(BUMP_DATA_VERSION)
                 self._apply(con, pg, tables)
             except BaseException:
                 with suppress(Exception):
@@ -482,14 +357,14 @@ class PgStore:
                     raise self._unavailable(exc, "commit") from None  # logged masked
                 with shared.lock:  # stored after all: the next read loads it
                     shared.copy = None
-                _pins().pop(self.url, None)
+                pins().pop(self.url, None)
                 return
             con.execute("COMMIT")
             self._drop_snapshot(con, tables)
             work.version = int(con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0])
             with shared.lock:
                 shared.copy = work
-            if self.url in _pins():  # a page run that wrote reads its own write from here on
+            if self.url in pins():  # a page run that wrote reads its own write from here on
                 self._pin(work)
             work = None
         except psycopg.Error as exc:
@@ -606,18 +481,17 @@ class PgStore:
     # -- schema, create, replace --------------------------------------------------------------------------------
     def _ensure_schema(self) -> None:
         """On first use in the process: the schema is there, not newer than this program, migrated if older."""
-        shared = _shared(self.url)
+        shared = shared_state(self.url)
         if shared.schema_checked:
             return
-        from .store import StoreError
 
         meta = self._meta(("schema_version",))
         if "schema_version" not in meta:
-            raise StoreError(f"{self.path}: databasen er ikke fra dette program (ingen skemaversion i meta).")
+            raise StoreError(f"{self.target}: databasen er ikke fra dette program (ingen skemaversion i meta).")
         version = int(meta["schema_version"])
         if version > self.schema_version:
             raise StoreError(
-                f"{self.path}: databasen har skemaversion {version}, men denne version af programmet kender "
+                f"{self.target}: databasen har skemaversion {version}, men denne version af programmet kender "
                 f"kun op til {self.schema_version}. Opdatér programmet; intet er ændret.")
         if version < self.schema_version:
             self._migrate_pg(version)
@@ -644,14 +518,13 @@ class PgStore:
         """Build the whole database in DuckDB (schema.sql, the reference rows, then fill), then put it into
         PostgreSQL in one transaction: the schema if missing, every table replaced. An existing database is
         replaced only with force. `source` (migrate-to-postgres) fills a bare schema instead of seed and fill."""
-        from .store import SCHEMA_FILE, TABLES, StoreError, seed_reference
 
         import psycopg
 
         schema = SCHEMA_FILE.read_text(encoding="utf-8")
         con = duckdb.connect(":memory:")
         try:
-            _create_schema(con, schema, starts or {})
+            create_schema(con, schema, starts or {})
             if source is not None:
                 source(con)
             else:
@@ -672,16 +545,16 @@ class PgStore:
                 pg.execute("SELECT pg_advisory_xact_lock(20202020)")  # two inits at once take turns
                 exists = pg.execute("SELECT to_regclass('public.meta') IS NOT NULL").fetchone()[0]
                 if exists and not force:
-                    raise StoreError(f"{self.path}: databasen findes allerede; brug --force for at erstatte den.")
+                    raise StoreError(f"{self.target}: databasen findes allerede; brug --force for at erstatte den.")
                 if exists:
                     pg.execute(_LOCK_META)
                     found = dict(pg.execute("SELECT key, value FROM meta").fetchall())
                     if int(found.get("schema_version", 0)) > self.schema_version:
-                        raise StoreError(f"{self.path}: databasen har en nyere skemaversion; intet er ændret.")
+                        raise StoreError(f"{self.target}: databasen har en nyere skemaversion; intet er ændret.")
                     pg.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in TABLES if self._pg_has(pg, t)))
                     for table in TABLES:
                         if not self._pg_has(pg, table):
-                            raise StoreError(f"{self.path}: tabellen {table} mangler; intet er ændret.")
+                            raise StoreError(f"{self.target}: tabellen {table} mangler; intet er ændret.")
                 else:
                     pg.execute(pg_schema(schema))
                 self._copy_tables(con, pg, TABLES)
@@ -698,11 +571,11 @@ class PgStore:
                 pg.close()
         finally:
             con.close()
-        shared = _shared(self.url)
+        shared = shared_state(self.url)
         with shared.lock:
             shared.copy = None
             shared.schema_checked = False
-        _pins().pop(self.url, None)
+        pins().pop(self.url, None)
         return None
 
     @staticmethod
@@ -725,7 +598,7 @@ class PgStore:
                 collist = ", ".join(f'"{c}"' for c in cols)
                 path = Path(tmp) / f"{table}.csv"
                 query = select.format(cols=collist, table=table)
-                con.execute(f"COPY ({query}) TO {_literal(str(path))} (FORMAT csv, HEADER false, "  # noqa: S608
+                con.execute(f"COPY ({query}) TO {sql_literal(str(path))} (FORMAT csv, HEADER false, "  # noqa: S608
                             "NULLSTR '\\N', QUOTE '\"', ESCAPE '\"')")
                 with pg.cursor() as pc, pc.copy(f"COPY {target.format(table=table)} ({collist}) FROM STDIN "
                                                  "(FORMAT csv, NULL '\\N')") as copy, open(path, "rb") as fh:
@@ -743,56 +616,14 @@ class PgStore:
             raise self._unavailable(exc, "read") from None  # logged masked
 
 
-def table_checksums(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, int]]:
-    """Rows and an order-free checksum (the sum of DuckDB's hash of each whole row) of every table."""
-    from .store import TABLES
-
-    out = {}
-    for table in TABLES:
-        n, h = con.execute(f'SELECT count(*), coalesce(sum(hash(t)::HUGEINT), 0) FROM "{table}" t').fetchone()  # noqa: S608
-        out[table] = (int(n), int(h))
-    return out
-
-
-def read_back(pg) -> dict[str, tuple[int, int]]:
-    """table_checksums of what PostgreSQL holds, seen by this connection (inside its transaction): every table
-    read out with COPY and loaded into DuckDB with schema.sql's types, so the numbers compare with a file's."""
-    import tempfile
-
-    from .store import SCHEMA_FILE, TABLES
-
-    con = duckdb.connect(":memory:")
-    try:
-        con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
-        with tempfile.TemporaryDirectory(prefix="dk2020-pg-") as tmp:
-            for table in TABLES:
-                cols = [r[0] for r in con.execute(
-                    "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
-                    "AND schema_name = 'main' AND table_name = ? ORDER BY column_index", [table]).fetchall()]
-                collist = ", ".join(f'"{c}"' for c in cols)
-                path = Path(tmp) / f"{table}.csv"
-                with open(path, "wb") as fh, pg.cursor() as cur, cur.copy(
-                        f"COPY (SELECT {collist} FROM \"{table}\") TO STDOUT (FORMAT csv, NULL '\\N')") as copy:
-                    for chunk in copy:
-                        fh.write(chunk)
-                if path.stat().st_size == 0:  # an empty table (DuckDB cannot read the dialect of an empty file)
-                    continue
-                con.execute(f"COPY \"{table}\" ({collist}) FROM {_literal(str(path))} "  # noqa: S608
-                            "(FORMAT csv, HEADER false, NULLSTR '\\N', QUOTE '\"', ESCAPE '\"')")
-        return table_checksums(con)
-    finally:
-        con.close()
-
-
 def migrate_to_postgres(source, target) -> dict[str, tuple[int, int]]:
     """Copy a file database into an empty PostgreSQL database in one transaction, committed only when every
     table's row count and checksum read back from PostgreSQL equal the file's. Returns them per table."""
-    from .store import StoreError, TABLES
 
     if not isinstance(target, PgStore):
-        raise StoreError(f"{target.path}: ikke en postgresql://-adresse.")
+        raise StoreError(f"{target.target}: ikke en postgresql://-adresse.")
     if isinstance(source, PgStore):
-        raise StoreError(f"{source.path}: kilden skal være en databasefil.")
+        raise StoreError(f"{source.target}: kilden skal være en databasefil.")
     with source.connection() as src:  # checks (and migrates) the file first
         src.execute("BEGIN TRANSACTION")
         tables = {t: src.execute(f'SELECT * FROM "{t}"').to_arrow_table() for t in TABLES}  # noqa: S608
@@ -813,7 +644,7 @@ def migrate_to_postgres(source, target) -> dict[str, tuple[int, int]]:
     def verify(found: dict[str, tuple[int, int]]) -> None:
         wrong = [t for t in TABLES if found.get(t) != expected.get(t)]
         if wrong:
-            raise StoreError(f"{target.path}: efter kopieringen stemmer {', '.join(wrong)} ikke med filen "
+            raise StoreError(f"{target.target}: efter kopieringen stemmer {', '.join(wrong)} ikke med filen "
                              "(antal rækker eller kontrolsum); intet er skrevet.")
 
     target.create(source=fill, starts=starts, verify=verify)

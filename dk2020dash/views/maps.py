@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from . import i18n
-from .domain import VERDICTS
+from dk2020dash import i18n
+from dk2020dash.domain import VERDICTS
 
 BOUNDARIES_ENV = "DK2020_BOUNDARIES"
 # The boundaries shipped with the app (made by data/make_boundaries.py from DAGI); DK2020_BOUNDARIES overrides.
@@ -241,7 +241,7 @@ def inset_codes(metrics: pd.DataFrame) -> list[int]:
     return metrics.loc[inside, "code"].astype(int).tolist()
 
 
-def deck(metrics: pd.DataFrame, metric: str, lang: str, boundaries: Mapping[int, dict] | None = None,
+def map_deck(metrics: pd.DataFrame, metric: str, lang: str, boundaries: Mapping[int, dict] | None = None,
          view: pdk.ViewState | None = None, size: tuple[int, int] = MAP_PX,
          focus: Collection[int] | None = None, circles: float = 1.0,
          ) -> tuple[pdk.Deck, list[dict], dict[int, int | None]]:
@@ -317,7 +317,7 @@ def deck(metrics: pd.DataFrame, metric: str, lang: str, boundaries: Mapping[int,
     return d, legend, spots
 
 
-def selected_code(event: object) -> int | None:
+def clicked_code(event: object) -> int | None:
     """The municipality code a map selection points at (st.pydeck_chart's on_select event), or None."""
     try:
         objects = event["selection"]["objects"]  # type: ignore[index]

@@ -1,4 +1,4 @@
-"""What an import found and would change (the preview) and what it did: ImportReport and Summary."""
+"""What an import found and would change (the preview) and what it did: ImportResult and Summary."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import i18n
+from dk2020dash import i18n
 
-from .problems import Problem
+from dk2020dash.ingest.problems import Problem
 
 
 @dataclass
-class Context:
+class ImportJob:
     """Facts about one import that every kind's writer needs."""
 
     kind: str
@@ -67,7 +67,7 @@ class Summary:
 
 
 @dataclass
-class ImportReport:
+class ImportResult:
     """The outcome of run_import: ok, problems (first 50 + count of the rest), rows, summary, duplicate."""
 
     kind: str

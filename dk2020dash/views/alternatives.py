@@ -6,9 +6,12 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from . import charts, i18n, names, progress, sentences
-from .domain import HIGH_RISK_LEVELS, VERDICTS
-from .progress import Bridge, Progress
+from dk2020dash import i18n, names
+from dk2020dash.views import charts
+from dk2020dash.views import sentences
+from dk2020dash.domain import HIGH_RISK_LEVELS, VERDICTS
+from dk2020dash.metrics.mitigation import Bridge, Progress
+from dk2020dash.metrics import adaptation
 
 
 class TextAlternative(NamedTuple):
@@ -130,7 +133,7 @@ def adaptation_status(by_hazard: pd.DataFrame, actions: pd.DataFrame, lang: str)
     for s in by_hazard.columns:
         table[_t(f"status.{s}", lang)] = [i18n.number(int(v), lang) for v in by_hazard[s]]
     per = by_hazard.sum(axis=1)
-    under_way = int(actions["status"].map(progress.covers).sum()) if len(actions) else 0
+    under_way = int(actions["status"].map(adaptation.covers).sum()) if len(actions) else 0
     summary = sentences.adaptation_status_summary(len(actions), under_way, charts.hazard_label(str(per.idxmax()), lang),
                                                   int(per.max()), lang)
     return TextAlternative(summary, table)
@@ -144,7 +147,7 @@ def verdict_list(rows: pd.DataFrame, lang: str, metric: str = "verdict") -> Text
     """The verdict map (the Kort page's, the KKR slide's) as a list: one row per municipality in `rows` (code, name,
     region, verdict value or None, and the metric's column), grouped by verdict (icon and word), then by name; with
     the value the map shows when it is coloured by another metric."""
-    from .maps import _value_text
+    from dk2020dash.views.maps import _value_text
 
     order = rows.assign(_v=rows["verdict"].map(lambda v: _VERDICT_ORDER.get(v, len(VERDICTS)) if isinstance(v, str)
                                                else len(VERDICTS)),

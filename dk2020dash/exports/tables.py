@@ -15,12 +15,16 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
-from .store import SCHEMA_VERSION, SECRET_COLUMNS, TABLES, Store
+from dk2020dash.db.migrations import SCHEMA_VERSION, TABLES
+from dk2020dash.db.store import Store
 
 FORMATS = ("csv", "xlsx", "parquet")
 XLSX_FILE = "dk2020.xlsx"
 README_FILE = "README.txt"
 XLSX_MAX_ROWS = 1_048_575  # Excel's sheet limit (1,048,576) less the header row; longer tables go on to more sheets
+# Columns that never leave the database in an export (CSV, XLSX, Parquet, README); a backup keeps them
+# (exports/backup.py) so a restore keeps local accounts.
+SECRET_COLUMNS: dict[str, tuple[str, ...]] = {"app_user": ("password_hash",)}
 
 # Every table and column with its unit, in Danish and English: the README of every export is written from
 # here, and tests/test_export.py checks that every column in the database is described.
@@ -259,7 +263,7 @@ def readme_lines(fmt: str, store: Store | None = None) -> list[str]:
 
 def _ordered(table: str) -> str:
     # Every table's key columns come first, so ordering by all columns is ordering by the key. Secret columns
-    # (store.SECRET_COLUMNS: the password hashes of local accounts) never leave the database in an export.
+    # (SECRET_COLUMNS: the password hashes of local accounts) never leave the database in an export.
     hidden = SECRET_COLUMNS.get(table)
     columns = "* EXCLUDE (" + ", ".join(f'"{c}"' for c in hidden) + ")" if hidden else "*"
     return f'SELECT {columns} FROM "{table}" ORDER BY ALL'  # noqa: S608 - names from store.TABLES

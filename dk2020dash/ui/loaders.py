@@ -9,11 +9,12 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from .. import queries
-from ..domain import DENMARK
-from ..progress import MunicipalityInputs, Progress, Unavailable, assess_area, assess_municipality, lacking_text
-from ..store import Store
-from .context import Context
+from dk2020dash.db import open_store
+from dk2020dash import queries
+from dk2020dash.domain import DENMARK
+from dk2020dash.metrics.mitigation import MunicipalityInputs, Progress, Unavailable, assess_area, assess_municipality, lacking_text
+from dk2020dash.db.store import Store
+from dk2020dash.ui.context import Context
 
 T = TypeVar("T")
 
@@ -22,7 +23,7 @@ def cached(query: Callable[..., T], max_entries: int = 16) -> Callable[..., T]:
     """A loader for a queries.py function: load(ctx, *args) runs query(store, *args) once per database, data
     version and arguments (lists count as tuples). Each loader has a cache of its own (its name is the query's)."""
     def run(path: str, version: str, key: str, _args: tuple) -> T:
-        store = Store(path)
+        store = open_store(path)
         with store.snapshot(version):  # made from that version's data or not at all (DataMoved: ui.shell reruns)
             return query(store, *_args)
 
@@ -36,7 +37,7 @@ def cached(query: Callable[..., T], max_entries: int = 16) -> Callable[..., T]:
         return run_cached(path, version, repr(args), args)
 
     def load(ctx: Context, *args: object) -> T:
-        return cached_run(str(ctx.store.path), ctx.version, *args)
+        return cached_run(ctx.store.target, ctx.version, *args)
 
     load.__doc__ = f"queries.{query.__name__}, cached on the data version."
     load.cached = cached_run  # (path, version, *args), for cached builders that take no Context
@@ -73,7 +74,7 @@ TABLE_ROWS = 500  # rows a page shows of a long list (the download has them all)
 def first_rows_note(ctx: Context, n: int, downloads: bool = True) -> None:
     """Under a list's heading when it has more rows than a page shows: the first TABLE_ROWS of how many, and
     (downloads) that the download has them all."""
-    from .. import i18n
+    from dk2020dash import i18n
 
     if n > TABLE_ROWS:
         st.caption(ctx.t("table.first" if downloads else "table.first.plain", shown=i18n.number(TABLE_ROWS, ctx.lang),
@@ -83,8 +84,8 @@ def first_rows_note(ctx: Context, n: int, downloads: bool = True) -> None:
 def activity_counts(ctx: Context, codes: list[int], today: date) -> tuple[dict[str, int], int]:
     """Actions per status (every status, zero where none) and the number of overdue milestones of the municipalities:
     the figures of the activity KPI cards, counted in the database."""
-    from ..domain import ACTION_STATUSES
-    from ..progress import milestone_state
+    from dk2020dash.domain import ACTION_STATUSES
+    from dk2020dash.metrics.mitigation import milestone_state
 
     by_status = load_action_status_counts(ctx, codes)
     counts = dict(zip(by_status["status"], by_status["n"]))
@@ -108,11 +109,11 @@ def _assessment(path: str, version: str, codes: tuple[int, ...], today: date,
 
 def assess(ctx: Context, codes: list[int] | None = None, today: date | None = None,
            edition: int | None = None) -> Progress | Unavailable:
-    """progress.py's assessment of the given municipalities (default: the chosen area), each from its newest
+    """metrics' assessment of the given municipalities (default: the chosen area), each from its newest
     edition unless one is given. Made once per data version and arguments (shared: read it, do not change it)."""
     if codes is None:
         codes = queries.area_codes(load_municipalities(ctx), ctx.area)
-    return _assessment(str(ctx.store.path), ctx.version, tuple(int(c) for c in codes), today or date.today(), edition)
+    return _assessment(ctx.store.target, ctx.version, tuple(int(c) for c in codes), today or date.today(), edition)
 
 
 def reason_text(ctx: Context, result: Unavailable) -> str:
@@ -133,17 +134,17 @@ def municipality_name(ctx: Context, code: int) -> str:
 
 
 def ranking(ctx: Context, codes: list[int], today: date) -> tuple[pd.DataFrame, dict[int, Unavailable]]:
-    """Each municipality's progress.py figures for the ranking table (best reduction first), and those that
+    """Each municipality's metrics/ figures for the ranking table (best reduction first), and those that
     cannot be computed with the reason. Made once per data version, language and arguments (shared: read only)."""
-    return _ranking(str(ctx.store.path), ctx.version, ctx.lang, tuple(int(c) for c in codes), today)
+    return _ranking(ctx.store.target, ctx.version, ctx.lang, tuple(int(c) for c in codes), today)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _ranking(path: str, version: str, lang: str, codes: tuple[int, ...],
              today: date) -> tuple[pd.DataFrame, dict[int, Unavailable]]:
-    from ..sentences import verdict_label
+    from dk2020dash.views.sentences import verdict_label
 
-    ctx = Context(lang=lang, area=DENMARK, store=Store(path), version=version)
+    ctx = Context(lang=lang, area=DENMARK, store=open_store(path), version=version)
     munis = load_municipalities(ctx).set_index("code")
     inputs = load_inputs(ctx)
     rows, excluded = [], {}
@@ -168,7 +169,7 @@ def _pinned(build: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(build)
     def run(path: str, version: str, *args: object, **kwargs: object) -> T:
-        with Store(path).snapshot(version):
+        with open_store(path).snapshot(version):
             return build(path, version, *args, **kwargs)
     return run
 
@@ -179,9 +180,10 @@ def _chart_specs(path: str, version: str, codes: tuple[int, ...], lang: str, tod
                  adopted: tuple[int, float] | None, edition: int | None = None) -> dict[str, dict]:
     """The Vega-Lite specs of an assessment's charts, built once per data version (Altair's building and
     validation is the slowest part of a warm page run); under "alt" each chart's text alternative."""
-    from .. import alternatives, charts
+    from dk2020dash.views import alternatives
+    from dk2020dash.views import charts
 
-    store = Store(path)
+    store = open_store(path)
     inputs = load_inputs.cached(path, version) if edition is None else load_inputs.cached(path, version, edition)
     p = assess_municipality(inputs[codes[0]], today) if len(codes) == 1 else \
         assess_area([inputs[c] for c in codes], today)
@@ -205,27 +207,27 @@ def load_chart_specs(ctx: Context, codes: list[int], today: date,
                      adopted: tuple[int, float] | None = None, edition: int | None = None) -> dict[str, dict]:
     """trajectory, sector_bars, sector_area and bridge specs for the municipalities (those that can be drawn),
     each from its newest edition unless one is given; "alt" holds each one's alternatives.TextAlternative."""
-    return _chart_specs(str(ctx.store.path), ctx.version, tuple(codes), ctx.lang, today, adopted, edition)
+    return _chart_specs(ctx.store.target, ctx.version, tuple(codes), ctx.lang, today, adopted, edition)
 
 
 def assess_each(ctx: Context, codes: list[int], today: date | None = None) -> dict[int, Progress | Unavailable]:
-    """progress.py's assessment of each municipality on its own."""
+    """metrics' assessment of each municipality on its own."""
     inputs = load_inputs(ctx)
     today = today or date.today()
     return {c: assess_municipality(inputs[c], today) for c in codes if c in inputs}
 
 
 def municipality_metrics(ctx: Context, codes: list[int] | None = None, today: date | None = None) -> pd.DataFrame:
-    """One row per municipality with progress.py's figures (verdict, reduction, per capita, manko, data lag),
+    """One row per municipality with metrics' figures (verdict, reduction, per capita, manko, data lag),
     or, where it cannot be computed, `why` in the page language. Numbers stay numbers; formatting is the
     caller's. Made once per data version, language and arguments (shared: read only, copy to change)."""
-    return _metrics(str(ctx.store.path), ctx.version, ctx.lang, None if codes is None else tuple(codes),
+    return _metrics(ctx.store.target, ctx.version, ctx.lang, None if codes is None else tuple(codes),
                     today or date.today())
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _metrics(path: str, version: str, lang: str, codes: tuple[int, ...] | None, today: date) -> pd.DataFrame:
-    ctx = Context(lang=lang, area=DENMARK, store=Store(path), version=version)
+    ctx = Context(lang=lang, area=DENMARK, store=open_store(path), version=version)
     munis = load_municipalities(ctx)
     if codes is not None:
         munis = munis[munis["code"].isin(codes)]
@@ -249,9 +251,9 @@ def _metrics(path: str, version: str, lang: str, codes: tuple[int, ...] | None, 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _map_list(path: str, version: str, area: str, metric: str, lang: str, today: date):
-    from .. import alternatives
+    from dk2020dash.views import alternatives
 
-    ctx = Context(lang=lang, area=area, store=Store(path), version=version)
+    ctx = Context(lang=lang, area=area, store=open_store(path), version=version)
     metrics = municipality_metrics(ctx, queries.area_codes(load_municipalities(ctx), area), today)
     return alternatives.verdict_list(metrics, lang, metric)
 
@@ -259,16 +261,17 @@ def _map_list(path: str, version: str, area: str, metric: str, lang: str, today:
 def load_map_list(ctx: Context, metric: str, today: date | None = None):
     """The Kort map as words (alternatives.verdict_list): the area's municipalities by verdict, with the value of
     the metric the map is coloured by, and its sentence; built once per data version, area, metric and language."""
-    return _map_list(str(ctx.store.path), ctx.version, ctx.area, metric, ctx.lang, today or date.today())
+    return _map_list(ctx.store.target, ctx.version, ctx.area, metric, ctx.lang, today or date.today())
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _compare_specs(path: str, version: str, chosen: tuple[int, ...], lang: str, today: date) -> dict[str, dict]:
     """Sammenlign's two Vega-Lite specs, built once per data version and choice (Altair's building and
     validation is most of the page's run time); under "alt" their text alternatives."""
-    from .. import alternatives, charts
+    from dk2020dash.views import alternatives
+    from dk2020dash.views import charts
 
-    ctx = Context(lang=lang, area=DENMARK, store=Store(path), version=version)
+    ctx = Context(lang=lang, area=DENMARK, store=open_store(path), version=version)
     metrics = municipality_metrics(ctx, today=today)
     name_of = dict(zip(metrics["code"], metrics["name"]))
     progresses = {name_of[c]: p for c, p in assess_each(ctx, list(chosen), today).items() if isinstance(p, Progress)}
@@ -282,7 +285,7 @@ def _compare_specs(path: str, version: str, chosen: tuple[int, ...], lang: str, 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _bridge_spec(key: str, lang: str, _bridge: object) -> dict:
-    from .. import charts
+    from dk2020dash.views import charts
 
     return charts.reduction_bridge(_bridge, lang).to_dict()
 
@@ -296,12 +299,12 @@ def bridge_spec(bridge: object, lang: str) -> dict:
 def load_compare_specs(ctx: Context, chosen: list[int], today: date | None = None) -> dict[str, dict]:
     """"index" (trajectories indexed to the baseline, when any chosen can be computed) and "scatter"; "alt" holds
     each one's alternatives.TextAlternative."""
-    return _compare_specs(str(ctx.store.path), ctx.version, tuple(chosen), ctx.lang, today or date.today())
+    return _compare_specs(ctx.store.target, ctx.version, tuple(chosen), ctx.lang, today or date.today())
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)  # shared, not copied per run: callers only read it
 def _boundaries(path: str, mtime: float, codes: tuple[int, ...]) -> dict:
-    from .. import maps
+    from dk2020dash.views import maps
 
     try:
         return {"features": maps.read_boundaries(path, set(codes)), "error": None}
@@ -314,7 +317,7 @@ def load_boundaries(ctx: Context) -> tuple[str | None, dict, str | None]:
     (its path or None, features by code, error key or None). Cached on the file's path and modification time."""
     import os
 
-    from .. import maps
+    from dk2020dash.views import maps
 
     path, _named = maps.boundaries_path()
     if not path:
@@ -344,21 +347,21 @@ def _map(path: str, version: str, lang: str, metric: str, area: str, today: date
          boundary_file: str | None, boundary_mtime: float | None) -> dict:
     """The Kort page's decks, legend and label spots, built once per data version, language, metric, area and
     boundary file (see load_map); shared by the sessions, which only read them."""
-    from .. import maps
+    from dk2020dash.views import maps
 
-    ctx = Context(lang=lang, area=area, store=Store(path), version=version)
+    ctx = Context(lang=lang, area=area, store=open_store(path), version=version)
     metrics = municipality_metrics(ctx, today=today)
     features = {}
     if boundary_file is not None and boundary_mtime is not None:
         features = _boundaries(boundary_file, boundary_mtime, tuple(load_municipalities(ctx)["code"].astype(int)))["features"]
     codes = queries.area_codes(load_municipalities(ctx), area)
-    deck, legend, spots = maps.deck(metrics, metric, lang, features, focus=codes,
+    deck, legend, spots = maps.map_deck(metrics, metric, lang, features, focus=codes,
                                     view=maps.view_for(metrics[metrics["code"].isin(codes)]))
     crowded = [code for code, spot in spots.items() if spot is None]
     inset = maps.inset_codes(metrics)
     inset_deck, inset_spots = None, {}
     if set(crowded) & set(inset):
-        inset_deck, _, inset_spots = maps.deck(
+        inset_deck, _, inset_spots = maps.map_deck(
             metrics, metric, lang, features, size=maps.INSET_PX, focus=inset, circles=maps.INSET_CIRCLES,
             view=maps.view_for(metrics[metrics["code"].isin(inset)], *maps.INSET_PX, pad=maps.INSET_PAD))
         inset_deck = _frozen(inset_deck)
@@ -379,5 +382,5 @@ def load_map(ctx: Context, metric: str, today: date | None = None) -> dict:
             mtime = os.path.getmtime(path)
         except OSError:
             path = None
-    return _map(str(ctx.store.path), ctx.version, ctx.lang, metric, ctx.area, today or date.today(),
+    return _map(ctx.store.target, ctx.version, ctx.lang, metric, ctx.area, today or date.today(),
                 path if mtime is not None else None, mtime)

@@ -5,30 +5,31 @@ from datetime import date
 
 import streamlit as st
 
-from .. import deck as kkr
-from .. import i18n, maps, queries
-from ..store import Store
-from .context import Context
-from .widgets import chart
+from dk2020dash.db import open_store
+from dk2020dash.exports import kkr
+from dk2020dash import i18n, queries
+from dk2020dash.views import maps
+from dk2020dash.ui.context import Context
+from dk2020dash.ui.widgets import chart
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _deck(path: str, version: str | int, area: str, since: date, lang: str, today: date) -> kkr.Deck:
-    return kkr.build(Store(path), area, since, lang, today)
+    return kkr.build(open_store(path), area, since, lang, today)
 
 
 def load_deck(ctx: Context, since: date, today: date) -> kkr.Deck:
     """deck.build for the chosen area: the same model the PowerPoint is made from."""
-    return _deck(str(ctx.store.path), ctx.version, ctx.area, since, ctx.lang, today)
+    return _deck(ctx.store.target, ctx.version, ctx.area, since, ctx.lang, today)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _history_start(path: str, version: str | int) -> date | None:
-    return queries.history_start(Store(path))
+    return queries.history_start(open_store(path))
 
 
 def load_history_start(ctx: Context) -> date | None:
-    return _history_start(str(ctx.store.path), ctx.version)
+    return _history_start(ctx.store.target, ctx.version)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -37,7 +38,7 @@ def _pptx(path: str, version: str | int, area: str, since: date, lang: str, toda
 
 
 def pptx_bytes(ctx: Context, since: date, today: date) -> bytes:
-    return _pptx(str(ctx.store.path), ctx.version, ctx.area, since, ctx.lang, today)
+    return _pptx(ctx.store.target, ctx.version, ctx.area, since, ctx.lang, today)
 
 
 # Large type for a meeting room: read from the back at 1920x1080.

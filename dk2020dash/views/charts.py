@@ -7,9 +7,10 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from . import i18n, sentences
-from .domain import NET_ZERO_YEAR, SECTOR_GROUPS, TARGET_YEAR
-from .progress import Bridge, Progress, Trend
+from dk2020dash import i18n
+from dk2020dash.views import sentences
+from dk2020dash.domain import NET_ZERO_YEAR, SECTOR_GROUPS, TARGET_YEAR
+from dk2020dash.metrics.mitigation import Bridge, Progress, Trend
 
 # Okabe-Ito: safe for the common colour-vision deficiencies; verdict colours as in the common brief.
 PALETTE = {"black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
@@ -343,14 +344,14 @@ STATUS_COLOURS = {"completed": PALETTE["green"], "in_progress": PALETTE["sky"], 
 
 
 def hazard_label(code: str, lang: str) -> str:
-    from .domain import HAZARD_BY_CODE
+    from dk2020dash.domain import HAZARD_BY_CODE
 
     h = HAZARD_BY_CODE[code]
     return h.label_en if lang == "en" else h.label_da
 
 
 def risk_level_label(level: str, lang: str) -> str:
-    from .domain import RISK_LEVEL_LABELS
+    from dk2020dash.domain import RISK_LEVEL_LABELS
 
     da, en = RISK_LEVEL_LABELS[level]
     return en if lang == "en" else da
@@ -452,7 +453,7 @@ def verdict_map(rows: pd.DataFrame, lang: str, features: dict[int, dict] | None 
     """The municipalities in `rows` (code, name, verdict value or None, label_lat, label_lon, area_km2) coloured
     by verdict: real boundaries from `features` (maps.read_boundaries), else a circle at each label point.
     A static chart for slides (vl-convert renders it offline); grey where nothing can be computed."""
-    from .domain import VERDICTS
+    from dk2020dash.domain import VERDICTS
 
     labels = [i18n.t(f"verdict.{v}", lang) for v in VERDICTS]
     none = i18n.t("map.legend.none", lang)

@@ -1,9 +1,9 @@
 """The plain-language sentences a mayor reads aloud, built from a Progress (no Streamlit, no SQL)."""
 from __future__ import annotations
 
-from . import i18n
-from .domain import TARGET_YEAR, Verdict
-from .progress import Bridge, Progress, Trend
+from dk2020dash import i18n
+from dk2020dash.domain import TARGET_YEAR, Verdict
+from dk2020dash.metrics.mitigation import Bridge, Progress, Trend
 
 VERDICT_ICON: dict[str, str] = {"on_track": "✅", "deviating": "⚠️", "off_track": "❌"}
 MILESTONE_ICON: dict[str, str] = {"done": "✅", "overdue": "❌", "due_soon": "⏰", "upcoming": "📅"}
@@ -115,7 +115,7 @@ def _joined(items: list[str], lang: str) -> str:
 def uncovered_sentence(name: str, assessed: int, high: int, uncovered: list[tuple[str, str]], lang: str) -> str:
     """The Kommune page's plain sentence on its high climate risks: which have no adaptation action in progress
     or completed (progress.uncovered_high_risks), given as (hazard, level) pairs, highest first."""
-    from .charts import hazard_label, risk_level_label
+    from dk2020dash.views.charts import hazard_label, risk_level_label
 
     if not assessed:
         return i18n.t("ad.sent.no_assessment", lang, name=name)
@@ -128,7 +128,7 @@ def uncovered_sentence(name: str, assessed: int, high: int, uncovered: list[tupl
 
 
 # -- Text alternatives: the one sentence under each chart and the map, read before its data table (issue 14) --
-# Built from the figures the chart itself shows (progress.py's, or the frame charts.py draws), never recomputed.
+# Built from the figures the chart itself shows (metrics', or the frame charts.py draws), never recomputed.
 
 def trajectory_summary(progress: Progress, lang: str) -> str:
     """"Udledningen faldt fra 1,2 mio. t i 1990 til 700 kt i 2023; målet for 2030 er 360 kt." """

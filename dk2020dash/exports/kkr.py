@@ -13,20 +13,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import alternatives, charts, i18n, maps, progress, queries, sentences
-from .domain import DENMARK, REGIONS, TARGET_YEAR, Verdict
-from .progress import (
-    BRIDGE_PARTS,
-    Changes,
-    Progress,
-    Unavailable,
-    assess_area,
-    assess_municipality,
-    changes_since,
-    follow_up,
-    lacking_text,
-)
-from .store import Store
+from dk2020dash import i18n, queries
+from dk2020dash.views import alternatives
+from dk2020dash.views import charts
+from dk2020dash.views import maps
+from dk2020dash.views import sentences
+from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR, Verdict
+from dk2020dash.metrics.mitigation import BRIDGE_PARTS, Progress, Unavailable, assess_area, assess_municipality, lacking_text
+from dk2020dash.metrics.changes import Changes, changes_since, follow_up
+from dk2020dash.db.store import Store
+from dk2020dash.metrics import adaptation
 
 SLIDES: tuple[str, ...] = ("verdict", "trajectory", "map", "bridge", "changes", "follow_up", "adaptation")
 DEFAULT_SINCE_DAYS = 90
@@ -178,7 +174,7 @@ def _verdict_word(v: Verdict | None, lang: str) -> str:
 
 def build(store: Store, area: str, since: date, lang: str = "da", today: date | None = None) -> Deck:
     """The seven slides for Denmark or a region, with changes from `since` to `today` (validate `since` first
-    with parse_since). Every figure is progress.py's, formatted by i18n as the app's pages format it."""
+    with parse_since). Every figure is metrics', formatted by i18n as the app's pages format it."""
     area = parse_area(area)
     today = today or date.today()
     t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
@@ -284,14 +280,14 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
 
 
 def adaptation_slide(store: Store, codes: list[int], name: str, lang: str, today: date) -> Slide:
-    """Slide 7: the Tilpasning page's heat chart (progress.risk_matrix), its count of uncovered high risks
-    (progress.uncovered_high_risks) and the municipalities with the most of them."""
+    """Slide 7: the Tilpasning page's heat chart (adaptation.risk_matrix), its count of uncovered high risks
+    (adaptation.uncovered_high_risks) and the municipalities with the most of them."""
     t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
     risks = queries.risks(store, codes)
     actions = queries.adaptation_actions(store, codes)
-    uncovered = progress.uncovered_high_risks(risks, actions)
+    uncovered = adaptation.uncovered_high_risks(risks, actions)
     assessed = int(risks["municipality"].nunique()) if len(risks) else 0
-    high = int(risks["level"].map(progress.is_high_risk).sum()) if len(risks) else 0
+    high = int(risks["level"].map(adaptation.is_high_risk).sum()) if len(risks) else 0
     s = Slide("adaptation", t("kkr.title.adaptation"))
     s.figures = [Figure(t("ad.kpi.uncovered"), i18n.number(len(uncovered), lang)),  # as the Tilpasning page
                  Figure(t("ad.kpi.high"), i18n.number(high, lang)),
@@ -299,7 +295,7 @@ def adaptation_slide(store: Store, codes: list[int], name: str, lang: str, today
     if not len(risks):
         s.lead = t("kkr.adaptation.none")
     else:
-        matrix = progress.risk_matrix(risks)
+        matrix = adaptation.risk_matrix(risks)
         s.charts["heat"] = charts.risk_heatmap(matrix, lang, assessed).to_dict()
         s.alt["heat"] = alternatives.risk_heatmap(matrix, lang, assessed)
         s.lead = t("kkr.adaptation.lead", n=i18n.number(len(uncovered), lang), high=i18n.number(high, lang))
@@ -353,7 +349,7 @@ def load_boundaries(codes: set[int]) -> dict[int, dict]:
 
 
 def area_changes(store: Store, codes: list[int], since: date, today: date, inputs: dict | None = None) -> Changes:
-    """progress.changes_since for an area: the frames from queries, and each municipality's assessment on its
+    """changes.changes_since for an area: the frames from queries, and each municipality's assessment on its
     newest edition before `since` beside its newest one."""
     inputs = inputs if inputs is not None else queries.municipality_inputs(store)
     editions = queries.editions_since(store, since)

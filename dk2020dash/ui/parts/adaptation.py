@@ -6,12 +6,14 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from .. import i18n, progress, queries
-from ..charts import hazard_label, risk_level_label
-from ..domain import ACTION_STATUSES, RISK_RANK, RISK_STALE_AFTER_YEARS, STALE_AFTER_DAYS
-from .context import Context
-from .data import cached
-from .widgets import download_table
+from dk2020dash.db import open_store
+from dk2020dash import i18n, queries
+from dk2020dash.views.charts import hazard_label, risk_level_label
+from dk2020dash.domain import ACTION_STATUSES, RISK_RANK, RISK_STALE_AFTER_YEARS, STALE_AFTER_DAYS
+from dk2020dash.ui.context import Context
+from dk2020dash.ui.loaders import cached
+from dk2020dash.ui.widgets import download_table
+from dk2020dash.metrics import adaptation
 
 __all__ = ["adaptation_actions_frame", "adaptation_section", "by_hazard_frame", "load_adaptation_actions",
            "load_adaptation_specs", "load_area_view", "load_risks", "matrix_frame", "stale_assessments",
@@ -25,16 +27,17 @@ load_adaptation_actions = cached(queries.adaptation_actions, 32)
 def _adaptation_specs(path: str, version: int, codes: tuple[int, ...], lang: str) -> dict[str, dict]:
     """The Tilpasning page's two Vega-Lite specs, built once per data version, area and language; under "alt" their
     text alternatives."""
-    from .. import alternatives, charts
+    from dk2020dash.views import alternatives
+    from dk2020dash.views import charts
 
     risks = load_risks.cached(path, version, codes)
     actions = load_adaptation_actions.cached(path, version, codes)
     specs: dict = {"alt": {}}
     if len(risks):
-        matrix, assessed = progress.risk_matrix(risks), risks["municipality"].nunique()
+        matrix, assessed = adaptation.risk_matrix(risks), risks["municipality"].nunique()
         specs["heat"] = charts.risk_heatmap(matrix, lang, assessed).to_dict()
         specs["alt"]["heat"] = alternatives.risk_heatmap(matrix, lang, assessed)
-    by_hazard = progress.adaptation_by_hazard(actions)
+    by_hazard = adaptation.adaptation_by_hazard(actions)
     if int(by_hazard.to_numpy().sum()):
         specs["status"] = charts.adaptation_status_bars(by_hazard, lang).to_dict()
         specs["alt"]["status"] = alternatives.adaptation_status(by_hazard, actions, lang)
@@ -44,27 +47,26 @@ def _adaptation_specs(path: str, version: int, codes: tuple[int, ...], lang: str
 @st.cache_data(show_spinner=False, max_entries=32)
 def _area_view(path: str, version: int, codes: tuple[int, ...], lang: str, today: date) -> dict:
     """Everything the Tilpasning page shows for an area, computed once per data version, area, language and day."""
-    from ..store import Store
 
-    ctx = Context(lang=lang, area="", store=Store(path), version=version)
+    ctx = Context(lang=lang, area="", store=open_store(path), version=version)
     risks = load_risks.cached(path, version, codes)
     actions = load_adaptation_actions.cached(path, version, codes)
-    uncovered = progress.uncovered_high_risks(risks, actions)
-    attention = progress.adaptation_overdue(actions, today)
+    uncovered = adaptation.uncovered_high_risks(risks, actions)
+    attention = adaptation.adaptation_overdue(actions, today)
     assessed = set(risks["municipality"].astype(int))
     return {
         "municipalities": len(assessed),
         "demo": bool(risks["is_demo"].any()),
-        "high": int(risks["level"].map(progress.is_high_risk).sum()) if len(risks) else 0,
+        "high": int(risks["level"].map(adaptation.is_high_risk).sum()) if len(risks) else 0,
         "actions": len(actions),
-        "under_way": int(actions["status"].map(progress.covers).sum()) if len(actions) else 0,
+        "under_way": int(actions["status"].map(adaptation.covers).sum()) if len(actions) else 0,
         "untagged": int(actions["hazards"].map(len).eq(0).sum()) if len(actions) else 0,
         "uncovered": len(uncovered),
         "uncovered_table": uncovered_frame(ctx, uncovered, risks, today),
         "attention_table": adaptation_actions_frame(ctx, attention, today),
         "attention_download": adaptation_actions_frame(ctx, attention, today, dates_as_text=False),
-        "matrix_table": matrix_frame(ctx, progress.risk_matrix(risks)),
-        "by_hazard_table": by_hazard_frame(ctx, progress.adaptation_by_hazard(actions)),
+        "matrix_table": matrix_frame(ctx, adaptation.risk_matrix(risks)),
+        "by_hazard_table": by_hazard_frame(ctx, adaptation.adaptation_by_hazard(actions)),
         "stale": stale_assessments(ctx, risks, today),
         "unassessed": [c for c in codes if c not in assessed],
     }
@@ -74,12 +76,12 @@ def load_area_view(ctx: Context, codes: list[int], today: date) -> dict:
     """The Tilpasning page's figures and tables for an area: counts (municipalities assessed, high risks, uncovered,
     actions and those under way, actions naming no hazard), the uncovered and attention tables, the heat and
     status tables for download, old assessments and the codes without one."""
-    return _area_view(str(ctx.store.path), ctx.version, tuple(codes), ctx.lang, today)
+    return _area_view(ctx.store.target, ctx.version, tuple(codes), ctx.lang, today)
 
 
 def load_adaptation_specs(ctx: Context, codes: list[int]) -> dict[str, dict]:
     """"heat" (hazard × risk level, when any risk is assessed) and "status" (actions by hazard and status)."""
-    return _adaptation_specs(str(ctx.store.path), ctx.version, tuple(codes), ctx.lang)
+    return _adaptation_specs(ctx.store.target, ctx.version, tuple(codes), ctx.lang)
 
 
 def hazards_text(codes: object, lang: str) -> str:
@@ -106,7 +108,7 @@ def _day(value: object, lang: str, as_text: bool) -> object:
 
 
 def matrix_frame(ctx: Context, matrix: pd.DataFrame) -> pd.DataFrame:
-    """progress.risk_matrix with words for hazards and levels (the heat chart as a table, for download)."""
+    """adaptation.risk_matrix with words for hazards and levels (the heat chart as a table, for download)."""
     out = matrix.copy()
     out.index = [hazard_label(h, ctx.lang) for h in out.index]
     out.columns = [risk_level_label(lv, ctx.lang) for lv in out.columns]
@@ -135,8 +137,8 @@ def uncovered_frame(ctx: Context, uncovered: pd.DataFrame, risks: pd.DataFrame, 
 
 
 def assessed_text(ctx: Context, year: object, today: date) -> str:
-    """The year assessed, with a mark when the assessment is due again (progress.risk_assessment_is_stale)."""
-    if progress.risk_assessment_is_stale(int(year), today):
+    """The year assessed, with a mark when the assessment is due again (adaptation.risk_assessment_is_stale)."""
+    if adaptation.risk_assessment_is_stale(int(year), today):
         return ctx.t("ad.assessed.stale", year=int(year), years=RISK_STALE_AFTER_YEARS)
     return str(int(year))
 
@@ -146,7 +148,7 @@ def stale_assessments(ctx: Context, risks: pd.DataFrame, today: date) -> list[st
     assessment is from that year, else the old hazards with their years: "København (stormflod 2019)"."""
     if risks.empty:
         return []
-    years = {y: progress.risk_assessment_is_stale(int(y), today) for y in risks["assessed_year"].unique()}
+    years = {y: adaptation.risk_assessment_is_stale(int(y), today) for y in risks["assessed_year"].unique()}
     stale = risks["assessed_year"].map(years).to_numpy(dtype=bool)
     assessed = risks["municipality_name"].value_counts()
     out = []
@@ -166,7 +168,7 @@ def adaptation_actions_frame(ctx: Context, actions: pd.DataFrame, today: date, d
     """Adaptation actions as shown: title, hazards and status in words, protection target, end, last update,
     and a mark for what needs attention (overdue, not updated)."""
     t, lang = ctx.t, ctx.lang
-    attention = progress.adaptation_overdue(actions, today)
+    attention = adaptation.adaptation_overdue(actions, today)
     texts = dict(zip(attention["id"], (attention_text(ctx, o, s) for o, s in
                                        zip(attention["overdue"], attention["stale"], strict=True)), strict=True))
     why = [texts.get(i, "") for i in actions["id"]]
@@ -222,14 +224,13 @@ def risks_frame(ctx: Context, risks: pd.DataFrame, actions: pd.DataFrame, today:
 @st.cache_data(show_spinner=False, max_entries=64)
 def _municipality_view(path: str, version: int, code: int, name: str, lang: str, today: date) -> dict:
     """The Kommune page's Klimatilpasning section for one municipality, computed once per data version."""
-    from ..sentences import uncovered_sentence
-    from ..store import Store
+    from dk2020dash.views.sentences import uncovered_sentence
 
-    ctx = Context(lang=lang, area="", store=Store(path), version=version)
+    ctx = Context(lang=lang, area="", store=open_store(path), version=version)
     risks = load_risks.cached(path, version, (code,))
     actions = load_adaptation_actions.cached(path, version, (code,))
-    uncovered = progress.uncovered_high_risks(risks, actions)
-    high = int(risks["level"].map(progress.is_high_risk).sum()) if len(risks) else 0
+    uncovered = adaptation.uncovered_high_risks(risks, actions)
+    high = int(risks["level"].map(adaptation.is_high_risk).sum()) if len(risks) else 0
     return {
         "sentence": uncovered_sentence(i18n.literal(name), len(risks), high,
                                        list(zip(uncovered["hazard"], uncovered["level"], strict=True)), lang),
@@ -246,7 +247,7 @@ def adaptation_section(ctx: Context, code: int, name: str, today: date) -> None:
     """The Kommune page's Klimatilpasning section: the assessment per hazard, the uncovered high risks in one
     sentence, and the adaptation actions per hazard with their status."""
     t = ctx.t
-    view = _municipality_view(str(ctx.store.path), ctx.version, code, name, ctx.lang, today)
+    view = _municipality_view(ctx.store.target, ctx.version, code, name, ctx.lang, today)
     st.subheader(t("mun.adapt"))
     with st.container(key="mun-adapt-sentence"):
         st.markdown(view["sentence"])
@@ -265,6 +266,6 @@ def adaptation_section(ctx: Context, code: int, name: str, today: date) -> None:
 
 
 def _slug(name: str) -> str:
-    from .tables import file_slug
+    from dk2020dash.ui.tables import file_slug
 
     return file_slug(name)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import auth as roles
-from .. import i18n
-from .context import Context
+from dk2020dash import auth as roles
+from dk2020dash import i18n
+from dk2020dash.ui.context import Context
 
 __all__ = ["SESSION_KEY", "can_edit", "is_admin", "is_writer", "md", "oidc_configured", "sign_in", "signed_in_email"]
 

@@ -1,0 +1,1 @@
+"""What leaves the app as files: tables, the KKR deck, backups."""

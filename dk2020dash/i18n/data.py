@@ -1,0 +1,367 @@
+"""Strings of import, the Data page, exports, backups and Datakvalitet: key -> (Danish, English)."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "data.title": ("Data: indlæs rigtige tal", "Data: load real figures"),
+    "data.intro": (
+        "Vælg hvilken slags data filen indeholder, og upload den (CSV med semikolon, komma eller tabulator, eller "
+        "XLSX). Filen kontrolleres helt, og du ser, hvad der vil ændre sig, før noget bliver skrevet. Kommandoen "
+        "`python -m dk2020dash import` gør det samme.",
+        "Choose what kind of data the file holds and upload it (CSV with semicolon, comma or tab, or XLSX). The "
+        "file is checked completely and you see what will change before anything is written. The command "
+        "`python -m dk2020dash import` does the same.",
+    ),
+    "imp.kind": ("Slags data", "Kind of data"),
+    "imp.kind.inventory": ("Udledningsopgørelse (Energi- og CO2-regnskab)", "Emission inventory"),
+    "imp.kind.plans": ("Klimaplaner (basisår, delmål, nettonul)", "Climate plans (baseline, targets, net zero)"),
+    "imp.kind.scenarios": ("Scenarier (BAU og plan)", "Scenarios (BAU and plan)"),
+    "imp.kind.actions": ("Handlinger", "Actions"),
+    "imp.kind.milestones": ("Milepæle", "Milestones"),
+    "imp.kind.population": ("Befolkning (FOLK1A fra Danmarks Statistik)", "Population (FOLK1A, Statistics Denmark)"),
+    "imp.kind.help.inventory": (
+        "Lang form: kommune, år, sektor, ton [, estimeret]. Bred form: kommune, sektor og én kolonne pr. år. "
+        "Hver indlæsning bliver en ny udgave for kommunerne i filen (eller en rettelse af en eksisterende "
+        "udgave); ældre udgaver bevares, og andre kommuner beholder deres tal.",
+        "Long layout: municipality, year, sector, tonnes [, estimated]. Wide layout: municipality, sector and one "
+        "column per year. Each import becomes a new edition for the municipalities in the file (or a correction of "
+        "an existing edition); older editions are kept, and other municipalities keep their figures.",
+    ),
+    "imp.kind.help.plans": (
+        "Kommune, vedtaget, godkendt, basisår, basisudledning, mål 2025, mål 2030 (70, 70 % eller 0,7), nettonul "
+        "år, revision. Kommunernes planer i filen erstattes.",
+        "Municipality, adopted, approved, baseline year, baseline tCO2e, target 2025, target 2030 (70, 70 % or "
+        "0.7), net zero year, revision due. The plans of the municipalities in the file are replaced.",
+    ),
+    "imp.kind.help.scenarios": (
+        "Kommune, scenarie (bau/plan), år, ton – eller én kolonne pr. år. Kommunernes scenarier i filen erstattes.",
+        "Municipality, kind (bau/plan), year, tonnes – or one column per year. The scenarios of the "
+        "municipalities in the file are replaced.",
+    ),
+    "imp.kind.help.actions": (
+        "[id,] kommune, titel, sektor, type, status, start, slut, forventet 2030, ansvarlig, budget, opdateret. "
+        "Findes handlingen (id eller kommune og titel), opdateres den, og en statusændring gemmes som hændelse. "
+        "Tilpasningshandlinger kan have klimafare (én eller flere, adskilt af , eller ;), gentagelsesperiode (år) "
+        "og beskyttede bygninger.",
+        "[id,] municipality, title, sector, kind, status, start, end, expected 2030, responsible, budget, last "
+        "updated. An existing action (by id or municipality and title) is updated and a status change is kept "
+        "as an event. Adaptation actions may have klimafare (hazard; one or several, separated by , or ;), "
+        "return period (years) and buildings protected.",
+    ),
+    "imp.kind.help.milestones": (
+        "Kommune, milepæl, frist, udført, note. Kommunernes milepæle i filen erstattes.",
+        "Municipality, milestone, due, done, note. The milestones of the municipalities in the file are replaced.",
+    ),
+    "imp.kind.help.population": (
+        "Tabellen FOLK1A som CSV fra Statistikbanken (fx \"101 København\";\"2025K1\";\"653.491\"). Det "
+        "seneste kvartal pr. kommune bruges.",
+        "Table FOLK1A as CSV from Statbank (e.g. \"101 København\";\"2025K1\";\"653.491\"). The latest "
+        "quarter per municipality is used.",
+    ),
+    "imp.file": ("Fil (CSV eller XLSX)", "File (CSV or XLSX)"),
+    "imp.edition": ("Navn på den nye udgave (valgfrit)", "Name of the new edition (optional)"),
+    "imp.edition.help": ("Tomt: navnet tages fra filnavnet.", "Empty: the name is taken from the file name."),
+    "imp.who": ("Indlæst af", "Imported by"),
+    "imp.preview": ("Forhåndsvisning – intet er skrevet endnu", "Preview – nothing has been written yet"),
+    "imp.rejected": (
+        "Filen kan ikke indlæses: {n} problemer. Intet er ændret. Ret filen og upload den igen.",
+        "The file cannot be imported: {n} problems. Nothing was changed. Fix the file and upload it again.",
+    ),
+    "imp.more": ("… og {n} problemer mere.", "… and {n} more problems."),
+    "imp.duplicate": ("Filen er allerede indlæst – intet ændres. ({message})",
+                      "The file has already been imported – nothing changes. ({message})"),
+    "imp.valid": ("Filen er gyldig: {rows} rækker.", "The file is valid: {rows} rows."),
+    "imp.rows": ("Rækker", "Rows"),
+    "imp.added": ("Nye", "New"),
+    "imp.changed": ("Ændrede", "Changed"),
+    "imp.unchanged": ("Uændrede", "Unchanged"),
+    "imp.replaced": ("Erstattes", "Replaced"),
+    "imp.demo_removed": ("Eksempeldata fjernes", "Demo data removed"),
+    "imp.edition_new": ("Ny udgave af opgørelsen: {name}", "New inventory edition: {name}"),
+    "imp.demo_note": (
+        "Eksempeldata (demo) af denne slags fjernes i samme omgang ({n} rækker), så rigtige tal og demotal "
+        "aldrig blandes.",
+        "Demo data of this kind is removed at the same time ({n} rows), so real and demo figures are never mixed.",
+    ),
+    "imp.per_municipality": ("Pr. kommune", "Per municipality"),
+    "imp.status_changes": ("Statusændringer (gemmes som hændelser)", "Status changes (kept as events)"),
+    "imp.first_rows": ("De første rækker, som de er læst", "The first rows as read"),
+    "imp.notes": ("Bemærk", "Note"),
+    "imp.apply": ("Indlæs", "Import"),
+    "imp.done": ("Indlæst: {file}. {message}", "Imported: {file}. {message}"),
+    "imp.col.row": ("Række", "Row"),
+    "imp.col.column": ("Kolonne", "Column"),
+    "imp.col.value": ("Værdi", "Value"),
+    "imp.col.expected": ("Forventet", "Expected"),
+    "imp.col.municipality": ("Kommunekode", "Municipality code"),
+    "imp.col.name": ("Kommune", "Municipality"),
+    "imp.note.inventory": ("sammenlignet med hver kommunes nyeste udgave; kommuner, der ikke står i filen, "
+                           "beholder deres tal; den ældre udgave bevares og kan stadig ses på siden Kommune",
+                           "compared with each municipality's newest edition; municipalities not in the file keep "
+                           "their figures; the older edition is kept and can still be viewed on the Municipality "
+                           "page"),
+    "imp.note.plans": ("planerne (med delmål) for kommunerne i filen erstattes helt; andre kommuners rigtige planer røres ikke",
+                       "the plans (with targets) of the municipalities in the file are replaced; other real plans are kept"),
+    "imp.note.scenarios": ("scenarierne for kommunerne i filen erstattes helt; andre kommuners rigtige scenarier røres ikke",
+                           "the scenarios of the municipalities in the file are replaced; other real scenarios are kept"),
+    "imp.note.milestones": ("milepælene for kommunerne i filen erstattes helt; andre kommuners rigtige milepæle røres ikke",
+                            "the milestones of the municipalities in the file are replaced; other real milestones are kept"),
+    "imp.note.actions": ("handlinger matches på id eller (kommune, titel); rigtige handlinger, der ikke står i filen, røres ikke",
+                         "actions are matched by id or (municipality, title); real actions not in the file are kept"),
+    "imp.note.population_missing": ("{n} kommuner står ikke i filen og beholder deres tal: {names}",
+                                    "{n} municipalities are not in the file and keep their figures: {names}"),
+    "imp.note.population_approx": ("{n} omtrentlige befolkningstal erstattes af Danmarks Statistiks tal (FOLK1A)",
+                                   "{n} approximate population figures are replaced by Statistics Denmark's (FOLK1A)"),
+    "dq.title": ("Datakvalitet", "Data quality"),
+    "dq.intro": (
+        "For hver kommune i {area}: seneste opgørelsesår, manglende år og sektorer i kommunens nyeste udgave af "
+        "opgørelsen (kolonnen Udgave i brug; nyeste udgave i alt: {edition}), andelen af skønnede værdier og hvilke udgaver kommunen findes i. Forventede år: "
+        "1990, planens basisår og hvert år fra {first} til {last}.",
+        "For each municipality in {area}: latest inventory year, missing years and sectors in the municipality's "
+        "newest edition of the inventory (column Edition in use; newest edition of all: {edition}), the share of estimated values and the editions the municipality appears "
+        "in. Expected years: 1990, the plan's baseline year and every year from {first} to {last}.",
+    ),
+    "dq.no_edition": (
+        "Der er ingen opgørelse i databasen endnu, så ingen kommune har udledningstal. Indlæs en opgørelse på "
+        "siden Data eller med »python -m dk2020dash import inventory FIL«.",
+        "There is no inventory in the database yet, so no municipality has emission figures. Load one on the "
+        "Data page or with \"python -m dk2020dash import inventory FILE\".",
+    ),
+    "dq.metric.complete": ("Komplette kommuner", "Complete municipalities"),
+    "dq.metric.gaps": ("Kommuner med huller", "Municipalities with gaps"),
+    "dq.metric.none": ("Uden opgørelse", "No inventory"),
+    "dq.metric.estimated": ("Skønnede værdier", "Estimated values"),
+    "dq.metric.of": ("af {n} kommuner i området", "of {n} municipalities in the area"),
+    "dq.metric.estimated_help": ("Andel af alle værdier i kommunernes nyeste udgaver, der er markeret som skøn.",
+                                 "Share of all values in the municipalities' newest editions flagged as estimates."),
+    "dq.gaps": ("Huller i data", "Gaps in the data"),
+    "dq.gap.no_inventory": ("**{name}**: ingen opgørelse i nogen udgave", "**{name}**: no inventory in any edition"),
+    "dq.gap.years": ("**{name}**: mangler år {years}", "**{name}**: missing years {years}"),
+    "dq.gap.sectors": ("**{name}**: mangler sektorerne {sectors} i nogle år ({cells} felter)",
+                       "**{name}**: missing the sectors {sectors} in some years ({cells} cells)"),
+    "dq.gap.more": ("… og {n} flere (se tabellen herunder)", "… and {n} more (see the table below)"),
+    "dq.no_gaps": ("Ingen huller: alle kommuner i området har alle forventede år og sektorer.",
+                   "No gaps: every municipality in the area has every expected year and sector."),
+    "dq.per_municipality": ("Pr. kommune", "Per municipality"),
+    "dq.none": ("ingen opgørelse", "no inventory"),
+    "dq.col.code": ("Kode", "Code"),
+    "dq.col.municipality": ("Kommune", "Municipality"),
+    "dq.col.region": ("Region", "Region"),
+    "dq.col.latest_year": ("Seneste år", "Latest year"),
+    "dq.col.years": ("År med data", "Years with data"),
+    "dq.col.missing_years": ("Manglende år", "Missing years"),
+    "dq.col.missing_sectors": ("Manglende sektorer", "Missing sectors"),
+    "dq.col.estimated": ("Andel skønnede værdier", "Share of estimated values"),
+    "dq.col.editions": ("Udgaver", "Editions"),
+    "dq.col.loaded_at": ("Opgørelse indlæst", "Inventory loaded"),
+    "dq.col.loaded_by": ("Indlæst af", "Loaded by"),
+    "dq.col.kind": ("Data", "Data"),
+    "dq.col.when": ("Tidspunkt", "When"),
+    "dq.col.who": ("Af", "By"),
+    "dq.col.file": ("Fil", "File"),
+    "dq.col.rows": ("Rækker", "Rows"),
+    "dq.col.outcome": ("Resultat", "Outcome"),
+    "dq.col.message": ("Besked", "Message"),
+    "dq.col.id": ("Nr.", "No."),
+    "dq.col.sha256": ("SHA-256", "SHA-256"),
+    "dq.col.name": ("Navn", "Name"),
+    "dq.col.source": ("Kilde", "Source"),
+    "dq.col.published": ("Udgivet", "Published"),
+    "dq.col.demo": ("Eksempeldata", "Example data"),
+    "dq.col.first_year": ("Første år", "First year"),
+    "dq.col.last_year": ("Sidste år", "Last year"),
+    "dq.yes": ("ja", "yes"),
+    "dq.no": ("nej", "no"),
+    "dq.last_imports": ("Senest indlæst", "Last loaded"),
+    "dq.last_imports.caption": (
+        "Hvornår hver slags data sidst blev indlæst og af hvem, efter importloggen. Eksempeldata tæller som "
+        "»demo«. Befolkningstal er omtrentlige, indtil Danmarks Statistiks FOLK1A er indlæst.",
+        "When each kind of data was last loaded and by whom, from the import log. Example data counts as "
+        "\"demo\". Population figures are approximate until Statistics Denmark's FOLK1A is loaded.",
+    ),
+    "dq.never": ("aldrig indlæst", "never loaded"),
+    "dq.kind.inventory": ("Opgørelser (udledning)", "Inventories (emissions)"),
+    "dq.kind.plans": ("Klimaplaner", "Climate plans"),
+    "dq.kind.scenarios": ("Scenarier", "Scenarios"),
+    "dq.kind.actions": ("Handlinger", "Actions"),
+    "dq.kind.milestones": ("Milepæle", "Milestones"),
+    "dq.kind.population": ("Befolkning", "Population"),
+    "dq.kind.demo": ("Eksempeldata (demo)", "Example data (demo)"),
+    "dq.kind.restore": ("Gendannelse af backup", "Backup restore"),
+    "dq.outcome.imported": ("Indlæst", "Imported"),
+    "dq.outcome.rejected": ("Afvist", "Rejected"),
+    "dq.outcome.dry_run": ("Prøvekørsel", "Dry run"),
+    "dq.outcome.duplicate": ("Allerede indlæst", "Already imported"),
+    "dq.outcome.demo": ("Eksempeldata (demo)", "Example data (demo)"),
+    "dq.outcome.restored": ("Gendannet fra backup", "Restored from backup"),
+    "dq.editions": ("Udgaver af opgørelsen", "Inventory editions"),
+    "dq.import_log": ("Importlog", "Import log"),
+    "dq.import_log.empty": ("Importloggen er tom.", "The import log is empty."),
+    "exp.title": ("Eksport og backup", "Export and backup"),
+    "exp.body": (
+        "Hent alle tabeller som én zip-fil med en README, der beskriver hver kolonne og dens enhed. CSV er "
+        "maskinlæsbar (komma som skilletegn, decimalpunktum, UTF-8, datoer som ÅÅÅÅ-MM-DD) og kan indlæses igen "
+        "på siden Data; til Excel er XLSX nemmest.",
+        "Download every table as one zip file with a README describing each column and its unit. CSV is "
+        "machine-readable (comma-separated, decimal point, UTF-8, dates as YYYY-MM-DD) and can be imported again "
+        "on the Data page; for Excel, XLSX is easiest.",
+    ),
+    "exp.archive_csv": ("Alle tabeller (CSV)", "All tables (CSV)"),
+    "exp.archive_xlsx": ("Alle tabeller (XLSX)", "All tables (XLSX)"),
+    "exp.archive_parquet": ("Alle tabeller (Parquet)", "All tables (Parquet)"),
+    "exp.backup": ("Backup af databasen", "Back up the database"),
+    "exp.backup.body": (
+        "En backup er én fil med hele databasen (en zip med et manifest og en Parquet-fil pr. tabel). Den "
+        "gendannes på siden Data eller med `python -m dk2020dash restore FIL --force`; begge erstatter hele "
+        "databasen.",
+        "A backup is one file with the whole database (a zip with a manifest and one Parquet file per table). "
+        "Restore it on the Data page or with `python -m dk2020dash restore FILE --force`; both replace the whole "
+        "database.",
+    ),
+    "exp.csv": ("CSV (Excel)", "CSV (Excel)"),
+    "exp.csv.help": ("Til dansk Excel: semikolon, decimalkomma, UTF-8.", "For Danish Excel: semicolon, decimal comma, UTF-8."),
+    "exp.xlsx": ("XLSX", "XLSX"),
+    "exp.xlsx.help": ("Excel-projektmappe med tal og datoer som tal og datoer.",
+                      "Excel workbook with numbers and dates as numbers and dates."),
+    "exp.restore": ("Gendan en backup", "Restore a backup"),
+    "exp.restore.body": (
+        "Upload en backupfil (zip) fra knappen »Backup af databasen« eller fra `python -m dk2020dash backup`. Du "
+        "ser, hvad den indeholder, før noget ændres.",
+        "Upload a backup file (zip) from the »Back up the database« button or from `python -m dk2020dash backup`. "
+        "You see what it holds before anything changes.",
+    ),
+    "exp.restore.file": ("Backupfil (zip)", "Backup file (zip)"),
+    "exp.restore.made": ("Backuppen er lavet {when} (dataversion {version}).",
+                         "The backup was made {when} (data version {version})."),
+    "exp.restore.unknown_time": ("på et ukendt tidspunkt", "at an unknown time"),
+    "exp.restore.col.table": ("Tabel", "Table"),
+    "exp.restore.col.holds": ("Indhold", "Contents"),
+    "exp.restore.col.backup": ("Rækker i backuppen", "Rows in the backup"),
+    "exp.restore.col.now": ("Rækker nu", "Rows now"),
+    "exp.restore.warning": (
+        "Gendannelse erstatter ALLE nuværende data – opgørelser, planer, scenarier, handlinger, milepæle, "
+        "befolkningstal og importloggen – med backuppens. Det kan ikke fortrydes; hent først en backup af de "
+        "nuværende data, hvis du vil kunne vende tilbage.",
+        "Restoring replaces ALL current data – inventories, plans, scenarios, actions, milestones, population and "
+        "the import log – with the backup's. It cannot be undone; download a backup of the current data first if "
+        "you may want to go back.",
+    ),
+    "exp.restore.confirm": ("Erstat alle data med backuppen", "Replace all data with the backup"),
+    "exp.restore.done": ("Gendannet fra {file} (lavet {when}). Alle sider viser nu backuppens data.",
+                         "Restored from {file} (made {when}). Every page now shows the backup's data."),
+    "exp.restore.refused": ("{file} kan ikke gendannes: {reason} Intet er ændret.",
+                            "{file} cannot be restored: {reason} Nothing was changed."),
+    "exp.restore.reason.not_ours": ("filen er ikke en backup fra DK2020 Klimaplan-dashboard.",
+                                    "the file is not a backup from DK2020 Klimaplan-dashboard."),
+    "exp.restore.reason.damaged": ("backuppen er ufuldstændig, beskadiget eller ændret, efter den blev lavet.",
+                                   "the backup is incomplete, damaged or changed after it was made."),
+    "exp.restore.reason.newer": (
+        "backuppen er fra en nyere version af programmet (skemaversion {version}; denne kender op til {known}). "
+        "Opdatér programmet først.",
+        "the backup is from a newer version of the program (schema version {version}; this one knows up to "
+        "{known}). Update the program first.",
+    ),
+    "exp.restore.reason.older": ("backuppen er fra en for gammel version af programmet (skemaversion {version}).",
+                                 "the backup is from too old a version of the program (schema version {version})."),
+    "exp.restore.reason.too_big": ("backuppen fylder mere end {limit} MB udpakket, mere end en backup af den "
+                                   "størrelse kan fylde (den kan være en zip-bombe).",
+                                   "the backup unpacks to more than {limit} MB, more than a backup of its size can "
+                                   "hold (it may be a zip bomb)."),
+    "exp.restore.reason.unreadable": ("filen kan ikke læses.", "the file cannot be read."),
+    "exp.restore.detail": ("Teknisk besked: {message}", "Technical message: {message}"),
+    "exp.restore.failed": ("Gendannelsen mislykkedes; intet er ændret: {message}",
+                           "The restore failed; nothing was changed: {message}"),
+    "imp.kind.risks": ("Klimarisici (risikovurdering pr. klimafare)", "Climate risks (assessment per hazard)"),
+    "imp.kind.help.risks": (
+        "Kommune, klimafare, risiko, vurderet (år eller dato), note. Klimafarer: skybrud, stormflod, "
+        "havvandsstigning, grundvand, oversvømmelse fra vandløb, hedebølge, tørke, erosion; risiko: lav, middel, "
+        "høj, meget høj. Risikovurderingen for kommunerne i filen erstattes helt.",
+        "Municipality, hazard, risk, assessed (year or date), note. Hazards: cloudburst, storm surge, sea level "
+        "rise, groundwater, river flooding, heatwave, drought, erosion (Danish names too); risk: low, medium, high, "
+        "very high. The assessment of the municipalities in the file is replaced as a whole.",
+    ),
+    "imp.note.risks": (
+        "risikovurderingen for kommunerne i filen erstattes helt: klimafarer, som en kommune havde før, men som "
+        "ikke står i filen, fjernes (talt som erstattede); andre kommuners rigtige vurderinger røres ikke",
+        "the assessment of the municipalities in the file is replaced as a whole: hazards a municipality had "
+        "before that the file lacks are removed (counted as replaced); other municipalities' real assessments "
+        "are not touched",
+    ),
+    "dq.kind.risks": ("Klimarisici", "Climate risks"),
+    # (issue 9, item 1) --
+    "imp.published": ("Udgivet (valgfrit)", "Published (optional)"),
+    "imp.published.help": (
+        "Udgivelsesdatoen for udgaven, fx Energistyrelsens udgivelse. Tom: i dag. Hver kommunes tal kommer fra "
+        "dens senest udgivne udgave; en udgave med en ældre dato bliver ikke den nyeste.",
+        "The edition's publication date, e.g. the Danish Energy Agency's release. Empty: today. Each "
+        "municipality's figures come from its edition published last; an edition with an older date does not "
+        "become the newest.",
+    ),
+    "imp.mode": ("Rækkerne bliver", "The rows become"),
+    "imp.mode.new": ("en ny udgave", "a new edition"),
+    "imp.mode.correction": ("en rettelse af en eksisterende udgave", "a correction of an existing edition"),
+    "imp.into_edition": ("Udgave, der rettes", "Edition to correct"),
+    "imp.into_edition.help": (
+        "Filens rækker erstatter udgavens rækker med samme kommune, år og sektor; udgavens øvrige rækker bevares.",
+        "The file's rows replace the edition's rows of the same municipality, year and sector; its other rows "
+        "are kept.",
+    ),
+    "imp.edition_correction": ("Rettelse af udgaven: {name}", "Correction of the edition: {name}"),
+    "imp.note.correction": (
+        "sammenlignet med udgavens egne rækker; rækker med samme kommune, år og sektor erstattes, resten af "
+        "udgaven og andre udgaver røres ikke",
+        "compared with the edition's own rows; rows of the same municipality, year and sector are replaced, the "
+        "rest of the edition and other editions are not touched",
+    ),
+    "imp.headlines": ("Før → efter for kommunerne i filen", "Before → after for the municipalities in the file"),
+    "imp.headlines.caption": (
+        "Hver kommunes tal kommer fra dens nyeste udgave; her står tallene nu og efter indlæsningen.",
+        "Each municipality's figures come from its newest edition; here are the figures now and after the import.",
+    ),
+    "imp.head.edition": ("Udgave", "Edition"),
+    "imp.head.years": ("År", "Years"),
+    "imp.head.latest_year": ("Seneste år", "Latest year"),
+    "imp.head.latest_t": ("Udledning seneste år (t)", "Emissions latest year (t)"),
+    "imp.head.baseline_year": ("Basisår", "Baseline year"),
+    "imp.head.baseline_t": ("Udledning i basisåret (t)", "Emissions in the baseline year (t)"),
+    "imp.head.before": ("før", "before"),
+    "imp.head.after": ("efter", "after"),
+    "imp.head.new_edition": ("den nye udgave", "the new edition"),
+    "imp.warn.baseline": (
+        "{n} kommuner står uden tal for planens basisår efter indlæsningen: {names}",
+        "{n} municipalities would have no figures for their plan's baseline year after the import: {names}",
+    ),
+    "imp.warn.fewer_years": (
+        "{n} kommuner får færre år end før: {names}",
+        "{n} municipalities would have fewer years than before: {names}",
+    ),
+    "imp.warn.not_newest": (
+        "{n} kommuner bruger fortsat en nyere udgave, så filens rækker ændrer ikke deres tal nu (de kan ses på "
+        "siden Kommune under udgaven): {names}",
+        "{n} municipalities keep using a newer edition, so the file's rows do not change their figures now (they "
+        "can be viewed on the Municipality page under the edition): {names}",
+    ),
+    "imp.warn.correction": (
+        "Er filen en rettelse af enkelte tal, så vælg »en rettelse af en eksisterende udgave« (CLI: "
+        "--into-edition NAVN) i stedet for en ny udgave.",
+        "If the file corrects a few figures, choose \"a correction of an existing edition\" (CLI: "
+        "--into-edition NAME) instead of a new edition.",
+    ),
+    "dq.col.edition": ("Udgave i brug", "Edition in use"),
+    "dq.col.newest_for": ("Nyeste for kommuner", "Newest for municipalities"),
+    # integrity (issue 9 items 8 and 10): a damaged database on the Data page, a restore that waited
+    "exp.damaged.title": ("Databasen kan ikke åbnes", "The database cannot be opened"),
+    "exp.damaged.body": (
+        "Databasefilen er beskadiget eller ikke fra dette program, så ingen side kan vise data. Brugertabellen ligger "
+        "i den samme fil, så siden kan ikke se, hvem der er administrator. En administrator gendanner en backup på "
+        "serveren med `python -m dk2020dash restore BACKUP.zip --force`: den erstatter filen, og den beskadigede "
+        "fil gemmes ved siden af, så intet slettes.",
+        "The database file is damaged or not from this program, so no page can show data. The user table is in the "
+        "same file, so the page cannot tell who is an administrator. An administrator restores a backup on the "
+        "server with `python -m dk2020dash restore BACKUP.zip --force`: it replaces the file, and the damaged file "
+        "is kept beside it, so nothing is deleted.",
+    ),
+    "exp.damaged.not_allowed": (
+        "Kun en administrator kan gendanne en backup. Kontakt den, der driver dashboardet.",
+        "Only an administrator can restore a backup. Contact whoever runs the dashboard.",
+    ),
+    "exp.damaged.kept": ("Den beskadigede fil er gemt som {name}.", "The damaged file was kept as {name}."),
+}

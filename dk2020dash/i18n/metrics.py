@@ -1,0 +1,252 @@
+"""Strings of metric words: verdicts, statuses, bridge parts, milestones, units and the Metode page: key -> (Danish, English)."""
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # verdicts
+    "verdict.on_track": ("På rette vej", "On track"),
+    "verdict.deviating": ("Afviger", "Deviating"),
+    "verdict.off_track": ("Ikke på rette vej", "Off track"),
+    # cannot be computed
+    "unavailable.no_inventory": ("Ingen opgørelse af udledninger", "No emission inventory"),
+    "unavailable.no_plan": ("Ingen klimaplan registreret", "No climate plan registered"),
+    "unavailable.no_baseline": ("Ingen opgørelse for basisåret {detail}", "No inventory for the baseline year {detail}"),
+    "unavailable.nonpositive_baseline": (
+        "Basisårets udledning er nul eller negativ, så reduktion i procent kan ikke beregnes",
+        "Baseline emissions are zero or negative, so a percentage reduction cannot be computed",
+    ),
+    "unavailable.single_year": ("Kun ét års opgørelse – der kan ikke beregnes en udvikling",
+                                "Only one inventory year – no development can be computed"),
+    "unavailable.too_few_years": (
+        "For få opgørelsesår (mindst 3 inden for de fem kalenderår op til det seneste; der er {detail})",
+        "Too few inventory years (at least 3 within the five calendar years up to the latest; there are {detail})",
+    ),
+    "unavailable.past_target_year": ("Seneste opgørelse er fra {detail}, efter 2030", "Latest inventory is from {detail}, after 2030"),
+    "unavailable.too_few_common_years": (
+        "Kommunerne har færre end to opgørelsesår til fælles, så deres udledning kan ikke lægges sammen. "
+        "Manglende år: {detail}",
+        "The municipalities have fewer than two inventory years in common, so their emissions cannot be added up. "
+        "Missing years: {detail}",
+    ),
+    "bridge.left_out": (
+        "{n} handlinger med ukendt eller manglende status ({statuses}) er udeladt af reduktionsbroen ({tonnes} forventet).",
+        "{n} actions with an unknown or missing status ({statuses}) are left out of the reduction bridge ({tonnes} expected).",
+    ),
+    "bridge.status_missing": ("mangler", "missing"),
+    "bridge.missing_expected": ("{n} handlinger har ingen forventet reduktion og tæller med 0 t.",
+                                "{n} actions have no expected reduction and count as 0 t."),
+    "cannot_compute": ("Kan ikke beregnes: {reason}", "Cannot be computed: {reason}"),
+    # statuses and kinds
+    "status.planned": ("Planlagt", "Planned"),
+    "status.in_progress": ("I gang", "In progress"),
+    "status.completed": ("Gennemført", "Completed"),
+    "status.delayed": ("Forsinket", "Delayed"),
+    "status.paused": ("Sat på pause", "Paused"),
+    "status.cancelled": ("Opgivet", "Cancelled"),
+    "bridge.need": ("Behov til 2030", "Needed by 2030"),
+    "bridge.secured": ("Sikret (gennemført efter opgørelsesåret)", "Secured (completed after the inventory year)"),
+    "bridge.in_progress": ("I gang", "In progress"),
+    "bridge.planned": ("Planlagt", "Planned"),
+    "bridge.at_risk": ("I fare (forsinket/pause)", "At risk (delayed/paused)"),
+    "bridge.manko": ("Manko (udækket)", "Gap (uncovered)"),
+    "bridge.in_inventory": ("Allerede i opgørelsen (tæller ikke)", "Already in the inventory (counts nothing)"),
+    "milestone.joined": ("Tilsluttet DK2020", "Joined DK2020"),
+    "milestone.plan_approved": ("Plan godkendt (CONCITO/C40)", "Plan approved (CONCITO/C40)"),
+    "milestone.plan_adopted": ("Plan vedtaget i byrådet", "Plan adopted by the council"),
+    "milestone.status_report": ("Årlig statusrapport", "Annual status report"),
+    "milestone.plan_revision": ("Revision af planen", "Plan revision"),
+    "milestone_state.done": ("Udført", "Done"),
+    "milestone_state.overdue": ("Overskredet", "Overdue"),
+    "milestone_state.due_soon": ("Forfalder snart", "Due soon"),
+    "milestone_state.upcoming": ("Kommende", "Upcoming"),
+    "cohort.pilot_2019": ("Pilot (2019)", "Pilot (2019)"),
+    "cohort.round_2020": ("Runde 2020", "2020 round"),
+    "cohort.c40_own_plan": ("C40-medlem med egen plan", "C40 member, own plan"),
+    "cohort.2021_or_later": ("2021 eller senere", "2021 or later"),
+    # units
+    "unit.t": ("t CO2e", "t CO2e"),
+    "unit.kt": ("kt CO2e", "kt CO2e"),
+    "unit.mt": ("mio. t CO2e", "Mt CO2e"),
+    "unit.t_per_year": ("t CO2e/år", "t CO2e/yr"),
+    "unit.t_per_capita": ("t CO2e pr. indbygger", "t CO2e per inhabitant"),
+    "approx": ("ca.", "approx."),
+    "never_before_2100": ("ikke før 2100", "not before 2100"),
+    "years": ("{n} år", "{n} years"),
+    # metode page
+    "method.title": ("Metode: sådan beregnes tallene", "Method: how the figures are computed"),
+    "method.intro": (
+        "Alle tal i dashboardet beregnes ét sted, efter definitionerne herunder. For et område (en region/KKR "
+        "eller hele Danmark) lægges kommunernes tal sammen.",
+        "Every figure in the dashboard is computed in one place, by the definitions below. For an area (a "
+        "region/KKR or all of Denmark) the municipalities' figures are added up.",
+    ),
+    "method.sections": ("Definitioner", "Definitions"),
+    "method.emissions.title": ("Udledning E(år)", "Emissions E(year)"),
+    "method.emissions.body": (
+        "Nettoudledningen i et år: summen af alle sektorer i kommunens nyeste udgave af opgørelsen (Energi- og "
+        "CO2-regnskabet), målt i ton CO2-ækvivalenter. En udgave dækker de kommuner, den har tal for; den nyeste "
+        "er den senest udgivne (en udgave uden udgivelsesdato regnes udgivet den dag, den blev indlæst), og ved "
+        "samme dato den senest indlæste. En region eller Danmark lægger kommunerne sammen, hver fra sin egen "
+        "nyeste udgave. Arealanvendelse (LULUCF) kan være negativ, når skov og "
+        "jord optager mere CO2, end de udleder. Ældre år bliver ofte rettet i nye udgaver; planens basisår "
+        "*som vedtaget* vises ved siden af de rettede tal.",
+        "Net emissions in a year: the sum of all sectors in the municipality's newest edition of the inventory "
+        "(Energi- og CO2-regnskabet), in tonnes CO2 equivalent. An edition covers the municipalities it has "
+        "figures for; the newest is the one published last (an edition without a published date counts as "
+        "published on the day it was imported), and on the same date the one imported last. A region or Denmark "
+        "adds up its municipalities, each from its own newest edition. Land use (LULUCF) can be negative when forests and soils take "
+        "up more CO2 than they emit. Earlier years are often revised in new editions; the plan's baseline *as "
+        "adopted* is shown beside the revised figures.",
+    ),
+    "method.target.title": ("Målsti T(år)", "Target path T(year)"),
+    "method.target.body": (
+        "Rette linjer fra basisåret (udledningen B) gennem hvert delmål (fx {pct2030} lavere i {target_year}) til "
+        "netto-nul i planens netto-nul-år (typisk {net_zero_year}). Før basisåret er målstien B, efter "
+        "netto-nul-året 0.",
+        "Straight lines from the baseline year (emissions B) through each interim target (for example {pct2030} "
+        "lower in {target_year}) to net zero in the plan's net-zero year (typically {net_zero_year}). Before the "
+        "baseline year the path is B, after the net-zero year 0.",
+    ),
+    "method.reduction.title": ("Reduktion indtil nu", "Reduction so far"),
+    "method.reduction.body": (
+        "1 − E(seneste år) / B: hvor stor en del af basisårets udledning der er væk.",
+        "1 − E(latest year) / B: the share of the baseline emissions that is gone.",
+    ),
+    "method.verdict.title": ("Vurdering", "Verdict"),
+    "method.verdict.body": (
+        "Afstanden til målstien i seneste opgørelsesår, som andel af basisåret: d = (E(seneste) − T(seneste)) / B. "
+        "d ≤ {on_track}: **På rette vej** (✅). {on_track} < d ≤ {deviating}: **Afviger** (⚠️). d > {deviating}: "
+        "**Ikke på rette vej** (❌). Vurderingen vises altid med det opgørelsesår, den bygger på, og "
+        "dataforsinkelsen (indeværende år minus seneste opgørelsesår).",
+        "The distance to the target path in the latest inventory year, as a share of the baseline: "
+        "d = (E(latest) − T(latest)) / B. d ≤ {on_track}: **On track** (✅). {on_track} < d ≤ {deviating}: "
+        "**Deviating** (⚠️). d > {deviating}: **Off track** (❌). The verdict is always shown with the inventory "
+        "year it rests on and the data lag (current year minus latest inventory year).",
+    ),
+    "method.trend.title": ("Trend og forventet netto-nul-år", "Trend and expected net-zero year"),
+    "method.trend.body": (
+        "En ret linje (mindste kvadraters metode) gennem de opgørelsesår, der ligger inden for de {trend_years} "
+        "kalenderår op til og med det seneste opgørelsesår (fx 2020–2024), forlænget til {target_year} og til det "
+        "år, den rammer nul. Der skal være mindst {trend_min} opgørelsesår i de {trend_years} år; ellers kan trenden "
+        "ikke beregnes, og siden siger hvorfor. Ældre år (fx 1990) indgår aldrig. Er udledningen i seneste "
+        "opgørelsesår allerede nul eller derunder, står der »nået«. Rammer linjen ikke nul før 2100, står der »ikke "
+        "før 2100«.",
+        "A straight line (least squares) through the inventory years within the {trend_years} calendar years up "
+        "to and including the latest inventory year (for example 2020–2024), projected to {target_year} and to the "
+        "year it reaches zero. At least {trend_min} inventory years are needed within those {trend_years} years; "
+        "otherwise the trend cannot be computed, and the page says why. Older years (such as 1990) are never used. "
+        "If emissions in the latest inventory year are already at or below zero, it says \"reached\". If the line "
+        "does not reach zero before 2100, it says \"not before 2100\".",
+    ),
+    "method.pace.title": ("Nødvendigt tempo", "Required pace"),
+    "method.pace.body": (
+        "N / ({target_year} − seneste år), hvor N er behovet (se reduktionsbroen): de ton pr. år, udledningen skal "
+        "falde med fra nu, for at nå målet i {target_year}. For et område er N summen af kommunernes behov, så én "
+        "kommunes overskud aldrig skjuler en andens mangel, og tempo, behov og manko fortæller det samme. Tempoet "
+        "er aldrig negativt: er N = 0, står der »målet for {target_year} er nået«. Vises ved siden af det faktiske "
+        "fald pr. år i trenden.",
+        "N / ({target_year} − latest year), where N is the need (see the reduction bridge): the tonnes per year "
+        "emissions must fall from now to reach the {target_year} target. For an area N is the sum of its "
+        "municipalities' needs, so one municipality's surplus never hides another's gap, and pace, need and gap "
+        "tell one story. The pace is never negative: where N = 0 it says \"the {target_year} target is reached\". "
+        "Shown beside the observed fall per year in the trend.",
+    ),
+    "method.bridge.title": ("Reduktionsbro og manko", "Reduction bridge and gap (manko)"),
+    "method.bridge.body": (
+        "Behovet N = max(0, E(seneste) − T({target_year})). Handlingernes forventede reduktion i {target_year} "
+        "fordeles efter status: sikret (gennemført efter seneste opgørelsesår), i gang, planlagt og i fare "
+        "(forsinket eller sat på pause). Opgivne handlinger tæller ikke. En gennemført handling, hvis "
+        "gennemførelsesdato (slutdato, ellers datoen for skiftet til gennemført i dens historik, ellers seneste "
+        "opdatering) ligger i eller før seneste opgørelsesår, er allerede med i udledningen E(seneste): den vises "
+        "som »allerede i opgørelsen« og tæller ikke, så den ikke regnes med to gange. Manko = max(0, N − summen af "
+        "de fire): den reduktion, som ingen handling dækker endnu. For et område er manko summen af kommunernes "
+        "manko – én kommunes overskud dækker ikke en andens hul.",
+        "The need N = max(0, E(latest) − T({target_year})). The actions' expected reduction in {target_year} is "
+        "split by status: secured (completed after the latest inventory year), in progress, planned and at risk "
+        "(delayed or paused). Cancelled actions count for nothing. A completed action whose completion date (its "
+        "end date, else the date of its change to completed in its history, else its last update) falls in or "
+        "before the latest inventory year is already in the emissions E(latest): it is shown as \"already in the "
+        "inventory\" and counts nothing, so it is not counted twice. Gap (manko) = max(0, N − the sum of the "
+        "four): the reduction no action covers yet. For an area the gap is the sum of the municipalities' gaps – "
+        "one municipality's surplus does not cover another's gap.",
+    ),
+    "method.freshness.title": ("Aktualitet", "Freshness"),
+    "method.freshness.body": (
+        "En handling, der ikke er opdateret i {stale} dage, er forældet. En milepæl, hvis frist er passeret "
+        "uden at den er udført, er overskredet; en, der forfalder inden for {soon} dage, forfalder snart.",
+        "An action not updated for {stale} days is stale. A milestone past its due date without a done date is "
+        "overdue; one due within {soon} days is due soon.",
+    ),
+    "method.capita.title": ("Pr. indbygger", "Per inhabitant"),
+    "method.capita.body": (
+        "Udledning divideret med kommunens befolkning. Befolkningstal markeret »ca.« er omtrentlige, indtil "
+        "Danmarks Statistiks FOLK1A er indlæst.",
+        "Emissions divided by the municipality's population. Population figures marked \"approx.\" are "
+        "approximate until Statistics Denmark's FOLK1A is loaded.",
+    ),
+    "method.area.title": ("Regioner/KKR og Danmark", "Regions/KKR and Denmark"),
+    "method.area.body": (
+        "Et område er summen af sine kommuner: udledning, basisår, målsti, reduktionsbro og befolkning lægges "
+        "sammen. Kommuner, der ikke kan beregnes (fx uden opgørelse for basisåret), er udeladt og nævnt. "
+        "Områdets år er dem, alle medtagne kommuner har tal for, og hele overblikket (udledning, vurdering, "
+        "nødvendigt fald, behov, manko og hvilke handlinger der allerede er i opgørelsen) regnes i det nyeste af "
+        "dem. Områdets behov og manko er summer af kommunernes behov og manko "
+        "manko i det år, for én kommunes overskud dækker ikke en andens mangel. Har en kommune nyere tal, bruger "
+        "dens egen side dem, så dens manko dér kan afvige fra dens andel her. Har kommunerne færre end to år til "
+        "fælles, kan området ikke beregnes, og siden nævner hvem der mangler hvilke år.",
+        "An area is the sum of its municipalities: emissions, baseline, target path, reduction bridge and "
+        "population are added up. Municipalities that cannot be computed (for example with no inventory for the "
+        "baseline year) are left out and listed. The area's years are those every included municipality has, "
+        "and the whole overview (emissions, verdict, required pace, need, gap and which actions are already in "
+        "the inventory) is computed at the newest of them. The area's need and gap are the sums of the "
+        "municipalities' needs and gaps in that year, as one municipality's surplus "
+        "does not cover another's shortfall. Where a municipality has newer figures, its own page uses them, so "
+        "its gap there can differ from its share here. With fewer than two years in common the area cannot be "
+        "computed, and the page names who lacks which years.",
+    ),
+    "method.sources": ("Kilder og data", "Sources and data"),
+    "method.data_now": ("Data i databasen nu", "Data in the database now"),
+    "method.edition": ("Nyeste udgave af opgørelsen: {name} (udgivet {published})",
+                       "Newest inventory edition: {name} (published {published})"),
+    "method.no_edition": ("Der er ingen opgørelse i databasen endnu.", "There is no inventory in the database yet."),
+    "method.thresholds": ("Tærskler", "Thresholds"),
+    "method.adaptation.title": ("Klimatilpasning", "Climate adaptation"),
+    "method.adaptation.body": (
+        "Hver kommune vurderer sine klimafarer – skybrud, stormflod, havvandsstigning, grundvand, oversvømmelse "
+        "fra vandløb, hedebølge, tørke og erosion – som lav, middel, høj eller meget høj risiko, med året for "
+        "vurderingen. En **høj risiko** er en klimafare vurderet høj eller meget høj. En tilpasningshandling "
+        "nævner de klimafarer, den tager sig af, og kan have et beskyttelsesmål (den gentagelsesperiode, den "
+        "sikrer mod, fx en 100-års hændelse, eller antal beskyttede bygninger).\n\n"
+        "En **høj risiko uden tilpasning i gang** er en kommune og klimafare vurderet høj eller meget høj, hvor "
+        "kommunen ikke har nogen tilpasningshandling for netop den klimafare med status *i gang* eller "
+        "*gennemført*. Planlagte, forsinkede og pausede handlinger dækker ikke (de er endnu ikke i gang), og "
+        "opgivne tæller ikke. En handling tæller kun for sin egen kommune.\n\n"
+        "En risikovurdering er **forældet**, når den er mere end {risk_years} år gammel (vurderingsåret ligger mere "
+        "end {risk_years} år før i år) – samme fem år som klimaplanens revision. En tilpasningshandling er "
+        "**overskredet**, når slutdatoen er passeret, uden at den er gennemført eller opgivet, og **ikke "
+        "opdateret**, når den ikke er ændret i {stale} dage (som alle handlinger); gennemførte og opgivne "
+        "handlinger vises ikke der.",
+        "Each municipality assesses its climate hazards – cloudburst, storm surge, sea level rise, groundwater, "
+        "river flooding, heatwave, drought and erosion – as low, medium, high or very high risk, with the year "
+        "of the assessment. A **high risk** is a hazard assessed high or very high. An adaptation action names "
+        "the hazards it addresses and may carry a protection target (the return period it protects against, "
+        "e.g. a 100-year event, or the number of buildings protected).\n\n"
+        "A **high risk without adaptation under way** is a municipality and hazard assessed high or very high "
+        "where the municipality has no adaptation action for that very hazard with status *in progress* or "
+        "*completed*. Planned, delayed and paused actions do not cover it (they are not under way yet), and "
+        "cancelled ones do not count. An action counts only for its own municipality.\n\n"
+        "A risk assessment is **out of date** when it is more than {risk_years} years old (the year assessed "
+        "more than {risk_years} years before this year) – the same five years as the plan's revision. An "
+        "adaptation action is **overdue** when its end date has passed and it is neither completed nor "
+        "cancelled, and **not updated** when it has not changed for {stale} days (as every action); completed "
+        "and cancelled actions are not listed there.",
+    ),
+    "zero_year.reached": ("nået", "reached"),
+    "bridge.in_inventory_note": (
+        "{n} gennemførte handlinger ({tonnes} forventet) blev gennemført i eller før {year} og er allerede med i "
+        "opgørelsen; de tæller ikke i reduktionsbroen.",
+        "{n} completed actions ({tonnes} expected) were completed in or before {year} and are already in the "
+        "inventory; they count nothing in the reduction bridge.",
+    ),
+    "method.editions_in_use": ("Hver kommunes tal kommer fra dens egen nyeste udgave. I brug nu: {editions}.",
+                               "Each municipality's figures come from its own newest edition. In use now: {editions}."),
+    "method.edition_use": ("{name} ({n} kommuner)", "{name} ({n} municipalities)"),
+}

@@ -1,0 +1,1 @@
+"""Parts drawn by one page only."""
