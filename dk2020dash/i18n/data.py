@@ -364,4 +364,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Only an administrator can restore a backup. Contact whoever runs the dashboard.",
     ),
     "exp.damaged.kept": ("Den beskadigede fil er gemt som {name}.", "The damaged file was kept as {name}."),
+    "imp.failed.plain": ("Indlæsningen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
+                         "The import failed; nothing was changed. The details are in the server's log."),
+    "exp.restore.failed.plain": ("Gendannelsen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
+                                 "The restore failed; nothing was changed. The details are in the server's log."),
 }

@@ -249,4 +249,53 @@ STRINGS: dict[str, tuple[str, str]] = {
     "method.editions_in_use": ("Hver kommunes tal kommer fra dens egen nyeste udgave. I brug nu: {editions}.",
                                "Each municipality's figures come from its own newest edition. In use now: {editions}."),
     "method.edition_use": ("{name} ({n} kommuner)", "{name} ({n} municipalities)"),
+    "method.accessibility.title": ("Tilgængelighed", "Accessibility"),
+    "method.accessibility.body": (
+        "Dashboardet skal leve op til WCAG 2.1 niveau AA, som webtilgængelighedsloven kræver af offentlige "
+        "myndigheders websteder.\n\n"
+        "**Hvad vi tjekker, og hvordan.** Hver ændring af dashboardet afprøves automatisk i en rigtig browser "
+        "(Chromium):\n"
+        "- axe-core (Deque Systems) gennemgår hver side i menuen på dansk og på engelsk, alle syv dias i "
+        "Præsentation, og som logget ind administrator siderne Data, Brugere, Milepæle og Indsatser med en indsats' "
+        "redigeringsformular, med alle udvidelsesfelter åbnet. Ét eneste brud på en af axe-reglerne for WCAG 2.1 A og AA stopper ændringen. Ingen "
+        "regler er slået fra.\n"
+        "- Hver side er markeret med sit sprog (dansk eller engelsk), så en skærmlæser udtaler teksten rigtigt.\n"
+        "- Tastaturet alene: sidemenuen, valg af område og sprog og præsentationens dias (Forrige og Næste med Enter "
+        "og mellemrum, diasnumrene og piletasterne ← →), og at fokus ses tydeligt på dem.\n"
+        "- Tekst, også småtekst, har en kontrast på mindst 4,5:1 til baggrunden.\n\n"
+        "**Det, der ikke lever op til kravene, eller som ikke er afprøvet.**\n"
+        "- Automatiske test finder kun en del af WCAG's krav. Om teksterne er forståelige, om fokus altid er tydeligt, "
+        "og om siderne fungerer med en skærmlæser, er ikke afprøvet af brugere eller med skærmlæser.\n"
+        "- Kortet på siden Kort er tegnet på et lærred (pydeck): en skærmlæser kan ikke læse det, og det kan ikke "
+        "betjenes med tastaturet. Kommunernes vurderinger står også i tabellen på Overblik, og siden Kommune vælger "
+        "en kommune uden kortet.\n"
+        "- Tabellerne er tegnet på et lærred; de kan nås med tastaturet, men en skærmlæser læser dem kun delvist. "
+        "Hver tabel kan hentes som CSV og XLSX.\n"
+        "- Nogle af Streamlits egne knapper og hjælpetekster er på engelsk, også på de danske sider (fx »Skip to main "
+        "content«, tabellernes værktøjslinje og diasnumrenes »Page 2«).",
+        "The dashboard is to meet WCAG 2.1 level AA, which the Danish Web Accessibility Act "
+        "(webtilgængelighedsloven) requires of public bodies' websites.\n\n"
+        "**What we check, and how.** Every change to the dashboard is tested automatically in a real browser "
+        "(Chromium):\n"
+        "- axe-core (Deque Systems) checks every page in the menu in Danish and in English, all seven slides of the "
+        "Presentation, and, signed in as an admin, the Data, Users, Milestones and Actions pages with an action's edit "
+        "form, with every expander opened. A single violation of any of axe's WCAG 2.1 A and AA rules stops the change. No rule is switched "
+        "off.\n"
+        "- Every page is marked with its language (Danish or English), so a screen reader pronounces it right.\n"
+        "- The keyboard alone: the page menu, the choice of area and language, and the presentation's slides "
+        "(Previous and Next with Enter and Space, the slide numbers and the arrow keys ← →), and that the focus on them "
+        "is clearly visible.\n"
+        "- Text, small text too, has a contrast of at least 4.5:1 against its background.\n\n"
+        "**What does not comply, or is not tested.**\n"
+        "- Automated tests find only part of what WCAG requires. Whether the texts are understandable, whether the "
+        "focus is always clearly visible, and whether the pages work with a screen reader have not been tested by "
+        "users or with a screen reader.\n"
+        "- The map on the Map page is drawn on a canvas (pydeck): a screen reader cannot read it and it cannot be "
+        "used with the keyboard. The municipalities' verdicts are also in the table on Overview, and the "
+        "Municipality page chooses a municipality without the map.\n"
+        "- The tables are drawn on a canvas; they can be reached with the keyboard, but a screen reader reads them "
+        "only in part. Every table can be downloaded as CSV and XLSX.\n"
+        "- Some of Streamlit's own buttons and help texts are in English on the Danish pages too (e.g. \"Skip to main "
+        "content\", the tables' toolbar and the slide numbers' \"Page 2\").",
+    ),
 }

@@ -320,4 +320,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.shipped": ("Kommunegrænser: forenklet udgave af DAGI (data/kommuner.geojson). Sæt DK2020_BOUNDARIES for at "
                     "bruge en anden fil.", "Municipal boundaries: a simplified version of DAGI (data/kommuner.geojson). "
                     "Set DK2020_BOUNDARIES to use another file."),
+    "table.first": ("Viser de første {shown} af {n} rækker. Filtrér, eller hent hele listen som CSV eller XLSX.",
+                    "Showing the first {shown} of {n} rows. Filter, or download the whole list as CSV or XLSX."),
+    "table.first.plain": ("Viser de første {shown} af {n} rækker.", "Showing the first {shown} of {n} rows."),
 }
