@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support import page
+from dk2020dash.db import open_store
 from dk2020dash.db.store import Store
 
 
@@ -31,6 +33,15 @@ def demo_copy(demo_db: Path, tmp_path: Path) -> Store:
     path = tmp_path / "copy.duckdb"
     shutil.copy(demo_db, path)
     return Store(path)
+
+
+@pytest.fixture
+def demo_env(demo_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app opens the shared demo database (DK2020_DB), not PostgreSQL, with the boundaries shipped in data/."""
+    monkeypatch.setenv("DK2020_DB", str(demo_db))
+    monkeypatch.delenv("DK2020_DATABASE_URL", raising=False)
+    monkeypatch.delenv("DK2020_BOUNDARIES", raising=False)
+    return demo_db
 
 
 @pytest.fixture
@@ -159,18 +170,13 @@ ADMIN = "admin@kommune.dk"
 def data_page_as_admin(store: Store, **query: str):
     """The Data page in AppTest, signed in (a local-account session) as an admin of the store: imports and restores
     are an admin's."""
-    from streamlit.testing.v1 import AppTest
 
     from dk2020dash import auth
     from dk2020dash.ui.signin import SESSION_KEY
 
     if auth.load_user(store, ADMIN).role != "admin":
         auth.grant(store, auth.cli_admin("test"), ADMIN, "admin")
-    at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=90)
-    at.query_params.update(query)
-    at.session_state[SESSION_KEY] = ADMIN
-    at.run()
-    return at.switch_page("pages/data.py").run()
+    return page("pages/data.py", session={SESSION_KEY: ADMIN}, timeout=90, **query)
 
 
 CHROMIUM = Path("/usr/bin/chromium")

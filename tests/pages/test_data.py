@@ -1,0 +1,211 @@
+"""The Data page through AppTest: upload, a preview that writes nothing, then Indlæs applies it."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dk2020dash import auth, i18n, queries
+from dk2020dash.ui.signin import SESSION_KEY
+from dk2020dash.db.store import Store
+from tests.ingest_helpers import assert_unchanged, snapshot
+
+from tests.support import page
+GOOD = "kommune;år;sektor;ton\n101;2024;vej;1.234,5\n751;2024;El;99\n".encode("cp1252")
+BAD = "kommune;år;sektor;ton\n101;2024;vej;mange\nGotham;2024;vej;5\n".encode()
+
+
+@pytest.fixture
+def env(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    path = tmp_path / "page.duckdb"
+    shutil.copy(demo_db, path)
+    monkeypatch.setenv("DK2020_DB", str(path))
+    store = Store(path)
+    auth.grant(store, auth.cli_admin("test"), ADMIN, "admin")
+    return store
+
+
+ADMIN = "admin@kommune.dk"
+
+
+def data_page(signed_in: str | None = ADMIN, **query: str) -> AppTest:
+    """The Data page, signed in as an admin (local account session) unless signed_in is None."""
+    return page("pages/data.py", session={SESSION_KEY: signed_in} if signed_in else None, timeout=60, **query)
+
+
+def upload(at: AppTest, name: str, data: bytes, kind: str = "inventory") -> AppTest:
+    at.selectbox(key="imp-kind").set_value(kind).run()
+    at.file_uploader(key="imp-file").set_value((name, data, "text/csv"))
+    return at.run()
+
+
+def test_page_shows_the_form(env: Store) -> None:
+    at = data_page()
+    assert not at.exception
+    assert at.title[0].value == i18n.t("data.title", "da")
+    assert at.file_uploader(key="imp-file") is not None
+
+
+def test_upload_shows_preview_and_writes_nothing_until_applied(env: Store) -> None:
+    before = snapshot(env)
+    log_before = len(queries.import_log(env))
+    at = upload(data_page(), "ecr2025.csv", GOOD)
+    assert not at.exception
+    assert any(i18n.t("imp.preview", "da") in s.value for s in at.subheader)
+    assert any("Eksempeldata (demo) af denne slags fjernes" in w.value for w in at.warning)
+    assert at.button(key="imp-apply").label == i18n.t("imp.apply", "da")
+    assert "dl-import-pr-kommune-csv" in {d.key for d in at.get("download_button")}
+    assert_unchanged(before, env)  # the preview is a dry run
+    assert len(queries.import_log(env)) == log_before
+
+    at.button(key="imp-apply").click().run()
+    assert not at.exception
+    assert any("Indlæst: ecr2025.csv" in s.value for s in at.success)
+    assert queries.editions(env)["name"].tolist() == ["ecr2025"]
+    assert "inventory" not in queries.demo_kinds(env)
+    assert queries.import_log(env)["outcome"].iloc[0] == "imported"
+
+
+def test_bad_file_shows_problems_in_danish_and_no_button(env: Store) -> None:
+    before = snapshot(env)
+    at = upload(data_page(), "bad.csv", BAD)
+    assert not at.exception
+    assert any("kan ikke indlæses" in e.value for e in at.error)
+    problems = at.dataframe[0].value
+    assert list(problems.columns) == ["Række", "Kolonne", "Værdi", "Forventet"]
+    assert problems["Række"].tolist() == [2, 3]
+    assert {"dl-importproblemer-csv", "dl-importproblemer-xlsx"} <= {d.key for d in at.get("download_button")}
+    assert not [b for b in at.button if b.key == "imp-apply"]
+    assert_unchanged(before, env)
+
+
+def test_garbage_upload_is_a_message_not_a_traceback(env: Store) -> None:
+    at = upload(data_page(lang="English"), "ecr.xlsx", b"kommune;aar\n101;2020\n")
+    assert not at.exception
+    assert any("cannot be imported" in e.value for e in at.error)
+
+
+def test_preview_in_english(env: Store) -> None:
+    at = upload(data_page(lang="English"), "plans.csv", "kommune;basisår;nettonul år;mål 2030\n101;1990;2050;70 %\n".encode(),
+                kind="plans")
+    assert not at.exception
+    assert any(i18n.t("imp.preview", "en") in s.value for s in at.subheader)
+    assert any("plans (with targets) of the municipalities in the file are replaced" in m.value for m in at.markdown)
+
+
+# -- export, backup and restore ----------------------------------------------------------------------
+
+@pytest.fixture
+def real_backup(tmp_path: Path) -> bytes:
+    """A backup of a database with one real inventory and no demo data (and the admin who restores it)."""
+    from dk2020dash.exports import backup
+    from dk2020dash.ingest import run_import
+
+    store = Store(tmp_path / "real.duckdb")
+    store.create()
+    auth.grant(store, auth.cli_admin("test"), ADMIN, "admin")
+    assert run_import(store, "inventory", GOOD, "ecr2025.csv", who="test").written
+    return backup.backup_bytes(store)
+
+
+def restore_upload(at: AppTest, name: str, data: bytes, n: int = 0) -> AppTest:
+    at.file_uploader(key=f"restore-file-{n}").set_value((name, data, "application/zip"))
+    return at.run()
+
+
+def test_the_page_offers_export_backup_and_restore(env: Store) -> None:
+    at = data_page()
+    assert not at.exception
+    assert any(s.value == i18n.t("exp.restore", "da") for s in at.subheader)
+    assert at.file_uploader(key="restore-file-0") is not None
+    assert not [b for b in at.button if b.key == "restore-apply"]
+
+
+@pytest.mark.parametrize("name, data", [("noter.zip", b"ikke en zip"), ("ecr2025.csv", GOOD),
+                                        ("env.duckdb", b"DUCK" * 100)])
+def test_a_file_that_is_not_our_backup_is_refused_in_danish_and_nothing_changes(env: Store, name: str,
+                                                                                   data: bytes) -> None:
+    before, version = snapshot(env), env.data_version()
+    at = restore_upload(data_page(), name, data)
+    assert not at.exception
+    (error,) = at.error
+    assert error.value == (f"{name} kan ikke gendannes: filen er ikke en backup fra DK2020 Klimaplan-dashboard. "
+                           "Intet er ændret.")
+    assert not [b for b in at.button if b.key == "restore-apply"]
+    assert_unchanged(before, env)
+    assert env.data_version() == version
+
+
+def test_a_refusal_in_english(env: Store, real_backup: bytes) -> None:
+    import io
+    import zipfile
+
+    damaged = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(real_backup)) as src, zipfile.ZipFile(damaged, "w") as dst:
+        for item in src.namelist():
+            blob = src.read(item)
+            dst.writestr(item, blob[:-1] + bytes([blob[-1] ^ 1]) if item == "tables/emission.parquet" else blob)
+    at = restore_upload(data_page(lang="English"), "b.zip", damaged.getvalue())
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        "b.zip cannot be restored: the backup is incomplete, damaged or changed after it was made. Nothing was changed."]
+
+
+def test_a_backup_shows_what_it_holds_and_is_restored_only_on_confirm(env: Store, real_backup: bytes) -> None:
+    before, version = snapshot(env), env.data_version()
+    at = restore_upload(data_page(), "dk2020-backup.zip", real_backup)
+    assert not at.exception
+    assert any("Backuppen er lavet" in m.value for m in at.markdown)
+    (contents,) = at.dataframe
+    held = contents.value.set_index("Tabel")
+    assert held.loc["emission", "Rækker i backuppen"] == "2" and held.loc["edition", "Rækker i backuppen"] == "1"
+    assert held.loc["plan", "Rækker nu"] == "98"
+    assert any("ALLE nuværende data" in w.value for w in at.warning)
+    assert any("Eksempeldata – ikke officielle tal" in w.value for w in at.warning)  # the demo banner, still
+    assert_unchanged(before, env)  # nothing before the button
+
+    at.button(key="restore-apply").click().run()
+    assert not at.exception
+    assert any("Gendannet fra dk2020-backup.zip" in s.value for s in at.success)
+    # The app's cached store and loaders show the restored data: no demo left, so no banner.
+    assert not any("Eksempeldata – ikke officielle tal" in w.value for w in at.warning)
+    assert env.data_version() > version
+    assert queries.editions(env)["name"].tolist() == ["ecr2025"] and queries.demo_kinds(env) == []
+    assert queries.import_log(env)["outcome"].iloc[0] == "restored"
+    assert at.file_uploader(key="restore-file-1").value is None  # the restored file is not offered again
+    assert not [b for b in at.button if b.key == "restore-apply"]
+
+
+# -- a damaged database (issue 9 item 10) and the cache after init --force (item 6) --------------------------------
+
+def test_a_damaged_database_shows_how_to_restore_it_on_the_data_page(env: Store) -> None:
+    """The roles live in the damaged file, so no upload is offered; the page says how an admin restores (the CLI's
+    restore --force over a damaged file is tested in test_backup)."""
+    data = env.path.read_bytes()
+    env.path.write_bytes(data[: len(data) // 2])  # truncated
+    other = page(timeout=60)  # every other page: the plain error
+    assert not other.exception and other.error and not other.file_uploader
+    at = data_page()
+    assert not at.exception
+    assert any(s.value == i18n.t("exp.damaged.title", "da") for s in at.subheader)
+    assert any("restore BACKUP.zip --force" in m.value for m in at.markdown)
+    assert not at.file_uploader and not at.button  # nothing that writes, nothing that needs the data
+    assert env.path.read_bytes() == data[: len(data) // 2]
+
+
+def test_after_init_force_a_running_app_shows_the_new_database(env: Store) -> None:
+    """init --force starts the data version over at 1: once the new database has reached the old one's version,
+    the app must still not serve its cached figures of the old database."""
+    at = data_page()
+    old = env.data_version()
+    assert any("Eksempeldata – ikke officielle tal" in w.value for w in at.warning)
+    Store(env.path).create(force=True)  # python -m dk2020dash init --empty --force, while the app runs
+    while env.data_version() < old:
+        with env.transaction():  # each write moves the version on
+            pass
+    assert env.data_version() == old
+    at.run()
+    assert not at.exception
+    assert not any("Eksempeldata – ikke officielle tal" in w.value for w in at.warning)

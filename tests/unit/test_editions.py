@@ -1,0 +1,322 @@
+"""Editions per municipality (issue 9, item 1): each municipality's figures come from its own newest edition
+(published date, then import time); a file never changes the figures of municipalities not in it; the inventory
+preview shows before -> after with warnings; corrections go into an existing edition; --published in the CLI."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from dk2020dash import queries
+from dk2020dash.cli import main
+from dk2020dash.ingest import run_import
+from dk2020dash.db.store import Store
+from tests.conftest import data_page_as_admin
+
+KBH = b"kommune;aar;sektor;ton\n101;2024;vej;1000\n101;2024;el;2000\n"
+
+
+def full_edition_csv(store: Store) -> bytes:
+    """The demo's newest edition as a real file: every municipality, 1990 and 2010-2024, every sector."""
+    rows = store.query("SELECT municipality, year, sector, tco2e FROM emission WHERE edition = 2 ORDER BY ALL")
+    return rows.to_csv(index=False).encode()
+
+
+@pytest.fixture(scope="module")
+def full_db(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo with a full real inventory edition (published 2025-10-01) in place of the demo editions."""
+    path = tmp_path_factory.mktemp("editions") / "full.duckdb"
+    shutil.copy(demo_db, path)
+    store = Store(path)
+    report = run_import(store, "inventory", full_edition_csv(store), "ecr_2025.csv", who="test",
+                        published=dt.date(2025, 10, 1))
+    assert report.written, report.problem_lines()
+    return path
+
+
+@pytest.fixture
+def full(full_db: Path, tmp_path: Path) -> Store:
+    path = tmp_path / "full.duckdb"
+    shutil.copy(full_db, path)
+    return Store(path)
+
+
+def others(df: pd.DataFrame, code: int = 101) -> pd.DataFrame:
+    return df[df["municipality"] != code].reset_index(drop=True)
+
+
+def test_a_two_row_file_for_one_municipality_leaves_the_others_figures_unchanged(full: Store) -> None:
+    totals = queries.emission_totals(full)
+    inputs = queries.municipality_inputs(full)
+    quality = queries.data_quality(full, queries.municipalities(full)["code"].tolist())
+    by_sector = queries.emissions_by_sector(full, [147, 751])
+    assert run_import(full, "inventory", KBH, "kbh.csv", who="test").written
+
+    pd.testing.assert_frame_equal(others(totals), others(queries.emission_totals(full)))
+    pd.testing.assert_frame_equal(by_sector, queries.emissions_by_sector(full, [147, 751]))
+    after = queries.municipality_inputs(full)
+    assert all(after[c].series == inputs[c].series for c in inputs if c != 101)
+    assert len([c for c in after if after[c].series]) == len([c for c in inputs if inputs[c].series])
+    # København's figures come from the new edition: the two rows, 2024 only.
+    assert after[101].series == {2024: 3000.0}
+    new_quality = queries.data_quality(full, queries.municipalities(full)["code"].tolist())
+    assert (new_quality["rows"] > 0).sum() == (quality["rows"] > 0).sum()
+    assert set(new_quality.loc[new_quality["municipality"] != 101, "edition_name"].dropna()) == {"ecr_2025"}
+    assert new_quality.set_index("municipality").loc[101, "edition_name"] == "kbh"
+    assert queries.latest_inventory_year(full) == 2024
+
+
+def test_areas_sum_municipalities_each_from_its_own_newest_edition(full: Store) -> None:
+    codes = queries.area_codes(queries.municipalities(full), "Hovedstaden")
+    before = queries.emissions_by_sector(full, codes)
+    run_import(full, "inventory", KBH, "kbh.csv", who="test")
+    after = queries.emissions_by_sector(full, codes)
+    kbh_old = queries.emissions_by_sector(full, [101], edition=int(queries.editions(full).set_index("name").loc[
+        "ecr_2025", "id"]))
+    old_2024 = before[before["year"] == 2024]["tco2e"].sum()
+    new_2024 = after[after["year"] == 2024]["tco2e"].sum()
+    assert new_2024 == pytest.approx(old_2024 - kbh_old[kbh_old["year"] == 2024]["tco2e"].sum() + 3000.0)
+    # Earlier years have no København row in its newest edition, so the region sums the others only.
+    assert after[after["year"] == 2023]["tco2e"].sum() == pytest.approx(
+        before[before["year"] == 2023]["tco2e"].sum() - kbh_old[kbh_old["year"] == 2023]["tco2e"].sum())
+
+
+def test_newest_per_municipality_by_published_date_then_import_time(full: Store) -> None:
+    # Published before the full edition: imported later, but not the newest for København.
+    run_import(full, "inventory", KBH, "kbh_2024.csv", who="test", published=dt.date(2024, 10, 1))
+    assert queries.municipality_inputs(full)[101].series[2010] > 0  # still the full edition
+    newest = queries.newest_editions(full).set_index("municipality")
+    assert newest.loc[101, "name"] == "ecr_2025"
+    # The same published date as the full edition: the later import wins.
+    same_day = KBH.replace(b"1000", b"1500")
+    run_import(full, "inventory", same_day, "kbh_same_day.csv", who="test", published=dt.date(2025, 10, 1))
+    assert queries.newest_editions(full).set_index("municipality").loc[101, "name"] == "kbh_same_day"
+    assert queries.municipality_inputs(full)[101].series == {2024: 3500.0}
+    # An edition without a published date counts as published the day it was imported.
+    with full.transaction() as con:
+        con.execute("UPDATE edition SET published = NULL, created_at = TIMESTAMP '2025-09-30 12:00' "
+                    "WHERE name = 'kbh_same_day'")
+    assert queries.newest_editions(full).set_index("municipality").loc[101, "name"] == "ecr_2025"
+    with full.transaction() as con:
+        con.execute("UPDATE edition SET created_at = TIMESTAMP '2025-10-02 08:00' WHERE name = 'kbh_same_day'")
+    assert queries.newest_editions(full).set_index("municipality").loc[101, "name"] == "kbh_same_day"
+    # The global newest (Metode) follows the same order; a given edition is still honoured.
+    assert queries.newest_edition(full)["name"].iloc[0] == "kbh_same_day"
+    ecr = int(queries.editions(full).set_index("name").loc["ecr_2025", "id"])
+    assert 2010 in queries.municipality_inputs(full, ecr)[101].series
+
+
+def test_preview_shows_before_and_after_and_warns_about_baseline_and_years(full: Store) -> None:
+    report = run_import(full, "inventory", KBH, "kbh.csv", who="test", dry_run=True)
+    assert report.ok and not report.written
+    s = report.summary
+    head = s.headlines.set_index("municipality").loc[101]
+    old = queries.municipality_inputs(full)[101].series
+    assert head["years_before"] == len(old) == 16 and head["years_after"] == 1
+    assert head["latest_year_before"] == 2024 and head["latest_t_before"] == pytest.approx(old[2024])
+    assert head["latest_t_after"] == 3000.0
+    assert head["baseline_year"] == 1990 and head["baseline_t_before"] == pytest.approx(old[1990])
+    assert pd.isna(head["baseline_t_after"]) and bool(head["uses_file"])
+    keys = [k for k, _ in s.warnings]
+    assert keys == ["imp.warn.baseline", "imp.warn.fewer_years", "imp.warn.correction"]
+    lines = "\n".join(s.lines())
+    assert "København (1990)" in lines and "København (16 → 1)" in lines and "--into-edition" in lines
+    # Compared with København's own newest edition, not with another municipality's rows.
+    assert (s.added, s.changed, s.unchanged) == (0, 2, 0)
+
+
+def test_preview_of_a_complete_file_has_no_warnings(full: Store) -> None:
+    rows = full.query("SELECT municipality, year, sector, tco2e * 0.99 AS tco2e FROM emission "
+                      "WHERE municipality = 101 ORDER BY ALL")
+    report = run_import(full, "inventory", rows.to_csv(index=False).encode(), "kbh_full.csv", who="test",
+                        dry_run=True)
+    assert report.ok and report.summary.warnings == []
+    head = report.summary.headlines.set_index("municipality").loc[101]
+    assert head["years_after"] == head["years_before"] == 16
+
+
+def test_an_older_published_file_warns_that_it_does_not_become_the_newest(full: Store) -> None:
+    report = run_import(full, "inventory", KBH, "kbh.csv", who="test", dry_run=True, published=dt.date(2020, 1, 1))
+    head = report.summary.headlines.set_index("municipality").loc[101]
+    assert not head["uses_file"] and head["years_after"] == head["years_before"] == 16
+    assert [k for k, _ in report.summary.warnings] == ["imp.warn.not_newest"]
+
+
+def test_correction_replaces_rows_of_the_same_key_in_that_edition_in_one_logged_import(full: Store) -> None:
+    ecr = int(queries.editions(full).set_index("name").loc["ecr_2025", "id"])
+    before = queries.emission_totals(full)
+    old = full.query("SELECT year, sector, tco2e FROM emission WHERE municipality = 101 AND edition = ?", [ecr])
+    fix = b"kommune;aar;sektor;ton\n101;2024;vej;1111\n101;2023;el;2222\n"
+    preview = run_import(full, "inventory", fix, "kbh_fix.csv", who="test", into_edition="ecr_2025", dry_run=True)
+    assert preview.ok and preview.summary.correction and preview.summary.replaced == 2
+    assert preview.summary.warnings == []
+    head = preview.summary.headlines.set_index("municipality").loc[101]
+    assert head["years_after"] == head["years_before"] and head["edition_after"] == ecr
+
+    done = run_import(full, "inventory", fix, "kbh_fix.csv", who="kim", into_edition="ecr_2025")
+    assert done.written
+    assert len(queries.editions(full)) == 1  # no new edition
+    rows = full.query("SELECT year, sector, tco2e FROM emission WHERE municipality = 101 AND edition = ? "
+                      "ORDER BY year, sector", [ecr])
+    assert len(rows) == len(old)
+    fixed = rows.set_index(["year", "sector"])["tco2e"]
+    assert fixed[(2024, "vej")] == 1111 and fixed[(2023, "el")] == 2222
+    rest = old.set_index(["year", "sector"])["tco2e"].drop([(2024, "vej"), (2023, "el")])
+    pd.testing.assert_series_equal(fixed.drop([(2024, "vej"), (2023, "el")]).sort_index(), rest.sort_index())
+    pd.testing.assert_frame_equal(others(before), others(queries.emission_totals(full)))
+    log = queries.import_log(full).iloc[0]
+    assert log["outcome"] == "imported" and log["who"] == "kim" and "rettelse af udgaven: ecr_2025" in log["message"]
+
+
+@pytest.mark.parametrize(("into", "extra", "expected"), [
+    ("findes ikke", {}, "navnet på en udgave, der findes"),
+    ("Eksempeldata (demo) – Energi- og CO2-regnskab 2025", {}, "eksempeldata (demo) kan ikke rettes"),
+    ("ecr_2025", {"published": dt.date(2025, 1, 1)}, "ikke begge"),
+])
+def test_a_correction_into_a_missing_or_demo_edition_is_refused(full: Store, demo_copy: Store, into: str,
+                                                                 extra: dict, expected: str) -> None:
+    store = demo_copy if "demo" in into else full
+    report = run_import(store, "inventory", KBH, "kbh.csv", who="test", into_edition=into, **extra)
+    assert not report.ok and not report.written
+    assert expected in "\n".join(report.problem_lines())
+
+
+def test_cli_published_and_into_edition(full: Store, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    f = tmp_path / "kbh.csv"
+    f.write_bytes(KBH)
+    assert main(["import", "inventory", str(f), "--db", str(full.path), "--published", "2024-03-01",
+                 "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "kommuner bruger fortsat en nyere udgave" in out
+    assert main(["import", "inventory", str(f), "--db", str(full.path), "--published", "2024-03-01"]) == 0
+    eds = queries.editions(full).set_index("name")
+    assert eds.loc["kbh", "published"] == pd.Timestamp("2024-03-01")
+    assert queries.newest_editions(full).set_index("municipality").loc[101, "name"] == "ecr_2025"
+    g = tmp_path / "fix.csv"
+    g.write_bytes(KBH.replace(b"1000", b"1234"))
+    assert main(["import", "inventory", str(g), "--db", str(full.path), "--into-edition", "ecr_2025"]) == 0
+    assert "rettelse af udgaven: ecr_2025" in capsys.readouterr().out
+    assert full.query("SELECT tco2e FROM emission e JOIN edition ed ON ed.id = e.edition WHERE ed.name = 'ecr_2025' "
+                      "AND municipality = 101 AND year = 2024 AND sector = 'vej'").iloc[0, 0] == 1234
+    with pytest.raises(SystemExit) as exc:
+        main(["import", "inventory", str(f), "--db", str(full.path), "--published", "1. marts"])
+    assert exc.value.code == 2
+    assert "ÅÅÅÅ-MM-DD" in capsys.readouterr().err
+
+
+# -- pages (AppTest) ---------------------------------------------------------------------------------
+
+
+
+def app(page: str, **query: str):
+
+    return page(page, runs=2, timeout=90, **query)
+
+
+@pytest.fixture
+def full_env(full: Store, monkeypatch: pytest.MonkeyPatch) -> Store:
+    monkeypatch.setenv("DK2020_DB", str(full.path))
+    return full
+
+
+def test_overblik_after_a_one_municipality_file_still_ranks_the_others(full_env: Store) -> None:
+    at = app("pages/overblik.py")
+    assert not at.exception
+    ranked = len(at.dataframe[0].value)
+    assert ranked > 90
+    assert run_import(full_env, "inventory", KBH, "kbh.csv", who="test").written
+    at = app("pages/overblik.py")
+    assert not at.exception
+    body = "\n".join(m.value for m in at.markdown)
+    assert body.count("Ingen opgørelse af udledninger") <= 1  # the demo's one municipality without any
+    assert len(at.dataframe[0].value) == ranked - 1  # København now lacks its baseline year, said by name
+    assert "**København**: Ingen opgørelse for basisåret 1990" in body
+    assert any(m.label == "Udledning 2024" for m in at.metric)
+
+
+def test_kommune_shows_any_edition_of_the_municipality(full_env: Store) -> None:
+    from datetime import date
+
+    from dk2020dash import i18n
+    from dk2020dash.metrics.mitigation import assess_municipality
+
+    assert run_import(full_env, "inventory", KBH, "kbh.csv", who="test").written
+    at = app("pages/kommune.py", kommune="København")
+    assert not at.exception
+    box = at.selectbox(key="udgave")
+    eds = queries.editions(full_env).set_index("name")["id"]
+    assert box.options == ["kbh", "ecr_2025"] and box.value == int(eds["kbh"])  # its newest first, chosen
+    assert "udgave" not in at.query_params
+    assert any("Ingen opgørelse for basisåret" in w.value for w in at.warning)
+    charts_newest = len(at.get("vega_lite_chart"))
+
+    box.set_value(int(eds["ecr_2025"])).run()
+    at.run()
+    assert not at.exception
+    # (the browser writes the bound choice into ?udgave=; AppTest has no frontend, so the link is tested below)
+    p = assess_municipality(queries.municipality_inputs(full_env, int(eds["ecr_2025"]))[101], date.today())
+    kpi = {m.label: m.value for m in at.metric}
+    assert kpi["Udledning 2024"] == i18n.tonnes(p.latest, "da")
+    assert any("Viser den ældre udgave ecr\\_2025" in i.value for i in at.info)
+    assert len(at.get("vega_lite_chart")) > charts_newest  # the older edition can be drawn: trajectory, bridge
+
+    # A link to the older edition opens it; another municipality starts from its own newest.
+    at = app("pages/kommune.py", kommune="København", udgave="ecr_2025")
+    assert at.selectbox(key="udgave").value == int(eds["ecr_2025"])
+    assert {m.label: m.value for m in at.metric}["Udledning 2024"] == i18n.tonnes(p.latest, "da")
+    at.selectbox(key="kommune").set_value(751).run()
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="udgave").options == ["ecr_2025"]
+    assert not any("Viser den ældre udgave" in i.value for i in at.info)
+
+
+def data_upload(at, name: str, data: bytes):
+    at.selectbox(key="imp-kind").set_value("inventory").run()
+    at.file_uploader(key="imp-file").set_value((name, data, "text/csv"))
+    return at.run()
+
+
+def test_data_page_preview_before_after_warnings_and_correction(full_env: Store) -> None:
+    at = data_upload(data_page_as_admin(full_env), "kbh.csv", KBH)
+    assert not at.exception
+    warnings = "\n".join(w.value for w in at.warning)
+    assert "står uden tal for planens basisår efter indlæsningen: København (1990)" in warnings
+    assert "får færre år end før: København (16 → 1)" in warnings
+    heads = next(d.value for d in at.dataframe if "År (før)" in d.value.columns).set_index("Kommunekode")
+    assert heads.loc[101, "År (før)"] == 16 and heads.loc[101, "År (efter)"] == 1
+    assert heads.loc[101, "Udledning seneste år (t) (efter)"] == 3000
+    assert heads.loc[101, "Udgave (før)"] == "ecr_2025" and heads.loc[101, "Udgave (efter)"] == "den nye udgave"
+
+    at.radio(key="imp-mode").set_value("correction").run()
+    at.selectbox(key="imp-into").set_value("ecr_2025").run()
+    assert not at.exception
+    assert not any("basisår" in w.value for w in at.warning)
+    assert any("Rettelse af udgaven: ecr\\_2025" in m.value for m in at.markdown)
+    at.button(key="imp-apply").click().run()
+    assert not at.exception
+    assert len(queries.editions(full_env)) == 1
+    assert full_env.query("SELECT tco2e FROM emission WHERE municipality = 101 AND year = 2024 AND sector = 'vej'"
+                          ).iloc[0, 0] == 1000
+
+
+def test_data_page_sets_the_published_date(full_env: Store) -> None:
+    at = data_upload(data_page_as_admin(full_env), "kbh.csv", KBH)
+    at.date_input(key="imp-published").set_value(dt.date(2024, 3, 1)).run()
+    assert any("bruger fortsat en nyere udgave" in w.value for w in at.warning)
+    at.button(key="imp-apply").click().run()
+    assert not at.exception
+    eds = queries.editions(full_env).set_index("name")
+    assert eds.loc["kbh", "published"] == pd.Timestamp("2024-03-01")
+    assert queries.newest_editions(full_env).set_index("municipality").loc[101, "name"] == "ecr_2025"
+
+
+def test_metode_names_the_editions_in_use(full_env: Store) -> None:
+    assert run_import(full_env, "inventory", KBH, "kbh.csv", who="test").written
+    at = app("pages/metode.py")
+    assert not at.exception
+    body = "\n".join(m.value for m in at.markdown)
+    assert "I brug nu: kbh (1 kommuner); ecr\\_2025 (96 kommuner)." in body
