@@ -121,8 +121,8 @@ def main() -> None:
         tmp = Path(tmp)
         db = Path(args.db) if args.db else tmp / "demo.duckdb"
         if not db.exists():
-            from dk2020dash.demo import fill_demo
             from dk2020dash.db.store import Store
+            from dk2020dash.demo import fill_demo
 
             Store(db).create(fill_demo)
         env = {**os.environ, "DK2020_DB": str(db)}

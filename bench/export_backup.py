@@ -9,10 +9,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from dk2020dash.db.store import Store  # noqa: E402
+from dk2020dash.demo import fill_demo  # noqa: E402
 from dk2020dash.exports import backup  # noqa: E402
 from dk2020dash.exports import tables as report
-from dk2020dash.demo import fill_demo  # noqa: E402
-from dk2020dash.db.store import Store  # noqa: E402
 
 RUNS = 3
 

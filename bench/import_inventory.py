@@ -16,9 +16,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from dk2020dash.db.store import MUNICIPALITIES_CSV, Store  # noqa: E402
 from dk2020dash.domain import SECTORS  # noqa: E402
 from dk2020dash.ingest import run_import  # noqa: E402
-from dk2020dash.db.store import MUNICIPALITIES_CSV, Store  # noqa: E402
 
 
 def write_inventory(path: Path, rows: int) -> int:

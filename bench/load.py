@@ -312,7 +312,8 @@ def expected_versions(db: Path, actions_file: Path, edits: int, folder: Path) ->
     """Apply the writes of the load, in order, to a copy of `db`, noting the checked pages' figures after each:
     {page: the figures of every version}, the ids the editor will cancel (in order), and a note per write that
     changed none of the figures (a mix across it could not be seen)."""
-    from dk2020dash import auth, edits as edit
+    from dk2020dash import auth
+    from dk2020dash import edits as edit
     from dk2020dash.db.store import Store
 
     copy = folder / "expected.duckdb"
@@ -377,7 +378,8 @@ def report(args, result: Result, stopped: bool, expected_ids: list[int], blind: 
     print(f"errors: {len(alone.errors) + len(loaded.errors) + unfinished + edit_errors}")
     mixed = alone.mixed + loaded.mixed
     print(f"views checked for mixed versions: {alone.checked + loaded.checked} (Overblik, Kommune); "
-          f"writes changing figures of fewer than two loaders (a mix across them unseen): {len(blind)}{' (' + '; '.join(blind) + ')' if blind else ''}")
+          "writes changing figures of fewer than two loaders (a mix across them unseen): "
+          f"{len(blind)}{' (' + '; '.join(blind) + ')' if blind else ''}")
     for m in mixed[:5]:
         print(f"  mixed: {m}")
     print(f"mixed: {len(mixed)}")
@@ -393,8 +395,8 @@ def main() -> None:
     parser.add_argument("--deadline", type=float, default=900, help="seconds for the whole measurement")
     args = parser.parse_args()
 
-    from dk2020dash.demo import fill_demo
     from dk2020dash.db.store import Store
+    from dk2020dash.demo import fill_demo
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "demo.duckdb"

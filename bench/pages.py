@@ -6,7 +6,8 @@ Each page: app.py runs once, switch_page, `warmup` runs, then `runs` timed rerun
 clicking around); the median is compared with the median of a one-page app (st.navigation to a page that is
 only `st.write("hej")`) timed the same way. The one-line page's runs are interleaved with each page's runs (one
 of each in turn), so load from other processes falls on both alike; each page's line shows its own one-line
-median and the spread of the ratio (lowest and highest of run i / one-line run i) before the ratio. With --database-url each page is also timed on PostgreSQL in the same
+median and the spread of the ratio (lowest and highest of run i / one-line run i) before the ratio.
+With --database-url each page is also timed on PostgreSQL in the same
 run, beside the file (an empty PostgreSQL database gets the file's data first, with migrate-to-postgres).
 
 AppTest compiles the entry script and the page anew on every run (a new ScriptCache each time), which a Streamlit

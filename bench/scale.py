@@ -77,8 +77,8 @@ def grow(con, factor: int, editions: int) -> None:
 
 
 def build(folder: Path, factor: int, editions: int) -> tuple[Path, Path, dict, dict]:
-    from dk2020dash.demo import fill_demo
     from dk2020dash.db.store import Store
+    from dk2020dash.demo import fill_demo
 
     small, big = folder / "demo.duckdb", folder / f"demo_x{factor}.duckdb"
     Store(small).create(fill_demo)

@@ -19,8 +19,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from dk2020dash import i18n
-from dk2020dash.domain import REGIONS
 from dk2020dash.db.store import Store
+from dk2020dash.domain import REGIONS
 
 VIEWER, EDITOR, ADMIN = "viewer", "editor", "admin"
 ROLES: tuple[str, ...] = (EDITOR, ADMIN)  # the roles stored in app_user; everyone else is a viewer

@@ -10,9 +10,8 @@ from collections.abc import Sequence
 
 import duckdb
 
-from dk2020dash.db import open_store
-
 from dk2020dash import queries
+from dk2020dash.db import open_store
 from dk2020dash.db.migrations import SCHEMA_VERSION
 from dk2020dash.db.store import Store, db_path, mask_url
 from dk2020dash.errors import StoreDamaged, StoreError

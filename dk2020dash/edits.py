@@ -27,8 +27,8 @@ from datetime import date
 
 from dk2020dash import i18n
 from dk2020dash.auth import User, require_edit
-from dk2020dash.domain import ACTION_STATUSES
 from dk2020dash.db.store import Store
+from dk2020dash.domain import ACTION_STATUSES
 
 EDITABLE_ACTION_FIELDS: tuple[str, ...] = ("status", "start_date", "end_date", "expected_2030_t", "responsible")
 MAX_TEXT = {"responsible": 200, "note": 2000, "reason": 2000}

@@ -5,10 +5,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from dk2020dash.domain import DENMARK, REGIONS
-from dk2020dash.metrics.mitigation import MunicipalityInputs
-from dk2020dash.metrics.inputs import inputs_from_frames
 from dk2020dash.db.store import Store
+from dk2020dash.domain import DENMARK, REGIONS
+from dk2020dash.metrics.inputs import inputs_from_frames
+from dk2020dash.metrics.mitigation import MunicipalityInputs
 
 # Which edition each municipality's figures come from. An edition covers the municipalities it holds rows for;
 # a municipality's newest edition is the one published last (an edition without a published date counts as
@@ -16,19 +16,19 @@ from dk2020dash.db.store import Store
 # municipality never changes another's figures, and an older release imported late does not win.
 _EDITION_ORDER = "coalesce(ed.published, CAST(ed.created_at AS DATE)) DESC, ed.created_at DESC, ed.id DESC"
 _NEWEST_PER_MUNICIPALITY = (
-    "(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "
+    "(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "  # noqa: S608 - fixed SQL fragments
     "FROM (SELECT DISTINCT municipality, edition FROM emission) h JOIN edition ed ON ed.id = h.edition "
     f"ORDER BY h.municipality, {_EDITION_ORDER})"
 )
 # The newest edition of all (Metode's note; the default of an edition choice): the same order.
-_NEWEST_EDITION = f"(SELECT ed.id FROM edition ed ORDER BY {_EDITION_ORDER} LIMIT 1)"
+_NEWEST_EDITION = f"(SELECT ed.id FROM edition ed ORDER BY {_EDITION_ORDER} LIMIT 1)"  # noqa: S608 - fixed SQL fragments
 
 
 def _rows(edition: int | None) -> tuple[str, list]:
     """The emission rows figures rest on: each municipality's newest edition, or one given edition's rows."""
     if edition is not None:
         return "(SELECT * FROM emission WHERE edition = ?)", [edition]
-    newest = (f"(SELECT em.* FROM emission em JOIN {_NEWEST_PER_MUNICIPALITY} n "
+    newest = (f"(SELECT em.* FROM emission em JOIN {_NEWEST_PER_MUNICIPALITY} n "  # noqa: S608 - fixed SQL fragments
               "ON n.municipality = em.municipality AND n.edition = em.edition)")
     return newest, []
 
@@ -58,7 +58,7 @@ def editions(store: Store) -> pd.DataFrame:
     """All inventory editions, newest first, with their row counts, year span, how many municipalities they
     hold and for how many they are the newest (the figures shown come from them)."""
     return store.query(
-        f"WITH n AS (SELECT edition, count(*) AS newest_for FROM {_NEWEST_PER_MUNICIPALITY} GROUP BY edition) "
+        f"WITH n AS (SELECT edition, count(*) AS newest_for FROM {_NEWEST_PER_MUNICIPALITY} GROUP BY edition) "  # noqa: S608 - fixed SQL fragments
         "SELECT ed.id, ed.name, ed.source, ed.published, ed.is_demo, ed.created_at, count(m.tco2e) AS rows, "
         "min(m.year) AS first_year, max(m.year) AS last_year, count(DISTINCT m.municipality) AS municipalities, "
         "coalesce(any_value(n.newest_for), 0) AS newest_for "
@@ -70,14 +70,14 @@ def editions(store: Store) -> pd.DataFrame:
 
 def newest_edition(store: Store) -> pd.DataFrame:
     """The newest edition of all (published last, then imported last); figures use each municipality's own."""
-    return store.query(f"SELECT id, name, source, published, is_demo FROM edition WHERE id = {_NEWEST_EDITION}")
+    return store.query(f"SELECT id, name, source, published, is_demo FROM edition WHERE id = {_NEWEST_EDITION}")  # noqa: S608 - fixed SQL fragments
 
 
 def municipality_editions(store: Store, code: int) -> pd.DataFrame:
     """The editions that hold rows for one municipality, its newest (the one its figures use) first, with the
     years each covers for it."""
     return store.query(
-        "SELECT ed.id, ed.name, ed.source, ed.published, ed.is_demo, ed.created_at, count(*) AS rows, "
+        "SELECT ed.id, ed.name, ed.source, ed.published, ed.is_demo, ed.created_at, count(*) AS rows, "  # noqa: S608 - fixed SQL fragments
         "min(m.year) AS first_year, max(m.year) AS last_year "
         "FROM edition ed JOIN emission m ON m.edition = ed.id WHERE m.municipality = ? "
         "GROUP BY ed.id, ed.name, ed.source, ed.published, ed.is_demo, ed.created_at "
@@ -89,7 +89,7 @@ def municipality_editions(store: Store, code: int) -> pd.DataFrame:
 def newest_editions(store: Store) -> pd.DataFrame:
     """Per municipality with any inventory: the edition its figures come from (id, name, published)."""
     return store.query(
-        f"SELECT n.municipality, ed.id AS edition, ed.name, ed.published, ed.is_demo "
+        f"SELECT n.municipality, ed.id AS edition, ed.name, ed.published, ed.is_demo "  # noqa: S608 - fixed SQL fragments
         f"FROM {_NEWEST_PER_MUNICIPALITY} n JOIN edition ed ON ed.id = n.edition ORDER BY n.municipality"
     )
 
@@ -112,7 +112,7 @@ def emission_totals(store: Store, edition: int | None = None) -> pd.DataFrame:
     one is given)."""
     rows, params = _rows(edition)
     return store.query(
-        f"SELECT municipality, year, sum(tco2e) AS tco2e, bool_or(estimated) AS any_estimated "
+        f"SELECT municipality, year, sum(tco2e) AS tco2e, bool_or(estimated) AS any_estimated "  # noqa: S608 - fixed SQL fragments
         f"FROM {rows} GROUP BY municipality, year ORDER BY municipality, year",
         params,
     )
@@ -123,7 +123,7 @@ def emissions_by_sector(store: Store, codes: Sequence[int], edition: int | None 
     one is given), with sector labels."""
     rows, params = _rows(edition)
     return store.query(
-        f"SELECT e.year, e.sector, s.label_da, s.label_en, s.sector_group, sum(e.tco2e) AS tco2e "
+        f"SELECT e.year, e.sector, s.label_da, s.label_en, s.sector_group, sum(e.tco2e) AS tco2e "  # noqa: S608 - fixed SQL fragments
         f"FROM {rows} e JOIN sector s ON s.code = e.sector "
         f"WHERE list_contains(?, e.municipality) "
         f"GROUP BY ALL ORDER BY e.year, e.sector",
@@ -136,7 +136,7 @@ def estimated_share(store: Store, codes: Sequence[int], edition: int | None = No
     one is given)."""
     rows, params = _rows(edition)
     return store.query(
-        f"SELECT municipality, max(year) AS latest_year, avg(CASE WHEN estimated THEN 1 ELSE 0 END) AS estimated_share "
+        f"SELECT municipality, max(year) AS latest_year, avg(CASE WHEN estimated THEN 1 ELSE 0 END) AS estimated_share "  # noqa: S608 - fixed SQL fragments
         f"FROM {rows} WHERE list_contains(?, municipality) GROUP BY municipality",
         [*params, list(codes)],
     )
@@ -176,7 +176,7 @@ def action_expected(store: Store) -> pd.DataFrame:
     reduction (counted as 0; the reduction bridge says so). progress.in_inventory decides which completed
     actions are already in the inventory."""
     return store.query(
-        f"SELECT a.municipality, a.status, year({_COMPLETED_ON}) AS completed_year, "
+        f"SELECT a.municipality, a.status, year({_COMPLETED_ON}) AS completed_year, "  # noqa: S608 - fixed SQL fragments
         "sum(coalesce(a.expected_2030_t, 0)) AS expected_2030_t, count(*) AS actions, "
         "count(*) FILTER (WHERE a.expected_2030_t IS NULL) AS missing_expected "
         "FROM action a WHERE a.kind = 'mitigation' GROUP BY ALL ORDER BY a.municipality, a.status, completed_year"
@@ -186,7 +186,7 @@ def action_expected(store: Store) -> pd.DataFrame:
 def actions(store: Store, codes: Sequence[int]) -> pd.DataFrame:
     """The actions of the given municipalities, largest expected reduction first."""
     return store.query(
-        "SELECT a.id, a.municipality, m.name AS municipality_name, a.title, a.sector, a.kind, a.status, "
+        "SELECT a.id, a.municipality, m.name AS municipality_name, a.title, a.sector, a.kind, a.status, "  # noqa: S608 - fixed SQL fragments
         "a.start_date, a.end_date, a.expected_2030_t, a.responsible, a.budget_dkk, a.last_updated, a.version, "
         f"{_COMPLETED_ON} AS completed_on "
         "FROM action a JOIN municipality m ON m.code = a.municipality "
@@ -224,7 +224,7 @@ def import_log(store: Store) -> pd.DataFrame:
 def latest_inventory_year(store: Store) -> int | None:
     """The latest year any municipality's figures reach (each from its newest edition)."""
     rows, params = _rows(None)
-    df = store.query(f"SELECT max(year) AS y FROM {rows}", params)
+    df = store.query(f"SELECT max(year) AS y FROM {rows}", params)  # noqa: S608 - fixed SQL fragments
     y = df.iloc[0, 0]
     return None if pd.isna(y) else int(y)
 
@@ -349,7 +349,7 @@ def data_quality(store: Store, codes: Sequence[int], baseline_year: int = 1990) 
         LEFT JOIN editions ed ON ed.municipality = m.code
         LEFT JOIN loaded ld ON ld.municipality = m.code
         ORDER BY m.code
-        """,
+        """,  # noqa: S608 - fixed SQL fragments
         [baseline_year, list(codes), baseline_year, baseline_year],
     )
     for col in ("missing_years", "missing_sectors", "editions"):
@@ -425,12 +425,12 @@ def municipality_inputs_before(store: Store, day) -> dict[int, MunicipalityInput
     """As municipality_inputs, but each municipality from its newest edition published (or, without a date,
     imported) before `day`: the figures as they stood then (today's plans and actions)."""
     newest_before = (
-        "(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "
+        "(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "  # noqa: S608 - fixed SQL fragments
         "FROM (SELECT DISTINCT municipality, edition FROM emission) h JOIN edition ed ON ed.id = h.edition "
         f"WHERE coalesce(ed.published, CAST(ed.created_at AS DATE)) < ? ORDER BY h.municipality, {_EDITION_ORDER})"
     )
     totals = store.query(
-        f"SELECT em.municipality, em.year, sum(em.tco2e) AS tco2e, bool_or(em.estimated) AS any_estimated "
+        f"SELECT em.municipality, em.year, sum(em.tco2e) AS tco2e, bool_or(em.estimated) AS any_estimated "  # noqa: S608 - fixed SQL fragments
         f"FROM emission em JOIN {newest_before} n ON n.municipality = em.municipality AND n.edition = em.edition "
         "GROUP BY em.municipality, em.year ORDER BY em.municipality, em.year",
         [day],
@@ -471,7 +471,7 @@ def action_totals(store: Store, codes: Sequence[int], sectors: Sequence[str] = (
     (`tonnes`, missing ones as 0) and how many have none (`missing_expected`)."""
     where, params = _action_filters(codes, sectors, statuses, kind, stale_since, search)
     return store.query(
-        "SELECT a.status, a.kind, count(*) AS n, coalesce(sum(a.expected_2030_t), 0) AS tonnes, "
+        "SELECT a.status, a.kind, count(*) AS n, coalesce(sum(a.expected_2030_t), 0) AS tonnes, "  # noqa: S608 - fixed SQL fragments
         "count(*) FILTER (WHERE a.expected_2030_t IS NULL) AS missing_expected "
         f"FROM action a WHERE {where} GROUP BY ALL ORDER BY a.status, a.kind",
         params,
@@ -484,12 +484,12 @@ def actions_filtered(store: Store, codes: Sequence[int], sectors: Sequence[str] 
     """The actions that pass the filters, as `actions` returns them (largest expected reduction first), the first
     `limit` of them when a limit is given."""
     where, params = _action_filters(codes, sectors, statuses, kind, stale_since, search)
-    first = "SELECT * FROM action a WHERE " + where + " ORDER BY a.expected_2030_t DESC NULLS LAST, a.id"
+    first = "SELECT * FROM action a WHERE " + where + " ORDER BY a.expected_2030_t DESC NULLS LAST, a.id"  # noqa: S608 - fixed SQL fragments
     if limit is not None:
         first += " LIMIT ?"
         params.append(int(limit))
     return store.query(
-        "SELECT a.id, a.municipality, m.name AS municipality_name, a.title, a.sector, a.kind, a.status, "
+        "SELECT a.id, a.municipality, m.name AS municipality_name, a.title, a.sector, a.kind, a.status, "  # noqa: S608 - fixed SQL fragments
         "a.start_date, a.end_date, a.expected_2030_t, a.responsible, a.budget_dkk, a.last_updated, a.version, "
         f"{_COMPLETED_ON} AS completed_on "
         f"FROM ({first}) a JOIN municipality m ON m.code = a.municipality "

@@ -6,8 +6,8 @@ import streamlit as st
 
 from dk2020dash import i18n
 from dk2020dash.auth import AuthError, require_admin
-from dk2020dash.ingest import KINDS, ImportResult, run_import
 from dk2020dash.errors import StoreError
+from dk2020dash.ingest import KINDS, ImportResult, run_import
 from dk2020dash.ui import context, forms, loaders, shell, signin, tables, widgets
 
 ctx = shell.page_setup(allow_damaged=True)

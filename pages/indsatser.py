@@ -5,12 +5,18 @@ from datetime import date
 import streamlit as st
 
 from dk2020dash import i18n, names, queries
-from dk2020dash.views import alternatives
-from dk2020dash.domain import (ACTION_KINDS, ACTION_STATUSES, BRIDGE_PART_OF_STATUS, REGIONS, SECTOR_CODES,
-                               STALE_AFTER_DAYS)
-from dk2020dash.ui.parts import workspace as work
+from dk2020dash.domain import (
+    ACTION_KINDS,
+    ACTION_STATUSES,
+    BRIDGE_PART_OF_STATUS,
+    REGIONS,
+    SECTOR_CODES,
+    STALE_AFTER_DAYS,
+)
 from dk2020dash.metrics import mitigation
 from dk2020dash.ui import loaders, shell, tables, widgets
+from dk2020dash.ui.parts import workspace as work
+from dk2020dash.views import alternatives
 
 ctx = shell.page_setup()
 t, lang = ctx.t, ctx.lang

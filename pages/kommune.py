@@ -5,10 +5,10 @@ import pandas as pd
 import streamlit as st
 
 from dk2020dash import i18n, names, queries
-from dk2020dash.views import sentences
 from dk2020dash.domain import STALE_AFTER_DAYS
 from dk2020dash.ui import loaders, shell, tables, widgets
 from dk2020dash.ui.parts import adaptation
+from dk2020dash.views import sentences
 
 ctx = shell.page_setup()
 t, lang = ctx.t, ctx.lang
@@ -86,7 +86,8 @@ if result and shown_edition is None:  # the region's ranking rests on each munic
 adopted = None
 if code in plan.index and not pd.isna(plan.loc[code, "baseline_tco2e"]):
     adopted = (int(plan.loc[code, "baseline_year"]), float(plan.loc[code, "baseline_tco2e"]))
-specs = loaders.load_chart_specs(ctx, [code], today, adopted, edition=shown_edition)  # charts.py's charts, built once per data version
+# views/charts.py's charts, built once per data version
+specs = loaders.load_chart_specs(ctx, [code], today, adopted, edition=shown_edition)
 if "trajectory" in specs:
     st.subheader(t("ov.trajectory"))
     widgets.chart(ctx, specs["trajectory"], "mun-trajectory", height=560, alt=specs["alt"]["trajectory"])

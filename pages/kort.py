@@ -4,9 +4,8 @@ from pathlib import Path
 import streamlit as st
 
 from dk2020dash import i18n
-from dk2020dash.views import charts
-from dk2020dash.views import maps
 from dk2020dash.ui import loaders, shell, tables, widgets
+from dk2020dash.views import charts, maps
 
 ctx = shell.page_setup()
 st.title(ctx.t("map.title"))

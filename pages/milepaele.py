@@ -7,9 +7,9 @@ import streamlit as st
 
 from dk2020dash import i18n, names, queries
 from dk2020dash.domain import DUE_SOON_DAYS
-from dk2020dash.ui.parts import workspace as work
 from dk2020dash.metrics import mitigation
 from dk2020dash.ui import loaders, shell, signin, tables, widgets
+from dk2020dash.ui.parts import workspace as work
 
 ctx = shell.page_setup()
 t, lang = ctx.t, ctx.lang

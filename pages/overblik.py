@@ -4,8 +4,8 @@ from datetime import date
 import streamlit as st
 
 from dk2020dash import queries
-from dk2020dash.views import sentences
 from dk2020dash.ui import loaders, shell, tables, widgets
+from dk2020dash.views import sentences
 
 ctx = shell.page_setup()
 t, lang = ctx.t, ctx.lang
@@ -27,7 +27,7 @@ else:
 widgets.activity_kpis(ctx, codes, today)
 
 if result:
-    specs = loaders.load_chart_specs(ctx, codes, today)  # charts.py's charts, built once per data version
+    specs = loaders.load_chart_specs(ctx, codes, today)  # views/charts.py's charts, built once per data version
     st.subheader(t("ov.trajectory"))
     widgets.chart(ctx, specs["trajectory"], "ov-trajectory", height=560, alt=specs["alt"]["trajectory"])
     widgets.sector_charts(ctx, specs, "ov")

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import page
 from dk2020dash.db import open_store
 from dk2020dash.db.store import Store
+from tests.support import page
 
 
 @pytest.fixture(scope="session")

@@ -49,7 +49,7 @@ MIGRATIONS: dict[int, str] = {
         );
         INSERT INTO scenario SELECT municipality, kind, year, tco2e, {_V1_SCENARIOS_ARE_DEMO} FROM scenario_v1;
         DROP TABLE scenario_v1;
-    """,
+    """,  # noqa: S608 - fixed SQL fragments
     # v3: app_user, app_user_scope and audit (sign-in, roles, the record of every change); new tables only.
     3: _V3_TABLES,
     # v4: climate adaptation: risk assessments, the hazards adaptation actions address and their protection
@@ -61,7 +61,7 @@ SCHEMA_VERSION = 1 + len(MIGRATIONS)
 # What a migration does to existing rows beyond giving new columns their defaults: applied after a backup made by
 # an older version is loaded into the newest schema (backup.restore), so it ends as if restored and migrated.
 UPGRADE_ROWS: dict[int, str] = {
-    2: f"UPDATE scenario SET is_demo = true WHERE {_V1_SCENARIOS_ARE_DEMO}",
+    2: f"UPDATE scenario SET is_demo = true WHERE {_V1_SCENARIOS_ARE_DEMO}",  # noqa: S608 - fixed SQL fragments
     3: "SELECT 1",  # new tables only; a backup from before has none of their rows
     ADAPTATION_VERSION: "SELECT 1",  # new tables only: an older backup has no rows for them
 }

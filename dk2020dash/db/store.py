@@ -21,7 +21,7 @@ from dk2020dash.db.cache import DataKeys, OpenFiles, pinned_read
 from dk2020dash.db.migrations import MIGRATIONS, SCHEMA_FILE, TABLES
 from dk2020dash.db.pending import PENDING, finish_pending
 from dk2020dash.domain import SECTORS
-from dk2020dash.errors import (DataMoved, StoreBusy, StoreDamaged, StoreError, StoreFull, StoreLocked, StoreReadOnly)
+from dk2020dash.errors import DataMoved, StoreBusy, StoreDamaged, StoreError, StoreFull, StoreLocked, StoreReadOnly
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB = ROOT / "data" / "dk2020.duckdb"

@@ -17,10 +17,10 @@ from typing import BinaryIO
 import duckdb
 
 from dk2020dash.db import open_store
-from dk2020dash.db.store import DB_ID, Store
 from dk2020dash.db.migrations import SCHEMA_VERSION, TABLE_SINCE, TABLES, UPGRADE_ROWS
-from dk2020dash.exports.tables import SECRET_COLUMNS
+from dk2020dash.db.store import DB_ID, Store
 from dk2020dash.errors import StoreDamaged, StoreError
+from dk2020dash.exports.tables import SECRET_COLUMNS
 
 APP = "dk2020dash"
 MANIFEST = "manifest.json"

@@ -14,15 +14,19 @@ from pathlib import Path
 import pandas as pd
 
 from dk2020dash import i18n, queries
-from dk2020dash.views import alternatives
-from dk2020dash.views import charts
-from dk2020dash.views import maps
-from dk2020dash.views import sentences
-from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR, Verdict
-from dk2020dash.metrics.mitigation import BRIDGE_PARTS, Progress, Unavailable, assess_area, assess_municipality, lacking_text
-from dk2020dash.metrics.changes import Changes, changes_since, follow_up
 from dk2020dash.db.store import Store
+from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR, Verdict
 from dk2020dash.metrics import adaptation
+from dk2020dash.metrics.changes import Changes, changes_since, follow_up
+from dk2020dash.metrics.mitigation import (
+    BRIDGE_PARTS,
+    Progress,
+    Unavailable,
+    assess_area,
+    assess_municipality,
+    lacking_text,
+)
+from dk2020dash.views import alternatives, charts, maps, sentences
 
 SLIDES: tuple[str, ...] = ("verdict", "trajectory", "map", "bridge", "changes", "follow_up", "adaptation")
 DEFAULT_SINCE_DAYS = 90

@@ -10,7 +10,7 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
-from dk2020dash.i18n import shell, metrics, data, workspace, kkr, adaptation, errors
+from dk2020dash.i18n import adaptation, data, errors, kkr, metrics, shell, workspace
 
 LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"

@@ -8,12 +8,12 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from dk2020dash.domain import SECTOR_BY_CODE, YEAR_MAX, YEAR_MIN
+from dk2020dash import names as municipality_names
 from dk2020dash.db.store import Store
+from dk2020dash.domain import SECTOR_BY_CODE, YEAR_MAX, YEAR_MIN
 from dk2020dash.ingest import numbers
 from dk2020dash.ingest.problems import MAX_PROBLEMS, Problem, Problems
 from dk2020dash.ingest.read import Table
-from dk2020dash import names as municipality_names
 from dk2020dash.ingest.synonyms import ESTIMATED_FALSE, ESTIMATED_TRUE, SECTORS, fold, lookup
 
 HUGE_TCO2E = 1e8  # more than any Danish municipality emits in one sector and year (all of Denmark: ~5e7)

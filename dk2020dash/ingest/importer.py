@@ -13,9 +13,9 @@ from types import ModuleType
 import duckdb
 import pandas as pd
 
+from dk2020dash.db.pending import finish_pending, mark_pending
 from dk2020dash.db.store import Store
 from dk2020dash.errors import StoreError
-from dk2020dash.db.pending import finish_pending, mark_pending
 from dk2020dash.ingest import actions, inventory, milestones, plans, population, risks, scenarios
 from dk2020dash.ingest.common import Reference
 from dk2020dash.ingest.problems import Problems

@@ -241,7 +241,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, 
             "ORDER BY h.municipality, coalesce(ed.published, CAST(ed.created_at AS DATE)) DESC, ed.created_at DESC, "
             "ed.id DESC)")
         cmp = con.execute(
-            "SELECT f.municipality, count(*) AS rows, "
+            "SELECT f.municipality, count(*) AS rows, "  # noqa: S608 - fixed SQL fragments
             "count(*) FILTER (WHERE e.tco2e IS NULL) AS added, "
             "count(*) FILTER (WHERE e.tco2e IS NOT NULL AND e.tco2e <> f.tco2e) AS changed, "
             "count(*) FILTER (WHERE e.tco2e = f.tco2e) AS unchanged, min(f.year) AS first_year, "

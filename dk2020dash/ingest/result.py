@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dk2020dash import i18n
-
 from dk2020dash.ingest.problems import Problem
 
 

@@ -16,10 +16,7 @@ from dk2020dash.domain import (
     RISK_RANK,
     RISK_STALE_AFTER_YEARS,
 )
-
-
 from dk2020dash.metrics.mitigation import is_stale
-
 
 # -- climate adaptation (klimatilpasning) --------------------------------------------------------------------
 # risks: one row per assessed (municipality, hazard) with level and assessed_year (queries.risks).

@@ -11,10 +11,7 @@ from dk2020dash.domain import (
     BRIDGE_PART_OF_STATUS,
     Verdict,
 )
-
-
-from dk2020dash.metrics.mitigation import Progress, Unavailable, tonnes_or_none, is_stale, milestone_state
-
+from dk2020dash.metrics.mitigation import Progress, Unavailable, is_stale, milestone_state, tonnes_or_none
 
 # -- what changed since a date, and what needs following up (the KKR meeting pack) ---------------------
 

@@ -1,14 +1,11 @@
 """The metric inputs assembled from the frames queries.py returns (the input side of metrics/)."""
 from __future__ import annotations
 
-
 import pandas as pd
 
 from dk2020dash.domain import (
     BRIDGE_PART_OF_STATUS,
 )
-
-
 from dk2020dash.metrics.mitigation import MunicipalityInputs, PlanTargets
 
 

@@ -501,7 +501,8 @@ def assess_area(inputs: Iterable[MunicipalityInputs], today: date) -> Progress |
     recomputed at Y, N_m = max(0, E_m(Y) − T_m(2030)), and the area's need is their sum; so is each member's
     split of completed actions (those completed in or before Y are already in E_m(Y)). The manko is the
     sum of the members' manko at Y, max(0, N_m − covered_m), because one municipality's surplus does not
-    cover another's gap, and the required pace is the area's need over the years left, N / (2030 − Y). Where a member has newer inventories than Y, its own page (and `verdicts`, the
+    cover another's gap, and the required pace is the area's need over the years left, N / (2030 − Y).
+    Where a member has newer inventories than Y, its own page (and `verdicts`, the
     per-member verdict counts) uses its own latest year, so its manko there can differ from its share here.
     Fewer than two common years: Unavailable("too_few_common_years"), saying who lacks which years.
     """

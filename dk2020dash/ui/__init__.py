@@ -1,18 +1,8 @@
-"""Streamlit helpers shared by the pages, one module per concern; pages import them all from here (`ui.X`).
+"""Streamlit helpers shared by the pages, one module per concern (each with __all__); pages import the modules
+they use (`from dk2020dash.ui import shell, widgets`):
 
-context  the store and the Context a page runs with       data        loaders cached on the data version
-shell    page list, sidebar, navigation, page set-up      tables      frames as pages show them
-widgets  KPI cards, charts, download buttons, choices     forms       forms that change the database
-auth     sign-in/out in the sidebar, who may see what      work        the Indsatser and Milepæle pages' parts
-adaptation  Klimatilpasning: risk and adaptation loaders, frames, the Kommune page's section
-presentation  the Præsentation page: the KKR deck model, one slide drawn large
+shell    page list, sidebar, navigation, page set-up     context  the store and the Context a page runs with
+loaders  reads and metrics cached on the data version    widgets  KPI cards, charts, download buttons, choices
+tables   frames as pages show them                       forms    forms that change the database (import, restore)
+signin   sign-in/out in the sidebar, who may see what    parts/   parts drawn by one page only
 """
-
-
-
-
-
-
-
-
-

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dk2020dash.db import open_store
 from dk2020dash import i18n
 from dk2020dash.auth import ANONYMOUS, User
-from dk2020dash.demo import fill_demo
+from dk2020dash.db import open_or_create, open_store
 from dk2020dash.db.store import Store, database_target, db_path, mask_url
+from dk2020dash.demo import fill_demo
 from dk2020dash.errors import StoreDamaged, StoreError, StoreLocked, StoreUnavailable
-from dk2020dash.db import open_or_create
+
+__all__ = ["Context", "context", "database", "get_store", "show_failure"]
 
 _log = logging.getLogger("dk2020dash")
 

@@ -9,12 +9,29 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from dk2020dash.db import open_store
 from dk2020dash import queries
-from dk2020dash.domain import DENMARK
-from dk2020dash.metrics.mitigation import MunicipalityInputs, Progress, Unavailable, assess_area, assess_municipality, lacking_text
+from dk2020dash.db import open_store
 from dk2020dash.db.store import Store
+from dk2020dash.domain import DENMARK
+from dk2020dash.metrics.mitigation import (
+    MunicipalityInputs,
+    Progress,
+    Unavailable,
+    assess_area,
+    assess_municipality,
+    lacking_text,
+)
 from dk2020dash.ui.context import Context
+
+__all__ = [
+    "T", "TABLE_ROWS", "activity_counts", "assess", "assess_each", "bridge_spec", "cached", "first_rows_note",
+    "load_action_status_counts", "load_action_totals", "load_actions", "load_actions_filtered", "load_boundaries",
+    "load_chart_specs", "load_compare_specs", "load_data_quality", "load_demo_kinds", "load_editions",
+    "load_estimated_share", "load_import_log", "load_inputs", "load_last_imports", "load_map", "load_map_list",
+    "load_milestone_dates", "load_milestones", "load_municipalities", "load_municipality_editions",
+    "load_newest_edition", "load_open_milestones", "load_plans", "municipality_metrics", "municipality_name",
+    "ranking", "reason_text", "unavailable_text"
+]
 
 T = TypeVar("T")
 
@@ -180,8 +197,7 @@ def _chart_specs(path: str, version: str, codes: tuple[int, ...], lang: str, tod
                  adopted: tuple[int, float] | None, edition: int | None = None) -> dict[str, dict]:
     """The Vega-Lite specs of an assessment's charts, built once per data version (Altair's building and
     validation is the slowest part of a warm page run); under "alt" each chart's text alternative."""
-    from dk2020dash.views import alternatives
-    from dk2020dash.views import charts
+    from dk2020dash.views import alternatives, charts
 
     store = open_store(path)
     inputs = load_inputs.cached(path, version) if edition is None else load_inputs.cached(path, version, edition)
@@ -268,8 +284,7 @@ def load_map_list(ctx: Context, metric: str, today: date | None = None):
 def _compare_specs(path: str, version: str, chosen: tuple[int, ...], lang: str, today: date) -> dict[str, dict]:
     """Sammenlign's two Vega-Lite specs, built once per data version and choice (Altair's building and
     validation is most of the page's run time); under "alt" their text alternatives."""
-    from dk2020dash.views import alternatives
-    from dk2020dash.views import charts
+    from dk2020dash.views import alternatives, charts
 
     ctx = Context(lang=lang, area=DENMARK, store=open_store(path), version=version)
     metrics = municipality_metrics(ctx, today=today)

@@ -12,10 +12,14 @@ from streamlit.navigation.page import StreamlitPage
 
 from dk2020dash import i18n
 from dk2020dash.domain import DENMARK, REGIONS
-from dk2020dash.ui.signin import sign_in
 from dk2020dash.ui.context import Context, context
 from dk2020dash.ui.loaders import load_demo_kinds
+from dk2020dash.ui.signin import sign_in
 
+__all__ = [
+    "AREAS", "FOCUS_CSS", "LANGUAGE_NAMES", "PAGES", "area_label", "demo_banner", "document_head", "draw_shell",
+    "navigation", "page_frame", "page_menu", "page_setup", "sidebar"
+]
 
 AREAS: tuple[str, ...] = (DENMARK, *REGIONS)
 

@@ -10,6 +10,12 @@ from dk2020dash.metrics.mitigation import Unavailable
 from dk2020dash.ui.context import Context
 from dk2020dash.ui.loaders import municipality_name, reason_text
 
+__all__ = [
+    "GAPS_SHOWN", "actions_frame", "comparison_download", "comparison_table", "editions_frame", "excluded_lines",
+    "file_slug", "import_headlines_frame", "import_log_frame", "last_imports_frame", "milestone_states",
+    "milestones_frame", "peer_group", "quality_frames", "quality_gaps", "quality_summary", "ranking_table",
+    "region_rank", "restore_contents_frame", "sector_label", "status_counts", "year_ranges", "year_text"
+]
 
 def ranking_table(ctx: Context, rank: pd.DataFrame):
     """The ranking as shown: translated headers, numbers sortable but displayed in the language's format."""
@@ -232,7 +238,8 @@ def quality_gaps(ctx: Context, dq: pd.DataFrame) -> list[str]:
         if row.missing_years:
             lines.append(ctx.t("dq.gap.years", name=i18n.literal(row.name), years=year_ranges(row.missing_years)))
         if row.missing_cells:
-            lines.append(ctx.t("dq.gap.sectors", name=i18n.literal(row.name), sectors=_sector_labels(row.missing_sectors, ctx.lang),
+            lines.append(ctx.t("dq.gap.sectors", name=i18n.literal(row.name),
+                               sectors=_sector_labels(row.missing_sectors, ctx.lang),
                                cells=i18n.number(row.missing_cells, ctx.lang)))
     return lines
 
@@ -301,7 +308,8 @@ def editions_frame(ctx: Context, editions: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         t("dq.col.name"): editions["name"],
         t("dq.col.source"): editions["source"],
-        t("dq.col.published"): editions["published"].map(lambda d: "–" if pd.isna(d) else i18n.day(pd.Timestamp(d).date(), ctx.lang)),
+        t("dq.col.published"): editions["published"].map(
+            lambda d: "–" if pd.isna(d) else i18n.day(pd.Timestamp(d).date(), ctx.lang)),
         t("dq.col.demo"): editions["is_demo"].map(lambda b: yes if b else no),
         t("dq.col.rows"): editions["rows"],
         t("dq.col.first_year"): editions["first_year"],

@@ -8,14 +8,18 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dk2020dash.db import open_store
 from dk2020dash import i18n
-from dk2020dash.views.alternatives import TextAlternative
+from dk2020dash.db import open_store
 from dk2020dash.metrics.mitigation import Progress, Unavailable
 from dk2020dash.ui.context import Context
 from dk2020dash.ui.loaders import activity_counts, load_municipality_editions, reason_text
 from dk2020dash.ui.tables import year_text
+from dk2020dash.views.alternatives import TextAlternative
 
+__all__ = [
+    "activity_kpis", "chart", "chart_downloads", "download_table", "edition_choice", "export_downloads",
+    "open_municipality", "progress_kpis", "sector_charts", "selected_code", "text_alternative", "verdict_kpis"
+]
 
 def open_municipality(code: int, name: str) -> None:
     """Go to the Kommune page for a municipality, keeping the language and area in the URL."""
@@ -122,9 +126,9 @@ def download_table(ctx: Context, df: pd.DataFrame | Callable[[], pd.DataFrame], 
 def export_downloads(ctx: Context) -> None:
     """Every table as one zip (CSV, XLSX or Parquet, each with a README) and a backup of the database. Only an
     admin's backup keeps the password hashes of local accounts (anyone else's has them empty)."""
+    from dk2020dash.auth import is_admin
     from dk2020dash.exports import backup
     from dk2020dash.exports import tables as report
-    from dk2020dash.auth import is_admin
 
     path = ctx.store.target
     secrets = is_admin(ctx.user)

@@ -7,11 +7,10 @@ from typing import NamedTuple
 import pandas as pd
 
 from dk2020dash import i18n, names
-from dk2020dash.views import charts
-from dk2020dash.views import sentences
 from dk2020dash.domain import HIGH_RISK_LEVELS, VERDICTS
-from dk2020dash.metrics.mitigation import Bridge, Progress
 from dk2020dash.metrics import adaptation
+from dk2020dash.metrics.mitigation import Bridge, Progress
+from dk2020dash.views import charts, sentences
 
 
 class TextAlternative(NamedTuple):

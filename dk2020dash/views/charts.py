@@ -8,9 +8,9 @@ import altair as alt
 import pandas as pd
 
 from dk2020dash import i18n
-from dk2020dash.views import sentences
 from dk2020dash.domain import NET_ZERO_YEAR, SECTOR_GROUPS, TARGET_YEAR
 from dk2020dash.metrics.mitigation import Bridge, Progress, Trend
+from dk2020dash.views import sentences
 
 # Okabe-Ito: safe for the common colour-vision deficiencies; verdict colours as in the common brief.
 PALETTE = {"black": "#000000", "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",

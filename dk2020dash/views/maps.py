@@ -16,7 +16,7 @@ from dk2020dash.domain import VERDICTS
 
 BOUNDARIES_ENV = "DK2020_BOUNDARIES"
 # The boundaries shipped with the app (made by data/make_boundaries.py from DAGI); DK2020_BOUNDARIES overrides.
-DEFAULT_BOUNDARIES = Path(__file__).resolve().parent.parent / "data" / "kommuner.geojson"
+DEFAULT_BOUNDARIES = Path(__file__).resolve().parents[2] / "data" / "kommuner.geojson"
 ATTRIBUTION = "Indeholder data fra Styrelsen for Dataforsyning og Infrastruktur, DAGI"
 METRICS: tuple[str, ...] = ("verdict", "reduction", "per_capita", "manko")
 POINT_LAYER, POLYGON_LAYER, OUTLINE_LAYER, LABEL_LAYER = (

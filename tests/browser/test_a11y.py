@@ -14,10 +14,9 @@ from pathlib import Path
 import pytest
 
 from dk2020dash import auth
-from dk2020dash.exports import kkr as deck
 from dk2020dash.db.store import Store
+from dk2020dash.exports import kkr as deck
 from dk2020dash.ui.shell import PAGES as MENU
-
 from tests.browser.test_browser import ROOT, settle, streamlit_app
 
 pytestmark = pytest.mark.browser

@@ -15,13 +15,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from dk2020dash.ui.shell import PAGES as MENU
 from dk2020dash.views import maps
 from dk2020dash.views.maps import BOUNDARIES_ENV
-from dk2020dash.ui.shell import PAGES as MENU
+from tests.support import ROOT, SCREENSHOTS
 
-from tests.support import ROOT
 CHROMIUM = Path("/usr/bin/chromium")
-from tests.support import SCREENSHOTS
+
 LOCAL = ("http://localhost", "data:", "blob:")
 DAGI = ROOT.parent / "shared" / "reference" / "kommuner.geojson"  # the official boundaries, where present
 

@@ -16,7 +16,6 @@ import pytest
 
 from dk2020dash import auth, edits
 from dk2020dash.db.store import Store
-
 from tests.browser.test_browser import ROOT, free_port, settle, wait_for
 
 pytestmark = pytest.mark.browser

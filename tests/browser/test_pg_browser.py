@@ -12,9 +12,15 @@ from pathlib import Path
 import pytest
 
 from dk2020dash.db import open_store
-from tests.browser.test_browser import CHROMIUM, free_port, settle, sync_api, wait_for  # noqa: F401 - skips like the browser tests
-
+from tests.browser.test_browser import (  # noqa: F401 - skips like the browser tests
+    CHROMIUM,
+    free_port,
+    settle,
+    sync_api,
+    wait_for,
+)
 from tests.support import ROOT
+
 pytestmark = pytest.mark.browser
 
 NGINX = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)

@@ -19,12 +19,12 @@ import pytest
 
 from dk2020dash import auth, edits, i18n
 from dk2020dash.cli import main
-from dk2020dash.ingest import run_import
 from dk2020dash.db.migrations import MIGRATIONS, SCHEMA_VERSION, TABLES
 from dk2020dash.db.store import Store
 from dk2020dash.errors import StoreError
-
+from dk2020dash.ingest import run_import
 from tests.support import ROOT, page
+
 CHILD = ROOT / "tests" / "faults" / "fault_child.py"
 ADMIN = "admin@kommune.dk"
 # The files the killed imports write; each touches demo rows of its kind, so its write deletes and inserts.

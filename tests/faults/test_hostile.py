@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from dk2020dash.exports import backup as bk
 from dk2020dash.db.store import Store
+from dk2020dash.exports import backup as bk
 from tests.conftest import data_page_as_admin
+from tests.support import page
 
 MB = 2**20
 
@@ -140,8 +141,6 @@ def test_checking_a_good_backup_streams_it(good_backup: bytes) -> None:
 
 
 # -- the Data page: one read of an uploaded backup per file, not per rerun ------------------------------------
-
-from tests.support import page
 
 
 @pytest.fixture

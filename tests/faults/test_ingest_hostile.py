@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from dk2020dash.ingest import MAX_PROBLEMS, run_import
 from dk2020dash.db.store import Store
+from dk2020dash.ingest import MAX_PROBLEMS, run_import
 from tests.ingest_helpers import assert_unchanged, snapshot
 
 TODAY = dt.date(2026, 11, 28)

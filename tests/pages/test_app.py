@@ -8,7 +8,6 @@ from streamlit.testing.v1 import AppTest
 
 from dk2020dash import domain, i18n
 from dk2020dash.db.store import Store
-
 from tests.support import page
 
 

@@ -8,11 +8,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import auth, i18n, queries
-from dk2020dash.ui.signin import SESSION_KEY
 from dk2020dash.db.store import Store
+from dk2020dash.ui.signin import SESSION_KEY
 from tests.ingest_helpers import assert_unchanged, snapshot
-
 from tests.support import page
+
 GOOD = "kommune;år;sektor;ton\n101;2024;vej;1.234,5\n751;2024;El;99\n".encode("cp1252")
 BAD = "kommune;år;sektor;ton\n101;2024;vej;mange\nGotham;2024;vej;5\n".encode()
 

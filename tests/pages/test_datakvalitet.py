@@ -8,10 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n, queries
-from dk2020dash.demo import NO_BASELINE_INVENTORY, NO_INVENTORY
 from dk2020dash.db.store import Store
-
+from dk2020dash.demo import NO_BASELINE_INVENTORY, NO_INVENTORY
 from tests.support import ROOT
+
 PAGE = "pages/datakvalitet.py"
 
 

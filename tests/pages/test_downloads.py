@@ -11,12 +11,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import queries
+from dk2020dash.db.store import Store
 from dk2020dash.exports import tables as report
 from dk2020dash.metrics.mitigation import Progress, assess_municipality
-from dk2020dash.db.store import Store
 from dk2020dash.ui import tables
 from dk2020dash.ui.context import Context
-
 from tests.support import page
 
 

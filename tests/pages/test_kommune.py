@@ -10,11 +10,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n, queries
-from dk2020dash.views import sentences
-from dk2020dash.metrics.mitigation import assess_municipality
 from dk2020dash.db.store import Store
+from dk2020dash.metrics.mitigation import assess_municipality
+from dk2020dash.views import sentences
 from tests.spec_helpers import domains
-
 from tests.support import page
 
 

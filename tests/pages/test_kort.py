@@ -12,13 +12,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n, queries
-from dk2020dash.views import maps
+from dk2020dash.db.store import Store
 from dk2020dash.domain import REGIONS
 from dk2020dash.metrics.mitigation import Progress, assess_municipality
-from dk2020dash.db.store import Store
+from dk2020dash.views import maps
+from tests.support import REFERENCE, ROOT, page
 
-from tests.support import ROOT, page
-from tests.support import REFERENCE
 SMALL_ISLANDS = {825: "Læsø", 563: "Fanø", 741: "Samsø", 492: "Ærø", 400: "Bornholm"}
 
 
@@ -56,7 +55,7 @@ def unnamed_caption(at: AppTest) -> str:
 
 
 def layer(spec: dict, layer_id: str) -> dict | None:
-    return next((l for l in spec["layers"] if l.get("id") == layer_id), None)
+    return next((x for x in spec["layers"] if x.get("id") == layer_id), None)
 
 
 def test_points_map_has_the_98_municipalities_labelled_and_no_internet(no_boundaries_env: Path) -> None:

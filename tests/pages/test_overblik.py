@@ -9,13 +9,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n, queries
-from dk2020dash.views import sentences
+from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS, Verdict
 from dk2020dash.metrics.mitigation import assess_area, assess_municipality
-from dk2020dash.db.store import Store
 from dk2020dash.ui import shell
+from dk2020dash.views import sentences
 from tests.spec_helpers import domains
-
 from tests.support import page
 
 

@@ -9,12 +9,11 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n, queries
+from dk2020dash.db.store import Store
 from dk2020dash.domain import REGIONS
 from dk2020dash.metrics.mitigation import Progress, assess_municipality
-from dk2020dash.views.sentences import verdict_label
-from dk2020dash.db.store import Store
 from dk2020dash.ui import tables
-
+from dk2020dash.views.sentences import verdict_label
 from tests.support import page
 
 

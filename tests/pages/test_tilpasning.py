@@ -10,13 +10,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n, queries
-from dk2020dash.views import sentences
+from dk2020dash.db.store import Store
 from dk2020dash.demo import NO_RISK_ASSESSMENT
 from dk2020dash.ingest import run_import
-from dk2020dash.db.store import Store
 from dk2020dash.metrics import adaptation
+from dk2020dash.views import sentences
 from tests.conftest import data_page_as_admin
-
 from tests.support import page
 
 

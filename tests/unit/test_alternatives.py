@@ -12,17 +12,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n, queries
-from dk2020dash.views import alternatives
-from dk2020dash.views import charts
-from dk2020dash.exports import kkr as deck
-from dk2020dash.views import maps
-from dk2020dash.views import sentences
-from dk2020dash.domain import DENMARK, TARGET_YEAR, VERDICTS
-from dk2020dash.metrics.mitigation import Progress, assess_area, assess_municipality
 from dk2020dash.db.store import Store
+from dk2020dash.domain import DENMARK, TARGET_YEAR, VERDICTS
+from dk2020dash.exports import kkr as deck
 from dk2020dash.metrics import adaptation, mitigation
-
+from dk2020dash.metrics.mitigation import Progress, assess_area, assess_municipality
+from dk2020dash.views import alternatives, charts, maps, sentences
 from tests.support import ROOT, page
+
 TODAY = date.today()
 WORDS = {lang: {v: i18n.t(f"verdict.{v}", lang) for v in VERDICTS} for lang in ("da", "en")}
 

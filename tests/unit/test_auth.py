@@ -9,9 +9,9 @@ from pathlib import PurePath
 import pytest
 
 from dk2020dash import auth
-from dk2020dash.exports import backup as bk
 from dk2020dash.cli import main
 from dk2020dash.db.store import Store
+from dk2020dash.exports import backup as bk
 
 ADMIN = auth.cli_admin("test")
 

@@ -14,12 +14,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dk2020dash.exports import backup as bk
 from dk2020dash.cli import main
 from dk2020dash.db.migrations import ADAPTATION_VERSION, SCHEMA_VERSION, TABLES
 from dk2020dash.db.store import Store
 from dk2020dash.errors import StoreError
-
+from dk2020dash.exports import backup as bk
 from tests.support import ROOT
 
 
@@ -436,9 +435,8 @@ def test_an_import_during_a_restore_waits_for_it_and_is_kept(demo_copy: Store, g
     the restore then swaps out: it waits and writes into the restored database (or says it failed)."""
     import threading
 
-    from dk2020dash.ingest import run_import
-
     from dk2020dash.db import store as store_module
+    from dk2020dash.ingest import run_import
 
     restoring, import_done = threading.Event(), threading.Event()
     real = store_module.seed_reference

@@ -6,10 +6,9 @@ from datetime import date
 import pytest
 
 from dk2020dash import i18n, queries
-from dk2020dash.views import charts
-from dk2020dash.views import sentences
-from dk2020dash.metrics.mitigation import Bridge, assess_area, assess_municipality
 from dk2020dash.db.store import Store
+from dk2020dash.metrics.mitigation import Bridge, assess_area, assess_municipality
+from dk2020dash.views import charts, sentences
 from tests.spec_helpers import domains
 
 TODAY = date(2026, 6, 30)

@@ -9,7 +9,6 @@ import pytest
 
 from dk2020dash.cli import main
 from dk2020dash.db.store import Store
-
 from tests.support import ROOT
 
 

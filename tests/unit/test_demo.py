@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from dk2020dash import domain
-from dk2020dash.demo import NO_BASELINE_INVENTORY, NO_INVENTORY, REFERENCE_DATE, SEED, fill_demo
 from dk2020dash.db.migrations import TABLES
 from dk2020dash.db.store import Store
+from dk2020dash.demo import NO_BASELINE_INVENTORY, NO_INVENTORY, REFERENCE_DATE, SEED, fill_demo
 from dk2020dash.metrics import adaptation
 
 REF = pd.Timestamp(REFERENCE_DATE)
@@ -62,7 +62,7 @@ def test_id_sequences_continue_after_the_demo_rows(store: Store, tmp_path: Path)
 
 
 def _national(store: Store) -> pd.Series:
-    df = store.query(f"SELECT year, sum(tco2e) / 1e6 AS mt FROM emission WHERE edition = {NEWEST} GROUP BY year")
+    df = store.query(f"SELECT year, sum(tco2e) / 1e6 AS mt FROM emission WHERE edition = {NEWEST} GROUP BY year")  # noqa: S608 - fixed SQL fragments
     return df.set_index("year")["mt"]
 
 
@@ -75,10 +75,10 @@ def test_national_sums_land_near_the_real_frame(store: Store) -> None:
 
 
 def test_every_sector_and_year_is_present(store: Store) -> None:
-    df = store.query(f"SELECT DISTINCT year, sector FROM emission WHERE edition = {NEWEST}")
+    df = store.query(f"SELECT DISTINCT year, sector FROM emission WHERE edition = {NEWEST}")  # noqa: S608 - fixed SQL fragments
     assert sorted(df["year"].unique()) == YEARS
     assert set(df["sector"]) == set(domain.SECTOR_CODES)
-    per_muni = store.query(f"SELECT municipality, count(*) AS n FROM emission WHERE edition = {NEWEST} "
+    per_muni = store.query(f"SELECT municipality, count(*) AS n FROM emission WHERE edition = {NEWEST} "  # noqa: S608 - fixed SQL fragments
                            "GROUP BY municipality")
     full = len(YEARS) * len(domain.SECTOR_CODES)
     assert (per_muni.set_index("municipality")["n"].drop(NO_BASELINE_INVENTORY) == full).all()
@@ -101,7 +101,7 @@ def test_only_lulucf_goes_negative_and_with_both_signs(store: Store) -> None:
     df = store.query("SELECT sector, min(tco2e) AS lo FROM emission GROUP BY sector").set_index("sector")["lo"]
     assert (df.drop("lulucf") >= 0).all()
     signs = store.query(
-        f"SELECT count(*) FILTER (WHERE tco2e < 0) AS neg, count(*) FILTER (WHERE tco2e > 0) AS pos "
+        f"SELECT count(*) FILTER (WHERE tco2e < 0) AS neg, count(*) FILTER (WHERE tco2e > 0) AS pos "  # noqa: S608 - fixed SQL fragments
         f"FROM emission WHERE edition = {NEWEST} AND sector = 'lulucf' AND year = 2024"
     ).iloc[0]
     assert signs["neg"] >= 5 and signs["pos"] >= 5
@@ -109,12 +109,12 @@ def test_only_lulucf_goes_negative_and_with_both_signs(store: Store) -> None:
 
 def test_agriculture_weighs_more_in_the_countryside(store: Store) -> None:
     df = store.query(
-        f"SELECT municipality, sum(tco2e) FILTER (WHERE sector IN ('husdyr', 'marker')) / sum(tco2e) AS agri "
+        f"SELECT municipality, sum(tco2e) FILTER (WHERE sector IN ('husdyr', 'marker')) / sum(tco2e) AS agri "  # noqa: S608 - fixed SQL fragments
         f"FROM emission WHERE edition = {NEWEST} AND year = 2024 GROUP BY municipality"
     ).set_index("municipality")["agri"]
     assert df[760] > 0.3 > 0.05 > df[101]  # Ringkøbing-Skjern vs København
     shares = store.query(
-        f"SELECT s.sector_group, sum(e.tco2e) / (SELECT sum(tco2e) FROM emission WHERE edition = {NEWEST} "
+        f"SELECT s.sector_group, sum(e.tco2e) / (SELECT sum(tco2e) FROM emission WHERE edition = {NEWEST} "  # noqa: S608 - fixed SQL fragments
         f"AND year = 2024) AS share FROM emission e JOIN sector s ON s.code = e.sector "
         f"WHERE e.edition = {NEWEST} AND e.year = 2024 GROUP BY s.sector_group"
     ).set_index("sector_group")["share"]
@@ -166,7 +166,7 @@ def _target_share(year: int, targets: pd.DataFrame, net_zero: int) -> float:
 def _need_and_verdicts(store: Store) -> pd.DataFrame:
     """d and N per municipality, computed here from plain SQL (independent of metrics/)."""
     totals = store.query(
-        f"SELECT municipality, year, sum(tco2e) AS e FROM emission WHERE edition = {NEWEST} GROUP BY ALL"
+        f"SELECT municipality, year, sum(tco2e) AS e FROM emission WHERE edition = {NEWEST} GROUP BY ALL"  # noqa: S608 - fixed SQL fragments
     ).pivot(index="municipality", columns="year", values="e")
     plans = store.query("SELECT municipality, net_zero_year FROM plan").set_index("municipality")
     targets = store.query("SELECT * FROM plan_target ORDER BY municipality, target_year")

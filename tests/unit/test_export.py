@@ -11,10 +11,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from dk2020dash.exports import tables as report
-from dk2020dash.exports.tables import SECRET_COLUMNS
 from dk2020dash.db.migrations import TABLES
 from dk2020dash.db.store import Store
+from dk2020dash.exports import tables as report
+from dk2020dash.exports.tables import SECRET_COLUMNS
 
 
 def db_columns(store: Store) -> dict[str, list[str]]:

@@ -13,12 +13,12 @@ import pandas as pd
 import pytest
 
 from dk2020dash import queries
-from dk2020dash.ingest import common, importer, run_import
-from dk2020dash.db.pending import DEMO_PARENTS, PENDING
 from dk2020dash.db.migrations import TABLES
+from dk2020dash.db.pending import DEMO_PARENTS, PENDING
 from dk2020dash.db.store import Store
-
+from dk2020dash.ingest import common, importer, run_import
 from tests.support import ROOT
+
 TODAY = dt.date(2026, 11, 28)
 
 # A valid file of every kind, each touching demo rows of its kind (population has none).
@@ -208,8 +208,8 @@ def test_the_same_file_imported_twice_at_once_is_stored_once(demo_copy: Store, m
 def test_a_database_error_while_importing_is_a_clear_store_error(demo_copy: Store,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     """No raw DuckDB error reaches the page or the CLI: it becomes a StoreError naming the file, and nothing changes."""
-    from dk2020dash.ingest import actions
     from dk2020dash.errors import StoreError
+    from dk2020dash.ingest import actions
 
     def broken(con, *args):
         con.execute("INSERT INTO action (municipality, title, status, last_updated) VALUES (9999, 'x', 'planned', "

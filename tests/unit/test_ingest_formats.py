@@ -7,9 +7,8 @@ import pandas as pd
 import pytest
 
 from dk2020dash import queries
-from dk2020dash.ingest import run_import
 from dk2020dash.db.store import Store
-
+from dk2020dash.ingest import run_import
 from tests.ingest_helpers import csv_text, xlsx_bytes
 
 TODAY = dt.date(2026, 11, 28)
@@ -78,8 +77,9 @@ def test_wide_inventory_with_empty_cells_and_estimated_long(empty_store: Store) 
 
 
 def test_xlsx_inventory_typed_cells_and_sheet_named_like_the_kind(empty_store: Store) -> None:
-    import openpyxl
     import io
+
+    import openpyxl
 
     wb = openpyxl.Workbook()
     wb.active.title = "Forside"

@@ -7,9 +7,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dk2020dash.db.store import Store
 from dk2020dash.domain import SECTORS
 from dk2020dash.ingest import run_import
-from dk2020dash.db.store import Store
 from tests.ingest_helpers import csv_text
 
 MUNICIPALITIES = {101: "København", 751: "Aarhus", 169: "Høje-Taastrup", 580: "Aabenraa", 810: "Brønderslev",

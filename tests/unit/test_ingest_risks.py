@@ -8,9 +8,8 @@ import pytest
 
 from dk2020dash import queries
 from dk2020dash.cli import main
-from dk2020dash.ingest import run_import
 from dk2020dash.db.store import Store
-
+from dk2020dash.ingest import run_import
 from tests.ingest_helpers import assert_unchanged, csv_text, snapshot, xlsx_bytes
 
 TODAY = dt.date(2026, 11, 28)

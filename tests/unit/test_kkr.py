@@ -17,17 +17,16 @@ from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n, queries
-from dk2020dash.exports import kkr as deck
-from dk2020dash.views import maps
 from dk2020dash.cli import main
+from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR
+from dk2020dash.exports import kkr as deck
+from dk2020dash.metrics import adaptation
 from dk2020dash.metrics.changes import changes_since, follow_up
 from dk2020dash.metrics.mitigation import Progress, assess_area
-from dk2020dash.db.store import Store
-from dk2020dash.metrics import adaptation
+from dk2020dash.views import maps
+from tests.support import SCREENSHOTS, page
 
-from tests.support import page
-from tests.support import SCREENSHOTS
 TODAY = date.today()
 SINCE = date(2025, 6, 1)  # the demo's history runs 2021-01 to 2026-06, its newest edition is from 2025-10
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -448,7 +447,7 @@ def test_demo_risks_alone_label_the_deck_as_demo(demo_copy: Store) -> None:
     tables = ("edition", "plan", "scenario", "action", "milestone")
     with demo_copy.transaction() as con:  # mark everything but the risks as real
         for table in tables:
-            con.execute(f"UPDATE {table} SET is_demo = false")
+            con.execute(f"UPDATE {table} SET is_demo = false")  # noqa: S608 - fixed SQL fragments
     assert queries.demo_kinds(demo_copy) == ["risks"]
     d = deck.build(demo_copy, "Sjælland", SINCE, "da", TODAY)
     assert d.demo and i18n.t("kkr.footer.demo", "da") in d.footer

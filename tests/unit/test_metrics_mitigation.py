@@ -13,8 +13,30 @@ import pytest
 
 from dk2020dash import i18n
 from dk2020dash.domain import Verdict
-from dk2020dash.metrics.mitigation import MunicipalityInputs, PlanTargets, Progress, Trend, Unavailable, assess_area, assess_municipality, data_lag, deviation, is_stale, milestone_state, per_capita, in_inventory, reduction_bridge, reduction_need, reduction_so_far, required_pace, target_points, target_value, trend, verdict
 from dk2020dash.metrics.inputs import inputs_from_frames
+from dk2020dash.metrics.mitigation import (
+    MunicipalityInputs,
+    PlanTargets,
+    Progress,
+    Trend,
+    Unavailable,
+    assess_area,
+    assess_municipality,
+    data_lag,
+    deviation,
+    in_inventory,
+    is_stale,
+    milestone_state,
+    per_capita,
+    reduction_bridge,
+    reduction_need,
+    reduction_so_far,
+    required_pace,
+    target_points,
+    target_value,
+    trend,
+    verdict,
+)
 from dk2020dash.views.sentences import bridge_notes
 
 TODAY = date(2026, 6, 1)

@@ -1,12 +1,10 @@
 """data/municipalities.csv: the 98 municipalities, their regions and the facts loaded on init."""
 from __future__ import annotations
 
-
 import pandas as pd
 import pytest
 
 from dk2020dash.db.store import MUNICIPALITIES_CSV, Store
-
 from tests.support import REFERENCE
 
 REFERENCE_CSV = REFERENCE / "municipalities_98.csv"

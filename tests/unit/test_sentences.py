@@ -6,8 +6,8 @@ from datetime import date
 import pandas as pd
 
 from dk2020dash import names
-from dk2020dash.views import sentences
 from dk2020dash.metrics.mitigation import MunicipalityInputs, PlanTargets, assess_area, assess_municipality
+from dk2020dash.views import sentences
 
 TODAY = date(2026, 6, 30)
 PLAN = PlanTargets(baseline_year=1990, net_zero_year=2050, targets={2030: 0.70})

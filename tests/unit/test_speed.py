@@ -13,12 +13,11 @@ import streamlit.dataframe_util as dataframe_util
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n
-from dk2020dash.metrics.mitigation import milestone_state
 from dk2020dash.db.store import Store
+from dk2020dash.metrics import mitigation
+from dk2020dash.metrics.mitigation import milestone_state
 from dk2020dash.ui import loaders as ui_data
 from dk2020dash.ui.tables import milestone_states
-from dk2020dash.metrics import mitigation
-
 from tests.support import page
 
 

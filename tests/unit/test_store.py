@@ -13,11 +13,11 @@ import duckdb
 import pandas as pd
 import pytest
 
-from tests.support import ROOT
 from dk2020dash import domain
 from dk2020dash.db.migrations import ADAPTATION_VERSION, MIGRATIONS, SCHEMA_VERSION, TABLES
 from dk2020dash.db.store import Store
 from dk2020dash.errors import StoreError, StoreLocked
+from tests.support import ROOT
 
 
 def test_new_store_has_every_table_reference_rows_and_versions(empty_store: Store) -> None:
@@ -51,7 +51,8 @@ def test_a_failed_write_leaves_nothing_behind(empty_store: Store) -> None:
 @pytest.mark.parametrize("status", domain.ACTION_STATUSES)
 def test_schema_accepts_every_status_of_the_domain(empty_store: Store, status: str) -> None:
     with empty_store.transaction() as con:
-        con.execute("INSERT INTO action (municipality, title, status, last_updated) VALUES (101, 'x', ?, DATE '2025-01-01')", [status])
+        con.execute("INSERT INTO action (municipality, title, status, last_updated) "
+                    "VALUES (101, 'x', ?, DATE '2025-01-01')", [status])
 
 
 @pytest.mark.parametrize("kind", domain.MILESTONE_KINDS)
@@ -255,7 +256,7 @@ BEFORE_ADAPTATION = f"""
     DROP TABLE action_hazard;
     DROP TABLE risk;
     UPDATE meta SET value = '{ADAPTATION_VERSION - 1}' WHERE key = 'schema_version';
-"""
+"""  # noqa: S608 - fixed SQL fragments
 
 
 def make_v2(path: Path) -> None:

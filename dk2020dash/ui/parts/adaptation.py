@@ -6,14 +6,14 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dk2020dash.db import open_store
 from dk2020dash import i18n, queries
-from dk2020dash.views.charts import hazard_label, risk_level_label
+from dk2020dash.db import open_store
 from dk2020dash.domain import ACTION_STATUSES, RISK_RANK, RISK_STALE_AFTER_YEARS, STALE_AFTER_DAYS
+from dk2020dash.metrics import adaptation
 from dk2020dash.ui.context import Context
 from dk2020dash.ui.loaders import cached
 from dk2020dash.ui.widgets import download_table
-from dk2020dash.metrics import adaptation
+from dk2020dash.views.charts import hazard_label, risk_level_label
 
 __all__ = ["adaptation_actions_frame", "adaptation_section", "by_hazard_frame", "load_adaptation_actions",
            "load_adaptation_specs", "load_area_view", "load_risks", "matrix_frame", "stale_assessments",
@@ -27,8 +27,7 @@ load_adaptation_actions = cached(queries.adaptation_actions, 32)
 def _adaptation_specs(path: str, version: int, codes: tuple[int, ...], lang: str) -> dict[str, dict]:
     """The Tilpasning page's two Vega-Lite specs, built once per data version, area and language; under "alt" their
     text alternatives."""
-    from dk2020dash.views import alternatives
-    from dk2020dash.views import charts
+    from dk2020dash.views import alternatives, charts
 
     risks = load_risks.cached(path, version, codes)
     actions = load_adaptation_actions.cached(path, version, codes)

@@ -5,13 +5,14 @@ from datetime import date
 
 import streamlit as st
 
+from dk2020dash import i18n, queries
 from dk2020dash.db import open_store
 from dk2020dash.exports import kkr
-from dk2020dash import i18n, queries
-from dk2020dash.views import maps
 from dk2020dash.ui.context import Context
 from dk2020dash.ui.widgets import chart
+from dk2020dash.views import maps
 
+__all__ = ["SLIDE_CSS", "draw_slide", "load_deck", "load_history_start", "pptx_bytes"]
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def _deck(path: str, version: str | int, area: str, since: date, lang: str, today: date) -> kkr.Deck:
@@ -84,7 +85,8 @@ def draw_slide(ctx: Context, d: kkr.Deck, number: int) -> None:
             with left:
                 if "bridge" in s.charts:
                     chart(ctx, s.charts["bridge"], "kkr-bridge", height=400, alt=s.alt.get("bridge"))
-                st.markdown(f'<div class="kkr-lines">\n\n**{i18n.literal(" · ".join(f"{f.label}: {f.value}" for f in s.figures))}**\n\n</div>',
+                figures = i18n.literal(" · ".join(f"{f.label}: {f.value}" for f in s.figures))
+                st.markdown(f'<div class="kkr-lines">\n\n**{figures}**\n\n</div>',
                             unsafe_allow_html=True)
             with right:
                 _table(s)

@@ -12,13 +12,18 @@ import streamlit as st
 
 from dk2020dash import edits, i18n
 from dk2020dash.auth import AuthError, can_edit
-from dk2020dash.domain import ACTION_STATUSES
-from dk2020dash.metrics.mitigation import is_stale
-from dk2020dash.errors import StoreError
 from dk2020dash.db.store import mask_url
-from dk2020dash.ui.signin import md
+from dk2020dash.domain import ACTION_STATUSES
+from dk2020dash.errors import StoreError
+from dk2020dash.metrics.mitigation import is_stale
 from dk2020dash.ui.context import Context
+from dk2020dash.ui.signin import md
 from dk2020dash.ui.tables import milestone_states, sector_label
+
+__all__ = [
+    "action_detail", "actions_table", "history_frame", "milestone_dates_with_state", "milestone_forms",
+    "milestone_list", "milestones_with_state", "region_counts", "status_totals", "table_columns"
+]
 
 _log = logging.getLogger("dk2020dash")
 
