@@ -76,7 +76,7 @@ def main() -> None:
         stores = {"file": open_store(db), "copy (chosen)": open_store(args.database_url), "attached": Attached(args.database_url)}
         stores["copy (chosen)"].data_version()
         loaders = {
-            "municipality_inputs": queries.municipality_inputs,
+            "input_frames": queries.input_frames,
             "municipalities": queries.municipalities,
             "actions": lambda s: queries.actions(s, [101, 147, 751]),
             "milestones": lambda s: queries.milestones(s, [101, 147, 751]),

@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import pandas as pd
 
 from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS
-from dk2020dash.metrics.inputs import inputs_from_frames
-from dk2020dash.metrics.mitigation import MunicipalityInputs
 
 # Which edition each municipality's figures come from. An edition covers the municipalities it holds rows for;
 # a municipality's newest edition is the one published last (an edition without a published date counts as
@@ -229,17 +228,21 @@ def latest_inventory_year(store: Store) -> int | None:
     return None if pd.isna(y) else int(y)
 
 
-def municipality_inputs(store: Store, edition: int | None = None) -> dict[int, MunicipalityInputs]:
+class InputFrames(NamedTuple):
+    """The frames metrics.inputs.inputs_from_frames assembles into each municipality's inputs, in its order."""
+
+    emissions: pd.DataFrame
+    plans: pd.DataFrame
+    targets: pd.DataFrame
+    actions: pd.DataFrame
+    municipalities: pd.DataFrame
+
+
+def input_frames(store: Store, edition: int | None = None) -> InputFrames:
     """Everything metrics/ needs for every municipality, each from its newest edition (or from the given
     edition: municipalities it holds no rows for then have no inventory)."""
-    expected = action_expected(store)
-    return inputs_from_frames(
-        emissions=emission_totals(store, edition),
-        plans=plans(store),
-        targets=plan_targets(store),
-        actions=expected,
-        municipalities=municipalities(store),
-    )
+    return InputFrames(emission_totals(store, edition), plans(store), plan_targets(store), action_expected(store),
+                       municipalities(store))
 
 
 # -- views (Overblik, Kommune, Sammenlign, Kort) -----------------------------------------------------
@@ -421,8 +424,8 @@ def editions_since(store: Store, since) -> pd.DataFrame:
     )
 
 
-def municipality_inputs_before(store: Store, day) -> dict[int, MunicipalityInputs]:
-    """As municipality_inputs, but each municipality from its newest edition published (or, without a date,
+def input_frames_before(store: Store, day) -> InputFrames:
+    """As input_frames, but each municipality from its newest edition published (or, without a date,
     imported) before `day`: the figures as they stood then (today's plans and actions)."""
     newest_before = (
         "(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "  # noqa: S608 - fixed SQL fragments
@@ -435,8 +438,7 @@ def municipality_inputs_before(store: Store, day) -> dict[int, MunicipalityInput
         "GROUP BY em.municipality, em.year ORDER BY em.municipality, em.year",
         [day],
     )
-    return inputs_from_frames(emissions=totals, plans=plans(store), targets=plan_targets(store),
-                              actions=action_expected(store), municipalities=municipalities(store))
+    return InputFrames(totals, plans(store), plan_targets(store), action_expected(store), municipalities(store))
 
 
 # -- large areas: totals and the first rows, so a page never fetches every action or milestone of Denmark -------

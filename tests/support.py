@@ -6,6 +6,10 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from dk2020dash import queries
+from dk2020dash.metrics.inputs import inputs_from_frames
+from dk2020dash.metrics.mitigation import MunicipalityInputs
+
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT.parent / "shared" / "reference"  # the reference files beside the checkout, where present
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -28,3 +32,13 @@ def page(path: str | None = None, *, runs: int = 1, session: Mapping[str, object
         for _ in range(runs):
             at.run()
     return at
+
+
+def municipality_inputs(store, edition: int | None = None) -> dict[int, MunicipalityInputs]:
+    """Every municipality's metric inputs, as the pages assemble them (queries' frames, metrics' inputs)."""
+    return inputs_from_frames(*queries.input_frames(store, edition))
+
+
+def municipality_inputs_before(store, day) -> dict[int, MunicipalityInputs]:
+    """As municipality_inputs, from each municipality's newest edition before `day`."""
+    return inputs_from_frames(*queries.input_frames_before(store, day))

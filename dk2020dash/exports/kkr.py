@@ -18,6 +18,7 @@ from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR, Verdict
 from dk2020dash.metrics import adaptation
 from dk2020dash.metrics.changes import Changes, changes_since, follow_up
+from dk2020dash.metrics.inputs import inputs_from_frames
 from dk2020dash.metrics.mitigation import (
     BRIDGE_PARTS,
     Progress,
@@ -185,7 +186,7 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
     munis = queries.municipalities(store)
     names = dict(zip(munis["code"].astype(int), munis["name"]))
     codes = queries.area_codes(munis, area)
-    inputs = queries.municipality_inputs(store)
+    inputs = inputs_from_frames(*queries.input_frames(store))
     p = _assess(inputs, codes, today)
     each = {c: assess_municipality(inputs[c], today) for c in codes if c in inputs}
     demo = bool(queries.demo_kinds(store))
@@ -355,12 +356,12 @@ def load_boundaries(codes: set[int]) -> dict[int, dict]:
 def area_changes(store: Store, codes: list[int], since: date, today: date, inputs: dict | None = None) -> Changes:
     """changes.changes_since for an area: the frames from queries, and each municipality's assessment on its
     newest edition before `since` beside its newest one."""
-    inputs = inputs if inputs is not None else queries.municipality_inputs(store)
+    inputs = inputs if inputs is not None else inputs_from_frames(*queries.input_frames(store))
     editions = queries.editions_since(store, since)
     before: dict = {}
     now: dict = {}
     if not editions.empty:
-        old = queries.municipality_inputs_before(store, since)
+        old = inputs_from_frames(*queries.input_frames_before(store, since))
         before = {c: assess_municipality(old[c], today) for c in codes if c in old}
         now = {c: assess_municipality(inputs[c], today) for c in codes if c in inputs}
     return changes_since(queries.status_changes_since(store, codes, since, today),

@@ -13,6 +13,7 @@ from dk2020dash import queries
 from dk2020dash.db import open_store
 from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK
+from dk2020dash.metrics.inputs import inputs_from_frames
 from dk2020dash.metrics.mitigation import (
     MunicipalityInputs,
     Progress,
@@ -68,7 +69,11 @@ def _newest_edition(store: Store) -> dict | None:
 
 load_demo_kinds = cached(queries.demo_kinds, 8)
 load_municipalities = cached(queries.municipalities, 8)
-load_inputs: Callable[[Context], dict[int, MunicipalityInputs]] = cached(queries.municipality_inputs, 8)
+def _inputs(store: Store, edition: int | None = None) -> dict[int, MunicipalityInputs]:
+    return inputs_from_frames(*queries.input_frames(store, edition))
+
+
+load_inputs: Callable[[Context], dict[int, MunicipalityInputs]] = cached(_inputs, 8)
 load_newest_edition = cached(_newest_edition, 8)
 load_plans = cached(queries.plans, 8)
 load_actions = cached(queries.actions, 32)

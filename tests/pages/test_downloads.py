@@ -16,7 +16,7 @@ from dk2020dash.exports import tables as report
 from dk2020dash.metrics.mitigation import Progress, assess_municipality
 from dk2020dash.ui import tables
 from dk2020dash.ui.context import Context
-from tests.support import page
+from tests.support import municipality_inputs, page
 
 
 def open_page(name: str, **query: object) -> AppTest:
@@ -46,7 +46,7 @@ def context(store: Store, lang: str = "da") -> Context:
 
 
 def test_the_comparison_download_holds_progress_numbers(demo_store: Store) -> None:
-    inputs = queries.municipality_inputs(demo_store)
+    inputs = municipality_inputs(demo_store)
     today = date.today()
     rows = []
     for code, name in ((751, "Aarhus"), (825, "Læsø")):

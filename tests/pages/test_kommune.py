@@ -14,7 +14,7 @@ from dk2020dash.db.store import Store
 from dk2020dash.metrics.mitigation import assess_municipality
 from dk2020dash.views import sentences
 from tests.spec_helpers import domains
-from tests.support import page
+from tests.support import municipality_inputs, page
 
 
 def kommune(rerun: bool = True, **query: str) -> AppTest:
@@ -22,7 +22,7 @@ def kommune(rerun: bool = True, **query: str) -> AppTest:
 
 
 def progress_of(db: Path, code: int):
-    return assess_municipality(queries.municipality_inputs(Store(db))[code], date.today())
+    return assess_municipality(municipality_inputs(Store(db))[code], date.today())
 
 
 def metrics(at: AppTest) -> dict[str, str]:

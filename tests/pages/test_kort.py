@@ -11,12 +11,12 @@ import pydeck as pdk
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import i18n, queries
+from dk2020dash import i18n
 from dk2020dash.db.store import Store
 from dk2020dash.domain import REGIONS
 from dk2020dash.metrics.mitigation import Progress, assess_municipality
 from dk2020dash.views import maps
-from tests.support import REFERENCE, ROOT, page
+from tests.support import REFERENCE, ROOT, municipality_inputs, page
 
 SMALL_ISLANDS = {825: "Læsø", 563: "Fanø", 741: "Samsø", 492: "Ærø", 400: "Bornholm"}
 
@@ -85,7 +85,7 @@ def test_tooltips_are_in_danish_number_format_and_equal_progress(no_boundaries_e
     at = kort()
     spec, _ = deck_spec(at)
     rows = {r["code"]: r for r in layer(spec, maps.POINT_LAYER)["data"]}
-    p = assess_municipality(queries.municipality_inputs(demo_store)[101], date.today())
+    p = assess_municipality(municipality_inputs(demo_store)[101], date.today())
     assert isinstance(p, Progress)
     tip = " | ".join(rows[101][c] for c in maps.TIP_LINES)
     assert i18n.percent(p.reduction, "da") in tip and "\u00a0%" in tip

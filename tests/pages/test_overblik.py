@@ -15,7 +15,7 @@ from dk2020dash.metrics.mitigation import assess_area, assess_municipality
 from dk2020dash.ui import shell
 from dk2020dash.views import sentences
 from tests.spec_helpers import domains
-from tests.support import page
+from tests.support import municipality_inputs, page
 
 
 def overblik(**query: str) -> AppTest:
@@ -25,7 +25,7 @@ def overblik(**query: str) -> AppTest:
 def expected(db: Path, area: str):
     store = Store(db)
     codes = queries.area_codes(queries.municipalities(store), area)
-    inputs = queries.municipality_inputs(store)
+    inputs = municipality_inputs(store)
     return assess_area([inputs[c] for c in codes], date.today()), codes
 
 
@@ -82,7 +82,7 @@ def test_ranking_lists_every_municipality_with_progress_figures(demo_backend: Pa
     table = at.dataframe[0].value
     store = Store(demo_backend)
     munis = queries.municipalities(store)
-    inputs = queries.municipality_inputs(store)
+    inputs = municipality_inputs(store)
     codes = queries.area_codes(munis, "Syddanmark")
     computed = {c: assess_municipality(inputs[c], date.today()) for c in codes}
     ok = {c: p for c, p in computed.items() if p}
@@ -172,7 +172,7 @@ def test_region_required_pace_is_its_members_needs_over_the_years_left_not_nette
     at = overblik(area="Region Hovedstaden")
     assert not at.exception
     p, codes = expected(demo_backend, "Hovedstaden")
-    inputs = queries.municipality_inputs(Store(demo_backend))
+    inputs = municipality_inputs(Store(demo_backend))
     needs = sum(max(0.0, q.series[p.latest_year] - q.target_2030)
                 for q in (assess_municipality(inputs[c], date.today()) for c in codes) if q)
     assert p.bridge.need == pytest.approx(needs)

@@ -14,7 +14,7 @@ from dk2020dash.domain import REGIONS
 from dk2020dash.metrics.mitigation import Progress, assess_municipality
 from dk2020dash.ui import tables
 from dk2020dash.views.sentences import verdict_label
-from tests.support import page
+from tests.support import municipality_inputs, page
 
 
 def compare(**query: object) -> AppTest:
@@ -72,7 +72,7 @@ def test_a_deep_link_reproduces_the_chosen_set(demo_env: Path) -> None:
 
 def test_table_and_scatter_values_equal_progress(demo_env: Path, demo_store: Store) -> None:
     at = compare(kommuner=["Aarhus", "Odense", "Vejle"])
-    inputs = queries.municipality_inputs(demo_store)
+    inputs = municipality_inputs(demo_store)
     df = table(at).set_index("Kommune")
     for code, name in ((751, "Aarhus"), (461, "Odense"), (630, "Vejle")):
         p = assess_municipality(inputs[code], date.today())

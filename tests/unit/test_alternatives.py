@@ -18,7 +18,7 @@ from dk2020dash.exports import kkr as deck
 from dk2020dash.metrics import adaptation, mitigation
 from dk2020dash.metrics.mitigation import Progress, assess_area, assess_municipality
 from dk2020dash.views import alternatives, charts, maps, sentences
-from tests.support import ROOT, page
+from tests.support import ROOT, municipality_inputs, page
 
 TODAY = date.today()
 WORDS = {lang: {v: i18n.t(f"verdict.{v}", lang) for v in VERDICTS} for lang in ("da", "en")}
@@ -84,7 +84,7 @@ def row(df: pd.DataFrame, first: str) -> pd.Series:
 
 def area_progress(db: Path, area: str) -> Progress:
     store = Store(db)
-    inputs = queries.municipality_inputs(store)
+    inputs = municipality_inputs(store)
     p = assess_area([inputs[c] for c in queries.area_codes(queries.municipalities(store), area)], TODAY)
     assert isinstance(p, Progress)
     return p
@@ -93,7 +93,7 @@ def area_progress(db: Path, area: str) -> Progress:
 # -- the sentences, from metrics' figures --------------------------------------------------------------
 
 def test_the_sentences_carry_progress_figures_formatted_by_i18n_in_both_languages(demo_store: Store) -> None:
-    inputs = queries.municipality_inputs(demo_store)
+    inputs = municipality_inputs(demo_store)
     p = assess_municipality(inputs[101], TODAY)
     da, en = sentences.trajectory_summary(p, "da"), sentences.trajectory_summary(p, "en")
     year = sentences.baseline_year(p)
@@ -115,7 +115,7 @@ def test_the_sentences_carry_progress_figures_formatted_by_i18n_in_both_language
 
 
 def test_a_trajectorys_table_holds_the_lines_the_chart_draws(demo_store: Store) -> None:
-    inputs = queries.municipality_inputs(demo_store)
+    inputs = municipality_inputs(demo_store)
     p = assess_municipality(inputs[751], TODAY)
     alt = alternatives.trajectory(p, "en", queries.scenarios(demo_store, list(p.members)))
     df = alt.table
@@ -173,7 +173,7 @@ def test_overblik_gives_every_chart_its_sentence_and_table_from_progress(demo_en
 def test_kommune_gives_its_charts_the_municipalitys_figures(demo_env: Path) -> None:
     at = opened("kommune", kommune="Aarhus")
     store = Store(demo_env)
-    p = assess_municipality(queries.municipality_inputs(store)[751], TODAY)
+    p = assess_municipality(municipality_inputs(store)[751], TODAY)
     found = alts(at)
     assert set(found) == {"mun-trajectory", "mun-sector-bars", "mun-sector-area", "mun-bridge"}
     every_chart_has_its_alternative(at, found)
@@ -188,7 +188,7 @@ def test_sammenlign_names_who_reduced_most_and_lists_every_point(demo_env: Path)
     found = alts(at)
     assert set(found) == {"cmp-index", "cmp-scatter"}
     every_chart_has_its_alternative(at, found)
-    inputs = queries.municipality_inputs(Store(demo_env))
+    inputs = municipality_inputs(Store(demo_env))
     ps = {name: assess_municipality(inputs[code], TODAY) for name, code in (("Aarhus", 751), ("Odense", 461),
                                                                             ("Aalborg", 851))}
     best = max(ps, key=lambda n: ps[n].reduction)
@@ -285,7 +285,7 @@ def verdicts(db: Path, codes: list[int] | None = None) -> dict[str, str | None]:
     """Every municipality's verdict value by name (None where it cannot be computed), from metrics/."""
     store = Store(db)
     munis = queries.municipalities(store)
-    inputs = queries.municipality_inputs(store)
+    inputs = municipality_inputs(store)
     out = {}
     for m in munis.itertuples():
         if codes is None or int(m.code) in codes:
@@ -324,7 +324,7 @@ def test_kort_list_follows_the_area_and_shows_the_value_the_map_is_coloured_by(d
     at = opened("kort", runs=2, area="Region Nordjylland", metric="Reduktion")
     store = Store(demo_env)
     codes = queries.area_codes(queries.municipalities(store), "Nordjylland")
-    inputs = queries.municipality_inputs(store)
+    inputs = municipality_inputs(store)
     df = table(alts(at)["map"], "Vis kortet som liste")
     assert len(df) == len(codes) == 11 and set(df["Region"]) == {"Nordjylland"}
     names = dict(zip(queries.municipalities(store)["code"].astype(int), queries.municipalities(store)["name"]))

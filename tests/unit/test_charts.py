@@ -10,6 +10,7 @@ from dk2020dash.db.store import Store
 from dk2020dash.metrics.mitigation import Bridge, assess_area, assess_municipality
 from dk2020dash.views import charts, sentences
 from tests.spec_helpers import domains
+from tests.support import municipality_inputs
 
 TODAY = date(2026, 6, 30)
 
@@ -22,7 +23,7 @@ def rows(spec: dict) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def inputs(demo_db):
-    return queries.municipality_inputs(Store(demo_db))
+    return municipality_inputs(Store(demo_db))
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from dk2020dash.cli import main
 from dk2020dash.db.store import Store
 from dk2020dash.ingest import run_import
 from tests.conftest import data_page_as_admin
+from tests.support import municipality_inputs
 
 KBH = b"kommune;aar;sektor;ton\n101;2024;vej;1000\n101;2024;el;2000\n"
 
@@ -50,14 +51,14 @@ def others(df: pd.DataFrame, code: int = 101) -> pd.DataFrame:
 
 def test_a_two_row_file_for_one_municipality_leaves_the_others_figures_unchanged(full: Store) -> None:
     totals = queries.emission_totals(full)
-    inputs = queries.municipality_inputs(full)
+    inputs = municipality_inputs(full)
     quality = queries.data_quality(full, queries.municipalities(full)["code"].tolist())
     by_sector = queries.emissions_by_sector(full, [147, 751])
     assert run_import(full, "inventory", KBH, "kbh.csv", who="test").written
 
     pd.testing.assert_frame_equal(others(totals), others(queries.emission_totals(full)))
     pd.testing.assert_frame_equal(by_sector, queries.emissions_by_sector(full, [147, 751]))
-    after = queries.municipality_inputs(full)
+    after = municipality_inputs(full)
     assert all(after[c].series == inputs[c].series for c in inputs if c != 101)
     assert len([c for c in after if after[c].series]) == len([c for c in inputs if inputs[c].series])
     # København's figures come from the new edition: the two rows, 2024 only.
@@ -87,14 +88,14 @@ def test_areas_sum_municipalities_each_from_its_own_newest_edition(full: Store) 
 def test_newest_per_municipality_by_published_date_then_import_time(full: Store) -> None:
     # Published before the full edition: imported later, but not the newest for København.
     run_import(full, "inventory", KBH, "kbh_2024.csv", who="test", published=dt.date(2024, 10, 1))
-    assert queries.municipality_inputs(full)[101].series[2010] > 0  # still the full edition
+    assert municipality_inputs(full)[101].series[2010] > 0  # still the full edition
     newest = queries.newest_editions(full).set_index("municipality")
     assert newest.loc[101, "name"] == "ecr_2025"
     # The same published date as the full edition: the later import wins.
     same_day = KBH.replace(b"1000", b"1500")
     run_import(full, "inventory", same_day, "kbh_same_day.csv", who="test", published=dt.date(2025, 10, 1))
     assert queries.newest_editions(full).set_index("municipality").loc[101, "name"] == "kbh_same_day"
-    assert queries.municipality_inputs(full)[101].series == {2024: 3500.0}
+    assert municipality_inputs(full)[101].series == {2024: 3500.0}
     # An edition without a published date counts as published the day it was imported.
     with full.transaction() as con:
         con.execute("UPDATE edition SET published = NULL, created_at = TIMESTAMP '2025-09-30 12:00' "
@@ -106,7 +107,7 @@ def test_newest_per_municipality_by_published_date_then_import_time(full: Store)
     # The global newest (Metode) follows the same order; a given edition is still honoured.
     assert queries.newest_edition(full)["name"].iloc[0] == "kbh_same_day"
     ecr = int(queries.editions(full).set_index("name").loc["ecr_2025", "id"])
-    assert 2010 in queries.municipality_inputs(full, ecr)[101].series
+    assert 2010 in municipality_inputs(full, ecr)[101].series
 
 
 def test_preview_shows_before_and_after_and_warns_about_baseline_and_years(full: Store) -> None:
@@ -114,7 +115,7 @@ def test_preview_shows_before_and_after_and_warns_about_baseline_and_years(full:
     assert report.ok and not report.written
     s = report.summary
     head = s.headlines.set_index("municipality").loc[101]
-    old = queries.municipality_inputs(full)[101].series
+    old = municipality_inputs(full)[101].series
     assert head["years_before"] == len(old) == 16 and head["years_after"] == 1
     assert head["latest_year_before"] == 2024 and head["latest_t_before"] == pytest.approx(old[2024])
     assert head["latest_t_after"] == 3000.0
@@ -211,9 +212,8 @@ def test_cli_published_and_into_edition(full: Store, tmp_path: Path, capsys: pyt
 
 
 
-def app(page: str, **query: str):
-
-    return page(page, runs=2, timeout=90, **query)
+def app(path: str, **query: str):
+    return page(path, runs=2, timeout=90, **query)
 
 
 @pytest.fixture
@@ -257,7 +257,7 @@ def test_kommune_shows_any_edition_of_the_municipality(full_env: Store) -> None:
     at.run()
     assert not at.exception
     # (the browser writes the bound choice into ?udgave=; AppTest has no frontend, so the link is tested below)
-    p = assess_municipality(queries.municipality_inputs(full_env, int(eds["ecr_2025"]))[101], date.today())
+    p = assess_municipality(municipality_inputs(full_env, int(eds["ecr_2025"]))[101], date.today())
     kpi = {m.label: m.value for m in at.metric}
     assert kpi["Udledning 2024"] == i18n.tonnes(p.latest, "da")
     assert any("Viser den ældre udgave ecr\\_2025" in i.value for i in at.info)

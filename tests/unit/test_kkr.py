@@ -25,7 +25,7 @@ from dk2020dash.metrics import adaptation
 from dk2020dash.metrics.changes import changes_since, follow_up
 from dk2020dash.metrics.mitigation import Progress, assess_area
 from dk2020dash.views import maps
-from tests.support import SCREENSHOTS, page
+from tests.support import SCREENSHOTS, municipality_inputs, municipality_inputs_before, page
 
 TODAY = date.today()
 SINCE = date(2025, 6, 1)  # the demo's history runs 2021-01 to 2026-06, its newest edition is from 2025-10
@@ -34,7 +34,7 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 def area_progress(store: Store, area: str) -> Progress:
     munis = queries.municipalities(store)
-    inputs = queries.municipality_inputs(store)
+    inputs = municipality_inputs(store)
     p = assess_area([inputs[c] for c in queries.area_codes(munis, area)], TODAY)
     assert isinstance(p, Progress)
     return p
@@ -175,8 +175,8 @@ def test_a_new_edition_names_the_municipalities_whose_verdict_changed(demo_store
     codes = queries.area_codes(queries.municipalities(demo_store), DENMARK)
     c = deck.area_changes(demo_store, codes, SINCE, TODAY)
     assert [n for n, _ in c.new_editions] == ["Eksempeldata (demo) – Energi- og CO2-regnskab 2025"]
-    old = queries.municipality_inputs(demo_store, 1)  # the demo's 2024 edition, the newest before SINCE
-    new = queries.municipality_inputs(demo_store)
+    old = municipality_inputs(demo_store, 1)  # the demo's 2024 edition, the newest before SINCE
+    new = municipality_inputs(demo_store)
     from dk2020dash.metrics.mitigation import assess_municipality
 
     def v(inputs, code):
@@ -370,7 +370,7 @@ def test_an_edition_for_one_municipality_changes_only_its_verdict(demo_copy: Sto
     """A new edition since the meeting for one on-track municipality alone, its latest year doubled: its verdict
     before the meeting comes from its edition then, and only it is named."""
     since = date(2026, 9, 1)
-    inputs = queries.municipality_inputs(demo_copy)
+    inputs = municipality_inputs(demo_copy)
     from dk2020dash.metrics.mitigation import assess_municipality
 
     verdicts = {c: assess_municipality(i, TODAY) for c, i in inputs.items()}
@@ -381,8 +381,8 @@ def test_an_edition_for_one_municipality_changes_only_its_verdict(demo_copy: Sto
         con.execute("INSERT INTO emission SELECT municipality, year, sector, 99, "
                     "CASE WHEN year = 2024 THEN tco2e * 2 ELSE tco2e END, estimated FROM emission "
                     "WHERE municipality = ? AND edition = 2", [code])
-    before = queries.municipality_inputs_before(demo_copy, since)
-    now = queries.municipality_inputs(demo_copy)
+    before = municipality_inputs_before(demo_copy, since)
+    now = municipality_inputs(demo_copy)
     assert now[code].series[2024] == pytest.approx(2 * before[code].series[2024])
     assert now[other].series == before[other].series
     c = deck.area_changes(demo_copy, [code, other], since, TODAY)

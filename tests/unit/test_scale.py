@@ -108,8 +108,8 @@ def private_demo(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     return Store(path)
 
 
-def _open(page: str, **query: str) -> AppTest:
-    return page(page, timeout=120, **query)
+def _open(path: str, **query: str) -> AppTest:
+    return page(path, timeout=120, **query)
 
 
 def test_indsatser_shows_the_first_rows_of_a_long_list_and_how_many(private_demo: Store) -> None:
