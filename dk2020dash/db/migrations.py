@@ -32,7 +32,7 @@ ADAPTATION_VERSION = 4  # the schema version that added the climate adaptation t
 # DuckDB 1.5 cannot replay a write-ahead log holding an ALTER TABLE (nor a DROP TABLE of a table whose foreign
 # key points at a table with nextval or other function defaults): a process that dies after such a commit and
 # before the next checkpoint leaves a file that will not open. So a migration rebuilds a table (create beside,
-# copy, drop, create) only where that replays, and _migrate checkpoints right after its commit; tests/test_store.py
+# copy, drop, create) only where that replays, and _migrate checkpoints right after its commit; tests/unit/test_store.py
 # kills a process at that point to prove the file still opens.
 MIGRATIONS: dict[int, str] = {
     # v2: scenario.is_demo, so demo scenarios are labelled like the demo's other rows.

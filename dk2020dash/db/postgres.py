@@ -20,13 +20,11 @@ How it works (README "Running for a whole region"):
 from __future__ import annotations
 
 import logging
-import re
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
-from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -34,12 +32,20 @@ import pandas as pd
 from dk2020dash.db.migrations import MIGRATIONS, SCHEMA_FILE, TABLES
 from dk2020dash.db.pg_copy import (
     Copy,
+    build_copy,
+    copy_tables,
     create_schema,
+    drop_snapshot_tables,
     duck,
+    pg_has,
     pg_schema,
     pins,
     read_back,
+    read_copy,
+    sequence_values,
+    set_sequences,
     shared_state,
+    snapshot_tables,
     sql_literal,
     table_checksums,
 )
@@ -205,35 +211,6 @@ class PgStore(Store):
                         raise self._unavailable(exc, "load") from None  # logged masked
         raise AssertionError("unreachable")
 
-    @staticmethod
-    def _read_copy(copy: Copy) -> dict[str, object]:
-
-        cur = copy.con.cursor()
-        try:
-            return {t: cur.execute(f'SELECT * FROM "{t}"').to_arrow_table() for t in TABLES}  # noqa: S608
-        finally:
-            cur.close()
-
-    @staticmethod
-    def _build(tables: dict[str, object], starts: dict[str, int], *, foreign_keys: bool = True) -> Copy:
-        """A new in-memory DuckDB with schema.sql (sequences where PostgreSQL's stand) holding the tables. A copy
-        only read needs no foreign keys (PostgreSQL checked them; checking them again is half the time)."""
-
-        schema = SCHEMA_FILE.read_text(encoding="utf-8")
-        if not foreign_keys:
-            schema = re.sub(r"REFERENCES\s+\w+\s*\([^)]*\)", "", schema)
-        con = duckdb.connect(":memory:")
-        try:
-            create_schema(con, schema, starts)
-            for table, rows in tables.items():  # one table at a time: faster than one transaction, and a copy
-                con.register("_rows", rows)     # that fails half-way is thrown away anyway
-                con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM _rows')  # noqa: S608
-                con.unregister("_rows")
-            meta = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('data_version', 'db_id')").fetchall())
-        except BaseException:
-            con.close()
-            raise
-        return Copy(con, int(meta.get("data_version", 0)), meta.get("db_id", ""))
 
     def _load(self, pg=None, base: Copy | None = None) -> Copy:
         """A new copy of the whole database: from PostgreSQL, or from `base` when that is known to be the same
@@ -243,19 +220,15 @@ class PgStore(Store):
 
         try:
             if pg is not None:
-                starts = self._sequence_values(pg)
+                starts = sequence_values(pg)
             else:
                 with self._connect_pg(autocommit=True) as c:
-                    starts = self._sequence_values(c)
+                    starts = sequence_values(c)
         except psycopg.Error as exc:
             raise self._unavailable(exc, "load") from None  # logged masked
-        tables = self._read_copy(base) if base is not None else self._read_pg()
-        return self._build(tables, starts, foreign_keys=False)
+        tables = read_copy(base) if base is not None else self._read_pg()
+        return build_copy(tables, starts, foreign_keys=False)
 
-    @staticmethod
-    def _sequence_values(pg) -> dict[str, int]:
-        rows = pg.execute("SELECT sequencename, last_value FROM pg_sequences WHERE schemaname = 'public'").fetchall()
-        return {name: int(last) for name, last in rows if last is not None}
 
     def _current(self, *, check: bool = True) -> Copy:
         """The process's copy at PostgreSQL's data version, loaded anew when the version moved."""
@@ -343,10 +316,10 @@ class PgStore(Store):
                 xid = pg.execute("SELECT txid_current()").fetchone()[0]
                 base = shared.copy
                 same = base is not None and base.version == locked and base.db_id == db_id
-                before = self._read_copy(base) if same else self._read_pg()
-                work = self._build(before, self._sequence_values(pg))
+                before = read_copy(base) if same else self._read_pg()
+                work = build_copy(before, sequence_values(pg))
                 con = work.con
-                tables = self._snapshot(con, before)
+                tables = snapshot_tables(con, before)
                 con.execute("BEGIN TRANSACTION")
             except psycopg.Error as exc:
                 raise self._unavailable(exc, "write") from None  # logged masked
@@ -369,7 +342,7 @@ class PgStore(Store):
                 pins().pop(self.url, None)
                 return
             con.execute("COMMIT")
-            self._drop_snapshot(con, tables)
+            drop_snapshot_tables(con, tables)
             work.version = int(con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()[0])
             with shared.lock:
                 shared.copy = work
@@ -401,27 +374,6 @@ class PgStore(Store):
                     return False
                 time.sleep(0.5)
 
-    # -- the rows a write changed ---------------------------------------------------------------------------------
-    @staticmethod
-    def _snapshot(con: duckdb.DuckDBPyConnection, before: dict) -> dict[str, tuple[list[str], list[str]]]:
-        """Each table as it was (the Arrow tables the work copy was built from, registered as _was_<table>, no
-        copy) to find the rows a write changed; returns each table's columns and primary key."""
-        out = {}
-        for table, rows in before.items():
-            cols = [r[0] for r in con.execute(
-                "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
-                "AND schema_name = 'main' AND table_name = ? ORDER BY column_index", [table]).fetchall()]
-            key = con.execute(
-                "SELECT constraint_column_names FROM duckdb_constraints() WHERE database_name = current_database() "
-                "AND table_name = ? AND constraint_type = 'PRIMARY KEY'", [table]).fetchone()
-            out[table] = (cols, list(key[0]) if key else [])
-            con.register(f"_was_{table}", rows)
-        return out
-
-    @staticmethod
-    def _drop_snapshot(con: duckdb.DuckDBPyConnection, tables: dict) -> None:
-        for table in tables:
-            con.unregister(f"_was_{table}")
 
     def _apply(self, con: duckdb.DuckDBPyConnection, pg, tables: dict) -> None:
         """Write the rows that differ from the snapshot into PostgreSQL: removed keys deleted (children first),
@@ -455,7 +407,7 @@ class PgStore(Store):
                 continue
             k = ", ".join(f'"{c}"' for c in key)
             pg.execute(f'CREATE TEMP TABLE "_gone_{table}" ON COMMIT DROP AS SELECT {k} FROM "{table}" WITH NO DATA')  # noqa: S608 - fixed SQL fragments
-            self._copy_tables(con, pg, [table], select=f'SELECT {{cols}} FROM temp."_gone_{table}"',  # noqa: S608 - fixed SQL fragments
+            copy_tables(con, pg, [table], select=f'SELECT {{cols}} FROM temp."_gone_{table}"',  # noqa: S608 - fixed SQL fragments
                               target=f'"_gone_{table}"', columns=key)
             cond = " AND ".join(f'"{table}"."{c}" = g."{c}"' for c in key)
             pg.execute(f'DELETE FROM "{table}" USING "_gone_{table}" g WHERE {cond}')  # noqa: S608
@@ -463,7 +415,7 @@ class PgStore(Store):
             collist = ", ".join(f'"{c}"' for c in cols)
             pg.execute(f'CREATE TEMP TABLE "_new_{table}" ON COMMIT DROP AS SELECT {collist} FROM "{table}" '  # noqa: S608 - fixed SQL fragments
                        "WITH NO DATA")
-            self._copy_tables(con, pg, [table], select=f'SELECT {{cols}} FROM temp."_new_{table}"',  # noqa: S608 - fixed SQL fragments
+            copy_tables(con, pg, [table], select=f'SELECT {{cols}} FROM temp."_new_{table}"',  # noqa: S608 - fixed SQL fragments
                               target=f'"_new_{table}"')
             if key:
                 others = [c for c in cols if c not in key]
@@ -477,15 +429,9 @@ class PgStore(Store):
         for table in tables:
             con.execute(f'DROP TABLE IF EXISTS temp."_gone_{table}"')
             con.execute(f'DROP TABLE IF EXISTS temp."_new_{table}"')
-        self._set_sequences(con, pg)
+        set_sequences(con, pg)
         pg.execute("SET CONSTRAINTS ALL IMMEDIATE")  # foreign keys checked here, before the commit, with a message
 
-    @staticmethod
-    def _set_sequences(con: duckdb.DuckDBPyConnection, pg) -> None:
-        for name, last in con.execute("SELECT sequence_name, last_value FROM duckdb_sequences() "
-                                      "WHERE last_value IS NOT NULL AND database_name = current_database()").fetchall():
-            pg.execute("SELECT setval(%s, greatest(%s, (SELECT last_value FROM pg_sequences "
-                       "WHERE schemaname = 'public' AND sequencename = %s)))", [name, int(last), name])
 
     # -- schema, create, replace --------------------------------------------------------------------------------
     def _ensure_schema(self) -> None:
@@ -560,14 +506,14 @@ class PgStore(Store):
                     found = dict(pg.execute("SELECT key, value FROM meta").fetchall())
                     if int(found.get("schema_version", 0)) > self.schema_version:
                         raise StoreError(f"{self.target}: databasen har en nyere skemaversion; intet er ændret.")
-                    pg.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in TABLES if self._pg_has(pg, t)))
+                    pg.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in TABLES if pg_has(pg, t)))
                     for table in TABLES:
-                        if not self._pg_has(pg, table):
+                        if not pg_has(pg, table):
                             raise StoreError(f"{self.target}: tabellen {table} mangler; intet er ændret.")
                 else:
                     pg.execute(pg_schema(schema))
-                self._copy_tables(con, pg, TABLES)
-                self._set_sequences(con, pg)
+                copy_tables(con, pg, TABLES)
+                set_sequences(con, pg)
                 pg.execute("SET CONSTRAINTS ALL IMMEDIATE")
                 if verify is not None:
                     verify(read_back(pg))  # raises (and so rolls back) when PostgreSQL holds other rows
@@ -587,32 +533,6 @@ class PgStore(Store):
         pins().pop(self.url, None)
         return None
 
-    @staticmethod
-    def _pg_has(pg, table: str) -> bool:
-        return pg.execute("SELECT to_regclass(%s) IS NOT NULL", [f'public."{table}"']).fetchone()[0]
-
-    @staticmethod
-    def _copy_tables(con: duckdb.DuckDBPyConnection, pg, tables, select: str = 'SELECT {cols} FROM main."{table}"',
-                     target: str = '"{table}"', columns: list[str] | None = None) -> None:
-        """Rows from DuckDB into PostgreSQL through CSV (DuckDB writes it, COPY reads it): 50 000 rows a second
-        where row-by-row Python takes ten times as long. Numbers keep every digit (DuckDB prints the shortest
-        text that reads back as the same double); NULL and the empty string stay apart."""
-        import tempfile
-
-        with tempfile.TemporaryDirectory(prefix="dk2020-pg-") as tmp:
-            for table in tables:
-                cols = columns or [r[0] for r in con.execute(
-                    "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
-                    "AND schema_name = 'main' AND table_name = ? ORDER BY column_index", [table]).fetchall()]
-                collist = ", ".join(f'"{c}"' for c in cols)
-                path = Path(tmp) / f"{table}.csv"
-                query = select.format(cols=collist, table=table)
-                con.execute(f"COPY ({query}) TO {sql_literal(str(path))} (FORMAT csv, HEADER false, "  # noqa: S608
-                            "NULLSTR '\\N', QUOTE '\"', ESCAPE '\"')")
-                with pg.cursor() as pc, pc.copy(f"COPY {target.format(table=table)} ({collist}) FROM STDIN "
-                                                 "(FORMAT csv, NULL '\\N')") as copy, open(path, "rb") as fh:
-                    while chunk := fh.read(1 << 20):
-                        copy.write(chunk)
 
     def checksums(self) -> dict[str, tuple[int, int]]:
         """Rows and a checksum of each table as PostgreSQL holds it now."""

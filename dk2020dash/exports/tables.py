@@ -27,7 +27,7 @@ XLSX_MAX_ROWS = 1_048_575  # Excel's sheet limit (1,048,576) less the header row
 SECRET_COLUMNS: dict[str, tuple[str, ...]] = {"app_user": ("password_hash",)}
 
 # Every table and column with its unit, in Danish and English: the README of every export is written from
-# here, and tests/test_export.py checks that every column in the database is described.
+# here, and tests/unit/test_export.py checks that every column in the database is described.
 TABLE_DOCS: dict[str, tuple[str, str]] = {
     "meta": ("Databasens skema- og dataversion.", "The database's schema and data version."),
     "sector": ("Sektorerne i opgørelsen.", "The inventory's sectors."),

@@ -1,4 +1,4 @@
-"""A child process for tests/test_faults.py: the real CLI (or the app through AppTest) under one fault, reached
+"""A child process for tests/faults/test_faults.py: the real CLI (or the app through AppTest) under one fault, reached
 deterministically without test hooks in the program.
 
     python tests/fault_child.py FAULT[,FAULT...] -- ARGS...

@@ -61,7 +61,7 @@ def test_english_switch_from_the_url(demo_env: Path) -> None:
 
 
 def test_a_link_with_language_and_area_reproduces_the_view(demo_env: Path) -> None:
-    # Bound widgets keep their shown label in the URL (the browser writes it; tests/test_browser.py checks
+    # Bound widgets keep their shown label in the URL (the browser writes it; tests/browser/test_browser.py checks
     # that direction): ?lang=English&area=Region+Sjælland.
     at = app(demo_env, lang="English", area="Region Sjælland")
     # The app opens on Overblik; the first run after switch_page is a nav click, which drops ?lang/?area
