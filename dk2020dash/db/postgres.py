@@ -49,7 +49,7 @@ from dk2020dash.db.pg_copy import (
     sql_literal,
     table_checksums,
 )
-from dk2020dash.db.store import BUMP_DATA_VERSION, LOCK_WAIT_SECONDS, Store, database_url, mask_url, seed_reference
+from dk2020dash.db.store import BUMP_DATA_VERSION, LOCK_WAIT_SECONDS, Store, database_url, fill_new, mask_url
 from dk2020dash.errors import StoreBusy, StoreError, StoreUnavailable
 
 log = logging.getLogger(__name__)
@@ -483,13 +483,7 @@ class PgStore(Store):
             if source is not None:
                 source(con)
             else:
-                con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('data_version', '1')",
-                            [str(self.schema_version)])
-                seed_reference(con)
-                if fill is not None:
-                    con.execute("BEGIN TRANSACTION")
-                    fill(con)
-                    con.execute("COMMIT")
+                fill_new(con, self.schema_version, fill)
             con.execute("INSERT INTO meta VALUES ('db_id', ?) ON CONFLICT DO " + ("NOTHING" if source else  # noqa: S608 - fixed SQL fragments
                         "UPDATE SET value = excluded.value"), [uuid.uuid4().hex])
             try:

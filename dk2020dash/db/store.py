@@ -402,13 +402,7 @@ class Store:
             raise _explain(self.path, exc) from exc
         try:
             con.execute(SCHEMA_FILE.read_text(encoding="utf-8"))
-            con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('data_version', '1')",
-                        [str(self.schema_version)])
-            seed_reference(con)
-            if fill is not None:
-                con.execute("BEGIN TRANSACTION")
-                fill(con)
-                con.execute("COMMIT")
+            fill_new(con, self.schema_version, fill)
             con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT DO UPDATE SET value = excluded.value",
                         [DB_ID, uuid.uuid4().hex])
             con.execute("CHECKPOINT")
@@ -469,6 +463,18 @@ class Store:
     def table_counts(self) -> dict[str, int]:
         with self.connection() as con:
             return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}  # noqa: S608 - fixed names
+
+
+def fill_new(con: duckdb.DuckDBPyConnection, schema_version: int,
+             fill: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> None:
+    """A new database's first rows, on its bare schema: the versions, the reference tables, then `fill` (the demo)
+    in a transaction of its own."""
+    con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('data_version', '1')", [str(schema_version)])
+    seed_reference(con)
+    if fill is not None:
+        con.execute("BEGIN TRANSACTION")
+        fill(con)
+        con.execute("COMMIT")
 
 
 def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
