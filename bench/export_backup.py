@@ -11,8 +11,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dk2020dash.db.store import Store  # noqa: E402
 from dk2020dash.demo import fill_demo  # noqa: E402
-from dk2020dash.exports import backup  # noqa: E402
-from dk2020dash.exports import tables as report
+from dk2020dash.exports import (
+    backup,  # noqa: E402
+    tables,
+)
 
 RUNS = 3
 
@@ -32,9 +34,9 @@ def main() -> None:
         store.create(fill_demo)
         rows = sum(store.table_counts().values())
         print(f"demo database: {rows:,} rows in all tables, {store.path.stat().st_size / 1e6:.1f} MB")
-        for fmt in report.FORMATS:
+        for fmt in tables.FORMATS:
             out = Path(tmp) / fmt
-            seconds = timed(lambda fmt=fmt, out=out: report.export_tables(store, out, fmt))
+            seconds = timed(lambda fmt=fmt, out=out: tables.export_tables(store, out, fmt))
             size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
             print(f"export {fmt:<8} median {seconds:.2f} s over {RUNS} runs; {size / 1e6:.1f} MB")
         file = Path(tmp) / "backup.zip"

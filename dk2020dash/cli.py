@@ -329,29 +329,29 @@ def cmd_report_kkr(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from dk2020dash import i18n
-    from dk2020dash.exports import kkr as deck
+    from dk2020dash.exports import kkr
 
     lang = args.lang
     target = Path(args.out)
     kind = target.suffix.lower().lstrip(".")
     if kind not in ("pptx", "pdf"):
         raise ValueError(f"{target}: --out skal ende på .pptx eller .pdf")
-    if kind == "pdf" and deck.soffice() is None:
-        raise ValueError(i18n.t("kkr.cli.pdf_missing", lang, install=deck.PDF_INSTALL))
+    if kind == "pdf" and kkr.soffice() is None:
+        raise ValueError(i18n.t("kkr.cli.pdf_missing", lang, install=kkr.PDF_INSTALL))
     store = open_store(args.db)
     if not store.exists():
         raise ValueError(f"{store.target}: databasen findes ikke; opret den med python -m dk2020dash init")
-    area = deck.parse_area(args.area)
+    area = kkr.parse_area(args.area)
     today = date.today()
     try:
-        since = deck.parse_since(args.since if args.since is not None else deck.default_since(today),
+        since = kkr.parse_since(args.since if args.since is not None else kkr.default_since(today),
                                  queries.history_start(store), today, lang)
-    except deck.SinceError as exc:
+    except kkr.SinceError as exc:
         raise ValueError(f"--since: {exc.text(lang)}") from None
-    pptx = deck.to_pptx(deck.build(store, area, since, lang, today))
+    pptx = kkr.to_pptx(kkr.build(store, area, since, lang, today))
     try:
-        data = deck.to_pdf(pptx) if kind == "pdf" else pptx
-    except deck.PdfUnavailable as exc:
+        data = kkr.to_pdf(pptx) if kind == "pdf" else pptx
+    except kkr.PdfUnavailable as exc:
         raise ValueError(str(exc)) from None
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")  # never a half-written deck
     try:
@@ -359,7 +359,7 @@ def cmd_report_kkr(args: argparse.Namespace) -> int:
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
-    print(f"Skrev {target} ({kind.upper()}, {len(deck.SLIDES)} dias, {deck.area_name(area, lang)}, "
+    print(f"Skrev {target} ({kind.upper()}, {len(kkr.SLIDES)} dias, {kkr.area_name(area, lang)}, "
           f"ændringer siden {since.isoformat()}).")
     return 0
 

@@ -4,7 +4,7 @@ from datetime import date
 import streamlit as st
 
 from dk2020dash import i18n
-from dk2020dash.exports import kkr as deck
+from dk2020dash.exports import kkr
 from dk2020dash.ui import shell
 from dk2020dash.ui.parts import presentation
 
@@ -12,7 +12,7 @@ st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
 ctx = shell.page_setup()
 t = ctx.t
 today = date.today()
-total = len(deck.SLIDES)
+total = len(kkr.SLIDES)
 
 
 def step(by: int) -> None:
@@ -20,7 +20,7 @@ def step(by: int) -> None:
 
 
 with st.container(horizontal=True, vertical_alignment="bottom", key="kkr-controls"):
-    since_text = st.text_input(t("kkr.since"), value=deck.default_since(today).isoformat(), key="since",
+    since_text = st.text_input(t("kkr.since"), value=kkr.default_since(today).isoformat(), key="since",
                                bind="query-params", help=t("kkr.since.help"), width=260)
     st.button(t("kkr.prev"), key="kkr-prev", on_click=step, args=(-1,), icon=":material/arrow_back:",
               shortcut="Left")
@@ -30,8 +30,8 @@ with st.container(horizontal=True, vertical_alignment="bottom", key="kkr-control
     st.markdown(f"**{t('kkr.counter', n=number, total=total)}**", width="content")
 
 try:
-    since = deck.parse_since(since_text, presentation.load_history_start(ctx), today, ctx.lang)
-except deck.SinceError as exc:
+    since = kkr.parse_since(since_text, presentation.load_history_start(ctx), today, ctx.lang)
+except kkr.SinceError as exc:
     st.error(exc.text(ctx.lang, i18n.literal), icon="📅")
     st.stop()
 

@@ -110,15 +110,15 @@ def download_table(ctx: Context, df: pd.DataFrame | Callable[[], pd.DataFrame], 
     name without extension and keys the buttons, so it must be unique on the page. The files are made
     only when a button is clicked; `df` may be a function making the frame then (a list too long to show whole:
     it runs without Streamlit, so it reads through queries.py, not the cached loaders)."""
-    from dk2020dash.exports import tables as report
+    from dk2020dash.exports import tables
 
     frame = df if callable(df) else df.copy()
     with st.container(horizontal=True, key=f"dl-{name}"):
         for fmt, label, help_key in (("csv", "exp.csv", "exp.csv.help"), ("xlsx", "exp.xlsx", "exp.xlsx.help")):
             st.download_button(
-                ctx.t(label), data=lambda fmt=fmt: report.table_bytes(frame() if callable(frame) else frame, fmt,
+                ctx.t(label), data=lambda fmt=fmt: tables.table_bytes(frame() if callable(frame) else frame, fmt,
                                                                       ctx.lang),
-                file_name=f"{name}.{fmt}", mime=report.MIME[fmt], key=f"dl-{name}-{fmt}",
+                file_name=f"{name}.{fmt}", mime=tables.MIME[fmt], key=f"dl-{name}-{fmt}",
                 help=ctx.t(help_key), on_click="ignore", icon=":material/download:",
             )
 
@@ -127,22 +127,21 @@ def export_downloads(ctx: Context) -> None:
     """Every table as one zip (CSV, XLSX or Parquet, each with a README) and a backup of the database. Only an
     admin's backup keeps the password hashes of local accounts (anyone else's has them empty)."""
     from dk2020dash.auth import is_admin
-    from dk2020dash.exports import backup
-    from dk2020dash.exports import tables as report
+    from dk2020dash.exports import backup, tables
 
     path = ctx.store.target
     secrets = is_admin(ctx.user)
     with st.container(horizontal=True, key="export-archives"):
-        for fmt in report.FORMATS:
+        for fmt in tables.FORMATS:
             st.download_button(
-                ctx.t(f"exp.archive_{fmt}"), data=lambda fmt=fmt: report.export_archive(open_store(path), fmt),
-                file_name=report.archive_name(fmt), mime=report.MIME["zip"], key=f"export-{fmt}",
+                ctx.t(f"exp.archive_{fmt}"), data=lambda fmt=fmt: tables.export_archive(open_store(path), fmt),
+                file_name=tables.archive_name(fmt), mime=tables.MIME["zip"], key=f"export-{fmt}",
                 on_click="ignore", icon=":material/folder_zip:",
             )
     st.markdown(ctx.t("exp.backup.body"))
     st.download_button(
         ctx.t("exp.backup"), data=lambda: backup.backup_bytes(open_store(path), secrets=secrets), file_name=backup.backup_name(),
-        mime=report.MIME["zip"], key="backup", on_click="ignore", icon=":material/backup:",
+        mime=tables.MIME["zip"], key="backup", on_click="ignore", icon=":material/backup:",
     )
 
 
@@ -199,12 +198,12 @@ def _arrow_datasets(spec: dict) -> dict:
 def chart_downloads(ctx: Context, spec: dict | Callable[[], dict], name: str) -> None:
     """PNG (for slides) and SVG (for print) of a Vega-Lite spec, or of a function making one (called only when
     a button is clicked); `name` is the file name and keys the buttons."""
-    from dk2020dash.exports import kkr as deck
+    from dk2020dash.exports import kkr
 
     def image(fmt: str) -> bytes:
         full = spec() if callable(spec) else spec
         width = full.get("width") if isinstance(full.get("width"), int) else 900
-        return deck.chart_png(full, width) if fmt == "png" else deck.chart_svg(full, width).encode("utf-8")
+        return kkr.chart_png(full, width) if fmt == "png" else kkr.chart_svg(full, width).encode("utf-8")
 
     with st.container(horizontal=True, key=f"chart-dl-{name}"):
         for fmt, mime in (("png", "image/png"), ("svg", "image/svg+xml")):

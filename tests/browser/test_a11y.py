@@ -15,7 +15,7 @@ import pytest
 
 from dk2020dash import auth
 from dk2020dash.db.store import Store
-from dk2020dash.exports import kkr as deck
+from dk2020dash.exports import kkr
 from dk2020dash.ui.shell import PAGES as MENU
 from tests.browser.test_browser import ROOT, settle, streamlit_app
 
@@ -132,7 +132,7 @@ def check_pages(page: object, axe: Path, url: str, lang: str) -> list[str]:
         rendered(page)
         found += describe(where, axe_violations(page, axe)) + page_language(page, where, lang)
         if path == "praesentation":  # every slide: the next button moves on
-            for n in range(2, len(deck.SLIDES) + 1):
+            for n in range(2, len(kkr.SLIDES) + 1):
                 page.locator(".st-key-kkr-next button").click()
                 page.wait_for_function(f"() => location.search.includes('slide={n}')", timeout=30_000)
                 rendered(page)
@@ -310,7 +310,7 @@ def test_the_presentation_moves_between_slides_with_the_keyboard_only(a11y_serve
         page.wait_for_function(f"() => new URLSearchParams(location.search).get('slide') === '{n}'"
                                + (" || (location.search.indexOf('slide=') < 0)" if n == 1 else ""), timeout=30_000)
         settle(page)
-        page.get_by_text(f"Dias {n} af {len(deck.SLIDES)}").first.wait_for(timeout=30_000)
+        page.get_by_text(f"Dias {n} af {len(kkr.SLIDES)}").first.wait_for(timeout=30_000)
 
     try:
         page.goto(f"{a11y_server}/praesentation")

@@ -305,7 +305,7 @@ def test_the_full_csv_export_defuses_text_cells_and_keeps_negative_numbers(empty
                                                                           tmp_path: Path) -> None:
     import csv
 
-    from dk2020dash.exports import tables as report
+    from dk2020dash.exports import tables
     from dk2020dash.ingest import run_import
 
     buf = io.StringIO()
@@ -316,7 +316,7 @@ def test_the_full_csv_export_defuses_text_cells_and_keeps_negative_numbers(empty
     assert done.written, done.problems
     inventory = "kommune;år;sektor;ton\n101;2024;lulucf;-1234,5\n".encode()
     assert run_import(empty_store, "inventory", inventory, "=evil.csv", who="test").written
-    report.export_tables(empty_store, tmp_path / "out", "csv")
+    tables.export_tables(empty_store, tmp_path / "out", "csv")
     with (tmp_path / "out" / "action.csv").open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     titles = sorted(r["title"] for r in rows)
@@ -332,7 +332,7 @@ def test_the_full_csv_export_defuses_text_cells_and_keeps_negative_numbers(empty
         assert {r["who"] for r in csv.DictReader(fh)} == {"'=cmd|' /C calc'!A0", "test"}
     # the same rule as the per-table download
     import pandas as pd
-    download = report.table_bytes(pd.DataFrame({"t": FORMULAS}), "csv").decode("utf-8-sig")
+    download = tables.table_bytes(pd.DataFrame({"t": FORMULAS}), "csv").decode("utf-8-sig")
     assert sorted(r[0] for r in list(csv.reader(io.StringIO(download), delimiter=";"))[1:]) == expected
 
 

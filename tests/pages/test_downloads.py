@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from dk2020dash import queries
 from dk2020dash.db.store import Store
-from dk2020dash.exports import tables as report
+from dk2020dash.exports import tables as export_tables
 from dk2020dash.metrics.mitigation import Progress, assess_municipality
 from dk2020dash.ui import tables
 from dk2020dash.ui.context import Context
@@ -63,7 +63,7 @@ def test_the_comparison_download_holds_progress_numbers(demo_store: Store) -> No
     assert first["Manko 2030 (t CO2e)"] == pytest.approx(aarhus.manko)
     assert first["Seneste år"] == aarhus.latest_year
     assert pd.isna(frame.iloc[1]["Reduktion siden basisår (%)"]) and frame.iloc[1]["Bemærkning"] == "ingen opgørelse"
-    csv = report.table_bytes(frame, "csv", "da").decode("utf-8-sig")
+    csv = export_tables.table_bytes(frame, "csv", "da").decode("utf-8-sig")
     assert csv.splitlines()[0].startswith("Kommune;Vurdering;Reduktion siden basisår (%)")
     assert f";{aarhus.latest_year};" in csv and "," in csv.splitlines()[1]  # decimal comma
 
@@ -73,7 +73,7 @@ def test_action_and_milestone_downloads_keep_real_dates(demo_store: Store) -> No
     actions = queries.actions(demo_store, [751])
     frame = tables.actions_frame(ctx, actions, date.today(), dates_as_text=False)
     assert all(isinstance(d, date) for d in frame["Sidst opdateret"])
-    sheet = openpyxl.load_workbook(io.BytesIO(report.table_bytes(frame, "xlsx"))).active
+    sheet = openpyxl.load_workbook(io.BytesIO(export_tables.table_bytes(frame, "xlsx"))).active
     header = [c.value for c in next(sheet.iter_rows(max_row=1))]
     column = header.index("Sidst opdateret")
     assert all(hasattr(row[column].value, "year") for row in sheet.iter_rows(min_row=2))

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from dk2020dash import i18n, queries
 from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, TARGET_YEAR, VERDICTS
-from dk2020dash.exports import kkr as deck
+from dk2020dash.exports import kkr
 from dk2020dash.metrics import adaptation, mitigation
 from dk2020dash.metrics.mitigation import Progress, assess_area, assess_municipality
 from dk2020dash.views import alternatives, charts, maps, sentences
@@ -264,12 +264,12 @@ def test_the_presentations_slide_charts_get_the_same_sentences(demo_env: Path, s
 def test_the_decks_chart_pictures_carry_the_sentence_as_alt_text(demo_store: Store) -> None:
     from pptx import Presentation
 
-    d = deck.build(demo_store, "Hovedstaden", date(2025, 6, 1), "da", TODAY)
+    d = kkr.build(demo_store, "Hovedstaden", date(2025, 6, 1), "da", TODAY)
     p = area_progress(Path(demo_store.path), "Hovedstaden")
     assert d.slides[1].alt["trajectory"].summary == sentences.trajectory_summary(p, "da")
-    prs = Presentation(io.BytesIO(deck.to_pptx(d)))
+    prs = Presentation(io.BytesIO(kkr.to_pptx(d)))
     described = {}
-    for key, s in zip(deck.SLIDES, prs.slides):
+    for key, s in zip(kkr.SLIDES, prs.slides):
         for shape in s.shapes:
             if shape.shape_type == 13:  # a picture
                 described[key] = shape._element.nvPicPr.cNvPr.get("descr")

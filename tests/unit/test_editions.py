@@ -15,7 +15,7 @@ from dk2020dash.cli import main
 from dk2020dash.db.store import Store
 from dk2020dash.ingest import run_import
 from tests.conftest import data_page_as_admin
-from tests.support import municipality_inputs
+from tests.support import municipality_inputs, page
 
 KBH = b"kommune;aar;sektor;ton\n101;2024;vej;1000\n101;2024;el;2000\n"
 

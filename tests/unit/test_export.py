@@ -13,7 +13,7 @@ import pytest
 
 from dk2020dash.db.migrations import TABLES
 from dk2020dash.db.store import Store
-from dk2020dash.exports import tables as report
+from dk2020dash.exports import tables
 from dk2020dash.exports.tables import SECRET_COLUMNS
 
 
@@ -28,16 +28,16 @@ def db_columns(store: Store) -> dict[str, list[str]]:
 
 def test_every_column_of_every_table_is_described(empty_store: Store) -> None:
     columns = db_columns(empty_store)
-    assert set(columns) == set(TABLES) == set(report.TABLE_DOCS) == set(report.COLUMN_DOCS)
+    assert set(columns) == set(TABLES) == set(tables.TABLE_DOCS) == set(tables.COLUMN_DOCS)
     for table, names in columns.items():
-        assert list(report.COLUMN_DOCS[table]) == names, table  # same columns, in the table's own order
+        assert list(tables.COLUMN_DOCS[table]) == names, table  # same columns, in the table's own order
         for name in names:
-            da, en = report.COLUMN_DOCS[table][name]
+            da, en = tables.COLUMN_DOCS[table][name]
             assert da.strip() and en.strip(), (table, name)
 
 
 def test_readme_names_the_units(empty_store: Store) -> None:
-    text = "\n".join(report.readme_lines("csv", empty_store))
+    text = "\n".join(tables.readme_lines("csv", empty_store))
     for unit in ("tCO2e", "t/yr", "DKK", "0–1", "YYYY-MM-DD", "ÅÅÅÅ-MM-DD"):
         assert unit in text, unit
     for table in TABLES:
@@ -45,7 +45,7 @@ def test_readme_names_the_units(empty_store: Store) -> None:
 
 
 def test_csv_export_is_machine_readable_and_complete(demo_store: Store, tmp_path: Path) -> None:
-    files = report.export_tables(demo_store, tmp_path / "out", "csv")
+    files = tables.export_tables(demo_store, tmp_path / "out", "csv")
     names = {f.name for f in files}
     assert names >= {"README.txt", *(f"{t}.csv" for t in TABLES)}
     readme = (tmp_path / "out" / "README.txt").read_text(encoding="utf-8")
@@ -56,7 +56,7 @@ def test_csv_export_is_machine_readable_and_complete(demo_store: Store, tmp_path
         assert not raw.startswith(b"\xef\xbb\xbf")  # plain UTF-8 for machines
         with (tmp_path / "out" / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
             rows = list(csv.reader(fh))
-        assert rows[0] == list(report.COLUMN_DOCS[table]), table
+        assert rows[0] == list(tables.COLUMN_DOCS[table]), table
         assert len(rows) - 1 == counts[table], table
     emission = pd.read_csv(tmp_path / "out" / "emission.csv")
     assert emission["tco2e"].dtype == float  # decimal point, parsed as numbers
@@ -68,17 +68,17 @@ def test_csv_export_is_machine_readable_and_complete(demo_store: Store, tmp_path
 
 
 def test_parquet_export_round_trips_every_table(demo_store: Store, tmp_path: Path) -> None:
-    report.export_tables(demo_store, tmp_path, "parquet")
+    tables.export_tables(demo_store, tmp_path, "parquet")
     con = duckdb.connect()
     for table in TABLES:
         back = con.execute("SELECT * FROM read_parquet(?)", [str(tmp_path / f"{table}.parquet")]).df()
-        pd.testing.assert_frame_equal(back, report.read_table(demo_store, table), check_dtype=False)
+        pd.testing.assert_frame_equal(back, tables.read_table(demo_store, table), check_dtype=False)
     con.close()
     assert (tmp_path / "README.txt").exists()
 
 
 def test_xlsx_export_has_a_readme_sheet_and_one_sheet_per_table(demo_store: Store, tmp_path: Path) -> None:
-    [path] = report.export_tables(demo_store, tmp_path, "xlsx")
+    [path] = tables.export_tables(demo_store, tmp_path, "xlsx")
     wb = openpyxl.load_workbook(path, read_only=True)
     assert wb.sheetnames == ["README", *TABLES]
     readme = "\n".join(str(r[0]) for r in wb["README"].iter_rows(values_only=True) if r[0])
@@ -86,7 +86,7 @@ def test_xlsx_export_has_a_readme_sheet_and_one_sheet_per_table(demo_store: Stor
     counts = demo_store.table_counts()
     for table in ("plan", "plan_target", "edition"):
         rows = list(wb[table].iter_rows(values_only=True))
-        assert list(rows[0]) == list(report.COLUMN_DOCS[table])
+        assert list(rows[0]) == list(tables.COLUMN_DOCS[table])
         assert len(rows) - 1 == counts[table]
     plan = list(wb["plan"].iter_rows(values_only=True))
     adopted = plan[1][1]
@@ -97,8 +97,8 @@ def test_xlsx_export_has_a_readme_sheet_and_one_sheet_per_table(demo_store: Stor
 
 def test_xlsx_splits_a_table_longer_than_a_sheet(demo_store: Store, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(report, "XLSX_MAX_ROWS", 40)
-    [path] = report.export_tables(demo_store, tmp_path, "xlsx")
+    monkeypatch.setattr(tables, "XLSX_MAX_ROWS", 40)
+    [path] = tables.export_tables(demo_store, tmp_path, "xlsx")
     wb = openpyxl.load_workbook(path, read_only=True)
     parts = [s for s in wb.sheetnames if s == "plan" or s.startswith("plan (")]
     assert parts == ["plan", "plan (2)", "plan (3)"]
@@ -108,18 +108,18 @@ def test_xlsx_splits_a_table_longer_than_a_sheet(demo_store: Store, tmp_path: Pa
 
 def test_unknown_format_is_refused(empty_store: Store, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="format"):
-        report.export_tables(empty_store, tmp_path, "ods")
+        tables.export_tables(empty_store, tmp_path, "ods")
     with pytest.raises(ValueError, match="format"):
-        report.table_bytes(pd.DataFrame({"a": [1]}), "ods")
+        tables.table_bytes(pd.DataFrame({"a": [1]}), "ods")
 
 
-@pytest.mark.parametrize("fmt", report.FORMATS)
+@pytest.mark.parametrize("fmt", tables.FORMATS)
 def test_export_archive_is_a_zip_of_the_export(demo_store: Store, fmt: str) -> None:
-    data = report.export_archive(demo_store, fmt)
+    data = tables.export_archive(demo_store, fmt)
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         names = set(zf.namelist())
     if fmt == "xlsx":
-        assert names == {report.XLSX_FILE}
+        assert names == {tables.XLSX_FILE}
     else:
         assert names >= {"README.txt", *(f"{t}.{fmt}" for t in TABLES)}
 
@@ -129,7 +129,7 @@ def test_table_csv_opens_in_danish_excel() -> None:
         "Kommune": ["Fanø", "Læsø"], "Udledning (t CO2e)": [1234.5, -0.25], "Skøn": [True, False],
         "Dato": pd.to_datetime(["2024-10-01", None]), "Note": ["a; b", None],
     })
-    data = report.table_bytes(df, "csv", "da")
+    data = tables.table_bytes(df, "csv", "da")
     assert data.startswith(b"\xef\xbb\xbf")  # the BOM makes Excel read UTF-8
     text = data.decode("utf-8-sig")
     lines = text.splitlines()
@@ -138,12 +138,12 @@ def test_table_csv_opens_in_danish_excel() -> None:
     assert lines[2] == "Læsø;-0,25;nej;;"
     back = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
     assert back["Udledning (t CO2e)"].tolist() == [1234.5, -0.25]
-    assert report.table_bytes(df, "csv", "en").decode("utf-8-sig").splitlines()[2].startswith("Læsø;-0,25;no")
+    assert tables.table_bytes(df, "csv", "en").decode("utf-8-sig").splitlines()[2].startswith("Læsø;-0,25;no")
 
 
 def test_table_xlsx_keeps_numbers_and_headers() -> None:
     df = pd.DataFrame({"Kommune": ["Fanø"], "Udledning (t CO2e)": [1234.5], "År": [2024]})
-    wb = openpyxl.load_workbook(io.BytesIO(report.table_bytes(df, "xlsx", "da")))
+    wb = openpyxl.load_workbook(io.BytesIO(tables.table_bytes(df, "xlsx", "da")))
     rows = list(wb.active.iter_rows(values_only=True))
     assert rows == [("Kommune", "Udledning (t CO2e)", "År"), ("Fanø", 1234.5, 2024)]
 
@@ -151,24 +151,24 @@ def test_table_xlsx_keeps_numbers_and_headers() -> None:
 def test_text_that_looks_like_a_formula_stays_text() -> None:
     df = pd.DataFrame({"Titel": ["=HYPERLINK(\"http://x\")", "+45 grøn", "-20 % CO2", "Vindmøller"],
                        "Tal": [-1.5, 2.0, 3.0, 4.0], "Kode": ["-7", "a", "b", "c"]})
-    rows = list(csv.reader(io.StringIO(report.table_bytes(df, "csv").decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(tables.table_bytes(df, "csv").decode("utf-8-sig")), delimiter=";"))
     assert [r[0] for r in rows[1:]] == ["'=HYPERLINK(\"http://x\")", "'+45 grøn", "'-20 % CO2", "Vindmøller"]
     assert rows[1][1:] == ["-1,5", "-7"]  # numbers, and text that is a number, stay as they are
-    wb = openpyxl.load_workbook(io.BytesIO(report.table_bytes(df, "xlsx")))
+    wb = openpyxl.load_workbook(io.BytesIO(tables.table_bytes(df, "xlsx")))
     cell = wb.active["A2"]
     assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
 
 
 def test_an_empty_frame_gives_a_header_only_file() -> None:
     df = pd.DataFrame({"a": pd.Series([], dtype=float), "b": pd.Series([], dtype=str)})
-    assert report.table_bytes(df, "csv").decode("utf-8-sig").strip() == "a;b"
-    wb = openpyxl.load_workbook(io.BytesIO(report.table_bytes(df, "xlsx")))
+    assert tables.table_bytes(df, "csv").decode("utf-8-sig").strip() == "a;b"
+    wb = openpyxl.load_workbook(io.BytesIO(tables.table_bytes(df, "xlsx")))
     assert list(wb.active.iter_rows(values_only=True)) == [("a", "b")]
 
 
 # -- CLI ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("fmt", report.FORMATS)
+@pytest.mark.parametrize("fmt", tables.FORMATS)
 def test_cli_export_writes_every_table(demo_store: Store, tmp_path: Path, fmt: str,
                                        capsys: pytest.CaptureFixture) -> None:
     from dk2020dash.cli import main
@@ -176,7 +176,7 @@ def test_cli_export_writes_every_table(demo_store: Store, tmp_path: Path, fmt: s
     out = tmp_path / "eksport"
     assert main(["export", str(out), "--format", fmt, "--db", str(demo_store.path)]) == 0
     assert str(out) in capsys.readouterr().out
-    expected = {report.XLSX_FILE} if fmt == "xlsx" else {"README.txt", *(f"{t}.{fmt}" for t in TABLES)}
+    expected = {tables.XLSX_FILE} if fmt == "xlsx" else {"README.txt", *(f"{t}.{fmt}" for t in TABLES)}
     assert {p.name for p in out.iterdir()} >= expected
 
 
@@ -301,7 +301,7 @@ def test_password_hashes_never_leave_in_an_export(empty_store: Store, tmp_path: 
     auth.grant(empty_store, auth.cli_admin("test"), "lokal@kommune.dk", "admin", password="en-lang-adgangskode")
     stored = empty_store.query("SELECT password_hash FROM app_user").iloc[0, 0]
     assert stored.startswith("$argon2")
-    report.export_tables(empty_store, tmp_path / "ud", fmt)
+    tables.export_tables(empty_store, tmp_path / "ud", fmt)
     if fmt == "csv":
         exported = pd.read_csv(tmp_path / "ud" / "app_user.csv")
         blobs = b"".join(p.read_bytes() for p in (tmp_path / "ud").rglob("*") if p.is_file())
@@ -309,8 +309,8 @@ def test_password_hashes_never_leave_in_an_export(empty_store: Store, tmp_path: 
     elif fmt == "parquet":
         exported = pd.read_parquet(tmp_path / "ud" / "app_user.parquet")
     else:
-        exported = pd.read_excel(tmp_path / "ud" / report.XLSX_FILE, sheet_name="app_user")
+        exported = pd.read_excel(tmp_path / "ud" / tables.XLSX_FILE, sheet_name="app_user")
     assert exported["email"].tolist() == ["lokal@kommune.dk"]  # the user is exported ...
     assert list(exported.columns) == ["email", "role", "granted_by", "granted_at"]  # ... never the hash
     assert not exported.astype(str).apply(lambda c: c.str.contains("argon2")).any().any()
-    assert "password_hash" not in "\n".join(report.readme_lines(fmt))
+    assert "password_hash" not in "\n".join(tables.readme_lines(fmt))

@@ -20,7 +20,7 @@ from dk2020dash import i18n, queries
 from dk2020dash.cli import main
 from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR
-from dk2020dash.exports import kkr as deck
+from dk2020dash.exports import kkr
 from dk2020dash.metrics import adaptation
 from dk2020dash.metrics.changes import changes_since, follow_up
 from dk2020dash.metrics.mitigation import Progress, assess_area
@@ -60,11 +60,11 @@ def pictures(slide) -> list[bytes]:
 @pytest.mark.parametrize("area", [DENMARK, *REGIONS])
 def test_the_deck_reopens_with_seven_titled_slides_valid_pictures_and_the_apps_figures(
         demo_store: Store, area: str) -> None:
-    d = deck.build(demo_store, area, SINCE, "da", TODAY)
-    prs = Presentation(io.BytesIO(deck.to_pptx(d)))
+    d = kkr.build(demo_store, area, SINCE, "da", TODAY)
+    prs = Presentation(io.BytesIO(kkr.to_pptx(d)))
     slides = list(prs.slides)
-    assert len(slides) == len(deck.SLIDES) == 7
-    name = deck.area_name(area, "da")
+    assert len(slides) == len(kkr.SLIDES) == 7
+    name = kkr.area_name(area, "da")
     assert [s.shapes.title.text for s in slides] == [
         i18n.t("kkr.title.verdict", "da", area=name), i18n.t("kkr.title.trajectory", "da"),
         i18n.t("kkr.title.map", "da"), i18n.t("kkr.title.bridge", "da", year=TARGET_YEAR),
@@ -72,8 +72,8 @@ def test_the_deck_reopens_with_seven_titled_slides_valid_pictures_and_the_apps_f
         "Klimatilpasning"]
 
     # Charts: trajectory, map, bridge and the hazard × risk level heat chart, each a valid, high-resolution PNG.
-    pics = {key: pictures(s) for key, s in zip(deck.SLIDES, slides)}
-    assert [len(pics[k]) for k in deck.SLIDES] == [0, 1, 1, 1, 0, 0, 1]
+    pics = {key: pictures(s) for key, s in zip(kkr.SLIDES, slides)}
+    assert [len(pics[k]) for k in kkr.SLIDES] == [0, 1, 1, 1, 0, 0, 1]
     for blob in (b for blobs in pics.values() for b in blobs):
         assert blob.startswith(PNG_MAGIC)
         with Image.open(io.BytesIO(blob)) as im:
@@ -108,8 +108,8 @@ def test_the_deck_reopens_with_seven_titled_slides_valid_pictures_and_the_apps_f
 
 
 def test_english_titles_and_numbers(demo_store: Store) -> None:
-    d = deck.build(demo_store, "Sjælland", SINCE, "en", TODAY)
-    prs = Presentation(io.BytesIO(deck.to_pptx(d)))
+    d = kkr.build(demo_store, "Sjælland", SINCE, "en", TODAY)
+    prs = Presentation(io.BytesIO(kkr.to_pptx(d)))
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles[0] == "Region Sjælland: are we on track?" and titles[5] == "Follow-up per municipality"
     p = area_progress(demo_store, "Sjælland")
@@ -118,7 +118,7 @@ def test_english_titles_and_numbers(demo_store: Store) -> None:
 
 
 def test_the_map_slide_draws_the_shipped_boundaries(demo_store: Store) -> None:
-    d = deck.build(demo_store, "Nordjylland", SINCE, "da", TODAY)
+    d = kkr.build(demo_store, "Nordjylland", SINCE, "da", TODAY)
     spec = d.slides[2].charts["map"]
     assert [layer["mark"]["type"] for layer in spec["layer"]] == ["geoshape"]  # no circles: every boundary drawn
     features = [v for v in spec["data"]["values"] if "geometry" in v]
@@ -126,11 +126,11 @@ def test_the_map_slide_draws_the_shipped_boundaries(demo_store: Store) -> None:
 
 
 def test_a_store_without_inventories_still_gives_seven_slides_that_say_why(empty_store: Store) -> None:
-    d = deck.build(empty_store, DENMARK, SINCE, "da", TODAY)
+    d = kkr.build(empty_store, DENMARK, SINCE, "da", TODAY)
     assert len(d.slides) == 7 and d.data_year is None and not d.demo
     assert "Kan ikke beregnes" in d.slides[0].lead
     assert d.slides[6].lead == i18n.t("kkr.adaptation.none", "da") and not d.slides[6].charts
-    prs = Presentation(io.BytesIO(deck.to_pptx(d)))
+    prs = Presentation(io.BytesIO(kkr.to_pptx(d)))
     assert len(prs.slides) == 7
 
 
@@ -173,7 +173,7 @@ def test_milestones_done_or_become_overdue_in_the_period(demo_copy: Store) -> No
 
 def test_a_new_edition_names_the_municipalities_whose_verdict_changed(demo_store: Store) -> None:
     codes = queries.area_codes(queries.municipalities(demo_store), DENMARK)
-    c = deck.area_changes(demo_store, codes, SINCE, TODAY)
+    c = kkr.area_changes(demo_store, codes, SINCE, TODAY)
     assert [n for n, _ in c.new_editions] == ["Eksempeldata (demo) – Energi- og CO2-regnskab 2025"]
     old = municipality_inputs(demo_store, 1)  # the demo's 2024 edition, the newest before SINCE
     new = municipality_inputs(demo_store)
@@ -186,7 +186,7 @@ def test_a_new_edition_names_the_municipalities_whose_verdict_changed(demo_store
     expected = {code for code in codes if v(old, code) != v(new, code)}
     assert set(c.verdict_changes) == expected and expected  # the demo's 2025 edition moves some verdicts
     # Nothing happened after the last demo event: a since date after it gives an empty period.
-    later = deck.area_changes(demo_store, codes, date(2026, 7, 1), TODAY)
+    later = kkr.area_changes(demo_store, codes, date(2026, 7, 1), TODAY)
     assert later.status_changes == 0 and later.new_editions == () and later.tonnes_moved == 0
 
 
@@ -210,21 +210,21 @@ def test_follow_up_counts_overdue_milestones_and_stale_open_actions() -> None:
     ((TODAY + timedelta(days=1)).isoformat(), "future"), ("2019-12-31", "before_history"),
 ])
 def test_a_bad_since_date_is_refused_with_its_reason(text: str, reason: str) -> None:
-    with pytest.raises(deck.SinceError) as err:
-        deck.parse_since(text, date(2021, 1, 2), TODAY)
+    with pytest.raises(kkr.SinceError) as err:
+        kkr.parse_since(text, date(2021, 1, 2), TODAY)
     assert err.value.reason == reason
     assert err.value.text("da") and err.value.text("en")
 
 
 def test_since_dates_in_the_usual_formats() -> None:
     for text in ("2026-09-01", "01-09-2026", "1.9.2026", " 2026-09-01 "):
-        assert deck.parse_since(text, date(2021, 1, 2), date(2026, 11, 30)) == date(2026, 9, 1)
+        assert kkr.parse_since(text, date(2021, 1, 2), date(2026, 11, 30)) == date(2026, 9, 1)
 
 
 # -- the command line ---------------------------------------------------------------------------------
 
 def test_cli_writes_the_deck(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
-    out = tmp_path / "deck.pptx"
+    out = tmp_path / "kkr.pptx"
     assert main(["report", "kkr", "--area", "Hovedstaden", "--since", SINCE.isoformat(), "--out", str(out),
                  "--db", str(demo_db)]) == 0
     prs = Presentation(str(out))
@@ -244,7 +244,7 @@ def test_cli_writes_the_deck(demo_db: Path, tmp_path: Path, capsys: pytest.Captu
 ])
 def test_cli_errors_exit_1_with_one_line(demo_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture,
                                          args: list[str], message: str) -> None:
-    out = tmp_path / ("x.txt" if "--out-as" in args else "deck.pptx")
+    out = tmp_path / ("x.txt" if "--out-as" in args else "kkr.pptx")
     args = [a for a in args if a not in ("--out-as", "x.txt")]
     assert main(["report", "kkr", "--out", str(out), "--db", str(demo_db), *args]) == 1
     err = capsys.readouterr().err.strip()
@@ -255,8 +255,8 @@ def test_cli_errors_exit_1_with_one_line(demo_db: Path, tmp_path: Path, capsys: 
 def test_cli_pdf_without_libreoffice_says_what_to_install(demo_db: Path, tmp_path: Path,
                                                           capsys: pytest.CaptureFixture,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(deck, "soffice", lambda: None)
-    out = tmp_path / "deck.pdf"
+    monkeypatch.setattr(kkr, "soffice", lambda: None)
+    out = tmp_path / "kkr.pdf"
     assert main(["report", "kkr", "--out", str(out), "--db", str(demo_db), "--since", SINCE.isoformat()]) == 1
     assert "apt-get install libreoffice-impress" in capsys.readouterr().err
     assert not out.exists()
@@ -269,7 +269,7 @@ def test_the_deck_converts_to_pdf_and_its_pages_to_png(demo_db: Path, tmp_path: 
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI must install {missing} (apt-get install libreoffice-impress poppler-utils)")
         pytest.skip(f"{missing} not installed")
-    out = tmp_path / "deck.pdf"
+    out = tmp_path / "kkr.pdf"
     assert main(["report", "kkr", "--area", "Hovedstaden", "--since", SINCE.isoformat(), "--out", str(out),
                  "--db", str(demo_db)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
@@ -324,9 +324,9 @@ def test_the_pages_figures_equal_the_decks_and_progress(demo_env: Path, demo_sto
     assert shown[i18n.t("kkr.fig.emissions", "da", year=p.latest_year)] == i18n.tonnes(p.latest, "da")
     assert shown[i18n.t("kkr.fig.manko", "da", year=TARGET_YEAR)] == i18n.tonnes(p.manko, "da")
     assert shown[i18n.t("kkr.fig.target", "da", year=TARGET_YEAR)] == i18n.percent(p.target_reduction_2030, "da")
-    d = deck.build(demo_store, "Syddanmark", SINCE, "da", TODAY)
+    d = kkr.build(demo_store, "Syddanmark", SINCE, "da", TODAY)
     assert shown == {f.label: f.value for f in d.slides[0].figures}
-    text = " ".join(slide_texts(Presentation(io.BytesIO(deck.to_pptx(d))).slides[0]))
+    text = " ".join(slide_texts(Presentation(io.BytesIO(kkr.to_pptx(d))).slides[0]))
     assert all(value in text for value in shown.values())
 
 
@@ -357,11 +357,11 @@ def test_every_chart_on_a_page_has_png_and_svg_downloads(demo_env: Path) -> None
 
 
 def test_chart_images_render_offline_as_png_and_svg(demo_store: Store) -> None:
-    d = deck.build(demo_store, "Midtjylland", SINCE, "en", TODAY)
+    d = kkr.build(demo_store, "Midtjylland", SINCE, "en", TODAY)
     spec = d.slides[1].charts["trajectory"]
-    png = deck.chart_png(spec, 900)
+    png = kkr.chart_png(spec, 900)
     assert png.startswith(PNG_MAGIC)
-    svg = deck.chart_svg(spec, 900)
+    svg = kkr.chart_svg(spec, 900)
     assert svg.lstrip().startswith("<svg") and "Emissions" in svg and "http://" not in svg.replace(
         "http://www.w3.org", "")
 
@@ -385,7 +385,7 @@ def test_an_edition_for_one_municipality_changes_only_its_verdict(demo_copy: Sto
     now = municipality_inputs(demo_copy)
     assert now[code].series[2024] == pytest.approx(2 * before[code].series[2024])
     assert now[other].series == before[other].series
-    c = deck.area_changes(demo_copy, [code, other], since, TODAY)
+    c = kkr.area_changes(demo_copy, [code, other], since, TODAY)
     assert c.new_editions == (("Ny 2026", date(2026, 10, 1)),)
     assert set(c.verdict_changes) == {code} and c.verdict_changes[code][1].value == "off_track"
 
@@ -414,7 +414,7 @@ def adaptation_figures(store: Store, area: str) -> tuple[int, int, int, list[str
 
 @pytest.mark.parametrize(("area", "lang"), [(DENMARK, "da"), ("Hovedstaden", "da"), ("Nordjylland", "en")])
 def test_the_adaptation_slide_has_the_tilpasning_pages_figures(demo_store: Store, area: str, lang: str) -> None:
-    d = deck.build(demo_store, area, SINCE, lang, TODAY)
+    d = kkr.build(demo_store, area, SINCE, lang, TODAY)
     s = d.slides[6]
     assert s.key == "adaptation" and s.title == i18n.t("kkr.title.adaptation", lang)
     n, high, assessed, order = adaptation_figures(demo_store, area)
@@ -425,13 +425,13 @@ def test_the_adaptation_slide_has_the_tilpasning_pages_figures(demo_store: Store
         i18n.t("ad.kpi.high", lang): i18n.number(high, lang),
         i18n.t("kkr.fig.assessed", lang): i18n.t("ad.kpi.assessed.value", lang, n=assessed, total=total)}
     shown = [f"{m}:{c}" for m, c in zip(s.table.iloc[:, 0], s.table.iloc[:, 1])]
-    assert shown == order[:deck.UNCOVERED_ROWS]
+    assert shown == order[:kkr.UNCOVERED_ROWS]
     # The heat chart's cells are adaptation.risk_matrix, drawn as a PNG in the PowerPoint with the demo footer.
     codes = queries.area_codes(queries.municipalities(demo_store), area)
     matrix = adaptation.risk_matrix(queries.risks(demo_store, codes))
     cells = next(iter(s.charts["heat"]["datasets"].values()))
     assert sum(int(c["n"]) for c in cells) == int(matrix.to_numpy().sum())
-    slide = Presentation(io.BytesIO(deck.to_pptx(d))).slides[6]
+    slide = Presentation(io.BytesIO(kkr.to_pptx(d))).slides[6]
     [blob] = pictures(slide)
     with Image.open(io.BytesIO(blob)) as im:
         assert im.format == "PNG" and im.size[0] >= 1000
@@ -449,7 +449,7 @@ def test_demo_risks_alone_label_the_deck_as_demo(demo_copy: Store) -> None:
         for table in tables:
             con.execute(f"UPDATE {table} SET is_demo = false")  # noqa: S608 - fixed SQL fragments
     assert queries.demo_kinds(demo_copy) == ["risks"]
-    d = deck.build(demo_copy, "Sjælland", SINCE, "da", TODAY)
+    d = kkr.build(demo_copy, "Sjælland", SINCE, "da", TODAY)
     assert d.demo and i18n.t("kkr.footer.demo", "da") in d.footer
 
 

@@ -168,10 +168,10 @@ def test_migrate_copies_every_row_and_checks_it(demo_db: Path, pg_url: str, caps
 
 
 def test_a_failed_check_leaves_the_target_empty(demo_db: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    from dk2020dash.db import postgres as store_pg
+    from dk2020dash.db import postgres
 
-    real = store_pg.read_back
-    monkeypatch.setattr(store_pg, "read_back", lambda pg: {**real(pg), "action": (0, 0)})  # a copy that went wrong
+    real = postgres.read_back
+    monkeypatch.setattr(postgres, "read_back", lambda pg: {**real(pg), "action": (0, 0)})  # a copy that went wrong
     with pytest.raises(StoreError, match="action ikke med filen"):
         migrate_to_postgres(open_store(demo_db), open_store(pg_url))
     assert pg_rows(pg_url, "SELECT to_regclass('public.meta') IS NULL") == [(True,)]

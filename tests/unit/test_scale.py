@@ -15,6 +15,7 @@ from dk2020dash import i18n, queries
 from dk2020dash.db.store import Store
 from dk2020dash.metrics.mitigation import is_stale, milestone_state, milestone_windows, stale_since
 from dk2020dash.ui.loaders import TABLE_ROWS
+from tests.support import page
 
 DAYS = [date(2024, 6, 1), date(2025, 12, 31), date.today(), date(2027, 3, 1)]
 

@@ -16,7 +16,7 @@ from dk2020dash import i18n
 from dk2020dash.db.store import Store
 from dk2020dash.metrics import mitigation
 from dk2020dash.metrics.mitigation import milestone_state
-from dk2020dash.ui import loaders as ui_data
+from dk2020dash.ui import loaders
 from dk2020dash.ui.tables import milestone_states
 from tests.support import page
 
@@ -34,7 +34,7 @@ def counted(demo_copy: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
             return fn(*args, **kwargs)
         return wrapper
 
-    for module in (mitigation, ui_data):
+    for module in (mitigation, loaders):
         monkeypatch.setattr(module, "assess_municipality", counting("assess", mitigation.assess_municipality))
         monkeypatch.setattr(module, "assess_area", counting("assess", mitigation.assess_area))
     monkeypatch.setattr(alt.TopLevelMixin, "to_dict", counting("altair", alt.TopLevelMixin.to_dict))
