@@ -317,7 +317,7 @@ def test_a_read_only_database_refuses_writes_clearly_and_still_serves_reads(read
 
 def test_an_older_read_only_database_that_needs_an_upgrade_says_so_and_is_left_alone(read_only: Path) -> None:
     """It cannot be read until migrated, and cannot be migrated: a plain error naming both, not "pages can be read"."""
-    from tests.test_store import make_v2
+    from tests.unit.test_store import make_v2
 
     db = read_only
     db.chmod(0o644)
