@@ -4,7 +4,7 @@ import hashlib
 
 import streamlit as st
 
-from dk2020dash import i18n
+from dk2020dash import i18n, labels
 from dk2020dash.auth import AuthError, require_admin
 from dk2020dash.ingest import KINDS, ImportResult, run_import
 from dk2020dash.errors import StoreError
@@ -91,7 +91,7 @@ def show_summary(report: ImportResult) -> None:
         st.write(ctx.t("imp.status_changes"))
         changes = s.status_changes.copy()
         for c in ("old_status", "new_status"):
-            changes[c] = changes[c].map(lambda v: ctx.t(f"status.{v}") if isinstance(v, str) else "–")
+            changes[c] = changes[c].map(lambda v: labels.status(v, ctx.lang) if isinstance(v, str) else "–")
         st.dataframe(changes, hide_index=True, width="stretch", key="imp-status-changes")
         widgets.download_table(ctx, changes, "import-statusaendringer")
     st.write(ctx.t("imp.first_rows"))

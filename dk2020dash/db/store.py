@@ -21,6 +21,7 @@ from dk2020dash.db.cache import DataKeys, OpenFiles, pinned_read
 from dk2020dash.db.migrations import MIGRATIONS, SCHEMA_FILE, TABLES
 from dk2020dash.db.pending import PENDING, finish_pending
 from dk2020dash.domain import SECTORS
+from dk2020dash.labels import SECTORS as SECTOR_WORDS
 from dk2020dash.errors import (DataMoved, StoreBusy, StoreDamaged, StoreError, StoreFull, StoreLocked, StoreReadOnly)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -472,10 +473,11 @@ class Store:
 
 
 def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
-    """Load the sectors of domain.py and the 98 municipalities of data/municipalities.csv."""
+    """Load the sectors of domain.py (their Danish and English words from labels.py) and the 98 municipalities of
+    data/municipalities.csv."""
     con.executemany(
         "INSERT INTO sector VALUES (?, ?, ?, ?, ?, ?)",
-        [(s.code, s.label_da, s.label_en, s.group, s.gpc, s.can_be_negative) for s in SECTORS],
+        [(s.code, *SECTOR_WORDS[s.code], s.group, s.gpc, s.can_be_negative) for s in SECTORS],
     )
     rows = pd.read_csv(MUNICIPALITIES_CSV, dtype={"code": int}, encoding="utf-8")
     con.register("municipality_csv", rows)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dk2020dash import i18n, queries
+from dk2020dash import i18n, labels, queries
 from dk2020dash.views import alternatives
 from dk2020dash.views import charts
 from dk2020dash.views import maps
@@ -164,12 +164,8 @@ def _reason(result: Unavailable, lang: str, names: dict[int, str]) -> str:
     return i18n.t("cannot_compute", lang, reason=i18n.t(f"unavailable.{result.reason}", lang, detail=detail))
 
 
-def _part_text(part: str, lang: str) -> str:
-    return i18n.t(f"kkr.part.{part}", lang)
-
-
 def _verdict_word(v: Verdict | None, lang: str) -> str:
-    return i18n.t(f"verdict.{v.value}", lang) if v is not None else i18n.t("map.legend.none", lang)
+    return labels.verdict(v, lang) if v is not None else i18n.t("map.legend.none", lang)
 
 
 def build(store: Store, area: str, since: date, lang: str = "da", today: date | None = None) -> Deck:
@@ -315,7 +311,7 @@ def headline_figures(p: Progress, lang: str) -> list[Figure]:
     """Emissions, reduction, target, manko, data year: the figures of slide 1, as the Overblik page gives them."""
     t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
     return [
-        Figure(t("kkr.fig.verdict"), i18n.t(f"verdict.{p.verdict.value}", lang)),
+        Figure(t("kkr.fig.verdict"), labels.verdict(p.verdict, lang)),
         Figure(t("kkr.fig.emissions", year=p.latest_year), i18n.tonnes(p.latest, lang)),
         Figure(t("kkr.fig.reduction", since=sentences.since_text(p, lang)), i18n.percent(p.reduction, lang)),
         Figure(t("kkr.fig.target", year=TARGET_YEAR), i18n.percent(p.target_reduction_2030, lang)),
@@ -329,7 +325,7 @@ def verdict_figures(each: dict[int, Progress | Unavailable], lang: str) -> list[
     for r in each.values():
         if isinstance(r, Progress):
             counts[r.verdict] += 1
-    out = [Figure(i18n.t(f"verdict.{v.value}", lang), i18n.number(n, lang)) for v, n in counts.items()]
+    out = [Figure(labels.verdict(v, lang), i18n.number(n, lang)) for v, n in counts.items()]
     missing = sum(not isinstance(r, Progress) for r in each.values())
     if missing:
         out.append(Figure(i18n.t("map.legend.none", lang), i18n.number(missing, lang)))
@@ -375,8 +371,8 @@ def change_texts(c: Changes, names: dict[int, str], lang: str) -> tuple[list[Fig
     lines = []
     order = {p: i for i, p in enumerate(("none", *BRIDGE_PARTS, "cancelled"))}
     for (old, new), tonnes in sorted(c.moved.items(), key=lambda kv: (-kv[1], order[kv[0][0]]))[:MOVES_SHOWN]:
-        lines.append(t("kkr.changes.moved", tonnes=i18n.tonnes(tonnes, lang), old=_part_text(old, lang),
-                       new=_part_text(new, lang)))
+        lines.append(t("kkr.changes.moved", tonnes=i18n.tonnes(tonnes, lang), old=labels.change_part(old, lang),
+                       new=labels.change_part(new, lang)))
     if len(c.moved) > MOVES_SHOWN:
         lines.append(t("kkr.changes.moved_more", n=len(c.moved) - MOVES_SHOWN))
     if c.status_changes and not c.moved:

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from dk2020dash.domain import SECTOR_BY_CODE, YEAR_MAX, YEAR_MIN
+from dk2020dash.domain import YEAR_MAX, YEAR_MIN
+from dk2020dash.labels import SECTORS as SECTOR_WORDS
 from dk2020dash.db.store import Store
 from dk2020dash.ingest import numbers
 from dk2020dash.ingest.problems import MAX_PROBLEMS, Problem, Problems
@@ -40,8 +41,7 @@ class Reference:
 
 
 _SECTOR_LOOKUP = lookup(SECTORS)
-_SECTOR_LOOKUP.update({fold(s.label_da): s.code for s in SECTOR_BY_CODE.values()})
-_SECTOR_LOOKUP.update({fold(s.label_en): s.code for s in SECTOR_BY_CODE.values()})
+_SECTOR_LOOKUP.update({fold(word): code for code, words in SECTOR_WORDS.items() for word in words})
 
 
 def _by_unique(values: pd.Series, fn) -> np.ndarray:

@@ -1,18 +1,15 @@
 """The plain-language sentences a mayor reads aloud, built from a Progress (no Streamlit, no SQL)."""
 from __future__ import annotations
 
-from dk2020dash import i18n
+from dk2020dash import i18n, labels
 from dk2020dash.domain import TARGET_YEAR, Verdict
 from dk2020dash.metrics.mitigation import Bridge, Progress, Trend
-
-VERDICT_ICON: dict[str, str] = {"on_track": "✅", "deviating": "⚠️", "off_track": "❌"}
-MILESTONE_ICON: dict[str, str] = {"done": "✅", "overdue": "❌", "due_soon": "⏰", "upcoming": "📅"}
 
 
 def verdict_label(verdict: Verdict | str, lang: str) -> str:
     """The verdict as icon and word, never colour alone: "✅ På rette vej"."""
     v = Verdict(verdict).value
-    return f"{VERDICT_ICON[v]} {i18n.t(f'verdict.{v}', lang)}"
+    return f"{labels.verdict_icon(v)} {labels.verdict(v, lang)}"
 
 
 def baseline_year(progress: Progress) -> int | None:
@@ -52,7 +49,7 @@ def municipality_sentence(progress: Progress, name: str, lang: str) -> str:
     """"✅ København er på rette vej. København har reduceret udledningen med 46 % siden 1990. Målet for 2030 er
     50 %." """
     v = progress.verdict.value
-    head = i18n.t(f"ov.sent.verdict.{v}", lang, icon=VERDICT_ICON[v], name=name)
+    head = i18n.t(f"ov.sent.verdict.{v}", lang, icon=labels.verdict_icon(v), name=name)
     return " ".join([head, reduction_clause(progress, name, lang), target_clause(progress, lang)])
 
 
@@ -115,15 +112,13 @@ def _joined(items: list[str], lang: str) -> str:
 def uncovered_sentence(name: str, assessed: int, high: int, uncovered: list[tuple[str, str]], lang: str) -> str:
     """The Kommune page's plain sentence on its high climate risks: which have no adaptation action in progress
     or completed (progress.uncovered_high_risks), given as (hazard, level) pairs, highest first."""
-    from dk2020dash.views.charts import hazard_label, risk_level_label
-
     if not assessed:
         return i18n.t("ad.sent.no_assessment", lang, name=name)
     if not high:
         return i18n.t("ad.sent.no_high", lang, name=name)
     if not uncovered:
         return i18n.t("ad.sent.covered", lang, name=name, n=high)
-    parts = [f"{hazard_label(h, lang).lower()} ({risk_level_label(lv, lang).lower()})" for h, lv in uncovered]
+    parts = [f"{labels.hazard(h, lang).lower()} ({labels.risk_level(lv, lang).lower()})" for h, lv in uncovered]
     return i18n.t("ad.sent.uncovered", lang, name=name, hazards=_joined(parts, lang), n=len(uncovered), high=high)
 
 
