@@ -65,12 +65,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kkr.changes.verdict_none": ("Ingen kommune skiftede vurdering med den nye opgørelse.",
                                  "No municipality changed verdict with the new inventory."),
     "kkr.changes.nothing": ("Ingen ændringer i perioden.", "No changes in the period."),
-    "kkr.part.none": ("ingen status (ny)", "no status (new)"),
-    "kkr.part.secured": ("sikret", "secured"),
-    "kkr.part.in_progress": ("i gang", "in progress"),
-    "kkr.part.planned": ("planlagt", "planned"),
-    "kkr.part.at_risk": ("i fare", "at risk"),
-    "kkr.part.cancelled": ("opgivet", "cancelled"),
     "kkr.follow_up.lead": ("Status pr. {today}: milepæle efter fristen uden at være nået, og handlinger i gang eller "
                            "planlagt, der ikke er opdateret i et år.",
                            "As of {today}: milestones past their due date and not reached, and planned or ongoing "

@@ -1,10 +1,7 @@
-"""Strings of metric words: verdicts, statuses, bridge parts, milestones, units and the Metode page: key -> (Danish, English)."""
+"""Strings of the metrics: what cannot be computed, the bridge's notes, units and the Metode page: key -> (Danish,
+English). The words for verdicts, statuses, bridge parts, milestones and cohorts are in labels.py."""
 
 STRINGS: dict[str, tuple[str, str]] = {
-    # verdicts
-    "verdict.on_track": ("På rette vej", "On track"),
-    "verdict.deviating": ("Afviger", "Deviating"),
-    "verdict.off_track": ("Ikke på rette vej", "Off track"),
     # cannot be computed
     "unavailable.no_inventory": ("Ingen opgørelse af udledninger", "No emission inventory"),
     "unavailable.no_plan": ("Ingen klimaplan registreret", "No climate plan registered"),
@@ -34,33 +31,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "bridge.missing_expected": ("{n} handlinger har ingen forventet reduktion og tæller med 0 t.",
                                 "{n} actions have no expected reduction and count as 0 t."),
     "cannot_compute": ("Kan ikke beregnes: {reason}", "Cannot be computed: {reason}"),
-    # statuses and kinds
-    "status.planned": ("Planlagt", "Planned"),
-    "status.in_progress": ("I gang", "In progress"),
-    "status.completed": ("Gennemført", "Completed"),
-    "status.delayed": ("Forsinket", "Delayed"),
-    "status.paused": ("Sat på pause", "Paused"),
-    "status.cancelled": ("Opgivet", "Cancelled"),
-    "bridge.need": ("Behov til 2030", "Needed by 2030"),
-    "bridge.secured": ("Sikret (gennemført efter opgørelsesåret)", "Secured (completed after the inventory year)"),
-    "bridge.in_progress": ("I gang", "In progress"),
-    "bridge.planned": ("Planlagt", "Planned"),
-    "bridge.at_risk": ("I fare (forsinket/pause)", "At risk (delayed/paused)"),
-    "bridge.manko": ("Manko (udækket)", "Gap (uncovered)"),
-    "bridge.in_inventory": ("Allerede i opgørelsen (tæller ikke)", "Already in the inventory (counts nothing)"),
-    "milestone.joined": ("Tilsluttet DK2020", "Joined DK2020"),
-    "milestone.plan_approved": ("Plan godkendt (CONCITO/C40)", "Plan approved (CONCITO/C40)"),
-    "milestone.plan_adopted": ("Plan vedtaget i byrådet", "Plan adopted by the council"),
-    "milestone.status_report": ("Årlig statusrapport", "Annual status report"),
-    "milestone.plan_revision": ("Revision af planen", "Plan revision"),
-    "milestone_state.done": ("Udført", "Done"),
-    "milestone_state.overdue": ("Overskredet", "Overdue"),
-    "milestone_state.due_soon": ("Forfalder snart", "Due soon"),
-    "milestone_state.upcoming": ("Kommende", "Upcoming"),
-    "cohort.pilot_2019": ("Pilot (2019)", "Pilot (2019)"),
-    "cohort.round_2020": ("Runde 2020", "2020 round"),
-    "cohort.c40_own_plan": ("C40-medlem med egen plan", "C40 member, own plan"),
-    "cohort.2021_or_later": ("2021 eller senere", "2021 or later"),
     # units
     "unit.t": ("t CO2e", "t CO2e"),
     "unit.kt": ("kt CO2e", "kt CO2e"),

@@ -35,8 +35,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart.series.actual": ("Udledning (opgørelse)", "Emissions (inventory)"),
     "chart.series.target": ("Målsti", "Target path"),
     "chart.series.trend": ("Trend (fremskrevet)", "Trend (projected)"),
-    "chart.series.plan": ("Planens scenarie", "The plan's scenario"),
-    "chart.series.bau": ("Fremskrivning uden plan", "Projection without the plan"),
     "chart.legend": ("Forklaring", "Legend"),
     "chart.year": ("År", "Year"),
     "chart.emissions": ("Udledning", "Emissions"),
