@@ -46,19 +46,19 @@ else:
 
 
 def show_problems(report: ImportResult) -> None:
-    st.error(ctx.t("imp.rejected", n=len(report.problems) + report.more_problems), icon="🚫")
+    st.error(ctx.t("imp.rejected", count=len(report.problems) + report.more_problems), icon="🚫")
     table = report.problem_frame().rename(columns={c: ctx.t(f"imp.col.{c}") for c in ("row", "column", "value",
                                                                                         "expected")})
     st.dataframe(table, hide_index=True, width="stretch", key="imp-problems")
     widgets.download_table(ctx, table, "importproblemer")  # to work through the file's problems in Excel
     if report.more_problems:
-        st.caption(ctx.t("imp.more", n=report.more_problems))
+        st.caption(ctx.t("imp.more", count=report.more_problems))
 
 
 def show_summary(report: ImportResult) -> None:
     s = report.summary
     st.subheader(ctx.t("imp.preview"))
-    st.success(ctx.t("imp.valid", rows=i18n.number(s.rows, ctx.lang)), icon="✅")
+    st.success(ctx.t("imp.valid", count=s.rows), icon="✅")
     if s.edition:
         st.write(ctx.t("imp.edition_correction" if s.correction else "imp.edition_new", name=i18n.literal(s.edition)))
     for warning in s.warning_texts(ctx.lang):
@@ -68,7 +68,7 @@ def show_summary(report: ImportResult) -> None:
                            ("unchanged", s.unchanged), ("replaced", s.replaced), ("demo_removed", s.demo_removed)):
             st.metric(ctx.t(f"imp.{key}"), i18n.number(value, ctx.lang))
     if s.demo_removed:
-        st.warning(ctx.t("imp.demo_note", n=i18n.number(s.demo_removed, ctx.lang)), icon="ℹ️")
+        st.warning(ctx.t("imp.demo_note", count=s.demo_removed), icon="ℹ️")
     if s.notes:
         st.markdown(f"**{ctx.t('imp.notes')}:** " + " · ".join(s.note_texts(ctx.lang)))
     if len(s.municipalities):

@@ -118,7 +118,7 @@ else:
         shown = shown[shown["sector"].isin(chosen_sectors)]
     if chosen_statuses:
         shown = shown[shown["status"].isin(chosen_statuses)]
-    st.caption(t("mun.actions.count", n=len(shown), days=STALE_AFTER_DAYS))
+    st.caption(t("mun.actions.count", count=len(shown), days=STALE_AFTER_DAYS))
     loaders.first_rows_note(ctx, len(shown))
     table = tables.actions_frame(ctx, shown.head(loaders.TABLE_ROWS), today)
     st.dataframe(table.style.format({t("ov.col.expected"): lambda v: i18n.number(v, lang)}), hide_index=True,

@@ -325,4 +325,4 @@ def test_metode_names_the_editions_in_use(full_env: Store) -> None:
     at = app("pages/metode.py")
     assert not at.exception
     body = "\n".join(m.value for m in at.markdown)
-    assert "I brug nu: kbh (1 kommuner); ecr\\_2025 (96 kommuner)." in body
+    assert "I brug nu: kbh (1 kommune); ecr\\_2025 (96 kommuner)." in body  # one municipality (issue 18)

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n, queries
-from dk2020dash.views import sentences
+from dk2020dash.views import charts, sentences
 from dk2020dash.domain import DENMARK, REGIONS, Verdict
 from dk2020dash.metrics.mitigation import assess_area, assess_municipality
 from dk2020dash.db.store import Store
@@ -79,7 +79,7 @@ def test_every_area_shows_its_sentence_and_kpis_from_progress(demo_env: Path, ar
 def test_charts_carry_the_expected_series(demo_env: Path) -> None:
     at = overblik()
     trajectory, bars, area, bridge = specs(at)
-    assert [i18n.t(f"chart.series.{k}", "da") for k in ("actual", "target", "trend", "plan", "bau")] in domains(trajectory)
+    assert [charts.series_label(k, "da") for k in ("actual", "target", "trend", "plan", "bau")] in domains(trajectory)
     assert trajectory["config"]["locale"]["number"]["decimal"] == ","
     p, _ = expected(demo_env, DENMARK)
     assert trajectory["title"]["text"] == sentences.trajectory_title(p, "da")

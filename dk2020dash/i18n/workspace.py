@@ -1,14 +1,18 @@
 """Strings of sign-in, users, roles and edits (the Indsatser and Milepæle work): key -> (Danish, English)."""
 
-STRINGS: dict[str, tuple[str, str]] = {
+STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular, plural), (singular, plural))
     "auth.err.viewer": ("Du har ikke ret til at ændre noget. Log ind som redaktør eller administrator.",
                         "You may not change anything. Sign in as an editor or admin."),
     "auth.err.scope": ("{email} må ikke ændre {name}s handlinger og milepæle (uden for brugerens område).",
                        "{email} may not change the actions and milestones of {name} (outside the user's scope)."),
     "auth.err.admin": ("Kun en administrator må gøre det.", "Only an admin may do that."),
     "auth.err.short_password": ("Adgangskoden skal have mindst {n} tegn.", "The password needs at least {n} characters."),
-    "auth.err.wait": ("For mange forsøg. Vent {seconds} sekunder, og prøv igen.",
-                      "Too many attempts. Wait {seconds} seconds and try again."),
+    "auth.err.wait": (
+        ("For mange forsøg. Vent {count} sekund, og prøv igen.",
+         "For mange forsøg. Vent {count} sekunder, og prøv igen."),
+        ("Too many attempts. Wait {count} second and try again.",
+         "Too many attempts. Wait {count} seconds and try again."),
+    ),
     "auth.err.bad_login": ("Forkert e-mail eller adgangskode.", "Wrong e-mail or password."),
     "auth.err.email": ("'{email}' er ikke en e-mailadresse.", "'{email}' is not an e-mail address."),
     "auth.err.municipality": ("Ukendt kommune: '{name}' (brug navn eller kommunekode).",
@@ -73,7 +77,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act.stale": ("Kun forældede (ikke opdateret i {days} dage)", "Stale only (not updated for {days} days)"),
     "act.search": ("Søg i titler", "Search titles"),
     "act.all": ("Alle", "All"),
-    "act.count": ("{n} indsatser", "{n} actions"),
+    "act.count": (
+        ("{count} indsats", "{count} indsatser"),
+        ("{count} action", "{count} actions"),
+    ),
     "act.totals": ("Antal og forventet reduktion 2030 pr. status", "Count and expected 2030 reduction by status"),
     "act.totals.value": ("{n} · {tonnes}", "{n} · {tonnes}"),
     "act.bridge": ("Reduktionsbroen for udsnittet", "The reduction bridge of the selection"),

@@ -165,7 +165,7 @@ def comparison_table(ctx: Context, metrics: pd.DataFrame) -> pd.DataFrame:
             t("cmp.col.per_capita"): capita(r) if ok else "–",
             t("cmp.col.manko"): i18n.tonnes(r.manko, lang) if ok else "–",
             t("cmp.col.latest_year"): str(int(r.latest_year)) if ok else "–",
-            t("cmp.col.lag"): t("years", n=int(r.data_lag)) if ok else "–",
+            t("cmp.col.lag"): t("years", count=int(r.data_lag)) if ok else "–",
             t("cmp.col.note"): "" if ok else r.why,
         })
     return pd.DataFrame(rows)
@@ -226,7 +226,7 @@ def quality_gaps(ctx: Context, dq: pd.DataFrame) -> list[str]:
             lines.append(ctx.t("dq.gap.years", name=i18n.literal(row.name), years=year_ranges(row.missing_years)))
         if row.missing_cells:
             lines.append(ctx.t("dq.gap.sectors", name=i18n.literal(row.name), sectors=_sector_labels(row.missing_sectors, ctx.lang),
-                               cells=i18n.number(row.missing_cells, ctx.lang)))
+                               count=row.missing_cells))
     return lines
 
 

@@ -332,7 +332,7 @@ def per_capita_scatter(metrics: pd.DataFrame, chosen: list[int], lang: str) -> a
     names = [alt.Chart(picked[picked["above"] == above]).mark_text(
         align="left", dx=12, dy=-12 if above else 14, fontSize=FONT_SIZE + 1, fontWeight="bold").encode(
         x=x, y=y, text="name:N") for above in (True, False)]
-    title = i18n.t("cmp.scatter.title", lang, n=len(df))
+    title = i18n.t("cmp.scatter.title", lang, count=len(df))
     return _finish(alt.layer(others, chosen_marks, *names), title, lang, i18n.t("cmp.scatter.subtitle", lang),
                    height=420)
 
@@ -374,7 +374,7 @@ def risk_heatmap(matrix: pd.DataFrame, lang: str, municipalities: int) -> alt.La
     text = alt.Chart(df).mark_text(fontSize=FONT_SIZE + 1, fontWeight="bold", color=PALETTE["black"]).encode(
         x=x, y=y, text="label:N")
     title = i18n.t("ad.chart.heat.title", lang)
-    subtitle = i18n.t("ad.chart.heat.subtitle", lang, n=i18n.number(municipalities, lang))
+    subtitle = i18n.t("ad.chart.heat.subtitle", lang, count=municipalities)
     return _finish(alt.layer(cells, text), title, lang, subtitle, height=40 * len(hazards))
 
 

@@ -155,7 +155,7 @@ def tooltip_frame(metrics: pd.DataFrame, lang: str) -> pd.DataFrame:
             f"{t('map.tip.reduction')}: {i18n.percent(r.reduction, lang)}",
             f"{per_capita} {t('unit.t_per_capita')}",
             f"{t('map.tip.manko')}: {i18n.tonnes(r.manko, lang)}",
-            f"{t('map.tip.year')}: {int(r.latest_year)} ({t('map.tip.lag', n=int(r.data_lag))})",
+            f"{t('map.tip.year')}: {int(r.latest_year)} ({t('map.tip.lag', count=int(r.data_lag))})",
         ))
     out = pd.DataFrame(rows, columns=list(TIP_LINES))
     out.insert(0, "name", metrics["name"].to_numpy())

@@ -95,7 +95,7 @@ def protection_text(ctx: Context, return_period_years: float, buildings_protecte
     if not pd.isna(return_period_years):
         parts.append(ctx.t("ad.protection.return", n=i18n.number(float(return_period_years), ctx.lang)))
     if not pd.isna(buildings_protected):
-        parts.append(ctx.t("ad.protection.buildings", n=i18n.number(float(buildings_protected), ctx.lang)))
+        parts.append(ctx.t("ad.protection.buildings", count=float(buildings_protected)))
     return " · ".join(parts)
 
 
@@ -209,7 +209,8 @@ def risks_frame(ctx: Context, risks: pd.DataFrame, actions: pd.DataFrame, today:
         if not len(pairs):
             return "–"
         mine = pairs[pairs["hazard"] == hazard]["status"].value_counts()
-        return ", ".join(f"{int(mine[s])} {labels.status(s, lang).lower()}" for s in ACTION_STATUSES if s in mine) or "–"
+        return ", ".join(f"{int(mine[s])} {labels.status(s, lang).lower()}" for s in ACTION_STATUSES
+                         if s in mine) or "–"
 
     return pd.DataFrame({
         t("ad.col.hazard"): [labels.hazard(h, lang) for h in ordered["hazard"]],

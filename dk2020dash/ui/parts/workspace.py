@@ -109,8 +109,8 @@ def action_detail(ctx: Context, action_id: int) -> None:
         return
     with st.container(border=True, key="act-detail"):
         st.subheader(t("act.detail", title=md(row["title"])))
-        st.caption(t("act.detail.facts", municipality=md(row["municipality_name"]), status=labels.status(row["status"], ctx.lang),
-                     version=row["version"]))
+        st.caption(t("act.detail.facts", municipality=md(row["municipality_name"]),
+                     status=labels.status(row["status"], ctx.lang), version=row["version"]))
         _flash("act-flash")
         st.markdown(f"**{t('act.history')}**")
         history = edits.action_history(ctx.store, action_id)
