@@ -13,7 +13,6 @@ from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n, labels, queries
 from dk2020dash.views import alternatives
-from dk2020dash.views import charts
 from dk2020dash.exports import kkr as deck
 from dk2020dash.views import maps
 from dk2020dash.views import sentences

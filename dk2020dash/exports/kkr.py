@@ -302,7 +302,7 @@ def adaptation_slide(store: Store, codes: list[int], name: str, lang: str, today
     s.table = pd.DataFrame({
         t("ov.col.municipality"): [names[int(c)] for c, _ in top],
         t("kkr.col.uncovered"): [i18n.number(len(h), lang) for _, h in top],
-        t("ad.col.hazards"): [", ".join(charts.hazard_label(x, lang) for x in h) for _, h in top]})
+        t("ad.col.hazards"): [", ".join(labels.hazard(x, lang) for x in h) for _, h in top]})
     s.notes = t("kkr.notes.adaptation", assessed=assessed, n=len(codes), area=name)
     return s
 
