@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dk2020dash.db.store import MUNICIPALITIES_CSV, Store  # noqa: E402
-from dk2020dash.domain import SECTORS  # noqa: E402
 from dk2020dash.ingest import run_import  # noqa: E402
+from dk2020dash.labels import SECTORS  # noqa: E402
 
 
 def write_inventory(path: Path, rows: int) -> int:
@@ -27,7 +27,7 @@ def write_inventory(path: Path, rows: int) -> int:
     174,048 distinct (municipality, sector, year) keys, so a longer file repeats keys; returns how many distinct."""
     rng = np.random.default_rng(2020)
     munis = pd.read_csv(MUNICIPALITIES_CSV)["name"].to_numpy()
-    labels = np.array([s.label_da for s in SECTORS])
+    labels = np.array([da for da, _ in SECTORS.values()])
     m, s, y = np.meshgrid(np.arange(len(munis)), np.arange(len(labels)), np.arange(1990, 2101), indexing="ij")
     keys = np.stack([m.ravel(), s.ravel(), y.ravel()], axis=1)
     distinct = min(rows, len(keys))

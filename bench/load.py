@@ -86,14 +86,14 @@ def figures(page: str, metrics: dict[str, str], captions: list[str]) -> tuple:
     manko (the assessment: action_expected and the inventory) and, on Kommune, how many actions it lists
     (the actions loader). Each comes from a different cached query, so a view that mixed two versions shows a
     combination no single version has."""
-    from dk2020dash import i18n
+    from dk2020dash import i18n, labels
     from dk2020dash.domain import ACTION_STATUSES, TARGET_YEAR
 
     metrics = {_plain(k): _plain(v) for k, v in metrics.items()}
-    labels = [i18n.t(f"status.{s}", "da") for s in ACTION_STATUSES] + [i18n.t("ov.kpi.manko", "da", year=TARGET_YEAR)]
-    out = tuple(metrics.get(label) for label in labels)
+    shown = [labels.status(s, "da") for s in ACTION_STATUSES] + [i18n.t("ov.kpi.manko", "da", year=TARGET_YEAR)]
+    out = tuple(metrics.get(label) for label in shown)
     if page == "kommune":
-        listed = [m.group(1) for c in captions if (m := re.match(r"^([\d.]+) handlinger vist", _plain(c)))]
+        listed = [m.group(1) for c in captions if (m := re.match(r"^([\d.]+) handlinger? vist", _plain(c)))]
         out += (listed[0] if listed else None,)
     return out
 
@@ -178,12 +178,12 @@ async def edit_in_browser(browser, base: str, n: int, timeout_ms: int, edits: Ed
     """The editor signs in on Indsatser (København's planned mitigation actions), selects the table's first row and
     sets its status to Opgivet through the edit form, `n` times: after each save the cancelled action leaves the
     list, so the first row (still selected) is the next one."""
-    from dk2020dash import i18n
+    from dk2020dash import i18n, labels
 
     context = await browser.new_context(viewport={"width": 1440, "height": 1400}, locale="da-DK")
     page = await context.new_page()
-    query = urlencode({"ind-kommune": KOMMUNE, "ind-status": i18n.t("status.planned", "da"),
-                       "ind-type": i18n.t("act.kind.mitigation", "da")})
+    query = urlencode({"ind-kommune": KOMMUNE, "ind-status": labels.status("planned", "da"),
+                       "ind-type": labels.action_kind("mitigation", "da")})
     save = "[class*='st-key-act-save-']"
 
     async def shown_id() -> int | None:
@@ -216,7 +216,7 @@ async def edit_in_browser(browser, base: str, n: int, timeout_ms: int, edits: Ed
             aid = await shown_id()
             start = time.perf_counter()
             await page.locator(f".st-key-act-status-{aid}").click()
-            await page.get_by_role("option", name=i18n.t("status.cancelled", "da"), exact=True).click()
+            await page.get_by_role("option", name=labels.status("cancelled", "da"), exact=True).click()
             await page.locator(f".st-key-act-save-{aid} button").click()
             # Saved: the flash message, and the form of another action (the saved one left the list).
             await page.get_by_text("Gemt (version").first.wait_for(timeout=timeout_ms)

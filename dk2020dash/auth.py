@@ -162,7 +162,7 @@ def authenticate(store: Store, email: str, password: str, throttle: Throttle = T
     The answer is the same for an unknown e-mail as for a wrong password."""
     wait = throttle.wait(email)
     if wait > 0:
-        raise AuthError("auth.err.wait", seconds=int(wait) + 1)
+        raise AuthError("auth.err.wait", count=int(wait) + 1)
     key = normalise_email_loose(email)
     row = store.query("SELECT password_hash FROM app_user WHERE email = ?", [key])
     stored = None if row.empty else row.iloc[0, 0]

@@ -1,4 +1,5 @@
-"""Domain constants: sectors, statuses, regions, milestone kinds and the thresholds every metric uses."""
+"""Domain constants: the codes of sectors, statuses, regions, milestone kinds and hazards, and the thresholds every
+metric uses. Codes only: their words (both languages) live in labels.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -23,39 +24,30 @@ DUE_SOON_DAYS = 60
 @dataclass(frozen=True)
 class Sector:
     code: str
-    label_da: str
-    label_en: str
-    group: str
+    group: str  # one of SECTOR_GROUPS
     gpc: str  # GPC sector reference: I stationary energy, II transport, III waste, IV IPPU, V AFOLU
     can_be_negative: bool = False
 
 
-SECTOR_GROUPS: dict[str, tuple[str, str]] = {
-    "energi": ("Energi", "Energy"),
-    "transport": ("Transport", "Transport"),
-    "landbrug": ("Landbrug", "Agriculture"),
-    "lulucf": ("Arealanvendelse (LULUCF)", "Land use (LULUCF)"),
-    "affald": ("Affald og spildevand", "Waste and wastewater"),
-    "industri": ("Industriprocesser og F-gasser", "Industrial processes and F-gases"),
-}
+SECTOR_GROUPS: tuple[str, ...] = ("energi", "transport", "landbrug", "lulucf", "affald", "industri")
 
 SECTORS: tuple[Sector, ...] = (
-    Sector("el", "El", "Electricity", "energi", "I"),
-    Sector("fjernvarme", "Fjernvarme", "District heating", "energi", "I"),
-    Sector("individuel_opvarmning", "Individuel opvarmning", "Individual heating", "energi", "I"),
-    Sector("procesenergi", "Procesenergi", "Process energy", "energi", "I"),
-    Sector("vej", "Vejtransport", "Road transport", "transport", "II"),
-    Sector("bane", "Banetransport", "Rail", "transport", "II"),
-    Sector("soe", "Søfart", "Shipping", "transport", "II"),
-    Sector("luftfart", "Luftfart", "Aviation", "transport", "II"),
-    Sector("maskiner", "Ikke-vejgående maskiner", "Non-road machinery", "transport", "II"),
-    Sector("husdyr", "Husdyr", "Livestock", "landbrug", "V"),
-    Sector("marker", "Marker og gødning", "Fields and fertiliser", "landbrug", "V"),
-    Sector("lulucf", "Arealanvendelse (LULUCF)", "Land use (LULUCF)", "lulucf", "V", can_be_negative=True),
-    Sector("deponi", "Deponi", "Landfill", "affald", "III"),
-    Sector("biologisk", "Biologisk behandling", "Biological treatment", "affald", "III"),
-    Sector("spildevand", "Spildevand", "Wastewater", "affald", "III"),
-    Sector("industri", "Industriprocesser og F-gasser", "Industrial processes and F-gases", "industri", "IV"),
+    Sector("el", "energi", "I"),
+    Sector("fjernvarme", "energi", "I"),
+    Sector("individuel_opvarmning", "energi", "I"),
+    Sector("procesenergi", "energi", "I"),
+    Sector("vej", "transport", "II"),
+    Sector("bane", "transport", "II"),
+    Sector("soe", "transport", "II"),
+    Sector("luftfart", "transport", "II"),
+    Sector("maskiner", "transport", "II"),
+    Sector("husdyr", "landbrug", "V"),
+    Sector("marker", "landbrug", "V"),
+    Sector("lulucf", "lulucf", "V", can_be_negative=True),
+    Sector("deponi", "affald", "III"),
+    Sector("biologisk", "affald", "III"),
+    Sector("spildevand", "affald", "III"),
+    Sector("industri", "industri", "IV"),
 )
 SECTOR_CODES: tuple[str, ...] = tuple(s.code for s in SECTORS)
 SECTOR_BY_CODE: dict[str, Sector] = {s.code: s for s in SECTORS}
@@ -92,6 +84,8 @@ MILESTONE_KINDS: tuple[str, ...] = (
     "plan_revision",  # plan revision, due five years after adoption
 )
 PLAN_REVISION_YEARS = 5
+# A milestone's state on a day (metrics.mitigation.milestone_state).
+MILESTONE_STATES: tuple[str, ...] = ("done", "overdue", "due_soon", "upcoming")
 
 SCENARIO_KINDS: tuple[str, ...] = ("bau", "plan")
 
@@ -117,32 +111,13 @@ VERDICTS: tuple[str, ...] = tuple(v.value for v in Verdict)
 
 
 # -- climate adaptation (klimatilpasning) ------------------------------------------------------------
-@dataclass(frozen=True)
-class Hazard:
-    code: str
-    label_da: str
-    label_en: str
-
-
 # The climate hazards of a DK2020 plan's adaptation half (codes are the project's own).
-HAZARDS: tuple[Hazard, ...] = (
-    Hazard("skybrud", "Skybrud", "Cloudburst"),
-    Hazard("stormflod", "Stormflod", "Storm surge"),
-    Hazard("havvandsstigning", "Havvandsstigning", "Sea level rise"),
-    Hazard("grundvand", "Grundvand", "Groundwater"),
-    Hazard("vandloeb", "Oversvømmelse fra vandløb", "River flooding"),
-    Hazard("hedeboelge", "Hedebølge", "Heatwave"),
-    Hazard("toerke", "Tørke", "Drought"),
-    Hazard("erosion", "Erosion", "Erosion"),
+HAZARD_CODES: tuple[str, ...] = (
+    "skybrud", "stormflod", "havvandsstigning", "grundvand", "vandloeb", "hedeboelge", "toerke", "erosion",
 )
-HAZARD_CODES: tuple[str, ...] = tuple(h.code for h in HAZARDS)
-HAZARD_BY_CODE: dict[str, Hazard] = {h.code: h for h in HAZARDS}
 
 # Risk levels of an assessment, lowest first (the order is the ranking).
 RISK_LEVELS: tuple[str, ...] = ("lav", "middel", "hoej", "meget_hoej")
-RISK_LEVEL_LABELS: dict[str, tuple[str, str]] = {
-    "lav": ("Lav", "Low"), "middel": ("Middel", "Medium"), "hoej": ("Høj", "High"), "meget_hoej": ("Meget høj", "Very high"),
-}
 RISK_RANK: dict[str, int] = {level: i for i, level in enumerate(RISK_LEVELS)}
 HIGH_RISK_LEVELS: tuple[str, ...] = ("hoej", "meget_hoej")  # what counts as a high risk
 # An adaptation action covers a hazard once it is under way or done; planned, delayed, paused or cancelled

@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from dk2020dash import i18n
+from dk2020dash import i18n, labels
 from dk2020dash.auth import User, require_edit
 from dk2020dash.db.store import Store
 from dk2020dash.domain import ACTION_STATUSES
@@ -60,7 +60,7 @@ class ConflictError(EditError):
     def _values(self, lang: str) -> str:
         def shown(field: str, value: object) -> str:
             if field == "status" and value in ACTION_STATUSES:
-                return i18n.t(f"status.{value}", lang)
+                return labels.status(value, lang)
             return _text(value) or "–"
 
         return "; ".join(f"{i18n.t(f'edit.field.{f}', lang)}: {shown(f, v)}" for f, v in self.current.items()

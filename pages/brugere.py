@@ -1,7 +1,7 @@
 """Brugere: who may change what. Admins grant and remove roles; everyone else reads that only admins can."""
 import streamlit as st
 
-from dk2020dash import auth, names
+from dk2020dash import auth, labels, names
 from dk2020dash.domain import REGIONS
 from dk2020dash.ui import loaders, shell, signin
 
@@ -30,7 +30,7 @@ munis = loaders.load_municipalities(ctx)
 with st.form("users-grant"):
     st.subheader(t("users.grant"))
     email = st.text_input(t("edit.field.email"), key="users-email")
-    role = st.selectbox(t("users.role"), auth.ROLES, format_func=lambda r: t(f"auth.role.{r}"), key="users-role")
+    role = st.selectbox(t("users.role"), auth.ROLES, format_func=lambda r: labels.role(r, ctx.lang), key="users-role")
     regions = st.multiselect(t("users.regions"), REGIONS, key="users-regions")
     chosen = st.multiselect(t("users.municipalities"), sorted(munis["name"], key=names.danish_sort_key),
                             key="users-municipalities")
@@ -43,7 +43,7 @@ with st.form("users-grant"):
             st.error(signin.md(exc.message(ctx.lang)), icon="🚫")
         else:
             st.session_state["users-flash"] = t("users.saved", email=signin.md(user.email),
-                                                role=t(f"auth.role.{user.role}"))
+                                                role=labels.role(user.role, ctx.lang))
             st.rerun()
 
 others = [e for e in users["email"] if e != ctx.user.email]

@@ -4,7 +4,7 @@ import hashlib
 
 import streamlit as st
 
-from dk2020dash import i18n
+from dk2020dash import i18n, labels
 from dk2020dash.auth import AuthError, require_admin
 from dk2020dash.errors import StoreError
 from dk2020dash.ingest import KINDS, ImportResult, run_import
@@ -46,19 +46,19 @@ else:
 
 
 def show_problems(report: ImportResult) -> None:
-    st.error(ctx.t("imp.rejected", n=len(report.problems) + report.more_problems), icon="🚫")
+    st.error(ctx.t("imp.rejected", count=len(report.problems) + report.more_problems), icon="🚫")
     table = report.problem_frame().rename(columns={c: ctx.t(f"imp.col.{c}") for c in ("row", "column", "value",
                                                                                         "expected")})
     st.dataframe(table, hide_index=True, width="stretch", key="imp-problems")
     widgets.download_table(ctx, table, "importproblemer")  # to work through the file's problems in Excel
     if report.more_problems:
-        st.caption(ctx.t("imp.more", n=report.more_problems))
+        st.caption(ctx.t("imp.more", count=report.more_problems))
 
 
 def show_summary(report: ImportResult) -> None:
     s = report.summary
     st.subheader(ctx.t("imp.preview"))
-    st.success(ctx.t("imp.valid", rows=i18n.number(s.rows, ctx.lang)), icon="✅")
+    st.success(ctx.t("imp.valid", count=s.rows), icon="✅")
     if s.edition:
         st.write(ctx.t("imp.edition_correction" if s.correction else "imp.edition_new", name=i18n.literal(s.edition)))
     for warning in s.warning_texts(ctx.lang):
@@ -68,7 +68,7 @@ def show_summary(report: ImportResult) -> None:
                            ("unchanged", s.unchanged), ("replaced", s.replaced), ("demo_removed", s.demo_removed)):
             st.metric(ctx.t(f"imp.{key}"), i18n.number(value, ctx.lang))
     if s.demo_removed:
-        st.warning(ctx.t("imp.demo_note", n=i18n.number(s.demo_removed, ctx.lang)), icon="ℹ️")
+        st.warning(ctx.t("imp.demo_note", count=s.demo_removed), icon="ℹ️")
     if s.notes:
         st.markdown(f"**{ctx.t('imp.notes')}:** " + " · ".join(s.note_texts(ctx.lang)))
     if len(s.municipalities):
@@ -91,7 +91,7 @@ def show_summary(report: ImportResult) -> None:
         st.write(ctx.t("imp.status_changes"))
         changes = s.status_changes.copy()
         for c in ("old_status", "new_status"):
-            changes[c] = changes[c].map(lambda v: ctx.t(f"status.{v}") if isinstance(v, str) else "–")
+            changes[c] = changes[c].map(lambda v: labels.status(v, ctx.lang) if isinstance(v, str) else "–")
         st.dataframe(changes, hide_index=True, width="stretch", key="imp-status-changes")
         widgets.download_table(ctx, changes, "import-statusaendringer")
     st.write(ctx.t("imp.first_rows"))

@@ -21,7 +21,7 @@ else:
                first=tables.year_text(dq["span_first"].iloc[0]), last=tables.year_text(dq["span_last"].iloc[0])))
 
 summary = tables.quality_summary(dq)
-of = t("dq.metric.of", n=summary["municipalities"])
+of = t("dq.metric.of", count=summary["municipalities"])
 with st.container(horizontal=True, key="dq-summary"):
     st.metric(t("dq.metric.complete"), i18n.number(summary["complete"], ctx.lang), help=of, border=True)
     st.metric(t("dq.metric.gaps"), i18n.number(summary["gaps"], ctx.lang), help=of, border=True)
@@ -33,7 +33,7 @@ st.subheader(t("dq.gaps"))
 gaps = tables.quality_gaps(ctx, dq)
 if gaps:
     shown = gaps[:tables.GAPS_SHOWN]
-    more = [t("dq.gap.more", n=len(gaps) - len(shown))] if len(gaps) > len(shown) else []
+    more = [t("dq.gap.more", count=len(gaps) - len(shown))] if len(gaps) > len(shown) else []
     st.warning("\n".join(f"- {line}" for line in [*shown, *more]), icon="⚠️")
 else:
     st.success(t("dq.no_gaps"), icon="✅")

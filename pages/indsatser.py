@@ -4,7 +4,7 @@ from datetime import date
 
 import streamlit as st
 
-from dk2020dash import i18n, names, queries
+from dk2020dash import i18n, labels, names, queries
 from dk2020dash.domain import (
     ACTION_KINDS,
     ACTION_STATUSES,
@@ -33,10 +33,10 @@ chosen = c2.multiselect(t("act.municipality"), all_names, key="ind-kommune", bin
 sectors = c3.multiselect(t("act.sector"), SECTOR_CODES, format_func=lambda c: tables.sector_label(c, lang),
                          key="ind-sektor", bind="query-params", placeholder=t("act.all"))
 c4, c5, c6 = st.columns(3)
-statuses = c4.multiselect(t("act.status"), ACTION_STATUSES, format_func=lambda s: t(f"status.{s}"), key="ind-status",
-                          bind="query-params", placeholder=t("act.all"))
-kind = c5.segmented_control(t("act.kind"), ACTION_KINDS, format_func=lambda k: t(f"act.kind.{k}"), key="ind-type",
-                            bind="query-params")
+statuses = c4.multiselect(t("act.status"), ACTION_STATUSES, format_func=lambda s: labels.status(s, lang),
+                          key="ind-status", bind="query-params", placeholder=t("act.all"))
+kind = c5.segmented_control(t("act.kind"), ACTION_KINDS, format_func=lambda k: labels.action_kind(k, lang),
+                            key="ind-type", bind="query-params")
 search = c6.text_input(t("act.search"), key="ind-search", bind="query-params")
 stale_only = st.toggle(t("act.stale", days=STALE_AFTER_DAYS), key="ind-stale", bind="query-params")
 
@@ -55,9 +55,9 @@ st.subheader(t("act.totals"))
 totals = work.status_totals(by_status_kind)
 with st.container(horizontal=True, key="ind-totals"):
     for status, row in totals.iterrows():
-        st.metric(t(f"status.{status}"), t("act.totals.value", n=i18n.number(row["n"], lang),
+        st.metric(labels.status(status, lang), t("act.totals.value", n=i18n.number(row["n"], lang),
                                            tonnes=i18n.tonnes(float(row["tonnes"]), lang)), border=True)
-st.caption(t("act.count", n=i18n.number(n_actions, lang)))
+st.caption(t("act.count", count=n_actions))
 
 mitigation_rows = by_status_kind[by_status_kind["kind"] == "mitigation"]
 result = loaders.assess(ctx, codes, today) if codes else None

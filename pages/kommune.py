@@ -4,7 +4,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dk2020dash import i18n, names, queries
+from dk2020dash import i18n, labels, names, queries
 from dk2020dash.domain import STALE_AFTER_DAYS
 from dk2020dash.ui import loaders, shell, tables, widgets
 from dk2020dash.ui.parts import adaptation
@@ -112,14 +112,14 @@ else:
                                     key="mun-sector", placeholder=t("mun.actions.all_sectors"))
     statuses = [s for s in ("planned", "in_progress", "completed", "delayed", "paused", "cancelled")
                 if s in set(actions["status"])]
-    chosen_statuses = f2.multiselect(t("mun.actions.status"), statuses, format_func=lambda s: t(f"status.{s}"),
+    chosen_statuses = f2.multiselect(t("mun.actions.status"), statuses, format_func=lambda s: labels.status(s, lang),
                                      key="mun-status", placeholder=t("mun.actions.all_statuses"))
     shown = actions
     if chosen_sectors:
         shown = shown[shown["sector"].isin(chosen_sectors)]
     if chosen_statuses:
         shown = shown[shown["status"].isin(chosen_statuses)]
-    st.caption(t("mun.actions.count", n=len(shown), days=STALE_AFTER_DAYS))
+    st.caption(t("mun.actions.count", count=len(shown), days=STALE_AFTER_DAYS))
     loaders.first_rows_note(ctx, len(shown))
     table = tables.actions_frame(ctx, shown.head(loaders.TABLE_ROWS), today)
     st.dataframe(table.style.format({t("ov.col.expected"): lambda v: i18n.number(v, lang)}), hide_index=True,

@@ -29,7 +29,7 @@ with st.container(key="map-legend", horizontal=True):
         st.markdown(
             f'<span style="display:inline-block;width:1.1em;height:1.1em;border:1px solid #555;'
             f'background:{item["colour"]};vertical-align:middle"></span> {item["label"]} '
-            f'<span style="color:#555">({ctx.t("map.legend.count", n=item["count"])})</span>',
+            f'<span style="color:#555">({ctx.t("map.legend.count", count=item["count"])})</span>',
             unsafe_allow_html=True, width="content",
         )
 listing = loaders.load_map_list(ctx, metric)  # the map in words: a sentence, the municipalities by verdict as a list

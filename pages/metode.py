@@ -30,7 +30,7 @@ else:
     used = loaders.load_editions(ctx)
     used = used[used["newest_for"] > 0]
     st.write(ctx.t("method.editions_in_use", editions="; ".join(
-        ctx.t("method.edition_use", name=i18n.literal(r.name), n=i18n.number(r.newest_for, lang)) for r in used.itertuples())))
+        ctx.t("method.edition_use", name=i18n.literal(r.name), count=r.newest_for) for r in used.itertuples())))
 
 with st.container(key="method-accessibility"):  # the accessibility statement (webtilgængelighedsloven)
     st.subheader(ctx.t("method.accessibility.title"))

@@ -48,7 +48,7 @@ if "status" in specs:
 else:
     st.info(t("ad.actions.none"))
 if view["untagged"]:
-    st.caption(t("ad.actions.untagged", n=i18n.number(view["untagged"], lang)))
+    st.caption(t("ad.actions.untagged", count=view["untagged"]))
 
 st.subheader(t("ad.uncovered"))
 st.caption(t("ad.uncovered.caption"))

@@ -22,6 +22,7 @@ from dk2020dash.db.migrations import MIGRATIONS, SCHEMA_FILE, TABLES
 from dk2020dash.db.pending import PENDING, finish_pending
 from dk2020dash.domain import SECTORS
 from dk2020dash.errors import DataMoved, StoreBusy, StoreDamaged, StoreError, StoreFull, StoreLocked, StoreReadOnly
+from dk2020dash.labels import SECTORS as SECTOR_WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB = ROOT / "data" / "dk2020.duckdb"
@@ -478,10 +479,11 @@ def fill_new(con: duckdb.DuckDBPyConnection, schema_version: int,
 
 
 def seed_reference(con: duckdb.DuckDBPyConnection) -> None:
-    """Load the sectors of domain.py and the 98 municipalities of data/municipalities.csv."""
+    """Load the sectors of domain.py (their Danish and English words from labels.py) and the 98 municipalities of
+    data/municipalities.csv."""
     con.executemany(
         "INSERT INTO sector VALUES (?, ?, ?, ?, ?, ?)",
-        [(s.code, s.label_da, s.label_en, s.group, s.gpc, s.can_be_negative) for s in SECTORS],
+        [(s.code, *SECTOR_WORDS[s.code], s.group, s.gpc, s.can_be_negative) for s in SECTORS],
     )
     rows = pd.read_csv(MUNICIPALITIES_CSV, dtype={"code": int}, encoding="utf-8")
     con.register("municipality_csv", rows)

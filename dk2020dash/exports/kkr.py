@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dk2020dash import i18n, queries
+from dk2020dash import i18n, labels, queries
 from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR, Verdict
 from dk2020dash.metrics import adaptation
@@ -169,12 +169,8 @@ def _reason(result: Unavailable, lang: str, names: dict[int, str]) -> str:
     return i18n.t("cannot_compute", lang, reason=i18n.t(f"unavailable.{result.reason}", lang, detail=detail))
 
 
-def _part_text(part: str, lang: str) -> str:
-    return i18n.t(f"kkr.part.{part}", lang)
-
-
 def _verdict_word(v: Verdict | None, lang: str) -> str:
-    return i18n.t(f"verdict.{v.value}", lang) if v is not None else i18n.t("map.legend.none", lang)
+    return labels.verdict(v, lang) if v is not None else i18n.t("map.legend.none", lang)
 
 
 def build(store: Store, area: str, since: date, lang: str = "da", today: date | None = None) -> Deck:
@@ -232,7 +228,7 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
     s3.charts["map"] = charts.verdict_map(rows, lang, features).to_dict()
     s3.alt["map"] = alternatives.verdict_list(rows, lang)
     s3.figures = verdict_figures(each, lang)
-    s3.lead = t("kkr.map.lead", n=sum(isinstance(r, Progress) for r in each.values()), total=n)
+    s3.lead = t("kkr.map.lead", n=sum(isinstance(r, Progress) for r in each.values()), count=n)
     s3.notes = " ".join([source, t("kkr.notes.map", attribution=maps.ATTRIBUTION)])
     deck.slides.append(s3)
 
@@ -250,7 +246,7 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
     else:
         s4.lead = _reason(p, lang, names)
     top = sorted(((r.manko, c) for c, r in each.items() if isinstance(r, Progress) and r.manko > 0), reverse=True)
-    s4.table_title = t("kkr.bridge.top", n=min(TOP_MANKO, len(top)))
+    s4.table_title = t("kkr.bridge.top", count=min(TOP_MANKO, len(top)))
     s4.table = pd.DataFrame({t("ov.col.municipality"): [names[c] for _, c in top[:TOP_MANKO]],
                              t("kkr.fig.manko", year=TARGET_YEAR): [i18n.tonnes(m, lang) for m, _ in top[:TOP_MANKO]],
                              t("ov.col.verdict"): [_verdict_word(each[c].verdict, lang) for _, c in top[:TOP_MANKO]]})
@@ -271,7 +267,7 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
                   Figure(t("kkr.fig.stale"), i18n.number(int(fu["stale"].sum()), lang)),
                   Figure(t("kkr.fig.follow_up_munis"), i18n.number(len(fu), lang))]
     shown = fu.head(FOLLOW_UP_ROWS)
-    s6.table_title = t("kkr.follow_up.top", n=len(shown))
+    s6.table_title = t("kkr.follow_up.top", count=len(shown))
     s6.table = pd.DataFrame({t("ov.col.municipality"): [names[int(c)] for c in shown["municipality"]],
                              t("kkr.col.overdue"): [i18n.number(int(v), lang) for v in shown["overdue"]],
                              t("kkr.col.stale"): [i18n.number(int(v), lang) for v in shown["stale"]]})
@@ -303,15 +299,15 @@ def adaptation_slide(store: Store, codes: list[int], name: str, lang: str, today
         matrix = adaptation.risk_matrix(risks)
         s.charts["heat"] = charts.risk_heatmap(matrix, lang, assessed).to_dict()
         s.alt["heat"] = alternatives.risk_heatmap(matrix, lang, assessed)
-        s.lead = t("kkr.adaptation.lead", n=i18n.number(len(uncovered), lang), high=i18n.number(high, lang))
+        s.lead = t("kkr.adaptation.lead", n=i18n.number(len(uncovered), lang), count=high)
     names = dict(zip(risks["municipality"].astype(int), risks["municipality_name"], strict=True))
     per = uncovered.groupby("municipality")["hazard"].agg(list) if len(uncovered) else pd.Series(dtype=object)
     top = sorted(per.items(), key=lambda kv: (-len(kv[1]), names[int(kv[0])]))[:UNCOVERED_ROWS]
-    s.table_title = t("kkr.adaptation.top", n=len(top)) if top else t("ad.uncovered.none")
+    s.table_title = t("kkr.adaptation.top", count=len(top)) if top else t("ad.uncovered.none")
     s.table = pd.DataFrame({
         t("ov.col.municipality"): [names[int(c)] for c, _ in top],
         t("kkr.col.uncovered"): [i18n.number(len(h), lang) for _, h in top],
-        t("ad.col.hazards"): [", ".join(charts.hazard_label(x, lang) for x in h) for _, h in top]})
+        t("ad.col.hazards"): [", ".join(labels.hazard(x, lang) for x in h) for _, h in top]})
     s.notes = t("kkr.notes.adaptation", assessed=assessed, n=len(codes), area=name)
     return s
 
@@ -320,12 +316,12 @@ def headline_figures(p: Progress, lang: str) -> list[Figure]:
     """Emissions, reduction, target, manko, data year: the figures of slide 1, as the Overblik page gives them."""
     t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
     return [
-        Figure(t("kkr.fig.verdict"), i18n.t(f"verdict.{p.verdict.value}", lang)),
+        Figure(t("kkr.fig.verdict"), labels.verdict(p.verdict, lang)),
         Figure(t("kkr.fig.emissions", year=p.latest_year), i18n.tonnes(p.latest, lang)),
         Figure(t("kkr.fig.reduction", since=sentences.since_text(p, lang)), i18n.percent(p.reduction, lang)),
         Figure(t("kkr.fig.target", year=TARGET_YEAR), i18n.percent(p.target_reduction_2030, lang)),
         Figure(t("kkr.fig.manko", year=TARGET_YEAR), i18n.tonnes(p.manko, lang)),
-        Figure(t("kkr.fig.year", lag=p.data_lag), str(p.latest_year)),
+        Figure(t("kkr.fig.year", count=p.data_lag), str(p.latest_year)),
     ]
 
 
@@ -334,7 +330,7 @@ def verdict_figures(each: dict[int, Progress | Unavailable], lang: str) -> list[
     for r in each.values():
         if isinstance(r, Progress):
             counts[r.verdict] += 1
-    out = [Figure(i18n.t(f"verdict.{v.value}", lang), i18n.number(n, lang)) for v, n in counts.items()]
+    out = [Figure(labels.verdict(v, lang), i18n.number(n, lang)) for v, n in counts.items()]
     missing = sum(not isinstance(r, Progress) for r in each.values())
     if missing:
         out.append(Figure(i18n.t("map.legend.none", lang), i18n.number(missing, lang)))
@@ -380,10 +376,10 @@ def change_texts(c: Changes, names: dict[int, str], lang: str) -> tuple[list[Fig
     lines = []
     order = {p: i for i, p in enumerate(("none", *BRIDGE_PARTS, "cancelled"))}
     for (old, new), tonnes in sorted(c.moved.items(), key=lambda kv: (-kv[1], order[kv[0][0]]))[:MOVES_SHOWN]:
-        lines.append(t("kkr.changes.moved", tonnes=i18n.tonnes(tonnes, lang), old=_part_text(old, lang),
-                       new=_part_text(new, lang)))
+        lines.append(t("kkr.changes.moved", tonnes=i18n.tonnes(tonnes, lang), old=labels.change_part(old, lang),
+                       new=labels.change_part(new, lang)))
     if len(c.moved) > MOVES_SHOWN:
-        lines.append(t("kkr.changes.moved_more", n=len(c.moved) - MOVES_SHOWN))
+        lines.append(t("kkr.changes.moved_more", count=len(c.moved) - MOVES_SHOWN))
     if c.status_changes and not c.moved:
         lines.append(t("kkr.changes.no_move"))
     if c.by_municipality:
@@ -397,7 +393,7 @@ def change_texts(c: Changes, names: dict[int, str], lang: str) -> tuple[list[Fig
         lines.append(t("kkr.changes.verdict", name=names.get(code, str(code)), old=_verdict_word(old, lang),
                        new=_verdict_word(new, lang)))
     if len(changed) > VERDICT_CHANGES_SHOWN:
-        lines.append(t("kkr.changes.verdict_more", n=len(changed) - VERDICT_CHANGES_SHOWN))
+        lines.append(t("kkr.changes.verdict_more", count=len(changed) - VERDICT_CHANGES_SHOWN))
     if c.new_editions and not changed:
         lines.append(t("kkr.changes.verdict_none"))
     if not (c.status_changes or c.milestones_done or c.milestones_overdue or c.new_editions):

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
+from dk2020dash import labels
 from dk2020dash.db.migrations import SCHEMA_VERSION, TABLES
 from dk2020dash.db.store import Store
 
@@ -56,6 +57,24 @@ TABLE_DOCS: dict[str, tuple[str, str]] = {
 }
 
 _DEMO = ("sand for eksempeldata (demo), falsk for rigtige data", "true for example (demo) data, false for real data")
+
+
+def _coded(lead: tuple[str, str], words: labels.Words) -> tuple[str, str]:
+    """A coded column's doc in Danish and English: the lead, then every code with its word from labels where the
+    word says more than the code ("hoej (høj)", but "lav"); two codes are joined by "eller"/"or"."""
+    def one(code: str, word: str) -> str:
+        acronym = word[1:2].isupper() or word[1:2].isdigit()  # "C40-medlem", "DK2020" stay as they are
+        shown = word if acronym else word[:1].lower() + word[1:]  # "Høj" -> "høj", "I gang" -> "i gang"
+        return code if shown.lower() == code.replace("_", " ") else f"{code} ({shown})"
+
+    out = []
+    for i, joiner in enumerate((" eller ", " or ")):
+        codes = [one(code, pair[i]) for code, pair in words.items()]
+        listed = joiner.join(codes) if len(codes) == 2 else ", ".join(codes)
+        out.append(f"{lead[i]}{listed}" if lead[i] else listed)
+    return out[0], out[1]
+
+
 COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
     "meta": {
         "key": ("nøgle: schema_version, data_version eller (kortvarigt, under en indlæsning over eksempeldata) "
@@ -67,8 +86,7 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "code": ("sektorkode (projektets egen)", "sector code (the project's own)"),
         "label_da": ("navn på dansk", "name in Danish"),
         "label_en": ("navn på engelsk", "name in English"),
-        "sector_group": ("hovedgruppe: energi, transport, landbrug, lulucf, affald, industri",
-                         "main group: energi, transport, landbrug, lulucf, affald, industri"),
+        "sector_group": _coded(("hovedgruppe: ", "main group: "), labels.SECTOR_GROUPS),
         "gpc": ("GPC-sektor: I stationær energi, II transport, III affald, IV industriprocesser, V landbrug og arealer",
                 "GPC sector: I stationary energy, II transport, III waste, IV IPPU, V AFOLU"),
         "can_be_negative": ("sand, hvis udledningen kan være negativ (LULUCF)", "true if emissions can be negative (LULUCF)"),
@@ -81,8 +99,7 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "label_lat": ("breddegrad for kortets etiket, grader (WGS84)", "latitude of the map label, degrees (WGS84)"),
         "label_lon": ("længdegrad for kortets etiket, grader (WGS84)", "longitude of the map label, degrees (WGS84)"),
         "area_km2": ("areal, km²", "area, km²"),
-        "cohort": ("DK2020-hold: pilot_2019, round_2020, c40_own_plan, 2021_or_later",
-                   "DK2020 cohort: pilot_2019, round_2020, c40_own_plan, 2021_or_later"),
+        "cohort": _coded(("DK2020-hold: ", "DK2020 cohort: "), labels.COHORTS),
         "population": ("befolkning, indbyggere", "population, inhabitants"),
         "population_year": ("år for befolkningstallet", "year of the population figure"),
         "population_approx": ("sand, hvis befolkningstallet er omtrentligt (ikke FOLK1A)",
@@ -124,7 +141,7 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "scenario": {
         "municipality": ("kommunekode", "municipality code"),
-        "kind": ("bau (uden planen) eller plan (med planen)", "bau (without the plan) or plan (with the plan)"),
+        "kind": _coded(("", ""), labels.SCENARIO_KINDS),
         "year": ("år", "year"),
         "tco2e": ("fremskrevet udledning, t CO2e i året", "projected emissions, tCO2e in the year"),
         "is_demo": _DEMO,
@@ -134,9 +151,8 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "municipality": ("kommunekode", "municipality code"),
         "title": ("titel", "title"),
         "sector": ("sektorkode (tom for tilpasning)", "sector code (empty for adaptation)"),
-        "kind": ("mitigation (reduktion) eller adaptation (tilpasning)", "mitigation or adaptation"),
-        "status": ("planned, in_progress, completed, delayed, paused, cancelled",
-                   "planned, in_progress, completed, delayed, paused, cancelled"),
+        "kind": _coded(("", ""), labels.ACTION_KINDS),
+        "status": _coded(("", ""), labels.STATUSES),
         "start_date": ("start (dato)", "start (date)"),
         "end_date": ("slut (dato)", "end (date)"),
         "expected_2030_t": ("forventet reduktion i 2030, t CO2e/år", "expected reduction in 2030, t/yr (tCO2e per year)"),
@@ -158,8 +174,7 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
     "milestone": {
         "id": ("milepælens nummer", "milestone number"),
         "municipality": ("kommunekode", "municipality code"),
-        "kind": ("joined, plan_approved, plan_adopted, status_report, plan_revision",
-                 "joined, plan_approved, plan_adopted, status_report, plan_revision"),
+        "kind": _coded(("", ""), labels.MILESTONE_KINDS),
         "due": ("frist (dato)", "due (date)"),
         "done": ("udført (dato; tom, hvis ikke udført)", "done (date; empty if not done)"),
         "note": ("note", "note"),
@@ -178,7 +193,7 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "app_user": {
         "email": ("e-mailadresse (små bogstaver)", "e-mail address (lower case)"),
-        "role": ("rolle: editor (redaktør) eller admin (administrator)", "role: editor or admin"),
+        "role": _coded(("rolle: ", "role: "), {r: labels.ROLES[r] for r in ("editor", "admin")}),
         "granted_by": ("hvem gav rollen", "who granted the role"),
         "granted_at": ("hvornår (tidspunkt)", "when (timestamp)"),
     },
@@ -200,10 +215,8 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "risk": {
         "municipality": ("kommunekode", "municipality code"),
-        "hazard": ("klimafare: skybrud, stormflod, havvandsstigning, grundvand, vandloeb (oversvømmelse fra vandløb), hedeboelge, toerke, erosion",
-                   "hazard: skybrud (cloudburst), stormflod (storm surge), havvandsstigning (sea level rise), grundvand (groundwater), vandloeb (river flooding), hedeboelge (heatwave), toerke (drought), erosion"),
-        "level": ("risikoniveau: lav, middel, hoej (høj), meget_hoej (meget høj)",
-                  "risk level: lav (low), middel (medium), hoej (high), meget_hoej (very high)"),
+        "hazard": _coded(("klimafare: ", "hazard: "), labels.HAZARDS),
+        "level": _coded(("risikoniveau: ", "risk level: "), labels.RISK_LEVELS),
         "assessed_year": ("år for vurderingen", "year assessed"),
         "assessed_on": ("dato for vurderingen (tom, hvis kun året kendes)", "date assessed (empty if only the year is known)"),
         "note": ("note", "note"),
@@ -215,8 +228,7 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "action_protection": {
         "action_id": ("handlingens nummer (se action)", "action number (see action)"),
-        "kind": ("return_period_years (gentagelsesperiode, år) eller buildings_protected (beskyttede bygninger)",
-                 "return_period_years (return period, years) or buildings_protected (buildings protected)"),
+        "kind": _coded(("", ""), labels.PROTECTION_KINDS),
         "value": ("værdi: år for gentagelsesperioden (100 = en 100-års hændelse) eller antal bygninger",
                   "value: years of the return period (100 = a 100-year event) or number of buildings"),
     },

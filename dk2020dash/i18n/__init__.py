@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
@@ -16,17 +17,44 @@ LANGUAGES = ("da", "en")
 DEFAULT_LANGUAGE = "da"
 _LOCALE = {"da": "da_DK", "en": "en_GB"}
 
+# A text, or for a counted phrase the pair (singular, plural): ("{count} handling", "{count} handlinger").
+Text = str | tuple[str, str]
 # key -> (Danish, English), one table per area of the app.
 _AREAS = (shell, metrics, data, workspace, kkr, adaptation, errors)
-STRINGS: dict[str, tuple[str, str]] = {k: v for area in _AREAS for k, v in area.STRINGS.items()}
+STRINGS: dict[str, tuple[Text, Text]] = {k: v for area in _AREAS for k, v in area.STRINGS.items()}
 assert len(STRINGS) == sum(len(area.STRINGS) for area in _AREAS), "a key is in two areas"
 
 
-def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """The string for key in the language, with {placeholders} filled in."""
+def counted(key: str) -> bool:
+    """Whether the entry has a singular and a plural form, so t() needs count=."""
+    return isinstance(STRINGS[key][0], tuple)
+
+
+def t(key: str, lang: str = DEFAULT_LANGUAGE, count: float | None = None, **values: object) -> str:
+    """The string for key in the language, with {placeholders} filled in.
+
+    A counted phrase takes count=: the number picks the singular or the plural form by the language's plural rule
+    (1 handling, 2 handlinger; 1 action, 2 actions) and is filled into {count}, formatted by number()."""
     da, en = STRINGS[key]
     text = en if lang == "en" else da
+    if count is not None:
+        if isinstance(text, tuple):
+            text = text[0] if _singular(count, lang) else text[1]
+        values = {**values, "count": number(count, lang)}
+    elif isinstance(text, tuple):
+        raise TypeError(f"{key} is a counted phrase: give t() count=")
     return text.format(**values) if values else text
+
+
+@functools.lru_cache(maxsize=8)
+def _plural_rule(loc: str) -> Callable[[float], str]:
+    return Locale.parse(loc).plural_form
+
+
+def _singular(count: float, lang: str) -> bool:
+    """Babel's (CLDR's) plural rule of the language: 1 is "one" in Danish and English, 0 and 2 are "other"."""
+    n = int(count) if float(count).is_integer() else count  # 1.0 buildings is one building
+    return _plural_rule(locale(lang))(n) == "one"
 
 
 def locale(lang: str) -> str:

@@ -1,6 +1,6 @@
 """Strings of climate adaptation: import, the Tilpasning page, the Kommune section, Metode: key -> (Danish, English)."""
 
-STRINGS: dict[str, tuple[str, str]] = {
+STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular, plural), (singular, plural))
     "ad.title": ("Klimatilpasning – {area}", "Climate adaptation – {area}"),
     "ad.intro": (
         "Den anden halvdel af klimaplanen: hvilke klimafarer kommunerne har vurderet som høje, hvilke "
@@ -33,15 +33,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ad.chart.municipalities": ("Kommuner", "Municipalities"),
     "ad.chart.heat.title": ("Antal kommuner pr. klimafare og risikoniveau",
                             "Number of municipalities per hazard and risk level"),
-    "ad.chart.heat.subtitle": ("{n} kommuner med en risikovurdering; en kommune, der ikke har vurderet en "
-                               "klimafare (fx stormflod inde i landet), tælles ikke i den række",
-                               "{n} municipalities with a risk assessment; one that has not assessed a hazard "
-                               "(e.g. storm surge inland) is not counted in that row"),
+    "ad.chart.heat.subtitle": (
+        ("{count} kommune med en risikovurdering; en kommune, der ikke har vurderet en klimafare (fx stormflod inde "
+         "i landet), tælles ikke i den række",
+         "{count} kommuner med en risikovurdering; en kommune, der ikke har vurderet en klimafare (fx stormflod inde "
+         "i landet), tælles ikke i den række"),
+        ("{count} municipality with a risk assessment; one that has not assessed a hazard (e.g. storm surge inland) "
+         "is not counted in that row",
+         "{count} municipalities with a risk assessment; one that has not assessed a hazard (e.g. storm surge "
+         "inland) is not counted in that row"),
+    ),
     "ad.actions": ("Tilpasningshandlinger efter klimafare og status", "Adaptation actions by hazard and status"),
     "ad.actions.none": ("Ingen tilpasningshandlinger nævner en klimafare i området.",
                         "No adaptation action in the area names a hazard."),
-    "ad.actions.untagged": ("{n} tilpasningshandlinger nævner ingen klimafare og tælles ikke med her.",
-                            "{n} adaptation actions name no hazard and are not counted here."),
+    "ad.actions.untagged": (
+        ("{count} tilpasningshandling nævner ingen klimafare og tælles ikke med her.",
+         "{count} tilpasningshandlinger nævner ingen klimafare og tælles ikke med her."),
+        ("{count} adaptation action names no hazard and is not counted here.",
+         "{count} adaptation actions name no hazard and are not counted here."),
+    ),
     "ad.chart.actions": ("Tilpasningshandlinger", "Adaptation actions"),
     "ad.chart.status.title": ("Tilpasningshandlinger pr. klimafare", "Adaptation actions per hazard"),
     "ad.chart.status.subtitle": ("en handling, der tager sig af flere klimafarer, tælles under hver af dem",
@@ -87,18 +97,29 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ad.why.overdue": ("slutdato passeret", "end date passed"),
     "ad.why.stale": ("ikke opdateret i {days} dage", "not updated for {days} days"),
     "ad.protection.return": ("{n}-års hændelse", "{n}-year event"),
-    "ad.protection.buildings": ("{n} bygninger", "{n} buildings"),
+    "ad.protection.buildings": (
+        ("{count} bygning", "{count} bygninger"),
+        ("{count} building", "{count} buildings"),
+    ),
     "ad.sent.and": (" og ", " and "),
     "ad.sent.no_assessment": ("{name} har ingen klimarisikovurdering indlæst.",
                               "{name} has no climate risk assessment loaded."),
     "ad.sent.no_high": ("{name} har ingen høje klimarisici i sin risikovurdering.",
                         "{name} has no high climate risks in its assessment."),
-    "ad.sent.covered": ("Alle {n} høje klimarisici i {name} har en tilpasningshandling i gang eller gennemført.",
-                        "All {n} high climate risks in {name} have an adaptation action in progress or completed."),
+    "ad.sent.covered": (
+        ("{count} høj klimarisiko i {name} har en tilpasningshandling i gang eller gennemført.",
+         "Alle {count} høje klimarisici i {name} har en tilpasningshandling i gang eller gennemført."),
+        ("{count} high climate risk in {name} has an adaptation action in progress or completed.",
+         "All {count} high climate risks in {name} have an adaptation action in progress or completed."),
+    ),
     "ad.sent.uncovered": (
-        "{name} har høj risiko for {hazards} uden en tilpasningshandling i gang eller gennemført ({n} af {high} "
-        "høje risici).",
-        "{name} has a high risk of {hazards} without an adaptation action in progress or completed ({n} of "
-        "{high} high risks).",
+        ("{name} har høj risiko for {hazards} uden en tilpasningshandling i gang eller gennemført ({n} af {count} "
+         "høj risiko).",
+         "{name} har høj risiko for {hazards} uden en tilpasningshandling i gang eller gennemført ({n} af {count} "
+         "høje risici)."),
+        ("{name} has a high risk of {hazards} without an adaptation action in progress or completed ({n} of {count} "
+         "high risk).",
+         "{name} has a high risk of {hazards} without an adaptation action in progress or completed ({n} of {count} "
+         "high risks)."),
     ),
 }

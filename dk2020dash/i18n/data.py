@@ -1,6 +1,6 @@
 """Strings of import, the Data page, exports, backups and Datakvalitet: key -> (Danish, English)."""
 
-STRINGS: dict[str, tuple[str, str]] = {
+STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular, plural), (singular, plural))
     "data.title": ("Data: indlæs rigtige tal", "Data: load real figures"),
     "data.intro": (
         "Vælg hvilken slags data filen indeholder, og upload den (CSV med semikolon, komma eller tabulator, eller "
@@ -62,13 +62,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp.who": ("Indlæst af", "Imported by"),
     "imp.preview": ("Forhåndsvisning – intet er skrevet endnu", "Preview – nothing has been written yet"),
     "imp.rejected": (
-        "Filen kan ikke indlæses: {n} problemer. Intet er ændret. Ret filen og upload den igen.",
-        "The file cannot be imported: {n} problems. Nothing was changed. Fix the file and upload it again.",
+        ("Filen kan ikke indlæses: {count} problem. Intet er ændret. Ret filen og upload den igen.",
+         "Filen kan ikke indlæses: {count} problemer. Intet er ændret. Ret filen og upload den igen."),
+        ("The file cannot be imported: {count} problem. Nothing was changed. Fix the file and upload it again.",
+         "The file cannot be imported: {count} problems. Nothing was changed. Fix the file and upload it again."),
     ),
-    "imp.more": ("… og {n} problemer mere.", "… and {n} more problems."),
+    "imp.more": (
+        ("… og {count} problem mere.", "… og {count} problemer mere."),
+        ("… and {count} more problem.", "… and {count} more problems."),
+    ),
     "imp.duplicate": ("Filen er allerede indlæst – intet ændres. ({message})",
                       "The file has already been imported – nothing changes. ({message})"),
-    "imp.valid": ("Filen er gyldig: {rows} rækker.", "The file is valid: {rows} rows."),
+    "imp.valid": (
+        ("Filen er gyldig: {count} række.", "Filen er gyldig: {count} rækker."),
+        ("The file is valid: {count} row.", "The file is valid: {count} rows."),
+    ),
     "imp.rows": ("Rækker", "Rows"),
     "imp.added": ("Nye", "New"),
     "imp.changed": ("Ændrede", "Changed"),
@@ -77,9 +85,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp.demo_removed": ("Eksempeldata fjernes", "Demo data removed"),
     "imp.edition_new": ("Ny udgave af opgørelsen: {name}", "New inventory edition: {name}"),
     "imp.demo_note": (
-        "Eksempeldata (demo) af denne slags fjernes i samme omgang ({n} rækker), så rigtige tal og demotal "
-        "aldrig blandes.",
-        "Demo data of this kind is removed at the same time ({n} rows), so real and demo figures are never mixed.",
+        ("Eksempeldata (demo) af denne slags fjernes i samme omgang ({count} række), så rigtige tal og demotal "
+         "aldrig blandes.",
+         "Eksempeldata (demo) af denne slags fjernes i samme omgang ({count} rækker), så rigtige tal og demotal "
+         "aldrig blandes."),
+        ("Demo data of this kind is removed at the same time ({count} row), so real and demo figures are never mixed.",
+         "Demo data of this kind is removed at the same time ({count} rows), so real and demo figures are never "
+         "mixed."),
     ),
     "imp.per_municipality": ("Pr. kommune", "Per municipality"),
     "imp.status_changes": ("Statusændringer (gemmes som hændelser)", "Status changes (kept as events)"),
@@ -106,10 +118,18 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "the milestones of the municipalities in the file are replaced; other real milestones are kept"),
     "imp.note.actions": ("handlinger matches på id eller (kommune, titel); rigtige handlinger, der ikke står i filen, røres ikke",
                          "actions are matched by id or (municipality, title); real actions not in the file are kept"),
-    "imp.note.population_missing": ("{n} kommuner står ikke i filen og beholder deres tal: {names}",
-                                    "{n} municipalities are not in the file and keep their figures: {names}"),
-    "imp.note.population_approx": ("{n} omtrentlige befolkningstal erstattes af Danmarks Statistiks tal (FOLK1A)",
-                                   "{n} approximate population figures are replaced by Statistics Denmark's (FOLK1A)"),
+    "imp.note.population_missing": (
+        ("{count} kommune står ikke i filen og beholder sine tal: {names}",
+         "{count} kommuner står ikke i filen og beholder deres tal: {names}"),
+        ("{count} municipality is not in the file and keeps its figures: {names}",
+         "{count} municipalities are not in the file and keep their figures: {names}"),
+    ),
+    "imp.note.population_approx": (
+        ("{count} omtrentligt befolkningstal erstattes af Danmarks Statistiks tal (FOLK1A)",
+         "{count} omtrentlige befolkningstal erstattes af Danmarks Statistiks tal (FOLK1A)"),
+        ("{count} approximate population figure is replaced by Statistics Denmark's (FOLK1A)",
+         "{count} approximate population figures are replaced by Statistics Denmark's (FOLK1A)"),
+    ),
     "dq.title": ("Datakvalitet", "Data quality"),
     "dq.intro": (
         "For hver kommune i {area}: seneste opgørelsesår, manglende år og sektorer i kommunens nyeste udgave af "
@@ -129,15 +149,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dq.metric.gaps": ("Kommuner med huller", "Municipalities with gaps"),
     "dq.metric.none": ("Uden opgørelse", "No inventory"),
     "dq.metric.estimated": ("Skønnede værdier", "Estimated values"),
-    "dq.metric.of": ("af {n} kommuner i området", "of {n} municipalities in the area"),
+    "dq.metric.of": (
+        ("af {count} kommune i området", "af {count} kommuner i området"),
+        ("of {count} municipality in the area", "of {count} municipalities in the area"),
+    ),
     "dq.metric.estimated_help": ("Andel af alle værdier i kommunernes nyeste udgaver, der er markeret som skøn.",
                                  "Share of all values in the municipalities' newest editions flagged as estimates."),
     "dq.gaps": ("Huller i data", "Gaps in the data"),
     "dq.gap.no_inventory": ("**{name}**: ingen opgørelse i nogen udgave", "**{name}**: no inventory in any edition"),
     "dq.gap.years": ("**{name}**: mangler år {years}", "**{name}**: missing years {years}"),
-    "dq.gap.sectors": ("**{name}**: mangler sektorerne {sectors} i nogle år ({cells} felter)",
-                       "**{name}**: missing the sectors {sectors} in some years ({cells} cells)"),
-    "dq.gap.more": ("… og {n} flere (se tabellen herunder)", "… and {n} more (see the table below)"),
+    "dq.gap.sectors": (
+        ("**{name}**: mangler sektorerne {sectors} i nogle år ({count} felt)",
+         "**{name}**: mangler sektorerne {sectors} i nogle år ({count} felter)"),
+        ("**{name}**: missing the sectors {sectors} in some years ({count} cell)",
+         "**{name}**: missing the sectors {sectors} in some years ({count} cells)"),
+    ),
+    "dq.gap.more": (
+        ("… og {count} mere (se tabellen herunder)", "… og {count} flere (se tabellen herunder)"),
+        ("… and {count} more (see the table below)", "… and {count} more (see the table below)"),
+    ),
     "dq.no_gaps": ("Ingen huller: alle kommuner i området har alle forventede år og sektorer.",
                    "No gaps: every municipality in the area has every expected year and sector."),
     "dq.per_municipality": ("Pr. kommune", "Per municipality"),
@@ -326,18 +356,25 @@ STRINGS: dict[str, tuple[str, str]] = {
     "imp.head.after": ("efter", "after"),
     "imp.head.new_edition": ("den nye udgave", "the new edition"),
     "imp.warn.baseline": (
-        "{n} kommuner står uden tal for planens basisår efter indlæsningen: {names}",
-        "{n} municipalities would have no figures for their plan's baseline year after the import: {names}",
+        ("{count} kommune står uden tal for planens basisår efter indlæsningen: {names}",
+         "{count} kommuner står uden tal for planens basisår efter indlæsningen: {names}"),
+        ("{count} municipality would have no figures for its plan's baseline year after the import: {names}",
+         "{count} municipalities would have no figures for their plan's baseline year after the import: {names}"),
     ),
     "imp.warn.fewer_years": (
-        "{n} kommuner får færre år end før: {names}",
-        "{n} municipalities would have fewer years than before: {names}",
+        ("{count} kommune får færre år end før: {names}", "{count} kommuner får færre år end før: {names}"),
+        ("{count} municipality would have fewer years than before: {names}",
+         "{count} municipalities would have fewer years than before: {names}"),
     ),
     "imp.warn.not_newest": (
-        "{n} kommuner bruger fortsat en nyere udgave, så filens rækker ændrer ikke deres tal nu (de kan ses på "
-        "siden Kommune under udgaven): {names}",
-        "{n} municipalities keep using a newer edition, so the file's rows do not change their figures now (they "
-        "can be viewed on the Municipality page under the edition): {names}",
+        ("{count} kommune bruger fortsat en nyere udgave, så filens rækker ændrer ikke dens tal nu (de kan ses på "
+         "siden Kommune under udgaven): {names}",
+         "{count} kommuner bruger fortsat en nyere udgave, så filens rækker ændrer ikke deres tal nu (de kan ses på "
+         "siden Kommune under udgaven): {names}"),
+        ("{count} municipality keeps using a newer edition, so the file's rows do not change its figures now (they "
+         "can be viewed on the Municipality page under the edition): {names}",
+         "{count} municipalities keep using a newer edition, so the file's rows do not change their figures now "
+         "(they can be viewed on the Municipality page under the edition): {names}"),
     ),
     "imp.warn.correction": (
         "Er filen en rettelse af enkelte tal, så vælg »en rettelse af en eksisterende udgave« (CLI: "

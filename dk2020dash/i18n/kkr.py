@@ -1,6 +1,6 @@
 """Strings of the KKR meeting pack: the Præsentation page, the deck, chart images, the shipped map: key -> (Danish, English)."""
 
-STRINGS: dict[str, tuple[str, str]] = {
+STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular, plural), (singular, plural))
     "kkr.page.title": ("Præsentation til KKR-mødet", "Presentation for the KKR meeting"),
     "kkr.since": ("Ændringer siden (sidste møde)", "Changes since (last meeting)"),
     "kkr.since.help": ("Datoen for sidste møde, fx 2026-09-01. Standard: 90 dage før i dag.",
@@ -34,7 +34,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kkr.fig.reduction": ("Reduktion {since}", "Reduction {since}"),
     "kkr.fig.target": ("Mål for {year}", "Target for {year}"),
     "kkr.fig.manko": ("Manko {year}", "Gap {year}"),
-    "kkr.fig.year": ("Opgørelsesår (data {lag} år gamle)", "Inventory year (data {lag} years old)"),
+    "kkr.fig.year": (
+        ("Opgørelsesår (data {count} år gamle)", "Opgørelsesår (data {count} år gamle)"),
+        ("Inventory year (data {count} year old)", "Inventory year (data {count} years old)"),
+    ),
     "kkr.fig.need": ("Behov for reduktion til {year}", "Reduction needed by {year}"),
     "kkr.fig.covered": ("Dækket af handlinger", "Covered by actions"),
     "kkr.fig.status_changes": ("Statusændringer", "Status changes"),
@@ -47,35 +50,44 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kkr.fig.follow_up_munis": ("Kommuner at følge op på", "Municipalities to follow up"),
     "kkr.col.overdue": ("Milepæle over frist", "Overdue milestones"),
     "kkr.col.stale": ("Forældede handlinger", "Stale actions"),
-    "kkr.map.lead": ("{n} af {total} kommuner kan vurderes.", "{n} of {total} municipalities can be assessed."),
+    "kkr.map.lead": (
+        ("{n} af {count} kommune kan vurderes.", "{n} af {count} kommuner kan vurderes."),
+        ("{n} of {count} municipality can be assessed.", "{n} of {count} municipalities can be assessed."),
+    ),
     "kkr.bridge.lead": ("Handlingerne dækker ikke {manko} af de {need}, der skal reduceres inden {year}.",
                         "The actions leave {manko} of the {need} to be reduced by {year} uncovered."),
-    "kkr.bridge.top": ("De {n} kommuner med størst manko", "The {n} municipalities with the largest gap"),
+    "kkr.bridge.top": (
+        ("Kommunen med størst manko", "De {count} kommuner med størst manko"),
+        ("The municipality with the largest gap", "The {count} municipalities with the largest gap"),
+    ),
     "kkr.changes.lead": ("Fra {since} til {today}.", "From {since} to {today}."),
     "kkr.changes.moved": ("{tonnes} forventet reduktion flyttede fra {old} til {new}.",
                           "{tonnes} of expected reduction moved from {old} to {new}."),
-    "kkr.changes.moved_more": ("… og {n} mindre flytninger mellem broens dele.",
-                               "… and {n} smaller moves between the parts of the bridge."),
+    "kkr.changes.moved_more": (
+        ("… og {count} mindre flytning mellem broens dele.", "… og {count} mindre flytninger mellem broens dele."),
+        ("… and {count} smaller move between the parts of the bridge.",
+         "… and {count} smaller moves between the parts of the bridge."),
+    ),
     "kkr.changes.no_move": ("Ingen statusændring flyttede tons mellem broens dele.",
                             "No status change moved tonnes between the parts of the bridge."),
     "kkr.changes.most": ("Flest statusændringer: {list}.", "Most status changes: {list}."),
     "kkr.changes.edition": ("Ny opgørelse: {name} ({date}).", "New inventory: {name} ({date})."),
     "kkr.changes.verdict": ("{name}: {old} → {new} med den nye opgørelse.", "{name}: {old} → {new} with the new inventory."),
-    "kkr.changes.verdict_more": ("… og {n} kommuner mere skiftede vurdering.", "… and {n} more municipalities changed verdict."),
+    "kkr.changes.verdict_more": (
+        ("… og {count} kommune mere skiftede vurdering.", "… og {count} kommuner mere skiftede vurdering."),
+        ("… and {count} more municipality changed verdict.", "… and {count} more municipalities changed verdict."),
+    ),
     "kkr.changes.verdict_none": ("Ingen kommune skiftede vurdering med den nye opgørelse.",
                                  "No municipality changed verdict with the new inventory."),
     "kkr.changes.nothing": ("Ingen ændringer i perioden.", "No changes in the period."),
-    "kkr.part.none": ("ingen status (ny)", "no status (new)"),
-    "kkr.part.secured": ("sikret", "secured"),
-    "kkr.part.in_progress": ("i gang", "in progress"),
-    "kkr.part.planned": ("planlagt", "planned"),
-    "kkr.part.at_risk": ("i fare", "at risk"),
-    "kkr.part.cancelled": ("opgivet", "cancelled"),
     "kkr.follow_up.lead": ("Status pr. {today}: milepæle efter fristen uden at være nået, og handlinger i gang eller "
                            "planlagt, der ikke er opdateret i et år.",
                            "As of {today}: milestones past their due date and not reached, and planned or ongoing "
                            "actions not updated for a year."),
-    "kkr.follow_up.top": ("De {n} kommuner med mest at følge op på", "The {n} municipalities with most to follow up"),
+    "kkr.follow_up.top": (
+        ("Kommunen med mest at følge op på", "De {count} kommuner med mest at følge op på"),
+        ("The municipality with most to follow up", "The {count} municipalities with most to follow up"),
+    ),
     "kkr.notes.source": ("Kilde: dashboardets egne tal (metrics/mitigation.py) for {n} kommuner i {area}, opgørelsesudgave "
                          "»{edition}«, beregnet {today}.",
                          "Source: the dashboard's own figures (metrics/mitigation.py) for {n} municipalities in {area}, "
@@ -112,14 +124,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kkr.title.adaptation": ("Klimatilpasning", "Climate adaptation"),
     "kkr.fig.assessed": ("Vurderede kommuner", "Municipalities assessed"),
     "kkr.col.uncovered": ("Antal", "Number"),
-    "kkr.adaptation.lead": ("{n} af {high} klimarisici vurderet høj eller meget høj har ingen tilpasningshandling i "
-                            "gang eller gennemført.",
-                            "{n} of {high} climate risks assessed high or very high have no adaptation action in "
-                            "progress or completed."),
+    "kkr.adaptation.lead": (
+        ("{n} af {count} klimarisiko vurderet høj eller meget høj har ingen tilpasningshandling i gang eller "
+         "gennemført.",
+         "{n} af {count} klimarisici vurderet høj eller meget høj har ingen tilpasningshandling i gang eller "
+         "gennemført."),
+        ("{n} of {count} climate risk assessed high or very high has no adaptation action in progress or completed.",
+         "{n} of {count} climate risks assessed high or very high have no adaptation action in progress or completed."),
+    ),
     "kkr.adaptation.none": ("Ingen kommune i området har en risikovurdering endnu.",
                             "No municipality in the area has a risk assessment yet."),
-    "kkr.adaptation.top": ("De {n} kommuner med flest høje risici uden tilpasning",
-                           "The {n} municipalities with most high risks without adaptation"),
+    "kkr.adaptation.top": (
+        ("Kommunen med flest høje risici uden tilpasning", "De {count} kommuner med flest høje risici uden tilpasning"),
+        ("The municipality with most high risks without adaptation",
+         "The {count} municipalities with most high risks without adaptation"),
+    ),
     "kkr.notes.adaptation": (
         "Kilde: kommunernes risikovurderinger (tabellen risk) for {assessed} af {n} kommuner i {area} og "
         "tilpasningshandlingerne med deres klimafarer (action_hazard), som på siden Tilpasning. En høj risiko er "

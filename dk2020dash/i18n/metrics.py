@@ -1,10 +1,7 @@
-"""Strings of metric words: verdicts, statuses, bridge parts, milestones, units and the Metode page: key -> (Danish, English)."""
+"""Strings of the metrics: what cannot be computed, the bridge's notes, units and the Metode page: key -> (Danish,
+English). The words for verdicts, statuses, bridge parts, milestones and cohorts are in labels.py."""
 
-STRINGS: dict[str, tuple[str, str]] = {
-    # verdicts
-    "verdict.on_track": ("På rette vej", "On track"),
-    "verdict.deviating": ("Afviger", "Deviating"),
-    "verdict.off_track": ("Ikke på rette vej", "Off track"),
+STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular, plural), (singular, plural))
     # cannot be computed
     "unavailable.no_inventory": ("Ingen opgørelse af udledninger", "No emission inventory"),
     "unavailable.no_plan": ("Ingen klimaplan registreret", "No climate plan registered"),
@@ -27,40 +24,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Missing years: {detail}",
     ),
     "bridge.left_out": (
-        "{n} handlinger med ukendt eller manglende status ({statuses}) er udeladt af reduktionsbroen ({tonnes} forventet).",
-        "{n} actions with an unknown or missing status ({statuses}) are left out of the reduction bridge ({tonnes} expected).",
+        ("{count} handling med ukendt eller manglende status ({statuses}) er udeladt af reduktionsbroen ({tonnes} "
+         "forventet).",
+         "{count} handlinger med ukendt eller manglende status ({statuses}) er udeladt af reduktionsbroen ({tonnes} "
+         "forventet)."),
+        ("{count} action with an unknown or missing status ({statuses}) is left out of the reduction bridge "
+         "({tonnes} expected).",
+         "{count} actions with an unknown or missing status ({statuses}) are left out of the reduction bridge "
+         "({tonnes} expected)."),
     ),
     "bridge.status_missing": ("mangler", "missing"),
-    "bridge.missing_expected": ("{n} handlinger har ingen forventet reduktion og tæller med 0 t.",
-                                "{n} actions have no expected reduction and count as 0 t."),
+    "bridge.missing_expected": (
+        ("{count} handling har ingen forventet reduktion og tæller med 0 t.",
+         "{count} handlinger har ingen forventet reduktion og tæller med 0 t."),
+        ("{count} action has no expected reduction and counts as 0 t.",
+         "{count} actions have no expected reduction and count as 0 t."),
+    ),
     "cannot_compute": ("Kan ikke beregnes: {reason}", "Cannot be computed: {reason}"),
-    # statuses and kinds
-    "status.planned": ("Planlagt", "Planned"),
-    "status.in_progress": ("I gang", "In progress"),
-    "status.completed": ("Gennemført", "Completed"),
-    "status.delayed": ("Forsinket", "Delayed"),
-    "status.paused": ("Sat på pause", "Paused"),
-    "status.cancelled": ("Opgivet", "Cancelled"),
-    "bridge.need": ("Behov til 2030", "Needed by 2030"),
-    "bridge.secured": ("Sikret (gennemført efter opgørelsesåret)", "Secured (completed after the inventory year)"),
-    "bridge.in_progress": ("I gang", "In progress"),
-    "bridge.planned": ("Planlagt", "Planned"),
-    "bridge.at_risk": ("I fare (forsinket/pause)", "At risk (delayed/paused)"),
-    "bridge.manko": ("Manko (udækket)", "Gap (uncovered)"),
-    "bridge.in_inventory": ("Allerede i opgørelsen (tæller ikke)", "Already in the inventory (counts nothing)"),
-    "milestone.joined": ("Tilsluttet DK2020", "Joined DK2020"),
-    "milestone.plan_approved": ("Plan godkendt (CONCITO/C40)", "Plan approved (CONCITO/C40)"),
-    "milestone.plan_adopted": ("Plan vedtaget i byrådet", "Plan adopted by the council"),
-    "milestone.status_report": ("Årlig statusrapport", "Annual status report"),
-    "milestone.plan_revision": ("Revision af planen", "Plan revision"),
-    "milestone_state.done": ("Udført", "Done"),
-    "milestone_state.overdue": ("Overskredet", "Overdue"),
-    "milestone_state.due_soon": ("Forfalder snart", "Due soon"),
-    "milestone_state.upcoming": ("Kommende", "Upcoming"),
-    "cohort.pilot_2019": ("Pilot (2019)", "Pilot (2019)"),
-    "cohort.round_2020": ("Runde 2020", "2020 round"),
-    "cohort.c40_own_plan": ("C40-medlem med egen plan", "C40 member, own plan"),
-    "cohort.2021_or_later": ("2021 eller senere", "2021 or later"),
     # units
     "unit.t": ("t CO2e", "t CO2e"),
     "unit.kt": ("kt CO2e", "kt CO2e"),
@@ -69,7 +49,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "unit.t_per_capita": ("t CO2e pr. indbygger", "t CO2e per inhabitant"),
     "approx": ("ca.", "approx."),
     "never_before_2100": ("ikke før 2100", "not before 2100"),
-    "years": ("{n} år", "{n} years"),
+    "years": (
+        ("{count} år", "{count} år"),
+        ("{count} year", "{count} years"),
+    ),
     # metode page
     "method.title": ("Metode: sådan beregnes tallene", "Method: how the figures are computed"),
     "method.intro": (
@@ -241,14 +224,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "zero_year.reached": ("nået", "reached"),
     "bridge.in_inventory_note": (
-        "{n} gennemførte handlinger ({tonnes} forventet) blev gennemført i eller før {year} og er allerede med i "
-        "opgørelsen; de tæller ikke i reduktionsbroen.",
-        "{n} completed actions ({tonnes} expected) were completed in or before {year} and are already in the "
-        "inventory; they count nothing in the reduction bridge.",
+        ("{count} gennemført handling ({tonnes} forventet) blev gennemført i eller før {year} og er allerede med i "
+         "opgørelsen; den tæller ikke i reduktionsbroen.",
+         "{count} gennemførte handlinger ({tonnes} forventet) blev gennemført i eller før {year} og er allerede med "
+         "i opgørelsen; de tæller ikke i reduktionsbroen."),
+        ("{count} completed action ({tonnes} expected) was completed in or before {year} and is already in the "
+         "inventory; it counts nothing in the reduction bridge.",
+         "{count} completed actions ({tonnes} expected) were completed in or before {year} and are already in the "
+         "inventory; they count nothing in the reduction bridge."),
     ),
     "method.editions_in_use": ("Hver kommunes tal kommer fra dens egen nyeste udgave. I brug nu: {editions}.",
                                "Each municipality's figures come from its own newest edition. In use now: {editions}."),
-    "method.edition_use": ("{name} ({n} kommuner)", "{name} ({n} municipalities)"),
+    "method.edition_use": (
+        ("{name} ({count} kommune)", "{name} ({count} kommuner)"),
+        ("{name} ({count} municipality)", "{name} ({count} municipalities)"),
+    ),
     "method.accessibility.title": ("Tilgængelighed", "Accessibility"),
     "method.accessibility.body": (
         "Dashboardet skal leve op til WCAG 2.1 niveau AA, som webtilgængelighedsloven kræver af offentlige "

@@ -1,6 +1,6 @@
 """Strings of the shell, the pages Overblik, Kommune, Sammenlign and Kort, charts and their text alternatives: key -> (Danish, English)."""
 
-STRINGS: dict[str, tuple[str, str]] = {
+STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular, plural), (singular, plural))
     # app shell
     "app.title": ("DK2020 Klimaplan-dashboard", "DK2020 climate plan dashboard"),
     "nav.overview": ("Overblik", "Overview"),
@@ -26,17 +26,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ov.sent.reduced": ("{name} har reduceret udledningen med {pct} {since}.", "{name} has cut emissions by {pct} {since}."),
     "ov.sent.increased": ("{name} har øget udledningen med {pct} {since}.", "{name} has increased emissions by {pct} {since}."),
     "ov.sent.target": ("Målet for {year} er {pct}.", "The target for {year} is {pct}."),
-    "ov.sent.on_track_count": ("{n} af {total} kommuner er på rette vej.", "{n} of {total} municipalities are on track."),
+    "ov.sent.on_track_count": (
+        ("{n} af {count} kommune er på rette vej.", "{n} af {count} kommuner er på rette vej."),
+        ("{n} of {count} municipality is on track.", "{n} of {count} municipalities are on track."),
+    ),
     "ov.sent.excluded_count": ("{n} kan ikke beregnes.", "{n} cannot be computed."),
     "ov.sent.verdict.on_track": ("{icon} {name} er på rette vej.", "{icon} {name} is on track."),
     "ov.sent.verdict.deviating": ("{icon} {name} afviger fra målstien.", "{icon} {name} is deviating from the target path."),
     "ov.sent.verdict.off_track": ("{icon} {name} er ikke på rette vej.", "{icon} {name} is off track."),
-    "ov.sent.freshness": ("Opgørelsesår {year} · data er {lag} år gamle", "Inventory year {year} · data are {lag} years old"),
+    "ov.sent.freshness": (
+        ("Opgørelsesår {year} · data er {count} år gamle", "Opgørelsesår {year} · data er {count} år gamle"),
+        ("Inventory year {year} · data are {count} year old", "Inventory year {year} · data are {count} years old"),
+    ),
     "chart.series.actual": ("Udledning (opgørelse)", "Emissions (inventory)"),
     "chart.series.target": ("Målsti", "Target path"),
     "chart.series.trend": ("Trend (fremskrevet)", "Trend (projected)"),
-    "chart.series.plan": ("Planens scenarie", "The plan's scenario"),
-    "chart.series.bau": ("Fremskrivning uden plan", "Projection without the plan"),
     "chart.legend": ("Forklaring", "Legend"),
     "chart.year": ("År", "Year"),
     "chart.emissions": ("Udledning", "Emissions"),
@@ -104,36 +108,80 @@ STRINGS: dict[str, tuple[str, str]] = {
                        "({worst_pct}).",
                        "Measured against each one's baseline (= 100), {best} has cut the most ({best_pct}) and "
                        "{worst} the least ({worst_pct})."),
-    "alt.scatter": ("Diagrammet viser {n} kommuner; af de valgte har {low} den laveste udledning pr. indbygger "
-                    "({low_value}) og {best} den største reduktion ({best_pct}).",
-                    "The chart shows {n} municipalities; of those chosen, {low} has the lowest emissions per "
-                    "inhabitant ({low_value}) and {best} the largest reduction ({best_pct})."),
-    "alt.scatter.same": ("Diagrammet viser {n} kommuner; af de valgte har {name} både den laveste udledning pr. "
-                         "indbygger ({low_value}) og den største reduktion ({best_pct}).",
-                         "The chart shows {n} municipalities; of those chosen, {name} has both the lowest emissions "
-                         "per inhabitant ({low_value}) and the largest reduction ({best_pct})."),
-    "alt.scatter.none": ("Diagrammet viser {n} kommuner; ingen af de valgte kan beregnes.",
-                         "The chart shows {n} municipalities; none of those chosen can be computed."),
-    "alt.heat": ("{n} kommuner har vurderet deres klimarisici; oftest vurderet som høj eller meget høj risiko er "
-                 "{hazard} ({k} kommuner).",
-                 "{n} municipalities have assessed their climate risks; the hazard most often rated a high or very "
-                 "high risk is {hazard} ({k} municipalities)."),
-    "alt.heat.none_high": ("{n} kommuner har vurderet deres klimarisici; ingen vurderer en klimafare som høj eller "
-                           "meget høj risiko.",
-                           "{n} municipalities have assessed their climate risks; none rates a hazard as a high or "
-                           "very high risk."),
-    "alt.status": ("{n} tilpasningshandlinger, heraf {k} i gang eller gennemført; flest handler om {hazard} "
-                   "({m} handlinger).",
-                   "{n} adaptation actions, {k} of them in progress or completed; most address {hazard} "
-                   "({m} actions)."),
-    "alt.map": ("Af {total} kommuner er {on_track} på rette vej, {deviating} afviger og {off_track} er ikke på "
-                "rette vej.",
-                "Of {total} municipalities, {on_track} are on track, {deviating} are deviating and {off_track} are "
-                "off track."),
-    "alt.map.none": ("Af {total} kommuner er {on_track} på rette vej, {deviating} afviger og {off_track} er ikke på "
-                     "rette vej; {none} kan ikke beregnes.",
-                     "Of {total} municipalities, {on_track} are on track, {deviating} are deviating and {off_track} "
-                     "are off track; {none} cannot be computed."),
+    "alt.scatter": (
+        ("Diagrammet viser {count} kommune; af de valgte har {low} den laveste udledning pr. indbygger ({low_value}) "
+         "og {best} den største reduktion ({best_pct}).",
+         "Diagrammet viser {count} kommuner; af de valgte har {low} den laveste udledning pr. indbygger "
+         "({low_value}) og {best} den største reduktion ({best_pct})."),
+        ("The chart shows {count} municipality; of those chosen, {low} has the lowest emissions per inhabitant "
+         "({low_value}) and {best} the largest reduction ({best_pct}).",
+         "The chart shows {count} municipalities; of those chosen, {low} has the lowest emissions per inhabitant "
+         "({low_value}) and {best} the largest reduction ({best_pct})."),
+    ),
+    "alt.scatter.same": (
+        ("Diagrammet viser {count} kommune; af de valgte har {name} både den laveste udledning pr. indbygger "
+         "({low_value}) og den største reduktion ({best_pct}).",
+         "Diagrammet viser {count} kommuner; af de valgte har {name} både den laveste udledning pr. indbygger "
+         "({low_value}) og den største reduktion ({best_pct})."),
+        ("The chart shows {count} municipality; of those chosen, {name} has both the lowest emissions per inhabitant "
+         "({low_value}) and the largest reduction ({best_pct}).",
+         "The chart shows {count} municipalities; of those chosen, {name} has both the lowest emissions per "
+         "inhabitant ({low_value}) and the largest reduction ({best_pct})."),
+    ),
+    "alt.scatter.none": (
+        ("Diagrammet viser {count} kommune; ingen af de valgte kan beregnes.",
+         "Diagrammet viser {count} kommuner; ingen af de valgte kan beregnes."),
+        ("The chart shows {count} municipality; none of those chosen can be computed.",
+         "The chart shows {count} municipalities; none of those chosen can be computed."),
+    ),
+    "alt.heat": (
+        ("{count} kommune har vurderet sine klimarisici; oftest vurderet som høj eller meget høj risiko er {hazard} "
+         "({k}).",
+         "{count} kommuner har vurderet deres klimarisici; oftest vurderet som høj eller meget høj risiko er "
+         "{hazard} ({k})."),
+        ("{count} municipality has assessed its climate risks; the hazard most often rated a high or very high risk "
+         "is {hazard} ({k}).",
+         "{count} municipalities have assessed their climate risks; the hazard most often rated a high or very high "
+         "risk is {hazard} ({k})."),
+    ),
+    "alt.heat.none_high": (
+        ("{count} kommune har vurderet sine klimarisici; den vurderer ingen klimafare som høj eller meget høj risiko.",
+         "{count} kommuner har vurderet deres klimarisici; ingen vurderer en klimafare som høj eller meget høj "
+         "risiko."),
+        ("{count} municipality has assessed its climate risks; it rates no hazard as a high or very high risk.",
+         "{count} municipalities have assessed their climate risks; none rates a hazard as a high or very high risk."),
+    ),
+    "alt.status": (
+        ("{count} tilpasningshandling ({k} i gang eller gennemført); den handler om {hazard} ({m}).",
+         "{count} tilpasningshandlinger, heraf {k} i gang eller gennemført; flest handler om {hazard} ({m})."),
+        ("{count} adaptation action ({k} in progress or completed); it addresses {hazard} ({m}).",
+         "{count} adaptation actions, {k} of them in progress or completed; most address {hazard} ({m})."),
+    ),
+    "n.municipalities": (
+        ("{count} kommune", "{count} kommuner"),
+        ("{count} municipality", "{count} municipalities"),
+    ),
+    "n.actions": (
+        ("{count} handling", "{count} handlinger"),
+        ("{count} action", "{count} actions"),
+    ),
+    "alt.map": (
+        ("Af {count} kommune er {on_track} på rette vej, {deviating} afviger og {off_track} er ikke på rette vej.",
+         "Af {count} kommuner er {on_track} på rette vej, {deviating} afviger og {off_track} er ikke på rette vej."),
+        ("Of {count} municipality, {on_track} is on track, {deviating} is deviating and {off_track} is off track.",
+         "Of {count} municipalities, {on_track} are on track, {deviating} are deviating and {off_track} are off "
+         "track."),
+    ),
+    "alt.map.none": (
+        ("Af {count} kommune er {on_track} på rette vej, {deviating} afviger og {off_track} er ikke på rette vej; "
+         "{none} kan ikke beregnes.",
+         "Af {count} kommuner er {on_track} på rette vej, {deviating} afviger og {off_track} er ikke på rette vej; "
+         "{none} kan ikke beregnes."),
+        ("Of {count} municipality, {on_track} is on track, {deviating} is deviating and {off_track} is off track; "
+         "{none} cannot be computed.",
+         "Of {count} municipalities, {on_track} are on track, {deviating} are deviating and {off_track} are off "
+         "track; {none} cannot be computed."),
+    ),
     "alt.map.range": ("{what} går fra {low} ({low_name}) til {high} ({high_name}).",
                       "{what} ranges from {low} ({low_name}) to {high} ({high_name})."),
     "ov.title": ("Overblik: {area}", "Overview: {area}"),
@@ -201,8 +249,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "mun.actions": ("Handlinger (største forventede reduktion først)", "Actions (largest expected reduction first)"),
     "mun.actions.sector": ("Sektor", "Sector"),
     "mun.actions.status": ("Status", "Status"),
-    "mun.actions.count": ("{n} handlinger vist. ⚠️ Forældet = ikke opdateret i {days} dage.",
-                          "{n} actions shown. ⚠️ Stale = not updated for {days} days."),
+    "mun.actions.count": (
+        ("{count} handling vist. ⚠️ Forældet = ikke opdateret i {days} dage.",
+         "{count} handlinger vist. ⚠️ Forældet = ikke opdateret i {days} dage."),
+        ("{count} action shown. ⚠️ Stale = not updated for {days} days.",
+         "{count} actions shown. ⚠️ Stale = not updated for {days} days."),
+    ),
     "mun.actions.none": ("Ingen handlinger registreret.", "No actions registered."),
     "mun.milestones": ("Milepæle", "Milestones"),
     "mun.milestones.none": ("Ingen milepæle registreret.", "No milestones registered."),
@@ -232,8 +284,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "cmp.index.subtitle": ("Udledning i forhold til basisåret (basisår = 100)", "Emissions relative to the baseline (baseline = 100)"),
     "cmp.index.axis": ("Indeks (basisår = 100)", "Index (baseline = 100)"),
     "cmp.index.value": ("Indeks", "Index"),
-    "cmp.scatter.title": ("De valgte blandt alle {n} kommuner: udledning pr. indbygger mod reduktion",
-                          "Those chosen among all {n} municipalities: emissions per inhabitant against reduction"),
+    "cmp.scatter.title": (
+        ("De valgte blandt {count} kommune: udledning pr. indbygger mod reduktion",
+         "De valgte blandt alle {count} kommuner: udledning pr. indbygger mod reduktion"),
+        ("Those chosen among {count} municipality: emissions per inhabitant against reduction",
+         "Those chosen among all {count} municipalities: emissions per inhabitant against reduction"),
+    ),
     "cmp.scatter.subtitle": ("Seneste opgørelsesår; valgte kommuner fremhævet og navngivet",
                              "Latest inventory year; chosen municipalities highlighted and named"),
     "cmp.scatter.others": ("Øvrige kommuner", "Other municipalities"),
@@ -260,7 +316,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "map.legend.manko": ("Manko til 2030 (udækket reduktion)", "Gap to 2030 (uncovered reduction)"),
     "map.legend.verdict": ("Vurdering i seneste opgørelsesår", "Verdict in the latest inventory year"),
     "map.legend.none": ("Kan ikke beregnes", "Cannot be computed"),
-    "map.legend.count": ("{n} kommuner", "{n} municipalities"),
+    "map.legend.count": (
+        ("{count} kommune", "{count} kommuner"),
+        ("{count} municipality", "{count} municipalities"),
+    ),
     "map.click": ("Klik på en kommune for at åbne dens side. Hold musen over for tallene.",
                   "Click a municipality to open its page. Hover for the figures."),
     "map.points": ("Kommunerne vises som cirkler ved deres midtpunkt (størrelse efter areal). Sæt DK2020_BOUNDARIES "
@@ -281,7 +340,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                            "no features with the properties kode and navn for the 98 municipalities"),
     "map.missing_polygons": ("Uden grænse i filen, vist som cirkel: {names}", "No boundary in the file, shown as a circle: {names}"),
     "map.tip.reduction": ("Reduktion siden basisår", "Reduction since baseline"),
-    "map.tip.lag": ("dataforsinkelse {n} år", "data lag {n} years"),
+    "map.tip.lag": (
+        ("dataforsinkelse {count} år", "dataforsinkelse {count} år"),
+        ("data lag {count} year", "data lag {count} years"),
+    ),
     "map.tip.manko": ("Manko 2030", "Gap 2030"),
     "map.tip.year": ("Seneste opgørelse", "Latest inventory"),
     "nav.quality": ("Datakvalitet", "Data quality"),

@@ -1,14 +1,18 @@
 """Strings of sign-in, users, roles and edits (the Indsatser and Milepæle work): key -> (Danish, English)."""
 
-STRINGS: dict[str, tuple[str, str]] = {
+STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular, plural), (singular, plural))
     "auth.err.viewer": ("Du har ikke ret til at ændre noget. Log ind som redaktør eller administrator.",
                         "You may not change anything. Sign in as an editor or admin."),
     "auth.err.scope": ("{email} må ikke ændre {name}s handlinger og milepæle (uden for brugerens område).",
                        "{email} may not change the actions and milestones of {name} (outside the user's scope)."),
     "auth.err.admin": ("Kun en administrator må gøre det.", "Only an admin may do that."),
     "auth.err.short_password": ("Adgangskoden skal have mindst {n} tegn.", "The password needs at least {n} characters."),
-    "auth.err.wait": ("For mange forsøg. Vent {seconds} sekunder, og prøv igen.",
-                      "Too many attempts. Wait {seconds} seconds and try again."),
+    "auth.err.wait": (
+        ("For mange forsøg. Vent {count} sekund, og prøv igen.",
+         "For mange forsøg. Vent {count} sekunder, og prøv igen."),
+        ("Too many attempts. Wait {count} second and try again.",
+         "Too many attempts. Wait {count} seconds and try again."),
+    ),
     "auth.err.bad_login": ("Forkert e-mail eller adgangskode.", "Wrong e-mail or password."),
     "auth.err.email": ("'{email}' er ikke en e-mailadresse.", "'{email}' is not an e-mail address."),
     "auth.err.municipality": ("Ukendt kommune: '{name}' (brug navn eller kommunekode).",
@@ -58,9 +62,6 @@ STRINGS: dict[str, tuple[str, str]] = {
                           "Editors and admins sign in to change data. Everyone can read without signing in."),
     "auth.sign_out": ("Log ud", "Sign out"),
     "auth.signed_in_as": ("Logget ind som {email} ({role})", "Signed in as {email} ({role})"),
-    "auth.role.viewer": ("læser", "viewer"),
-    "auth.role.editor": ("redaktør", "editor"),
-    "auth.role.admin": ("administrator", "admin"),
     "auth.admin_only": ("Kun administratorer kan indlæse data og gendanne backups. Log ind som administrator.",
                         "Only admins can import data and restore backups. Sign in as an admin."),
     "act.title": ("Indsatser på tværs af kommuner", "Actions across municipalities"),
@@ -73,12 +74,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "act.sector": ("Sektor", "Sector"),
     "act.status": ("Status", "Status"),
     "act.kind": ("Type", "Type"),
-    "act.kind.mitigation": ("Reduktion", "Mitigation"),
-    "act.kind.adaptation": ("Tilpasning", "Adaptation"),
     "act.stale": ("Kun forældede (ikke opdateret i {days} dage)", "Stale only (not updated for {days} days)"),
     "act.search": ("Søg i titler", "Search titles"),
     "act.all": ("Alle", "All"),
-    "act.count": ("{n} indsatser", "{n} actions"),
+    "act.count": (
+        ("{count} indsats", "{count} indsatser"),
+        ("{count} action", "{count} actions"),
+    ),
     "act.totals": ("Antal og forventet reduktion 2030 pr. status", "Count and expected 2030 reduction by status"),
     "act.totals.value": ("{n} · {tonnes}", "{n} · {tonnes}"),
     "act.bridge": ("Reduktionsbroen for udsnittet", "The reduction bridge of the selection"),

@@ -10,11 +10,12 @@ import pyarrow as pa
 
 from dk2020dash import names as municipality_names
 from dk2020dash.db.store import Store
-from dk2020dash.domain import SECTOR_BY_CODE, YEAR_MAX, YEAR_MIN
+from dk2020dash.domain import YEAR_MAX, YEAR_MIN
 from dk2020dash.ingest import numbers
 from dk2020dash.ingest.problems import MAX_PROBLEMS, Problem, Problems
 from dk2020dash.ingest.read import Table
 from dk2020dash.ingest.synonyms import ESTIMATED_FALSE, ESTIMATED_TRUE, SECTORS, fold, lookup
+from dk2020dash.labels import SECTORS as SECTOR_WORDS
 
 HUGE_TCO2E = 1e8  # more than any Danish municipality emits in one sector and year (all of Denmark: ~5e7)
 
@@ -40,8 +41,7 @@ class Reference:
 
 
 _SECTOR_LOOKUP = lookup(SECTORS)
-_SECTOR_LOOKUP.update({fold(s.label_da): s.code for s in SECTOR_BY_CODE.values()})
-_SECTOR_LOOKUP.update({fold(s.label_en): s.code for s in SECTOR_BY_CODE.values()})
+_SECTOR_LOOKUP.update({fold(word): code for code, words in SECTOR_WORDS.items() for word in words})
 
 
 def _by_unique(values: pd.Series, fn) -> np.ndarray:

@@ -200,16 +200,16 @@ def _warnings(heads: pd.DataFrame, names: dict[int, str], target: tuple[int, str
     had_base = heads["baseline_t_before"].notna()
     lost = heads[had_base & heads["baseline_t_after"].isna()]
     if len(lost):
-        out.append(("imp.warn.baseline", {"n": len(lost), "names": listed(
+        out.append(("imp.warn.baseline", {"count": len(lost), "names": listed(
             lost, lambda r: f"{names.get(r.municipality, r.municipality)} ({r.baseline_year})")}))
     fewer = heads[heads["years_after"].fillna(0) < heads["years_before"].fillna(0)]
     if len(fewer):
-        out.append(("imp.warn.fewer_years", {"n": len(fewer), "names": listed(
+        out.append(("imp.warn.fewer_years", {"count": len(fewer), "names": listed(
             fewer, lambda r: f"{names.get(r.municipality, r.municipality)} "
                              f"({int(r.years_before)} → {0 if pd.isna(r.years_after) else int(r.years_after)})")}))
     behind = heads[~heads["uses_file"]]
     if len(behind):
-        out.append(("imp.warn.not_newest", {"n": len(behind), "names": listed(
+        out.append(("imp.warn.not_newest", {"count": len(behind), "names": listed(
             behind, lambda r: str(names.get(r.municipality, r.municipality)))}))
     if (len(lost) or len(fewer)) and target is None:
         out.append(("imp.warn.correction", {}))

@@ -123,10 +123,10 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, 
     missing = sorted(set(ref.names) - set(df["municipality"]))
     if missing:
         names = ", ".join(ref.names[c] for c in missing[:10]) + (" ..." if len(missing) > 10 else "")
-        s.notes.append(("imp.note.population_missing", {"n": len(missing), "names": names}))
+        s.notes.append(("imp.note.population_missing", {"count": len(missing), "names": names}))
     approx = int(m["population_approx"].sum())
     if approx:
-        s.notes.append(("imp.note.population_approx", {"n": approx}))
+        s.notes.append(("imp.note.population_approx", {"count": approx}))
     return s
 
 

@@ -9,6 +9,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from dk2020dash import labels
 from dk2020dash.domain import YEAR_MAX, YEAR_MIN
 from dk2020dash.ingest import common
 from dk2020dash.ingest.common import Reference
@@ -24,20 +25,26 @@ _YEAR = re.compile(r"\d{4}(\.0+)?")
 
 
 def _hazard_lookup() -> dict[str, str]:
-    from dk2020dash.domain import HAZARDS as DOMAIN_HAZARDS
-
     table = lookup(HAZARDS)
-    for h in DOMAIN_HAZARDS:  # the labels shown in the app read back too
-        table.setdefault(fold(h.label_da), h.code)
-        table.setdefault(fold(h.label_en), h.code)
+    for code, words in labels.HAZARDS.items():  # the words shown in the app read back too
+        for word in words:
+            table.setdefault(fold(word), code)
     return table
 
 
 HAZARD_LOOKUP = _hazard_lookup()
 LEVEL_LOOKUP = lookup(RISK_LEVELS)
-HAZARD_EXPECTED = ("en klimafare: skybrud, stormflod, havvandsstigning, grundvand, oversvømmelse fra vandløb, "
-                   "hedebølge, tørke eller erosion (eller på engelsk)")
-LEVEL_EXPECTED = "et risikoniveau: lav, middel, høj eller meget høj (low, medium, high, very high)"
+
+
+def _listed(words: labels.Words, i: int, last: str) -> str:
+    """The words of a labels table in one language, lower case: "lav, middel, høj eller meget høj"."""
+    shown = [w[i].lower() for w in words.values()]
+    return ", ".join(shown[:-1]) + last + shown[-1]
+
+
+HAZARD_EXPECTED = f"en klimafare: {_listed(labels.HAZARDS, 0, ' eller ')} (eller på engelsk)"
+LEVEL_EXPECTED = (f"et risikoniveau: {_listed(labels.RISK_LEVELS, 0, ' eller ')} "
+                  f"({_listed(labels.RISK_LEVELS, 1, ', ')})")
 
 
 def hazard_code(value: object) -> str | None:

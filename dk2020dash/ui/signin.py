@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dk2020dash import auth as roles
-from dk2020dash import i18n
+from dk2020dash import i18n, labels
 from dk2020dash.ui.context import Context
 
 __all__ = ["SESSION_KEY", "can_edit", "is_admin", "is_writer", "md", "oidc_configured", "sign_in", "signed_in_email"]
@@ -49,7 +49,7 @@ def sign_in(ctx: Context) -> roles.User:
             # Small text, not st.caption: the e-mail becomes a mailto link (GFM autolinks it whatever the escaping),
             # and a caption's 60 % opacity makes any link colour fail WCAG's 4.5:1 on the sidebar.
             st.markdown(":small[" + ctx.t("auth.signed_in_as", email=md(user.email),
-                                          role=ctx.t(f"auth.role.{user.role}")) + "]")
+                                          role=labels.role(user.role, ctx.lang)) + "]")
             if st.button(ctx.t("auth.sign_out"), key="auth-sign-out", icon=":material/logout:"):
                 if oidc:
                     st.logout()

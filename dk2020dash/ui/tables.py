@@ -5,7 +5,7 @@ from datetime import date
 
 import pandas as pd
 
-from dk2020dash import i18n, queries
+from dk2020dash import i18n, labels, queries
 from dk2020dash.metrics.mitigation import Unavailable
 from dk2020dash.ui.context import Context
 from dk2020dash.ui.loaders import municipality_name, reason_text
@@ -62,10 +62,8 @@ def milestone_states(milestones: pd.DataFrame, today: date) -> pd.Series:
 
 
 def sector_label(code: str, lang: str) -> str:
-    from dk2020dash.domain import SECTOR_BY_CODE
-
-    s = SECTOR_BY_CODE.get(code)
-    return code if s is None else (s.label_en if lang == "en" else s.label_da)
+    """The sector's word (labels.sector), or the code itself for one the app does not know."""
+    return labels.word_or_code(labels.SECTORS, code, lang)
 
 
 def actions_frame(ctx: Context, actions: pd.DataFrame, today: date, dates_as_text: bool = True) -> pd.DataFrame:
@@ -79,7 +77,7 @@ def actions_frame(ctx: Context, actions: pd.DataFrame, today: date, dates_as_tex
         t("ov.col.title"): actions["title"],
         t("ov.col.stale"): [t("mun.stale") if s else "" for s in stale],
         t("ov.col.sector"): actions["sector"].map(lambda c: "–" if c is None or pd.isna(c) else sector_label(c, lang)),
-        t("ov.col.status"): actions["status"].map(lambda s: t(f"status.{s}")),
+        t("ov.col.status"): actions["status"].map(lambda s: labels.status(s, lang)),
         t("ov.col.expected"): actions["expected_2030_t"],
         t("ov.col.responsible"): actions["responsible"].fillna(""),
         t("ov.col.updated"): actions["last_updated"].map(
@@ -90,8 +88,6 @@ def actions_frame(ctx: Context, actions: pd.DataFrame, today: date, dates_as_tex
 def milestones_frame(ctx: Context, milestones: pd.DataFrame, today: date, dates_as_text: bool = True) -> pd.DataFrame:
     """Milestones as shown: kind in words, Danish dates and the state (done/overdue/due soon/upcoming) with icon.
     With dates_as_text=False the dates stay dates (for downloads)."""
-    from dk2020dash.views.sentences import MILESTONE_ICON
-
     t, lang = ctx.t, ctx.lang
     states = milestone_states(milestones, today)
 
@@ -101,10 +97,10 @@ def milestones_frame(ctx: Context, milestones: pd.DataFrame, today: date, dates_
         return i18n.day(pd.Timestamp(v).date(), lang) if dates_as_text else pd.Timestamp(v).date()
 
     return pd.DataFrame({
-        t("ov.col.milestone"): milestones["kind"].map(lambda k: t(f"milestone.{k}")),
+        t("ov.col.milestone"): milestones["kind"].map(lambda k: labels.milestone_kind(k, lang)),
         t("ov.col.due"): milestones["due"].map(day),
         t("ov.col.done"): milestones["done"].map(day),
-        t("ov.col.state"): states.map(lambda s: f"{MILESTONE_ICON[s]} {t(f'milestone_state.{s}')}"),
+        t("ov.col.state"): states.map(lambda s: f"{labels.milestone_icon(s)} {labels.milestone_state(s, lang)}"),
         t("ov.col.note"): milestones["note"].fillna(""),
     })
 
@@ -175,7 +171,7 @@ def comparison_table(ctx: Context, metrics: pd.DataFrame) -> pd.DataFrame:
             t("cmp.col.per_capita"): capita(r) if ok else "–",
             t("cmp.col.manko"): i18n.tonnes(r.manko, lang) if ok else "–",
             t("cmp.col.latest_year"): str(int(r.latest_year)) if ok else "–",
-            t("cmp.col.lag"): t("years", n=int(r.data_lag)) if ok else "–",
+            t("cmp.col.lag"): t("years", count=int(r.data_lag)) if ok else "–",
             t("cmp.col.note"): "" if ok else r.why,
         })
     return pd.DataFrame(rows)
@@ -204,10 +200,7 @@ def year_ranges(years: list[int]) -> str:
 
 
 def _sector_labels(codes: list[str], lang: str) -> str:
-    from dk2020dash.domain import SECTOR_BY_CODE
-
-    return ", ".join((SECTOR_BY_CODE[c].label_en if lang == "en" else SECTOR_BY_CODE[c].label_da)
-                     if c in SECTOR_BY_CODE else c for c in codes)
+    return ", ".join(sector_label(c, lang) for c in codes)
 
 
 def _when(value: object, lang: str) -> str:
@@ -239,8 +232,7 @@ def quality_gaps(ctx: Context, dq: pd.DataFrame) -> list[str]:
             lines.append(ctx.t("dq.gap.years", name=i18n.literal(row.name), years=year_ranges(row.missing_years)))
         if row.missing_cells:
             lines.append(ctx.t("dq.gap.sectors", name=i18n.literal(row.name),
-                               sectors=_sector_labels(row.missing_sectors, ctx.lang),
-                               cells=i18n.number(row.missing_cells, ctx.lang)))
+                               sectors=_sector_labels(row.missing_sectors, ctx.lang), count=row.missing_cells))
     return lines
 
 

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dk2020dash import i18n
+from dk2020dash import i18n, labels
 from dk2020dash.db import open_store
 from dk2020dash.metrics.mitigation import Progress, Unavailable
 from dk2020dash.ui.context import Context
@@ -74,7 +74,7 @@ def activity_kpis(ctx: Context, codes: list[int], today: date) -> None:
             st.markdown(f"**{t('ov.kpi.actions')}**")
             with st.container(horizontal=True):
                 for status, n in by_status.items():
-                    st.metric(t(f"status.{status}"), i18n.number(n, ctx.lang))
+                    st.metric(labels.status(status, ctx.lang), i18n.number(n, ctx.lang))
         st.metric(t("ov.kpi.overdue"), i18n.number(overdue, ctx.lang), border=True,
                   help=t("ov.kpi.overdue.help", today=i18n.day(today, ctx.lang)))
 

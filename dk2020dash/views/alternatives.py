@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from dk2020dash import i18n, names
+from dk2020dash import i18n, labels, names
 from dk2020dash.domain import HIGH_RISK_LEVELS, VERDICTS
 from dk2020dash.metrics import adaptation
 from dk2020dash.metrics.mitigation import Bridge, Progress
@@ -40,8 +40,8 @@ def _wide(frame: pd.DataFrame, row: str, column: str, value: str, columns: list,
 def trajectory(p: Progress, lang: str, scenarios: pd.DataFrame | None = None) -> TextAlternative:
     """charts.trajectory's lines, one row per year: the inventory, the target path, the trend, the plan's scenarios."""
     df = charts.trajectory_frame(p, lang, scenarios)
-    labels = [_t(charts.TRAJECTORY_SERIES[k][0], lang) for k in charts.TRAJECTORY_SERIES if k in set(df["key"])]
-    table = _wide(df, "year", "series", "tco2e", labels, lang, _t("chart.year", lang))
+    series = [charts.series_label(k, lang) for k in charts.TRAJECTORY_SERIES if k in set(df["key"])]
+    table = _wide(df, "year", "series", "tco2e", series, lang, _t("chart.year", lang))
     return TextAlternative(sentences.trajectory_summary(p, lang), table)
 
 
@@ -114,13 +114,13 @@ def scatter(metrics: pd.DataFrame, chosen: list[int], lang: str) -> TextAlternat
 
 def risk_heatmap(matrix: pd.DataFrame, lang: str, municipalities: int) -> TextAlternative:
     """charts.risk_heatmap's cells: one row per hazard, one column per risk level, municipalities in each."""
-    levels = [charts.risk_level_label(lv, lang) for lv in matrix.columns]
-    table = pd.DataFrame({_t("ad.col.hazard", lang): [charts.hazard_label(h, lang) for h in matrix.index]})
+    levels = [labels.risk_level(lv, lang) for lv in matrix.columns]
+    table = pd.DataFrame({_t("ad.col.hazard", lang): [labels.hazard(h, lang) for h in matrix.index]})
     for label, lv in zip(levels, matrix.columns):
         table[label] = [i18n.number(int(v), lang) for v in matrix[lv]]
     high = matrix[[lv for lv in HIGH_RISK_LEVELS if lv in matrix.columns]].sum(axis=1)
     top = str(high.idxmax()) if len(high) and int(high.max()) > 0 else None
-    summary = sentences.heat_summary(municipalities, charts.hazard_label(top, lang) if top else None,
+    summary = sentences.heat_summary(municipalities, labels.hazard(top, lang) if top else None,
                                      int(high.max()) if top else 0, lang)
     return TextAlternative(summary, table)
 
@@ -128,12 +128,12 @@ def risk_heatmap(matrix: pd.DataFrame, lang: str, municipalities: int) -> TextAl
 def adaptation_status(by_hazard: pd.DataFrame, actions: pd.DataFrame, lang: str) -> TextAlternative:
     """charts.adaptation_status_bars's bars: one row per hazard, one column per status (an action naming two hazards
     counts under both, as in the chart)."""
-    table = pd.DataFrame({_t("ad.col.hazard", lang): [charts.hazard_label(h, lang) for h in by_hazard.index]})
+    table = pd.DataFrame({_t("ad.col.hazard", lang): [labels.hazard(h, lang) for h in by_hazard.index]})
     for s in by_hazard.columns:
-        table[_t(f"status.{s}", lang)] = [i18n.number(int(v), lang) for v in by_hazard[s]]
+        table[labels.status(s, lang)] = [i18n.number(int(v), lang) for v in by_hazard[s]]
     per = by_hazard.sum(axis=1)
     under_way = int(actions["status"].map(adaptation.covers).sum()) if len(actions) else 0
-    summary = sentences.adaptation_status_summary(len(actions), under_way, charts.hazard_label(str(per.idxmax()), lang),
+    summary = sentences.adaptation_status_summary(len(actions), under_way, labels.hazard(str(per.idxmax()), lang),
                                                   int(per.max()), lang)
     return TextAlternative(summary, table)
 

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import altair as alt
 import pandas as pd
 
-from dk2020dash import i18n
-from dk2020dash.domain import NET_ZERO_YEAR, SECTOR_GROUPS, TARGET_YEAR
+from dk2020dash import i18n, labels
+from dk2020dash.domain import NET_ZERO_YEAR, SCENARIO_KINDS, TARGET_YEAR
 from dk2020dash.metrics.mitigation import Bridge, Progress, Trend
 from dk2020dash.views import sentences
 
@@ -26,13 +26,14 @@ NUMBER_LOCALE = {
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["£", ""]},
 }
 
-# Trajectory series: stable keys -> (i18n key, colour, dash). Colour AND dash tell them apart.
-TRAJECTORY_SERIES: dict[str, tuple[str, str, list[int]]] = {
-    "actual": ("chart.series.actual", PALETTE["blue"], [1, 0]),
-    "target": ("chart.series.target", PALETTE["green"], [8, 4]),
-    "trend": ("chart.series.trend", PALETTE["orange"], [2, 3]),
-    "plan": ("chart.series.plan", PALETTE["purple"], [12, 3, 3, 3]),
-    "bau": ("chart.series.bau", PALETTE["grey"], [4, 4]),
+# Trajectory series: stable keys -> (colour, dash). Colour AND dash tell them apart. The plan's scenarios (plan,
+# bau) are named by labels.scenario_kind, the others by chart.series.* in i18n (series_label).
+TRAJECTORY_SERIES: dict[str, tuple[str, list[int]]] = {
+    "actual": (PALETTE["blue"], [1, 0]),
+    "target": (PALETTE["green"], [8, 4]),
+    "trend": (PALETTE["orange"], [2, 3]),
+    "plan": (PALETTE["purple"], [12, 3, 3, 3]),
+    "bau": (PALETTE["grey"], [4, 4]),
 }
 SECTOR_GROUP_COLOURS = {"energi": PALETTE["blue"], "transport": PALETTE["orange"], "landbrug": PALETTE["green"],
                         "lulucf": PALETTE["sky"], "affald": PALETTE["purple"], "industri": PALETTE["grey"]}
@@ -67,9 +68,9 @@ def _finish(chart: alt.TopLevelMixin, title: str, lang: str, subtitle: str | Non
             .configure_text(fontSize=FONT_SIZE))
 
 
-def _group_label(group: str, lang: str) -> str:
-    da, en = SECTOR_GROUPS[group]
-    return en if lang == "en" else da
+def series_label(key: str, lang: str) -> str:
+    """A trajectory series in words: a scenario by its kind, the inventory, target path and trend by i18n."""
+    return labels.scenario_kind(key, lang) if key in SCENARIO_KINDS else i18n.t(f"chart.series.{key}", lang)
 
 
 # -- trajectory -----------------------------------------------------------------------------------
@@ -93,7 +94,7 @@ def trajectory_frame(progress: Progress, lang: str, scenarios: pd.DataFrame | No
             full = g[g["municipalities"] == g["municipalities"].max()] if "municipalities" in g else g
             rows += [(str(kind), int(r.year), float(r.tco2e)) for r in full.itertuples()]
     df = pd.DataFrame(rows, columns=["key", "year", "tco2e"])
-    df["series"] = df["key"].map(lambda k: i18n.t(TRAJECTORY_SERIES[k][0], lang))
+    df["series"] = df["key"].map(lambda k: series_label(k, lang))
     return df
 
 
@@ -109,14 +110,14 @@ def trajectory(progress: Progress, lang: str, scenarios: pd.DataFrame | None = N
     df["value"] = df["tco2e"] / divisor
     df["value_text"] = df["tco2e"].map(lambda v: i18n.tonnes(v, lang))
     keys = [k for k in TRAJECTORY_SERIES if k in set(df["key"])]
-    labels = [i18n.t(TRAJECTORY_SERIES[k][0], lang) for k in keys]
+    series = [series_label(k, lang) for k in keys]
     legend_title = i18n.t("chart.legend", lang)
     colour = alt.Color("series:N", title=legend_title,
-                       scale=alt.Scale(domain=labels, range=[TRAJECTORY_SERIES[k][1] for k in keys]),
-                       sort=labels)
+                       scale=alt.Scale(domain=series, range=[TRAJECTORY_SERIES[k][0] for k in keys]),
+                       sort=series)
     dash = alt.StrokeDash("series:N", title=legend_title,
-                          scale=alt.Scale(domain=labels, range=[TRAJECTORY_SERIES[k][2] for k in keys]),
-                          sort=labels)
+                          scale=alt.Scale(domain=series, range=[TRAJECTORY_SERIES[k][1] for k in keys]),
+                          sort=series)
     x = alt.X("year:Q", title=i18n.t("chart.year", lang), axis=alt.Axis(format="d", tickMinStep=5),
               scale=alt.Scale(nice=False, zero=False))
     y = alt.Y("value:Q", title=unit_text, axis=alt.Axis(format=",.1~f"), scale=alt.Scale(zero=True))
@@ -159,7 +160,7 @@ def trajectory(progress: Progress, lang: str, scenarios: pd.DataFrame | None = N
 def sector_groups_frame(by_sector: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Emissions per year and sector group (from queries.emissions_by_sector) with the group's label."""
     df = by_sector.groupby(["year", "sector_group"], as_index=False)["tco2e"].sum()
-    df["group"] = df["sector_group"].map(lambda g: _group_label(g, lang))
+    df["group"] = df["sector_group"].map(lambda g: labels.sector_group(g, lang))
     return df
 
 
@@ -199,9 +200,9 @@ def sector_area(by_sector: pd.DataFrame, lang: str) -> alt.Chart:
     df["value"] = df["tco2e"] / divisor
     df["value_text"] = df["tco2e"].map(lambda v: i18n.tonnes(v, lang))
     groups = [g for g in SECTOR_GROUP_COLOURS if g in set(df["sector_group"])]
-    labels = [_group_label(g, lang) for g in groups]
-    colour = alt.Color("group:N", title=i18n.t("chart.sector", lang), sort=labels, scale=alt.Scale(
-        domain=labels, range=[SECTOR_GROUP_COLOURS[g] for g in groups]))
+    group_words = [labels.sector_group(g, lang) for g in groups]
+    colour = alt.Color("group:N", title=i18n.t("chart.sector", lang), sort=group_words, scale=alt.Scale(
+        domain=group_words, range=[SECTOR_GROUP_COLOURS[g] for g in groups]))
     chart = alt.Chart(df).mark_area(opacity=0.9, line={"color": "white", "strokeWidth": 0.5}).encode(
         x=alt.X("year:Q", title=i18n.t("chart.year", lang), axis=alt.Axis(format="d"), scale=alt.Scale(nice=False, zero=False)),
         y=alt.Y("value:Q", title=i18n.t(unit, lang), stack="zero", axis=alt.Axis(format=",.1~f")),
@@ -229,7 +230,7 @@ def bridge_frame(bridge: Bridge, lang: str) -> pd.DataFrame:
     rows.append(("manko", start, start + bridge.manko, bridge.manko))
     rows.append(("in_inventory", 0.0, bridge.in_inventory, bridge.in_inventory))
     df = pd.DataFrame(rows, columns=["key", "start", "end", "tco2e"])
-    df["step"] = df["key"].map(lambda k: i18n.t(f"bridge.{k}", lang))
+    df["step"] = df["key"].map(lambda k: labels.bridge_part(k, lang))
     df["label"] = df["tco2e"].map(lambda v: i18n.tonnes(v, lang))
     return df
 
@@ -292,12 +293,12 @@ def indexed_trajectories(progresses: dict[str, Progress], lang: str) -> alt.Laye
         x=x, y=y, color=colour, shape=alt.Shape("name:N", sort=names, legend=None), tooltip=tooltip)
     base = alt.Chart(pd.DataFrame({"index": [100.0]})).mark_rule(color=PALETTE["grey"], strokeDash=[4, 4]).encode(y="index:Q")
     last = df.sort_values("year").groupby("name", as_index=False).last()
-    labels = alt.Chart(last).mark_text(align="left", dx=8, fontSize=FONT_SIZE, fontWeight="bold").encode(
+    name_marks = alt.Chart(last).mark_text(align="left", dx=8, fontSize=FONT_SIZE, fontWeight="bold").encode(
         x=x, y=y, text="name:N", color=alt.Color("name:N", sort=names, legend=None,
                                                  scale=alt.Scale(domain=names, range=palette[:len(names)])))
     best = max(progresses, key=lambda n: progresses[n].reduction)
     title = i18n.t("cmp.index.title", lang, best=best, pct=i18n.percent(progresses[best].reduction, lang))
-    return _finish(alt.layer(base, lines, labels), title, lang, i18n.t("cmp.index.subtitle", lang))
+    return _finish(alt.layer(base, lines, name_marks), title, lang, i18n.t("cmp.index.subtitle", lang))
 
 
 def per_capita_scatter(metrics: pd.DataFrame, chosen: list[int], lang: str) -> alt.LayerChart:
@@ -331,7 +332,7 @@ def per_capita_scatter(metrics: pd.DataFrame, chosen: list[int], lang: str) -> a
     names = [alt.Chart(picked[picked["above"] == above]).mark_text(
         align="left", dx=12, dy=-12 if above else 14, fontSize=FONT_SIZE + 1, fontWeight="bold").encode(
         x=x, y=y, text="name:N") for above in (True, False)]
-    title = i18n.t("cmp.scatter.title", lang, n=len(df))
+    title = i18n.t("cmp.scatter.title", lang, count=len(df))
     return _finish(alt.layer(others, chosen_marks, *names), title, lang, i18n.t("cmp.scatter.subtitle", lang),
                    height=420)
 
@@ -343,23 +344,9 @@ STATUS_COLOURS = {"completed": PALETTE["green"], "in_progress": PALETTE["sky"], 
                   "delayed": PALETTE["orange"], "paused": PALETTE["yellow"], "cancelled": PALETTE["grey"]}
 
 
-def hazard_label(code: str, lang: str) -> str:
-    from dk2020dash.domain import HAZARD_BY_CODE
-
-    h = HAZARD_BY_CODE[code]
-    return h.label_en if lang == "en" else h.label_da
-
-
-def risk_level_label(level: str, lang: str) -> str:
-    from dk2020dash.domain import RISK_LEVEL_LABELS
-
-    da, en = RISK_LEVEL_LABELS[level]
-    return en if lang == "en" else da
-
-
 def risk_heatmap_frame(matrix: pd.DataFrame, lang: str) -> pd.DataFrame:
     """progress.risk_matrix as long rows: hazard and level in words, the number of municipalities."""
-    rows = [{"hazard": hazard_label(h, lang), "level": risk_level_label(lv, lang), "n": int(matrix.loc[h, lv]),
+    rows = [{"hazard": labels.hazard(h, lang), "level": labels.risk_level(lv, lang), "n": int(matrix.loc[h, lv]),
              "label": i18n.number(int(matrix.loc[h, lv]), lang)}
             for h in matrix.index for lv in matrix.columns]
     return pd.DataFrame(rows, columns=["hazard", "level", "n", "label"])
@@ -370,8 +357,8 @@ def risk_heatmap(matrix: pd.DataFrame, lang: str, municipalities: int) -> alt.La
     hazard at each level, the count written in every cell (colour is never the only cue): the cell's hue is its
     level, its strength the count."""
     df = risk_heatmap_frame(matrix, lang)
-    hazards = [hazard_label(h, lang) for h in matrix.index]
-    levels = [risk_level_label(lv, lang) for lv in matrix.columns]
+    hazards = [labels.hazard(h, lang) for h in matrix.index]
+    levels = [labels.risk_level(lv, lang) for lv in matrix.columns]
     top = max(int(df["n"].max()) if len(df) else 0, 1)
     x = alt.X("level:N", sort=levels, title=i18n.t("ad.chart.level", lang),
               axis=alt.Axis(orient="top", labelAngle=0, labelFontSize=FONT_SIZE + 1))
@@ -387,12 +374,12 @@ def risk_heatmap(matrix: pd.DataFrame, lang: str, municipalities: int) -> alt.La
     text = alt.Chart(df).mark_text(fontSize=FONT_SIZE + 1, fontWeight="bold", color=PALETTE["black"]).encode(
         x=x, y=y, text="label:N")
     title = i18n.t("ad.chart.heat.title", lang)
-    subtitle = i18n.t("ad.chart.heat.subtitle", lang, n=i18n.number(municipalities, lang))
+    subtitle = i18n.t("ad.chart.heat.subtitle", lang, count=municipalities)
     return _finish(alt.layer(cells, text), title, lang, subtitle, height=40 * len(hazards))
 
 
 def adaptation_status_frame(by_hazard: pd.DataFrame, lang: str) -> pd.DataFrame:
-    rows = [{"hazard": hazard_label(h, lang), "status_key": s, "status": i18n.t(f"status.{s}", lang),
+    rows = [{"hazard": labels.hazard(h, lang), "status_key": s, "status": labels.status(s, lang),
              "n": int(by_hazard.loc[h, s])}
             for h in by_hazard.index for s in by_hazard.columns if int(by_hazard.loc[h, s]) > 0]
     return pd.DataFrame(rows, columns=["hazard", "status_key", "status", "n"])
@@ -401,15 +388,15 @@ def adaptation_status_frame(by_hazard: pd.DataFrame, lang: str) -> pd.DataFrame:
 def adaptation_status_bars(by_hazard: pd.DataFrame, lang: str) -> alt.Chart:
     """Adaptation actions per hazard, stacked by status (covering statuses first, from the axis out)."""
     df = adaptation_status_frame(by_hazard, lang)
-    hazards = [hazard_label(h, lang) for h in by_hazard.index]
+    hazards = [labels.hazard(h, lang) for h in by_hazard.index]
     order = list(STATUS_COLOURS)
     df["order"] = df["status_key"].map(order.index)
-    labels = [i18n.t(f"status.{s}", lang) for s in order]
+    statuses = [labels.status(s, lang) for s in order]
     chart = alt.Chart(df).mark_bar().encode(
         x=alt.X("n:Q", title=i18n.t("ad.chart.actions", lang), axis=alt.Axis(format=",d", tickMinStep=1)),
         y=alt.Y("hazard:N", sort=hazards, title=None, axis=alt.Axis(labelLimit=320, labelFontSize=FONT_SIZE + 1)),
-        color=alt.Color("status:N", title=None, sort=labels,
-                        scale=alt.Scale(domain=labels, range=[STATUS_COLOURS[s] for s in order])),
+        color=alt.Color("status:N", title=None, sort=statuses,
+                        scale=alt.Scale(domain=statuses, range=[STATUS_COLOURS[s] for s in order])),
         order=alt.Order("order:Q"),
         tooltip=[alt.Tooltip("hazard:N", title=i18n.t("ad.col.hazard", lang)),
                  alt.Tooltip("status:N", title=i18n.t("ad.col.status", lang)),
@@ -455,10 +442,10 @@ def verdict_map(rows: pd.DataFrame, lang: str, features: dict[int, dict] | None 
     A static chart for slides (vl-convert renders it offline); grey where nothing can be computed."""
     from dk2020dash.domain import VERDICTS
 
-    labels = [i18n.t(f"verdict.{v}", lang) for v in VERDICTS]
+    verdicts = [labels.verdict(v, lang) for v in VERDICTS]
     none = i18n.t("map.legend.none", lang)
-    colour_of = dict(zip(VERDICTS, labels))
-    domain = [*labels, none]
+    colour_of = dict(zip(VERDICTS, verdicts))
+    domain = [*verdicts, none]
     scale = alt.Scale(domain=domain, range=[*VERDICT_COLOURS.values(), PALETTE["grey"]])
     # Inside the map's top-right corner: open sea (Kattegat and Sweden) for Denmark and every region.
     legend = alt.Legend(orient="top-right", symbolType="square", symbolSize=300, fillColor="#FFFFFFDD", padding=8)

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from dk2020dash import i18n
+from dk2020dash import i18n, labels
 from dk2020dash.domain import VERDICTS
 
 BOUNDARIES_ENV = "DK2020_BOUNDARIES"
@@ -22,10 +22,10 @@ METRICS: tuple[str, ...] = ("verdict", "reduction", "per_capita", "manko")
 POINT_LAYER, POLYGON_LAYER, OUTLINE_LAYER, LABEL_LAYER = (
     "kommuner-punkter", "kommuner-graenser", "kommuner-omrids", "kommuner-navne")
 
-# Okabe-Ito verdict colours (as in charts.py) and a light-to-dark blue ramp for the numeric metrics,
-# which stays readable for the common colour-vision deficiencies; grey where nothing can be computed.
+# Okabe-Ito verdict colours (as in charts.py; with the verdict's icon and word from labels) and a light-to-dark
+# blue ramp for the numeric metrics, which stays readable for the common colour-vision deficiencies; grey where
+# nothing can be computed.
 VERDICT_HEX = {"on_track": "#009E73", "deviating": "#E69F00", "off_track": "#D55E00"}
-VERDICT_ICON = {"on_track": "✅", "deviating": "⚠️", "off_track": "❌"}
 RAMP_HEX = ("#DEEBF7", "#9ECAE1", "#4292C6", "#08519C", "#08306B")
 NONE_HEX = "#999999"
 BINS = len(RAMP_HEX)
@@ -109,7 +109,7 @@ def colour_classes(metrics: pd.DataFrame, metric: str, lang: str) -> tuple[list[
     if metric == "verdict":
         colours = [VERDICT_HEX.get(v, NONE_HEX) if isinstance(v, str) else NONE_HEX for v in metrics["verdict"]]
         for v in VERDICTS:
-            legend.append({"colour": VERDICT_HEX[v], "label": f"{VERDICT_ICON[v]} {i18n.t(f'verdict.{v}', lang)}",
+            legend.append({"colour": VERDICT_HEX[v], "label": f"{labels.verdict_icon(v)} {labels.verdict(v, lang)}",
                            "count": int((metrics["verdict"] == v).sum())})
     else:
         values = pd.to_numeric(metrics[metric], errors="coerce")
@@ -151,11 +151,11 @@ def tooltip_frame(metrics: pd.DataFrame, lang: str) -> pd.DataFrame:
         if r.population_approx and r.per_capita is not None and not pd.isna(r.per_capita):
             per_capita = f"{approx} {per_capita}"
         rows.append((
-            f"{VERDICT_ICON[r.verdict]} {t(f'verdict.{r.verdict}')}",
+            f"{labels.verdict_icon(r.verdict)} {labels.verdict(r.verdict, lang)}",
             f"{t('map.tip.reduction')}: {i18n.percent(r.reduction, lang)}",
             f"{per_capita} {t('unit.t_per_capita')}",
             f"{t('map.tip.manko')}: {i18n.tonnes(r.manko, lang)}",
-            f"{t('map.tip.year')}: {int(r.latest_year)} ({t('map.tip.lag', n=int(r.data_lag))})",
+            f"{t('map.tip.year')}: {int(r.latest_year)} ({t('map.tip.lag', count=int(r.data_lag))})",
         ))
     out = pd.DataFrame(rows, columns=list(TIP_LINES))
     out.insert(0, "name", metrics["name"].to_numpy())
@@ -296,13 +296,13 @@ def map_deck(metrics: pd.DataFrame, metric: str, lang: str, boundaries: Mapping[
             auto_highlight=True,
         ))
     spots = place_labels(frame, view, size, focus)
-    labels = frame.loc[frame["code"].isin([c for c, spot in spots.items() if spot is not None]),
-                       ["code", "name", "lon", "lat"]].copy()
-    spot = [LABEL_SPOTS[spots[c]] for c in labels["code"]]
-    labels["anchor"], labels["baseline"] = [a for a, _, _ in spot], [b for _, b, _ in spot]
-    labels["offset"] = [list(o) for _, _, o in spot]
+    named = frame.loc[frame["code"].isin([c for c, spot in spots.items() if spot is not None]),
+                      ["code", "name", "lon", "lat"]].copy()
+    spot = [LABEL_SPOTS[spots[c]] for c in named["code"]]
+    named["anchor"], named["baseline"] = [a for a, _, _ in spot], [b for _, b, _ in spot]
+    named["offset"] = [list(o) for _, _, o in spot]
     layers.append(pdk.Layer(
-        "TextLayer", data=labels, id=LABEL_LAYER, pickable=False,
+        "TextLayer", data=named, id=LABEL_LAYER, pickable=False,
         get_position=["lon", "lat"], get_text="name", get_size=LABEL_PX, size_units="'pixels'",
         get_color=[20, 20, 20, 255], get_text_anchor="anchor", get_alignment_baseline="baseline",
         get_pixel_offset="offset", character_set="'auto'", font_family="'DejaVu Sans, Arial, sans-serif'",

@@ -1,18 +1,15 @@
 """The plain-language sentences a mayor reads aloud, built from a Progress (no Streamlit, no SQL)."""
 from __future__ import annotations
 
-from dk2020dash import i18n
+from dk2020dash import i18n, labels
 from dk2020dash.domain import TARGET_YEAR, Verdict
 from dk2020dash.metrics.mitigation import Bridge, Progress, Trend
-
-VERDICT_ICON: dict[str, str] = {"on_track": "✅", "deviating": "⚠️", "off_track": "❌"}
-MILESTONE_ICON: dict[str, str] = {"done": "✅", "overdue": "❌", "due_soon": "⏰", "upcoming": "📅"}
 
 
 def verdict_label(verdict: Verdict | str, lang: str) -> str:
     """The verdict as icon and word, never colour alone: "✅ På rette vej"."""
     v = Verdict(verdict).value
-    return f"{VERDICT_ICON[v]} {i18n.t(f'verdict.{v}', lang)}"
+    return f"{labels.verdict_icon(v)} {labels.verdict(v, lang)}"
 
 
 def baseline_year(progress: Progress) -> int | None:
@@ -42,7 +39,7 @@ def area_sentence(progress: Progress, name: str, lang: str) -> str:
     counts = progress.verdict_counts()
     total = len(progress.verdicts) + len(progress.excluded)
     parts = [reduction_clause(progress, name, lang), target_clause(progress, lang),
-             i18n.t("ov.sent.on_track_count", lang, n=counts[Verdict.ON_TRACK], total=total)]
+             i18n.t("ov.sent.on_track_count", lang, n=counts[Verdict.ON_TRACK], count=total)]
     if progress.excluded:
         parts.append(i18n.t("ov.sent.excluded_count", lang, n=len(progress.excluded)))
     return " ".join(parts)
@@ -52,13 +49,13 @@ def municipality_sentence(progress: Progress, name: str, lang: str) -> str:
     """"✅ København er på rette vej. København har reduceret udledningen med 46 % siden 1990. Målet for 2030 er
     50 %." """
     v = progress.verdict.value
-    head = i18n.t(f"ov.sent.verdict.{v}", lang, icon=VERDICT_ICON[v], name=name)
+    head = i18n.t(f"ov.sent.verdict.{v}", lang, icon=labels.verdict_icon(v), name=name)
     return " ".join([head, reduction_clause(progress, name, lang), target_clause(progress, lang)])
 
 
 def freshness_note(progress: Progress, lang: str) -> str:
     """"Opgørelsesår 2024 · data er 2 år gamle": the verdict always travels with its year and data lag."""
-    return i18n.t("ov.sent.freshness", lang, year=progress.latest_year, lag=progress.data_lag)
+    return i18n.t("ov.sent.freshness", lang, year=progress.latest_year, count=progress.data_lag)
 
 
 def trajectory_title(progress: Progress, lang: str) -> str:
@@ -92,14 +89,14 @@ def bridge_notes(bridge: Bridge, lang: str, year: int | None = None) -> list[str
     med i opgørelsen; …" """
     notes = []
     if bridge.in_inventory_actions and year is not None:
-        notes.append(i18n.t("bridge.in_inventory_note", lang, n=bridge.in_inventory_actions, year=year,
+        notes.append(i18n.t("bridge.in_inventory_note", lang, count=bridge.in_inventory_actions, year=year,
                             tonnes=i18n.tonnes(bridge.in_inventory, lang)))
     if bridge.left_out_actions:
         statuses = ", ".join(s or i18n.t("bridge.status_missing", lang) for s in bridge.left_out_statuses)
-        notes.append(i18n.t("bridge.left_out", lang, n=bridge.left_out_actions, statuses=statuses,
+        notes.append(i18n.t("bridge.left_out", lang, count=bridge.left_out_actions, statuses=statuses,
                             tonnes=i18n.tonnes(bridge.left_out, lang)))
     if bridge.missing_expected_actions:
-        notes.append(i18n.t("bridge.missing_expected", lang, n=bridge.missing_expected_actions))
+        notes.append(i18n.t("bridge.missing_expected", lang, count=bridge.missing_expected_actions))
     return notes
 
 
@@ -115,16 +112,14 @@ def _joined(items: list[str], lang: str) -> str:
 def uncovered_sentence(name: str, assessed: int, high: int, uncovered: list[tuple[str, str]], lang: str) -> str:
     """The Kommune page's plain sentence on its high climate risks: which have no adaptation action in progress
     or completed (progress.uncovered_high_risks), given as (hazard, level) pairs, highest first."""
-    from dk2020dash.views.charts import hazard_label, risk_level_label
-
     if not assessed:
         return i18n.t("ad.sent.no_assessment", lang, name=name)
     if not high:
         return i18n.t("ad.sent.no_high", lang, name=name)
     if not uncovered:
-        return i18n.t("ad.sent.covered", lang, name=name, n=high)
-    parts = [f"{hazard_label(h, lang).lower()} ({risk_level_label(lv, lang).lower()})" for h, lv in uncovered]
-    return i18n.t("ad.sent.uncovered", lang, name=name, hazards=_joined(parts, lang), n=len(uncovered), high=high)
+        return i18n.t("ad.sent.covered", lang, name=name, count=high)
+    parts = [f"{labels.hazard(h, lang).lower()} ({labels.risk_level(lv, lang).lower()})" for h, lv in uncovered]
+    return i18n.t("ad.sent.uncovered", lang, name=name, hazards=_joined(parts, lang), n=len(uncovered), count=high)
 
 
 # -- Text alternatives: the one sentence under each chart and the map, read before its data table (issue 14) --
@@ -182,29 +177,29 @@ def scatter_summary(shown: int, chosen: list[tuple[str, float, float]], lang: st
     """Per capita against reduction: of `shown` municipalities, the chosen ones (name, reduction, per capita) with
     the lowest per capita emissions and the largest reduction."""
     if not chosen:
-        return i18n.t("alt.scatter.none", lang, n=i18n.number(shown, lang))
+        return i18n.t("alt.scatter.none", lang, count=shown)
     low = min(chosen, key=lambda c: c[2])
     best = max(chosen, key=lambda c: c[1])
-    values = {"n": i18n.number(shown, lang), "best_pct": i18n.percent(best[1], lang),
+    values = {"best_pct": i18n.percent(best[1], lang),
               "low_value": f"{i18n.number(low[2], lang, 1)} {i18n.t('unit.t_per_capita', lang)}"}
     if low[0] == best[0]:
-        return i18n.t("alt.scatter.same", lang, name=low[0], **values)
-    return i18n.t("alt.scatter", lang, low=low[0], best=best[0], **values)
+        return i18n.t("alt.scatter.same", lang, name=low[0], count=shown, **values)
+    return i18n.t("alt.scatter", lang, low=low[0], best=best[0], count=shown, **values)
 
 
 def heat_summary(assessed: int, hazard: str | None, high: int, lang: str) -> str:
     """The risk heat map: how many municipalities assessed their risks, and the hazard most often rated high or
     very high (`high` municipalities; None when none is)."""
-    n = i18n.number(assessed, lang)
     if hazard is None or not high:
-        return i18n.t("alt.heat.none_high", lang, n=n)
-    return i18n.t("alt.heat", lang, n=n, hazard=hazard.lower(), k=i18n.number(high, lang))
+        return i18n.t("alt.heat.none_high", lang, count=assessed)
+    return i18n.t("alt.heat", lang, count=assessed, hazard=hazard.lower(),
+                  k=i18n.t("n.municipalities", lang, count=high))
 
 
 def adaptation_status_summary(actions: int, under_way: int, hazard: str, per_hazard: int, lang: str) -> str:
     """Adaptation actions by hazard and status: how many, how many under way, the hazard most address."""
-    return i18n.t("alt.status", lang, n=i18n.number(actions, lang), k=i18n.number(under_way, lang),
-                  hazard=hazard.lower(), m=i18n.number(per_hazard, lang))
+    return i18n.t("alt.status", lang, count=actions, k=i18n.number(under_way, lang),
+                  hazard=hazard.lower(), m=i18n.t("n.actions", lang, count=per_hazard))
 
 
 def map_summary(verdicts: list[str | None], lang: str) -> str:
@@ -213,10 +208,9 @@ def map_summary(verdicts: list[str | None], lang: str) -> str:
     counts = {v.value: sum(x == v.value for x in verdicts) for v in Verdict}
     none = sum(not isinstance(x, str) for x in verdicts)
     values = {k: i18n.number(n, lang) for k, n in counts.items()}
-    total = i18n.number(len(verdicts), lang)
     if none:
-        return i18n.t("alt.map.none", lang, total=total, none=i18n.number(none, lang), **values)
-    return i18n.t("alt.map", lang, total=total, **values)
+        return i18n.t("alt.map.none", lang, count=len(verdicts), none=i18n.number(none, lang), **values)
+    return i18n.t("alt.map", lang, count=len(verdicts), **values)
 
 
 def map_range_summary(what: str, low: tuple[str, str], high: tuple[str, str], lang: str) -> str:

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import i18n, queries
+from dk2020dash import i18n, labels, queries
 from dk2020dash.db.store import Store
 from dk2020dash.metrics.mitigation import assess_municipality
-from dk2020dash.views import sentences
+from dk2020dash.views import charts, sentences
 from tests.spec_helpers import domains
 from tests.support import municipality_inputs, page
 
@@ -63,8 +63,8 @@ def test_deep_links_by_name_code_and_old_spelling(demo_backend: Path, query: dic
 def test_charts_show_adopted_beside_revised_baseline_sectors_and_bridge(demo_backend: Path) -> None:
     at = kommune(kommune="Aarhus")
     trajectory, bars, area, bridge = specs(at)
-    labels = [i18n.t(f"chart.series.{k}", "da") for k in ("actual", "target", "trend", "plan", "bau")]
-    assert any(d == labels for d in domains(trajectory))
+    series = [charts.series_label(k, "da") for k in ("actual", "target", "trend", "plan", "bau")]
+    assert any(d == series for d in domains(trajectory))
     assert ["target_2030", "net_zero", "adopted_baseline"] in domains(trajectory)
     p = progress_of(demo_backend, 751)
     assert trajectory["title"]["text"] == sentences.trajectory_title(p, "da")
@@ -111,7 +111,7 @@ def test_a_municipality_that_cannot_be_computed_says_why_and_shows_what_it_can(
 def test_actions_filter_by_status_with_danish_words_and_stale_marks(demo_backend: Path) -> None:
     at = kommune(kommune="Aarhus")
     actions = at.dataframe[0].value
-    assert set(actions["Status"]) <= {i18n.t(f"status.{s}", "da") for s in
+    assert set(actions["Status"]) <= {labels.status(s, "da") for s in
                                       ("planned", "in_progress", "completed", "delayed", "paused", "cancelled")}
     expected = actions["Forventet reduktion 2030 (t/år)"].fillna(-1).tolist()
     assert expected == sorted(expected, reverse=True)

@@ -13,7 +13,7 @@ from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS, Verdict
 from dk2020dash.metrics.mitigation import assess_area, assess_municipality
 from dk2020dash.ui import shell
-from dk2020dash.views import sentences
+from dk2020dash.views import charts, sentences
 from tests.spec_helpers import domains
 from tests.support import municipality_inputs, page
 
@@ -69,7 +69,7 @@ def test_every_area_shows_its_sentence_and_kpis_from_progress(demo_backend: Path
 def test_charts_carry_the_expected_series(demo_backend: Path) -> None:
     at = overblik()
     trajectory, bars, area, bridge = specs(at)
-    assert [i18n.t(f"chart.series.{k}", "da") for k in ("actual", "target", "trend", "plan", "bau")] in domains(trajectory)
+    assert [charts.series_label(k, "da") for k in ("actual", "target", "trend", "plan", "bau")] in domains(trajectory)
     assert trajectory["config"]["locale"]["number"]["decimal"] == ","
     p, _ = expected(demo_backend, DENMARK)
     assert trajectory["title"]["text"] == sentences.trajectory_title(p, "da")

@@ -11,17 +11,17 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import i18n, queries
+from dk2020dash import i18n, labels, queries
 from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, TARGET_YEAR, VERDICTS
 from dk2020dash.exports import kkr
 from dk2020dash.metrics import adaptation, mitigation
 from dk2020dash.metrics.mitigation import Progress, assess_area, assess_municipality
-from dk2020dash.views import alternatives, charts, maps, sentences
+from dk2020dash.views import alternatives, maps, sentences
 from tests.support import ROOT, municipality_inputs, page
 
 TODAY = date.today()
-WORDS = {lang: {v: i18n.t(f"verdict.{v}", lang) for v in VERDICTS} for lang in ("da", "en")}
+WORDS = {lang: {v: labels.verdict(v, lang) for v in VERDICTS} for lang in ("da", "en")}
 
 
 def opened(file: str, runs: int = 1, **query: str) -> AppTest:
@@ -111,7 +111,7 @@ def test_the_sentences_carry_progress_figures_formatted_by_i18n_in_both_language
     assert sentences.map_summary(["on_track", "on_track", "off_track", None], "da") == (
         "Af 4 kommuner er 2 på rette vej, 0 afviger og 1 er ikke på rette vej; 1 kan ikke beregnes.")
     assert sentences.map_summary(["deviating"], "en") == (
-        "Of 1 municipalities, 0 are on track, 1 are deviating and 0 are off track.")
+        "Of 1 municipality, 0 is on track, 1 is deviating and 0 is off track.")  # one municipality (issue 18)
 
 
 def test_a_trajectorys_table_holds_the_lines_the_chart_draws(demo_store: Store) -> None:
@@ -151,8 +151,8 @@ def test_overblik_gives_every_chart_its_sentence_and_table_from_progress(demo_en
     bridge = found["ov-bridge"]
     assert summary(bridge) == sentences.bridge_summary(p.bridge, lang)
     df = table(bridge, label)
-    assert row(df, i18n.t("bridge.need", lang)).iloc[1] == i18n.tonnes(p.bridge.need, lang)
-    assert row(df, i18n.t("bridge.manko", lang)).iloc[1] == i18n.tonnes(p.manko, lang)
+    assert row(df, labels.bridge_part("need", lang)).iloc[1] == i18n.tonnes(p.bridge.need, lang)
+    assert row(df, labels.bridge_part("manko", lang)).iloc[1] == i18n.tonnes(p.manko, lang)
 
     # The sectors: the latest year's groups as the store sums them, largest first.
     by_sector = queries.emissions_by_sector(Store(demo_env), tuple(p.members), None)
@@ -257,7 +257,7 @@ def test_the_presentations_slide_charts_get_the_same_sentences(demo_env: Path, s
         risks = queries.risks(Store(demo_env), list(p.members) + list(p.excluded))
         matrix = adaptation.risk_matrix(risks)
         high = matrix[["hoej", "meget_hoej"]].sum(axis=1)
-        assert text == sentences.heat_summary(risks["municipality"].nunique(), charts.hazard_label(high.idxmax(), "da"),
+        assert text == sentences.heat_summary(risks["municipality"].nunique(), labels.hazard(high.idxmax(), "da"),
                                               int(high.max()), "da")
 
 
@@ -341,10 +341,10 @@ def test_verdicts_carry_icon_and_word_wherever_they_are_coloured(demo_env: Path)
     at = opened("overblik")
     # the ranking table: every verdict cell holds its word (and icon)
     cells = next(d for d in at.dataframe if d.key == "ov-ranking").value["Vurdering"].tolist()
-    assert cells and all(any(f"{sentences.VERDICT_ICON[v]} {w}" == c for v, w in WORDS["da"].items()) for c in cells)
+    assert cells and all(any(f"{labels.VERDICT_ICONS[v]} {w}" == c for v, w in WORDS["da"].items()) for c in cells)
     # the KPI cards of verdict counts are labelled with icon and word
-    labels = {m.label for m in at.metric}
-    assert {sentences.verdict_label(v, "da") for v in VERDICTS} <= labels
+    shown = {m.label for m in at.metric}
+    assert {sentences.verdict_label(v, "da") for v in VERDICTS} <= shown
     # the map's tooltip and legend: icon and word
     metrics = pd.DataFrame([{"code": 1, "name": "A", "verdict": "off_track", "reduction": 0.1, "per_capita": 5.0,
                              "population_approx": False, "manko": 10.0, "latest_year": 2024, "data_lag": 2,
@@ -358,7 +358,7 @@ def test_milestone_states_and_risk_levels_are_words(demo_env: Path) -> None:
     at = opened("kommune", kommune="Aarhus")
     frames = [d.value for d in at.dataframe]
     states = next(f for f in frames if "Milepæl" in f.columns)["Tilstand"].tolist()
-    words = {f"{sentences.MILESTONE_ICON[s]} {i18n.t(f'milestone_state.{s}', 'da')}" for s in sentences.MILESTONE_ICON}
+    words = {f"{labels.MILESTONE_ICONS[s]} {labels.milestone_state(s, 'da')}" for s in labels.MILESTONE_ICONS}
     assert states and set(states) <= words
     risks = next(f for f in frames if "Klimafare" in f.columns and "Risiko" in f.columns)["Risiko"].tolist()
     assert risks and set(risks) <= {"Lav", "Middel", "Høj", "Meget høj"}

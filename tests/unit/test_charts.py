@@ -37,7 +37,7 @@ def test_trajectory_has_every_series_with_words_colour_and_dash(demo_store: Stor
     keys = {r["key"] for r in rows(spec) if "key" in r}
     assert {"actual", "target", "trend", "plan", "bau"} <= keys
     assert {"target_2030", "net_zero", "adopted_baseline"} <= keys
-    labels = [i18n.t(f"chart.series.{k}", "da") for k in ("actual", "target", "trend", "plan", "bau")]
+    labels = [charts.series_label(k, "da") for k in ("actual", "target", "trend", "plan", "bau")]
     # colour and dash both keyed on the same plain-word series names, so the legend merges into one
     assert sum(1 for d in domains(spec) if d == labels) >= 2
     assert spec["title"]["text"] == sentences.trajectory_title(copenhagen, "da")

@@ -191,7 +191,7 @@ def test_cli_published_and_into_edition(full: Store, tmp_path: Path, capsys: pyt
     assert main(["import", "inventory", str(f), "--db", str(full.path), "--published", "2024-03-01",
                  "--dry-run"]) == 0
     out = capsys.readouterr().out
-    assert "kommuner bruger fortsat en nyere udgave" in out
+    assert "1 kommune bruger fortsat en nyere udgave" in out  # København alone, in the singular (issue 18)
     assert main(["import", "inventory", str(f), "--db", str(full.path), "--published", "2024-03-01"]) == 0
     eds = queries.editions(full).set_index("name")
     assert eds.loc["kbh", "published"] == pd.Timestamp("2024-03-01")
@@ -319,4 +319,4 @@ def test_metode_names_the_editions_in_use(full_env: Store) -> None:
     at = app("pages/metode.py")
     assert not at.exception
     body = "\n".join(m.value for m in at.markdown)
-    assert "I brug nu: kbh (1 kommuner); ecr\\_2025 (96 kommuner)." in body
+    assert "I brug nu: kbh (1 kommune); ecr\\_2025 (96 kommuner)." in body  # one municipality (issue 18)

@@ -16,7 +16,7 @@ from PIL import Image
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import i18n, queries
+from dk2020dash import i18n, labels, queries
 from dk2020dash.cli import main
 from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR
@@ -86,14 +86,14 @@ def test_the_deck_reopens_with_seven_titled_slides_valid_pictures_and_the_apps_f
     first = " | ".join(slide_texts(slides[0]))
     for figure in (i18n.tonnes(p.latest, "da"), i18n.percent(p.reduction, "da"),
                    i18n.percent(p.target_reduction_2030, "da"), i18n.tonnes(p.manko, "da"), str(p.latest_year),
-                   i18n.t(f"verdict.{p.verdict.value}", "da")):
+                   labels.verdict(p.verdict, "da")):
         assert figure in first, figure
     # Slide 4: the bridge's need and manko; slide 3: municipalities per verdict.
     fourth = " | ".join(slide_texts(slides[3]))
     assert i18n.tonnes(p.bridge.need, "da") in fourth and i18n.tonnes(p.manko, "da") in fourth
     third = slide_texts(slides[2])
     for verdict, n in p.verdict_counts().items():
-        assert f"{i18n.t(f'verdict.{verdict.value}', 'da')}\n{n}" in third
+        assert f"{labels.verdict(verdict, 'da')}\n{n}" in third
 
     # On every slide: the data year and the demo label, and speaker notes naming the source.
     for s in slides:

@@ -433,8 +433,8 @@ def test_bridge_notes_say_what_is_left_out_and_counted_as_zero() -> None:
     b = reduction_bridge(100.0, {"bogus": 30.0, None: 10.0, "planned": None}, {"bogus": 2, None: 1, "planned": 4})
     da = bridge_notes(b, "da")
     assert da == [
-        i18n.t("bridge.left_out", "da", n=3, statuses="mangler, bogus", tonnes=i18n.tonnes(40.0, "da")),
-        i18n.t("bridge.missing_expected", "da", n=4),
+        i18n.t("bridge.left_out", "da", count=3, statuses="mangler, bogus", tonnes=i18n.tonnes(40.0, "da")),
+        i18n.t("bridge.missing_expected", "da", count=4),
     ]
     assert da[0].startswith("3 handlinger med ukendt eller manglende status (mangler, bogus)")
     assert bridge_notes(b, "en")[1] == "4 actions have no expected reduction and count as 0 t."

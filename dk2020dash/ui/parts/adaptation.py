@@ -6,14 +6,13 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dk2020dash import i18n, queries
+from dk2020dash import i18n, labels, queries
 from dk2020dash.db import open_store
 from dk2020dash.domain import ACTION_STATUSES, RISK_RANK, RISK_STALE_AFTER_YEARS, STALE_AFTER_DAYS
 from dk2020dash.metrics import adaptation
 from dk2020dash.ui.context import Context
 from dk2020dash.ui.loaders import cached
 from dk2020dash.ui.widgets import download_table
-from dk2020dash.views.charts import hazard_label, risk_level_label
 
 __all__ = ["adaptation_actions_frame", "adaptation_section", "by_hazard_frame", "load_adaptation_actions",
            "load_adaptation_specs", "load_area_view", "load_risks", "matrix_frame", "stale_assessments",
@@ -86,7 +85,7 @@ def load_adaptation_specs(ctx: Context, codes: list[int]) -> dict[str, dict]:
 def hazards_text(codes: object, lang: str) -> str:
     """A list of hazard codes in words ("Skybrud, Hedebølge"); "–" when there are none."""
     codes = [] if codes is None or (isinstance(codes, float) and pd.isna(codes)) else list(codes)
-    return ", ".join(hazard_label(c, lang) for c in codes) or "–"
+    return ", ".join(labels.hazard(c, lang) for c in codes) or "–"
 
 
 def protection_text(ctx: Context, return_period_years: float, buildings_protected: float) -> str:
@@ -95,7 +94,7 @@ def protection_text(ctx: Context, return_period_years: float, buildings_protecte
     if not pd.isna(return_period_years):
         parts.append(ctx.t("ad.protection.return", n=i18n.number(float(return_period_years), ctx.lang)))
     if not pd.isna(buildings_protected):
-        parts.append(ctx.t("ad.protection.buildings", n=i18n.number(float(buildings_protected), ctx.lang)))
+        parts.append(ctx.t("ad.protection.buildings", count=float(buildings_protected)))
     return " · ".join(parts)
 
 
@@ -109,15 +108,15 @@ def _day(value: object, lang: str, as_text: bool) -> object:
 def matrix_frame(ctx: Context, matrix: pd.DataFrame) -> pd.DataFrame:
     """adaptation.risk_matrix with words for hazards and levels (the heat chart as a table, for download)."""
     out = matrix.copy()
-    out.index = [hazard_label(h, ctx.lang) for h in out.index]
-    out.columns = [risk_level_label(lv, ctx.lang) for lv in out.columns]
+    out.index = [labels.hazard(h, ctx.lang) for h in out.index]
+    out.columns = [labels.risk_level(lv, ctx.lang) for lv in out.columns]
     return out.rename_axis(ctx.t("ad.col.hazard")).reset_index()
 
 
 def by_hazard_frame(ctx: Context, by_hazard: pd.DataFrame) -> pd.DataFrame:
     out = by_hazard.copy()
-    out.index = [hazard_label(h, ctx.lang) for h in out.index]
-    out.columns = [ctx.t(f"status.{s}") for s in out.columns]
+    out.index = [labels.hazard(h, ctx.lang) for h in out.index]
+    out.columns = [labels.status(s, ctx.lang) for s in out.columns]
     return out.rename_axis(ctx.t("ad.col.hazard")).reset_index()
 
 
@@ -128,8 +127,8 @@ def uncovered_frame(ctx: Context, uncovered: pd.DataFrame, risks: pd.DataFrame, 
     names = dict(zip(risks["municipality"].astype(int), risks["municipality_name"], strict=True))
     return pd.DataFrame({
         t("ad.col.municipality"): [names[int(c)] for c in uncovered["municipality"]],
-        t("ad.col.hazard"): [hazard_label(h, lang) for h in uncovered["hazard"]],
-        t("ad.col.level"): [risk_level_label(lv, lang) for lv in uncovered["level"]],
+        t("ad.col.hazard"): [labels.hazard(h, lang) for h in uncovered["hazard"]],
+        t("ad.col.level"): [labels.risk_level(lv, lang) for lv in uncovered["level"]],
         t("ad.col.assessed"): [assessed_text(ctx, y, today) for y in uncovered["assessed_year"]],
         t("ad.col.not_under_way"): uncovered["not_under_way"].astype(int).to_numpy(),
     })
@@ -156,7 +155,7 @@ def stale_assessments(ctx: Context, risks: pd.DataFrame, today: date) -> list[st
         if len(group) == assessed[name] and group["assessed_year"].nunique() == 1:  # the whole assessment is old
             out.append(f"{name} ({int(group['assessed_year'].iloc[0])})")
             continue
-        hazards = ", ".join(f"{hazard_label(h, ctx.lang).lower()} {int(y)}"
+        hazards = ", ".join(f"{labels.hazard(h, ctx.lang).lower()} {int(y)}"
                             for h, y in zip(group["hazard"], group["assessed_year"], strict=True))
         out.append(f"{name} ({hazards})")
     return out
@@ -178,7 +177,7 @@ def adaptation_actions_frame(ctx: Context, actions: pd.DataFrame, today: date, d
         t("ad.col.title"): actions["title"].to_numpy(),
         t("ad.col.why"): why,
         t("ad.col.hazards"): [hazards_text(h, lang) for h in actions["hazards"]],
-        t("ad.col.status"): [t(f"status.{s}") for s in actions["status"]],
+        t("ad.col.status"): [labels.status(s, lang) for s in actions["status"]],
         t("ad.col.protection"): [protection_text(ctx, years, buildings) for years, buildings in
                                  zip(actions["return_period_years"], actions["buildings_protected"], strict=True)],
         t("ad.col.end"): [_day(d, lang, dates_as_text) for d in actions["end_date"]],
@@ -209,11 +208,12 @@ def risks_frame(ctx: Context, risks: pd.DataFrame, actions: pd.DataFrame, today:
         if not len(pairs):
             return "–"
         mine = pairs[pairs["hazard"] == hazard]["status"].value_counts()
-        return ", ".join(f"{int(mine[s])} {t(f'status.{s}').lower()}" for s in ACTION_STATUSES if s in mine) or "–"
+        return ", ".join(f"{int(mine[s])} {labels.status(s, lang).lower()}" for s in ACTION_STATUSES
+                         if s in mine) or "–"
 
     return pd.DataFrame({
-        t("ad.col.hazard"): [hazard_label(h, lang) for h in ordered["hazard"]],
-        t("ad.col.level"): [risk_level_label(lv, lang) for lv in ordered["level"]],
+        t("ad.col.hazard"): [labels.hazard(h, lang) for h in ordered["hazard"]],
+        t("ad.col.level"): [labels.risk_level(lv, lang) for lv in ordered["level"]],
         t("ad.col.assessed"): [assessed_text(ctx, y, today) for y in ordered["assessed_year"]],
         t("ad.col.actions"): [statuses(h) for h in ordered["hazard"]],
         t("ad.col.note"): ordered["note"].fillna("").to_numpy(),

@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from dk2020dash import edits, i18n
+from dk2020dash import edits, i18n, labels
 from dk2020dash.auth import AuthError, can_edit
 from dk2020dash.db.store import mask_url
 from dk2020dash.domain import ACTION_STATUSES
@@ -46,12 +46,12 @@ def actions_table(ctx: Context, actions: pd.DataFrame, today: date) -> pd.DataFr
 
     stale = {v: t("mun.stale") if is_stale(pd.Timestamp(v).date(), today) else ""
              for v in actions["last_updated"].unique()}
-    labels = {c: "–" if c is None or pd.isna(c) else sector_label(c, lang) for c in actions["sector"].unique()}
+    sectors = {c: "–" if c is None or pd.isna(c) else sector_label(c, lang) for c in actions["sector"].unique()}
     return pd.DataFrame({
         t("ov.col.title"): actions["title"],
         t("act.col.municipality"): actions["municipality_name"],
-        t("ov.col.sector"): actions["sector"].map(labels),
-        t("ov.col.status"): actions["status"].map({s: t(f"status.{s}") for s in ACTION_STATUSES}),
+        t("ov.col.sector"): actions["sector"].map(sectors),
+        t("ov.col.status"): actions["status"].map({s: labels.status(s, lang) for s in ACTION_STATUSES}),
         t("ov.col.expected"): actions["expected_2030_t"].round(0),
         t("ov.col.responsible"): actions["responsible"].fillna(""),
         t("act.col.start"): days(actions["start_date"]),
@@ -83,8 +83,8 @@ def history_frame(ctx: Context, rows: list[dict]) -> pd.DataFrame:
     def value(f: str, v: object) -> str:
         if v is None or (isinstance(v, float) and pd.isna(v)):
             return "–"
-        if f == "status" and f"status.{v}" in i18n.STRINGS:
-            return t(f"status.{v}")
+        if f == "status" and v in labels.STATUSES:
+            return labels.status(v, ctx.lang)
         return str(v)
 
     return pd.DataFrame({
@@ -114,8 +114,8 @@ def action_detail(ctx: Context, action_id: int) -> None:
         return
     with st.container(border=True, key="act-detail"):
         st.subheader(t("act.detail", title=md(row["title"])))
-        st.caption(t("act.detail.facts", municipality=md(row["municipality_name"]), status=t(f"status.{row['status']}"),
-                     version=row["version"]))
+        st.caption(t("act.detail.facts", municipality=md(row["municipality_name"]),
+                     status=labels.status(row["status"], ctx.lang), version=row["version"]))
         _flash("act-flash")
         st.markdown(f"**{t('act.history')}**")
         history = edits.action_history(ctx.store, action_id)
@@ -143,7 +143,7 @@ def _action_form(ctx: Context, row: dict) -> None:
         st.markdown(f"**{t('act.edit')}**")
         c1, c2, c3 = st.columns(3)
         status = c1.selectbox(t("edit.field.status"), ACTION_STATUSES, index=ACTION_STATUSES.index(shown["status"]),
-                              format_func=lambda s: t(f"status.{s}"), key=f"act-status-{aid}")
+                              format_func=lambda s: labels.status(s, ctx.lang), key=f"act-status-{aid}")
         start = c2.date_input(t("edit.field.start_date"), value=shown["start_date"], key=f"act-start-{aid}",
                               format="DD.MM.YYYY", min_value=date(1990, 1, 1), max_value=date(2100, 12, 31))
         end = c3.date_input(t("edit.field.end_date"), value=shown["end_date"], key=f"act-end-{aid}",
@@ -207,7 +207,7 @@ def milestone_list(ctx: Context, milestones: pd.DataFrame) -> pd.DataFrame:
 
     return pd.DataFrame({
         t("act.col.municipality"): milestones["municipality_name"],
-        t("ov.col.milestone"): milestones["kind"].map(lambda k: t(f"milestone.{k}")),
+        t("ov.col.milestone"): milestones["kind"].map(lambda k: labels.milestone_kind(k, lang)),
         t("ov.col.due"): milestones["due"].map(day),
         t("ov.col.done"): milestones["done"].map(day),
         t("ov.col.note"): milestones["note"].fillna(""),
@@ -219,7 +219,7 @@ def region_counts(ctx: Context, dates: pd.DataFrame) -> pd.DataFrame:
     table = (pd.crosstab(dates["region"], dates["state"], values=dates["n"], aggfunc="sum") if len(dates)
              else pd.DataFrame(index=pd.Index([], name="region")))
     table = table.reindex(columns=["overdue", "due_soon", "done", "upcoming"]).fillna(0).astype(int)
-    table.columns = [ctx.t(f"milestone_state.{c}") for c in table.columns]
+    table.columns = [labels.milestone_state(c, ctx.lang) for c in table.columns]
     return table.rename_axis(ctx.t("ms.col.region")).reset_index()
 
 
@@ -232,8 +232,9 @@ def milestone_forms(ctx: Context, milestones: pd.DataFrame) -> None:
         return
     _flash("ms-flash")
     st.subheader(t("ms.edit"))
-    labels = {int(r.id): f"{r.municipality_name} · {t(f'milestone.{r.kind}')} · {r.due}" for r in mine.itertuples()}
-    mid = st.selectbox(t("ms.which"), list(labels), format_func=labels.get, key="ms-which")
+    shown = {int(r.id): f"{r.municipality_name} · {labels.milestone_kind(r.kind, ctx.lang)} · {r.due}"
+             for r in mine.itertuples()}
+    mid = st.selectbox(t("ms.which"), list(shown), format_func=shown.get, key="ms-which")
     if mid is None:
         return
     current = edits.milestone(ctx.store, mid)

@@ -1,0 +1,112 @@
+"""The string tables: every key in both languages with the same placeholders, and plural forms for counted phrases
+(issue 18: "1 handlinger" and "1 years" no more)."""
+from __future__ import annotations
+
+import ast
+import string
+from pathlib import Path
+
+import pytest
+
+from dk2020dash import i18n
+
+ROOT = Path(__file__).resolve().parents[1]
+COUNTED = sorted(k for k in i18n.STRINGS if i18n.counted(k))
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def forms(key: str) -> list[tuple[str, str]]:
+    """(Danish, English) of each form of the entry: one pair, or the singular pair and the plural pair."""
+    da, en = i18n.STRINGS[key]
+    return list(zip(da, en)) if i18n.counted(key) else [(da, en)]
+
+
+@pytest.mark.parametrize("key", sorted(i18n.STRINGS))
+def test_every_key_has_both_languages_with_the_same_placeholders(key: str) -> None:
+    da, en = i18n.STRINGS[key]
+    assert isinstance(da, str) == isinstance(en, str), key  # counted in both languages or in neither
+    for da_text, en_text in forms(key):
+        assert isinstance(da_text, str) and isinstance(en_text, str), key
+        assert da_text.strip() and en_text.strip(), key
+        assert placeholders(da_text) == placeholders(en_text), key
+
+
+@pytest.mark.parametrize("key", COUNTED)
+def test_a_counted_phrase_has_a_singular_and_a_plural_that_take_the_count(key: str) -> None:
+    da, en = i18n.STRINGS[key]
+    assert len(da) == len(en) == 2, key
+    assert da[0] != da[1] or en[0] != en[1], key  # one language at least needs the two forms ("1 år", "1 year")
+    for singular, plural in (da, en):
+        assert "count" in placeholders(plural), key  # the plural always says how many
+        # both forms fill the same values, but for the count a singular may leave out ("Kommunen med størst manko")
+        assert placeholders(singular) - {"count"} == placeholders(plural) - {"count"}, key
+
+
+def test_there_are_counted_phrases_for_actions_years_and_municipalities() -> None:
+    assert {"years", "act.count", "mun.actions.count", "bridge.missing_expected", "map.legend.count",
+            "n.municipalities", "n.actions"} <= set(COUNTED)
+
+
+@pytest.mark.parametrize(("lang", "one", "two"), [
+    ("da", "1 handling har ingen forventet reduktion og tæller med 0 t.",
+     "2 handlinger har ingen forventet reduktion og tæller med 0 t."),
+    ("en", "1 action has no expected reduction and counts as 0 t.",
+     "2 actions have no expected reduction and count as 0 t."),
+])
+def test_count_one_picks_the_singular_and_two_the_plural(lang: str, one: str, two: str) -> None:
+    assert i18n.t("bridge.missing_expected", lang, count=1) == one
+    assert i18n.t("bridge.missing_expected", lang, count=2) == two
+
+
+def test_actions_and_years_in_both_languages() -> None:
+    assert [i18n.t("n.actions", "da", count=n) for n in (0, 1, 2)] == ["0 handlinger", "1 handling", "2 handlinger"]
+    assert [i18n.t("n.actions", "en", count=n) for n in (0, 1, 2)] == ["0 actions", "1 action", "2 actions"]
+    assert [i18n.t("act.count", "da", count=n) for n in (1, 2)] == ["1 indsats", "2 indsatser"]
+    assert [i18n.t("years", "da", count=n) for n in (1, 2)] == ["1 år", "2 år"]
+    assert [i18n.t("years", "en", count=n) for n in (1, 2)] == ["1 year", "2 years"]
+    assert [i18n.t("n.municipalities", "en", count=n) for n in (1, 98)] == ["1 municipality", "98 municipalities"]
+
+
+def test_the_count_is_formatted_as_a_number_in_the_language() -> None:
+    assert i18n.t("n.actions", "da", count=12345) == "12.345 handlinger"
+    assert i18n.t("n.actions", "en", count=12345) == "12,345 actions"
+    assert i18n.t("ad.protection.buildings", "en", count=1.0) == "1 building"  # a whole float is counted as one
+
+
+def test_a_counted_phrase_without_a_count_is_refused() -> None:
+    with pytest.raises(TypeError, match="count="):
+        i18n.t("act.count", "da")
+
+
+# -- every call in the code gives a counted phrase its count, and only a counted phrase --------------------------
+def _calls() -> list[tuple[str, int, str, bool]]:
+    """(file, line, key, gives count=) of every t(...) or refusal (AuthError(key, ...)) with a literal key and every
+    (key, {values}) pair the importers hand to Summary.notes / warnings, in the package and the pages."""
+    found = []
+    files = [*sorted((ROOT / "dk2020dash").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")), ROOT / "app.py"]
+    for path in files:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call):
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                translates = name in {"t", "_t"} or name.endswith(("Error", "Refusal"))  # AuthError(key, **values)
+                if translates and node.args and isinstance(node.args[0], ast.Constant) \
+                        and node.args[0].value in i18n.STRINGS:
+                    counts = any(k.arg == "count" for k in node.keywords)
+                    found.append((path.name, node.lineno, node.args[0].value, counts))
+            elif isinstance(node, ast.Tuple) and len(node.elts) == 2 and isinstance(node.elts[0], ast.Constant) \
+                    and node.elts[0].value in i18n.STRINGS and isinstance(node.elts[1], ast.Dict):
+                counts = any(isinstance(k, ast.Constant) and k.value == "count" for k in node.elts[1].keys)
+                found.append((path.name, node.lineno, node.elts[0].value, counts))
+    return found
+
+
+def test_every_call_of_a_counted_phrase_gives_the_count() -> None:
+    calls = _calls()
+    assert len(calls) > 500  # the walk finds the calls
+    wrong = [(f, line, key) for f, line, key, counts in calls if counts != i18n.counted(key)]
+    assert wrong == []
+    assert set(COUNTED) <= {key for _, _, key, _ in calls}  # no counted phrase is left unused
