@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import ast
 import string
-from pathlib import Path
 
 import pytest
 
 from dk2020dash import i18n
+from tests.support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 COUNTED = sorted(k for k in i18n.STRINGS if i18n.counted(k))
 
 
