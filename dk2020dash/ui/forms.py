@@ -8,11 +8,10 @@ import streamlit as st
 from dk2020dash import i18n
 from dk2020dash.auth import AuthError, require_admin
 from dk2020dash.errors import StoreError
-from dk2020dash.ui.context import Context
-from dk2020dash.ui.context import show_failure
+from dk2020dash.ui.context import Context, show_failure
 from dk2020dash.ui.tables import restore_contents_frame
 
-_log = logging.getLogger("dk2020dash")
+_log = logging.getLogger(__name__)
 
 
 def _made(ctx: Context, created: object) -> str:

@@ -16,14 +16,14 @@ from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n
 from dk2020dash.cli import main
-from dk2020dash.db.migrations import TABLES
 from dk2020dash.db import open_store
-from dk2020dash.db.postgres import PgStore
-from dk2020dash.db.store import Store, mask_url
+from dk2020dash.db.migrations import TABLES
+from dk2020dash.db.postgres import PgStore, migrate_to_postgres, pg_schema, table_checksums
+from dk2020dash.db.store import Store
 from dk2020dash.errors import StoreError, StoreUnavailable
-from dk2020dash.db.postgres import migrate_to_postgres, pg_schema, table_checksums
-
+from dk2020dash.logs import mask_url
 from tests.support import ROOT, page
+
 PASSWORD = "s3cret-pw"
 
 
