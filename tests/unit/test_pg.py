@@ -22,9 +22,9 @@ from dk2020dash.db.postgres import PgStore, migrate_to_postgres, pg_schema, tabl
 from dk2020dash.db.store import Store
 from dk2020dash.errors import StoreError, StoreUnavailable
 from dk2020dash.logs import mask_url
-from tests.support import ROOT, page
+from tests.support import PG_PASSWORD, ROOT, page
 
-PASSWORD = "s3cret-pw"
+PASSWORD = PG_PASSWORD
 
 
 def pg_rows(url: str, sql: str, params=None) -> list[tuple]:
