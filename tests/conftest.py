@@ -1,7 +1,9 @@
 """Shared fixtures: a demo database built once per test session, and fresh empty ones per test."""
 from __future__ import annotations
 
+import logging
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,18 @@ from dk2020dash.db import open_store
 from dk2020dash.db.store import Store
 from tests import support
 from tests.support import page
+
+
+@pytest.fixture(autouse=True)
+def package_log_as_before() -> Iterator[None]:
+    """The app and the CLI configure the "dk2020dash" logger for their process (logs.configure_logging); here many
+    of them run in one process, so a test's AppTest run or main() leaves no handler behind for the next test (whose
+    stderr, read by capsys, would get its records)."""
+    logger = logging.getLogger("dk2020dash")
+    handlers, level = list(logger.handlers), logger.level
+    yield
+    logger.handlers[:] = handlers
+    logger.setLevel(level)
 
 
 @pytest.fixture(scope="session")
