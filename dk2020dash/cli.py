@@ -1,5 +1,6 @@
-"""Command line: python -m dk2020dash init | info | import | export | backup | restore | user | action | milestone | report
-(exit 0 ok, 1 error with a one-line message and nothing written, 2 wrong usage)."""
+"""Command line: python -m dk2020dash init | info | import | export | backup | restore | user | action | milestone
+| report | migrate-to-postgres | settings (exit 0 ok, 1 error with a one-line message and nothing written, 2 wrong
+usage)."""
 from __future__ import annotations
 
 import argparse
@@ -13,8 +14,9 @@ import duckdb
 from dk2020dash import queries
 from dk2020dash.db import open_store
 from dk2020dash.db.migrations import SCHEMA_VERSION
-from dk2020dash.db.store import Store, db_path, mask_url
+from dk2020dash.db.store import Store, db_path
 from dk2020dash.errors import StoreDamaged, StoreError
+from dk2020dash.logs import configure_logging, mask_url
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +114,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    import os
     from pathlib import Path
 
     from dk2020dash.exports.backup import backup
@@ -181,6 +182,32 @@ def add_export_commands(sub: argparse._SubParsersAction, db_arg) -> None:
     restore.add_argument("--force", action="store_true", help="erstat en eksisterende database")
     db_arg(restore)
     restore.set_defaults(func=cmd_restore)
+
+
+# -- settings -------------------------------------------------------------------------------------------------
+def cmd_settings(args: argparse.Namespace) -> int:
+    from dk2020dash import config
+
+    if args.update_readme:
+        text = config.README.read_text(encoding="utf-8")
+        config.README.write_text(config.readme_with_table(text), encoding="utf-8")
+        print(f"Skrev listen over indstillinger i {config.README}.")
+    elif args.markdown:
+        print(config.markdown_table())
+    else:  # what this process would use now (passwords masked)
+        for s in config.SETTINGS:
+            if s.where == "env":
+                shown = mask_url(config.value(s.name)) if config.value(s.name) else "–"
+                print(f"{s.name:<22} {shown}{'' if config.is_set(s.name) else '  (standard)'}")
+    return 0
+
+
+def add_settings_command(sub: argparse._SubParsersAction) -> None:
+    settings = sub.add_parser("settings", help="vis indstillingerne (DK2020_*-variabler) og deres værdi nu")
+    what = settings.add_mutually_exclusive_group()
+    what.add_argument("--markdown", action="store_true", help="tabellen over alle indstillinger, som i README")
+    what.add_argument("--update-readme", action="store_true", help="skriv tabellen ind i README.md")
+    settings.set_defaults(func=cmd_settings)
 
 
 # -- migrate-to-postgres ----------------------------------------------------------------------------------
@@ -324,7 +351,6 @@ def add_user_commands(sub: argparse._SubParsersAction, db_arg) -> None:
 # -- report: the KKR meeting pack ------------------------------------------------------------------------
 def cmd_report_kkr(args: argparse.Namespace) -> int:
     """The seven-slide deck for an area as PowerPoint (.pptx) or PDF (.pdf, through LibreOffice headless)."""
-    import os
     from datetime import date
     from pathlib import Path
 
@@ -403,18 +429,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_user_commands(sub, db_arg)
     add_report_command(sub, db_arg)
     add_migrate_command(sub)
+    add_settings_command(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    # Details (e.g. a database error's own text) go to the log: shown with DK2020_LOG=debug (or info, warning).
-    package = logging.getLogger("dk2020dash")
-    if os.environ.get("DK2020_LOG"):
-        level = logging.getLevelName(os.environ["DK2020_LOG"].upper())
-        logging.basicConfig(level=level if isinstance(level, int) else logging.WARNING,
-                            format="%(levelname)s %(name)s: %(message)s")
-    elif not package.handlers:
-        package.addHandler(logging.NullHandler())
+    # Details (e.g. a database error's own text) go to the log: shown with DK2020_LOG_LEVEL=debug (or info, warning).
+    configure_logging(only_if_set=True)
     args = build_parser().parse_args(argv)  # exits 2 on wrong usage
     try:
         return args.func(args)
@@ -427,5 +448,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except duckdb.Error as exc:  # never a raw database error: a plain line, the detail in the log
         log.warning("%s failed in the database", args.command, exc_info=exc)
         print(f"fejl: databasen meldte en fejl under '{args.command}' ({type(exc).__name__}); se loggen med "
-              "DK2020_LOG=debug.", file=sys.stderr)
+              "DK2020_LOG_LEVEL=debug.", file=sys.stderr)
         return 1

@@ -1,14 +1,29 @@
 """Shared fixtures: a demo database built once per test session, and fresh empty ones per test."""
 from __future__ import annotations
 
+import logging
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from dk2020dash.db import open_store
 from dk2020dash.db.store import Store
+from tests import support
 from tests.support import page
+
+
+@pytest.fixture(autouse=True)
+def package_log_as_before() -> Iterator[None]:
+    """The app and the CLI configure the "dk2020dash" logger for their process (logs.configure_logging); here many
+    of them run in one process, so a test's AppTest run or main() leaves no handler behind for the next test (whose
+    stderr, read by capsys, would get its records)."""
+    logger = logging.getLogger("dk2020dash")
+    handlers, level = list(logger.handlers), logger.level
+    yield
+    logger.handlers[:] = handlers
+    logger.setLevel(level)
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +104,7 @@ class PgServer:
     def stop(self, mode: str = "fast") -> None:
         self._run(str(self.bindir / "pg_ctl"), "-D", str(self.data), "-w", "-m", mode, "stop")
 
-    def url(self, db: str = "postgres", password: str = "s3cret-pw") -> str:
+    def url(self, db: str = "postgres", password: str = support.PG_PASSWORD) -> str:
         # trust ignores the password: it is there so tests can check that no message shows it
         return f"postgresql://postgres:{password}@127.0.0.1:{self.port}/{db}"
 
@@ -200,3 +215,31 @@ def chromium():
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+# -- no secret in any app server's log ---------------------------------------------------------------------------
+_LEAKS: list[str] = []
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Every app server the tests started wrote its output into support.server_logs(): a line there holding one of
+    support.TEST_SECRETS (a test password, the PostgreSQL password, the OIDC client secret) fails the run. The folder
+    is removed after a clean run, kept (and named in the summary) otherwise."""
+    if not support._server_logs:
+        return
+    _LEAKS[:] = support.secrets_in_logs(support.server_logs())
+    if _LEAKS:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    elif session.exitstatus == pytest.ExitCode.OK:
+        shutil.rmtree(support.server_logs(), ignore_errors=True)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int) -> None:
+    if _LEAKS:
+        terminalreporter.write_sep("=", "a test secret in an app server's log", red=True)
+        terminalreporter.write_line(f"{len(_LEAKS)} line(s) hold one of tests/support.py's TEST_SECRETS "
+                                    "(shown here as ***):", red=True)
+        for line in _LEAKS[:20]:
+            terminalreporter.write_line(f"  {line}")
+    if support._server_logs and support.server_logs().exists():
+        terminalreporter.write_line(f"App server logs: {support.server_logs()}")

@@ -29,6 +29,7 @@ from contextlib import contextmanager, suppress
 import duckdb
 import pandas as pd
 
+from dk2020dash import config
 from dk2020dash.db.migrations import MIGRATIONS, SCHEMA_FILE, TABLES
 from dk2020dash.db.pg_copy import (
     Copy,
@@ -49,8 +50,9 @@ from dk2020dash.db.pg_copy import (
     sql_literal,
     table_checksums,
 )
-from dk2020dash.db.store import BUMP_DATA_VERSION, LOCK_WAIT_SECONDS, Store, database_url, fill_new, mask_url
+from dk2020dash.db.store import BUMP_DATA_VERSION, Store, database_url, fill_new
 from dk2020dash.errors import StoreBusy, StoreError, StoreUnavailable
+from dk2020dash.logs import mask_url as mask
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +64,6 @@ _LOCK_META = "SELECT value FROM meta WHERE key = 'data_version' FOR UPDATE"
 
 def is_url(target: object) -> bool:
     return isinstance(target, str) and target.strip().lower().startswith(URL_SCHEMES)
-
-
-mask = mask_url
 
 
 # The full URLs this process was given, by their masked form: store.target is the masked URL, safe to print and
@@ -96,7 +95,7 @@ class PgStore(Store):
         remember(self.url)
         self.migrations = dict(MIGRATIONS if migrations is None else migrations)
         self.schema_version = 1 + len(self.migrations)
-        self.lock_wait = LOCK_WAIT_SECONDS if lock_wait is None else lock_wait
+        self.lock_wait = config.lock_wait() if lock_wait is None else lock_wait
         self._checked = False
 
     def query(self, sql: str, params: list | tuple | Mapping | None = None) -> pd.DataFrame:

@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from dk2020dash import config
 from dk2020dash.db.cache import DataKeys, OpenFiles, pinned_read
 from dk2020dash.db.migrations import MIGRATIONS, SCHEMA_FILE, TABLES
 from dk2020dash.db.pending import PENDING, finish_pending
@@ -24,13 +25,12 @@ from dk2020dash.domain import SECTORS
 from dk2020dash.errors import DataMoved, StoreBusy, StoreDamaged, StoreError, StoreFull, StoreLocked, StoreReadOnly
 from dk2020dash.labels import SECTORS as SECTOR_WORDS
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DB = ROOT / "data" / "dk2020.duckdb"
+ROOT = config.ROOT
+DEFAULT_DB = ROOT / str(config.setting("DK2020_DB").default)
 MUNICIPALITIES_CSV = ROOT / "data" / "municipalities.csv"
 
 BUMP_DATA_VERSION = "UPDATE meta SET value = CAST(CAST(value AS BIGINT) + 1 AS VARCHAR) WHERE key = 'data_version'"
 
-LOCK_WAIT_SECONDS = float(os.environ.get("DK2020_LOCK_WAIT", "15"))
 # meta's random id of the database's contents: new whenever create() builds a file (init, restore), so the pair
 # (database id, data version) never repeats for different contents, even when the data version starts over.
 DB_ID = "db_id"
@@ -104,24 +104,17 @@ class _WriteLocks:
 
 def db_path() -> Path:
     """The database file: DK2020_DB if set, else data/dk2020.duckdb in the checkout."""
-    return Path(os.environ.get("DK2020_DB") or DEFAULT_DB)
+    return config.path("DK2020_DB") or DEFAULT_DB
 
 
 def database_url() -> str | None:
     """DK2020_DATABASE_URL (postgresql://USER[:PASSWORD]@HOST:PORT/DB) if set: it wins over DK2020_DB."""
-    return os.environ.get("DK2020_DATABASE_URL") or None
+    return config.value("DK2020_DATABASE_URL")
 
 
 def database_target() -> str:
     """What open_store() opens without an argument: the PostgreSQL URL if one is set, else the file."""
     return database_url() or str(db_path())
-
-
-def mask_url(text: object) -> str:
-    """Any text with the password of every postgresql:// URL (and every password=... setting) replaced by ***."""
-    s = str(text)
-    s = re.sub(r"(postgres(?:ql)?://[^:/@\s]*:)[^@\s]*(@)", r"\1***\2", s, flags=re.IGNORECASE)
-    return re.sub(r"(password\s*=\s*)('[^']*'|\S+)", r"\1***", s, flags=re.IGNORECASE)
 
 
 def _explain(path: Path, exc: Exception) -> StoreError:
@@ -156,7 +149,7 @@ class Store:
         self.path = Path(path) if path is not None else db_path()
         self.migrations = dict(MIGRATIONS if migrations is None else migrations)
         self.schema_version = 1 + len(self.migrations)
-        self.lock_wait = LOCK_WAIT_SECONDS if lock_wait is None else lock_wait
+        self.lock_wait = config.lock_wait() if lock_wait is None else lock_wait
         self._checked = False
 
     @property

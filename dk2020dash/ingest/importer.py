@@ -6,13 +6,13 @@ import functools
 import getpass
 import hashlib
 import logging
-import os
 from collections.abc import Callable
 from types import ModuleType
 
 import duckdb
 import pandas as pd
 
+from dk2020dash import config
 from dk2020dash.db.pending import finish_pending, mark_pending
 from dk2020dash.db.store import Store
 from dk2020dash.errors import StoreError
@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 
 
 def max_bytes() -> int:
-    return int(float(os.environ.get("DK2020_MAX_IMPORT_MB", "50")) * 1024 * 1024)
+    return config.max_import_bytes()
 
 
 def default_who() -> str:

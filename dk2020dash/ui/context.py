@@ -6,16 +6,17 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from dk2020dash import i18n
+from dk2020dash import config, i18n
 from dk2020dash.auth import ANONYMOUS, User
 from dk2020dash.db import open_or_create, open_store
-from dk2020dash.db.store import Store, database_target, db_path, mask_url
+from dk2020dash.db.store import Store, database_target, db_path
 from dk2020dash.demo import fill_demo
 from dk2020dash.errors import StoreDamaged, StoreError, StoreLocked, StoreUnavailable
+from dk2020dash.logs import mask_url
 
 __all__ = ["Context", "context", "database", "get_store", "show_failure"]
 
-_log = logging.getLogger("dk2020dash")
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -45,20 +46,19 @@ def _store(path: str) -> Store:
 
 def _secrets_url() -> str | None:
     """[database] url in .streamlit/secrets.toml, if there is one."""
+    name, key = config.secret_key("database.url")
     try:
-        section = st.secrets.get("database")
+        section = st.secrets.get(name)
     except Exception:  # noqa: BLE001 - no secrets file, or one that does not parse: no URL from there
         return None
-    url = section.get("url") if hasattr(section, "get") else None
+    url = section.get(key) if hasattr(section, "get") else None
     return str(url) if url else None
 
 
 def database() -> str:
     """The database the app uses: DK2020_DATABASE_URL, else [database] url in secrets.toml, else the file
     (DK2020_DB or data/dk2020.duckdb)."""
-    import os
-
-    return os.environ.get("DK2020_DATABASE_URL") or _secrets_url() or database_target()
+    return config.value("DK2020_DATABASE_URL") or _secrets_url() or database_target()
 
 
 def get_store() -> Store:

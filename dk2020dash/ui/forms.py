@@ -13,7 +13,7 @@ from dk2020dash.ui.tables import restore_contents_frame
 
 __all__ = ["checked_backup", "damaged_restore", "restore_upload"]
 
-_log = logging.getLogger("dk2020dash")
+_log = logging.getLogger(__name__)
 
 
 def _made(ctx: Context, created: object) -> str:

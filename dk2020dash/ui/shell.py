@@ -12,6 +12,7 @@ from streamlit.navigation.page import StreamlitPage
 
 from dk2020dash import i18n
 from dk2020dash.domain import DENMARK, REGIONS
+from dk2020dash.logs import configure_logging
 from dk2020dash.ui.context import Context, context
 from dk2020dash.ui.loaders import load_demo_kinds
 from dk2020dash.ui.signin import sign_in
@@ -69,10 +70,11 @@ _shell: ContextVar[tuple[str, str] | None] = ContextVar("dk2020_shell", default=
 
 
 def draw_shell() -> tuple[str, str, StreamlitPage]:
-    """What app.py does before it runs a page: page config, the sidebar (menu, language, area), st.navigation.
+    """What app.py does before it runs a page: the log, page config, the sidebar (menu, language, area), st.navigation.
 
     The language and area widgets belong to the entry script: Streamlit keeps a bound widget's query
     parameter (?lang=, ?area=) across a page change only then. Returns the choices and the page to run."""
+    configure_logging()  # the server's log: timestamps, DK2020_LOG_LEVEL, passwords masked (idempotent)
     st.set_page_config(page_title="DK2020 Klimaplan-dashboard", page_icon="🌍", layout="wide")
     menu = st.sidebar.container()
     lang, area = sidebar()

@@ -10,11 +10,12 @@ from __future__ import annotations
 import streamlit as st
 
 from dk2020dash import auth as roles
-from dk2020dash import i18n, labels
+from dk2020dash import config, i18n, labels
 from dk2020dash.ui.context import Context
 
 __all__ = ["SESSION_KEY", "can_edit", "is_admin", "is_writer", "md", "oidc_configured", "sign_in", "signed_in_email"]
 
+AUTH_SECTION = config.secret_key("auth.client_id")[0]  # [auth]: what st.login reads (the entries: config.py)
 SESSION_KEY = "_dk2020_signed_in"  # local accounts: the e-mail that signed in, for this browser session
 
 
@@ -26,7 +27,7 @@ def md(text: object) -> str:
 def oidc_configured() -> bool:
     """True when secrets.toml has an [auth] section, so st.login is the way in."""
     try:
-        return "auth" in st.secrets
+        return AUTH_SECTION in st.secrets
     except Exception:  # noqa: BLE001 - no secrets file at all, or one that does not parse: no single sign-on
         return False
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from collections.abc import Collection, Mapping
 from pathlib import Path
 
@@ -11,12 +10,12 @@ import numpy as np
 import pandas as pd
 import pydeck as pdk
 
-from dk2020dash import i18n, labels
+from dk2020dash import config, i18n, labels
 from dk2020dash.domain import VERDICTS
 
 BOUNDARIES_ENV = "DK2020_BOUNDARIES"
 # The boundaries shipped with the app (made by data/make_boundaries.py from DAGI); DK2020_BOUNDARIES overrides.
-DEFAULT_BOUNDARIES = Path(__file__).resolve().parents[2] / "data" / "kommuner.geojson"
+DEFAULT_BOUNDARIES = config.ROOT / "data" / "kommuner.geojson"
 ATTRIBUTION = "Indeholder data fra Styrelsen for Dataforsyning og Infrastruktur, DAGI"
 METRICS: tuple[str, ...] = ("verdict", "reduction", "per_capita", "manko")
 POINT_LAYER, POLYGON_LAYER, OUTLINE_LAYER, LABEL_LAYER = (
@@ -74,7 +73,7 @@ def read_boundaries(path: str | Path, codes: set[int]) -> dict[int, dict]:
 def boundaries_path() -> tuple[str | None, bool]:
     """The boundary file to draw: (path, named by DK2020_BOUNDARIES). The shipped file unless the variable names
     another; (None, False) when neither is there."""
-    named = os.environ.get(BOUNDARIES_ENV)
+    named = config.value(BOUNDARIES_ENV)
     if named:
         return named, True
     return (str(DEFAULT_BOUNDARIES), False) if DEFAULT_BOUNDARIES.is_file() else (None, False)

@@ -18,13 +18,14 @@ from dk2020dash.db.store import Store
 from dk2020dash.exports import kkr
 from dk2020dash.ui.shell import PAGES as MENU
 from tests.browser.test_browser import ROOT, settle, streamlit_app
+from tests.support import A11Y_PASSWORD
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
 
 AXE = ROOT / "tests" / "browser" / "a11y" / "node_modules" / "axe-core" / "axe.min.js"
 WCAG21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-ADMIN, PASSWORD = "a11y-admin@kommune.dk", "tilgaengelig-1234"
+ADMIN, PASSWORD = "a11y-admin@kommune.dk", A11Y_PASSWORD
 
 # (file, URL path); the first page is the default, served at /.
 PAGES = [(file, url) for group in MENU.values() for file, _title, url, _icon in group]
@@ -48,7 +49,7 @@ def a11y_server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     db = root / "a11y.duckdb"
     shutil.copy(demo_db, db)
     auth.grant(Store(db), auth.cli_admin("test"), ADMIN, "admin", password=PASSWORD)
-    with streamlit_app(db, root / "streamlit.log") as url:
+    with streamlit_app(db, "a11y") as url:
         yield url
 
 

@@ -18,7 +18,7 @@ import pytest
 from dk2020dash.ui.shell import PAGES as MENU
 from dk2020dash.views import maps
 from dk2020dash.views.maps import BOUNDARIES_ENV
-from tests.support import ROOT, SCREENSHOTS
+from tests.support import ROOT, SCREENSHOTS, server_log
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -62,10 +62,13 @@ def wait_for(url: str, proc: subprocess.Popen, log: Path, seconds: float = 60) -
 
 
 @contextmanager
-def streamlit_app(db: Path, log: Path, boundaries: Path | None = None) -> Iterator[str]:
-    """`streamlit run app.py` on `db` (and a boundary file, if given) on a free port; stopped afterwards."""
+def streamlit_app(db: Path, name: str, boundaries: Path | None = None) -> Iterator[str]:
+    """`streamlit run app.py` on `db` (and a boundary file, if given) on a free port; stopped afterwards. Its output
+    goes to support.server_log(name) (the session's server logs, checked for test secrets at the end)."""
     port = free_port()
+    log = server_log(name)
     env = {**os.environ, "DK2020_DB": str(db)}
+    env.setdefault("DK2020_LOG_LEVEL", "debug")  # every record the app makes is in the log that is checked
     env.pop(BOUNDARIES_ENV, None)
     if boundaries is not None:
         env[BOUNDARIES_ENV] = str(boundaries)
@@ -88,9 +91,9 @@ def streamlit_app(db: Path, log: Path, boundaries: Path | None = None) -> Iterat
 
 
 @pytest.fixture(scope="session")
-def server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server(demo_db: Path) -> Iterator[str]:
     """The app on the demo database with the boundaries shipped in data/ (no DK2020_BOUNDARIES)."""
-    with streamlit_app(demo_db, tmp_path_factory.mktemp("server") / "streamlit.log") as url:
+    with streamlit_app(demo_db, "browser") as url:
         yield url
 
 
@@ -237,10 +240,10 @@ def test_the_menu_keeps_language_and_area_and_shows_no_file_list(server: str, pa
 
 
 def test_the_map_draws_real_boundaries_and_a_click_on_one_opens_it(
-        demo_db: Path, tmp_path: Path, page: object) -> None:
+        demo_db: Path, page: object) -> None:
     if not DAGI.is_file():
         pytest.skip(f"{DAGI} is absent")
-    with streamlit_app(demo_db, tmp_path / "streamlit.log", boundaries=DAGI) as url:
+    with streamlit_app(demo_db, "browser-dagi", boundaries=DAGI) as url:
         page.goto(f"{url}/kort")
         settle(page)
         assert page.get_by_text("Kommunegrænser fra kommuner.geojson").first.is_visible()

@@ -4,7 +4,6 @@ the whole st.login redirect flow, saves an edit, sees it after a reload, and sig
 from __future__ import annotations
 
 import os
-import secrets
 import shutil
 import subprocess
 import sys
@@ -17,6 +16,7 @@ import pytest
 from dk2020dash import auth, edits
 from dk2020dash.db.store import Store
 from tests.browser.test_browser import ROOT, free_port, settle, wait_for
+from tests.support import COOKIE_SECRET, OIDC_CLIENT_SECRET, server_log
 
 pytestmark = pytest.mark.browser
 sync_api = pytest.importorskip("playwright.sync_api")
@@ -55,17 +55,19 @@ def sso_app(demo_db: Path, tmp_path: Path) -> Iterator[tuple[str, Store, int]]:
     secrets_file.write_text(
         "[auth]\n"
         f'redirect_uri = "{app_url}/oauth2callback"\n'
-        f'cookie_secret = "{secrets.token_hex(32)}"\n'
+        f'cookie_secret = "{COOKIE_SECRET}"\n'
         'client_id = "dk2020-test"\n'
-        'client_secret = "dk2020-test-secret"\n'
+        f'client_secret = "{OIDC_CLIENT_SECRET}"\n'
         f'server_metadata_url = "{idp_url}/.well-known/openid-configuration"\n', encoding="utf-8")
     env = {**os.environ, "DK2020_DB": str(db)}
+    env.setdefault("DK2020_LOG_LEVEL", "debug")  # every record the app makes is in the log that is checked
+    app_log = server_log("sso")  # the session's server logs, checked for test secrets at the end
     with process([sys.executable, "-m", "oidc_provider_mock", "--port", str(idp_port)], tmp_path / "idp.log") as idp:
         wait_for(f"{idp_url}/.well-known/openid-configuration", idp, tmp_path / "idp.log")
         with process([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
                       "--server.port", str(app_port), "--browser.gatherUsageStats", "false",
-                      "--secrets.files", str(secrets_file)], tmp_path / "app.log", env) as app:
-            wait_for(f"{app_url}/_stcore/health", app, tmp_path / "app.log")
+                      "--secrets.files", str(secrets_file)], app_log, env) as app:
+            wait_for(f"{app_url}/_stcore/health", app, app_log)
             yield app_url, store, aid
 
 

@@ -19,7 +19,7 @@ from tests.browser.test_browser import (  # noqa: F401 - skips like the browser 
     sync_api,
     wait_for,
 )
-from tests.support import ROOT
+from tests.support import REGION_PASSWORD, ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -43,8 +43,8 @@ def region(pg_server, demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -
     old = os.environ.get("DK2020_DATABASE_URL")
     os.environ["DK2020_DATABASE_URL"] = url  # streamlit_app passes the environment on
     try:
-        with streamlit_app(tmp / "unused.duckdb", tmp / "a.log") as a, streamlit_app(tmp / "unused.duckdb",
-                                                                                        tmp / "b.log") as b:
+        with streamlit_app(tmp / "unused.duckdb", "region-a") as a, streamlit_app(tmp / "unused.duckdb",
+                                                                                  "region-b") as b:
             port_a, port_b, port = a.rsplit(":", 1)[1], b.rsplit(":", 1)[1], free_port()
             conf = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
             conf = conf.replace("127.0.0.1:8501", f"127.0.0.1:{port_a}").replace("127.0.0.1:8502", f"127.0.0.1:{port_b}")
@@ -93,9 +93,9 @@ def test_an_import_through_nginx_on_one_server_shows_on_the_other(region: dict, 
 
     from dk2020dash import auth
 
-    auth.grant(open_store(region["url"]), auth.cli_admin("test"), "admin@kommune.dk", "admin", password="Hemmeligt-2026")
+    auth.grant(open_store(region["url"]), auth.cli_admin("test"), "admin@kommune.dk", "admin", password=REGION_PASSWORD)
     page = open_page(browser, f"{region['front']}/data")  # through nginx: the websocket too
-    sign_in(page, "admin@kommune.dk", "Hemmeligt-2026")  # imports are an admin's
+    sign_in(page, "admin@kommune.dk", REGION_PASSWORD)  # imports are an admin's
     marker = region["tmp"] / "markoer.csv"
     marker.write_text("kommune;år;sektor;ton\n101;2023;vej;9.999.999\n", encoding="utf-8")
     page.locator("[data-testid='stFileUploaderDropzoneInput']").first.set_input_files(str(marker))
@@ -127,7 +127,7 @@ def test_two_editors_on_two_servers_save_the_same_action_one_is_refused(region: 
     from dk2020dash import auth
 
     store = open_store(region["url"])
-    password = "Hemmeligt-2026"
+    password = REGION_PASSWORD
     for email in ("anne@kommune.dk", "bo@kommune.dk"):
         auth.grant(store, auth.cli_admin("test"), email, "admin", password=password)
     aid = int(store.query("SELECT min(id) FROM action").iloc[0, 0])

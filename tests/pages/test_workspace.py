@@ -14,10 +14,10 @@ from dk2020dash import auth, edits, i18n
 from dk2020dash.db.store import Store
 from dk2020dash.ui.shell import PAGES
 from dk2020dash.ui.signin import SESSION_KEY, md
-from tests.support import page
+from tests.support import LOCAL_PASSWORD, page
 
 EDITOR, OTHER, ADMIN = "kbh@kk.dk", "aarhus@aarhus.dk", "admin@kl.dk"
-PASSWORD = "en-lang-adgangskode"
+PASSWORD = LOCAL_PASSWORD
 
 
 @pytest.fixture

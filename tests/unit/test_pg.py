@@ -19,11 +19,12 @@ from dk2020dash.cli import main
 from dk2020dash.db import open_store
 from dk2020dash.db.migrations import TABLES
 from dk2020dash.db.postgres import PgStore, migrate_to_postgres, pg_schema, table_checksums
-from dk2020dash.db.store import Store, mask_url
+from dk2020dash.db.store import Store
 from dk2020dash.errors import StoreError, StoreUnavailable
-from tests.support import ROOT, page
+from dk2020dash.logs import mask_url
+from tests.support import PG_PASSWORD, ROOT, page
 
-PASSWORD = "s3cret-pw"
+PASSWORD = PG_PASSWORD
 
 
 def pg_rows(url: str, sql: str, params=None) -> list[tuple]:

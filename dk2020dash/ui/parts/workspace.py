@@ -12,9 +12,9 @@ import streamlit as st
 
 from dk2020dash import edits, i18n, labels
 from dk2020dash.auth import AuthError, can_edit
-from dk2020dash.db.store import mask_url
 from dk2020dash.domain import ACTION_STATUSES
 from dk2020dash.errors import StoreError
+from dk2020dash.logs import mask_url
 from dk2020dash.metrics.mitigation import is_stale
 from dk2020dash.ui.context import Context
 from dk2020dash.ui.signin import md
@@ -25,7 +25,7 @@ __all__ = [
     "milestone_list", "milestones_with_state", "region_counts", "status_totals", "table_columns"
 ]
 
-_log = logging.getLogger("dk2020dash")
+_log = logging.getLogger(__name__)
 
 
 # -- actions ------------------------------------------------------------------------------------------------
