@@ -143,13 +143,13 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         "Kilde: kommunernes risikovurderinger (tabellen risk) for {assessed} af {n} kommuner i {area} og "
         "tilpasningshandlingerne med deres klimafarer (action_hazard), som på siden Tilpasning. En høj risiko er "
         "vurderet høj eller meget høj; den er uden tilpasning, når kommunen ikke har en handling for klimafaren, "
-        "der er i gang eller gennemført (progress.uncovered_high_risks). Figuren tæller kommuner pr. klimafare og "
-        "risikoniveau (progress.risk_matrix).",
+        "der er i gang eller gennemført (metrics.adaptation.uncovered_high_risks). Figuren tæller kommuner pr. klimafare og "
+        "risikoniveau (metrics.adaptation.risk_matrix).",
         "Source: the municipalities' risk assessments (table risk) for {assessed} of {n} municipalities in {area} "
         "and the adaptation actions with their hazards (action_hazard), as on the Tilpasning page. A high risk is "
         "one assessed high or very high; it is uncovered when the municipality has no action for the hazard in "
-        "progress or completed (progress.uncovered_high_risks). The chart counts municipalities per hazard and risk "
-        "level (progress.risk_matrix)."),
+        "progress or completed (metrics.adaptation.uncovered_high_risks). The chart counts municipalities per hazard and risk "
+        "level (metrics.adaptation.risk_matrix)."),
     "kkr.cli.pdf_missing": ("LibreOffice mangler til PDF; installér den med: {install}",
                             "LibreOffice is needed for PDF; install it with: {install}"),
 }
