@@ -172,7 +172,7 @@ _COMPLETED_ON = ("CASE WHEN a.status = 'completed' THEN coalesce(a.end_date, "
 def action_expected(store: Store) -> pd.DataFrame:
     """Expected 2030 reductions of mitigation actions per municipality and status (completed ones also per year
     of their completion date, `completed_year`), with the number of actions and of those without an expected
-    reduction (counted as 0; the reduction bridge says so). progress.in_inventory decides which completed
+    reduction (counted as 0; the reduction bridge says so). mitigation.in_inventory decides which completed
     actions are already in the inventory."""
     return store.query(
         f"SELECT a.municipality, a.status, year({_COMPLETED_ON}) AS completed_year, "  # noqa: S608 - fixed SQL fragments
@@ -446,7 +446,7 @@ def input_frames_before(store: Store, day) -> InputFrames:
 def _action_filters(codes: Sequence[int], sectors: Sequence[str], statuses: Sequence[str], kind: str | None,
                     stale_since, search: str) -> tuple[str, list]:
     """WHERE clause and parameters of the Indsatser filters (an empty filter passes everything): sectors and
-    statuses among those given, the kind, last updated on or before `stale_since` (progress.stale_since), and
+    statuses among those given, the kind, last updated on or before `stale_since` (mitigation.stale_since), and
     `search` in the title, any case."""
     where, params = ["list_contains(?, a.municipality)"], [list(codes)]
     if sectors:
@@ -508,7 +508,7 @@ def action_status_counts(store: Store, codes: Sequence[int]) -> pd.DataFrame:
 
 def milestone_dates(store: Store, codes: Sequence[int]) -> pd.DataFrame:
     """The given municipalities' milestones counted per region, due date and whether done (`done`: one done date of
-    the group, NULL for those not done), so progress.milestone_state runs once per group, not once per milestone."""
+    the group, NULL for those not done), so mitigation.milestone_state runs once per group, not once per milestone."""
     return store.query(
         "SELECT m.region, s.due, any_value(s.done) AS done, count(*) AS n FROM milestone s "
         "JOIN municipality m ON m.code = s.municipality WHERE list_contains(?, s.municipality) "
@@ -519,7 +519,7 @@ def milestone_dates(store: Store, codes: Sequence[int]) -> pd.DataFrame:
 
 def open_milestones(store: Store, codes: Sequence[int], due_from, due_until, limit: int | None = None) -> pd.DataFrame:
     """Milestones not done, due on or after `due_from` (None: no bound) and before `due_until`, as `milestones`
-    returns them, by due date and municipality name; the first `limit` when one is given (progress.milestone_windows
+    returns them, by due date and municipality name; the first `limit` when one is given (mitigation.milestone_windows
     gives the bounds of overdue and due soon)."""
     sql = ("SELECT s.id, s.municipality, m.name AS municipality_name, s.kind, s.due, s.done, s.note "
            "FROM milestone s JOIN municipality m ON m.code = s.municipality "

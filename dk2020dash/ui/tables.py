@@ -51,7 +51,7 @@ def status_counts(actions: pd.DataFrame) -> dict[str, int]:
 
 
 def milestone_states(milestones: pd.DataFrame, today: date) -> pd.Series:
-    """progress.milestone_state of every milestone row."""
+    """mitigation.milestone_state of every milestone row."""
     from dk2020dash.metrics.mitigation import milestone_state
 
     # Whole columns to dates at once (row by row through pandas it was a quarter of a warm Milepæle run): days as

@@ -194,7 +194,7 @@ def milestones_with_state(milestones: pd.DataFrame, today: date) -> pd.DataFrame
 
 
 def milestone_dates_with_state(dates: pd.DataFrame, today: date) -> pd.DataFrame:
-    """queries.milestone_dates with each group's state (progress.milestone_state)."""
+    """queries.milestone_dates with each group's state (mitigation.milestone_state)."""
     return milestones_with_state(dates, today)
 
 
