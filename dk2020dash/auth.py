@@ -18,9 +18,9 @@ import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from dk2020dash import i18n
 from dk2020dash.db.store import Store
 from dk2020dash.domain import REGIONS
+from dk2020dash.errors import Rejected
 
 VIEWER, EDITOR, ADMIN = "viewer", "editor", "admin"
 ROLES: tuple[str, ...] = (EDITOR, ADMIN)  # the roles stored in app_user; everyone else is a viewer
@@ -32,17 +32,9 @@ _HASHER = PasswordHasher()  # argon2id with the library's current defaults
 _DUMMY_HASH = _HASHER.hash("ingen-bruger-har-denne-adgangskode")
 
 
-class AuthError(ValueError):
-    """A refused grant, sign-in or permission; `key` and `values` give the translated message (i18n), str() the
-    Danish one."""
-
-    def __init__(self, key: str, **values: object):
-        self.key = key
-        self.values = values
-        super().__init__(i18n.t(key, "da", **values))
-
-    def message(self, lang: str) -> str:
-        return i18n.t(self.key, lang, **self.values)
+class AuthError(Rejected):
+    """A refused grant, sign-in or permission: an auth.err.* key and its values (errors.Refusal); str() is the
+    Danish message."""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dk2020dash import queries
 from dk2020dash.db import open_store
 from dk2020dash.db.migrations import SCHEMA_VERSION
 from dk2020dash.db.store import Store, db_path
-from dk2020dash.errors import StoreDamaged, StoreError
+from dk2020dash.errors import Refusal, StoreDamaged, StoreError
 from dk2020dash.logs import configure_logging, mask_url
 
 log = logging.getLogger(__name__)
@@ -373,7 +373,7 @@ def cmd_report_kkr(args: argparse.Namespace) -> int:
         since = kkr.parse_since(args.since if args.since is not None else kkr.default_since(today),
                                  queries.history_start(store), today, lang)
     except kkr.SinceError as exc:
-        raise ValueError(f"--since: {exc.text(lang)}") from None
+        raise ValueError(f"--since: {exc.message(lang)}") from None
     pptx = kkr.to_pptx(kkr.build(store, area, since, lang, today))
     try:
         data = kkr.to_pdf(pptx) if kind == "pdf" else pptx
@@ -439,8 +439,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)  # exits 2 on wrong usage
     try:
         return args.func(args)
-    except StoreError as exc:
-        print(f"fejl: {mask_url(exc)}", file=sys.stderr)
+    except Refusal as exc:  # a StoreError, AuthError, ...: its Danish message
+        print(f"fejl: {mask_url(exc.message('da'))}", file=sys.stderr)
         return 1
     except (OSError, ValueError) as exc:
         print(f"fejl: {mask_url(exc)}", file=sys.stderr)

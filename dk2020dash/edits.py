@@ -29,22 +29,16 @@ from dk2020dash import i18n, labels
 from dk2020dash.auth import User, require_edit
 from dk2020dash.db.store import Store
 from dk2020dash.domain import ACTION_STATUSES
+from dk2020dash.errors import Escape, Phrase, Rejected, Text
 
 EDITABLE_ACTION_FIELDS: tuple[str, ...] = ("status", "start_date", "end_date", "expected_2030_t", "responsible")
 MAX_TEXT = {"responsible": 200, "note": 2000, "reason": 2000}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class EditError(ValueError):
-    """A refused write; nothing was written. `key` and `values` give the translated message, str() the Danish."""
-
-    def __init__(self, key: str, **values: object):
-        self.key = key
-        self.values = values
-        super().__init__(i18n.t(key, "da", **values))
-
-    def message(self, lang: str) -> str:
-        return i18n.t(self.key, lang, **self.values)
+class EditError(Rejected):
+    """A refused write; nothing was written: an edit.err.* key and its values (errors.Refusal, as auth.AuthError);
+    str() is the Danish message."""
 
 
 class ConflictError(EditError):
@@ -55,19 +49,25 @@ class ConflictError(EditError):
     def __init__(self, current: dict, who: str | None):
         self.current = current
         self.who = who or "?"
-        super().__init__("edit.err.conflict", who=self.who, version=current["version"], values=self._values("da"))
+        super().__init__("edit.err.conflict", who=self.who, version=current["version"], values=_NewValues(current))
 
-    def _values(self, lang: str) -> str:
+
+class _NewValues(Text):
+    """The row's current values as a conflict message lists them, in the message's language (errors.render calls
+    text(lang, escape): field names translated, values as stored)."""
+
+    def __init__(self, current: dict):
+        self.current = current
+
+    def text(self, lang: str = "da", escape: Escape | None = None) -> str:
         def shown(field: str, value: object) -> str:
             if field == "status" and value in ACTION_STATUSES:
                 return labels.status(value, lang)
             return _text(value) or "–"
 
-        return "; ".join(f"{i18n.t(f'edit.field.{f}', lang)}: {shown(f, v)}" for f, v in self.current.items()
-                         if f in self.SHOWN)
-
-    def message(self, lang: str) -> str:
-        return i18n.t(self.key, lang, who=self.who, version=self.current["version"], values=self._values(lang))
+        listed = "; ".join(f"{i18n.t(f'edit.field.{f}', lang)}: {shown(f, v)}" for f, v in self.current.items()
+                           if f in ConflictError.SHOWN)
+        return escape(listed) if escape is not None else listed
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ def _as_date(value, field: str) -> date | None:
     try:
         return date.fromisoformat(str(value).strip())
     except ValueError:
-        raise EditError("edit.err.date", field=i18n.t(f"edit.field.{field}"), value=str(value)[:40]) from None
+        raise EditError("edit.err.date", field=Phrase(f"edit.field.{field}"), value=str(value)[:40]) from None
 
 
 def _as_text(value, field: str) -> str | None:
@@ -148,7 +148,7 @@ def _as_text(value, field: str) -> str | None:
         return None
     text = _CONTROL.sub("", str(value)).strip()
     if len(text) > MAX_TEXT[field]:
-        raise EditError("edit.err.too_long", field=i18n.t(f"edit.field.{field}"), n=MAX_TEXT[field])
+        raise EditError("edit.err.too_long", field=Phrase(f"edit.field.{field}"), n=MAX_TEXT[field])
     return text or None
 
 
@@ -162,7 +162,7 @@ def _as_expected(value) -> float | None:
     if not math.isfinite(number):
         raise EditError("edit.err.expected", value=str(value)[:40])
     if number < 0:
-        raise EditError("edit.err.negative", value=i18n.number(number))
+        raise EditError("edit.err.negative", value=number)
     return number
 
 
@@ -218,7 +218,7 @@ def edit_action(store: Store, user: User, action_id: int, version: int, changes:
         if expected is not None:
             total = _total_emissions(con, int(current["municipality"]))
             if total is not None and expected > max(float(total[1]), 0.0):
-                raise EditError("edit.err.too_large", value=i18n.number(expected), total=i18n.number(total[1]),
+                raise EditError("edit.err.too_large", value=float(expected), total=float(total[1]),
                                 year=int(total[0]))
         sets = ", ".join(f"{f} = ?" for f in diff)
         con.execute(f"UPDATE action SET {sets}, last_updated = ?, version = version + 1 "  # noqa: S608 - fixed names
@@ -263,7 +263,7 @@ def move_due(store: Store, user: User, milestone_id: int, version: int | None, d
     day = _as_date(due, "due")
     reason = _as_text(reason, "reason")
     if day is None:
-        raise EditError("edit.err.date", field=i18n.t("edit.field.due"), value="")
+        raise EditError("edit.err.date", field=Phrase("edit.field.due"), value="")
     if not reason:
         raise EditError("edit.err.reason")
     return _edit_milestone(store, user, milestone_id, version, {"due": day}, reason)

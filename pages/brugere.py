@@ -3,7 +3,7 @@ import streamlit as st
 
 from dk2020dash import auth, labels, names
 from dk2020dash.domain import REGIONS
-from dk2020dash.ui import loaders, shell, signin
+from dk2020dash.ui import context, loaders, shell, signin
 
 ctx = shell.page_setup()
 t = ctx.t
@@ -40,7 +40,7 @@ with st.form("users-grant"):
             user = auth.grant(ctx.store, ctx.user, email, role, regions=regions, municipalities=chosen,
                               password=password or None)
         except auth.AuthError as exc:
-            st.error(signin.md(exc.message(ctx.lang)), icon="🚫")
+            context.show_refusal(ctx, exc)
         else:
             st.session_state["users-flash"] = t("users.saved", email=signin.md(user.email),
                                                 role=labels.role(user.role, ctx.lang))
@@ -55,7 +55,7 @@ if others:
         try:
             auth.revoke(ctx.store, ctx.user, gone)
         except auth.AuthError as exc:
-            st.error(signin.md(exc.message(ctx.lang)), icon="🚫")
+            context.show_refusal(ctx, exc)
         else:
             st.session_state["users-flash"] = t("users.removed", email=signin.md(gone))
             st.rerun()

@@ -47,7 +47,7 @@ else:
 
 def show_problems(report: ImportResult) -> None:
     st.error(ctx.t("imp.rejected", count=len(report.problems) + report.more_problems), icon="🚫")
-    table = report.problem_frame().rename(columns={c: ctx.t(f"imp.col.{c}") for c in ("row", "column", "value",
+    table = report.problem_frame(ctx.lang).rename(columns={c: ctx.t(f"imp.col.{c}") for c in ("row", "column", "value",
                                                                                         "expected")})
     st.dataframe(table, hide_index=True, width="stretch", key="imp-problems")
     widgets.download_table(ctx, table, "importproblemer")  # to work through the file's problems in Excel
@@ -116,7 +116,7 @@ if upload is not None:
         else:
             report = cached[1]
     except StoreError as exc:
-        context.show_failure(ctx.lang, "error.store.plain", exc)
+        context.show_refusal(ctx, exc)
         st.stop()
     if report.duplicate:
         st.info(ctx.t("imp.duplicate", message=i18n.literal(report.message)), icon="ℹ️")
@@ -130,10 +130,10 @@ if upload is not None:
                 done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who,
                                   published=published, into_edition=into)
             except AuthError as exc:
-                st.error(signin.md(exc.message(ctx.lang)), icon="🚫")
+                context.show_refusal(ctx, exc)
                 st.stop()
             except StoreError as exc:
-                context.show_failure(ctx.lang, "imp.failed.plain", exc)
+                context.show_refusal(ctx, exc, instead="imp.failed.plain")
                 st.stop()
             if done.ok:
                 st.session_state["imp-outcome"] = {"file": upload.name, "message": done.message}

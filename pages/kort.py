@@ -4,7 +4,7 @@ from pathlib import Path
 import streamlit as st
 
 from dk2020dash import i18n
-from dk2020dash.ui import loaders, shell, tables, widgets
+from dk2020dash.ui import context, loaders, shell, tables, widgets
 from dk2020dash.views import charts, maps
 
 ctx = shell.page_setup()
@@ -17,7 +17,7 @@ metric = st.segmented_control(
 
 path, boundaries, error = loaders.load_boundaries(ctx)
 if error:
-    st.warning(ctx.t("map.bad_boundaries", file=i18n.literal(Path(path).name), why=ctx.t(f"map.bad.{error}")), icon="🗺️")
+    context.show_refusal(ctx, error, icon="🗺️", warning=True)
 drawn = loaders.load_map(ctx, metric)  # the decks, built once per data version, language, metric and area
 metrics, area_codes, legend, crowded = drawn["metrics"], drawn["area_codes"], drawn["legend"], drawn["crowded"]
 inset_spots: dict[int, int | None] = drawn["inset_spots"]

@@ -3,9 +3,8 @@ from datetime import date
 
 import streamlit as st
 
-from dk2020dash import i18n
 from dk2020dash.exports import kkr
-from dk2020dash.ui import shell
+from dk2020dash.ui import context, shell
 from dk2020dash.ui.parts import presentation
 
 st.set_page_config(layout="wide", initial_sidebar_state="collapsed")
@@ -32,7 +31,7 @@ with st.container(horizontal=True, vertical_alignment="bottom", key="kkr-control
 try:
     since = kkr.parse_since(since_text, presentation.load_history_start(ctx), today, ctx.lang)
 except kkr.SinceError as exc:
-    st.error(exc.text(ctx.lang, i18n.literal), icon="📅")
+    context.show_refusal(ctx, exc, icon="📅")
     st.stop()
 
 d = presentation.load_deck(ctx, since, today)

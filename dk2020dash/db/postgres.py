@@ -125,9 +125,8 @@ class PgStore(Store):
 
         if isinstance(exc, psycopg.OperationalError | ConnectionError | TimeoutError) or "connection" in text.lower() \
                 or "could not connect" in text.lower() or "server closed" in text.lower():
-            return StoreUnavailable(f"{self.target}: databaseserveren kan ikke nås ({text}); "
-                                    "prøv igen om lidt. Intet er ændret.")
-        return StoreError(f"{self.target}: {text}")
+            return StoreUnavailable("store.err.unavailable", path=self.target, detail=text)
+        return StoreError("store.err.other", path=self.target, detail=text)
 
     def _connect_pg(self, **kw):
         import psycopg
@@ -150,8 +149,7 @@ class PgStore(Store):
                     return dict(rows)
                 except psycopg.errors.UndefinedTable as exc:
 
-                    raise StoreError(f"{self.target}: databasen findes ikke (ingen tabeller); opret den med "
-                                     "'python -m dk2020dash init --database-url ...'.") from exc
+                    raise StoreError("store.err.pg_missing", path=self.target) from exc
                 except psycopg.Error as exc:
                     with suppress(Exception):
                         shared.check_con.close()
@@ -259,7 +257,7 @@ class PgStore(Store):
         the data-version row, taken by every transaction() and create(), does it."""
 
         if not self._write_lock.acquire(timeout=max(self.lock_wait, 0.01)):
-            raise StoreBusy(f"{self.target}: en anden skriver i programmet er i gang; intet er ændret. Prøv igen.")
+            raise StoreBusy("store.err.busy", path=self.target)
         try:
             yield
         finally:
@@ -441,12 +439,10 @@ class PgStore(Store):
 
         meta = self._meta(("schema_version",))
         if "schema_version" not in meta:
-            raise StoreError(f"{self.target}: databasen er ikke fra dette program (ingen skemaversion i meta).")
+            raise StoreError("store.err.pg_no_meta", path=self.target)
         version = int(meta["schema_version"])
         if version > self.schema_version:
-            raise StoreError(
-                f"{self.target}: databasen har skemaversion {version}, men denne version af programmet kender "
-                f"kun op til {self.schema_version}. Opdatér programmet; intet er ændret.")
+            raise StoreError("store.err.newer_schema", path=self.target, version=version, known=self.schema_version)
         if version < self.schema_version:
             self._migrate_pg(version)
         shared.schema_checked = True
@@ -493,16 +489,16 @@ class PgStore(Store):
                 pg.execute("SELECT pg_advisory_xact_lock(20202020)")  # two inits at once take turns
                 exists = pg.execute("SELECT to_regclass('public.meta') IS NOT NULL").fetchone()[0]
                 if exists and not force:
-                    raise StoreError(f"{self.target}: databasen findes allerede; brug --force for at erstatte den.")
+                    raise StoreError("store.err.exists", path=self.target)
                 if exists:
                     pg.execute(_LOCK_META)
                     found = dict(pg.execute("SELECT key, value FROM meta").fetchall())
                     if int(found.get("schema_version", 0)) > self.schema_version:
-                        raise StoreError(f"{self.target}: databasen har en nyere skemaversion; intet er ændret.")
+                        raise StoreError("store.err.pg_newer_schema", path=self.target)
                     pg.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in TABLES if pg_has(pg, t)))
                     for table in TABLES:
                         if not pg_has(pg, table):
-                            raise StoreError(f"{self.target}: tabellen {table} mangler; intet er ændret.")
+                            raise StoreError("store.err.pg_no_table", path=self.target, table=table)
                 else:
                     pg.execute(pg_schema(schema))
                 copy_tables(con, pg, TABLES)
@@ -543,9 +539,9 @@ def migrate_to_postgres(source, target) -> dict[str, tuple[int, int]]:
     table's row count and checksum read back from PostgreSQL equal the file's. Returns them per table."""
 
     if not isinstance(target, PgStore):
-        raise StoreError(f"{target.target}: ikke en postgresql://-adresse.")
+        raise StoreError("store.err.pg_not_url", path=target.target)
     if isinstance(source, PgStore):
-        raise StoreError(f"{source.target}: kilden skal være en databasefil.")
+        raise StoreError("store.err.pg_source", path=source.target)
     with source.connection() as src:  # checks (and migrates) the file first
         src.execute("BEGIN TRANSACTION")
         tables = {t: src.execute(f'SELECT * FROM "{t}"').to_arrow_table() for t in TABLES}  # noqa: S608
@@ -566,8 +562,7 @@ def migrate_to_postgres(source, target) -> dict[str, tuple[int, int]]:
     def verify(found: dict[str, tuple[int, int]]) -> None:
         wrong = [t for t in TABLES if found.get(t) != expected.get(t)]
         if wrong:
-            raise StoreError(f"{target.target}: efter kopieringen stemmer {', '.join(wrong)} ikke med filen "
-                             "(antal rækker eller kontrolsum); intet er skrevet.")
+            raise StoreError("store.err.pg_copy_differs", path=target.target, tables=", ".join(wrong))
 
     target.create(source=fill, starts=starts, verify=verify)
     return expected

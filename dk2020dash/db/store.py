@@ -87,8 +87,7 @@ class _WriteLocks:
                 except BlockingIOError:
                     if time.monotonic() >= deadline:
                         os.close(fd)
-                        raise StoreBusy(f"{db}: en anden skriver (indlæsning, gendannelse eller init) er i gang; "
-                                        "intet er ændret. Prøv igen, når den er færdig.") from None
+                        raise StoreBusy("store.err.busy_other", path=db) from None
                     time.sleep(0.05)
             entry = cls.held[key] = [fd, 0]
         entry[1] += 1
@@ -121,21 +120,19 @@ def _explain(path: Path, exc: Exception) -> StoreError:
     text = str(exc)
     if "Could not set lock" in text or "Conflicting lock" in text:
         pid = re.search(r"PID (\d+)", text)
-        who = f" (proces {pid.group(1)})" if pid else ""
-        return StoreLocked(
-            f"{path}: databasen bruges af et andet program{who}; prøv igen, når det er færdigt."
-        )
+        if pid:
+            return StoreLocked("store.err.locked_pid", path=path, pid=pid.group(1))
+        return StoreLocked("store.err.locked", path=path)
     if "not a valid DuckDB database" in text or "is not a valid" in text or "Failed to read" in text:
-        return StoreDamaged(f"{path}: filen er ikke en DuckDB-database fra dette program; intet er ændret.")
+        return StoreDamaged("store.err.not_duckdb", path=path)
     if "Permission denied" in text or "Not a directory" in text or "No such file" in text or "Read-only" in text:
-        return StoreError(f"{path}: kan ikke åbne eller oprette databasen her ({text.split(':')[-1].strip()}).")
+        return StoreError("store.err.cannot_open", path=path, detail=text.split(":")[-1].strip())
     if "Corrupt database file" in text or "Could not read enough bytes" in text:
         log.warning("%s: %s", path, text)
-        return StoreDamaged(f"{path}: filen er beskadiget (afkortet eller med ødelagte blokke) og kan ikke åbnes; "
-                            "intet er ændret.")
+        return StoreDamaged("store.err.corrupt", path=path)
     if isinstance(exc, duckdb.Error):
-        return StoreDamaged(f"{path}: {text}")
-    return StoreError(f"{path}: {text}")
+        return StoreDamaged("store.err.other", path=path, detail=text)
+    return StoreError("store.err.other", path=path, detail=text)
 
 
 class Store:
@@ -182,7 +179,7 @@ class Store:
             yield pinned[1]
             return
         if not self.path.exists():
-            raise StoreError(f"{self.path}: databasen findes ikke; opret den med 'python -m dk2020dash init'.")
+            raise StoreError("store.err.missing", path=self.path)
         with OpenFiles.cursor(self._key, self._connect) as con:
             if not self._checked:
                 try:
@@ -218,7 +215,7 @@ class Store:
                                          [DB_ID]).fetchall())
                 # The data key, or (callers that key on it alone) the data version.
                 if str(key) not in (f"{found.get(DB_ID, '')}:{found.get('data_version')}", str(found.get("data_version"))):
-                    raise DataMoved(f"{self.path}: data moved on from {key}")
+                    raise DataMoved("store.err.data_moved", path=self.path, data_key=str(key))
                 pinned_read.con = (self._key, con)
                 try:
                     yield
@@ -241,7 +238,7 @@ class Store:
         if _read_only(self.path):
             raise StoreReadOnly(self.path)
         if not self._write_lock.acquire(timeout=max(self.lock_wait, 0.01)):
-            raise StoreBusy(f"{self.path}: en anden skriver i programmet er i gang; intet er ændret. Prøv igen.")
+            raise StoreBusy("store.err.busy", path=self.path)
         try:
             with _WriteLocks.hold(self.lock_path, self.lock_wait, self.path):
                 yield
@@ -298,21 +295,17 @@ class Store:
         try:
             row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         except duckdb.CatalogException as exc:
-            raise StoreDamaged(f"{self.path}: filen er en DuckDB-database, men ikke fra dette program (ingen meta-tabel).") from exc
+            raise StoreDamaged("store.err.no_meta", path=self.path) from exc
         version = int(row[0])
         if version > self.schema_version:
-            raise StoreError(
-                f"{self.path}: databasen har skemaversion {version}, men denne version af programmet kender "
-                f"kun op til {self.schema_version}. Opdatér programmet; intet er ændret."
-            )
+            raise StoreError("store.err.newer_schema", path=self.path, version=version, known=self.schema_version)
         if version < self.schema_version:
             try:
                 self._migrate(con, version)
             except (StoreReadOnly, StoreFull) as exc:  # not "pages can be read": this file cannot be, until upgraded
-                from dk2020dash import i18n
-
-                raise StoreError(i18n.t(f"store.err.cannot_upgrade.{exc.kind}", "da", path=self.path,
-                                        version=version, newest=self.schema_version)) from exc
+                why = "read_only" if isinstance(exc, StoreReadOnly) else "disk_full"
+                raise StoreError(f"store.err.cannot_upgrade.{why}", path=self.path, version=version,
+                                 newest=self.schema_version) from exc
         if con.execute("SELECT count(*) FROM meta WHERE starts_with(key, ?)", [PENDING]).fetchone()[0]:
             try:
                 self._finish_pending(con)
@@ -377,7 +370,7 @@ class Store:
         if not self.path.exists():
             return None
         if not force:
-            raise StoreError(f"{self.path}: databasen findes allerede; brug --force for at erstatte den.")
+            raise StoreError("store.err.exists", path=self.path)
         try:
             self._refuse_foreign_file()
         except StoreDamaged:
@@ -418,7 +411,7 @@ class Store:
                                 old.close()
                         break
                 if time.monotonic() >= deadline:
-                    raise StoreError(f"{self.path}: databasen er i brug; prøv igen.")
+                    raise StoreError("store.err.in_use", path=self.path)
                 time.sleep(0.05)
         except BaseException:
             con.close()

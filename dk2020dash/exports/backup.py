@@ -19,7 +19,7 @@ import duckdb
 from dk2020dash.db import open_store
 from dk2020dash.db.migrations import SCHEMA_VERSION, TABLE_SINCE, TABLES, UPGRADE_ROWS
 from dk2020dash.db.store import DB_ID, Store
-from dk2020dash.errors import StoreDamaged, StoreError
+from dk2020dash.errors import Phrase, StoreDamaged, StoreError
 from dk2020dash.exports.tables import SECRET_COLUMNS
 
 APP = "dk2020dash"
@@ -45,13 +45,20 @@ BackupFile = str | os.PathLike | bytes | BinaryIO
 
 
 class BackupError(StoreError):
-    """A file that cannot be restored; the message says why, and nothing has been changed. `reason` sorts it for a
-    translated message: not_ours, damaged, newer, older, too_big or unreadable; `values` fill that message in."""
+    """A file that cannot be restored; the message (a backup.err.* key) says why, naming the file and what is wrong
+    inside it, and nothing has been changed. `reason` sorts it for a page: not_ours, damaged, newer, older, too_big
+    or unreadable; a page shows exp.restore.refused with exp.restore.reason.<reason> (`public`), which the same
+    values fill in (version, known, limit)."""
 
-    def __init__(self, message: str, reason: str = "unreadable", **values: object):
-        super().__init__(message)
+    public = "exp.restore.refused"
+
+    def __init__(self, key: str, /, reason: str = "unreadable", **values: object):
+        super().__init__(key, **values)
         self.reason = reason
-        self.values = values
+
+    def public_values(self) -> dict[str, object]:
+        file = self.values.get("name") or PurePath(str(self.values.get("path", "backup.zip"))).name
+        return {"file": str(file), "reason": Phrase(f"exp.restore.reason.{self.reason}", **self.values)}
 
 
 @dataclass(frozen=True)
@@ -163,9 +170,9 @@ def _source(file: BackupFile) -> tuple[str | os.PathLike | BinaryIO, str]:
         return file, PurePath(str(getattr(file, "name", "backup.zip"))).name
     path = Path(file)
     if not path.exists():
-        raise BackupError(f"{path}: filen findes ikke.")
+        raise BackupError("backup.err.missing", path=path)
     if not os.access(path, os.R_OK) or path.is_dir():
-        raise BackupError(f"{path}: kan ikke læses.")
+        raise BackupError("backup.err.unreadable_path", path=path)
     return path, path.name
 
 
@@ -193,7 +200,7 @@ def _size(source: str | os.PathLike | BinaryIO) -> int:
 
 
 def _damaged(name: str, what: str) -> BackupError:
-    return BackupError(f"{name}: {MANIFEST} er ufuldstændig ({what}); intet er ændret.", "damaged")
+    return BackupError("backup.err.manifest_incomplete", "damaged", name=name, manifest=MANIFEST, what=what)
 
 
 def _is_int(value: object) -> bool:
@@ -214,11 +221,12 @@ def _check_fields(manifest: dict, name: str, names: set[str]) -> None:
         raise _damaged(name, "tables")
     unknown = sorted(str(t)[:40] for t in listed if t not in TABLES)
     if unknown:
-        raise _damaged(name, "ukendte tabeller " + ", ".join(unknown[:5]))
+        raise BackupError("backup.err.unknown_tables", "damaged", name=name, manifest=MANIFEST,
+                          tables=", ".join(unknown[:5]))
     held = tables_in(manifest["schema_version"])
     missing = [t for t in held if t not in listed or _member(t) not in names]
     if missing:
-        raise BackupError(f"{name}: backuppen mangler tabellerne {', '.join(missing)}; intet er ændret.", "damaged")
+        raise BackupError("backup.err.missing_tables", "damaged", name=name, tables=", ".join(missing))
     for table in held:
         entry = listed[table]
         if (not isinstance(entry, dict) or not _is_int(entry.get("rows")) or not 0 <= entry["rows"] <= MAX_TABLE_ROWS
@@ -265,48 +273,42 @@ def verify(file: BackupFile, name: str | None = None, into: str | os.PathLike | 
     file's size can hold (a zip bomb). With `into`, each table's Parquet file is written there as it is checked."""
     source, default_name = _source(file)
     name = name or default_name
-    not_ours = f"{name}: ikke en backup fra DK2020 Klimaplan-dashboard"
     if hasattr(source, "seek"):
         source.seek(0)
     if not zipfile.is_zipfile(source):
-        raise BackupError(f"{not_ours} (ikke en zip-fil); intet er ændret.", "not_ours")
+        raise BackupError("backup.err.not_zip", "not_ours", name=name)
     if hasattr(source, "seek"):
         source.seek(0)
     # Parquet is compressed already and backup() stores it as is, so a real backup unpacks to about its own
     # size; the ratio leaves room for a backup someone zipped again.
     budget = min(MAX_UNPACKED_BYTES, UNPACK_RATIO * _size(source) + UNPACK_SLACK)
-    limit = f"{budget / 1e6:.0f} MB" if budget >= 1e6 else f"{budget} bytes"
-    too_big = BackupError(f"{name}: backuppen fylder mere end {limit} udpakket, mere end en backup af den størrelse "
-                          "kan fylde; intet er ændret.", "too_big", limit=max(1, round(budget / 1e6)))
+    too_big = BackupError("backup.err.too_big_mb" if budget >= 1e6 else "backup.err.too_big_bytes", "too_big",
+                          name=name, mb=budget / 1e6, size=budget, limit=max(1, round(budget / 1e6)))
     try:
         with zipfile.ZipFile(source) as zf:
             names = set(zf.namelist())
             if MANIFEST not in names:
-                raise BackupError(f"{not_ours} (ingen {MANIFEST}); intet er ændret.", "not_ours")
+                raise BackupError("backup.err.no_manifest", "not_ours", name=name, manifest=MANIFEST)
             raw = io.BytesIO()
             try:
                 _read_member(zf, MANIFEST, MAX_MANIFEST_BYTES, raw)
             except _TooBig:
-                raise BackupError(f"{not_ours} ({MANIFEST} er for stor); intet er ændret.", "not_ours") from None
+                raise BackupError("backup.err.manifest_too_big", "not_ours", name=name, manifest=MANIFEST) from None
             try:
                 manifest = json.loads(raw.getvalue().decode("utf-8"))
             except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-                raise BackupError(f"{not_ours} ({MANIFEST} kan ikke læses); intet er ændret.", "not_ours") from exc
+                raise BackupError("backup.err.manifest_unreadable", "not_ours", name=name,
+                                  manifest=MANIFEST) from exc
             if not isinstance(manifest, dict) or manifest.get("app") != APP:
-                raise BackupError(f"{not_ours} ({MANIFEST} er fra et andet program); intet er ændret.", "not_ours")
+                raise BackupError("backup.err.other_app", "not_ours", name=name, manifest=MANIFEST)
             version = manifest.get("schema_version")
             if not _is_int(version):
                 raise _damaged(name, "schema_version")
             if version > SCHEMA_VERSION:
-                raise BackupError(
-                    f"{name}: backuppen har skemaversion {version}, men denne version af programmet kender kun op "
-                    f"til {SCHEMA_VERSION}. Opdatér programmet; intet er ændret.", "newer", version=version,
-                    known=SCHEMA_VERSION)
+                raise BackupError("backup.err.newer", "newer", name=name, version=version, known=SCHEMA_VERSION)
             if not upgradable(version):
-                raise BackupError(
-                    f"{name}: backuppen har skemaversion {version}, og denne version af programmet gendanner kun "
-                    f"skemaversion {oldest_restorable()} til {SCHEMA_VERSION}; intet er ændret.", "older",
-                    version=version)
+                raise BackupError("backup.err.older", "older", name=name, version=version, oldest=oldest_restorable(),
+                                  known=SCHEMA_VERSION)
             _check_fields(manifest, name, names)
             left = budget
             for table in tables_in(version):
@@ -320,13 +322,11 @@ def verify(file: BackupFile, name: str | None = None, into: str | os.PathLike | 
                         sink.close()
                 left -= size
                 if sha != manifest["tables"][table]["sha256"]:
-                    raise BackupError(
-                        f"{name}: tabellen {table} stemmer ikke med sin kontrolsum (filen er ændret eller "
-                        "beskadiget); intet er ændret.", "damaged")
+                    raise BackupError("backup.err.checksum", "damaged", name=name, table=table)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as exc:
-        raise BackupError(f"{name}: zip-filen er beskadiget ({str(exc)[:100]}); intet er ændret.", "damaged") from exc
+        raise BackupError("backup.err.bad_zip", "damaged", name=name, detail=str(exc)[:100]) from exc
     except OSError as exc:
-        raise BackupError(f"{name}: filen kan ikke læses; intet er ændret.") from exc
+        raise BackupError("backup.err.unreadable", name=name) from exc
     return manifest
 
 
@@ -402,8 +402,7 @@ def _restore_locked(store: Store, source: BackupFile, name: str, who: str, repla
             wrong = {t: (rows[t], manifest["tables"][t]["rows"]) for t in paths
                      if rows[t] != int(manifest["tables"][t]["rows"])}
             if wrong:
-                raise BackupError(f"{name}: antal rækker stemmer ikke med manifestet ({wrong}); intet er ændret.",
-                                  "damaged")
+                raise BackupError("backup.err.rows", "damaged", name=name, wrong=str(wrong))
             for version in range(int(manifest["schema_version"]) + 1, SCHEMA_VERSION + 1):
                 con.execute(UPGRADE_ROWS[version])  # a backup from an older version: as if migrated
             con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('data_version', ?)",
@@ -419,8 +418,8 @@ def _restore_locked(store: Store, source: BackupFile, name: str, who: str, repla
         try:
             kept = store.create(fill, force=True, replace_damaged=replace_damaged)
         except duckdb.Error as exc:
-            raise BackupError(f"{name}: backuppen kan ikke indlæses ({str(exc).splitlines()[0]}); intet er ændret.",
-                              "damaged") from exc
+            raise BackupError("backup.err.cannot_load", "damaged", name=name,
+                              detail=str(exc).splitlines()[0]) from exc
     return RestoreReport(created=str(manifest.get("created", "")), backup_data_version=int(manifest["data_version"]),
                          data_version=new_version, rows={t: n for t, n in rows.items()}, kept_damaged=kept)
 
@@ -432,8 +431,8 @@ def _advance_sequences(con: duckdb.DuckDBPyConnection, recorded: dict, name: str
         largest, count = con.execute(f'SELECT coalesce(max(id), 0), count(*) FROM "{table}"').fetchone()  # noqa: S608
         target = max(int(largest), int(recorded.get(sequence, 0) or 0))
         if target > int(count) + SEQUENCE_SLACK:  # ids far past the rows: drawing that far would take minutes
-            raise BackupError(f"{name}: tabellen {table} har id'er op til {target}, langt over sine {count} rækker; "
-                              "intet er ændret.", "damaged")
+            raise BackupError("backup.err.ids", "damaged", name=name, table=table, target=int(target),
+                              count=int(count))
         if target > 0:
             # DuckDB cannot reset a sequence a column default depends on; drawing it forward is the way.
             con.execute(f"SELECT max(nextval('{sequence}')) FROM range(?)", [target])  # noqa: S608 - fixed names

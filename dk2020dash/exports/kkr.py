@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -16,6 +16,7 @@ import pandas as pd
 from dk2020dash import i18n, labels, queries
 from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR, Verdict
+from dk2020dash.exports.since import SinceError, parse_since  # noqa: F401 - kkr.SinceError, kkr.parse_since
 from dk2020dash.metrics import adaptation
 from dk2020dash.metrics.changes import Changes, changes_since, follow_up
 from dk2020dash.metrics.inputs import inputs_from_frames
@@ -40,51 +41,8 @@ CHART_SCALE = 2  # vl-convert scale: 2 × the chart's pixel size, sharp on a pro
 PDF_INSTALL = "apt-get install libreoffice-impress"
 
 
-class SinceError(ValueError):
-    """A "since" date that cannot be used; `reason` is a key under kkr.since.* in i18n, `values` fill it."""
-
-    def __init__(self, reason: str, **values: object) -> None:
-        super().__init__(f"{reason}: {values}")
-        self.reason = reason
-        self.values = values
-
-    def text(self, lang: str, literal=None) -> str:
-        """The reason as a sentence; `literal` (i18n.literal on a page) escapes the values that came from the user."""
-        values = {k: literal(v) for k, v in self.values.items()} if literal else self.values
-        return i18n.t(f"kkr.since.{self.reason}", lang, **values)
-
-
 class PdfUnavailable(RuntimeError):
     """LibreOffice (soffice) is not installed, or failed to convert."""
-
-
-_DATE_FORMATS = ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y")
-
-
-def parse_since(value: str | date | None, first: date | None, today: date, lang: str = "da") -> date:
-    """The since date from text (2026-09-01, 01-09-2026, 1.9.2026) or a date; refuses one that cannot be read,
-    lies after today, or lies before any history (the first status change or inventory edition)."""
-    if isinstance(value, datetime):
-        value = value.date()
-    if isinstance(value, date):
-        since = value
-    else:
-        text = (value or "").strip()
-        since = None
-        for fmt in _DATE_FORMATS:
-            try:
-                since = datetime.strptime(text, fmt).date()
-                break
-            except ValueError:
-                continue
-        if since is None:
-            raise SinceError("unreadable", text=text)
-    if since > today:
-        raise SinceError("future", since=i18n.day(since, lang), today=i18n.day(today, lang))
-    if first is None or since < first:
-        raise SinceError("before_history", since=i18n.day(since, lang),
-                         first=i18n.day(first, lang) if first else "–")
-    return since
 
 
 def parse_area(text: str) -> str:

@@ -405,4 +405,188 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                          "The import failed; nothing was changed. The details are in the server's log."),
     "exp.restore.failed.plain": ("Gendannelsen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
                                  "The restore failed; nothing was changed. The details are in the server's log."),
+
+    # -- import problems (ingest.problems.Problem): what a file should hold where it does not ----------------------
+    "imp.line": ("{where}: {value} – forventet {expected}", "{where}: {value} – expected {expected}"),
+    "imp.line.file": ("{where}: {expected}", "{where}: {expected}"),
+    "imp.line.more": (("... og {count} problem mere", "... og {count} problemer mere"),
+                      ("... and {count} more problem", "... and {count} more problems")),
+    "imp.p.found_columns": ("fandt kolonnerne: {columns}", "found the columns: {columns}"),
+    "imp.p.columns": ("kolonnerne {columns}", "the columns {columns}"),
+    "imp.p.size": ("{mb:.1f} MB", "{mb:.1f} MB"),
+    "imp.p.max_size": ("en fil på højst {mb:.0f} MB (DK2020_MAX_IMPORT_MB)",
+                       "a file of at most {mb:.0f} MB (DK2020_MAX_IMPORT_MB)"),
+    "imp.p.rows": ("{n} rækker", "{n} rows"),
+    "imp.p.max_rows": ("højst {n:,} rækker", "at most {n:,} rows"),
+    "imp.p.no_rows": ("mindst én række med data under overskriften", "at least one row of data below the header"),
+    "imp.p.municipality": ("en af de 98 kommuner, ved kode (101 eller 0101) eller navn",
+                           "one of the 98 municipalities, by code (101 or 0101) or name"),
+    "imp.p.municipality_named": ("en af de 98 kommuner (navn eller kode)",
+                                 "one of the 98 municipalities (name or code)"),
+    "imp.p.sector": ("en sektor, fx vej, Vejtransport, El, Fjernvarme, Husdyr, LULUCF (se ingest/synonyms.py)",
+                     "a sector, e.g. vej, Road transport, Electricity, District heating, Livestock, LULUCF (see "
+                     "ingest/synonyms.py)"),
+    "imp.p.flag": ("ja/nej (yes/no, 1/0) eller tom", "yes/no (ja/nej, 1/0) or empty"),
+    "imp.p.year": ("et år fra {low} til {high}", "a year from {low} to {high}"),
+    "imp.p.year_header": ("et år fra {low} til {high} som kolonneoverskrift", "a year from {low} to {high} as the "
+                                                                              "column header"),
+    "imp.p.duplicate": ("én række pr. {what} (samme som række {first})",
+                        "one row per {what} (the same as row {first})"),
+    "imp.p.what.municipality": ("kommune", "municipality"),
+    "imp.p.what.municipality_title": ("kommune og titel", "municipality and title"),
+    "imp.p.what.municipality_scenario": ("kommune og scenarie", "municipality and scenario"),
+    "imp.p.what.municipality_scenario_year": ("kommune, scenarie og år", "municipality, scenario and year"),
+    "imp.p.what.municipality_sector": ("kommune og sektor", "municipality and sector"),
+    "imp.p.what.municipality_year_sector": ("kommune, år og sektor", "municipality, year and sector"),
+    "imp.p.what.municipality_hazard": ("kommune og klimafare", "municipality and climate hazard"),
+    "imp.p.what.municipality_milestone": ("kommune, milepæl og frist", "municipality, milestone and due date"),
+    "imp.p.what.id": ("id", "id"),
+    "imp.p.number": ("et tal, fx 1234,5 eller 1.234,5", "a number, e.g. 1234,5 or 1.234,5 (or 1234.5)"),
+    "imp.p.integer": ("et heltal", "a whole number"),
+    "imp.p.number_empty": ("et tal (feltet er tomt)", "a number (the field is empty)"),
+    "imp.p.ambiguous": ("et entydigt tal: 1,234 og 1.234 kan betyde både 1234 og 1,234; skriv fx 1234 eller 1.234,0 "
+                        "(filen afgør det ikke med andre tal)",
+                        "an unambiguous number: 1,234 and 1.234 can each mean 1234 or 1.234; write e.g. 1234 or "
+                        "1.234,0 (the file's other numbers do not settle it)"),
+    "imp.p.same_style": ("tal i samme format som resten af filen ({style})",
+                         "numbers in the same format as the rest of the file ({style})"),
+    "imp.p.style.da": ("dansk: 1.234,5", "Danish: 1.234,5"),
+    "imp.p.style.en": ("engelsk: 1,234.5", "English: 1,234.5"),
+    "imp.p.one_style": ("ét talformat i hele filen; række {r1} er dansk (1.234,5), række {r2} kolonne {c2} er engelsk "
+                        "({v2}); ret filen til ét format",
+                        "one number format in the whole file; row {r1} is Danish (1.234,5), row {r2} column {c2} is "
+                        "English ({v2}); change the file to one format"),
+    "imp.p.date": ("en dato som 2025-03-01, 01-03-2025 eller 1.3.2025", "a date such as 2025-03-01, 01-03-2025 or "
+                                                                        "1.3.2025"),
+    "imp.p.date_empty": ("en dato (feltet er tomt)", "a date (the field is empty)"),
+    "imp.p.population": ("et befolkningstal over 0", "a population above 0"),
+    "imp.p.period": ("en periode som 2025K1 eller 2025", "a period such as 2025K1 or 2025"),
+    "imp.p.scenario_kind": ("bau (fremskrivning uden plan) eller plan", "bau (projection without the plan) or plan"),
+    "imp.p.scenario_huge": ("en udledning under 5 mia. t CO2e (tjek enheden)",
+                            "an emission below 5 billion t CO2e (check the unit)"),
+    "imp.p.huge": ("højst {max:,} t CO2e for én kommune, sektor og år (tjek enheden: ton, ikke kg)",
+                   "at most {max:,} t CO2e for one municipality, sector and year (check the unit: tonnes, not kg)"),
+    "imp.p.negative": ("et tal ≥ 0: kun arealanvendelse (LULUCF) kan være negativ",
+                       "a number ≥ 0: only land use (LULUCF) can be negative"),
+    "imp.p.edition_unknown": ("navnet på en udgave, der findes (se udgaverne på Datakvalitet)",
+                              "the name of an edition that exists (see the editions on Datakvalitet)"),
+    "imp.p.edition_demo": ("en rigtig udgave: eksempeldata (demo) kan ikke rettes, de fjernes ved indlæsningen",
+                           "a real edition: example data (demo) cannot be corrected, it is removed by the import"),
+    "imp.p.edition_both": ("enten en ny udgave (--edition, --published) eller en rettelse af en eksisterende "
+                           "(--into-edition), ikke begge",
+                           "either a new edition (--edition, --published) or a correction of an existing one "
+                           "(--into-edition), not both"),
+    "imp.p.edition_taken": ("et navn, som ingen anden udgave har (navnet findes allerede)",
+                            "a name no other edition has (the name exists already)"),
+    "imp.p.net_zero_after_baseline": ("et nettonul-år efter basisåret", "a net-zero year after the baseline year"),
+    "imp.p.baseline_positive": ("en udledning større end 0 t CO2e", "an emission above 0 t CO2e"),
+    "imp.p.target_share": ("en reduktion fra 0 til 100 % (70, 70 % eller 0,7)",
+                           "a reduction from 0 to 100 % (70, 70 % or 0,7)"),
+    "imp.p.target_before_baseline": ("et delmål for et år efter basisåret {base} (målåret {year} ligger før "
+                                     "basisåret, så målstien kan ikke bruge det)",
+                                     "a target for a year after the baseline year {base} (the target year {year} is "
+                                     "before the baseline year, so the target path cannot use it)"),
+    "imp.p.target_in_baseline": ("et delmål for et år efter basisåret {base} (målåret {year} ligger i basisåret, så "
+                                 "målstien kan ikke bruge det)",
+                                 "a target for a year after the baseline year {base} (the target year {year} is the "
+                                 "baseline year, so the target path cannot use it)"),
+    "imp.p.target_after_net_zero": ("et delmål senest i nettonul-året {zero} (målåret {year} ligger efter "
+                                    "nettonul-året, så målstien kan ikke bruge det)",
+                                    "a target no later than the net-zero year {zero} (the target year {year} is after "
+                                    "the net-zero year, so the target path cannot use it)"),
+    "imp.p.target_net_zero_full": ("100 % i nettonul-året {zero} (et delmål i nettonul-året er netto-nul)",
+                                   "100 % in the net-zero year {zero} (a target in the net-zero year is net zero)"),
+    "imp.p.title_empty": ("en titel (feltet er tomt)", "a title (the field is empty)"),
+    "imp.p.non_negative": ("et tal ≥ 0", "a number ≥ 0"),
+    "imp.p.protection": ("et tal større end 0 (år for gentagelsesperioden, antal bygninger) eller tomt",
+                         "a number above 0 (years of the return period, number of buildings) or empty"),
+    "imp.p.action_kind": ("mitigation/reduktion eller adaptation/tilpasning",
+                          "mitigation/reduktion or adaptation/tilpasning"),
+    "imp.p.status": ("en status: planlagt, i gang, gennemført, forsinket, sat på pause eller opgivet",
+                     "a status: planned, in progress, completed, delayed, paused or cancelled (or in Danish)"),
+    "imp.p.end_after_start": ("en slutdato på eller efter startdatoen", "an end date on or after the start date"),
+    "imp.p.hazard_adaptation_only": ("klimafare kun på tilpasningshandlinger (type tilpasning/adaptation); tom for "
+                                     "reduktion",
+                                     "a climate hazard only on adaptation actions (kind tilpasning/adaptation); empty "
+                                     "for mitigation"),
+    "imp.p.protection_adaptation_only": ("et beskyttelsesmål kun på tilpasningshandlinger (type "
+                                         "tilpasning/adaptation)",
+                                         "a protection target only on adaptation actions (kind "
+                                         "tilpasning/adaptation)"),
+    "imp.p.id_other_municipality": ("et id fra kommunen selv (id {id} tilhører {owner})",
+                                    "an id of the municipality itself (id {id} belongs to {owner})"),
+    "imp.p.id_unknown": ("et id på en eksisterende handling, eller tomt for en ny",
+                         "the id of an existing action, or empty for a new one"),
+    "imp.p.same_sector": ("samme sektor som den eksisterende handling (en handling kan ikke skifte sektor; opret den "
+                          "som en ny handling og sæt den gamle til opgivet)",
+                          "the same sector as the existing action (an action cannot change sector; create it as a new "
+                          "action and set the old one to cancelled)"),
+    "imp.p.milestone_kind": ("en milepæl: tilsluttet, godkendt, vedtaget, statusrapport eller revision",
+                             "a milestone: joined, approved, adopted, status report or revision (or in Danish)"),
+    "imp.p.hazard": ("en klimafare: {hazards} (eller på engelsk)", "a climate hazard: {hazards} (or in Danish)"),
+    "imp.p.hazards": ("{hazard}; flere adskilt af , eller ;", "{hazard}; several separated by , or ;"),
+    "imp.p.level": ("et risikoniveau: {levels} ({other})", "a risk level: {levels} ({other})"),
+    "imp.p.or": ("eller", "or"),
+    "imp.p.assessed_empty": ("året (2023) eller datoen (2023-05-01) for vurderingen (feltet er tomt)",
+                             "the year (2023) or the date (2023-05-01) of the assessment (the field is empty)"),
+    # -- a file that cannot be read as a table at all (ingest.read.FileError) -------------------------------------
+    "imp.file.empty": ("filen er tom", "the file is empty"),
+    "imp.file.sheet_empty": ("regnearket er tomt", "the spreadsheet is empty"),
+    "imp.file.binary": ("filen er ikke en tekstfil (CSV) eller et Excel-regneark (XLSX); den indeholder binære data",
+                        "the file is not a text file (CSV) or an Excel spreadsheet (XLSX); it holds binary data"),
+    "imp.file.encoding": ("filen kan ikke læses som tekst i UTF-8 eller Windows-1252; gem den som CSV (UTF-8)",
+                          "the file cannot be read as text in UTF-8 or Windows-1252; save it as CSV (UTF-8)"),
+    "imp.file.ragged": ("rækkerne har ikke det samme antal kolonner som overskriften ({n} adskilt af {delimiter}); "
+                        "tjek skilletegnet, og at decimalkomma-tal står i anførselstegn, når skilletegnet er komma",
+                        "the rows do not have the same number of columns as the header ({n} separated by "
+                        "{delimiter}); check the delimiter, and that numbers with a decimal comma are in quotes when "
+                        "the delimiter is a comma"),
+    "imp.file.delimiter.semicolon": ("semikolon", "semicolon"),
+    "imp.file.delimiter.comma": ("komma", "comma"),
+    "imp.file.delimiter.tab": ("tabulator", "tab"),
+    "imp.file.no_header_columns": ("kan ikke finde kolonnerne: overskriften skal være adskilt af semikolon, komma "
+                                   "eller tabulator (fandt: {header!r})",
+                                   "cannot find the columns: the header must be separated by semicolons, commas or "
+                                   "tabs (found: {header!r})"),
+    "imp.file.no_columns": ("kan ikke finde kolonnerne: ingen linjer er adskilt af semikolon, komma eller tabulator",
+                            "cannot find the columns: no lines are separated by semicolons, commas or tabs"),
+    "imp.file.not_xlsx": ("filen hedder {suffix}, men er ikke et Excel-regneark",
+                          "the file is called {suffix}, but is not an Excel spreadsheet"),
+    "imp.file.not_xlsx_text": ("filen hedder {suffix}, men er ikke et Excel-regneark; den ser ud til at være en "
+                               "CSV-tekstfil – omdøb den til .csv",
+                               "the file is called {suffix}, but is not an Excel spreadsheet; it looks like a CSV "
+                               "text file – rename it to .csv"),
+    "imp.file.xlsx_is_text": ("filen hedder .xlsx, men er ikke et Excel-regneark; den ser ud til at være tekst – "
+                              "omdøb den til .csv",
+                              "the file is called .xlsx, but is not an Excel spreadsheet; it looks like text – "
+                              "rename it to .csv"),
+    "imp.file.xls": ("det gamle Excel-format .xls kan ikke læses; gem som .xlsx eller CSV",
+                     "the old Excel format .xls cannot be read; save as .xlsx or CSV"),
+    "imp.file.ragged_rows": ("rækkerne har ikke samme antal kolonner som overskriften ({detail})",
+                             "the rows do not have the same number of columns as the header ({detail})"),
+    "imp.file.xlsx_open": ("filen kan ikke åbnes som Excel-regneark ({error})",
+                           "the file cannot be opened as an Excel spreadsheet ({error})"),
+    "imp.file.xlsx_read": ("regnearket kan ikke læses ({error})", "the spreadsheet cannot be read ({error})"),
+    "imp.file.xlsx_columns": ("regnearket har {columns:,} kolonner; højst {max:,} kan læses – slet de tomme kolonner "
+                              "til højre for tabellen",
+                              "the spreadsheet has {columns:,} columns; at most {max:,} can be read – delete the "
+                              "empty columns to the right of the table"),
+    "imp.file.xlsx_rows": ("regnearket har over {max:,} rækker; del filen op, eller slet de tomme rækker under "
+                           "tabellen",
+                           "the spreadsheet has over {max:,} rows; split the file, or delete the empty rows below "
+                           "the table"),
+    "imp.file.xlsx_cells": ("regnearket har over {max:,} celler ({rows:,} rækker × {columns:,} kolonner); slet de "
+                            "tomme rækker og kolonner uden om tabellen, eller del filen op",
+                            "the spreadsheet has over {max:,} cells ({rows:,} rows × {columns:,} columns); delete the "
+                            "empty rows and columns around the table, or split the file"),
+    "imp.file.xlsx_unpacked": ("regnearket fylder over {mb} MB udpakket; det er for stort til at blive læst (eller "
+                               "ikke et almindeligt regneark)",
+                               "the spreadsheet unpacks to over {mb} MB; it is too large to be read (or not an "
+                               "ordinary spreadsheet)"),
+    "imp.file.too_many_rows": ("filen har {rows} rækker; højst {max:,} rækker kan indlæses ad gangen",
+                               "the file has {rows} rows; at most {max:,} rows can be imported at a time"),
+    "imp.file.no_population": ("fandt ingen kommuner med befolkningstal; forventet FOLK1A fra Statistikbanken "
+                               "(fx \"101 København\";\"2025K1\";\"653.491\")",
+                               "found no municipalities with a population; expected FOLK1A from Statistikbanken "
+                               "(e.g. \"101 København\";\"2025K1\";\"653.491\")"),
 }

@@ -11,6 +11,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from dk2020dash.errors import Phrase
 from dk2020dash.ingest import common
 from dk2020dash.ingest.common import Reference
 from dk2020dash.ingest.dates import parse_dates
@@ -18,7 +19,7 @@ from dk2020dash.ingest.headers import map_headers, require
 from dk2020dash.ingest.problems import Problems
 from dk2020dash.ingest.read import Table
 from dk2020dash.ingest.result import ImportJob, Summary
-from dk2020dash.ingest.risks import HAZARD_EXPECTED, hazard_code
+from dk2020dash.ingest.risks import HAZARD_EXPECTED, HAZARD_WORDS, hazard_code
 from dk2020dash.ingest.synonyms import ACTION_KINDS, STATUSES, lookup
 
 COLUMNS = ("id", "municipality", "title", "sector", "kind", "status", "start", "end", "expected_2030_t",
@@ -44,7 +45,7 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
     rows = table.rows
     muni_text = common.text(table, found["municipality"])
     title = common.text(table, found["title"]).astype(str).str.strip()
-    problems.add_mask((title == "").to_numpy(), rows, found["title"], title, "en titel (feltet er tomt)")
+    problems.add_mask((title == "").to_numpy(), rows, found["title"], title, "imp.p.title_empty")
     sector_text = common.text(table, found.get("sector")).astype(str)
     has_sector = (sector_text.str.strip() != "").to_numpy()
     sector = np.full(len(rows), None, dtype=object)
@@ -56,11 +57,10 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
                                integer=("id",), optional=("id", "expected_2030_t", "budget_dkk", *PROTECTION))
     for c in ("expected_2030_t", "budget_dkk"):
         if c in found:
-            problems.add_mask(nums[c] < 0, rows, found[c], common.text(table, found[c]), "et tal ≥ 0")
+            problems.add_mask(nums[c] < 0, rows, found[c], common.text(table, found[c]), "imp.p.non_negative")
     for c in PROTECTION:
         if c in found:
-            problems.add_mask(nums[c] <= 0, rows, found[c], common.text(table, found[c]),
-                              "et tal større end 0 (år for gentagelsesperioden, antal bygninger) eller tomt")
+            problems.add_mask(nums[c] <= 0, rows, found[c], common.text(table, found[c]), "imp.p.protection")
     hazards = _hazards(common.text(table, found.get("hazard")), rows, found.get("hazard"), problems)
     kind_text = common.text(table, found.get("kind")).astype(object)
     if "hazard" in found:  # an action that names a hazard and no kind is an adaptation action
@@ -71,10 +71,9 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
         "id": nums["id"], "municipality": common.municipalities(muni_text, rows, found["municipality"], ref, problems),
         "title": title.to_numpy(), "sector": sector,
         "kind": common.words(kind_text.reset_index(drop=True), rows, found.get("kind"), _KINDS,
-                             "mitigation/reduktion eller adaptation/tilpasning", problems, default="mitigation"),
+                             "imp.p.action_kind", problems, default="mitigation"),
         "status": common.words(common.text(table, found["status"]), rows, found["status"], _STATUS,
-                               "en status: planlagt, i gang, gennemført, forsinket, sat på pause eller opgivet",
-                               problems),
+                               "imp.p.status", problems),
         "expected_2030_t": nums["expected_2030_t"], "budget_dkk": nums["budget_dkk"], "_row": rows,
     })
     for c, key in (("start_date", "start"), ("end_date", "end"), ("last_updated", "last_updated")):
@@ -82,7 +81,7 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
                  else pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]"))
     wrong_order = (df["end_date"] < df["start_date"]).to_numpy()
     problems.add_mask(wrong_order, rows, found.get("end"), common.text(table, found.get("end")),
-                      "en slutdato på eller efter startdatoen")
+                      "imp.p.end_after_start")
     resp = common.text(table, found.get("responsible")).astype(str).str.strip()
     df["responsible"] = resp.where(resp != "", None).to_numpy()
     note = common.text(table, found.get("note")).astype(str).str.strip()
@@ -95,13 +94,13 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
     if "hazard" in found:
         named = np.array([bool(h) for h in hazards], dtype=bool)
         problems.add_mask(adaptation_only & named, rows, found["hazard"], common.text(table, found["hazard"]),
-                          "klimafare kun på tilpasningshandlinger (type tilpasning/adaptation); tom for reduktion")
+                          "imp.p.hazard_adaptation_only")
     for c in PROTECTION:
         if c in found:
             problems.add_mask(adaptation_only & ~np.isnan(nums[c]), rows, found[c], common.text(table, found[c]),
-                              "et beskyttelsesmål kun på tilpasningshandlinger (type tilpasning/adaptation)")
+                              "imp.p.protection_adaptation_only")
     df["_title_key"] = [title_key(t) for t in df["title"]]
-    common.duplicates(df[["municipality", "_title_key"]], rows, found["title"], title, "kommune og titel", problems)
+    common.duplicates(df[["municipality", "_title_key"]], rows, found["title"], title, "municipality_title", problems)
     with_id = df["id"].notna().to_numpy()
     if with_id.any():
         common.duplicates(df.loc[with_id, ["id"]], rows[with_id], found.get("id"),
@@ -119,7 +118,8 @@ def _hazards(values: pd.Series, rows: np.ndarray, column: str | None, problems: 
                 continue
             code = hazard_code(part)
             if code is None:
-                problems.add(int(row), column, part.strip(), HAZARD_EXPECTED + "; flere adskilt af , eller ;")
+                problems.add(int(row), column, part.strip(), "imp.p.hazards",
+                             hazard=Phrase(HAZARD_EXPECTED, **HAZARD_WORDS))
             else:
                 codes.add(code)
         out.append(tuple(sorted(codes)))
@@ -141,12 +141,12 @@ def _match(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ref: Reference, pro
             aid = int(rid)
             if aid in by_id.index:
                 if int(by_id.at[aid, "municipality"]) != muni:
-                    problems.add(int(row), "id", aid, f"et id fra kommunen selv (id {aid} tilhører "
-                                                    f"{ref.names.get(int(by_id.at[aid, 'municipality']))})")
+                    problems.add(int(row), "id", aid, "imp.p.id_other_municipality", id=aid,
+                                 owner=str(ref.names.get(int(by_id.at[aid, "municipality"]))))
                 matched.append(aid)
                 continue
             if aid not in demo_ids:
-                problems.add(int(row), "id", aid, "et id på en eksisterende handling, eller tomt for en ny")
+                problems.add(int(row), "id", aid, "imp.p.id_unknown")
                 matched.append(None)
                 continue
         matched.append(by_title.get((int(muni), key)))
@@ -208,9 +208,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, 
     moved = ~is_new & (pd.isna(old_sector).to_numpy() != pd.isna(new_sector).to_numpy()
                        | (~pd.isna(old_sector) & ~pd.isna(new_sector) & (old_sector != new_sector)).to_numpy())
     # DuckDB rewrites a row whose foreign-key column changes, which the action's history forbids.
-    problems.add_mask(moved, m["_row"].to_numpy(), "sektor", new_sector,
-                      "samme sektor som den eksisterende handling ("
-                      "en handling kan ikke skifte sektor; opret den som en ny handling og sæt den gamle til opgivet)")
+    problems.add_mask(moved, m["_row"].to_numpy(), "sektor", new_sector, "imp.p.same_sector")
     changed = ~is_new & _changed(m, ctx.today)
     status = ~is_new & (m["status"] != m["old_status"]).to_numpy()
     demo = int(con.execute("SELECT count(*) FROM action WHERE is_demo").fetchone()[0])

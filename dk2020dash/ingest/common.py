@@ -1,6 +1,7 @@
 """What every kind shares: reference data (municipalities, sectors), code lookups and bulk inserts."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import duckdb
@@ -11,6 +12,7 @@ import pyarrow as pa
 from dk2020dash import names as municipality_names
 from dk2020dash.db.store import Store
 from dk2020dash.domain import YEAR_MAX, YEAR_MIN
+from dk2020dash.errors import Phrase
 from dk2020dash.ingest import numbers
 from dk2020dash.ingest.problems import MAX_PROBLEMS, Problem, Problems
 from dk2020dash.ingest.read import Table
@@ -55,21 +57,22 @@ def municipalities(values: pd.Series, rows: np.ndarray, column: str, ref: Refere
     """Municipality codes (0 where unknown, with a problem)."""
     mapped = _by_unique(values, ref.code)
     bad = np.array([m is None for m in mapped], dtype=bool)
-    problems.add_mask(bad, rows, column, values, "en af de 98 kommuner, ved kode (101 eller 0101) eller navn")
+    problems.add_mask(bad, rows, column, values, "imp.p.municipality")
     return np.where(bad, 0, mapped).astype(np.int64)
 
 
 def sectors(values: pd.Series, rows: np.ndarray, column: str, problems: Problems) -> np.ndarray:
     mapped = _by_unique(values, lambda v: _SECTOR_LOOKUP.get(fold(v)))
     bad = np.array([m is None for m in mapped], dtype=bool)
-    problems.add_mask(bad, rows, column, values,
-                      "en sektor, fx vej, Vejtransport, El, Fjernvarme, Husdyr, LULUCF (se ingest/synonyms.py)")
+    problems.add_mask(bad, rows, column, values, "imp.p.sector")
     return np.where(bad, "", mapped).astype(object)
 
 
 def words(values: pd.Series, rows: np.ndarray, column: str, table: dict[str, str], expected: str,
-          problems: Problems, *, default: str | None = None) -> np.ndarray:
-    """Codes for words from a synonyms table (status, kind); empty cells get the default if there is one."""
+          problems: Problems, *, default: str | None = None,
+          expected_values: Mapping[str, object] | None = None) -> np.ndarray:
+    """Codes for words from a synonyms table (status, kind); empty cells get the default if there is one. `expected`
+    is the i18n key of what a cell should say, filled with expected_values."""
     def one(v: str) -> str | None:
         key = fold(v)
         if not key and default is not None:
@@ -78,7 +81,7 @@ def words(values: pd.Series, rows: np.ndarray, column: str, table: dict[str, str
 
     mapped = _by_unique(values, one)
     bad = np.array([m is None for m in mapped], dtype=bool)
-    problems.add_mask(bad, rows, column, values, expected)
+    problems.add_mask(bad, rows, column, values, expected, **(expected_values or {}))
     return mapped
 
 
@@ -86,14 +89,14 @@ def flags(values: pd.Series, rows: np.ndarray, column: str, problems: Problems) 
     true, false = {fold(v) for v in ESTIMATED_TRUE}, {fold(v) for v in ESTIMATED_FALSE}
     mapped = _by_unique(values, lambda v: True if fold(v) in true else False if fold(v) in false else None)
     bad = np.array([m is None for m in mapped], dtype=bool)
-    problems.add_mask(bad, rows, column, values, "ja/nej (yes/no, 1/0) eller tom")
+    problems.add_mask(bad, rows, column, values, "imp.p.flag")
     return np.where(bad, False, mapped).astype(bool)
 
 
 def years(values: np.ndarray, rows: np.ndarray, column: str, original: pd.Series | np.ndarray,
           problems: Problems) -> None:
     bad = ~np.isnan(values) & ((values < YEAR_MIN) | (values > YEAR_MAX))
-    problems.add_mask(bad, rows, column, original, f"et år fra {YEAR_MIN} til {YEAR_MAX}")
+    problems.add_mask(bad, rows, column, original, "imp.p.year", low=YEAR_MIN, high=YEAR_MAX)
 
 
 def text(table: Table, header: str | None) -> pd.Series:
@@ -133,13 +136,14 @@ def _typed(values: pd.Series) -> np.ndarray:
 
 def duplicates(keys: pd.DataFrame, rows: np.ndarray, column: str, values: pd.Series, what: str,
                problems: Problems) -> np.ndarray:
-    """A problem for every row whose key appeared in an earlier row, naming that row."""
+    """A problem for every row whose key appeared in an earlier row, naming that row; `what` (the key's words) is
+    an i18n key suffix under imp.p.what."""
     dup = keys.duplicated(keep="first").to_numpy()
     if dup.any():
         first = pd.Series(rows).groupby([keys[c].to_numpy() for c in keys.columns]).transform("first").to_numpy()
         for i in np.flatnonzero(dup)[:MAX_PROBLEMS]:
-            problems.found.append(Problem(problems.file, int(rows[i]), column, str(values.iloc[i]),
-                                          f"én række pr. {what} (samme som række {int(first[i])})"))
+            problems.found.append(Problem(problems.file, int(rows[i]), column, str(values.iloc[i]), "imp.p.duplicate",
+                                          {"what": Phrase(f"imp.p.what.{what}"), "first": int(first[i])}))
         problems.total += int(dup.sum())
     return dup
 

@@ -28,7 +28,7 @@ def parse_dates(values: pd.Series, rows: np.ndarray, column: str, problems: Prob
         out[typed] = pd.to_datetime(values[typed]).dt.normalize()
     empty = (s == "") & ~typed
     bad = (out.isna() & ~empty).to_numpy(dtype=bool)
-    problems.add_mask(bad, rows, column, values, "en dato som 2025-03-01, 01-03-2025 eller 1.3.2025")
+    problems.add_mask(bad, rows, column, values, "imp.p.date")
     if required:
-        problems.add_mask(empty.to_numpy(dtype=bool), rows, column, values, "en dato (feltet er tomt)")
+        problems.add_mask(empty.to_numpy(dtype=bool), rows, column, values, "imp.p.date_empty")
     return out

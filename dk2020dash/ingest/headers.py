@@ -1,6 +1,7 @@
 """Column headers in Danish or English, case and spacing ignored, mapped to the canonical columns of a kind."""
 from __future__ import annotations
 
+from dk2020dash.errors import Phrase
 from dk2020dash.ingest.problems import Problems
 from dk2020dash.ingest.synonyms import HEADERS, TARGET_HEADER, YEAR_HEADER, fold
 
@@ -55,6 +56,6 @@ def require(found: dict[str, str], required: tuple[str, ...], headers: list[str]
     """A problem naming every missing column and listing what the file has."""
     missing = [c for c in required if c not in found]
     if missing:
-        problems.add(1, None, "fandt kolonnerne: " + ", ".join(h for h in headers if h.strip()) or "(ingen)",
-                     "kolonnerne " + ", ".join(SHOWN.get(c, c) for c in missing))
+        problems.add(1, None, Phrase("imp.p.found_columns", columns=", ".join(h for h in headers if h.strip())),
+                     "imp.p.columns", columns=", ".join(SHOWN.get(c, c) for c in missing))
     return not missing

@@ -15,7 +15,7 @@ import pandas as pd
 from dk2020dash import config
 from dk2020dash.db.pending import finish_pending, mark_pending
 from dk2020dash.db.store import Store
-from dk2020dash.errors import StoreError
+from dk2020dash.errors import Phrase, StoreError
 from dk2020dash.ingest import actions, inventory, milestones, plans, population, risks, scenarios
 from dk2020dash.ingest.common import Reference
 from dk2020dash.ingest.problems import Problems
@@ -53,8 +53,7 @@ def _plain_database_errors(run: Callable[..., ImportResult]) -> Callable[..., Im
             return run(store, kind, data, file_name, **options)
         except duckdb.Error as exc:
             log.warning("import of %s (%s) failed in the database", file_name, kind, exc_info=True)
-            raise StoreError(f"{file_name}: databasen kunne ikke gemme indlæsningen ({type(exc).__name__}); intet "
-                             "er ændret. Prøv igen; sker det igen, så se programmets log.") from exc
+            raise StoreError("store.err.import_failed", file=file_name, error=type(exc).__name__) from exc
 
     return wrapper
 
@@ -81,8 +80,8 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
 
     limit = max_bytes()
     if len(data) > limit:
-        problems.add(None, None, f"{len(data) / 1024 / 1024:.1f} MB",
-                     f"en fil på højst {limit / 1024 / 1024:.0f} MB (DK2020_MAX_IMPORT_MB)")
+        problems.add(None, None, Phrase("imp.p.size", mb=len(data) / 1024 / 1024), "imp.p.max_size",
+                     mb=limit / 1024 / 1024)
         return _reject(store, report, problems, ctx)
 
     with store.connection() as con:  # early; a real import checks again inside its write transaction (_write)
@@ -96,13 +95,13 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
     try:
         frame = _parse(module, data, file_name, kind, ref, problems)
     except FileError as exc:
-        problems.add(exc.row, None, "", str(exc))
+        problems.add(exc.row, None, "", exc.key, **exc.values)
         return _reject(store, report, problems, ctx)
     report.rows = len(frame)
     if report.rows > MAX_ROWS:
-        problems.add(None, None, f"{report.rows} rækker", f"højst {MAX_ROWS:,} rækker".replace(",", "."))
+        problems.add(None, None, Phrase("imp.p.rows", n=report.rows), "imp.p.max_rows", n=MAX_ROWS)
     if not problems and report.rows == 0:
-        problems.add(2, None, "", "mindst én række med data under overskriften")
+        problems.add(2, None, "", "imp.p.no_rows")
     if problems:
         return _reject(store, report, problems, ctx)
 
@@ -175,8 +174,7 @@ def _parse(module: ModuleType, data: bytes, file_name: str, kind: str, ref: Refe
         return module.parse_bytes(data, file_name, ref, problems)
     table: Table = read_table(data, file_name, sheet_hint=kind)
     if len(table.frame) > MAX_ROWS:
-        raise FileError(f"filen har {len(table.frame)} rækker; højst {MAX_ROWS:,} rækker kan indlæses ad gangen"
-                        .replace(",", "."))
+        raise FileError("imp.file.too_many_rows", rows=len(table.frame), max=MAX_ROWS)
     return module.parse(table, ref, problems)
 
 

@@ -47,7 +47,7 @@ def _parse_wide(table: Table, found: dict[str, str], year_cols: dict[str, int], 
         return pd.DataFrame()
     for h, y in year_cols.items():
         if not YEAR_MIN <= y <= YEAR_MAX:
-            problems.add(1, h, h, f"et år fra {YEAR_MIN} til {YEAR_MAX} som kolonneoverskrift")
+            problems.add(1, h, h, "imp.p.year_header", low=YEAR_MIN, high=YEAR_MAX)
     rows = table.rows
     muni = common.municipalities(common.text(table, found["municipality"]), rows, found["municipality"], ref, problems)
     sector = common.sectors(common.text(table, found["sector"]), rows, found["sector"], problems)
@@ -64,7 +64,7 @@ def _parse_wide(table: Table, found: dict[str, str], year_cols: dict[str, int], 
         part = df["_col"] == h
         _check_values(df[part], h, df.loc[part, "_text"], problems)
     common.duplicates(pd.DataFrame({"m": muni, "s": sector}), rows, found["municipality"],
-                      common.text(table, found["municipality"]), "kommune og sektor", problems)
+                      common.text(table, found["municipality"]), "municipality_sector", problems)
     return df.drop(columns=["_col", "_text"])
 
 
@@ -72,18 +72,15 @@ def _check_values(df: pd.DataFrame, column: str, original: pd.Series, problems: 
     t = df["tco2e"].to_numpy(dtype=float)
     rows = df["_row"].to_numpy()
     huge = np.abs(t) > HUGE_TCO2E
-    problems.add_mask(huge, rows, column, original,
-                      f"højst {f'{HUGE_TCO2E:,.0f}'.replace(',', '.')} t CO2e for én kommune, sektor og år "
-                      "(tjek enheden: ton, ikke kg)")
+    problems.add_mask(huge, rows, column, original, "imp.p.huge", max=int(HUGE_TCO2E))
     may_be_negative = [c for c, s in SECTOR_BY_CODE.items() if s.can_be_negative] + [""]  # "" = unknown sector
     negative_ok = df["sector"].isin(may_be_negative).to_numpy()
-    problems.add_mask((t < 0) & ~negative_ok, rows, column, original,
-                      "et tal ≥ 0: kun arealanvendelse (LULUCF) kan være negativ")
+    problems.add_mask((t < 0) & ~negative_ok, rows, column, original, "imp.p.negative")
 
 
 def _check_duplicates(df: pd.DataFrame, column: str, values: pd.Series, problems: Problems) -> None:
     common.duplicates(df[["municipality", "year", "sector"]], df["_row"].to_numpy(), column, values,
-                      "kommune, år og sektor", problems)
+                      "municipality_year_sector", problems)
 
 
 def edition_name(ctx: ImportJob, con: duckdb.DuckDBPyConnection) -> str:
@@ -110,15 +107,13 @@ def _target_edition(ctx: ImportJob, con: duckdb.DuckDBPyConnection, problems: Pr
     name = ctx.into_edition.strip()
     found = con.execute("SELECT id, is_demo FROM edition WHERE name = ?", [name]).fetchone()
     if found is None:
-        problems.add(None, "--into-edition", name, "navnet på en udgave, der findes (se udgaverne på Datakvalitet)")
+        problems.add(None, "--into-edition", name, "imp.p.edition_unknown")
         return None
     if found[1]:
-        problems.add(None, "--into-edition", name, "en rigtig udgave: eksempeldata (demo) kan ikke rettes, "
-                     "de fjernes ved indlæsningen")
+        problems.add(None, "--into-edition", name, "imp.p.edition_demo")
         return None
     if ctx.edition_name or ctx.published:
-        problems.add(None, "--into-edition", name, "enten en ny udgave (--edition, --published) eller en rettelse "
-                     "af en eksisterende (--into-edition), ikke begge")
+        problems.add(None, "--into-edition", name, "imp.p.edition_both")
         return None
     return int(found[0]), name
 
@@ -230,7 +225,7 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, 
     else:
         name = edition_name(ctx, con)
         if ctx.edition_name and con.execute("SELECT 1 FROM edition WHERE name = ?", [name]).fetchone():
-            problems.add(None, "--edition", name, "et navn, som ingen anden udgave har (navnet findes allerede)")
+            problems.add(None, "--edition", name, "imp.p.edition_taken")
     frame = _frame(df)
     con.register("ingest_inventory", frame)
     try:
@@ -276,7 +271,7 @@ def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, summ
     if summary.correction:
         edition_id = con.execute("SELECT id FROM edition WHERE name = ? AND NOT is_demo", [summary.edition]).fetchone()
         if edition_id is None:  # renamed or removed since the preview: nothing is written (the caller rolls back)
-            raise StoreError(f"udgaven {summary.edition!r} findes ikke længere; intet er ændret")
+            raise StoreError("store.err.edition_gone", edition=summary.edition)
         frame.insert(3, "edition", np.int32(edition_id[0]))
         con.register("ingest_correction", frame)
         try:

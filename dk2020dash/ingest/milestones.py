@@ -26,7 +26,7 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
     df = pd.DataFrame({
         "municipality": common.municipalities(muni_text, rows, found["municipality"], ref, problems),
         "kind": common.words(common.text(table, found["kind"]), rows, found["kind"], _KINDS,
-                             "en milepæl: tilsluttet, godkendt, vedtaget, statusrapport eller revision", problems),
+                             "imp.p.milestone_kind", problems),
         "due": parse_dates(common.text(table, found["due"]), rows, found["due"], problems, required=True),
         "_row": rows,
     })
@@ -35,7 +35,7 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
     note = common.text(table, found.get("note")).astype(str).str.strip()
     df["note"] = note.where(note != "", None)
     common.duplicates(df[["municipality", "kind", "due"]], rows, found["municipality"], muni_text,
-                      "kommune, milepæl og frist", problems)
+                      "municipality_milestone", problems)
     return df
 
 

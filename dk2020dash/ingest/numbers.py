@@ -8,6 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from dk2020dash.errors import Phrase
 from dk2020dash.ingest.problems import Problems
 
 # Spaces, no-break spaces and thin spaces are thousands separators in both styles.
@@ -128,21 +129,18 @@ def parse(values: pd.Series, classes: dict[str, np.ndarray], style: str | None, 
     out = pc.cast(pc.if_else(pa.array(ok), arr, pa.scalar(None, pa.string())), pa.float64())
     out = out.to_numpy(zero_copy_only=False).astype(float)
     ambiguous = (amb_c | amb_p) & ~ok & ~integer
-    problems.add_mask(ambiguous, rows, column, values,
-                      "et entydigt tal: 1,234 og 1.234 kan betyde både 1234 og 1,234; skriv fx 1234 eller "
-                      "1.234,0 (filen afgør det ikke med andre tal)")
+    problems.add_mask(ambiguous, rows, column, values, "imp.p.ambiguous")
     mixed = (classes["da"] & (style == EN)) | (classes["en"] & (style == DA))
-    problems.add_mask(mixed & ~ambiguous, rows, column, values,
-                      f"tal i samme format som resten af filen ({_style_name(style)})")
-    problems.add_mask(empty & required, rows, column, values, "et tal (feltet er tomt)")
+    problems.add_mask(mixed & ~ambiguous, rows, column, values, "imp.p.same_style", style=_style_name(style))
+    problems.add_mask(empty & required, rows, column, values, "imp.p.number_empty")
     bad = ~ok & ~empty & ~ambiguous & ~mixed
-    problems.add_mask(bad, rows, column, values, "et heltal" if integer else "et tal, fx 1234,5 eller 1.234,5")
+    problems.add_mask(bad, rows, column, values, "imp.p.integer" if integer else "imp.p.number")
     out[~ok] = np.nan
     return out
 
 
-def _style_name(style: str | None) -> str:
-    return {DA: "dansk: 1.234,5", EN: "engelsk: 1,234.5"}.get(style or "", "")
+def _style_name(style: str | None) -> Phrase | str:
+    return Phrase(f"imp.p.style.{style}") if style in (DA, EN) else ""
 
 
 def mixed_style_problem(style: NumberStyle, problems: Problems) -> bool:
@@ -151,6 +149,5 @@ def mixed_style_problem(style: NumberStyle, problems: Problems) -> bool:
         return False
     assert style.da_example and style.en_example
     (r1, c1, v1), (r2, c2, v2) = style.da_example, style.en_example
-    problems.add(r1, c1, v1, f"ét talformat i hele filen; række {r1} er dansk (1.234,5), række {r2} kolonne {c2} "
-                             f"er engelsk ({v2}); ret filen til ét format")
+    problems.add(r1, c1, v1, "imp.p.one_style", r1=r1, r2=r2, c2=c2, v2=v2)
     return True

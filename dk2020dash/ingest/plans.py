@@ -41,11 +41,11 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
         common.years(nums[c], rows, found[c], common.text(table, found[c]), problems)
     bad_order = nums["net_zero_year"] <= nums["baseline_year"]
     problems.add_mask(bad_order, rows, found["net_zero_year"], common.text(table, found["net_zero_year"]),
-                      "et nettonul-år efter basisåret")
+                      "imp.p.net_zero_after_baseline")
     base = nums["baseline_tco2e"]
     if "baseline_tco2e" in found:
         problems.add_mask((base <= 0) | (base > 50 * HUGE_TCO2E), rows, found["baseline_tco2e"],
-                          common.text(table, found["baseline_tco2e"]), "en udledning større end 0 t CO2e")
+                          common.text(table, found["baseline_tco2e"]), "imp.p.baseline_positive")
     df = pd.DataFrame({"municipality": muni, "_row": rows, "baseline_year": nums["baseline_year"],
                        "baseline_tco2e": base, "net_zero_year": nums["net_zero_year"]})
     for c in ("adopted", "approved", "revision_due"):
@@ -55,11 +55,11 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
         v = nums[h]
         share = np.where(percent[h] | (v > 1), v / 100, v)
         problems.add_mask(~np.isnan(v) & ((share < 0) | (share > 1)), rows, h, common.text(table, h),
-                          "en reduktion fra 0 til 100 % (70, 70 % eller 0,7)")
+                          "imp.p.target_share")
         df[f"target_{year}"] = share
         _targets_within_plan(v, share, year, nums["baseline_year"], nums["net_zero_year"], rows, h,
                              common.text(table, h), problems)
-    common.duplicates(df[["municipality"]], rows, found["municipality"], muni_text, "kommune", problems)
+    common.duplicates(df[["municipality"]], rows, found["municipality"], muni_text, "municipality", problems)
     return df
 
 
@@ -76,15 +76,12 @@ def _targets_within_plan(value: np.ndarray, share: np.ndarray, year: int, baseli
     for i in np.flatnonzero(before | after | short):
         base, zero = int(baseline_year[i]), int(net_zero_year[i])
         if before[i]:
-            where = "før" if year < base else "i"
-            expected = (f"et delmål for et år efter basisåret {base} (målåret {year} ligger {where} basisåret, "
-                        "så målstien kan ikke bruge det)")
+            key = "imp.p.target_before_baseline" if year < base else "imp.p.target_in_baseline"
         elif after[i]:
-            expected = (f"et delmål senest i nettonul-året {zero} (målåret {year} ligger efter nettonul-året, "
-                        "så målstien kan ikke bruge det)")
+            key = "imp.p.target_after_net_zero"
         else:
-            expected = f"100 % i nettonul-året {zero} (et delmål i nettonul-året er netto-nul)"
-        problems.add(int(rows[i]), column, texts[i], expected)
+            key = "imp.p.target_net_zero_full"
+        problems.add(int(rows[i]), column, texts[i], key, base=base, zero=zero, year=int(year))
 
 
 def _targets(df: pd.DataFrame) -> pd.DataFrame:

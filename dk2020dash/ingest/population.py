@@ -37,12 +37,11 @@ def _area(value: str, ref: Reference) -> tuple[int | None, bool]:
 
 def parse_bytes(data: bytes, file_name: str, ref: Reference, problems: Problems) -> pd.DataFrame:
     if not data.strip():
-        raise FileError("filen er tom", row=1)
+        raise FileError("imp.file.empty", row=1)
     if is_xlsx(data):
         grid = [[str(c) for c in r] for r in xlsx_grid(data, "folk1a")]
     elif file_name.lower().endswith((".xlsx", ".xlsm")):
-        raise FileError("filen hedder .xlsx, men er ikke et Excel-regneark; den ser ud til at være tekst – omdøb den "
-                        "til .csv")
+        raise FileError("imp.file.xlsx_is_text")
     else:
         grid, _ = read_text_grid(decode(data)[0])
     period_cols: dict[int, str] = {}
@@ -70,7 +69,7 @@ def parse_bytes(data: bytes, file_name: str, ref: Reference, problems: Problems)
             if periods and not others and len(fields) > 1:
                 period_cols = {j: fields[j] for j in periods}  # the header of a wide table
             elif named and (periods or period_cols) and any(re.fullmatch(r"[\d. ]+", f) for f in others):
-                problems.add(i, "område", named[0], "en af de 98 kommuner (navn eller kode)")
+                problems.add(i, "område", named[0], "imp.p.municipality_named")
             continue
         j, code = area
         if code is None:  # region, landsdel, Hele landet: not a municipality
@@ -83,13 +82,12 @@ def parse_bytes(data: bytes, file_name: str, ref: Reference, problems: Problems)
                 if pj < len(fields) and fields[pj]:
                     _collect(found, problems, i, code, True, fields[j], period, fields[pj])
     if not found and not problems:
-        raise FileError("fandt ingen kommuner med befolkningstal; forventet FOLK1A fra Statistikbanken "
-                        "(fx \"101 København\";\"2025K1\";\"653.491\")")
+        raise FileError("imp.file.no_population")
     df = pd.DataFrame(found, columns=["_row", "municipality", "period", "text"])
     values = numbers.parse(df["text"], numbers.classify(df["text"]), None, df["_row"].to_numpy(), "indhold",
                            problems, integer=True)
     bad = ~np.isnan(values) & (values <= 0)
-    problems.add_mask(bad, df["_row"].to_numpy(), "indhold", df["text"], "et befolkningstal over 0")
+    problems.add_mask(bad, df["_row"].to_numpy(), "indhold", df["text"], "imp.p.population")
     df["population"] = values
     df["population_year"] = [int(PERIOD.fullmatch(p).group(1)) for p in df["period"]]
     # The latest period per municipality: "2025K2" sorts after "2025K1" and "2024K4".
@@ -101,10 +99,10 @@ def _collect(found: list, problems: Problems, row: int, code: int | None, is_are
              value: str) -> None:
     if code is None:
         if not is_area:
-            problems.add(row, "område", area, "en af de 98 kommuner (navn eller kode)")
+            problems.add(row, "område", area, "imp.p.municipality_named")
         return
     if not PERIOD.fullmatch(period):
-        problems.add(row, "tid", period, "en periode som 2025K1 eller 2025")
+        problems.add(row, "tid", period, "imp.p.period")
         return
     found.append((row, code, period, value))
 

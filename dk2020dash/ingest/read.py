@@ -10,6 +10,7 @@ from pathlib import PurePath
 import numpy as np
 import pandas as pd
 
+from dk2020dash.errors import Phrase, Rejected
 from dk2020dash.ingest.synonyms import fold
 
 DELIMITERS = (";", "\t", ",")
@@ -25,11 +26,12 @@ XLSX_UNPACK_RATIO = 20
 _NO_CELLS: list[object] = []  # shared by the empty rows of a sheet: never changed
 
 
-class FileError(ValueError):
-    """The file cannot be read as a table at all; the message says why in plain Danish."""
+class FileError(Rejected):
+    """The file cannot be read as a table at all: an imp.file.* key and its values say why (errors.Refusal); `row` is
+    where, when one row is to blame. The import turns it into a problem (importer.run_import)."""
 
-    def __init__(self, message: str, row: int | None = None):
-        super().__init__(message)
+    def __init__(self, key: str, /, row: int | None = None, **values: object):
+        super().__init__(key, **values)
         self.row = row
 
 
@@ -52,7 +54,7 @@ def is_xlsx(data: bytes) -> bool:
 def decode(data: bytes) -> tuple[str, str]:
     """Text and encoding: UTF-8 (BOM or not) strictly first, then Windows-1252; binary garbage refused."""
     if b"\x00" in data[:65536]:
-        raise FileError("filen er ikke en tekstfil (CSV) eller et Excel-regneark (XLSX); den indeholder binære data")
+        raise FileError("imp.file.binary")
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -60,10 +62,10 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as exc:
-        raise FileError("filen kan ikke læses som tekst i UTF-8 eller Windows-1252; gem den som CSV (UTF-8)") from exc
+        raise FileError("imp.file.encoding") from exc
     controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\r\n\t")
     if controls > 0.01 * min(len(text), 65536) + 2:
-        raise FileError("filen er ikke en tekstfil (CSV) eller et Excel-regneark (XLSX); den indeholder binære data")
+        raise FileError("imp.file.binary")
     return text, "cp1252"
 
 
@@ -89,18 +91,13 @@ def detect_delimiter(lines: list[str]) -> str:
         split = max(counts, key=counts.get)
         if counts[split] > 1:
             bad = next((i for i, ln in enumerate(sample, start=2) if len(_fields(ln, split)) != counts[split]), None)
-            raise FileError(
-                f"rækkerne har ikke det samme antal kolonner som overskriften ({counts[split]} adskilt af "
-                f"{_name(split)}); tjek skilletegnet, og at decimalkomma-tal står i anførselstegn, når "
-                f"skilletegnet er komma", row=bad)
-        raise FileError(
-            "kan ikke finde kolonnerne: overskriften skal være adskilt af semikolon, komma eller tabulator "
-            f"(fandt: {header[:80]!r})", row=1)
+            raise FileError("imp.file.ragged", row=bad, n=counts[split], delimiter=_name(split))
+        raise FileError("imp.file.no_header_columns", row=1, header=header[:80])
     return best
 
 
-def _name(delimiter: str) -> str:
-    return {";": "semikolon", ",": "komma", "\t": "tabulator"}[delimiter]
+def _name(delimiter: str) -> Phrase:
+    return Phrase("imp.file.delimiter." + {";": "semicolon", ",": "comma", "\t": "tab"}[delimiter])
 
 
 def read_text_grid(text: str) -> tuple[list[list[str]], str]:
@@ -108,14 +105,14 @@ def read_text_grid(text: str) -> tuple[list[list[str]], str]:
     lines = text.splitlines()
     content = [ln for ln in lines if ln.strip()]
     if not content:
-        raise FileError("filen er tom")
+        raise FileError("imp.file.empty")
     # Title lines above a Statbank table have one field, and header rows may be shorter than data rows:
     # the delimiter is the one that splits the most lines.
     sample = content[:SNIFF_LINES * 4]
     split = {d: sum(len(_fields(ln, d)) > 1 for ln in sample) for d in DELIMITERS}
     delimiter = max(DELIMITERS, key=lambda d: split[d])
     if not split[delimiter]:
-        raise FileError("kan ikke finde kolonnerne: ingen linjer er adskilt af semikolon, komma eller tabulator")
+        raise FileError("imp.file.no_columns")
     return [_fields(ln, delimiter) if ln.strip() else [] for ln in lines], delimiter
 
 
@@ -123,27 +120,26 @@ def read_table(data: bytes, file_name: str, sheet_hint: str = "") -> Table:
     """The file's header and rows as text (header = first non-empty row)."""
     suffix = PurePath(file_name).suffix.lower()
     if not data.strip():
-        raise FileError("filen er tom", row=1)
+        raise FileError("imp.file.empty", row=1)
     if is_xlsx(data):
         return read_xlsx(data, file_name, sheet_hint)
     if suffix in (".xlsx", ".xlsm"):
-        hint = "; den ser ud til at være en CSV-tekstfil – omdøb den til .csv" if _looks_like_text(data) else ""
-        raise FileError(f"filen hedder {suffix}, men er ikke et Excel-regneark{hint}", row=None)
+        raise FileError("imp.file.not_xlsx_text" if _looks_like_text(data) else "imp.file.not_xlsx", suffix=suffix)
     if suffix == ".xls":
-        raise FileError("det gamle Excel-format .xls kan ikke læses; gem som .xlsx eller CSV")
+        raise FileError("imp.file.xls")
     text, encoding = decode(data)
     lines = text.splitlines()
     first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
     if first is None:
-        raise FileError("filen er tom", row=1)
+        raise FileError("imp.file.empty", row=1)
     delimiter = detect_delimiter(lines[first:first + SNIFF_LINES])
     try:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, na_filter=False,
                             skip_blank_lines=False, skiprows=first, engine="c", quotechar='"')
     except pd.errors.ParserError as exc:
-        raise FileError(f"rækkerne har ikke samme antal kolonner som overskriften ({exc})") from exc
+        raise FileError("imp.file.ragged_rows", detail=str(exc)) from exc
     except pd.errors.EmptyDataError as exc:
-        raise FileError("filen er tom", row=1) from exc
+        raise FileError("imp.file.empty", row=1) from exc
     rows = np.arange(len(frame), dtype=np.int64) + first + 2
     if len(frame):
         blank = (frame == "").all(axis=1).to_numpy()
@@ -181,7 +177,7 @@ def xlsx_grid(data: bytes, sheet_hint: str = "") -> list[list[object]]:
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - a broken zip or workbook has many exception types
-        raise FileError(f"filen kan ikke åbnes som Excel-regneark ({type(exc).__name__})") from exc
+        raise FileError("imp.file.xlsx_open", error=type(exc).__name__) from exc
     try:
         names = {fold(n): n for n in wb.sheetnames}
         sheet = wb[names[fold(sheet_hint)]] if fold(sheet_hint) in names else wb.worksheets[0]
@@ -198,21 +194,18 @@ def xlsx_grid(data: bytes, sheet_hint: str = "") -> list[list[object]]:
     except FileError:
         raise
     except Exception as exc:  # noqa: BLE001 - a damaged sheet raises inside openpyxl's parser
-        raise FileError(f"regnearket kan ikke læses ({type(exc).__name__})") from exc
+        raise FileError("imp.file.xlsx_read", error=type(exc).__name__) from exc
     finally:
         wb.close()
 
 
 def _check_size(rows: int, columns: int, cells: int = 0) -> None:
     if columns > XLSX_MAX_COLUMNS:
-        raise FileError(f"regnearket har {columns:,} kolonner; højst {XLSX_MAX_COLUMNS:,} kan læses – slet de tomme "
-                        "kolonner til højre for tabellen".replace(",", "."), row=rows if cells else None)
+        raise FileError("imp.file.xlsx_columns", row=rows if cells else None, columns=columns, max=XLSX_MAX_COLUMNS)
     if rows > XLSX_MAX_ROWS:
-        raise FileError(f"regnearket har over {XLSX_MAX_ROWS:,} rækker; del filen op, eller slet de tomme rækker "
-                        "under tabellen".replace(",", "."))
+        raise FileError("imp.file.xlsx_rows", max=XLSX_MAX_ROWS)
     if max(cells, rows * columns) > XLSX_MAX_CELLS:
-        raise FileError(f"regnearket har over {XLSX_MAX_CELLS:,} celler ({rows:,} rækker × {columns:,} kolonner); "
-                        "slet de tomme rækker og kolonner uden om tabellen, eller del filen op".replace(",", "."))
+        raise FileError("imp.file.xlsx_cells", max=XLSX_MAX_CELLS, rows=rows, columns=columns)
 
 
 def _check_unpacked(data: bytes) -> None:
@@ -229,17 +222,16 @@ def _check_unpacked(data: bytes) -> None:
                     while chunk := f.read(2**20):
                         total += len(chunk)
                         if total > limit:
-                            raise FileError(f"regnearket fylder over {limit // 2**20} MB udpakket; det er for stort "
-                                            "til at blive læst (eller ikke et almindeligt regneark)")
+                            raise FileError("imp.file.xlsx_unpacked", mb=limit // 2**20)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, OSError) as exc:
-        raise FileError(f"filen kan ikke åbnes som Excel-regneark ({type(exc).__name__})") from exc
+        raise FileError("imp.file.xlsx_open", error=type(exc).__name__) from exc
 
 
 def read_xlsx(data: bytes, file_name: str, sheet_hint: str = "") -> Table:
     grid = xlsx_grid(data, sheet_hint)
     first = next((i for i, r in enumerate(grid) if any(str(c).strip() for c in r)), None)
     if first is None:
-        raise FileError("regnearket er tomt", row=1)
+        raise FileError("imp.file.sheet_empty", row=1)
     header = [str(c).strip() for c in grid[first]]
     while header and header[-1] == "":
         header.pop()

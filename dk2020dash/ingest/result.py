@@ -83,12 +83,14 @@ class ImportResult:
     preview: pd.DataFrame = field(default_factory=pd.DataFrame)  # the first rows as parsed
     message: str = ""
 
-    def problem_frame(self) -> pd.DataFrame:
-        return pd.DataFrame([(p.row, p.column, p.value, p.expected) for p in self.problems],
+    def problem_frame(self, lang: str = "da") -> pd.DataFrame:
+        """The listed problems as a table in the language: row, column, value and what was expected."""
+        return pd.DataFrame([(p.row, p.column, p.value_text(lang), p.expected_text(lang)) for p in self.problems],
                             columns=["row", "column", "value", "expected"])
 
-    def problem_lines(self) -> list[str]:
-        lines = [p.line() for p in self.problems]
+    def problem_lines(self, lang: str = "da") -> list[str]:
+        """One line per listed problem (file:row:column: value – expected ...), Danish by default (the CLI)."""
+        lines = [p.line(lang) for p in self.problems]
         if self.more_problems:
-            lines.append(f"... og {self.more_problems} problemer mere")
+            lines.append(i18n.t("imp.line.more", lang, count=self.more_problems))
         return lines

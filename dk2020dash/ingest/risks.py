@@ -15,7 +15,7 @@ from dk2020dash.ingest import common
 from dk2020dash.ingest.common import Reference
 from dk2020dash.ingest.dates import parse_dates
 from dk2020dash.ingest.headers import map_headers, require
-from dk2020dash.ingest.problems import Problems
+from dk2020dash.ingest.problems import Listed, Problems
 from dk2020dash.ingest.read import Table
 from dk2020dash.ingest.result import ImportJob, Summary
 from dk2020dash.ingest.synonyms import HAZARDS, RISK_LEVELS, fold, lookup
@@ -35,16 +35,11 @@ def _hazard_lookup() -> dict[str, str]:
 HAZARD_LOOKUP = _hazard_lookup()
 LEVEL_LOOKUP = lookup(RISK_LEVELS)
 
-
-def _listed(words: labels.Words, i: int, last: str) -> str:
-    """The words of a labels table in one language, lower case: "lav, middel, høj eller meget høj"."""
-    shown = [w[i].lower() for w in words.values()]
-    return ", ".join(shown[:-1]) + last + shown[-1]
-
-
-HAZARD_EXPECTED = f"en klimafare: {_listed(labels.HAZARDS, 0, ' eller ')} (eller på engelsk)"
-LEVEL_EXPECTED = (f"et risikoniveau: {_listed(labels.RISK_LEVELS, 0, ' eller ')} "
-                  f"({_listed(labels.RISK_LEVELS, 1, ', ')})")
+# What a hazard or a risk level cell should say: i18n keys, filled with the words of labels (Listed).
+HAZARD_EXPECTED = "imp.p.hazard"
+LEVEL_EXPECTED = "imp.p.level"
+HAZARD_WORDS = {"hazards": Listed(labels.HAZARDS)}
+LEVEL_WORDS = {"levels": Listed(labels.RISK_LEVELS), "other": Listed(labels.RISK_LEVELS, other=True)}
 
 
 def hazard_code(value: object) -> str | None:
@@ -72,10 +67,9 @@ def parse_assessed(values: pd.Series, rows: np.ndarray, column: str | None, prob
         on[as_date] = parsed
         year[as_date] = parsed.dt.year.to_numpy(dtype=float)
     empty = ((text == "") & ~typed_date).to_numpy(dtype=bool)
-    problems.add_mask(empty, rows, column, values, "året (2023) eller datoen (2023-05-01) for vurderingen "
-                                                   "(feltet er tomt)")
+    problems.add_mask(empty, rows, column, values, "imp.p.assessed_empty")
     bad_year = ~np.isnan(year) & ((year < YEAR_MIN) | (year > YEAR_MAX))
-    problems.add_mask(bad_year, rows, column, values, f"et år fra {YEAR_MIN} til {YEAR_MAX}")
+    problems.add_mask(bad_year, rows, column, values, "imp.p.year", low=YEAR_MIN, high=YEAR_MAX)
     return year, on
 
 
@@ -91,9 +85,10 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
     year, on = parse_assessed(common.text(table, found["assessed"]), rows, found["assessed"], problems)
     df = pd.DataFrame({
         "municipality": common.municipalities(muni_text, rows, found["municipality"], ref, problems),
-        "hazard": common.words(hazard_text, rows, found["hazard"], HAZARD_LOOKUP, HAZARD_EXPECTED, problems),
+        "hazard": common.words(hazard_text, rows, found["hazard"], HAZARD_LOOKUP, HAZARD_EXPECTED, problems,
+                               expected_values=HAZARD_WORDS),
         "level": common.words(common.text(table, found["level"]), rows, found["level"], LEVEL_LOOKUP,
-                              LEVEL_EXPECTED, problems),
+                              LEVEL_EXPECTED, problems, expected_values=LEVEL_WORDS),
         "assessed_year": year, "assessed_on": on.to_numpy(), "_row": rows,
     })
     note = common.text(table, found.get("note")).astype(str).str.strip()
@@ -101,7 +96,7 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
     known = (df["municipality"] != 0).to_numpy() & df["hazard"].notna().to_numpy()
     if known.any():  # unknown values are named once, above, not again as duplicates
         common.duplicates(df.loc[known, ["municipality", "hazard"]].reset_index(drop=True), rows[known],
-                          found["hazard"], hazard_text[known].reset_index(drop=True), "kommune og klimafare", problems)
+                          found["hazard"], hazard_text[known].reset_index(drop=True), "municipality_hazard", problems)
     return df
 
 

@@ -30,14 +30,14 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
     muni_text = common.text(table, found["municipality"])
     muni = common.municipalities(muni_text, rows, found["municipality"], ref, problems)
     kind = common.words(common.text(table, found["kind"]), rows, found["kind"], _KINDS,
-                        "bau (fremskrivning uden plan) eller plan", problems)
+                        "imp.p.scenario_kind", problems)
     if wide:
         for h, y in year_cols.items():
             if not YEAR_MIN <= y <= YEAR_MAX:
-                problems.add(1, h, h, f"et år fra {YEAR_MIN} til {YEAR_MAX} som kolonneoverskrift")
+                problems.add(1, h, h, "imp.p.year_header", low=YEAR_MIN, high=YEAR_MAX)
         nums = common.read_numbers(table, {h: h for h in year_cols}, problems, optional=tuple(year_cols))
         common.duplicates(pd.DataFrame({"m": muni, "k": kind}), rows, found["municipality"], muni_text,
-                          "kommune og scenarie", problems)
+                          "municipality_scenario", problems)
         parts = [pd.DataFrame({"municipality": muni, "kind": kind, "year": float(y), "tco2e": nums[h], "_row": rows,
                                "_text": common.text(table, h).astype(str).to_numpy()}) for h, y in year_cols.items()]
         df = pd.concat(parts, ignore_index=True)
@@ -50,10 +50,10 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
         df = pd.DataFrame({"municipality": muni, "kind": kind, "year": nums["year"], "tco2e": nums["tco2e"],
                            "_row": rows})
         common.duplicates(df[["municipality", "kind", "year"]], rows, found["municipality"], muni_text,
-                          "kommune, scenarie og år", problems)
+                          "municipality_scenario_year", problems)
         shown = found["tco2e"]
     problems.add_mask(np.abs(df["tco2e"].to_numpy(dtype=float)) > 50 * HUGE_TCO2E, df["_row"].to_numpy(), shown,
-                      df["tco2e"], "en udledning under 5 mia. t CO2e (tjek enheden)")
+                      df["tco2e"], "imp.p.scenario_huge")
     return df
 
 

@@ -11,10 +11,10 @@ from dk2020dash.auth import ANONYMOUS, User
 from dk2020dash.db import open_or_create, open_store
 from dk2020dash.db.store import Store, database_target, db_path
 from dk2020dash.demo import fill_demo
-from dk2020dash.errors import StoreDamaged, StoreError, StoreLocked, StoreUnavailable
+from dk2020dash.errors import Refusal, StoreDamaged, StoreError, StoreLocked, StoreUnavailable
 from dk2020dash.logs import mask_url
 
-__all__ = ["Context", "context", "database", "get_store", "show_failure"]
+__all__ = ["Context", "context", "database", "get_store", "show_refusal"]
 
 _log = logging.getLogger(__name__)
 
@@ -25,8 +25,8 @@ class Context:
 
     `version` is what every cached loader keys on: Store.data_key(), the database id and the data version, which
     never repeats for different contents (init --force and restore start a new id). `damaged` is set only on a page
-    that asked to run without a database (the Data page, to restore one): the store's error, and no data. `user` is who is signed in
-    (a viewer unless page_setup's sign-in found a role; see ui/signin.py)."""
+    that asked to run without a database (the Data page, to restore one): the store's error, and no data. `user` is
+    who is signed in (a viewer unless page_setup's sign-in found a role; see ui/signin.py)."""
 
     lang: str
     area: str
@@ -72,24 +72,36 @@ def context(lang: str, area: str, allow_damaged: bool = False) -> Context:
     try:
         store = get_store()
         version = store.data_key()
-    except StoreLocked:
-        st.warning(i18n.t("error.locked", lang), icon="⏳")
+    except StoreLocked as exc:
+        show_refusal(lang, exc, instead="error.locked", icon="⏳", warning=True, log=False)
         st.stop()
     except StoreUnavailable as exc:  # PostgreSQL stopped: say so; the next run connects again by itself
         _log.warning("error.unavailable: %s", mask_url(exc))
-        st.error(i18n.t("error.unavailable", lang), icon="🔌")
+        show_refusal(lang, exc, instead="error.unavailable", icon="🔌", log=False)
         st.stop()
     except StoreError as exc:
         _store.clear()
-        show_failure(lang, "error.store.plain", exc)
+        show_refusal(lang, exc)
         if allow_damaged and isinstance(exc, StoreDamaged):
             return Context(lang=lang, area=area, store=open_store(db_path()), version="", damaged=str(exc))
         st.stop()
     return Context(lang=lang, area=area, store=store, version=version)
 
 
-def show_failure(lang: str, key: str, exc: BaseException) -> None:
-    """A store or database failure: a plain message on the page, the detail (server paths, the database's own
-    error text) only in the server's log. A read-only database or a full disk says so (the error's `plain` key)."""
-    _log.error("%s: %s", key, exc, exc_info=exc)
-    st.error(i18n.t(getattr(exc, "plain", None) or key, lang), icon="🚫")
+def show_refusal(where: Context | str, exc: Refusal, *, instead: str | None = None, icon: str = "🚫",
+                 warning: bool = False, log: bool = True) -> None:
+    """Every refusal a page shows, in the page's language (`where`: the Context, or the language): exc.shown(), with
+    the values a user typed or a file held shown as written (i18n.literal). A refusal whose message names server
+    details (a StoreError: paths, the database's own words) shows its plain `public` text and its message goes to
+    the server's log (unless the caller logged it: log=False). `instead` is the key a page shows in place of the
+    generic StoreError text (error.store.plain), e.g. "imp.failed.plain" where an import failed; a read-only
+    database or a full disk says so whatever `instead` is. st.error, or st.warning when the page goes on without
+    what was refused."""
+    lang = where.lang if isinstance(where, Context) else where
+    if exc.public is not None and log:
+        _log.error("%s: %s", exc.key, mask_url(exc), exc_info=exc)
+    if instead is not None and exc.public == StoreError.public:
+        text = i18n.t(instead, lang)
+    else:
+        text = exc.shown(lang, i18n.literal)
+    (st.warning if warning else st.error)(text, icon=icon)

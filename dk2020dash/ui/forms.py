@@ -8,7 +8,7 @@ import streamlit as st
 from dk2020dash import i18n
 from dk2020dash.auth import AuthError, require_admin
 from dk2020dash.errors import StoreError
-from dk2020dash.ui.context import Context, show_failure
+from dk2020dash.ui.context import Context, show_refusal
 from dk2020dash.ui.tables import restore_contents_frame
 
 __all__ = ["checked_backup", "damaged_restore", "restore_upload"]
@@ -48,8 +48,7 @@ def restore_upload(ctx: Context, who: str) -> None:
     data = upload.getvalue()
     held = checked_backup(data, upload.name)
     if isinstance(held, backup.BackupError):
-        reason = ctx.t(f"exp.restore.reason.{held.reason}", **held.values)
-        st.error(ctx.t("exp.restore.refused", file=i18n.literal(upload.name), reason=reason), icon="🚫")
+        show_refusal(ctx, held, log=False)  # logged once, when checked
         return
     st.write(ctx.t("exp.restore.made", when=_made(ctx, held.created), version=held.data_version))
     now = None if ctx.damaged is not None else ctx.store.table_counts()
@@ -64,15 +63,14 @@ def restore_upload(ctx: Context, who: str) -> None:
         with st.spinner():
             report = backup.restore(ctx.store, file, who=who, replace_damaged=ctx.damaged is not None)
     except AuthError as exc:
-        st.error(exc.message(ctx.lang), icon="🚫")
+        show_refusal(ctx, exc)
         return
     except backup.BackupError as exc:
-        reason = ctx.t(f"exp.restore.reason.{exc.reason}", **exc.values)
         _log.warning("restore of %s refused: %s", upload.name, exc)
-        st.error(ctx.t("exp.restore.refused", file=i18n.literal(upload.name), reason=reason), icon="🚫")
+        show_refusal(ctx, exc, log=False)
         return
     except StoreError as exc:
-        show_failure(ctx.lang, "exp.restore.failed.plain", exc)
+        show_refusal(ctx, exc, instead="exp.restore.failed.plain")
         return
     st.session_state["restore-outcome"] = {"file": upload.name, "when": _made(ctx, held.created),
                                            "kept": report.kept_damaged.name if report.kept_damaged else None}

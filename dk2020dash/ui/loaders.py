@@ -13,6 +13,7 @@ from dk2020dash import queries
 from dk2020dash.db import open_store
 from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK
+from dk2020dash.errors import Refusal
 from dk2020dash.metrics.inputs import inputs_from_frames
 from dk2020dash.metrics.mitigation import (
     MunicipalityInputs,
@@ -329,12 +330,13 @@ def _boundaries(path: str, mtime: float, codes: tuple[int, ...]) -> dict:
     try:
         return {"features": maps.read_boundaries(path, set(codes)), "error": None}
     except maps.BoundaryError as exc:
-        return {"features": {}, "error": exc.reason}
+        return {"features": {}, "error": exc}
 
 
-def load_boundaries(ctx: Context) -> tuple[str | None, dict, str | None]:
+def load_boundaries(ctx: Context) -> tuple[str | None, dict, Refusal | None]:
     """The boundary file to draw, the shipped data/kommuner.geojson unless DK2020_BOUNDARIES names another:
-    (its path or None, features by code, error key or None). Cached on the file's path and modification time."""
+    (its path or None, features by code, the maps.BoundaryError why it cannot be used or None). Cached on the
+    file's path and modification time."""
     import os
 
     from dk2020dash.views import maps
@@ -345,7 +347,7 @@ def load_boundaries(ctx: Context) -> tuple[str | None, dict, str | None]:
     try:
         mtime = os.path.getmtime(path)
     except OSError:
-        return path, {}, "missing"
+        return path, {}, maps.BoundaryError("missing", path, path)
     codes = tuple(load_municipalities(ctx)["code"].astype(int))
     got = _boundaries(path, mtime, codes)
     return path, got["features"], got["error"]

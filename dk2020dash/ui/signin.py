@@ -11,7 +11,7 @@ import streamlit as st
 
 from dk2020dash import auth as roles
 from dk2020dash import config, i18n, labels
-from dk2020dash.ui.context import Context
+from dk2020dash.ui.context import Context, show_refusal
 
 __all__ = ["SESSION_KEY", "can_edit", "is_admin", "is_writer", "md", "oidc_configured", "sign_in", "signed_in_email"]
 
@@ -71,7 +71,7 @@ def sign_in(ctx: Context) -> roles.User:
                     try:
                         found = roles.authenticate(ctx.store, email, password)
                     except roles.AuthError as exc:
-                        st.error(md(exc.message(ctx.lang)), icon="🚫")
+                        show_refusal(ctx, exc)
                     else:
                         st.session_state[SESSION_KEY] = found.email
                         st.rerun()

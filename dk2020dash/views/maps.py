@@ -12,6 +12,7 @@ import pydeck as pdk
 
 from dk2020dash import config, i18n, labels
 from dk2020dash.domain import VERDICTS
+from dk2020dash.errors import Phrase, Rejected
 
 BOUNDARIES_ENV = "DK2020_BOUNDARIES"
 # The boundaries shipped with the app (made by data/make_boundaries.py from DAGI); DK2020_BOUNDARIES overrides.
@@ -30,12 +31,14 @@ NONE_HEX = "#999999"
 BINS = len(RAMP_HEX)
 
 
-class BoundaryError(ValueError):
-    """A boundary file that cannot be used; reason is a key under map.bad.* in i18n."""
+class BoundaryError(Rejected):
+    """A boundary file that cannot be used: map.bad_boundaries names the file (its name, not the server's path) and
+    why (map.bad.<reason>); `detail` (the path, the JSON error) is for the log."""
 
-    def __init__(self, reason: str, detail: str = "") -> None:
-        super().__init__(f"{reason}: {detail}" if detail else reason)
+    def __init__(self, reason: str, path: str | Path, detail: str = "") -> None:
+        super().__init__("map.bad_boundaries", file=Path(path).name, why=Phrase(f"map.bad.{reason}"))
         self.reason = reason
+        self.detail = detail
 
 
 def read_boundaries(path: str | Path, codes: set[int]) -> dict[int, dict]:
@@ -45,14 +48,14 @@ def read_boundaries(path: str | Path, codes: set[int]) -> dict[int, dict]:
     """
     path = Path(path)
     if not path.is_file():
-        raise BoundaryError("missing", str(path))
+        raise BoundaryError("missing", path, str(path))
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BoundaryError("not_json", str(exc)) from exc
+        raise BoundaryError("not_json", path, str(exc)) from exc
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list) or not features:
-        raise BoundaryError("no_features")
+        raise BoundaryError("no_features", path)
     out: dict[int, dict] = {}
     for f in features:
         props = f.get("properties") if isinstance(f, dict) else None
@@ -66,7 +69,7 @@ def read_boundaries(path: str | Path, codes: set[int]) -> dict[int, dict]:
         if code in codes and geometry.get("type") in ("Polygon", "MultiPolygon"):
             out[code] = {"type": "Feature", "geometry": geometry, "properties": {"kode": code}}
     if not out:
-        raise BoundaryError("properties")
+        raise BoundaryError("properties", path)
     return out
 
 

@@ -368,7 +368,8 @@ def test_a_database_error_during_an_import_is_not_shown_raw(env: Store, monkeypa
     raw = "/srv/hemmelig/dk2020.duckdb: Constraint Error: Duplicate key \"id: 7\" violates primary key constraint"
 
     def broken(*args, **kwargs):
-        raise StoreError(raw)
+        path, detail = raw.split(": ", 1)
+        raise StoreError("store.err.other", path=path, detail=detail)  # "{path}: {detail}", as raw
 
     monkeypatch.setattr(ingest, "run_import", broken)
     at = data_page_as_admin(env)

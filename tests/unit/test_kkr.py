@@ -213,7 +213,7 @@ def test_a_bad_since_date_is_refused_with_its_reason(text: str, reason: str) -> 
     with pytest.raises(kkr.SinceError) as err:
         kkr.parse_since(text, date(2021, 1, 2), TODAY)
     assert err.value.reason == reason
-    assert err.value.text("da") and err.value.text("en")
+    assert err.value.message("da") and err.value.message("en")
 
 
 def test_since_dates_in_the_usual_formats() -> None:

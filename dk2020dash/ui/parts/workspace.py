@@ -16,7 +16,7 @@ from dk2020dash.domain import ACTION_STATUSES
 from dk2020dash.errors import StoreError
 from dk2020dash.logs import mask_url
 from dk2020dash.metrics.mitigation import is_stale
-from dk2020dash.ui.context import Context
+from dk2020dash.ui.context import Context, show_refusal
 from dk2020dash.ui.signin import md
 from dk2020dash.ui.tables import milestone_states, sector_label
 
@@ -97,12 +97,15 @@ def history_frame(ctx: Context, rows: list[dict]) -> pd.DataFrame:
     })
 
 
-def _flash(key: str) -> None:
-    """Show (once) a message a save left for the next run."""
+def _flash(ctx: Context, key: str) -> None:
+    """Show (once) what a save left for the next run: its text, or the refusal (shown in the page's language)."""
     shown = st.session_state.pop(key, None)
     if shown is not None:
-        kind, text = shown
-        (st.success if kind == "ok" else st.error)(md(text), icon="✅" if kind == "ok" else "🚫")
+        kind, said = shown
+        if kind == "ok":
+            st.success(md(said), icon="✅")
+        else:
+            show_refusal(ctx, said)
 
 
 def action_detail(ctx: Context, action_id: int) -> None:
@@ -116,7 +119,7 @@ def action_detail(ctx: Context, action_id: int) -> None:
         st.subheader(t("act.detail", title=md(row["title"])))
         st.caption(t("act.detail.facts", municipality=md(row["municipality_name"]),
                      status=labels.status(row["status"], ctx.lang), version=row["version"]))
-        _flash("act-flash")
+        _flash(ctx, "act-flash")
         st.markdown(f"**{t('act.history')}**")
         history = edits.action_history(ctx.store, action_id)
         if history:
@@ -172,14 +175,14 @@ def _save(ctx: Context, write: Callable[[], object], seen_key: str, flash_key: s
         saved = write()
     except edits.ConflictError as exc:
         st.session_state.pop(seen_key, None)
-        st.session_state[flash_key] = ("error", exc.message(ctx.lang))
+        st.session_state[flash_key] = ("error", exc)
         st.rerun()
     except (edits.EditError, AuthError) as exc:
-        st.error(md(exc.message(ctx.lang)), icon="🚫")
+        show_refusal(ctx, exc)
         return
     except StoreError as exc:
         _log.warning("edit not stored: %s", mask_url(exc))
-        st.error(ctx.t(getattr(exc, "plain", None) or "edit.not_stored"), icon="🔌")  # read-only, disk full: says so
+        show_refusal(ctx, exc, instead="edit.not_stored", icon="🔌", log=False)  # read-only, disk full: says so
         return
     st.session_state.pop(seen_key, None)
     st.session_state[flash_key] = ("ok", saved_text(saved))
@@ -230,7 +233,7 @@ def milestone_forms(ctx: Context, milestones: pd.DataFrame) -> None:
     mine = milestones[[can_edit(ctx.user, m) for m in milestones["municipality"]]]
     if mine.empty:
         return
-    _flash("ms-flash")
+    _flash(ctx, "ms-flash")
     st.subheader(t("ms.edit"))
     shown = {int(r.id): f"{r.municipality_name} · {labels.milestone_kind(r.kind, ctx.lang)} · {r.due}"
              for r in mine.itertuples()}
