@@ -81,6 +81,26 @@ def test_bad_file_shows_problems_in_danish_and_no_button(env: Store) -> None:
     assert_unchanged(before, env)
 
 
+def test_bad_file_shows_problems_in_english_on_the_english_page(env: Store) -> None:
+    """Issue 18: the problem list is in the page's language (the import log keeps the Danish record)."""
+    at = upload(data_page(lang="English"), "bad.csv", BAD)
+    assert not at.exception
+    assert [e.value for e in at.error] == [i18n.t("imp.rejected", "en", count=2)]
+    problems = at.dataframe[0].value
+    assert list(problems.columns) == ["Row", "Column", "Value", "Expected"]
+    assert problems["Expected"].tolist() == [i18n.t("imp.p.number", "en"), i18n.t("imp.p.municipality", "en")]
+    assert problems["Value"].tolist() == ["mange", "Gotham"]  # what the file holds, as it holds it
+    danish = upload(data_page(), "bad.csv", BAD).dataframe[0].value
+    assert danish["Forventet"].tolist() == [i18n.t("imp.p.number", "da"), i18n.t("imp.p.municipality", "da")]
+
+
+def test_a_file_that_cannot_be_read_is_explained_in_the_pages_language(env: Store) -> None:
+    for lang, name in (("en", "English"), ("da", "Dansk")):
+        at = upload(data_page(lang=name), "x.csv", b"\x00\x01\x02binary")
+        assert not at.exception
+        assert at.dataframe[0].value.iloc[0, -1] == i18n.t("imp.file.binary", lang)
+
+
 def test_garbage_upload_is_a_message_not_a_traceback(env: Store) -> None:
     at = upload(data_page(lang="English"), "ecr.xlsx", b"kommune;aar\n101;2020\n")
     assert not at.exception
