@@ -111,6 +111,15 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
+CHARTS = "[data-testid='stVegaLiteChart'] svg, [data-testid='stVegaLiteChart'] canvas"
+
+
+def charts_drawn(pg: object, at_least: int, timeout: float = 30_000) -> None:
+    """Wait until `at_least` Vega charts have drawn (an svg or a canvas each): Vega draws them one after another,
+    after the script has finished, so counting right after settle() can see fewer."""
+    pg.wait_for_function(f"n => document.querySelectorAll({CHARTS!r}).length >= n", arg=at_least, timeout=timeout)
+
+
 def settle(pg: object) -> None:
     """Wait until the script has run and nothing is re-running."""
     pg.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=60_000)
@@ -149,16 +158,14 @@ def test_the_map_draws_without_requests_to_the_internet(server: str, page: objec
 def test_overview_chart_renders(server: str, page: object) -> None:
     page.goto(server)  # Overblik is the default page
     settle(page)
-    page.locator("[data-testid='stVegaLiteChart'] svg, [data-testid='stVegaLiteChart'] canvas").first.wait_for(
-        state="attached", timeout=30_000)
+    charts_drawn(page, 1)
 
 
 def test_the_compare_page_draws_its_charts(server: str, page: object) -> None:
     page.goto(f"{server}/sammenlign?kommuner=Aarhus&kommuner=Odense")
     settle(page)
-    charts = page.locator("[data-testid='stVegaLiteChart'] svg, [data-testid='stVegaLiteChart'] canvas")
-    charts.first.wait_for(state="attached", timeout=30_000)
-    assert charts.count() >= 2
+    charts_drawn(page, 2)
+    assert page.locator(CHARTS).count() >= 2
     assert page.get_by_text("Aarhus").first.is_visible()
 
 
@@ -273,9 +280,8 @@ def test_a_table_downloads_as_a_danish_csv(server: str, page: object) -> None:
 def test_the_adaptation_page_draws_its_charts_and_the_kommune_page_its_section(server: str, page: object) -> None:
     page.goto(f"{server}/tilpasning")
     settle(page)
-    charts = page.locator("[data-testid='stVegaLiteChart'] svg, [data-testid='stVegaLiteChart'] canvas")
-    charts.first.wait_for(state="attached", timeout=30_000)
-    assert charts.count() >= 2
+    charts_drawn(page, 2)  # the heat chart and the actions by hazard
+    assert page.locator(CHARTS).count() >= 2
     assert page.get_by_text("Høje risici uden tilpasning i gang").first.is_visible()
     assert page.locator("[data-testid='stException']").count() == 0
 
