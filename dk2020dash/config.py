@@ -53,6 +53,7 @@ SETTINGS: tuple[Setting, ...] = (
             "The level of the server's log (`debug`, `info`, `warning`, `error`): the app writes its log to "
             "stderr with timestamps, every postgresql:// password masked. The command line logs only when it "
             "is set: `DK2020_LOG_LEVEL=debug` shows the detail behind a one-line error."),
+    Setting("DK2020_LOG", None, "The older name of `DK2020_LOG_LEVEL`, still read where that is not set."),
     Setting("database.url", None,
             "For the app: the PostgreSQL URL when `DK2020_DATABASE_URL` is not set.", "secrets"),
     Setting("auth.redirect_uri", None,

@@ -53,9 +53,14 @@ class _Stderr(logging.StreamHandler):
         return sys.stderr
 
 
+def _level_setting() -> str:
+    """DK2020_LOG_LEVEL, or its older name DK2020_LOG where only that is set."""
+    return "DK2020_LOG" if config.is_set("DK2020_LOG") and not config.is_set("DK2020_LOG_LEVEL") else "DK2020_LOG_LEVEL"
+
+
 def level() -> int:
     """DK2020_LOG_LEVEL as a logging level; a name logging does not know gives the default (INFO)."""
-    found = logging.getLevelName(str(config.value("DK2020_LOG_LEVEL")).upper())
+    found = logging.getLevelName(str(config.value(_level_setting()) or "").upper())
     if isinstance(found, int):
         return found
     return logging.getLevelName(str(config.setting("DK2020_LOG_LEVEL").default))
@@ -75,5 +80,5 @@ def configure_logging(*, only_if_set: bool = False) -> logging.Logger:
     wanted = level()
     if logger.level != wanted:  # setLevel clears every logger's cache: only on a change (the app calls this per run)
         logger.setLevel(wanted)
-    handler.setLevel(OFF if only_if_set and not config.is_set("DK2020_LOG_LEVEL") else logging.NOTSET)
+    handler.setLevel(OFF if only_if_set and not config.is_set(_level_setting()) else logging.NOTSET)
     return logger

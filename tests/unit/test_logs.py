@@ -95,3 +95,15 @@ def test_every_module_logs_through_its_own_name() -> None:
                              and node.args[0].id == "__name__")):
                 found.append(f"{f.relative_to(ROOT)}:{node.lineno}")
     assert found == []
+
+
+def test_the_older_name_dk2020_log_still_sets_the_level(monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    from dk2020dash import logs
+
+    monkeypatch.delenv("DK2020_LOG_LEVEL", raising=False)
+    monkeypatch.setenv("DK2020_LOG", "debug")
+    assert logs.level() == logging.DEBUG
+    monkeypatch.setenv("DK2020_LOG_LEVEL", "warning")  # the new name wins
+    assert logs.level() == logging.WARNING
