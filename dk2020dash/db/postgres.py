@@ -252,11 +252,11 @@ class PgStore(Store):
 
     # -- the store's interface ---------------------------------------------------------------------------------
     @contextmanager
-    def write_lock(self) -> Iterator[None]:
-        """This process's writers take turns (as on the file); across processes and servers, PostgreSQL's lock on
-        the data-version row, taken by every transaction() and create(), does it."""
-
-        if not self._write_lock.acquire(timeout=max(self.lock_wait, 0.01)):
+    def write_lock(self, wait: float | None = None) -> Iterator[None]:
+        """This process's writers take turns (as on the file), waiting up to `wait` (default lock_wait); across
+        processes and servers, PostgreSQL's lock on the data-version row, taken by every transaction() and
+        create(), does it."""
+        if not self._write_lock.acquire(timeout=max(self.lock_wait if wait is None else wait, 0.01)):
             raise StoreBusy("store.err.busy", path=self.target)
         try:
             yield

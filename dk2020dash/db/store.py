@@ -230,17 +230,18 @@ class Store:
         return self.path.with_name(self.path.name + ".lock")
 
     @contextmanager
-    def write_lock(self) -> Iterator[None]:
+    def write_lock(self, wait: float | None = None) -> Iterator[None]:
         """The writers' lock: this process's threads (Store._write_lock) and other processes (a flock on
         lock_path). Every write transaction, migration, create() and restore holds it, so no write lands in a file
-        that is being replaced. Waits up to lock_wait (DK2020_LOCK_WAIT), then raises StoreBusy; re-entrant. A file
-        that cannot be written is refused at once (StoreReadOnly), before any lock is taken."""
+        that is being replaced. Waits up to `wait` (default lock_wait, DK2020_LOCK_WAIT), then raises StoreBusy;
+        re-entrant. A file that cannot be written is refused at once (StoreReadOnly), before any lock is taken."""
+        wait = self.lock_wait if wait is None else wait
         if _read_only(self.path):
             raise StoreReadOnly(self.path)
-        if not self._write_lock.acquire(timeout=max(self.lock_wait, 0.01)):
+        if not self._write_lock.acquire(timeout=max(wait, 0.01)):
             raise StoreBusy("store.err.busy", path=self.path)
         try:
-            with _WriteLocks.hold(self.lock_path, self.lock_wait, self.path):
+            with _WriteLocks.hold(self.lock_path, wait, self.path):
                 yield
         finally:
             DataKeys.forget(self.path)
@@ -309,7 +310,10 @@ class Store:
         if con.execute("SELECT count(*) FROM meta WHERE starts_with(key, ?)", [PENDING]).fetchone()[0]:
             try:
                 self._finish_pending(con)
-            except (StoreReadOnly, StoreFull):  # reads go on; the next writable open or import finishes it
+            # Reads go on; the next writable open or import finishes it. StoreBusy: another process is writing, and
+            # it may be the very import that left the rows, waiting to open the file this open holds (DuckDB lets
+            # one process have it), so waiting here would hold both until lock_wait ran out.
+            except (StoreReadOnly, StoreFull, StoreBusy):
                 log.info("%s: pending demo rows not removed yet", self.path, exc_info=True)
         if not con.execute("SELECT count(*) FROM meta WHERE key = ?", [DB_ID]).fetchone()[0]:
             self._give_id(con)  # a file made before database ids
@@ -317,7 +321,7 @@ class Store:
 
     def _give_id(self, con: duckdb.DuckDBPyConnection) -> None:
         try:
-            with self.write_lock():
+            with self.write_lock(wait=0):  # not while another writer is at it (see _check_version)
                 con.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT DO NOTHING", [DB_ID, uuid.uuid4().hex])
         except (StoreError, duckdb.Error):  # busy or read-only: the next open tries again; data_key works meanwhile
             log.info("%s: no database id written yet", self.path, exc_info=True)
@@ -339,8 +343,9 @@ class Store:
                 pass
 
     def _finish_pending(self, con: duckdb.DuckDBPyConnection) -> None:
-        """Finish the second step of an import that stopped before it (see DEMO_PARENTS)."""
-        with self.write_lock():
+        """Finish the second step of an import that stopped before it (see DEMO_PARENTS); StoreBusy at once if another
+        writer holds the lock."""
+        with self.write_lock(wait=0):
             con.execute("BEGIN TRANSACTION")
             try:
                 if finish_pending(con):

@@ -628,3 +628,34 @@ def test_a_process_that_dies_right_after_migration_3_leaves_a_file_that_opens(de
     assert store.query("SELECT email FROM app_user").values.tolist() == [["a@b.dk"]]
     assert store.query("SELECT count(*) FROM audit").iloc[0, 0] == 1
     assert schema_of(path) == schema_of(demo_db)
+
+
+def test_an_open_that_finds_pending_demo_rows_does_not_wait_for_a_writer(demo_copy: Store,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import leaves meta 'pending:<kind>' between its two transactions. Another process that opens the file
+    then must not wait for the writers' lock with the file open: the import needs the file (DuckDB lets one
+    process have it) to run its second transaction, so both would wait until lock_wait ran out and one fail."""
+    import fcntl
+    import os
+
+    from dk2020dash.db import store as store_module
+    from dk2020dash.db.pending import PENDING
+
+    with demo_copy.transaction() as con:
+        con.execute("INSERT INTO meta VALUES (?, '1')", [PENDING + "actions"])
+    fd = os.open(str(demo_copy.lock_path), os.O_RDWR | os.O_CREAT)  # another writer holds the lock
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        def no_waiting(seconds: float) -> None:
+            raise AssertionError(f"the open waited ({seconds} s) for the writers' lock")
+
+        monkeypatch.setattr(store_module.time, "sleep", no_waiting)
+        reader = Store(demo_copy.path, lock_wait=3600)
+        assert reader.data_version() > 0  # served, the pending step left for later
+        assert reader.query("SELECT count(*) FROM meta WHERE starts_with(key, ?)", [PENDING]).iloc[0, 0] == 1
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+        monkeypatch.undo()
+    later = Store(demo_copy.path)  # once the lock is free, the next open finishes it
+    assert later.query("SELECT count(*) FROM meta WHERE starts_with(key, ?)", [PENDING]).iloc[0, 0] == 0
