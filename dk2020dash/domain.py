@@ -9,13 +9,18 @@ YEAR_MIN, YEAR_MAX = 1990, 2100
 TARGET_YEAR = 2030
 NET_ZERO_YEAR = 2050
 
-# Verdict thresholds on d = (E(latest) - T(latest)) / B (DESIGN.md section 4).
+# Verdict thresholds on d = (F(2030) - T(2030)) / B, or without a trend (E(Y) - T(Y)) / B (DESIGN.md section 4).
 ON_TRACK_MAX_D = 0.0
 DEVIATING_MAX_D = 0.05
 
 TREND_YEARS = 5  # least squares over the inventory years within the five calendar years ending at the latest ...
 TREND_MIN_YEARS = 3  # ... at least three of them
 TREND_HORIZON = 2100  # a trend that has not crossed zero by then "never" does
+
+# An area's headline (verdict, forecast, pace) only when at least this share of its municipalities is assessed.
+AREA_COVERAGE_MIN = 0.9
+# Klimaloven's national target: 70 % below 1990 by 2030 (the frame the municipal plans contribute to).
+NATIONAL_TARGET_2030 = 0.70
 
 STALE_AFTER_DAYS = 365
 DUE_SOON_DAYS = 60

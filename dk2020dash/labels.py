@@ -44,6 +44,7 @@ BRIDGE_PARTS: Words = {
     "planned": ("Planlagt", "Planned"),
     "at_risk": ("I fare (forsinket/pause)", "At risk (delayed/paused)"),
     "manko": ("Manko (udækket)", "Gap (uncovered)"),
+    "beyond_need": ("Ud over behovet (tæller ikke)", "Beyond the need (counts nothing)"),
     "in_inventory": ("Allerede i opgørelsen (tæller ikke)", "Already in the inventory (counts nothing)"),
 }
 

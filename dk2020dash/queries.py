@@ -169,16 +169,23 @@ _COMPLETED_ON = ("CASE WHEN a.status = 'completed' THEN coalesce(a.end_date, "
                  "AND e.old_status IS DISTINCT FROM 'completed'), a.last_updated) END")
 
 
-def action_expected(store: Store) -> pd.DataFrame:
+def action_expected(store: Store, codes: Sequence[int] | None = None, sectors: Sequence[str] = (),
+                    statuses: Sequence[str] = (), kind: str | None = None, stale_since=None,
+                    search: str = "") -> pd.DataFrame:
     """Expected 2030 reductions of mitigation actions per municipality and status (completed ones also per year
     of their completion date, `completed_year`), with the number of actions and of those without an expected
-    reduction (counted as 0; the reduction bridge says so). mitigation.in_inventory decides which completed
-    actions are already in the inventory."""
+    reduction (counted as 0; the reduction bridge says so); of every municipality, or of the actions that pass
+    Indsatser's filters (see _action_filters) when `codes` is given. mitigation.in_inventory decides which
+    completed actions are already in the inventory; metrics.inputs.with_actions makes a selection's inputs."""
+    where, params = ("TRUE", []) if codes is None else _action_filters(codes, sectors, statuses, kind, stale_since,
+                                                                       search)
     return store.query(
         f"SELECT a.municipality, a.status, year({_COMPLETED_ON}) AS completed_year, "  # noqa: S608 - fixed SQL fragments
         "sum(coalesce(a.expected_2030_t, 0)) AS expected_2030_t, count(*) AS actions, "
         "count(*) FILTER (WHERE a.expected_2030_t IS NULL) AS missing_expected "
-        "FROM action a WHERE a.kind = 'mitigation' GROUP BY ALL ORDER BY a.municipality, a.status, completed_year"
+        f"FROM action a WHERE a.kind = 'mitigation' AND {where} "
+        "GROUP BY ALL ORDER BY a.municipality, a.status, completed_year",
+        params,
     )
 
 

@@ -8,7 +8,6 @@ from dk2020dash import i18n, labels, names, queries
 from dk2020dash.domain import (
     ACTION_KINDS,
     ACTION_STATUSES,
-    BRIDGE_PART_OF_STATUS,
     REGIONS,
     SECTOR_CODES,
     STALE_AFTER_DAYS,
@@ -16,7 +15,7 @@ from dk2020dash.domain import (
 from dk2020dash.metrics import mitigation
 from dk2020dash.ui import loaders, shell, tables, widgets
 from dk2020dash.ui.parts import workspace as work
-from dk2020dash.views import alternatives
+from dk2020dash.views import alternatives, sentences
 
 ctx = shell.page_setup()
 t, lang = ctx.t, ctx.lang
@@ -59,17 +58,19 @@ with st.container(horizontal=True, key="ind-totals"):
                                            tonnes=i18n.tonnes(float(row["tonnes"]), lang)), border=True)
 st.caption(t("act.count", count=n_actions))
 
-mitigation_rows = by_status_kind[by_status_kind["kind"] == "mitigation"]
-result = loaders.assess(ctx, codes, today) if codes else None
-if result and mitigation_rows["n"].sum():
-    by_status = mitigation_rows.groupby("status")
-    counted = mitigation_rows["status"].map(BRIDGE_PART_OF_STATUS).notna()
-    bridge = mitigation.reduction_bridge(result.bridge.need, by_status["tonnes"].sum().to_dict(),
-                                       by_status["n"].sum().to_dict(),
-                                       int(mitigation_rows.loc[counted, "missing_expected"].sum()))
+# The one bridge (figures.selection_bridge): the selected actions against the need of the municipalities the
+# assessment includes, at its year, the same function Overblik, Kommune, the deck and the exports use.
+bridge = loaders.selection_bridge(ctx, codes, today, *filters[1:]) if codes else None
+if bridge is not None and int(by_status_kind.loc[by_status_kind["kind"] == "mitigation", "n"].sum()):
     st.subheader(t("act.bridge"))
     widgets.chart(ctx, loaders.bridge_spec(bridge, lang), "ind-bridge", alt=alternatives.bridge(bridge, lang))
     st.caption(t("act.bridge.note"))
+    result = loaders.assess(ctx, codes, today)
+    for note in sentences.bridge_notes(bridge, lang, result.latest_year):
+        st.caption(note)
+    if result.excluded:
+        st.caption(t("act.bridge.excluded", count=len(result.excluded),
+                     names=i18n.listed([loaders.municipality_name(ctx, c) for c in sorted(result.excluded)], lang)))
 
 if n_actions == 0:
     st.info(t("act.none"), icon="ℹ️")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dk2020dash import i18n, labels, queries
+from dk2020dash import figures, i18n, labels, queries
 from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR, Verdict
 from dk2020dash.exports.since import SinceError, parse_since  # noqa: F401 - kkr.SinceError, kkr.parse_since
@@ -24,7 +24,7 @@ from dk2020dash.metrics.mitigation import (
     BRIDGE_PARTS,
     Progress,
     Unavailable,
-    assess_area,
+    assess,
     assess_municipality,
     lacking_text,
 )
@@ -116,12 +116,6 @@ class Deck:
 
 # -- the model ------------------------------------------------------------------------------------
 
-def _assess(inputs: dict, codes: list[int], today: date) -> Progress | Unavailable:
-    if len(codes) == 1:
-        return assess_municipality(inputs[codes[0]], today)
-    return assess_area([inputs[c] for c in codes if c in inputs], today)
-
-
 def _reason(result: Unavailable, lang: str, names: dict[int, str]) -> str:
     detail = lacking_text(result.lacking, lambda c: names.get(c, str(c))) if result.lacking else result.detail
     return i18n.t("cannot_compute", lang, reason=i18n.t(f"unavailable.{result.reason}", lang, detail=detail))
@@ -140,8 +134,8 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
     munis = queries.municipalities(store)
     names = dict(zip(munis["code"].astype(int), munis["name"]))
     codes = queries.area_codes(munis, area)
-    inputs = inputs_from_frames(*queries.input_frames(store))
-    p = _assess(inputs, codes, today)
+    inputs = figures.municipality_inputs(store)
+    p = assess(inputs, codes, today)
     each = {c: assess_municipality(inputs[c], today) for c in codes if c in inputs}
     demo = bool(queries.demo_kinds(store))
     name = area_name(area, lang)
@@ -310,7 +304,7 @@ def load_boundaries(codes: set[int]) -> dict[int, dict]:
 def area_changes(store: Store, codes: list[int], since: date, today: date, inputs: dict | None = None) -> Changes:
     """changes.changes_since for an area: the frames from queries, and each municipality's assessment on its
     newest edition before `since` beside its newest one."""
-    inputs = inputs if inputs is not None else inputs_from_frames(*queries.input_frames(store))
+    inputs = inputs if inputs is not None else figures.municipality_inputs(store)
     editions = queries.editions_since(store, since)
     before: dict = {}
     now: dict = {}

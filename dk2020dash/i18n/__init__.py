@@ -105,6 +105,16 @@ def tonnes(value: float | None, lang: str = DEFAULT_LANGUAGE) -> str:
     return f"{number(value, lang, 0)} {t('unit.t', lang)}"
 
 
+def listed(items: list[str], lang: str = DEFAULT_LANGUAGE, shown: int = 10) -> str:
+    """"a, b og c", or past `shown` items "a, b, … og 12 andre" ("and 12 others")."""
+    items = [str(i) for i in items]
+    if len(items) > shown:
+        return ", ".join(items[:shown]) + t("list.others", lang, count=len(items) - shown)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + t("list.and", lang) + items[-1]
+
+
 def day(value: date | None, lang: str = DEFAULT_LANGUAGE) -> str:
     """A date as 28. nov. 2026 (Danish) or 28 Nov 2026 (English)."""
     if value is None:

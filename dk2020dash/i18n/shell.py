@@ -21,6 +21,8 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         "Example data – not official figures. All emissions, plans, actions, milestones and climate risks are "
         "invented demo data until real data is loaded.",
     ),
+    "list.and": (" og ", " and "),
+    "list.others": ((" og {count} anden", " og {count} andre"), (" and {count} other", " and {count} others")),
     "ov.sent.since_year": ("siden {year}", "since {year}"),
     "ov.sent.since_baseline": ("siden basisåret", "since the baseline year"),
     "ov.sent.reduced": ("{name} har reduceret udledningen med {pct} {since}.", "{name} has cut emissions by {pct} {since}."),
@@ -31,6 +33,45 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         ("{n} of {count} municipality is on track.", "{n} of {count} municipalities are on track."),
     ),
     "ov.sent.excluded_count": ("{n} kan ikke beregnes.", "{n} cannot be computed."),
+    "ov.sent.coverage": (
+        ("kan ikke vurderes for området: {n} af {count} kommune har en opgørelse",
+         "kan ikke vurderes for området: {n} af {count} kommuner har en opgørelse"),
+        ("cannot be assessed for the area: {n} of {count} municipality has an inventory",
+         "cannot be assessed for the area: {n} of {count} municipalities have an inventory"),
+    ),
+    "ov.sent.covers": (
+        ("Tallene dækker de {n} af {count} kommune, der har en opgørelse.",
+         "Tallene dækker de {n} af {count} kommuner, der har en opgørelse."),
+        ("The figures cover the {n} of {count} municipality with an inventory.",
+         "The figures cover the {n} of {count} municipalities with an inventory."),
+    ),
+    "ov.sent.basis.forecast": (
+        "Trenden fører til {forecast} i {year} mod et mål på {target}.",
+        "The trend leads to {forecast} in {year} against a target of {target}."),
+    "ov.sent.basis.position": (
+        "Vurderet ud fra seneste opgørelse ({year}): der er for få år til en trend.",
+        "Judged from the latest inventory ({year}): too few years for a trend."),
+    "ov.sent.estimated": ("Områdets sum er skønnet (interpoleret) i {years}, hvor en kommune mangler et år.",
+                          "The area's sum is estimated (interpolated) in {years}, where a municipality lacks a year."),
+    "ov.national": (
+        "Mod 1990: kommunernes samlede mål for {year} er −{target}, og trenden fører til −{forecast}. Klimalovens "
+        "nationale mål er −{national}.",
+        "Against 1990: the municipalities' combined {year} target is −{target}, and the trend leads to −{forecast}. "
+        "The Climate Act's national target is −{national}."),
+    "ov.national.rise": (
+        "Mod 1990: kommunernes samlede mål for {year} er −{target}, og trenden fører til en stigning på {forecast}. "
+        "Klimalovens nationale mål er −{national}.",
+        "Against 1990: the municipalities' combined {year} target is −{target}, and the trend leads to a rise of "
+        "{forecast}. The Climate Act's national target is −{national}."),
+    "ov.national.target_only": (
+        "Mod 1990: kommunernes samlede mål for {year} er −{target}. Klimalovens nationale mål er −{national}.",
+        "Against 1990: the municipalities' combined {year} target is −{target}. The Climate Act's national target "
+        "is −{national}."),
+    "ov.national.no_1990": (
+        "Klimalovens nationale mål (−{pct} i 2030 mod 1990) kan ikke holdes op mod kommunernes tal: ikke alle har en "
+        "opgørelse for 1990.",
+        "The Climate Act's national target (−{pct} in 2030 against 1990) cannot be set against the municipalities' "
+        "figures: not all have an inventory for 1990."),
     "ov.sent.verdict.on_track": ("{icon} {name} er på rette vej.", "{icon} {name} is on track."),
     "ov.sent.verdict.deviating": ("{icon} {name} afviger fra målstien.", "{icon} {name} is deviating from the target path."),
     "ov.sent.verdict.off_track": ("{icon} {name} er ikke på rette vej.", "{icon} {name} is off track."),
@@ -65,12 +106,14 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "chart.bridge.title_covered": ("Handlingerne dækker hele behovet til {year}", "The actions cover all that is needed by {year}"),
     "chart.bridge.title_no_need": ("Udledningen er allerede under målet for {year}", "Emissions are already below the {year} target"),
     "chart.bridge.subtitle": (
-        "Øverst det, der skal reduceres til 2030. Nedenunder hvad handlingerne dækker efter status, og manko: hvad ingen "
-        "handling dækker. Opgivne handlinger tæller ikke. Handlinger gennemført i eller før opgørelsesåret er allerede "
-        "med i udledningen og vises nederst uden at tælle.",
-        "At the top what must be cut by 2030. Below it what the actions cover by status, and the gap no action covers. "
-        "Cancelled actions count for nothing. Actions completed in or before the inventory year are already in the "
-        "emissions; they are shown at the bottom and count nothing.",
+        "Øverst det, der skal reduceres til 2030. Nedenunder hvad handlingerne dækker efter status, højst op til hver "
+        "kommunes behov, og manko: hvad ingen handling dækker; til sammen er de behovet. Det, handlingerne rækker ud "
+        "over behovet, og handlinger gennemført i eller før opgørelsesåret (allerede med i udledningen) vises nederst "
+        "uden at tælle. Opgivne handlinger tæller ikke.",
+        "At the top what must be cut by 2030. Below it what the actions cover by status, up to each municipality's need "
+        "at most, and the gap no action covers; together they are the need. What the actions go beyond the need, and "
+        "actions completed in or before the inventory year (already in the emissions), are shown at the bottom and "
+        "count nothing. Cancelled actions count for nothing.",
     ),
     "alt.table": ("Vis data som tabel", "Show data as a table"),
     "alt.map_list": ("Vis kortet som liste", "Show the map as a list"),
@@ -95,9 +138,13 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                                 "In {first} {first_group} emitted the most ({first_value}); in {last} it was "
                                 "{last_group} ({last_value})."),
     "alt.bridge.need": ("Behovet til {year} er {need}; handlingerne dækker {covered} (sikret {secured}, i gang "
-                        "{in_progress}, planlagt {planned}, i fare {at_risk}), og mankoen er {manko}.",
+                        "{in_progress}, planlagt {planned}, i fare {at_risk}), og mankoen er {manko}; dele og manko "
+                        "giver tilsammen behovet.",
                         "The need by {year} is {need}; the actions cover {covered} (secured {secured}, in progress "
-                        "{in_progress}, planned {planned}, at risk {at_risk}), and the gap is {manko}."),
+                        "{in_progress}, planned {planned}, at risk {at_risk}), and the gap is {manko}; the parts and the "
+                        "gap add up to the need."),
+    "alt.bridge.beyond": ("Handlinger for yderligere {beyond} rækker ud over kommunernes eget behov og tæller ikke.",
+                          "Actions for a further {beyond} go beyond the municipalities' own need and count nothing."),
     "alt.bridge.no_need": ("Udledningen er allerede under målet for {year}, så der er intet behov for mere reduktion; "
                            "mankoen er {manko}.",
                            "Emissions are already below the {year} target, so no further reduction is needed; the "
@@ -199,16 +246,28 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "ov.kpi.target": ("Mål {year}: {pct}", "Target {year}: {pct}"),
     "ov.kpi.required_pace": ("Nødvendigt fald pr. år til {year}", "Required cut per year to {year}"),
     "ov.kpi.required_pace.help": (
-        "Behovet / år tilbage til 2030. Behovet er udledning nu − målstien i 2030, mindst 0; for et område summen af "
-        "kommunernes behov.",
-        "The need / years left to 2030. The need is emissions now − the target path in 2030, at least 0; for an area "
-        "the sum of its municipalities' needs."),
+        "(Udledning i seneste opgørelsesår − målet for 2030) / år tilbage til 2030, for et område summen af kommunernes "
+        "udledning og mål. Er det faktiske fald mindst så stort, er vurderingen for 2030 »på rette vej«.",
+        "(Emissions in the latest inventory year − the 2030 target) / years left to 2030, for an area the sum of its "
+        "municipalities' emissions and targets. If the observed cut is at least this, the 2030 verdict is \"on "
+        "track\"."),
+    "ov.kpi.verdict.help": (
+        "Trenden (de seneste fem års fald) ført frem til 2030 mod målet for 2030: på rette vej, når prognosen er på "
+        "eller under målet; afviger, når den er højst 5 % af basisåret over; ellers ikke på rette vej. Uden trend "
+        "vurderes seneste opgørelse mod målstien.",
+        "The trend (the last five years' fall) carried on to 2030 against the 2030 target: on track when the forecast "
+        "is at or below it; deviating when at most 5 % of the baseline above; otherwise off track. Without a trend the "
+        "latest inventory is judged against the target path."),
+    "ov.kpi.forecast": ("Prognose {year}: {value} (fast rate: {rate})", "Forecast {year}: {value} (constant rate: {rate})"),
+    "ov.kpi.forecast.linear": ("Prognose {year}: {value}", "Forecast {year}: {value}"),
+    "ov.kpi.position": ("ud fra seneste opgørelse ({year})", "from the latest inventory ({year})"),
+    "ov.kpi.zero_plan": ("Planens mål: {year}", "The plan's goal: {year}"),
     "ov.kpi.observed": ("Faktisk fald pr. år (trend): {value}", "Observed cut per year (trend): {value}"),
     "ov.kpi.no_trend": ("Trenden kan ikke beregnes: {reason}", "The trend cannot be computed: {reason}"),
     "ov.kpi.manko": ("Manko til {year}", "Gap to {year}"),
     "ov.kpi.manko.help": ("Den reduktion til 2030, som ingen handling dækker endnu.", "The reduction needed by 2030 that no action covers yet."),
     "ov.kpi.manko.need": ("Behov: {value}", "Needed: {value}"),
-    "ov.kpi.verdict": ("Samlet vurdering", "Overall verdict"),
+    "ov.kpi.verdict": ("Samlet vurdering for {year}", "Overall verdict for {year}"),
     "ov.kpi.zero_year": ("Netto-nul ifølge trenden", "Net zero by the trend"),
     "ov.kpi.verdicts": ("Kommuner pr. vurdering", "Municipalities per verdict"),
     "ov.kpi.actions": ("Handlinger pr. status", "Actions per status"),

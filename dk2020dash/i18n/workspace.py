@@ -84,10 +84,18 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "act.totals": ("Antal og forventet reduktion 2030 pr. status", "Count and expected 2030 reduction by status"),
     "act.totals.value": ("{n} · {tonnes}", "{n} · {tonnes}"),
     "act.bridge": ("Reduktionsbroen for udsnittet", "The reduction bridge of the selection"),
-    "act.bridge.note": ("Behovet er de valgte kommuners samlede behov; søjlerne dækker kun de viste "
-                        "reduktionsindsatser.",
-                        "The need is the chosen municipalities' total need; the bars cover only the mitigation "
-                        "actions shown."),
+    "act.bridge.note": ("Behovet er de valgte kommuners samlede behov i områdets opgørelsesår (det samme som på "
+                        "Overblik og Kommune); søjlerne dækker kun de viste reduktionsindsatser, og hver kommunes "
+                        "handlinger tæller højst op til dens eget behov.",
+                        "The need is the chosen municipalities' total need in the area's inventory year (the same as "
+                        "on Overview and Municipality); the bars cover only the mitigation actions shown, and each "
+                        "municipality's actions count up to its own need at most."),
+    "act.bridge.excluded": (
+        ("{count} kommune kan ikke vurderes og er ikke med i broen: {names}.",
+         "{count} kommuner kan ikke vurderes og er ikke med i broen: {names}."),
+        ("{count} municipality cannot be assessed and is not in the bridge: {names}.",
+         "{count} municipalities cannot be assessed and are not in the bridge: {names}."),
+    ),
     "act.none": ("Ingen indsatser passer til filtrene.", "No actions match the filters."),
     "act.col.municipality": ("Kommune", "Municipality"),
     "act.col.start": ("Start", "Start"),

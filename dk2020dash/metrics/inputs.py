@@ -1,6 +1,9 @@
 """The metric inputs assembled from the frames queries.py returns (the input side of metrics/)."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import replace
+
 import pandas as pd
 
 from dk2020dash.domain import (
@@ -35,6 +38,21 @@ def inputs_from_frames(
            for c, g in targets.groupby("municipality")}
     plan = {int(r.municipality): PlanTargets(int(r.baseline_year), int(r.net_zero_year), tgt.get(int(r.municipality), {}))
             for r in plans.itertuples()}
+    sums = action_sums(actions)
+    out = {}
+    for r in municipalities.itertuples():
+        code = int(r.code)
+        pop = None if pd.isna(r.population) else float(r.population)
+        out[code] = MunicipalityInputs(code=code, series=series.get(code, {}), plan=plan.get(code),
+                                       population=pop, population_approx=bool(r.population_approx),
+                                       **sums.get(code, {}))
+    return out
+
+
+def action_sums(actions: pd.DataFrame) -> dict[int, dict]:
+    """Per municipality, the action fields of its MunicipalityInputs (expected_by_status, actions_by_status,
+    missing_expected, completed_by_year, completed_actions_by_year) from rows per action or per status (see
+    inputs_from_frames)."""
     acts = actions.assign(status=actions["status"].astype(object).where(actions["status"].notna(), ""))
     acts = acts.assign(expected_2030_t=pd.to_numeric(acts["expected_2030_t"], errors="coerce").astype(float))
     in_part = acts["status"].map(lambda s: BRIDGE_PART_OF_STATUS.get(s) is not None)
@@ -44,24 +62,24 @@ def inputs_from_frames(
                            if "missing_expected" in acts else 0)
     else:
         acts = acts.assign(_n=1, _missing=(acts["expected_2030_t"].isna() & in_part).astype(int))
-    expected, counts, missing, done, done_n = {}, {}, {}, {}, {}
+    out: dict[int, dict] = {}
     for c, g in acts.groupby("municipality"):
         by_status = g.groupby("status", sort=True)
-        expected[int(c)] = by_status["expected_2030_t"].sum().to_dict()
-        counts[int(c)] = {k: int(v) for k, v in by_status["_n"].sum().items()}
-        missing[int(c)] = int(g["_missing"].sum())
+        fields = out[int(c)] = {"expected_by_status": by_status["expected_2030_t"].sum().to_dict(),
+                                "actions_by_status": {k: int(v) for k, v in by_status["_n"].sum().items()},
+                                "missing_expected": int(g["_missing"].sum())}
         if "completed_year" in g:
             completed = g[(g["status"] == "completed") & g["completed_year"].notna()]
             by_year = completed.groupby(completed["completed_year"].astype(int), sort=True)
-            done[int(c)] = {int(y): float(v) for y, v in by_year["expected_2030_t"].sum().items()}
-            done_n[int(c)] = {int(y): int(v) for y, v in by_year["_n"].sum().items()}
-    out = {}
-    for r in municipalities.itertuples():
-        code = int(r.code)
-        pop = None if pd.isna(r.population) else float(r.population)
-        out[code] = MunicipalityInputs(code=code, series=series.get(code, {}), plan=plan.get(code),
-                                       expected_by_status=expected.get(code, {}), population=pop,
-                                       population_approx=bool(r.population_approx),
-                                       actions_by_status=counts.get(code, {}), missing_expected=missing.get(code, 0),
-                                       completed_by_year=done.get(code, {}), completed_actions_by_year=done_n.get(code, {}))
+            fields["completed_by_year"] = {int(y): float(v) for y, v in by_year["expected_2030_t"].sum().items()}
+            fields["completed_actions_by_year"] = {int(y): int(v) for y, v in by_year["_n"].sum().items()}
     return out
+
+
+def with_actions(inputs: Mapping[int, MunicipalityInputs], actions: pd.DataFrame) -> dict[int, MunicipalityInputs]:
+    """The same municipalities with only the given actions (a selection, e.g. Indsatser's filters, as
+    queries.action_expected returns it): what members_bridge needs to build the bridge of that selection."""
+    sums = action_sums(actions)
+    empty = {"expected_by_status": {}, "actions_by_status": {}, "missing_expected": 0, "completed_by_year": {},
+             "completed_actions_by_year": {}}
+    return {code: replace(m, **sums.get(code, empty)) for code, m in inputs.items()}

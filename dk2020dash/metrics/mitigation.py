@@ -10,8 +10,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from dk2020dash.domain import (
-    BRIDGE_PART_OF_STATUS,
-    BRIDGE_PARTS,
+    AREA_COVERAGE_MIN,
     DEVIATING_MAX_D,
     DUE_SOON_DAYS,
     ON_TRACK_MAX_D,
@@ -20,8 +19,10 @@ from dk2020dash.domain import (
     TREND_HORIZON,
     TREND_MIN_YEARS,
     TREND_YEARS,
+    YEAR_MIN,
     Verdict,
 )
+from dk2020dash.metrics.bridge import Bridge, reduction_bridge, reduction_need
 
 
 @dataclass(frozen=True)
@@ -63,16 +64,23 @@ def target_value(points: Sequence[tuple[int, float]], year: float) -> float:
 # -- verdict -----------------------------------------------------------------------------------
 
 def deviation(latest: float, target_latest: float, baseline: float) -> float:
-    """d = (E(latest) − T(latest)) / B: how far above the target path, as a share of the baseline."""
+    """The position: d = (E(Y) − T(Y)) / B, how far above the target path the latest year lies, as a share of the
+    baseline (the verdict's basis when there is no trend)."""
     return (latest - target_latest) / baseline
+
+
+def forecast_deviation(pace: float, required: float, latest_year: int, baseline: float) -> float:
+    """d = (F(2030) − T(2030)) / B with F(2030) = E(Y) − s·(2030 − Y) and P = (E(Y) − T(2030)) / (2030 − Y),
+    written as (P − s)·(2030 − Y) / B: the same number, and its sign is the sign of P − s exactly, so the verdict
+    "på rette vej" (d ≤ 0) holds exactly when the observed pace s is at least the required pace P."""
+    return (required - pace) * (TARGET_YEAR - latest_year) / baseline
 
 
 def verdict(d: float) -> Verdict:
     """On track at d ≤ 0, deviating up to 0.05, off track above (thresholds in domain.py)."""
-    d = round(d, 12)  # so a d that is 0.05 on paper is not pushed over by float noise
-    if d <= ON_TRACK_MAX_D:
+    if d <= ON_TRACK_MAX_D:  # not rounded: on track must be exactly "pace ≥ required pace"
         return Verdict.ON_TRACK
-    if d <= DEVIATING_MAX_D:
+    if round(d, 12) <= DEVIATING_MAX_D:  # so a d that is 0.05 on paper is not pushed over by float noise
         return Verdict.DEVIATING
     return Verdict.OFF_TRACK
 
@@ -90,9 +98,31 @@ class Trend:
     intercept: float
     years: tuple[int, ...]
     latest: float = math.inf  # E(latest): the inventory value of the last year (not the fitted line's)
+    # Least squares slope of ln E over the same years (None where some E ≤ 0): the constant-rate trend.
+    log_slope: float | None = None
 
     def at(self, year: float) -> float:
         return self.intercept + self.slope * year
+
+    @property
+    def pace(self) -> float:
+        """s: the decrease per year (negative when emissions rise)."""
+        return -self.slope
+
+    def forecast(self, year: int) -> float:
+        """F(year) = E(Y) − s·(year − Y): the linear trend carried on from the latest inventory."""
+        return self.latest + self.slope * (year - self.years[-1])
+
+    @property
+    def rate(self) -> float | None:
+        """r: the constant yearly rate of decrease, 1 − exp(slope of ln E) (negative when rising)."""
+        return None if self.log_slope is None else 1 - math.exp(self.log_slope)
+
+    def forecast_rate(self, year: int) -> float | None:
+        """E(Y)·(1 − r)^(year − Y): the constant-rate forecast (the national monitoring's second kind)."""
+        if self.log_slope is None:
+            return None
+        return self.latest * math.exp(self.log_slope * (year - self.years[-1]))
 
     @property
     def reached(self) -> bool:
@@ -133,151 +163,21 @@ def trend(series: Mapping[int, float]) -> Trend | Unavailable:
     mean_y = sum(series[y] for y in years) / n
     sxx = sum((y - mean_x) ** 2 for y in years)
     slope = sum((y - mean_x) * (series[y] - mean_y) for y in years) / sxx
-    return Trend(slope=slope, intercept=mean_y - slope * mean_x, years=tuple(years), latest=series[last])
+    log_slope = None
+    if all(series[y] > 0 for y in years):
+        logs = {y: math.log(series[y]) for y in years}
+        mean_l = sum(logs.values()) / n
+        log_slope = sum((y - mean_x) * (logs[y] - mean_l) for y in years) / sxx
+    return Trend(slope=slope, intercept=mean_y - slope * mean_x, years=tuple(years), latest=series[last],
+                 log_slope=log_slope)
 
 
-def required_pace(need: float, latest_year: int) -> float | Unavailable:
-    """N / (2030 − latest year): tonnes of reduction needed per year from now, where N is the need (for an area
-    the sum of its members' needs, so one's surplus never hides another's gap). Never negative: 0 when N = 0
-    ("målet for 2030 er nået")."""
+def required_pace(latest: float, target_2030: float, latest_year: int) -> float | Unavailable:
+    """P = (E(Y) − T(2030)) / (2030 − Y): the decrease per year from the latest inventory that reaches the 2030
+    target. Negative when E(Y) is already below T(2030); shown as max(0, P) ("målet for 2030 er nået")."""
     if latest_year >= TARGET_YEAR:
         return Unavailable("past_target_year", str(latest_year))
-    return max(0.0, need) / (TARGET_YEAR - latest_year)
-
-
-# -- reduction bridge and manko ----------------------------------------------------------------
-
-_BRIDGE_SUMS = ("need", "secured", "in_progress", "planned", "at_risk", "cancelled", "in_inventory",
-                "in_inventory_actions", "left_out", "left_out_actions", "missing_expected_actions")
-
-
-@dataclass(frozen=True)
-class Bridge:
-    need: float
-    secured: float = 0.0
-    in_progress: float = 0.0
-    planned: float = 0.0
-    at_risk: float = 0.0
-    cancelled: float = 0.0  # shown for information; counts for nothing
-    # Completed actions completed in or before the latest inventory year are already in E(latest) ("allerede i
-    # opgørelsen"): shown for information, counting nothing (secured holds only those completed after it).
-    in_inventory: float = 0.0
-    in_inventory_actions: int = 0
-    members_manko: float | None = None  # for a sum of municipalities: the sum of their manko (see assess_area)
-    # Actions whose status is unknown or missing are in no part (they cover nothing) but are reported here:
-    left_out: float = 0.0  # their expected 2030 reduction, tonnes
-    left_out_actions: int = 0  # how many
-    left_out_statuses: tuple[str, ...] = ()  # the status values met, sorted; "" stands for a missing status
-    # Actions without an expected 2030 reduction are in their part with 0 tonnes; reported here:
-    missing_expected_actions: int = 0
-
-    @property
-    def covered(self) -> float:
-        return self.secured + self.in_progress + self.planned + self.at_risk
-
-    @property
-    def manko(self) -> float:
-        """The reduction needed by 2030 that no action covers; never negative. For an area it is the sum
-        of its municipalities' manko: one's surplus does not cover another's gap."""
-        if self.members_manko is not None:
-            return self.members_manko
-        return max(0.0, self.need - self.covered)
-
-    def __add__(self, other: Bridge) -> Bridge:
-        return Bridge(**{f: getattr(self, f) + getattr(other, f) for f in _BRIDGE_SUMS},
-                      members_manko=self.manko + other.manko,
-                      left_out_statuses=tuple(sorted(set(self.left_out_statuses) | set(other.left_out_statuses))))
-
-
-def reduction_need(latest: float, target_2030: float) -> float:
-    """N = max(0, E(latest) − T(2030))."""
-    return max(0.0, latest - target_2030)
-
-
-def _is_missing(value: object) -> bool:
-    """None, NaN, pd.NA, NaT (a scalar pandas calls missing)."""
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):  # not a scalar
-        return False
-
-
-def tonnes_or_none(value: object) -> float | None:
-    """An expected reduction as a float, or None where it is missing or not a number."""
-    if _is_missing(value) or isinstance(value, bool):
-        return None
-    try:
-        tonnes = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(tonnes) else tonnes
-
-
-def in_inventory(completed_year: int, latest_year: int) -> bool:
-    """A completed action is already in the inventory ("allerede i opgørelsen") when its completion date falls in
-    or before the latest inventory year: E(latest) holds its effect, so it must not count again as secured.
-    The completion date is the action's end date, else the date of its change to completed in its history,
-    else its last update (queries.action_expected works it out)."""
-    return completed_year <= latest_year
-
-
-def reduction_bridge(need: float, expected_by_status: Mapping[str, float],
-                     actions_by_status: Mapping[str, int] | None = None, missing_expected: int = 0,
-                     completed_by_year: Mapping[int, float] | None = None,
-                     completed_actions_by_year: Mapping[int, int] | None = None,
-                     latest_year: int | None = None) -> Bridge:
-    """Split the actions' expected 2030 reductions by status into the bridge parts (cancelled counts nothing).
-
-    `completed_by_year` breaks the completed actions' tonnes (part of expected_by_status["completed"]) down by
-    the year of their completion date, `completed_actions_by_year` their number; those completed in or before
-    `latest_year` (see in_inventory) leave "secured" for `in_inventory`, which counts nothing. Completed actions
-    without a known completion year stay secured.
-
-    Never raises on odd input, so a page with one bad action still shows its bridge:
-    - a status that is unknown or missing (None, NaN, pd.NA, "") goes in no part and covers nothing; its
-      tonnes, its number of actions and the status values are reported in `left_out*`;
-    - a missing expected reduction (None, NaN, pd.NA, not a number) counts as 0 tonnes; the actions of a
-      bridge part it concerns are reported in `missing_expected_actions`, added to the caller's own count
-      `missing_expected` (actions of a bridge part without an expected reduction, found in the rows).
-    `actions_by_status` gives the number of actions behind each status (a status not in it counts as one).
-    """
-    counts = actions_by_status or {}
-    parts = dict.fromkeys(BRIDGE_PARTS, 0.0)
-    cancelled = left_out = 0.0
-    left_out_actions, left_out_statuses = 0, set()
-    missing = int(missing_expected or 0)
-    for status, value in expected_by_status.items():
-        n = counts.get(status, 1)
-        n = 1 if _is_missing(n) else int(n)
-        known = isinstance(status, str) and status in BRIDGE_PART_OF_STATUS
-        tonnes = tonnes_or_none(value)
-        if tonnes is None:
-            tonnes = 0.0
-            if known and BRIDGE_PART_OF_STATUS[status] is not None:  # only where the tonnes would have counted
-                missing += n
-        if not known:
-            left_out += tonnes
-            left_out_actions += n
-            left_out_statuses.add("" if _is_missing(status) else str(status))
-            continue
-        part = BRIDGE_PART_OF_STATUS[status]
-        if part is None:
-            cancelled += tonnes
-        else:
-            parts[part] += tonnes
-    already, already_actions = 0.0, 0
-    if latest_year is not None:
-        n_by_year = completed_actions_by_year or {}
-        for year, value in (completed_by_year or {}).items():
-            if _is_missing(year) or not in_inventory(int(year), latest_year):
-                continue
-            already += tonnes_or_none(value) or 0.0
-            n = n_by_year.get(year, 1)
-            already_actions += 1 if _is_missing(n) else int(n)
-        parts["secured"] = max(0.0, parts["secured"] - already)
-    return Bridge(need=need, cancelled=cancelled, in_inventory=already, in_inventory_actions=already_actions,
-                  left_out=left_out, left_out_actions=left_out_actions,
-                  left_out_statuses=tuple(sorted(left_out_statuses)), missing_expected_actions=missing, **parts)
+    return (latest - target_2030) / (TARGET_YEAR - latest_year)
 
 
 # -- freshness ---------------------------------------------------------------------------------
@@ -333,24 +233,30 @@ class PlanTargets:
 
 @dataclass(frozen=True)
 class Progress:
-    """Everything section 4 defines, for a municipality or a sum of municipalities."""
+    """Everything section 4 defines, for a municipality or a sum of municipalities: question A (does the emission
+    fall fast enough: series, trend, forecast, pace, verdict) and question B (do the actions cover the need:
+    bridge)."""
 
     members: tuple[int, ...]
-    series: dict[int, float]  # E(y), all sectors, newest edition
+    series: dict[int, float]  # E(y), all sectors, newest edition (an area: the members' sum)
     latest_year: int
     latest: float
     baseline: float
     paths: tuple[tuple[tuple[int, float], ...], ...]  # each member's target-path corners; T is their sum
-    deviation: float
+    deviation: float  # d of the verdict: (F(2030) − T(2030)) / B with a trend, else the position (E(Y) − T(Y)) / B
     verdict: Verdict
     trend: Trend | Unavailable
-    required_pace: float | Unavailable
+    required_pace: float | Unavailable  # P = (E(Y) − T(2030)) / (2030 − Y); negative when below the 2030 target
     bridge: Bridge
     population: float | None
     population_approx: bool
     today: date
     excluded: dict[int, Unavailable] = field(default_factory=dict)
     verdicts: dict[int, Verdict] = field(default_factory=dict)  # per member municipality
+    asked: int = 1  # municipalities the assessment was asked for (an area's n; members are the k included)
+    estimated_years: tuple[int, ...] = ()  # years of the series where a member's value is interpolated
+    needs: dict[int, float] = field(default_factory=dict)  # each member's need at latest_year (the bridge's)
+    baseline_1990: float | None = None  # the members' summed 1990 emissions, where every member has them
 
     @property
     def reduction(self) -> float:
@@ -391,8 +297,53 @@ class Progress:
 
     @property
     def observed_pace(self) -> float | None:
-        """Reduction per year seen in the trend (positive when emissions fall)."""
-        return -self.trend.slope if isinstance(self.trend, Trend) else None
+        """s: the reduction per year seen in the trend (positive when emissions fall, negative when they rise)."""
+        return self.trend.pace if isinstance(self.trend, Trend) else None
+
+    @property
+    def verdict_basis(self) -> str:
+        """"forecast" when the verdict comes from the trend's F(2030); "position" ("ud fra seneste opgørelse")."""
+        return "forecast" if isinstance(self.trend, Trend) and not isinstance(self.required_pace, Unavailable) \
+            else "position"
+
+    @property
+    def forecast_2030(self) -> float | None:
+        """F(2030) = E(Y) − s·(2030 − Y); None without a trend."""
+        return self.trend.forecast(TARGET_YEAR) if isinstance(self.trend, Trend) else None
+
+    @property
+    def forecast_rate_2030(self) -> float | None:
+        """The constant-rate forecast E(Y)·(1 − r)^(2030 − Y); None without a trend or where some E ≤ 0."""
+        return self.trend.forecast_rate(TARGET_YEAR) if isinstance(self.trend, Trend) else None
+
+    @property
+    def coverage(self) -> float:
+        """k / n: the share of the municipalities asked for that could be assessed."""
+        return len(self.members) / self.asked if self.asked else 0.0
+
+    @property
+    def headline(self) -> bool:
+        """Whether the area's verdict, forecast and pace may be shown: at least 90 % of its municipalities are
+        included (always for one municipality)."""
+        return len(self.members) >= AREA_COVERAGE_MIN * self.asked - 1e-9
+
+    @property
+    def net_zero_on_track(self) -> bool | None:
+        """Net zero, judged apart from 2030: the trend reaches zero by the plan's net-zero year (None without a
+        trend)."""
+        if not isinstance(self.trend, Trend):
+            return None
+        if self.trend.reached:
+            return True
+        year = self.trend.zero_year
+        return year is not None and year <= self.net_zero_year
+
+    def versus_1990(self, value: float | None) -> float | None:
+        """A 2030 figure as a reduction against the members' 1990 emissions (the national frame: Klimaloven's
+        −70 %); None where the members' 1990 inventories or the figure are missing."""
+        if value is None or not self.baseline_1990 or self.baseline_1990 <= 0:
+            return None
+        return 1 - value / self.baseline_1990
 
     def verdict_counts(self) -> dict[Verdict, int]:
         counts = dict.fromkeys(Verdict, 0)
@@ -408,7 +359,7 @@ class MunicipalityInputs:
     code: int
     series: Mapping[int, float]  # E(y) summed over sectors
     plan: PlanTargets | None
-    expected_by_status: Mapping[str, float]
+    expected_by_status: Mapping[str, float] = field(default_factory=dict)
     population: float | None = None
     population_approx: bool = True
     actions_by_status: Mapping[str, int] = field(default_factory=dict)  # number of actions behind each status
@@ -426,6 +377,23 @@ def member_bridge(m: MunicipalityInputs, need: float, latest_year: int) -> Bridg
                             m.completed_by_year, m.completed_actions_by_year, latest_year)
 
 
+def _question_a(series: Mapping[int, float], baseline: float, paths: Sequence[Sequence[tuple[int, float]]]
+                ) -> tuple[int, Trend | Unavailable, float | Unavailable, float]:
+    """Question A on a series (a municipality's, or an area's sum) and its target paths: the latest year Y, the
+    trend, the required pace P and the verdict's d (from the forecast when there is a trend and Y < 2030, else
+    from the position of the latest year)."""
+    latest_year = max(series)
+    latest = series[latest_year]
+    target_2030 = sum(target_value(path, TARGET_YEAR) for path in paths)
+    slope = trend(series)
+    pace = required_pace(latest, target_2030, latest_year)
+    if isinstance(slope, Trend) and not isinstance(pace, Unavailable):
+        d = forecast_deviation(slope.pace, pace, latest_year, baseline)
+    else:
+        d = deviation(latest, sum(target_value(path, latest_year) for path in paths), baseline)
+    return latest_year, slope, pace, d
+
+
 def assess_municipality(m: MunicipalityInputs, today: date) -> Progress | Unavailable:
     """The full assessment of one municipality, or why it cannot be made."""
     series = {int(y): float(v) for y, v in m.series.items() if v is not None and not pd.isna(v)}
@@ -440,21 +408,19 @@ def assess_municipality(m: MunicipalityInputs, today: date) -> Progress | Unavai
         return Unavailable("nonpositive_baseline", f"{baseline}")
     if len(series) < 2:
         return Unavailable("single_year")
-    latest_year = max(series)
     points = tuple(target_points(m.plan.baseline_year, baseline, m.plan.targets, m.plan.net_zero_year))
+    latest_year, slope, pace, d = _question_a(series, baseline, (points,))
     latest = series[latest_year]
     need = reduction_need(latest, target_value(points, TARGET_YEAR))
-    d = deviation(latest, target_value(points, latest_year), baseline)
     return Progress(
         members=(m.code,), series=dict(sorted(series.items())), latest_year=latest_year, latest=latest,
-        baseline=baseline, paths=(points,), deviation=d, verdict=verdict(d), trend=trend(series),
-        required_pace=required_pace(need, latest_year), bridge=member_bridge(m, need, latest_year),
-        population=m.population, population_approx=m.population_approx, today=today,
-        verdicts={m.code: verdict(d)},
+        baseline=baseline, paths=(points,), deviation=d, verdict=verdict(d), trend=slope, required_pace=pace,
+        bridge=member_bridge(m, need, latest_year), population=m.population, population_approx=m.population_approx,
+        today=today, verdicts={m.code: verdict(d)}, needs={m.code: need}, baseline_1990=series.get(YEAR_MIN),
     )
 
 
-def _year_ranges(years: Iterable[int]) -> str:
+def year_ranges(years: Iterable[int]) -> str:
     """2020, 2021, 2022, 2024 -> "2020–2022, 2024"."""
     out: list[tuple[int, int]] = []
     for y in sorted(years):
@@ -483,33 +449,45 @@ def too_few_common_years(series: Mapping[int, Iterable[int]]) -> Unavailable:
 
 def lacking_text(lacking: Sequence[tuple[int, Sequence[int]]], label: Callable[[int], str] = str) -> str:
     """"101: 2023–2024; 202: 1990", the first members by `label` (default: the code), the rest as "… (+n)"."""
-    shown = [f"{label(code)}: {_year_ranges(ys)}" for code, ys in lacking[:_LACKING_SHOWN]]
+    shown = [f"{label(code)}: {year_ranges(ys)}" for code, ys in lacking[:_LACKING_SHOWN]]
     if len(lacking) > _LACKING_SHOWN:
         shown.append(f"… (+{len(lacking) - _LACKING_SHOWN})")
     return "; ".join(shown)
 
 
+def interpolated(series: Mapping[int, float], years: Iterable[int]) -> tuple[dict[int, float], set[int]]:
+    """The series at the given years that lie within its own span: its value where it has one, else the straight
+    line between its nearest years before and after (never extrapolated); and the years so estimated."""
+    own = sorted(series)
+    out, estimated = {}, set()
+    for y in years:
+        if y in series:
+            out[y] = series[y]
+        elif own[0] < y < own[-1]:
+            before = max(x for x in own if x < y)
+            after = min(x for x in own if x > y)
+            out[y] = series[before] + (series[after] - series[before]) * (y - before) / (after - before)
+            estimated.add(y)
+    return out, estimated
+
+
 def assess_area(inputs: Iterable[MunicipalityInputs], today: date) -> Progress | Unavailable:
-    """An area (region/KKR or Denmark) as the sum of its municipalities that can be assessed.
+    """An area (region/KKR or Denmark) as the sum of its municipalities that can be assessed (DESIGN.md §4).
 
-    E, B, T, the bridge and population are sums. Members that cannot be assessed are left out and listed
-    in `excluded`.
-
-    One year for the whole headline: the area's years are those every included member has, and its latest
-    year Y is the newest of them. E(latest), T(latest), the verdict, the required pace, the need N and the
-    manko all rest on Y, so "Region X mangler N t (opgørelsesår Y)" adds up: each member's need is
-    recomputed at Y, N_m = max(0, E_m(Y) − T_m(2030)), and the area's need is their sum; so is each member's
-    split of completed actions (those completed in or before Y are already in E_m(Y)). The manko is the
-    sum of the members' manko at Y, max(0, N_m − covered_m), because one municipality's surplus does not
-    cover another's gap, and the required pace is the area's need over the years left, N / (2030 − Y).
-    Where a member has newer inventories than Y, its own page (and `verdicts`, the
-    per-member verdict counts) uses its own latest year, so its manko there can differ from its share here.
-    Fewer than two common years: Unavailable("too_few_common_years"), saying who lacks which years.
+    Included members are those assess_municipality can assess; the others are listed in `excluded`. The area's
+    years are the years any included member has that lie within every included member's own span; a member's
+    missing year among them is interpolated (`estimated_years`), never extrapolated. E and T are sums over the
+    included members; question A (trend, forecast, pace, verdict) is read on that summed series; question B sums
+    the members' bridges, each at the area's latest year Y (so completed actions up to Y are in E_m(Y)), with
+    need N_m = max(0, E_m(Y) − T_m(2030)). `headline` says whether at least 90 % of the area was included.
+    Fewer than two area years: Unavailable("too_few_common_years"), saying who lacks which years.
     """
     parts: list[Progress] = []
     member_inputs: list[MunicipalityInputs] = []
     excluded: dict[int, Unavailable] = {}
+    asked = 0
     for m in inputs:
+        asked += 1
         p = assess_municipality(m, today)
         if isinstance(p, Unavailable):
             excluded[m.code] = p
@@ -518,24 +496,48 @@ def assess_area(inputs: Iterable[MunicipalityInputs], today: date) -> Progress |
             member_inputs.append(m)
     if not parts:
         return Unavailable("no_inventory") if not excluded else next(iter(excluded.values()))
-    common = set.intersection(*(set(p.series) for p in parts))
-    if len(common) < 2:
+    first = max(min(p.series) for p in parts)
+    last = min(max(p.series) for p in parts)
+    years = sorted({y for p in parts for y in p.series if first <= y <= last})
+    if len(years) < 2:
         return too_few_common_years({c: p.series for p in parts for c in p.members})
-    series = {y: sum(p.series[y] for p in parts) for y in sorted(common)}
+    filled = [interpolated(p.series, years) for p in parts]
+    series = {y: sum(f[y] for f, _ in filled) for y in years}
+    estimated = tuple(sorted(set().union(*(e for _, e in filled))))
     paths = tuple(path for p in parts for path in p.paths)
-    latest_year = max(series)
-    latest = series[latest_year]
     baseline = sum(p.baseline for p in parts)
-    d = deviation(latest, sum(target_value(path, latest_year) for path in paths), baseline)
-    at_area_year = (member_bridge(m, reduction_need(p.series[latest_year], p.target_2030), latest_year)
-                    for m, p in zip(member_inputs, parts, strict=True))
-    bridge = sum(at_area_year, Bridge(need=0.0))
+    latest_year, slope, pace, d = _question_a(series, baseline, paths)
+    needs = {p.members[0]: reduction_need(f[latest_year], p.target_2030) for p, (f, _) in zip(parts, filled)}
+    bridge = members_bridge(member_inputs, needs, latest_year)
     pops = [p.population for p in parts]
     population = sum(pops) if all(pops) else None
+    in_1990 = [p.series.get(YEAR_MIN) for p in parts]
     return Progress(
         members=tuple(c for p in parts for c in p.members), series=series, latest_year=latest_year,
-        latest=latest, baseline=baseline, paths=paths, deviation=d, verdict=verdict(d),
-        trend=trend(series), required_pace=required_pace(bridge.need, latest_year),
-        bridge=bridge, population=population, population_approx=any(p.population_approx for p in parts),
-        today=today, excluded=excluded, verdicts={c: v for p in parts for c, v in p.verdicts.items()},
+        latest=series[latest_year], baseline=baseline, paths=paths, deviation=d, verdict=verdict(d), trend=slope,
+        required_pace=pace, bridge=bridge, population=population,
+        population_approx=any(p.population_approx for p in parts), today=today, excluded=excluded,
+        verdicts={c: v for p in parts for c, v in p.verdicts.items()}, asked=asked, estimated_years=estimated,
+        needs=needs, baseline_1990=sum(in_1990) if all(v is not None for v in in_1990) else None,
     )
+
+
+def members_bridge(inputs: Iterable[MunicipalityInputs], needs: Mapping[int, float], latest_year: int) -> Bridge:
+    """THE reduction bridge (DESIGN.md §4 B) of any set of municipalities and any selection of their actions:
+    each member's actions (in `inputs`: all of them, or those a filter keeps) against its need at `latest_year`,
+    summed. Municipalities not in `needs` (not assessed) count nothing. A Progress's bridge is this with all
+    actions; Indsatser, the deck and the exports call it with their selection and the Progress's needs and year."""
+    total = Bridge(need=0.0)
+    for m in inputs:
+        if m.code in needs:
+            total = total + member_bridge(m, needs[m.code], latest_year)
+    return total
+
+
+def assess(inputs: Mapping[int, MunicipalityInputs], codes: Sequence[int], today: date) -> Progress | Unavailable:
+    """The assessment of the given municipalities: one municipality on its own, several as an area (codes without
+    inputs are left out). Every page, slide, report and export asks this one function."""
+    codes = [c for c in codes if c in inputs]
+    if len(codes) == 1:
+        return assess_municipality(inputs[codes[0]], today)
+    return assess_area([inputs[c] for c in codes], today)

@@ -9,20 +9,20 @@ from typing import TypeVar
 import pandas as pd
 import streamlit as st
 
-from dk2020dash import queries
+from dk2020dash import figures, queries
 from dk2020dash.db import open_store
 from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK
 from dk2020dash.errors import Refusal
-from dk2020dash.metrics.inputs import inputs_from_frames
+from dk2020dash.metrics.bridge import Bridge
 from dk2020dash.metrics.mitigation import (
     MunicipalityInputs,
     Progress,
     Unavailable,
-    assess_area,
     assess_municipality,
     lacking_text,
 )
+from dk2020dash.metrics.mitigation import assess as assess_codes
 from dk2020dash.ui.context import Context
 
 __all__ = [
@@ -32,7 +32,7 @@ __all__ = [
     "load_estimated_share", "load_import_log", "load_inputs", "load_last_imports", "load_map", "load_map_list",
     "load_milestone_dates", "load_milestones", "load_municipalities", "load_municipality_editions",
     "load_newest_edition", "load_open_milestones", "load_plans", "municipality_metrics", "municipality_name",
-    "ranking", "reason_text", "unavailable_text"
+    "ranking", "reason_text", "selection_bridge", "unavailable_text"
 ]
 
 T = TypeVar("T")
@@ -70,11 +70,7 @@ def _newest_edition(store: Store) -> dict | None:
 
 load_demo_kinds = cached(queries.demo_kinds, 8)
 load_municipalities = cached(queries.municipalities, 8)
-def _inputs(store: Store, edition: int | None = None) -> dict[int, MunicipalityInputs]:
-    return inputs_from_frames(*queries.input_frames(store, edition))
-
-
-load_inputs: Callable[[Context], dict[int, MunicipalityInputs]] = cached(_inputs, 8)
+load_inputs: Callable[[Context], dict[int, MunicipalityInputs]] = cached(figures.municipality_inputs, 8)
 load_newest_edition = cached(_newest_edition, 8)
 load_plans = cached(queries.plans, 8)
 load_actions = cached(queries.actions, 32)
@@ -125,9 +121,7 @@ def activity_counts(ctx: Context, codes: list[int], today: date) -> tuple[dict[s
 def _assessment(path: str, version: str, codes: tuple[int, ...], today: date,
                 edition: int | None) -> Progress | Unavailable:
     inputs = load_inputs.cached(path, version) if edition is None else load_inputs.cached(path, version, edition)
-    if len(codes) == 1:
-        return assess_municipality(inputs[codes[0]], today)
-    return assess_area([inputs[c] for c in codes], today)
+    return assess_codes(inputs, codes, today)
 
 
 def assess(ctx: Context, codes: list[int] | None = None, today: date | None = None,
@@ -207,8 +201,7 @@ def _chart_specs(path: str, version: str, codes: tuple[int, ...], lang: str, tod
 
     store = open_store(path)
     inputs = load_inputs.cached(path, version) if edition is None else load_inputs.cached(path, version, edition)
-    p = assess_municipality(inputs[codes[0]], today) if len(codes) == 1 else \
-        assess_area([inputs[c] for c in codes], today)
+    p = assess_codes(inputs, codes, today)
     by_sector = queries.emissions_by_sector(store, tuple(p.members) if p else codes, edition)
     specs: dict = {"alt": {}}
     if not by_sector.empty:
@@ -302,6 +295,22 @@ def _compare_specs(path: str, version: str, chosen: tuple[int, ...], lang: str, 
         specs["index"] = charts.indexed_trajectories(progresses, lang).to_dict()
         specs["alt"]["index"] = alternatives.indexed(progresses, lang)
     return specs
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+@_pinned
+def _selection_bridge(path: str, version: str, codes: tuple[int, ...], today: date, *filters: object) -> Bridge | None:
+    store = open_store(path)
+    inputs = load_inputs.cached(path, version)
+    return figures.selection_bridge(store, inputs, _assessment(path, version, codes, today, None), codes, *filters)
+
+
+def selection_bridge(ctx: Context, codes: list[int], today: date, sectors=(), statuses=(), kind: str | None = None,
+                     stale_since=None, search: str = "") -> Bridge | None:
+    """figures.selection_bridge (the one bridge of DESIGN.md §4 B) of the actions that pass Indsatser's filters, once
+    per data version and filters (shared: read only)."""
+    return _selection_bridge(ctx.store.target, ctx.version, tuple(int(c) for c in codes), today, tuple(sectors),
+                             tuple(statuses), kind, stale_since, search or "")
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

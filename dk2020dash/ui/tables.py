@@ -194,9 +194,9 @@ def file_slug(text: str) -> str:
 
 def year_ranges(years: list[int]) -> str:
     """1990, 2012–2014, 2020: metrics' one definition (also in the reasons a figure cannot be computed)."""
-    from dk2020dash.metrics.mitigation import _year_ranges
+    from dk2020dash.metrics.mitigation import year_ranges
 
-    return _year_ranges(years)
+    return year_ranges(years)
 
 
 def _sector_labels(codes: list[str], lang: str) -> str:

@@ -10,14 +10,14 @@ import streamlit as st
 
 from dk2020dash import i18n, labels
 from dk2020dash.db import open_store
-from dk2020dash.metrics.mitigation import Progress, Unavailable
+from dk2020dash.metrics.mitigation import Progress
 from dk2020dash.ui.context import Context
 from dk2020dash.ui.loaders import activity_counts, load_municipality_editions, reason_text
 from dk2020dash.ui.tables import year_text
 from dk2020dash.views.alternatives import TextAlternative
 
 __all__ = [
-    "activity_kpis", "chart", "chart_downloads", "download_table", "edition_choice", "export_downloads",
+    "activity_kpis", "chart", "chart_downloads", "download_table", "edition_choice", "export_downloads", "forecast_text",
     "open_municipality", "progress_kpis", "sector_charts", "selected_code", "text_alternative", "verdict_kpis"
 ]
 
@@ -37,31 +37,72 @@ def selected_code(rank: pd.DataFrame, event: object) -> int | None:
 
 
 def progress_kpis(ctx: Context, p: Progress) -> None:
-    """The headline KPI cards of an assessment: latest emissions, reduction, pace, manko, net-zero year."""
+    """The headline KPI cards of an assessment: latest emissions, reduction, pace, manko, the 2030 verdict with its
+    basis and the net-zero year by the trend against the plan's; under them, for an area, the national frame and
+    (under 90 % coverage) whom the figures cover."""
     from dk2020dash.domain import TARGET_YEAR
-    from dk2020dash.metrics.mitigation import Trend
-    from dk2020dash.views.sentences import pace_reached, since_text, verdict_label, zero_year_text
+    from dk2020dash.views.sentences import (
+        coverage_text,
+        national_frame,
+        pace_reached,
+        shown_pace,
+        since_text,
+        verdict_label,
+        zero_year_text,
+    )
 
     lang, t = ctx.lang, ctx.t
+    per_year = f"/{t('ov.year_unit')}"
     with st.container(horizontal=True, key="kpi-progress"):
         st.metric(t("ov.kpi.latest", year=p.latest_year), i18n.tonnes(p.latest, lang), help=t("ov.kpi.latest.help"),
                   border=True)
         st.metric(t("ov.kpi.reduction", since=since_text(p, lang)), i18n.percent(p.reduction, lang),
                   delta=t("ov.kpi.target", year=TARGET_YEAR, pct=i18n.percent(p.target_reduction_2030, lang)),
                   delta_color="off", delta_arrow="off", border=True)
-        pace = "–" if isinstance(p.required_pace, Unavailable) else f"{i18n.tonnes(p.required_pace, lang)}/{t('ov.year_unit')}"
-        observed = (t("ov.kpi.observed", value=f"{i18n.tonnes(p.observed_pace, lang)}/{t('ov.year_unit')}")
-                    if isinstance(p.trend, Trend) else
-                    t("ov.kpi.no_trend", reason=reason_text(ctx, p.trend)))
-        if not isinstance(p.required_pace, Unavailable) and pace_reached(p):  # N = 0: nothing left to cut
-            observed = t("ov.kpi.pace_reached", year=TARGET_YEAR)
-        st.metric(t("ov.kpi.required_pace", year=TARGET_YEAR), pace, delta=observed, delta_color="off",
+        pace = shown_pace(p)
+        if not p.headline:
+            pace_text, observed = "–", coverage_text(p, lang)
+        else:
+            pace_text = "–" if pace is None else i18n.tonnes(pace, lang) + per_year
+            observed = (t("ov.kpi.observed", value=i18n.tonnes(p.observed_pace, lang) + per_year)
+                        if p.observed_pace is not None else t("ov.kpi.no_trend", reason=reason_text(ctx, p.trend)))
+            if pace_reached(p):
+                observed = t("ov.kpi.pace_reached", year=TARGET_YEAR)
+        st.metric(t("ov.kpi.required_pace", year=TARGET_YEAR), pace_text, delta=observed, delta_color="off",
                   delta_arrow="off", help=t("ov.kpi.required_pace.help"), border=True)
         st.metric(t("ov.kpi.manko", year=TARGET_YEAR), i18n.tonnes(p.manko, lang),
                   delta=t("ov.kpi.manko.need", value=i18n.tonnes(p.bridge.need, lang)), delta_color="off",
                   delta_arrow="off", help=t("ov.kpi.manko.help"), border=True)
-        st.metric(t("ov.kpi.verdict"), verdict_label(p.verdict, lang), border=True)
-        st.metric(t("ov.kpi.zero_year"), zero_year_text(p, lang), border=True)
+        if not p.headline:
+            verdict, basis = t("map.legend.none"), coverage_text(p, lang)
+        else:
+            verdict = verdict_label(p.verdict, lang)
+            basis = forecast_text(ctx, p) if p.verdict_basis == "forecast" else t("ov.kpi.position", year=p.latest_year)
+        st.metric(t("ov.kpi.verdict", year=TARGET_YEAR), verdict, delta=basis, delta_color="off", delta_arrow="off",
+                  help=t("ov.kpi.verdict.help"), border=True)
+        st.metric(t("ov.kpi.zero_year"), zero_year_text(p, lang) if p.headline else "–",
+                  delta=t("ov.kpi.zero_plan", year=p.net_zero_year), delta_color="off", delta_arrow="off", border=True)
+    notes = []
+    if not p.headline:
+        notes.append(t("ov.sent.covers", n=i18n.number(len(p.members), lang), count=p.asked))
+    if p.estimated_years:
+        from dk2020dash.metrics.mitigation import year_ranges
+
+        notes.append(t("ov.sent.estimated", years=year_ranges(p.estimated_years)))
+    if len(p.members) > 1 or p.asked > 1:
+        notes.append(national_frame(p, lang))
+    for note in notes:
+        st.caption(note)
+
+
+def forecast_text(ctx: Context, p: Progress) -> str:
+    """"Prognose 2030: 1,2 mio. t (fast rate: 1,3 mio. t)": the linear forecast beside the constant-rate one."""
+    from dk2020dash.domain import TARGET_YEAR
+
+    value = i18n.tonnes(p.forecast_2030, ctx.lang)
+    if p.forecast_rate_2030 is None:
+        return ctx.t("ov.kpi.forecast.linear", year=TARGET_YEAR, value=value)
+    return ctx.t("ov.kpi.forecast", year=TARGET_YEAR, value=value, rate=i18n.tonnes(p.forecast_rate_2030, ctx.lang))
 
 
 def activity_kpis(ctx: Context, codes: list[int], today: date) -> None:

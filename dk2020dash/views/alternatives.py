@@ -9,7 +9,8 @@ import pandas as pd
 from dk2020dash import i18n, labels, names
 from dk2020dash.domain import HIGH_RISK_LEVELS, VERDICTS
 from dk2020dash.metrics import adaptation
-from dk2020dash.metrics.mitigation import Bridge, Progress
+from dk2020dash.metrics.bridge import Bridge
+from dk2020dash.metrics.mitigation import Progress
 from dk2020dash.views import charts, sentences
 
 

@@ -9,7 +9,8 @@ import pandas as pd
 
 from dk2020dash import i18n, labels
 from dk2020dash.domain import NET_ZERO_YEAR, SCENARIO_KINDS, TARGET_YEAR
-from dk2020dash.metrics.mitigation import Bridge, Progress, Trend
+from dk2020dash.metrics.bridge import Bridge
+from dk2020dash.metrics.mitigation import Progress, Trend
 from dk2020dash.views import sentences
 
 # Okabe-Ito: safe for the common colour-vision deficiencies; verdict colours as in the common brief.
@@ -39,6 +40,7 @@ SECTOR_GROUP_COLOURS = {"energi": PALETTE["blue"], "transport": PALETTE["orange"
                         "lulucf": PALETTE["sky"], "affald": PALETTE["purple"], "industri": PALETTE["grey"]}
 BRIDGE_COLOURS = {"need": PALETTE["blue"], "secured": PALETTE["green"], "in_progress": PALETTE["sky"],
                   "planned": PALETTE["purple"], "at_risk": PALETTE["orange"], "manko": PALETTE["vermillion"],
+                  "beyond_need": PALETTE["yellow"],
                   "in_inventory": PALETTE["grey"]}
 
 
@@ -219,8 +221,9 @@ def sector_area(by_sector: pd.DataFrame, lang: str) -> alt.Chart:
 # -- reduction bridge -----------------------------------------------------------------------------
 
 def bridge_frame(bridge: Bridge, lang: str) -> pd.DataFrame:
-    """One row per step of the waterfall: the need, then what covers it by status, then the manko; last, apart
-    from the waterfall (from 0, grey), the completed actions already in the inventory, which count nothing."""
+    """One row per step of the waterfall: the need, then what covers it by status (each part capped at the need),
+    then the manko, so the steps end exactly at the need line; then what the actions would reduce beyond the need
+    (from the need line on) and, from 0, the completed actions already in the inventory: both count nothing."""
     rows = [("need", 0.0, bridge.need, bridge.need)]
     start = 0.0
     for part in ("secured", "in_progress", "planned", "at_risk"):
@@ -228,6 +231,8 @@ def bridge_frame(bridge: Bridge, lang: str) -> pd.DataFrame:
         rows.append((part, start, start + value, value))
         start += value
     rows.append(("manko", start, start + bridge.manko, bridge.manko))
+    if bridge.beyond_need > 0:
+        rows.append(("beyond_need", bridge.need, bridge.need + bridge.beyond_need, bridge.beyond_need))
     rows.append(("in_inventory", 0.0, bridge.in_inventory, bridge.in_inventory))
     df = pd.DataFrame(rows, columns=["key", "start", "end", "tco2e"])
     df["step"] = df["key"].map(lambda k: labels.bridge_part(k, lang))

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from dk2020dash import i18n, labels
-from dk2020dash.domain import TARGET_YEAR, Verdict
-from dk2020dash.metrics.mitigation import Bridge, Progress, Trend
+from dk2020dash.domain import NATIONAL_TARGET_2030, TARGET_YEAR, Verdict
+from dk2020dash.metrics.bridge import Bridge
+from dk2020dash.metrics.mitigation import Progress, Trend, Unavailable
 
 
 def verdict_label(verdict: Verdict | str, lang: str) -> str:
@@ -33,12 +34,36 @@ def target_clause(progress: Progress, lang: str) -> str:
     return i18n.t("ov.sent.target", lang, year=TARGET_YEAR, pct=i18n.percent(progress.target_reduction_2030, lang))
 
 
+def coverage_text(progress: Progress, lang: str) -> str:
+    """"kan ikke vurderes for området: 1 af 98 kommuner har en opgørelse" (an area under 90 % coverage)."""
+    return i18n.t("ov.sent.coverage", lang, n=i18n.number(len(progress.members), lang), count=progress.asked)
+
+
+def verdict_head(progress: Progress, name: str, lang: str) -> str:
+    """"✅ Region X er på rette vej mod målet for 2030." (or, under 90 % coverage, why the area is not judged)."""
+    if not progress.headline:
+        return f"ℹ️ {name}: {coverage_text(progress, lang)}."
+    v = progress.verdict.value
+    return i18n.t(f"ov.sent.verdict.{v}", lang, icon=labels.verdict_icon(v), name=name)
+
+
+def verdict_basis_text(progress: Progress, lang: str) -> str:
+    """Why the verdict is what it is, in one clause: the forecast against the target and the two paces, or the
+    latest year's position when there is no trend."""
+    if progress.verdict_basis == "position":
+        return i18n.t("ov.sent.basis.position", lang, year=progress.latest_year)
+    return i18n.t("ov.sent.basis.forecast", lang, year=TARGET_YEAR,
+                  forecast=i18n.tonnes(progress.forecast_2030, lang), target=i18n.tonnes(progress.target_2030, lang))
+
+
 def area_sentence(progress: Progress, name: str, lang: str) -> str:
-    """"Region Hovedstaden har reduceret udledningen med 41 % siden 1990. Målet for 2030 er 70 %. 12 af 29
-    kommuner er på rette vej." (plus how many cannot be computed)."""
+    """"✅ Region Hovedstaden er på rette vej. Region Hovedstaden har reduceret udledningen med 41 % siden 1990.
+    Målet for 2030 er 70 %. 12 af 29 kommuner er på rette vej." (plus how many cannot be computed); under 90 %
+    coverage the head says the area cannot be judged."""
     counts = progress.verdict_counts()
     total = len(progress.verdicts) + len(progress.excluded)
-    parts = [reduction_clause(progress, name, lang), target_clause(progress, lang),
+    parts = [verdict_head(progress, name, lang), reduction_clause(progress, name, lang),
+             target_clause(progress, lang),
              i18n.t("ov.sent.on_track_count", lang, n=counts[Verdict.ON_TRACK], count=total)]
     if progress.excluded:
         parts.append(i18n.t("ov.sent.excluded_count", lang, n=len(progress.excluded)))
@@ -77,8 +102,30 @@ def zero_year_text(progress: Progress, lang: str) -> str:
 
 
 def pace_reached(progress: Progress) -> bool:
-    """The need is 0, so the required pace reads "målet for 2030 er nået" rather than a number."""
-    return progress.bridge.need <= 0
+    """P ≤ 0: the latest emissions are at or below the 2030 target, so the required pace reads "målet for 2030 er
+    nået" rather than a number."""
+    return not isinstance(progress.required_pace, Unavailable) and progress.required_pace <= 0
+
+
+def shown_pace(progress: Progress) -> float | None:
+    """The required pace as shown: max(0, P); None when it cannot be computed (past 2030)."""
+    return None if isinstance(progress.required_pace, Unavailable) else max(0.0, progress.required_pace)
+
+
+def national_frame(progress: Progress, lang: str) -> str | None:
+    """The national frame (DESIGN §4): the members' combined 2030 target and the 2030 forecast as reductions
+    against their 1990 emissions, beside Klimaloven's −70 %; a sentence saying it cannot be shown without the
+    members' 1990 inventories."""
+    if progress.baseline_1990 is None:
+        return i18n.t("ov.national.no_1990", lang, pct=i18n.percent(NATIONAL_TARGET_2030, lang))
+    target = progress.versus_1990(progress.target_2030)
+    forecast = progress.versus_1990(progress.forecast_2030)
+    values = {"target": i18n.percent(target, lang), "national": i18n.percent(NATIONAL_TARGET_2030, lang),
+              "year": TARGET_YEAR}
+    if forecast is None:
+        return i18n.t("ov.national.target_only", lang, **values)
+    key = "ov.national" if forecast >= 0 else "ov.national.rise"
+    return i18n.t(key, lang, forecast=i18n.percent(abs(forecast), lang), **values)
 
 
 def bridge_notes(bridge: Bridge, lang: str, year: int | None = None) -> list[str]:
@@ -160,7 +207,10 @@ def bridge_summary(bridge: Bridge, lang: str) -> str:
         return i18n.t("alt.bridge.no_need", lang, year=TARGET_YEAR, manko=i18n.tonnes(bridge.manko, lang))
     parts = {k: i18n.tonnes(getattr(bridge, k), lang) for k in ("need", "covered", "secured", "in_progress",
                                                                  "planned", "at_risk", "manko")}
-    return i18n.t("alt.bridge.need", lang, year=TARGET_YEAR, **parts)
+    text = i18n.t("alt.bridge.need", lang, year=TARGET_YEAR, **parts)
+    if bridge.beyond_need > 0:
+        text += " " + i18n.t("alt.bridge.beyond", lang, beyond=i18n.tonnes(bridge.beyond_need, lang))
+    return text
 
 
 def indexed_summary(progresses: dict[str, Progress], lang: str) -> str:

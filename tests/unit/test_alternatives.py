@@ -15,7 +15,8 @@ from dk2020dash import i18n, labels, queries
 from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, TARGET_YEAR, VERDICTS
 from dk2020dash.exports import kkr
-from dk2020dash.metrics import adaptation, mitigation
+from dk2020dash.metrics import adaptation
+from dk2020dash.metrics.bridge import Bridge
 from dk2020dash.metrics.mitigation import Progress, assess_area, assess_municipality
 from dk2020dash.views import alternatives, maps, sentences
 from tests.support import ROOT, municipality_inputs, page
@@ -107,7 +108,7 @@ def test_the_sentences_carry_progress_figures_formatted_by_i18n_in_both_language
     for value in (p.bridge.need, p.bridge.covered, p.bridge.secured, p.bridge.at_risk, p.manko):
         assert i18n.tonnes(value, "da") in bridge
     # Nothing left to cut: the sentence says so rather than naming a need.
-    assert sentences.bridge_summary(mitigation.Bridge(need=0.0), "da").startswith("Udledningen er allerede under målet")
+    assert sentences.bridge_summary(Bridge(need=0.0), "da").startswith("Udledningen er allerede under målet")
     assert sentences.map_summary(["on_track", "on_track", "off_track", None], "da") == (
         "Af 4 kommuner er 2 på rette vej, 0 afviger og 1 er ikke på rette vej; 1 kan ikke beregnes.")
     assert sentences.map_summary(["deviating"], "en") == (

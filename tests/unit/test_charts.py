@@ -7,7 +7,8 @@ import pytest
 
 from dk2020dash import i18n, queries
 from dk2020dash.db.store import Store
-from dk2020dash.metrics.mitigation import Bridge, assess_area, assess_municipality
+from dk2020dash.metrics.bridge import Bridge
+from dk2020dash.metrics.mitigation import assess_area, assess_municipality
 from dk2020dash.views import charts, sentences
 from tests.spec_helpers import domains
 from tests.support import municipality_inputs

@@ -18,7 +18,7 @@ FLOORS: list[set[str]] = [
     {"config", "domain", "i18n", "labels", "names", "errors", "logs"},
     {"db"},
     {"queries", "metrics"},
-    {"views", "ingest", "auth", "demo"},
+    {"views", "figures", "ingest", "auth", "demo"},
     {"edits", "exports"},
     {"cli", "ui"},
     {"__main__"},
