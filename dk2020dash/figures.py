@@ -9,10 +9,18 @@ from datetime import date
 from dk2020dash import queries
 from dk2020dash.db.store import Store
 from dk2020dash.metrics.bridge import Bridge
+from dk2020dash.metrics.changes import Changes, changes_between
 from dk2020dash.metrics.inputs import inputs_from_frames, with_actions
-from dk2020dash.metrics.mitigation import MunicipalityInputs, Progress, Unavailable, assess, members_bridge
+from dk2020dash.metrics.mitigation import (
+    MunicipalityInputs,
+    Progress,
+    Unavailable,
+    assess,
+    assess_municipality,
+    members_bridge,
+)
 
-__all__ = ["assess", "assess_store", "municipality_inputs", "selection_bridge"]
+__all__ = ["area_changes", "assess", "assess_store", "inputs_before", "municipality_inputs", "selection_bridge"]
 
 
 def municipality_inputs(store: Store, edition: int | None = None) -> dict[int, MunicipalityInputs]:
@@ -36,3 +44,24 @@ def selection_bridge(store: Store, inputs: Mapping[int, MunicipalityInputs], pro
 def assess_store(store: Store, codes: Sequence[int], today: date | None = None) -> Progress | Unavailable:
     """assess() of the given municipalities, reading their inputs from the store."""
     return assess(municipality_inputs(store), codes, today or date.today())
+
+
+def inputs_before(store: Store, day: date) -> dict[int, MunicipalityInputs]:
+    """Every municipality's metric inputs as they stood at the start of `day` (queries.input_frames_before)."""
+    return inputs_from_frames(*queries.input_frames_before(store, day))
+
+
+def area_changes(store: Store, codes: Sequence[int], since: date, until: date,
+                 inputs: Mapping[int, MunicipalityInputs] | None = None) -> Changes:
+    """What changed in the municipalities from the start of `since` to `until`: the assessment, bridge and verdicts
+    at both points by the same functions (assess on the inputs then and now), and what moved them."""
+    now_inputs = inputs if inputs is not None else municipality_inputs(store)
+    then_inputs = inputs_before(store, since)
+    codes = list(codes)
+    return changes_between(
+        assess(then_inputs, codes, since), assess(now_inputs, codes, until),
+        {c: assess_municipality(then_inputs[c], since) for c in codes if c in then_inputs},
+        {c: assess_municipality(now_inputs[c], until) for c in codes if c in now_inputs},
+        queries.actions_at(store, codes, since), queries.status_changes_since(store, codes, since, until),
+        queries.milestones_changed_since(store, codes, since, until), queries.editions_imported(store, since, until),
+        queries.corrections_imported(store, since, until), since, until)

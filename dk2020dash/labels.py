@@ -51,12 +51,13 @@ BRIDGE_PARTS: Words = {
 # The part of the bridge an action counts in as a change names it (metrics.changes.part_of: a bridge part, or
 # "none" before it had a status, or "cancelled"): "moved from planlagt to i gang".
 CHANGE_PARTS: Words = {
-    "none": ("ingen status (ny)", "no status (new)"),
+    "none": ("ingen (ny handling)", "none (new action)"),
     "secured": ("sikret", "secured"),
     "in_progress": ("i gang", "in progress"),
     "planned": ("planlagt", "planned"),
     "at_risk": ("i fare", "at risk"),
     "cancelled": ("opgivet", "cancelled"),
+    "in_inventory": ("allerede i opgørelsen", "already in the inventory"),
 }
 
 SCENARIO_KINDS: Words = {

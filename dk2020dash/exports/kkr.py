@@ -18,10 +18,8 @@ from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR, Verdict
 from dk2020dash.exports.since import SinceError, parse_since  # noqa: F401 - kkr.SinceError, kkr.parse_since
 from dk2020dash.metrics import adaptation
-from dk2020dash.metrics.changes import Changes, changes_since, follow_up
-from dk2020dash.metrics.inputs import inputs_from_frames
+from dk2020dash.metrics.changes import Changes, follow_up
 from dk2020dash.metrics.mitigation import (
-    BRIDGE_PARTS,
     Progress,
     Unavailable,
     assess,
@@ -302,55 +300,56 @@ def load_boundaries(codes: set[int]) -> dict[int, dict]:
 
 
 def area_changes(store: Store, codes: list[int], since: date, today: date, inputs: dict | None = None) -> Changes:
-    """changes.changes_since for an area: the frames from queries, and each municipality's assessment on its
-    newest edition before `since` beside its newest one."""
-    inputs = inputs if inputs is not None else figures.municipality_inputs(store)
-    editions = queries.editions_since(store, since)
-    before: dict = {}
-    now: dict = {}
-    if not editions.empty:
-        old = inputs_from_frames(*queries.input_frames_before(store, since))
-        before = {c: assess_municipality(old[c], today) for c in codes if c in old}
-        now = {c: assess_municipality(inputs[c], today) for c in codes if c in inputs}
-    return changes_since(queries.status_changes_since(store, codes, since, today),
-                         queries.milestones_changed_since(store, codes, since, today), editions,
-                         before, now, since, today)
+    """figures.area_changes: the area at the start of `since` and at `today`, by the same functions."""
+    return figures.area_changes(store, codes, since, today, inputs)
 
 
 def change_texts(c: Changes, names: dict[int, str], lang: str) -> tuple[list[Figure], list[str]]:
-    """Slide 5's figures and lines."""
+    """Slide 5's figures and lines: the manko then → now, the actions that moved it (largest first, by name), the
+    editions and corrections, the verdicts that changed."""
     t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
-    figures = [Figure(t("kkr.fig.status_changes"), i18n.number(c.status_changes, lang)),
-               Figure(t("kkr.fig.tonnes_moved"), i18n.tonnes(c.tonnes_moved, lang)),
-               Figure(t("kkr.fig.milestones_done"), i18n.number(len(c.milestones_done), lang)),
-               Figure(t("kkr.fig.milestones_overdue"), i18n.number(len(c.milestones_overdue), lang)),
-               Figure(t("kkr.fig.editions"), i18n.number(len(c.new_editions), lang))]
+    before, now = c.figure("manko")
+    manko = "–" if now is None else i18n.tonnes(now, lang)
+    if before is not None and now is not None:
+        manko = t("kkr.changes.then_now", then=i18n.tonnes(before, lang), now=i18n.tonnes(now, lang))
+    n_moved = sum(m.old != m.new for m in c.moves)
+    figures_ = [Figure(t("kkr.fig.manko", year=TARGET_YEAR), manko),
+                Figure(t("kkr.fig.status_changes"), i18n.number(c.status_changes, lang)),
+                Figure(t("kkr.fig.tonnes_moved"), i18n.tonnes(c.tonnes_moved, lang)),
+                Figure(t("kkr.fig.milestones_done"), i18n.number(len(c.milestones_done), lang)),
+                Figure(t("kkr.fig.editions"), i18n.number(len(c.new_editions) + len(c.corrections), lang))]
     lines = []
-    order = {p: i for i, p in enumerate(("none", *BRIDGE_PARTS, "cancelled"))}
-    for (old, new), tonnes in sorted(c.moved.items(), key=lambda kv: (-kv[1], order[kv[0][0]]))[:MOVES_SHOWN]:
-        lines.append(t("kkr.changes.moved", tonnes=i18n.tonnes(tonnes, lang), old=labels.change_part(old, lang),
-                       new=labels.change_part(new, lang)))
-    if len(c.moved) > MOVES_SHOWN:
-        lines.append(t("kkr.changes.moved_more", count=len(c.moved) - MOVES_SHOWN))
-    if c.status_changes and not c.moved:
+    old_v, new_v = c.verdict_change
+    if old_v != new_v:
+        lines.append(t("kkr.changes.area_verdict", old=_verdict_word(old_v, lang), new=_verdict_word(new_v, lang)))
+    for m in c.moves[:MOVES_SHOWN]:
+        where = f"{i18n.literal(m.title)} ({names.get(m.municipality, m.municipality)})"
+        if m.old == m.new:
+            lines.append(t("kkr.changes.revised", action=where, then=i18n.tonnes(m.tonnes_before, lang),
+                           now=i18n.tonnes(m.tonnes, lang)))
+        else:
+            lines.append(t("kkr.changes.moved", action=where, tonnes=i18n.tonnes(m.tonnes, lang),
+                           old=labels.change_part(m.old, lang), new=labels.change_part(m.new, lang)))
+    if len(c.moves) > MOVES_SHOWN:
+        lines.append(t("kkr.changes.moved_more", count=len(c.moves) - MOVES_SHOWN))
+    if c.status_changes and not n_moved:
         lines.append(t("kkr.changes.no_move"))
-    if c.by_municipality:
-        most = sorted(c.by_municipality.items(), key=lambda kv: (-kv[1], names.get(kv[0], "")))[:5]
-        lines.append(t("kkr.changes.most", list=", ".join(f"{names.get(k, k)} ({i18n.number(v, lang)})"
-                                                          for k, v in most)))
-    for name, published in c.new_editions:
-        lines.append(t("kkr.changes.edition", name=name, date=i18n.day(published, lang)))
+    for name, published, n in c.new_editions:
+        lines.append(t("kkr.changes.edition", name=i18n.literal(name), date=i18n.day(published, lang), count=n))
+    for file_name, day in c.corrections:
+        lines.append(t("kkr.changes.correction", file=i18n.literal(file_name), date=i18n.day(day, lang)))
     changed = list(c.verdict_changes.items())
     for code, (old, new) in changed[:VERDICT_CHANGES_SHOWN]:
         lines.append(t("kkr.changes.verdict", name=names.get(code, str(code)), old=_verdict_word(old, lang),
                        new=_verdict_word(new, lang)))
     if len(changed) > VERDICT_CHANGES_SHOWN:
         lines.append(t("kkr.changes.verdict_more", count=len(changed) - VERDICT_CHANGES_SHOWN))
-    if c.new_editions and not changed:
+    if (c.new_editions or c.corrections) and not changed:
         lines.append(t("kkr.changes.verdict_none"))
-    if not (c.status_changes or c.milestones_done or c.milestones_overdue or c.new_editions):
+    if not (c.moves or c.status_changes or c.milestones_done or c.milestones_overdue or c.new_editions
+            or c.corrections or changed):
         lines.append(t("kkr.changes.nothing"))
-    return figures, lines
+    return figures_, lines
 
 
 # -- rendering: PNG charts, PowerPoint, PDF --------------------------------------------------------

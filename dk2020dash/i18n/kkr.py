@@ -61,24 +61,33 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         ("The municipality with the largest gap", "The {count} municipalities with the largest gap"),
     ),
     "kkr.changes.lead": ("Fra {since} til {today}.", "From {since} to {today}."),
-    "kkr.changes.moved": ("{tonnes} forventet reduktion flyttede fra {old} til {new}.",
-                          "{tonnes} of expected reduction moved from {old} to {new}."),
+    "kkr.changes.moved": ("{action}: {tonnes} fra {old} til {new}.", "{action}: {tonnes} from {old} to {new}."),
+    "kkr.changes.revised": ("{action}: forventet reduktion ændret fra {then} til {now}.",
+                            "{action}: expected reduction changed from {then} to {now}."),
+    "kkr.changes.then_now": ("{then} → {now}", "{then} → {now}"),
+    "kkr.changes.area_verdict": ("Områdets vurdering for 2030: {old} → {new}.", "The area's 2030 verdict: {old} → {new}."),
+    "kkr.changes.correction": ("Rettelse af en opgørelse: {file} ({date}). Tallene før rettelsen gemmes ikke, så "
+                               "ændringen indgår ikke i »før«.",
+                               "Correction of an inventory: {file} ({date}). The figures before a correction are not "
+                               "kept, so the change is not in \"before\"."),
     "kkr.changes.moved_more": (
-        ("… og {count} mindre flytning mellem broens dele.", "… og {count} mindre flytninger mellem broens dele."),
-        ("… and {count} smaller move between the parts of the bridge.",
-         "… and {count} smaller moves between the parts of the bridge."),
+        ("… og {count} mindre ændring af en handling.", "… og {count} mindre ændringer af handlinger."),
+        ("… and {count} smaller change of an action.", "… and {count} smaller changes of actions."),
     ),
     "kkr.changes.no_move": ("Ingen statusændring flyttede tons mellem broens dele.",
                             "No status change moved tonnes between the parts of the bridge."),
-    "kkr.changes.most": ("Flest statusændringer: {list}.", "Most status changes: {list}."),
-    "kkr.changes.edition": ("Ny opgørelse: {name} ({date}).", "New inventory: {name} ({date})."),
-    "kkr.changes.verdict": ("{name}: {old} → {new} med den nye opgørelse.", "{name}: {old} → {new} with the new inventory."),
+    "kkr.changes.edition": (
+        ("Ny opgørelse: {name} ({date}), tallene for {count} kommune.",
+         "Ny opgørelse: {name} ({date}), tallene for {count} kommuner."),
+        ("New inventory: {name} ({date}), the figures of {count} municipality.",
+         "New inventory: {name} ({date}), the figures of {count} municipalities."),
+    ),
+    "kkr.changes.verdict": ("{name}: {old} → {new}.", "{name}: {old} → {new}."),
     "kkr.changes.verdict_more": (
         ("… og {count} kommune mere skiftede vurdering.", "… og {count} kommuner mere skiftede vurdering."),
         ("… and {count} more municipality changed verdict.", "… and {count} more municipalities changed verdict."),
     ),
-    "kkr.changes.verdict_none": ("Ingen kommune skiftede vurdering med den nye opgørelse.",
-                                 "No municipality changed verdict with the new inventory."),
+    "kkr.changes.verdict_none": ("Ingen kommune skiftede vurdering.", "No municipality changed verdict."),
     "kkr.changes.nothing": ("Ingen ændringer i perioden.", "No changes in the period."),
     "kkr.follow_up.lead": ("Status pr. {today}: milepæle efter fristen uden at være nået, og handlinger i gang eller "
                            "planlagt, der ikke er opdateret i et år.",
@@ -92,12 +101,14 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                          "»{edition}«, beregnet {today}.",
                          "Source: the dashboard's own figures (metrics/mitigation.py) for {n} municipalities in {area}, "
                          "inventory edition \"{edition}\", computed {today}."),
-    "kkr.notes.verdict": ("Vurderingen sammenligner udledningen i {year} med målstien: afvigelse {d} % af basisåret "
-                          "(på rette vej ved højst 0, afviger op til 5). Manko = behov til 2030 minus handlingernes "
-                          "forventede reduktioner, summeret over kommunerne.",
-                          "The verdict compares emissions in {year} with the target path: deviation {d} % of the "
-                          "baseline (on track at 0 or less, deviating up to 5). Gap = need by 2030 less the actions' "
-                          "expected reductions, summed over the municipalities."),
+    "kkr.notes.verdict": ("Vurderingen for 2030 fører trenden fra opgørelsesår {year} frem til 2030 og holder den op mod "
+                          "målet: afvigelse {d} % af basisåret (på rette vej ved højst 0, afviger op til 5). På rette "
+                          "vej betyder altså, at det faktiske fald pr. år er mindst det nødvendige. Manko = behov til "
+                          "2030 minus det, handlingerne dækker, summeret over kommunerne.",
+                          "The 2030 verdict carries the trend from inventory year {year} on to 2030 and holds it "
+                          "against the target: deviation {d} % of the baseline (on track at 0 or less, deviating up to "
+                          "5). On track thus means the observed cut per year is at least the required one. Gap = need "
+                          "by 2030 less what the actions cover, summed over the municipalities."),
     "kkr.notes.trajectory": ("Målstien går i rette linjer fra basisåret gennem delmålene til netto-nul; tendensen er "
                              "mindste kvadraters metode over de seneste fem opgørelsesår.",
                              "The target path runs in straight lines from the baseline through the interim targets to "
@@ -106,16 +117,19 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                       "en ramme. Kort: {attribution}.",
                       "Each municipality is assessed on its own in its latest inventory year. Bornholm is shown "
                       "moved into a box. Map: {attribution}."),
-    "kkr.notes.bridge": ("Broen deler handlingernes forventede reduktion i 2030 efter status; opgivne tæller ikke. "
-                         "Områdets manko er summen af kommunernes manko i opgørelsesår {year}.",
-                         "The bridge splits the actions' expected 2030 reduction by status; cancelled ones count "
-                         "nothing. The area's gap is the sum of the municipalities' gaps in inventory year {year}."),
-    "kkr.notes.changes": ("Kilde: handlingernes statushistorik (action_event), milepælenes frist- og udførselsdatoer "
-                          "og opgørelsesudgavernes udgivelsesdato. Tons flyttet = forventet reduktion i 2030 for "
-                          "afbødende handlinger, hvis status flyttede dem til en anden del af broen.",
-                          "Source: the actions' status history (action_event), the milestones' due and done dates "
-                          "and the inventory editions' publication dates. Tonnes moved = expected 2030 reduction of "
-                          "mitigation actions whose status moved them to another part of the bridge."),
+    "kkr.notes.bridge": ("Broen deler handlingernes forventede reduktion i 2030 efter status, og hver del tæller højst "
+                         "op til kommunens behov; resten står som »ud over behovet«. Opgivne tæller ikke. Dele og manko "
+                         "giver tilsammen behovet; områdets tal er summen af kommunernes i opgørelsesår {year}.",
+                         "The bridge splits the actions' expected 2030 reduction by status, and each part counts up to "
+                         "the municipality's need at most; the rest is \"beyond the need\". Cancelled ones count "
+                         "nothing. The parts and the gap add up to the need; the area's figures are the sums of the "
+                         "municipalities' in inventory year {year}."),
+    "kkr.notes.changes": ("Før og nu er regnet på samme måde: tallene, som de stod ved periodens start (de opgørelser, "
+                          "der var indlæst, og handlingernes status og forventede reduktion dengang, fra deres "
+                          "historik), og tallene nu. Handlingerne nævnes med den største først.",
+                          "Before and now are computed the same way: the figures as they stood at the start of the "
+                          "period (the inventories loaded by then, and the actions' status and expected reduction "
+                          "then, from their history), and the figures now. The actions are named largest first."),
     "kkr.notes.follow_up": ("En milepæl er overskredet, når fristen er passeret uden en udført-dato; en handling er "
                             "forældet, når den ikke er opdateret i 365 dage (gennemførte og opgivne tælles ikke).",
                             "A milestone is overdue when its due date has passed without a done date; an action is "

@@ -16,13 +16,13 @@ from PIL import Image
 from pptx import Presentation
 from streamlit.testing.v1 import AppTest
 
-from dk2020dash import i18n, labels, queries
+from dk2020dash import figures, i18n, labels, queries
 from dk2020dash.cli import main
 from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR
 from dk2020dash.exports import kkr
 from dk2020dash.metrics import adaptation
-from dk2020dash.metrics.changes import changes_since, follow_up
+from dk2020dash.metrics.changes import follow_up, moves_between
 from dk2020dash.metrics.mitigation import Progress, assess_area
 from dk2020dash.views import maps
 from tests.support import SCREENSHOTS, municipality_inputs, municipality_inputs_before, page
@@ -101,7 +101,7 @@ def test_the_deck_reopens_with_seven_titled_slides_valid_pictures_and_the_apps_f
         assert f"Opgørelsesår {p.latest_year}" in text and "Eksempeldata – ikke officielle tal" in text
         assert s.has_notes_slide and s.notes_slide.notes_text_frame.text.strip()
     assert "metrics/mitigation.py" in slides[0].notes_slide.notes_text_frame.text
-    assert "action_event" in slides[4].notes_slide.notes_text_frame.text
+    assert "historik" in slides[4].notes_slide.notes_text_frame.text
     assert maps.ATTRIBUTION in " ".join(slide_texts(slides[2]))
     assert "adaptation.uncovered_high_risks" in slides[6].notes_slide.notes_text_frame.text
     assert "risk" in slides[6].notes_slide.notes_text_frame.text
@@ -136,22 +136,39 @@ def test_a_store_without_inventories_still_gives_seven_slides_that_say_why(empty
 
 # -- what changed since, and follow-up -------------------------------------------------------------
 
-def test_changes_move_tonnes_between_bridge_parts_only_when_the_part_changes() -> None:
-    events = pd.DataFrame({
-        "municipality": [101, 101, 101, 147, 147],
-        "kind": ["mitigation", "mitigation", "mitigation", "adaptation", "mitigation"],
-        "expected_2030_t": [100.0, 50.0, 30.0, 999.0, 20.0],
-        "old_status": ["planned", "delayed", "in_progress", "planned", None],
-        "new_status": ["in_progress", "paused", "completed", "completed", "planned"],
-    })
-    empty_ms = pd.DataFrame(columns=["municipality", "kind", "due", "done"])
-    c = changes_since(events, empty_ms, pd.DataFrame(columns=["name", "published"]), {}, {},
-                      date(2026, 1, 1), date(2026, 6, 1))
-    assert c.status_changes == 5 and c.by_municipality == {101: 3, 147: 2}
-    # delayed -> paused stays "at risk"; the adaptation action counts nothing
-    assert c.moved == {("planned", "in_progress"): 100.0, ("in_progress", "secured"): 30.0,
-                       ("none", "planned"): 20.0}
-    assert c.tonnes_moved == 150.0 and c.verdict_changes == {}
+def test_moves_name_each_action_whose_part_changed_largest_first() -> None:
+    # Issue 19 item 5: an action newly completed goes to "allerede i opgørelsen" when its completion year is in or
+    # before the inventory year the bridge rests on (not "til sikret"); a change within a part (delayed -> paused)
+    # moves nothing; a new action comes from "none"; a revised expected reduction is named with both figures.
+    actions = pd.DataFrame({
+        "id": [1, 2, 3, 4, 5, 6], "municipality": [101, 101, 101, 147, 147, 147],
+        "title": ["Cykelsti", "Varmepumper", "Solceller", "Ny bus", "Biogas", "Uændret"],
+        "status_then": ["planned", "delayed", "in_progress", None, "planned", "planned"],
+        "status": ["in_progress", "paused", "completed", "planned", "planned", "planned"],
+        "expected_then": [100.0, 50.0, 30.0, None, 10.0, 5.0],
+        "expected_2030_t": [100.0, 50.0, 30.0, 20.0, 40.0, 5.0],
+        "completed_year_then": [None] * 6, "completed_year": [None, None, 2024, None, None, None],
+        "existed_then": [True, True, True, False, True, True]})
+    moves = moves_between(actions, 2024, 2024)
+    assert [(m.title, m.old, m.new, m.tonnes) for m in moves] == [
+        ("Cykelsti", "planned", "in_progress", 100.0), ("Biogas", "planned", "planned", 40.0),
+        ("Solceller", "in_progress", "in_inventory", 30.0), ("Ny bus", "none", "planned", 20.0)]
+    assert moves[1].tonnes_before == 10.0
+    # completed after the inventory year: secured
+    assert [m.new for m in moves_between(actions, 2023, 2023) if m.title == "Solceller"] == ["secured"]
+
+
+def test_the_slide_names_the_actions_and_the_manko_then_and_now(demo_store: Store) -> None:
+    codes = queries.area_codes(queries.municipalities(demo_store), "Nordjylland")
+    c = kkr.area_changes(demo_store, codes, SINCE, TODAY)
+    assert c.moves and c.moves == tuple(sorted(c.moves, key=lambda m: -max(m.tonnes, m.tonnes_before)))
+    figures_, lines = kkr.change_texts(c, dict(zip(queries.municipalities(demo_store)["code"],
+                                                   queries.municipalities(demo_store)["name"])), "da")
+    then, now = c.figure("manko")
+    assert figures_[0].value == f"{i18n.tonnes(then, 'da')} → {i18n.tonnes(now, 'da')}"
+    assert c.moves[0].title in " ".join(lines)
+    # the bridges at both points are the assessments' own (the same function the pages use)
+    assert c.now.bridge == figures.assess_store(demo_store, codes, TODAY).bridge
 
 
 def test_milestones_done_or_become_overdue_in_the_period(demo_copy: Store) -> None:
@@ -163,9 +180,7 @@ def test_milestones_done_or_become_overdue_in_the_period(demo_copy: Store) -> No
                     "(101, 'status_report', DATE '2026-04-01', NULL),"  # became overdue in the period
                     "(101, 'status_report', DATE '2026-04-15', DATE '2026-05-30'),"  # done late: both
                     "(101, 'plan_revision', DATE '2025-01-01', NULL)")  # overdue before the period
-    ms = queries.milestones_changed_since(demo_copy, codes, date(2026, 2, 1), date(2026, 6, 1))
-    c = changes_since(queries.status_changes_since(demo_copy, codes, date(2026, 2, 1), date(2026, 6, 1)), ms,
-                      queries.editions_since(demo_copy, date(2026, 2, 1)), {}, {}, date(2026, 2, 1), date(2026, 6, 1))
+    c = kkr.area_changes(demo_copy, codes, date(2026, 2, 1), date(2026, 6, 1))
     assert sorted(d for _, _, d in c.milestones_done) == [date(2026, 2, 20), date(2026, 5, 30)]
     assert [d for _, _, d in c.milestones_overdue] == [date(2026, 4, 1)]
     assert c.new_editions == ()
@@ -174,7 +189,7 @@ def test_milestones_done_or_become_overdue_in_the_period(demo_copy: Store) -> No
 def test_a_new_edition_names_the_municipalities_whose_verdict_changed(demo_store: Store) -> None:
     codes = queries.area_codes(queries.municipalities(demo_store), DENMARK)
     c = kkr.area_changes(demo_store, codes, SINCE, TODAY)
-    assert [n for n, _ in c.new_editions] == ["Eksempeldata (demo) – Energi- og CO2-regnskab 2025"]
+    assert [n for n, _, _ in c.new_editions] == ["Eksempeldata (demo) – Energi- og CO2-regnskab 2025"]
     old = municipality_inputs(demo_store, 1)  # the demo's 2024 edition, the newest before SINCE
     new = municipality_inputs(demo_store)
     from dk2020dash.metrics.mitigation import assess_municipality
@@ -184,10 +199,11 @@ def test_a_new_edition_names_the_municipalities_whose_verdict_changed(demo_store
         return p.verdict if isinstance(p, Progress) else None
 
     expected = {code for code in codes if v(old, code) != v(new, code)}
-    assert set(c.verdict_changes) == expected and expected  # the demo's 2025 edition moves some verdicts
+    assert expected <= set(c.verdict_changes) and expected  # the demo's 2025 edition moves some verdicts
     # Nothing happened after the last demo event: a since date after it gives an empty period.
     later = kkr.area_changes(demo_store, codes, date(2026, 7, 1), TODAY)
     assert later.status_changes == 0 and later.new_editions == () and later.tonnes_moved == 0
+    assert later.before.bridge == later.now.bridge and later.verdict_changes == {}
 
 
 def test_follow_up_counts_overdue_milestones_and_stale_open_actions() -> None:
@@ -386,8 +402,33 @@ def test_an_edition_for_one_municipality_changes_only_its_verdict(demo_copy: Sto
     assert now[code].series[2024] == pytest.approx(2 * before[code].series[2024])
     assert now[other].series == before[other].series
     c = kkr.area_changes(demo_copy, [code, other], since, TODAY)
-    assert c.new_editions == (("Ny 2026", date(2026, 10, 1)),)
+    assert c.new_editions == (("Ny 2026", date(2026, 10, 1), 1),)
     assert set(c.verdict_changes) == {code} and c.verdict_changes[code][1].value == "off_track"
+
+
+def test_a_correction_with_an_old_published_date_is_in_the_period(demo_copy: Store) -> None:
+    """Issue 19 item 5: a correction imported after the meeting but published before it was missed (editions were
+    matched on their published date). The state then holds the editions imported by then."""
+    since = date(2026, 9, 1)
+    codes = queries.area_codes(queries.municipalities(demo_copy), "Nordjylland")
+    each = figures.municipality_inputs(demo_copy)
+    from dk2020dash.metrics.mitigation import assess_municipality
+
+    code = next(c for c in codes if getattr(assess_municipality(each[c], TODAY), "verdict", None) is not None
+                and assess_municipality(each[c], TODAY).verdict.value == "off_track")
+    with demo_copy.transaction() as con:
+        con.execute("INSERT INTO edition (id, name, source, published) VALUES (98, 'Rettet 2025', 'test', "
+                    "DATE '2025-10-01')")
+        con.execute("INSERT INTO emission SELECT municipality, year, sector, 98, "
+                    "CASE WHEN year = 2024 THEN tco2e * 0.3 ELSE tco2e END, estimated FROM emission WHERE municipality = ? "
+                    "AND edition = (SELECT max(edition) FROM emission WHERE municipality = ?)", [code, code])
+    c = kkr.area_changes(demo_copy, codes, since, TODAY)
+    assert [n for n, _, _ in c.new_editions] == ["Rettet 2025"]
+    then, now = c.figure("need")
+    assert now < then
+    assert code in c.verdict_changes
+    _, lines = kkr.change_texts(c, {}, "da")
+    assert i18n.t("kkr.changes.nothing", "da") not in lines
 
 
 def test_a_since_date_with_markdown_is_shown_as_typed(demo_env: Path) -> None:
