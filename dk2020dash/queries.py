@@ -119,13 +119,17 @@ def emission_totals(store: Store, edition: int | None = None) -> pd.DataFrame:
 
 def emissions_by_sector(store: Store, codes: Sequence[int], edition: int | None = None) -> pd.DataFrame:
     """Emissions per year and sector summed over the given municipalities (each from its newest edition unless
-    one is given), with sector labels."""
+    one is given), with sector labels, at the years every given municipality with an inventory has (DESIGN.md
+    section 4: an area's sums never mix years of all its members with years of a few); `municipalities` is
+    how many each year sums. One municipality keeps all its years."""
     rows, params = _rows(edition)
     return store.query(
-        f"SELECT e.year, e.sector, s.label_da, s.label_en, s.sector_group, sum(e.tco2e) AS tco2e "  # noqa: S608 - fixed SQL fragments
-        f"FROM {rows} e JOIN sector s ON s.code = e.sector "
-        f"WHERE list_contains(?, e.municipality) "
-        f"GROUP BY ALL ORDER BY e.year, e.sector",
+        f"WITH r AS (SELECT * FROM {rows} e WHERE list_contains(?, e.municipality)), "  # noqa: S608 - fixed SQL fragments
+        "held AS (SELECT year, count(DISTINCT municipality) AS municipalities FROM r GROUP BY year) "
+        "SELECT r.year, r.sector, s.label_da, s.label_en, s.sector_group, sum(r.tco2e) AS tco2e, h.municipalities "
+        "FROM r JOIN sector s ON s.code = r.sector JOIN held h ON h.year = r.year "
+        "WHERE h.municipalities = (SELECT count(DISTINCT municipality) FROM r) "
+        "GROUP BY ALL ORDER BY r.year, r.sector",
         [*params, list(codes)],
     )
 

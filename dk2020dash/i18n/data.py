@@ -105,11 +105,28 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "imp.col.expected": ("Forventet", "Expected"),
     "imp.col.municipality": ("Kommunekode", "Municipality code"),
     "imp.col.name": ("Kommune", "Municipality"),
-    "imp.note.inventory": ("sammenlignet med hver kommunes nyeste udgave; kommuner, der ikke står i filen, "
-                           "beholder deres tal; den ældre udgave bevares og kan stadig ses på siden Kommune",
-                           "compared with each municipality's newest edition; municipalities not in the file keep "
-                           "their figures; the older edition is kept and can still be viewed on the Municipality "
-                           "page"),
+    "imp.note.inventory": ("sammenlignet med hver kommunes nyeste udgave",
+                           "compared with each municipality's newest edition"),
+    "imp.note.older_kept": ("den ældre rigtige udgave bevares og kan stadig ses på siden Kommune",
+                            "the older real edition is kept and can still be viewed on the Municipality page"),
+    "imp.note.others_keep": (
+        ("{count} kommune, der ikke står i filen, beholder sine tal (dens rigtige udgave røres ikke)",
+         "{count} kommuner, der ikke står i filen, beholder deres tal (deres rigtige udgaver røres ikke)"),
+        ("{count} municipality not in the file keeps its figures (its real edition is not touched)",
+         "{count} municipalities not in the file keep their figures (their real editions are not touched)"),
+    ),
+    "imp.warn.demo_lost": (
+        ("{count} kommune mister sine tal (eksempeldata fjernes): {names}. Den viser »kan ikke beregnes«, indtil "
+         "dens egen opgørelse er indlæst.",
+         "{count} kommuner mister deres tal (eksempeldata fjernes): {names}. De viser »kan ikke beregnes«, indtil "
+         "deres egen opgørelse er indlæst."),
+        ("{count} municipality loses its figures (demo data is removed): {names}. It shows \"cannot be computed\" "
+         "until its own inventory is loaded.",
+         "{count} municipalities lose their figures (demo data is removed): {names}. They show \"cannot be "
+         "computed\" until their own inventory is loaded."),
+    ),
+    "imp.names.more": (("{names} og {count} anden", "{names} og {count} andre"),
+                       ("{names} and {count} other", "{names} and {count} others")),
     "imp.note.plans": ("planerne (med delmål) for kommunerne i filen erstattes helt; andre kommuners rigtige planer røres ikke",
                        "the plans (with targets) of the municipalities in the file are replaced; other real plans are kept"),
     "imp.note.scenarios": ("scenarierne for kommunerne i filen erstattes helt; andre kommuners rigtige scenarier røres ikke",

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from dk2020dash.domain import SECTOR_BY_CODE, YEAR_MAX, YEAR_MIN
-from dk2020dash.errors import StoreError
+from dk2020dash.errors import Phrase, StoreError
 from dk2020dash.ingest import common
 from dk2020dash.ingest.common import HUGE_TCO2E, Reference
 from dk2020dash.ingest.headers import map_headers, require, year_of
@@ -249,17 +249,51 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, 
     finally:
         con.unregister("ingest_inventory")
     heads = _before_after(con, frame, ctx, target)
+    # The municipalities not in the file: with demo rows only they are left without figures (the demo rows of
+    # all go), with a real edition they keep their figures.
+    outside = con.execute(
+        "SELECT h.municipality, bool_and(ed.is_demo) AS demo_only FROM (SELECT DISTINCT municipality, edition "
+        "FROM emission) h JOIN edition ed ON ed.id = h.edition WHERE NOT list_contains(?, h.municipality) "
+        "GROUP BY h.municipality ORDER BY h.municipality", [sorted(heads["municipality"].astype(int).tolist())]).df()
+    losing = outside.loc[outside["demo_only"], "municipality"].astype(int).tolist()
+    keeping = int((~outside["demo_only"]).sum())
     cmp.insert(1, "name", cmp["municipality"].map(ref.names))
     s = Summary("inventory", rows=len(frame), added=int(cmp["added"].sum()), changed=int(cmp["changed"].sum()),
                 unchanged=int(cmp["unchanged"].sum()), demo_removed=int(demo), edition=name, municipalities=cmp,
                 correction=target is not None)
     if target is not None:
         s.replaced = s.changed + s.unchanged
+    real_before = heads["edition_before"].notna() & ~heads["edition_before"].isin(_demo_editions(con))
     heads.insert(1, "name", heads["municipality"].map(ref.names))
     s.headlines = heads
+    s.losing = tuple(losing)
     s.warnings = _warnings(heads, ref.names, target)
-    s.notes.append(("imp.note.correction" if target else "imp.note.inventory", {}))
+    if losing:
+        s.warnings.insert(0, ("imp.warn.demo_lost", {"count": len(losing), "names": _names(losing, ref.names)}))
+    if target:
+        s.notes.append(("imp.note.correction", {}))
+    else:
+        s.notes.append(("imp.note.inventory", {}))
+        if real_before.any():  # a demo edition is not kept: it goes with the import
+            s.notes.append(("imp.note.older_kept", {}))
+    if keeping:
+        s.notes.append(("imp.note.others_keep", {"count": keeping}))
     return s
+
+
+def _demo_editions(con: duckdb.DuckDBPyConnection) -> list[int]:
+    return [int(r[0]) for r in con.execute("SELECT id FROM edition WHERE is_demo").fetchall()]
+
+
+NAMES_SHOWN = 10
+
+
+def _names(codes: list[int], names: dict[int, str]) -> str | Phrase:
+    """The municipalities by name: all of them, or the first NAMES_SHOWN and how many others."""
+    shown = ", ".join(str(names.get(c, c)) for c in codes[:NAMES_SHOWN])
+    if len(codes) <= NAMES_SHOWN:
+        return shown
+    return Phrase("imp.names.more", names=shown, count=len(codes) - NAMES_SHOWN)
 
 
 def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, summary: Summary) -> None:

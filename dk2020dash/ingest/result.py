@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from dk2020dash import i18n
+from dk2020dash.errors import render
 from dk2020dash.ingest.problems import Problem
 
 
@@ -43,12 +44,15 @@ class Summary:
     correction: bool = False  # inventory: the rows go into the existing edition `edition`, replacing its own
     headlines: pd.DataFrame = field(default_factory=pd.DataFrame)  # inventory: per municipality, before -> after
     warnings: list[tuple[str, dict]] = field(default_factory=list)  # (i18n key, values) the user should weigh
+    # inventory: municipalities not in the file whose figures are demo rows only, so the import leaves them none
+    losing: tuple[int, ...] = ()
 
+    # A value may be an errors.Phrase: written in the same language (render).
     def warning_texts(self, lang: str = "da") -> list[str]:
-        return [i18n.t(key, lang, **values) for key, values in self.warnings]
+        return [render(key, lang, values) for key, values in self.warnings]
 
     def note_texts(self, lang: str = "da") -> list[str]:
-        return [i18n.t(key, lang, **values) for key, values in self.notes]
+        return [render(key, lang, values) for key, values in self.notes]
 
     def lines(self) -> list[str]:
         """The summary in Danish, one fact per line (CLI output and the import log message)."""

@@ -202,12 +202,14 @@ def _chart_specs(path: str, version: str, codes: tuple[int, ...], lang: str, tod
     store = open_store(path)
     inputs = load_inputs.cached(path, version) if edition is None else load_inputs.cached(path, version, edition)
     p = assess_codes(inputs, codes, today)
+    # The assessment's members (else all with an inventory), at the years every one of them has: the bars show the
+    # latest of those years, which for an area can be older than its newest members' latest year.
     by_sector = queries.emissions_by_sector(store, tuple(p.members) if p else codes, edition)
     specs: dict = {"alt": {}}
     if not by_sector.empty:
-        specs["sector_bars"] = charts.sector_bars(by_sector, lang, p.latest_year if p else None).to_dict()
+        specs["sector_bars"] = charts.sector_bars(by_sector, lang).to_dict()
         specs["sector_area"] = charts.sector_area(by_sector, lang).to_dict()
-        specs["alt"]["sector_bars"] = alternatives.sector_bars(by_sector, lang, p.latest_year if p else None)
+        specs["alt"]["sector_bars"] = alternatives.sector_bars(by_sector, lang)
         specs["alt"]["sector_area"] = alternatives.sector_area(by_sector, lang)
     if p:
         scenarios = queries.scenarios(store, tuple(p.members))

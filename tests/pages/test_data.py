@@ -68,6 +68,33 @@ def test_upload_shows_preview_and_writes_nothing_until_applied(env: Store) -> No
     assert queries.import_log(env)["outcome"].iloc[0] == "imported"
 
 
+def test_preview_names_who_loses_figures_and_says_who_keeps_them_only_when_true(env: Store) -> None:
+    """Issue 19, item 3: a file for two municipalities removes the demo inventory of all; the preview says which
+    municipalities lose their figures, and that those outside the file keep theirs only once some have real ones."""
+    losing = env.query("SELECT e.municipality FROM emission e JOIN edition ed ON ed.id = e.edition "
+                       "WHERE e.municipality NOT IN (101, 751) GROUP BY 1 HAVING bool_and(ed.is_demo) ORDER BY 1"
+                       )["municipality"].astype(int).tolist()
+    names = queries.municipalities(env).set_index("code")["name"]
+    first = ", ".join(names[c] for c in losing[:10])
+    at = upload(data_page(), "ecr2025.csv", GOOD)
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert (f"{len(losing)} kommuner mister deres tal (eksempeldata fjernes): {first} og {len(losing) - 10} andre. "
+            "De viser »kan ikke beregnes«, indtil deres egen opgørelse er indlæst.") in warnings
+    assert not any("beholder" in m.value for m in at.markdown)
+    en = upload(data_page(lang="English"), "ecr2025.csv", GOOD)
+    assert any(w.value.startswith(f"{len(losing)} municipalities lose their figures (demo data is removed): {first} "
+                                  f"and {len(losing) - 10} others.") for w in en.warning)
+    assert not any("keep their figures" in m.value for m in en.markdown)
+
+    at.button(key="imp-apply").click().run()
+    assert not at.exception
+    at = upload(data_page(), "frb.csv", b"kommune;aar;sektor;ton\n147;2024;vej;5\n")
+    assert not at.exception
+    assert not any("mister" in w.value for w in at.warning)
+    assert any("2 kommuner, der ikke står i filen, beholder deres tal" in m.value for m in at.markdown)
+
+
 def test_bad_file_shows_problems_in_danish_and_no_button(env: Store) -> None:
     before = snapshot(env)
     at = upload(data_page(), "bad.csv", BAD)

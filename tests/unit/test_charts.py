@@ -1,12 +1,15 @@
 """Chart builders: the specs carry the expected series, Danish number locale, projector-sized fonts, finding titles."""
 from __future__ import annotations
 
+import shutil
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from dk2020dash import i18n, queries
 from dk2020dash.db.store import Store
+from dk2020dash.ingest import run_import
 from dk2020dash.metrics.bridge import Bridge
 from dk2020dash.metrics.mitigation import assess_area, assess_municipality
 from dk2020dash.views import charts, sentences
@@ -169,3 +172,83 @@ def test_the_verdict_maps_bornholm_frame_is_hidden_from_screen_readers() -> None
     frames = [layer for layer in layers if layer["mark"].get("filled") is False]
     assert len(frames) == 1 and frames[0]["mark"]["aria"] is False
     assert all(layer["mark"].get("aria", True) for layer in layers if layer not in frames)
+
+
+# -- an area's sectors at the years all its members have (issue 19, item 8) ------------------------------------
+
+NORDJYLLAND_2025 = (851, 860)  # Aalborg and Hjørring: 2 of Nordjylland's municipalities with a 2025 inventory
+
+
+@pytest.fixture(scope="module")
+def partial_2025(demo_db, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """The demo with a real edition of every municipality (1990, 2010-2024), then a newer edition that holds
+    Aalborg's and Hjørring's years again plus a 2025: their region has 2025 for 2 of its municipalities."""
+    path = tmp_path_factory.mktemp("partial") / "partial.duckdb"
+    shutil.copy(demo_db, path)
+    store = Store(path)
+    full = store.query("SELECT municipality, year, sector, tco2e FROM emission WHERE edition = 2 ORDER BY ALL")
+    assert run_import(store, "inventory", full.to_csv(index=False).encode(), "ecr_2025.csv", who="test",
+                      published=date(2025, 10, 1)).written
+    two = full[full["municipality"].isin(NORDJYLLAND_2025)]
+    new = two[two["year"] == 2024].assign(year=2025, tco2e=lambda d: d["tco2e"] * 0.9)
+    file = pd.concat([two, new]).to_csv(index=False).encode()
+    assert run_import(store, "inventory", file, "ecr_2026.csv", who="test", published=date(2026, 10, 1)).written
+    return store
+
+
+def _region_specs(store: Store, codes: list[int], lang: str = "da") -> dict:
+    from dk2020dash.ui import context, loaders
+
+    ctx = context.Context(lang=lang, area="Nordjylland", store=store, version=store.data_version())
+    return loaders.load_chart_specs(ctx, codes, TODAY)
+
+
+def test_an_area_sector_query_keeps_only_the_years_every_municipality_has(partial_2025: Store) -> None:
+    codes = queries.area_codes(queries.municipalities(partial_2025), "Nordjylland")
+    inputs = municipality_inputs(partial_2025)
+    held = [set(inputs[c].series) for c in codes if inputs[c].series]
+    by_sector = queries.emissions_by_sector(partial_2025, codes)
+    assert set(by_sector["year"]) == set.intersection(*held)  # the rule: years every one of them has
+    assert 2025 in set.union(*held) and 2025 not in set(by_sector["year"])
+    assert set(by_sector["municipalities"]) == {len(held)}
+    # One municipality keeps its own years, 2025 included.
+    assert queries.emissions_by_sector(partial_2025, [851])["year"].max() == 2025
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_an_area_sector_chart_and_its_text_leave_out_a_year_only_some_members_have(partial_2025: Store,
+                                                                                   lang: str) -> None:
+    codes = queries.area_codes(queries.municipalities(partial_2025), "Nordjylland")
+    inputs = municipality_inputs(partial_2025)
+    area = assess_area([inputs[c] for c in codes], TODAY)
+    assert area and area.latest_year == 2024 and {851, 860} <= set(area.members)
+    specs = _region_specs(partial_2025, codes, lang)
+    # 2024's full sums: every member from its own newest edition.
+    rows_2024 = partial_2025.query(
+        "SELECT s.sector_group, sum(e.tco2e) AS t FROM emission e JOIN sector s ON s.code = e.sector "
+        "JOIN edition ed ON ed.id = e.edition WHERE e.year = 2024 AND list_contains(?, e.municipality) "
+        "AND (ed.name = 'ecr_2026' OR NOT list_contains(?, e.municipality)) GROUP BY ALL",
+        [list(area.members), list(NORDJYLLAND_2025)]).set_index("sector_group")["t"]
+    area_rows = [r for r in rows(specs["sector_area"]) if "sector_group" in r]
+    assert {r["year"] for r in area_rows} == set(area.series) and 2025 not in {r["year"] for r in area_rows}
+    assert {r["sector_group"]: r["tco2e"] for r in area_rows if r["year"] == 2024} == pytest.approx(rows_2024.to_dict())
+    assert specs["sector_area"]["title"]["text"].endswith("1990–2024")
+    bar_rows = [r for r in rows(specs["sector_bars"]) if "sector_group" in r]
+    assert {r["year"] for r in bar_rows} == {2024}
+    assert {r["sector_group"]: r["tco2e"] for r in bar_rows} == pytest.approx(rows_2024.to_dict())
+    # The text alternatives say the same: no 2025, 2024's sums.
+    alt_area, alt_bars = specs["alt"]["sector_area"], specs["alt"]["sector_bars"]
+    year_col = i18n.t("chart.year", lang)
+    assert "2025" not in set(alt_area.table[year_col]) and "2025" not in alt_area.summary
+    assert "2024" in alt_area.summary
+    assert alt_bars.table.columns[1] == i18n.t("alt.col.emissions_year", lang, year=2024)
+    assert alt_bars.table.iloc[:, 1].tolist() == [i18n.tonnes(v, lang)
+                                                   for v in rows_2024.sort_values(ascending=False)]
+    assert "2024" in alt_bars.summary and "2025" not in alt_bars.summary
+
+
+def test_a_municipalitys_own_sector_chart_keeps_its_newest_year(partial_2025: Store) -> None:
+    specs = _region_specs(partial_2025, [851])
+    assert {r["year"] for r in rows(specs["sector_bars"]) if "sector_group" in r} == {2025}
+    assert specs["sector_area"]["title"]["text"].endswith("1990–2025")
+    assert "2025" in specs["alt"]["sector_area"].summary

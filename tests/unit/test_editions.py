@@ -80,8 +80,11 @@ def test_areas_sum_municipalities_each_from_its_own_newest_edition(full: Store) 
     old_2024 = before[before["year"] == 2024]["tco2e"].sum()
     new_2024 = after[after["year"] == 2024]["tco2e"].sum()
     assert new_2024 == pytest.approx(old_2024 - kbh_old[kbh_old["year"] == 2024]["tco2e"].sum() + 3000.0)
-    # Earlier years have no København row in its newest edition, so the region sums the others only.
-    assert after[after["year"] == 2023]["tco2e"].sum() == pytest.approx(
+    # Earlier years have no København row in its newest edition: not years every municipality has, so the
+    # region's sums leave them out (DESIGN.md section 4) rather than sum the others only; the others still have them.
+    assert set(after["year"]) == {2024}
+    others_after = queries.emissions_by_sector(full, [c for c in codes if c != 101])
+    assert others_after[others_after["year"] == 2023]["tco2e"].sum() == pytest.approx(
         before[before["year"] == 2023]["tco2e"].sum() - kbh_old[kbh_old["year"] == 2023]["tco2e"].sum())
 
 
@@ -137,6 +140,67 @@ def test_preview_of_a_complete_file_has_no_warnings(full: Store) -> None:
     assert report.ok and report.summary.warnings == []
     head = report.summary.headlines.set_index("municipality").loc[101]
     assert head["years_after"] == head["years_before"] == 16
+
+
+# -- the preview says who loses figures when the demo inventory goes (issue 19, item 3) -------------------------
+
+def demo_only(store: Store, but: tuple[int, ...] = ()) -> list[int]:
+    """The municipalities whose figures are demo rows only, in code order, leaving out `but`."""
+    rows = store.query("SELECT e.municipality FROM emission e JOIN edition ed ON ed.id = e.edition "
+                       "GROUP BY e.municipality HAVING bool_and(ed.is_demo) ORDER BY 1")
+    return [int(c) for c in rows["municipality"] if c not in but]
+
+
+def test_preview_names_the_municipalities_that_lose_their_demo_figures(demo_copy: Store) -> None:
+    losing = demo_only(demo_copy, but=(101,))
+    names = queries.municipalities(demo_copy).set_index("code")["name"]
+    s = run_import(demo_copy, "inventory", KBH, "kbh.csv", who="test", dry_run=True).summary
+    assert s.demo_removed > 0 and list(s.losing) == losing and len(losing) > 10
+    first = ", ".join(names[c] for c in losing[:10])
+    da, en = s.warning_texts("da")[0], s.warning_texts("en")[0]
+    assert da == (f"{len(losing)} kommuner mister deres tal (eksempeldata fjernes): {first} og {len(losing) - 10} "
+                  "andre. De viser »kan ikke beregnes«, indtil deres egen opgørelse er indlæst.")
+    assert en.startswith(f"{len(losing)} municipalities lose their figures (demo data is removed): {first} and "
+                         f"{len(losing) - 10} others. They show \"cannot be computed\"")
+    # Nobody outside the file keeps figures, so the preview does not say so, in either language (nor the CLI's).
+    assert not any("beholder" in n for n in s.note_texts("da")) and not any("keep" in n for n in s.note_texts("en"))
+    assert not any("beholder" in line for line in s.lines()) and any("mister deres tal" in line for line in s.lines())
+    # What it promised: after the import exactly those municipalities have lost their figures.
+    before = municipality_inputs(demo_copy)
+    assert run_import(demo_copy, "inventory", KBH, "kbh.csv", who="test").written
+    after = municipality_inputs(demo_copy)
+    assert [c for c in after if before[c].series and not after[c].series] == losing
+    assert after[101].series == {2024: 3000.0}
+
+
+def test_preview_lists_every_name_of_a_few_and_counts_one_in_the_singular(demo_copy: Store) -> None:
+    keep = demo_only(demo_copy, but=(101,))[:3]
+    with demo_copy.transaction() as con:  # a store where only three municipalities still have demo figures
+        con.execute("DELETE FROM emission WHERE NOT list_contains(?, municipality)", [keep])
+    names = queries.municipalities(demo_copy).set_index("code")["name"]
+    s = run_import(demo_copy, "inventory", KBH, "kbh.csv", who="test", dry_run=True).summary
+    assert s.warning_texts("da")[0].startswith(
+        "3 kommuner mister deres tal (eksempeldata fjernes): " + ", ".join(names[c] for c in keep) + ". De viser")
+    one = "kommune;aar;sektor;ton\n" + "".join(f"{c};2024;vej;1000\n" for c in keep[:2])
+    s = run_import(demo_copy, "inventory", one.encode(), "two.csv", who="test", dry_run=True).summary
+    assert s.warning_texts("da")[0] == (f"1 kommune mister sine tal (eksempeldata fjernes): {names[keep[2]]}. "
+                                        "Den viser »kan ikke beregnes«, indtil dens egen opgørelse er indlæst.")
+    assert s.warning_texts("en")[0].startswith(f"1 municipality loses its figures (demo data is removed): "
+                                               f"{names[keep[2]]}. It shows")
+
+
+def test_preview_says_others_keep_their_figures_only_when_they_have_a_real_edition(demo_copy: Store) -> None:
+    assert run_import(demo_copy, "inventory", KBH, "kbh.csv", who="test").written  # the demo inventory is gone
+    aarhus = b"kommune;aar;sektor;ton\n751;2024;vej;1000\n"
+    s = run_import(demo_copy, "inventory", aarhus, "aarhus.csv", who="test", dry_run=True).summary
+    assert s.losing == () and not any(k == "imp.warn.demo_lost" for k, _ in s.warnings)
+    kept = "1 kommune, der ikke står i filen, beholder sine tal (dens rigtige udgave røres ikke)"
+    assert kept in s.note_texts("da")
+    assert "1 municipality not in the file keeps its figures (its real edition is not touched)" in s.note_texts("en")
+    assert not any("ældre" in n for n in s.note_texts("da"))  # Aarhus's demo edition is gone, not kept
+    # København's real edition stays beside its new one.
+    s = run_import(demo_copy, "inventory", KBH.replace(b"1000", b"1100"), "kbh2.csv", who="test", dry_run=True).summary
+    assert "den ældre rigtige udgave bevares og kan stadig ses på siden Kommune" in s.note_texts("da")
 
 
 def test_an_older_published_file_warns_that_it_does_not_become_the_newest(full: Store) -> None:

@@ -82,8 +82,8 @@ def test_a_counted_phrase_without_a_count_is_refused() -> None:
 
 # -- every call in the code gives a counted phrase its count, and only a counted phrase --------------------------
 def _calls() -> list[tuple[str, int, str, bool]]:
-    """(file, line, key, gives count=) of every t(...) or refusal (AuthError(key, ...)) with a literal key and every
-    (key, {values}) pair the importers hand to Summary.notes / warnings, in the package and the pages."""
+    """(file, line, key, gives count=) of every t(...), Phrase(...) or refusal (AuthError(key, ...)) with a literal
+    key and every (key, {values}) pair the importers hand to Summary.notes / warnings, in the package and the pages."""
     found = []
     files = [*sorted((ROOT / "dk2020dash").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")), ROOT / "app.py"]
     for path in files:
@@ -91,7 +91,8 @@ def _calls() -> list[tuple[str, int, str, bool]]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-                translates = name in {"t", "_t"} or name.endswith(("Error", "Refusal"))  # AuthError(key, **values)
+                # t(key, ...), Phrase(key, ...), AuthError(key, **values)
+                translates = name in {"t", "_t", "Phrase"} or name.endswith(("Error", "Refusal"))
                 if translates and node.args and isinstance(node.args[0], ast.Constant) \
                         and node.args[0].value in i18n.STRINGS:
                     counts = any(k.arg == "count" for k in node.keywords)

@@ -32,8 +32,8 @@ from dk2020dash.metrics.mitigation import (
     required_pace,
     target_points,
     target_value,
-    trend,
     too_few_common_years,
+    trend,
     verdict,
 )
 from dk2020dash.views.sentences import bridge_notes
