@@ -29,7 +29,7 @@ class Bridge:
     planned: float = 0.0
     at_risk: float = 0.0
     beyond_need: float = 0.0  # the actions' tonnes past the need: shown apart, counting nothing
-    manko: float = 0.0  # need − parts, never negative
+    manko: float = None  # type: ignore[assignment]  # need − parts, never negative (worked out when not given)
     cancelled: float = 0.0  # shown for information; counts for nothing
     # Completed actions completed in or before the latest inventory year are already in E(latest) ("allerede i
     # opgørelsen"): shown for information, counting nothing (secured holds only those completed after it).
@@ -41,6 +41,10 @@ class Bridge:
     left_out_statuses: tuple[str, ...] = ()  # the status values met, sorted; "" stands for a missing status
     # Actions without an expected 2030 reduction are in their part with 0 tonnes; reported here:
     missing_expected_actions: int = 0
+
+    def __post_init__(self) -> None:
+        if self.manko is None:
+            object.__setattr__(self, "manko", max(0.0, self.need - self.covered))
 
     @property
     def covered(self) -> float:

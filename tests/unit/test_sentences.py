@@ -14,20 +14,27 @@ PLAN = PlanTargets(baseline_year=1990, net_zero_year=2050, targets={2030: 0.70})
 
 
 def muni(code: int, latest: float, baseline: float = 1000.0) -> MunicipalityInputs:
-    # 2022-2024 fall evenly to `latest`, so there is a trend
-    return MunicipalityInputs(code=code, series={1990: baseline, 2022: latest + 20, 2023: latest + 10, 2024: latest},
+    # 2022-2024 fall by 30 a year to `latest`, so there is a trend
+    return MunicipalityInputs(code=code, series={1990: baseline, 2022: latest + 60, 2023: latest + 30, 2024: latest},
                               plan=PLAN, expected_by_status={"planned": 50.0}, population=1000.0)
 
 
 def test_area_sentence_reads_like_the_example() -> None:
-    # T(2024) = 1000·(1 − 0.7·34/40) = 405: 400 is on track, 590 and 780 are not
+    # T(2030) = 300, each falls 30 a year: 400 needs (400 − 300)/6 ≈ 17 a year (on track), 590 and 780 need 48 and 80
+    # (off track). The area sums 3 of 4 municipalities (75 % < 90 %): it is not judged, and the sentence says so first.
     area = assess_area([muni(101, 400.0), muni(147, 590.0), muni(151, 780.0), MunicipalityInputs(
         code=153, series={}, plan=PLAN, expected_by_status={})], TODAY)
     text = sentences.area_sentence(area, "Region Hovedstaden", "da")
-    assert text == ("Region Hovedstaden har reduceret udledningen med 41\u00a0% siden 1990. Målet for 2030 er 70\u00a0%. "
+    assert text == ("ℹ️ Region Hovedstaden: kan ikke vurderes for området: 3 af 4 kommuner har en opgørelse. "
+                    "Region Hovedstaden har reduceret udledningen med 41\u00a0% siden 1990. Målet for 2030 er 70\u00a0%. "
                     "1 af 4 kommuner er på rette vej. 1 kan ikke beregnes.")
     assert sentences.area_sentence(area, "Region Hovedstaden", "en").startswith(
-        "Region Hovedstaden has cut emissions by 41% since 1990. The target for 2030 is 70%. 1 of 4 municipalities")
+        "ℹ️ Region Hovedstaden: cannot be assessed for the area: 3 of 4 municipalities have an inventory. Region "
+        "Hovedstaden has cut emissions by 41% since 1990. The target for 2030 is 70%. 1 of 4 municipalities")
+    # All three assessed: the area's own verdict comes first (its sum falls 90 a year; it needs (1770 − 900)/6 = 145)
+    whole = assess_area([muni(101, 400.0), muni(147, 590.0), muni(151, 780.0)], TODAY)
+    assert sentences.area_sentence(whole, "Region Hovedstaden", "da").startswith(
+        "❌ Region Hovedstaden er ikke på rette vej. Region Hovedstaden har reduceret")
 
 
 def test_municipality_sentence_has_icon_and_verdict_word() -> None:
