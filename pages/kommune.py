@@ -63,7 +63,7 @@ plan = loaders.load_plans(ctx).set_index("municipality")
 if result:
     with st.container(key="mun-sentence"):
         st.markdown(f"### {sentences.municipality_sentence(result, i18n.literal(name), lang)}")
-        st.caption(sentences.freshness_note(result, lang))
+        st.caption(sentences.verdict_note(result, lang))
     widgets.progress_kpis(ctx, result)
 else:
     reason = loaders.reason_text(ctx, result)

@@ -14,9 +14,10 @@ values = {
     "on_track": i18n.number(domain.ON_TRACK_MAX_D, lang, 2), "deviating": i18n.number(domain.DEVIATING_MAX_D, lang, 2),
     "trend_years": domain.TREND_YEARS, "trend_min": domain.TREND_MIN_YEARS,
     "stale": domain.STALE_AFTER_DAYS, "soon": domain.DUE_SOON_DAYS, "risk_years": domain.RISK_STALE_AFTER_YEARS,
+    "national": i18n.percent(domain.NATIONAL_TARGET_2030, lang),
 }
-for section in ("emissions", "target", "reduction", "verdict", "trend", "pace", "bridge", "freshness", "capita", "area",
-                "adaptation"):
+for section in ("emissions", "target", "reduction", "verdict", "trend", "pace", "bridge", "example", "freshness",
+                "capita", "area", "national", "adaptation"):
     with st.container(key=f"method-{section}"):
         st.subheader(ctx.t(f"method.{section}.title"))
         st.markdown(ctx.t(f"method.{section}.body", **values))

@@ -21,7 +21,7 @@ if not result:
 else:
     with st.container(key="ov-sentence"):
         st.markdown(f"### {sentences.area_sentence(result, area_name, lang)}")
-        st.caption(sentences.freshness_note(result, lang))
+        st.caption(sentences.verdict_note(result, lang))
     widgets.progress_kpis(ctx, result)
     widgets.verdict_kpis(ctx, result)
 widgets.activity_kpis(ctx, codes, today)

@@ -93,16 +93,28 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         "1 − E(seneste år) / B: hvor stor en del af basisårets udledning der er væk.",
         "1 − E(latest year) / B: the share of the baseline emissions that is gone.",
     ),
-    "method.verdict.title": ("Vurdering", "Verdict"),
+    "method.verdict.title": ("Vurdering for 2030", "Verdict for 2030"),
     "method.verdict.body": (
-        "Afstanden til målstien i seneste opgørelsesår, som andel af basisåret: d = (E(seneste) − T(seneste)) / B. "
-        "d ≤ {on_track}: **På rette vej** (✅). {on_track} < d ≤ {deviating}: **Afviger** (⚠️). d > {deviating}: "
-        "**Ikke på rette vej** (❌). Vurderingen vises altid med det opgørelsesår, den bygger på, og "
-        "dataforsinkelsen (indeværende år minus seneste opgørelsesår).",
-        "The distance to the target path in the latest inventory year, as a share of the baseline: "
-        "d = (E(latest) − T(latest)) / B. d ≤ {on_track}: **On track** (✅). {on_track} < d ≤ {deviating}: "
-        "**Deviating** (⚠️). d > {deviating}: **Off track** (❌). The verdict is always shown with the inventory "
-        "year it rests on and the data lag (current year minus latest inventory year).",
+        "Spørgsmålet er: falder udledningen hurtigt nok til målet for {target_year}? Trenden (se nedenfor) føres "
+        "frem fra seneste opgørelse til en prognose F({target_year}) = E(seneste) − s · ({target_year} − seneste år), "
+        "hvor s er det faktiske fald pr. år. Prognosens afstand til målet, som andel af basisåret: "
+        "d = (F({target_year}) − T({target_year})) / B. d ≤ {on_track}: **På rette vej** (✅). {on_track} < d ≤ "
+        "{deviating}: **Afviger** (⚠️). d > {deviating}: **Ikke på rette vej** (❌). Derfor er en kommune på rette "
+        "vej netop, når det faktiske fald pr. år er mindst det nødvendige (se Nødvendigt tempo) – de to tal på "
+        "siden siger altid det samme. Uden trend (for få år) vurderes seneste opgørelse mod målstien, "
+        "d = (E(seneste) − T(seneste)) / B, og siden siger »ud fra seneste opgørelse«. Vurderingen vises altid med "
+        "det opgørelsesår, den bygger på, og dataforsinkelsen. Netto-nul vurderes for sig: det år, trenden når "
+        "nul, holdt op mod planens netto-nul-år.",
+        "The question is: do emissions fall fast enough for the {target_year} target? The trend (see below) is "
+        "carried on from the latest inventory to a forecast F({target_year}) = E(latest) − s · ({target_year} − "
+        "latest year), where s is the observed fall per year. The forecast's distance to the target, as a share of "
+        "the baseline: d = (F({target_year}) − T({target_year})) / B. d ≤ {on_track}: **On track** (✅). {on_track} < "
+        "d ≤ {deviating}: **Deviating** (⚠️). d > {deviating}: **Off track** (❌). So a municipality is on track "
+        "exactly when its observed fall per year is at least the required one (see Required pace) – the two "
+        "figures on the page always agree. Without a trend (too few years) the latest inventory is judged against "
+        "the target path, d = (E(latest) − T(latest)) / B, and the page says \"from the latest inventory\". The "
+        "verdict is always shown with the inventory year it rests on and the data lag. Net zero is judged on its "
+        "own: the year the trend reaches zero, against the plan's net-zero year.",
     ),
     "method.trend.title": ("Trend og forventet netto-nul-år", "Trend and expected net-zero year"),
     "method.trend.body": (
@@ -111,45 +123,55 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         "år, den rammer nul. Der skal være mindst {trend_min} opgørelsesår i de {trend_years} år; ellers kan trenden "
         "ikke beregnes, og siden siger hvorfor. Ældre år (fx 1990) indgår aldrig. Er udledningen i seneste "
         "opgørelsesår allerede nul eller derunder, står der »nået«. Rammer linjen ikke nul før 2100, står der »ikke "
-        "før 2100«.",
+        "før 2100«. Ved siden af den lineære prognose vises prognosen med fast rate, E(seneste) · (1 − r)^år, hvor r "
+        "er det årlige fald i procent over de samme år; den nationale opfølgning bruger begge slags.",
         "A straight line (least squares) through the inventory years within the {trend_years} calendar years up "
         "to and including the latest inventory year (for example 2020–2024), projected to {target_year} and to the "
         "year it reaches zero. At least {trend_min} inventory years are needed within those {trend_years} years; "
         "otherwise the trend cannot be computed, and the page says why. Older years (such as 1990) are never used. "
         "If emissions in the latest inventory year are already at or below zero, it says \"reached\". If the line "
-        "does not reach zero before 2100, it says \"not before 2100\".",
+        "does not reach zero before 2100, it says \"not before 2100\". Beside the linear forecast the constant-rate "
+        "forecast is shown, E(latest) · (1 − r)^years, where r is the yearly fall in per cent over the same years; "
+        "the national monitoring publishes both kinds.",
     ),
     "method.pace.title": ("Nødvendigt tempo", "Required pace"),
     "method.pace.body": (
-        "N / ({target_year} − seneste år), hvor N er behovet (se reduktionsbroen): de ton pr. år, udledningen skal "
-        "falde med fra nu, for at nå målet i {target_year}. For et område er N summen af kommunernes behov, så én "
-        "kommunes overskud aldrig skjuler en andens mangel, og tempo, behov og manko fortæller det samme. Tempoet "
-        "er aldrig negativt: er N = 0, står der »målet for {target_year} er nået«. Vises ved siden af det faktiske "
-        "fald pr. år i trenden.",
-        "N / ({target_year} − latest year), where N is the need (see the reduction bridge): the tonnes per year "
-        "emissions must fall from now to reach the {target_year} target. For an area N is the sum of its "
-        "municipalities' needs, so one municipality's surplus never hides another's gap, and pace, need and gap "
-        "tell one story. The pace is never negative: where N = 0 it says \"the {target_year} target is reached\". "
-        "Shown beside the observed fall per year in the trend.",
+        "P = (E(seneste) − T({target_year})) / ({target_year} − seneste år): de ton pr. år, udledningen skal falde "
+        "med fra seneste opgørelse for at nå målet i {target_year}. For et område er E og T summen af kommunernes. "
+        "Vises som mindst 0: er udledningen allerede under målet, står der »målet for {target_year} er nået«. Vises "
+        "ved siden af det faktiske fald pr. år i trenden; stiger udledningen, står der »stigning«.",
+        "P = (E(latest) − T({target_year})) / ({target_year} − latest year): the tonnes per year emissions must fall "
+        "from the latest inventory to reach the {target_year} target. For an area E and T are the sums of its "
+        "municipalities'. Shown as at least 0: where emissions are already below the target it says \"the "
+        "{target_year} target is reached\". Shown beside the observed fall per year in the trend; where emissions "
+        "rise, it says \"rise\".",
     ),
     "method.bridge.title": ("Reduktionsbro og manko", "Reduction bridge and gap (manko)"),
     "method.bridge.body": (
-        "Behovet N = max(0, E(seneste) − T({target_year})). Handlingernes forventede reduktion i {target_year} "
-        "fordeles efter status: sikret (gennemført efter seneste opgørelsesår), i gang, planlagt og i fare "
-        "(forsinket eller sat på pause). Opgivne handlinger tæller ikke. En gennemført handling, hvis "
-        "gennemførelsesdato (slutdato, ellers datoen for skiftet til gennemført i dens historik, ellers seneste "
-        "opdatering) ligger i eller før seneste opgørelsesår, er allerede med i udledningen E(seneste): den vises "
-        "som »allerede i opgørelsen« og tæller ikke, så den ikke regnes med to gange. Manko = max(0, N − summen af "
-        "de fire): den reduktion, som ingen handling dækker endnu. For et område er manko summen af kommunernes "
-        "manko – én kommunes overskud dækker ikke en andens hul.",
-        "The need N = max(0, E(latest) − T({target_year})). The actions' expected reduction in {target_year} is "
-        "split by status: secured (completed after the latest inventory year), in progress, planned and at risk "
-        "(delayed or paused). Cancelled actions count for nothing. A completed action whose completion date (its "
-        "end date, else the date of its change to completed in its history, else its last update) falls in or "
-        "before the latest inventory year is already in the emissions E(latest): it is shown as \"already in the "
-        "inventory\" and counts nothing, so it is not counted twice. Gap (manko) = max(0, N − the sum of the "
-        "four): the reduction no action covers yet. For an area the gap is the sum of the municipalities' gaps – "
-        "one municipality's surplus does not cover another's gap.",
+        "Spørgsmålet er: dækker planernes handlinger behovet? Behovet N = max(0, E(seneste) − T({target_year})). "
+        "Handlingernes forventede reduktion i {target_year} tæller mod behovet i denne rækkefølge: sikret "
+        "(gennemført efter seneste opgørelsesår), i gang, planlagt og i fare (forsinket eller sat på pause). Hver "
+        "del tæller højst op til det, der er tilbage af behovet; det, handlingerne rækker ud over, vises som »ud "
+        "over behovet« og tæller ikke. Manko = N − delene: den reduktion, som ingen handling dækker endnu. Delene og "
+        "mankoen giver altså tilsammen behovet. Opgivne handlinger tæller ikke. En gennemført handling, hvis "
+        "gennemførelsesdato (slutdato, ellers datoen for en redigering, der ændrede dens status til gennemført – "
+        "ikke den import, der oprettede den –, ellers seneste opdatering) ligger i eller før seneste opgørelsesår, "
+        "er allerede med i udledningen: den vises som »allerede i opgørelsen« og tæller ikke. For et område er "
+        "behov, dele, manko og »ud over behovet« summer af kommunernes – én kommunes overskud dækker ikke en andens "
+        "hul. Den samme beregning bruges på Overblik, Kommune, Indsatser (med filtrene), i præsentationen og i "
+        "eksporterne.",
+        "The question is: do the plans' actions cover the need? The need N = max(0, E(latest) − "
+        "T({target_year})). The actions' expected reduction in {target_year} counts toward the need in this order: "
+        "secured (completed after the latest inventory year), in progress, planned and at risk (delayed or paused). "
+        "Each part counts up to what is left of the need at most; what the actions go beyond it is shown as "
+        "\"beyond the need\" and counts nothing. Gap (manko) = N − the parts: the reduction no action covers yet. "
+        "So the parts and the gap add up to the need. Cancelled actions count for nothing. A completed action whose "
+        "completion date (its end date, else the date of an edit that changed its status to completed – not the "
+        "import that created it –, else its last update) falls in or before the latest inventory year is already "
+        "in the emissions: it is shown as \"already in the inventory\" and counts nothing. For an area the need, "
+        "parts, gap and \"beyond the need\" are the sums of its municipalities' – one municipality's surplus does "
+        "not cover another's gap. The same computation is used on Overview, Municipality, Actions (with its "
+        "filters), in the presentation and in the exports.",
     ),
     "method.freshness.title": ("Aktualitet", "Freshness"),
     "method.freshness.body": (
@@ -167,23 +189,63 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     ),
     "method.area.title": ("Regioner/KKR og Danmark", "Regions/KKR and Denmark"),
     "method.area.body": (
-        "Et område er summen af sine kommuner: udledning, basisår, målsti, reduktionsbro og befolkning lægges "
-        "sammen. Kommuner, der ikke kan beregnes (fx uden opgørelse for basisåret), er udeladt og nævnt. "
-        "Områdets år er dem, alle medtagne kommuner har tal for, og hele overblikket (udledning, vurdering, "
-        "nødvendigt fald, behov, manko og hvilke handlinger der allerede er i opgørelsen) regnes i det nyeste af "
-        "dem. Områdets behov og manko er summer af kommunernes behov og manko "
-        "manko i det år, for én kommunes overskud dækker ikke en andens mangel. Har en kommune nyere tal, bruger "
-        "dens egen side dem, så dens manko dér kan afvige fra dens andel her. Har kommunerne færre end to år til "
-        "fælles, kan området ikke beregnes, og siden nævner hvem der mangler hvilke år.",
-        "An area is the sum of its municipalities: emissions, baseline, target path, reduction bridge and "
-        "population are added up. Municipalities that cannot be computed (for example with no inventory for the "
-        "baseline year) are left out and listed. The area's years are those every included municipality has, "
-        "and the whole overview (emissions, verdict, required pace, need, gap and which actions are already in "
-        "the inventory) is computed at the newest of them. The area's need and gap are the sums of the "
-        "municipalities' needs and gaps in that year, as one municipality's surplus "
-        "does not cover another's shortfall. Where a municipality has newer figures, its own page uses them, so "
-        "its gap there can differ from its share here. With fewer than two years in common the area cannot be "
-        "computed, and the page names who lacks which years.",
+        "Et område (region/KKR eller Danmark) besvarer de to spørgsmål hver for sig. Falder udledningen hurtigt nok: "
+        "området ses som ét geografisk område, så udledning, målsti, trend, prognose og nødvendigt tempo regnes på "
+        "summen af de medtagne kommuners tal. Dækker handlingerne behovet: behov, broens dele og manko er summer af "
+        "kommunernes egne. Medtaget er kommuner med en plan og opgørelser for basisåret og seneste år; de øvrige "
+        "nævnes. Områdets år er de år, en medtaget kommune har, som ligger inden for alle de medtagnes egne "
+        "opgørelsesår; mangler en kommune et år mellem to af sine egne, indgår det med en ret linje mellem dem "
+        "(markeret skønnet) – der gættes aldrig ud over kommunens første eller seneste år. Sektorfiguren viser kun år, "
+        "alle medtagne kommuner har. Områdets vurdering, prognose og tempo vises kun, når mindst 90 % af dets "
+        "kommuner er medtaget; ellers står der »kan ikke vurderes for området: k af n kommuner har en opgørelse«, og "
+        "tallene siges at dække de k. Har kommunerne færre end to år til fælles, kan området ikke beregnes, og "
+        "siden nævner hvem der mangler hvilke år.",
+        "An area (region/KKR or Denmark) answers the two questions each on its own. Do emissions fall fast enough: "
+        "the area is seen as one geography, so emissions, target path, trend, forecast and required pace are "
+        "computed on the sum of its included municipalities' figures. Do the actions cover the need: the need, the "
+        "bridge parts and the gap are sums of the municipalities' own. Included are municipalities with a plan and "
+        "inventories for their baseline and latest years; the others are listed. The area's years are the years an "
+        "included municipality has that lie within every included municipality's own inventory years; where a "
+        "municipality lacks a year between two of its own, a straight line between them is used (marked estimated) "
+        "– nothing is ever guessed beyond a municipality's first or latest year. The sector chart shows only years "
+        "every included municipality has. The area's verdict, forecast and pace are shown only when at least 90 % "
+        "of its municipalities are included; otherwise it says \"cannot be assessed for the area: k of n "
+        "municipalities have an inventory\", and the figures say they cover those k. With fewer than two years in "
+        "common the area cannot be computed, and the page names who lacks which years.",
+    ),
+    "method.national.title": ("Den nationale ramme", "The national frame"),
+    "method.national.body": (
+        "Planerne skal bidrage til Klimalovens mål: {national} lavere udledning i {target_year} end i 1990. For "
+        "Danmark og hver region vises kommunernes samlede mål for {target_year} og prognosen for {target_year} som "
+        "reduktion i forhold til kommunernes egen udledning i 1990, ved siden af de {national} – kun hvor alle "
+        "medtagne kommuner har en opgørelse for 1990. Summen af kommunernes territoriale opgørelser er ikke det "
+        "nationale klimaregnskab: den dækker andre kilder (fx ikke international luft- og skibsfart på samme måde), "
+        "så tallene er en ramme, ikke en måling af Danmarks mål.",
+        "The plans are to contribute to the Climate Act's target: {national} lower emissions in {target_year} than in "
+        "1990. For Denmark and each region the municipalities' combined {target_year} target and the {target_year} "
+        "forecast are shown as reductions against the municipalities' own 1990 emissions, beside the {national} – "
+        "only where every included municipality has an inventory for 1990. The sum of the municipalities' "
+        "territorial inventories is not the national inventory: it covers sources differently (for example "
+        "international aviation and shipping), so the figures are a frame, not a measurement of Denmark's target.",
+    ),
+    "method.example.title": ("Et regneeksempel", "A worked example"),
+    "method.example.body": (
+        "En kommune udledte B = 1.000 t i basisåret 1990 og har målet −70 % i 2030, så T(2030) = 300 t. I 2020–2024 "
+        "udledte den 575, 545, 515, 485 og 455 t: trenden falder s = 30 t om året. Prognosen for 2030 er "
+        "455 − 30 · 6 = 275 t, under målet: d = (275 − 300) / 1.000 = −0,025, **på rette vej**. Det nødvendige "
+        "tempo er (455 − 300) / 6 = 25,8 t om året, og det faktiske fald (30) er større – samme svar. Behovet er "
+        "455 − 300 = 155 t. Handlingerne er 50 t sikret, 40 t i gang, 20 t planlagt og 15 t i fare, i alt 125 t: "
+        "mankoen er 155 − 125 = 30 t. Havde handlingerne i gang været 100 t, ville de tilsammen være 185 t: sikret "
+        "50 og i gang 100 tæller fuldt, planlagt kun de 5 t, der er tilbage af behovet, og i fare intet; de 30 t for "
+        "meget står som »ud over behovet«, og mankoen er 0.",
+        "A municipality emitted B = 1,000 t in its baseline year 1990 and has the target −70 % in 2030, so "
+        "T(2030) = 300 t. In 2020–2024 it emitted 575, 545, 515, 485 and 455 t: the trend falls s = 30 t a year. "
+        "The forecast for 2030 is 455 − 30 · 6 = 275 t, below the target: d = (275 − 300) / 1,000 = −0.025, **on "
+        "track**. The required pace is (455 − 300) / 6 = 25.8 t a year, and the observed fall (30) is more – the "
+        "same answer. The need is 455 − 300 = 155 t. The actions are 50 t secured, 40 t in progress, 20 t planned "
+        "and 15 t at risk, 125 t in all: the gap is 155 − 125 = 30 t. Had the actions in progress been 100 t, they "
+        "would add up to 185 t: secured 50 and in progress 100 count in full, planned only the 5 t left of the need, "
+        "and at risk nothing; the 30 t too many are \"beyond the need\", and the gap is 0.",
     ),
     "method.sources": ("Kilder og data", "Sources and data"),
     "method.data_now": ("Data i databasen nu", "Data in the database now"),

@@ -131,16 +131,12 @@ class Trend:
 
     @property
     def zero_year(self) -> int | None:
-        """The first whole year after the latest inventory year in which the line is at or below zero
-        ("forventet netto-nul-år"); None when it is already reached (see `reached`) or not by 2100."""
-        if self.reached:
+        """The first whole year after the latest inventory year in which the trend carried on from E(latest) (the
+        forecast line, slope s) is at or below zero ("forventet netto-nul-år"); None when it is already reached
+        (see `reached`) or not by 2100."""
+        if self.reached or self.slope >= 0:
             return None
-        last = self.years[-1]
-        if self.at(last + 1) <= 0:  # the line is at zero already, the data not yet: next year
-            return last + 1
-        if self.slope >= 0:
-            return None
-        year = math.ceil(-self.intercept / self.slope - 1e-9)
+        year = self.years[-1] + max(1, math.ceil(self.latest / -self.slope - 1e-9))
         return year if year <= TREND_HORIZON else None
 
 

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from dk2020dash import i18n, labels
-from dk2020dash.domain import NET_ZERO_YEAR, SCENARIO_KINDS, TARGET_YEAR
+from dk2020dash.domain import NATIONAL_TARGET_2030, NET_ZERO_YEAR, SCENARIO_KINDS, TARGET_YEAR
 from dk2020dash.metrics.bridge import Bridge
 from dk2020dash.metrics.mitigation import Progress, Trend
 from dk2020dash.views import sentences
@@ -84,9 +84,9 @@ def trajectory_frame(progress: Progress, lang: str, scenarios: pd.DataFrame | No
     rows = [("actual", y, v) for y, v in progress.series.items()]
     rows += [("target", y, progress.target_at(y)) for y in range(first, end + 1)]
     if isinstance(progress.trend, Trend):
-        # The trend is drawn from its first year to 2050, and stops where it reaches zero.
-        for y in range(progress.trend.years[0], end + 1):
-            v = progress.trend.at(y)
+        # The trend carried on from the latest inventory (the forecast: F(2030) is on it), to 2050 or to zero.
+        for y in range(progress.latest_year, end + 1):
+            v = progress.trend.forecast(y)
             rows.append(("trend", y, max(v, 0.0)))
             if v <= 0:
                 break
@@ -137,6 +137,10 @@ def trajectory(progress: Progress, lang: str, scenarios: pd.DataFrame | None = N
         {"key": "net_zero", "year": progress.net_zero_year, "tco2e": 0.0,
          "label": i18n.t("chart.mark.net_zero", lang, year=progress.net_zero_year)},
     ]
+    national = progress.baseline_1990 * (1 - NATIONAL_TARGET_2030) if progress.baseline_1990 else None
+    if national is not None and progress.asked > 1:  # an area: the Climate Act's −70 % against its 1990 emissions
+        marks.append({"key": "national_2030", "year": TARGET_YEAR, "tco2e": national,
+                      "label": i18n.t("chart.mark.national", lang, pct=i18n.percent(NATIONAL_TARGET_2030, lang))})
     if adopted_baseline is not None:
         marks.append({"key": "adopted_baseline", "year": adopted_baseline[0], "tco2e": adopted_baseline[1],
                       "label": i18n.t("chart.mark.adopted", lang, value=i18n.tonnes(adopted_baseline[1], lang))})
@@ -145,7 +149,8 @@ def trajectory(progress: Progress, lang: str, scenarios: pd.DataFrame | None = N
     mk["value_text"] = mk["tco2e"].map(lambda v: i18n.tonnes(v, lang))
     mk["series"] = mk["label"]
     shape = alt.Shape("key:N", legend=None, scale=alt.Scale(
-        domain=["target_2030", "net_zero", "adopted_baseline"], range=["diamond", "square", "triangle-down"]))
+        domain=["target_2030", "net_zero", "adopted_baseline", "national_2030"],
+        range=["diamond", "square", "triangle-down", "cross"]))
     mark_points = alt.Chart(mk).mark_point(filled=True, size=220, color=PALETTE["black"]).encode(
         x=x, y=y, shape=shape, tooltip=[alt.Tooltip("label:N", title=legend_title),
                                         alt.Tooltip("value_text:N", title=i18n.t("chart.emissions", lang))])

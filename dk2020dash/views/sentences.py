@@ -83,6 +83,13 @@ def freshness_note(progress: Progress, lang: str) -> str:
     return i18n.t("ov.sent.freshness", lang, year=progress.latest_year, count=progress.data_lag)
 
 
+def verdict_note(progress: Progress, lang: str) -> str:
+    """The caption under the headline: the year and data lag, and what the verdict rests on ("Trenden fører til
+    275 t i 2030 mod et mål på 300 t.", or the latest year's position when there is no trend)."""
+    note = freshness_note(progress, lang)
+    return f"{note} · {verdict_basis_text(progress, lang)}" if progress.headline else note
+
+
 def trajectory_title(progress: Progress, lang: str) -> str:
     """The trajectory chart's finding: "Udledningen er faldet 41 % siden 1990 – målet for 2030 er 70 %"."""
     key = "chart.traj.title_fall" if progress.reduction >= 0 else "chart.traj.title_rise"

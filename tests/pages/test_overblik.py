@@ -48,7 +48,7 @@ def test_every_area_shows_its_sentence_and_kpis_from_progress(demo_backend: Path
     name = shell.area_label(area, "da")
     assert at.title[0].value == f"Overblik: {name}"
     assert any(m.value == f"### {sentences.area_sentence(p, name, 'da')}" for m in at.markdown)
-    assert any(c.value == sentences.freshness_note(p, "da") for c in at.caption)
+    assert any(c.value == sentences.verdict_note(p, "da") for c in at.caption)
     kpi = metrics(at)
     assert kpi[f"Udledning {p.latest_year}"] == i18n.tonnes(p.latest, "da")
     assert kpi["Reduktion siden 1990"] == i18n.percent(p.reduction, "da")

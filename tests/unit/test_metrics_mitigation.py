@@ -1153,3 +1153,26 @@ def test_inputs_from_frames_reads_completion_years() -> None:
     assert m.completed_actions_by_year == {2023: 2, 2025: 1}
     p = assess_municipality(m, TODAY)
     assert (p.bridge.secured, p.bridge.in_inventory, p.bridge.in_inventory_actions) == (20.0, 30.0, 2)
+
+
+def test_the_worked_example_on_metode_is_what_the_metrics_compute() -> None:
+    # Metode's example is muni_a; with 100 t in progress the parts are capped in status order: 50, 100, 5, 0
+    p = assess_municipality(muni_a(), TODAY)
+    assert (p.forecast_2030, p.deviation, p.verdict) == (approx(275), approx(-0.025), Verdict.ON_TRACK)
+    assert (p.required_pace, p.bridge.need, p.manko) == (approx(155 / 6), approx(155), approx(30))
+    more = assess_municipality(muni_a(expected_by_status={**ACTIONS_A, "in_progress": 100.0}), TODAY).bridge
+    assert (more.secured, more.in_progress, more.planned, more.at_risk) == (50.0, 100.0, approx(5), 0.0)
+    assert (more.beyond_need, more.manko) == (approx(30), approx(0))
+    text = i18n.t("method.example.body", "da")
+    assert "275 t" in text and "25,8 t" in text and "155 − 125 = 30 t" in text and "de 30 t for" in text
+
+
+def test_bridge_parts_are_capped_at_the_need_in_status_order() -> None:
+    # Issue 19 item 2: need 100; secured 30, in progress 50, planned 40, at risk 10 (130 in all):
+    # secured 30, in progress 50, planned 20 (what is left), at risk 0; 30 beyond the need; manko 0
+    b = reduction_bridge(100.0, {"completed": 30.0, "in_progress": 50.0, "planned": 40.0, "delayed": 10.0})
+    assert (b.secured, b.in_progress, b.planned, b.at_risk) == (30.0, 50.0, 20.0, 0.0)
+    assert (b.beyond_need, b.manko, b.covered) == (30.0, 0.0, 100.0)
+    # no need: nothing counts, all is beyond it
+    z = reduction_bridge(0.0, {"planned": 40.0})
+    assert (z.planned, z.beyond_need, z.manko) == (0.0, 40.0, 0.0)

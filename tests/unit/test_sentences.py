@@ -72,3 +72,13 @@ def test_resolve_municipality_by_code_name_case_and_old_spelling() -> None:
 def test_danish_sort_puts_ae_oe_aa_last() -> None:
     assert sorted(["Ærø", "Aarhus", "Zealand", "Århus", "Ølstykke"], key=names.danish_sort_key) == [
         "Aarhus", "Zealand", "Ærø", "Ølstykke", "Århus"]
+
+
+def test_the_verdict_note_says_what_the_verdict_rests_on() -> None:
+    # Issue 19 item 1: nothing on screen explained the verdict. 400 falling 30 a year: F(2030) = 400 − 180 = 220
+    p = assess_municipality(muni(101, 400.0), TODAY)
+    assert sentences.verdict_note(p, "da") == ("Opgørelsesår 2024 · data er 2 år gamle · Trenden fører til 220 t CO2e "
+                                               "i 2030 mod et mål på 300 t CO2e.")
+    two_years = MunicipalityInputs(code=1, series={1990: 1000.0, 2024: 400.0}, plan=PLAN, expected_by_status={})
+    assert sentences.verdict_note(assess_municipality(two_years, TODAY), "en").endswith(
+        "Judged from the latest inventory (2024): too few years for a trend.")
