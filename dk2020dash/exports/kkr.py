@@ -266,7 +266,8 @@ def headline_figures(p: Progress, lang: str) -> list[Figure]:
     """Emissions, reduction, target, manko, data year: the figures of slide 1, as the Overblik page gives them."""
     t = lambda key, **v: i18n.t(key, lang, **v)  # noqa: E731
     return [
-        Figure(t("kkr.fig.verdict"), labels.verdict(p.verdict, lang)),
+        Figure(t("kkr.fig.verdict"), labels.verdict(p.verdict, lang) if p.headline
+               else i18n.t("map.legend.none", lang)),
         Figure(t("kkr.fig.emissions", year=p.latest_year), i18n.tonnes(p.latest, lang)),
         Figure(t("kkr.fig.reduction", since=sentences.since_text(p, lang)), i18n.percent(p.reduction, lang)),
         Figure(t("kkr.fig.target", year=TARGET_YEAR), i18n.percent(p.target_reduction_2030, lang)),
