@@ -161,12 +161,13 @@ def scenarios(store: Store, codes: Sequence[int]) -> pd.DataFrame:
     )
 
 
-# When a completed action was completed (DESIGN.md section 4): its end date, else the date of its (latest) change
-# to completed in its history (an event that keeps it completed, say a new responsible unit, is no such change),
-# else its last update. NULL for an action that is not completed.
+# When a completed action was completed (DESIGN.md section 4), the one rule: its end date, else the date of its
+# (latest) change to completed: an event that changed an existing action's status to completed. The import or
+# creation that inserted the action (old status NULL, dated the day it was inserted) is no such change, nor is an
+# event that keeps it completed (say a new responsible unit). Else its last update. NULL when not completed.
 _COMPLETED_ON = ("CASE WHEN a.status = 'completed' THEN coalesce(a.end_date, "
                  "(SELECT max(e.changed_on) FROM action_event e WHERE e.action_id = a.id AND e.new_status = 'completed' "
-                 "AND e.old_status IS DISTINCT FROM 'completed'), a.last_updated) END")
+                 "AND e.old_status IS NOT NULL AND e.old_status <> 'completed'), a.last_updated) END")
 
 
 def action_expected(store: Store) -> pd.DataFrame:
