@@ -7,7 +7,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from dk2020dash.db.store import Store
-from dk2020dash.domain import DENMARK, REGIONS
+from dk2020dash.domain import DENMARK, OPEN_STATUSES, REGIONS
 
 # Which edition each municipality's figures come from. An edition covers the municipalities it holds rows for;
 # a municipality's newest edition is the one published last (an edition without a published date counts as
@@ -406,7 +406,8 @@ def status_changes_since(store: Store, codes: Sequence[int], since, until) -> pd
 
 
 def milestones_changed_since(store: Store, codes: Sequence[int], since, until) -> pd.DataFrame:
-    """Milestones completed from `since` to `until`, or due in that time and not done by their due date."""
+    """Milestones completed from `since` to `until`, or due in that time and not done by their due date (those that
+    went overdue then: followup.went_overdue)."""
     return store.query(
         "SELECT s.id, s.municipality, m.name AS municipality_name, s.kind, s.due, s.done FROM milestone s "
         "JOIN municipality m ON m.code = s.municipality WHERE list_contains(?, s.municipality) AND "
@@ -444,11 +445,16 @@ def input_frames_before(store: Store, day) -> InputFrames:
 
 # -- large areas: totals and the first rows, so a page never fetches every action or milestone of Denmark -------
 
+# The stale rule (metrics.followup.is_stale) as SQL over `action a`: an open status and a last update on or before
+# a day given as a parameter (followup.stale_since); the open statuses are its first parameter.
+STALE_ACTION = "list_contains(?, a.status) AND a.last_updated <= ?"
+
+
 def _action_filters(codes: Sequence[int], sectors: Sequence[str], statuses: Sequence[str], kind: str | None,
                     stale_since, search: str) -> tuple[str, list]:
     """WHERE clause and parameters of the Indsatser filters (an empty filter passes everything): sectors and
-    statuses among those given, the kind, last updated on or before `stale_since` (mitigation.stale_since), and
-    `search` in the title, any case."""
+    statuses among those given, the kind, stale on the day `stale_since` belongs to (STALE_ACTION with
+    followup.stale_since), and `search` in the title, any case."""
     where, params = ["list_contains(?, a.municipality)"], [list(codes)]
     if sectors:
         where.append("list_contains(?, a.sector)")
@@ -460,8 +466,8 @@ def _action_filters(codes: Sequence[int], sectors: Sequence[str], statuses: Sequ
         where.append("a.kind = ?")
         params.append(kind)
     if stale_since is not None:
-        where.append("a.last_updated <= ?")
-        params.append(stale_since)
+        where.append(STALE_ACTION)
+        params.extend([list(OPEN_STATUSES), stale_since])
     if search and search.strip():
         where.append("contains(lower(a.title), ?)")
         params.append(search.strip().lower())
@@ -509,7 +515,7 @@ def action_status_counts(store: Store, codes: Sequence[int]) -> pd.DataFrame:
 
 def milestone_dates(store: Store, codes: Sequence[int]) -> pd.DataFrame:
     """The given municipalities' milestones counted per region, due date and whether done (`done`: one done date of
-    the group, NULL for those not done), so mitigation.milestone_state runs once per group, not once per milestone."""
+    the group, NULL for those not done), so followup.milestone_state runs once per group, not once per milestone."""
     return store.query(
         "SELECT m.region, s.due, any_value(s.done) AS done, count(*) AS n FROM milestone s "
         "JOIN municipality m ON m.code = s.municipality WHERE list_contains(?, s.municipality) "
@@ -520,7 +526,7 @@ def milestone_dates(store: Store, codes: Sequence[int]) -> pd.DataFrame:
 
 def open_milestones(store: Store, codes: Sequence[int], due_from, due_until, limit: int | None = None) -> pd.DataFrame:
     """Milestones not done, due on or after `due_from` (None: no bound) and before `due_until`, as `milestones`
-    returns them, by due date and municipality name; the first `limit` when one is given (mitigation.milestone_windows
+    returns them, by due date and municipality name; the first `limit` when one is given (followup.milestone_windows
     gives the bounds of overdue and due soon)."""
     sql = ("SELECT s.id, s.municipality, m.name AS municipality_name, s.kind, s.due, s.done, s.note "
            "FROM milestone s JOIN municipality m ON m.code = s.municipality "

@@ -18,7 +18,8 @@ from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR, Verdict
 from dk2020dash.exports.since import SinceError, parse_since  # noqa: F401 - kkr.SinceError, kkr.parse_since
 from dk2020dash.metrics import adaptation
-from dk2020dash.metrics.changes import Changes, changes_since, follow_up
+from dk2020dash.metrics.changes import Changes, changes_since
+from dk2020dash.metrics.followup import follow_up, milestone_windows, stale_since
 from dk2020dash.metrics.inputs import inputs_from_frames
 from dk2020dash.metrics.mitigation import (
     BRIDGE_PARTS,
@@ -220,7 +221,8 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
 
     # 6. follow-up: overdue milestones and stale actions per municipality
     s6 = Slide("follow_up", t("kkr.title.follow_up"))
-    fu = follow_up(queries.actions(store, codes), queries.milestones(store, codes), today)
+    fu = follow_up(queries.actions_filtered(store, codes, stale_since=stale_since(today)),  # cut in SQL: the same rules
+                   queries.open_milestones(store, codes, *milestone_windows(today)["overdue"]), today)
     s6.figures = [Figure(t("kkr.fig.overdue"), i18n.number(int(fu["overdue"].sum()), lang)),
                   Figure(t("kkr.fig.stale"), i18n.number(int(fu["stale"].sum()), lang)),
                   Figure(t("kkr.fig.follow_up_munis"), i18n.number(len(fu), lang))]

@@ -11,7 +11,7 @@ from dk2020dash.domain import (
     BRIDGE_PART_OF_STATUS,
     Verdict,
 )
-from dk2020dash.metrics.mitigation import Progress, Unavailable, is_stale, milestone_state, tonnes_or_none
+from dk2020dash.metrics.mitigation import Progress, Unavailable, tonnes_or_none
 
 # -- what changed since a date, and what needs following up (the KKR meeting pack) ---------------------
 
@@ -82,20 +82,3 @@ def changes_since(events: pd.DataFrame, milestones: pd.DataFrame, editions: pd.D
     return Changes(since=since, until=until, status_changes=len(events), by_municipality=by_muni, moved=moved,
                    milestones_done=tuple(done), milestones_overdue=tuple(overdue), new_editions=new_editions,
                    verdict_changes=changed)
-
-
-def follow_up(actions: pd.DataFrame, milestones: pd.DataFrame, today: date) -> pd.DataFrame:
-    """Per municipality: overdue milestones and stale actions today (columns municipality, overdue, stale),
-    most in need of follow-up first; municipalities with neither are left out. Cancelled and completed
-    actions are not followed up, so they are never stale."""
-    open_actions = actions[~actions["status"].isin(["completed", "cancelled"])]
-    stale = open_actions.loc[[is_stale(pd.Timestamp(d).date(), today) for d in open_actions["last_updated"]]]
-    states = [milestone_state(pd.Timestamp(r.due).date(), None if pd.isna(r.done) else pd.Timestamp(r.done).date(),
-                              today) for r in milestones.itertuples()]
-    overdue = milestones.loc[[s == "overdue" for s in states]]
-    out = pd.DataFrame({"overdue": overdue.groupby("municipality").size(),
-                        "stale": stale.groupby("municipality").size()}, columns=["overdue", "stale"])
-    out = out.fillna(0).astype(int)
-    out.index.name = "municipality"
-    out = out.reset_index()
-    return out.sort_values(["overdue", "stale", "municipality"], ascending=[False, False, True], ignore_index=True)

@@ -279,11 +279,11 @@ def test_edition_source_and_published_date(empty_store: Store) -> None:
 def test_a_newer_last_update_is_a_change_that_bumps_the_version(empty_store: Store) -> None:
     """Issue 9 item 9: re-importing an action whose only change is its last update must store the new date (so it
     is no longer stale), count as changed in the preview and bump the version; the same date again changes nothing."""
-    from dk2020dash.metrics.mitigation import is_stale
+    from dk2020dash.metrics.followup import is_stale
 
     old = "kommune;titel;sektor;status;opdateret\n101;Cykelsti;vej;I gang;2024-01-15\n".encode()
     ok(run_import(empty_store, "actions", old, "a1.csv", today=TODAY))
-    assert is_stale(empty_store.query("SELECT last_updated FROM action").iloc[0, 0].date(), TODAY)
+    assert is_stale("in_progress", empty_store.query("SELECT last_updated FROM action").iloc[0, 0].date(), TODAY)
     new = old.replace(b"2024-01-15", b"2026-11-01")
     preview = run_import(empty_store, "actions", new, "a2.csv", today=TODAY, dry_run=True)
     ok(preview)
@@ -291,7 +291,7 @@ def test_a_newer_last_update_is_a_change_that_bumps_the_version(empty_store: Sto
     ok(run_import(empty_store, "actions", new, "a2.csv", today=TODAY))
     row = empty_store.query("SELECT last_updated, version FROM action").iloc[0]
     assert row["last_updated"] == pd.Timestamp(2026, 11, 1) and row["version"] == 2
-    assert not is_stale(row["last_updated"].date(), TODAY)
+    assert not is_stale("in_progress", row["last_updated"].date(), TODAY)
     # The same date in another file (and a file without the column) is no change.
     for data in (new.replace(b"I gang", b"i gang"), b"kommune;titel;sektor;status\n101;Cykelsti;vej;I gang\n"):
         again = run_import(empty_store, "actions", data, "a3.csv", today=TODAY)
