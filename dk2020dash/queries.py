@@ -9,27 +9,59 @@ import pandas as pd
 from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, OPEN_STATUSES, REGIONS
 
-# Which edition each municipality's figures come from. An edition covers the municipalities it holds rows for;
-# a municipality's newest edition is the one published last (an edition without a published date counts as
-# published on the day it was imported), then the one imported last (created_at, then id). So a file for one
-# municipality never changes another's figures, and an older release imported late does not win.
-_EDITION_ORDER = "coalesce(ed.published, CAST(ed.created_at AS DATE)) DESC, ed.created_at DESC, ed.id DESC"
-_NEWEST_PER_MUNICIPALITY = (
-    "(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "  # noqa: S608 - fixed SQL fragments
-    "FROM (SELECT DISTINCT municipality, edition FROM emission) h JOIN edition ed ON ed.id = h.edition "
-    f"ORDER BY h.municipality, {_EDITION_ORDER})"
-)
+
+# Which edition each municipality's figures come from (DESIGN.md section 4, Inputs), the one rule, here. An edition
+# covers the municipalities it holds rows for; a municipality's newest edition is the one published last (an edition
+# without a published date counts as published on the day it was imported), then the one imported last (created_at,
+# then id). So a file for one municipality never changes another's figures, and an older release imported late does
+# not win. edition_order is the rule as SQL, newest_editions_of the same over frames (the import preview's).
+def edition_day(alias: str = "ed") -> str:
+    """SQL: the day an edition counts as published (its published date, else the day it was imported)."""
+    return f"coalesce({alias}.published, CAST({alias}.created_at AS DATE))"
+
+
+def edition_order(alias: str = "ed", newest_first: bool = True) -> str:
+    """SQL ORDER BY terms of the newest-edition rule for the edition table as `alias` (oldest first if asked)."""
+    way = " DESC" if newest_first else ""
+    return ", ".join(f"{term}{way}" for term in (edition_day(alias), f"{alias}.created_at", f"{alias}.id"))
+
+
+def newest_editions_of(held: pd.DataFrame, editions: pd.DataFrame) -> pd.DataFrame:
+    """The rule over frames: from (municipality, edition) pairs held and the editions (id, published, created_at),
+    each municipality's newest edition (columns municipality, edition; by municipality), as edition_order picks."""
+    keys = editions[["id", "published", "created_at"]].copy()
+    keys["created_at"] = pd.to_datetime(keys["created_at"])
+    keys["day"] = pd.to_datetime(keys["published"]).fillna(keys["created_at"].dt.normalize())
+    pairs = held[["municipality", "edition"]].drop_duplicates().merge(keys, left_on="edition", right_on="id")
+    pairs = pairs.sort_values(["municipality", "day", "created_at", "id"], ascending=[True, False, False, False])
+    return pairs.drop_duplicates("municipality")[["municipality", "edition"]].reset_index(drop=True)
+
+
+_EDITION_ORDER = edition_order()
+
+
+def _newest_per_municipality(before: bool = False) -> str:
+    """SQL: (municipality, edition) of each municipality's newest edition; with `before`, among the editions
+    published (edition_day) before a day given as a parameter, so as the figures stood on that day."""
+    known = f"WHERE {edition_day()} < ? " if before else ""
+    return ("(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "  # noqa: S608 - fixed SQL fragments
+            "FROM (SELECT DISTINCT municipality, edition FROM emission) h JOIN edition ed ON ed.id = h.edition "
+            f"{known}ORDER BY h.municipality, {_EDITION_ORDER})")
+
+
+_NEWEST_PER_MUNICIPALITY = _newest_per_municipality()
 # The newest edition of all (Metode's note; the default of an edition choice): the same order.
 _NEWEST_EDITION = f"(SELECT ed.id FROM edition ed ORDER BY {_EDITION_ORDER} LIMIT 1)"  # noqa: S608 - fixed SQL fragments
 
 
-def _rows(edition: int | None) -> tuple[str, list]:
-    """The emission rows figures rest on: each municipality's newest edition, or one given edition's rows."""
+def _rows(edition: int | None, before=None) -> tuple[str, list]:
+    """The emission rows figures rest on: each municipality's newest edition (published before the day `before`,
+    when given), or one given edition's rows."""
     if edition is not None:
         return "(SELECT * FROM emission WHERE edition = ?)", [edition]
-    newest = (f"(SELECT em.* FROM emission em JOIN {_NEWEST_PER_MUNICIPALITY} n "  # noqa: S608 - fixed SQL fragments
+    newest = (f"(SELECT em.* FROM emission em JOIN {_newest_per_municipality(before is not None)} n "  # noqa: S608 - fixed SQL fragments
               "ON n.municipality = em.municipality AND n.edition = em.edition)")
-    return newest, []
+    return newest, [] if before is None else [before]
 
 
 def municipalities(store: Store) -> pd.DataFrame:
@@ -327,8 +359,7 @@ def data_quality(store: Store, codes: Sequence[int], baseline_year: int = 1990) 
             FROM em GROUP BY municipality
         ),
         editions AS (
-            SELECT e.municipality, list(ed.name ORDER BY coalesce(ed.published, CAST(ed.created_at AS DATE)),
-                                        ed.created_at, ed.id) AS editions
+            SELECT e.municipality, list(ed.name ORDER BY {edition_order(newest_first=False)}) AS editions
             FROM (SELECT DISTINCT municipality, edition FROM emission) e JOIN edition ed ON ed.id = e.edition
             GROUP BY e.municipality
         ),
@@ -427,18 +458,14 @@ def editions_since(store: Store, since) -> pd.DataFrame:
 
 
 def input_frames_before(store: Store, day) -> InputFrames:
-    """As input_frames, but each municipality from its newest edition published (or, without a date,
-    imported) before `day`: the figures as they stood then (today's plans and actions)."""
-    newest_before = (
-        "(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "  # noqa: S608 - fixed SQL fragments
-        "FROM (SELECT DISTINCT municipality, edition FROM emission) h JOIN edition ed ON ed.id = h.edition "
-        f"WHERE coalesce(ed.published, CAST(ed.created_at AS DATE)) < ? ORDER BY h.municipality, {_EDITION_ORDER})"
-    )
+    """As input_frames, but each municipality from its newest edition published (or, without a date, imported)
+    before `day` (the same rule, among the editions known then): the figures as they stood then (today's plans and
+    actions)."""
+    rows, params = _rows(None, before=day)
     totals = store.query(
-        f"SELECT em.municipality, em.year, sum(em.tco2e) AS tco2e, bool_or(em.estimated) AS any_estimated "  # noqa: S608 - fixed SQL fragments
-        f"FROM emission em JOIN {newest_before} n ON n.municipality = em.municipality AND n.edition = em.edition "
-        "GROUP BY em.municipality, em.year ORDER BY em.municipality, em.year",
-        [day],
+        f"SELECT municipality, year, sum(tco2e) AS tco2e, bool_or(estimated) AS any_estimated "  # noqa: S608 - fixed SQL fragments
+        f"FROM {rows} GROUP BY municipality, year ORDER BY municipality, year",
+        params,
     )
     return InputFrames(totals, plans(store), plan_targets(store), action_expected(store), municipalities(store))
 
