@@ -146,12 +146,11 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
     each = {c: assess_municipality(inputs[c], today) for c in codes if c in inputs}
     demo = bool(queries.demo_kinds(store))
     name = area_name(area, lang)
-    edition = queries.newest_edition(store)
-    edition_name = "–" if edition.empty else str(edition.iloc[0]["name"])
+    editions = sentences.edition_sources(queries.newest_editions(store), codes, names, lang)
     deck = Deck(area=area, area_name=name, lang=lang, since=since, today=today,
                 data_year=p.latest_year if isinstance(p, Progress) else None, demo=demo, slides=[])
     n = len(codes)
-    source = t("kkr.notes.source", n=n, area=name, edition=edition_name, today=i18n.day(today, lang))
+    source = t("kkr.notes.source", n=n, area=name, editions=editions, today=i18n.day(today, lang))
 
     # 1. verdict and headline figures
     s1 = Slide("verdict", t("kkr.title.verdict", area=name))

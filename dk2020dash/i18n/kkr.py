@@ -88,10 +88,10 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         ("Kommunen med mest at følge op på", "De {count} kommuner med mest at følge op på"),
         ("The municipality with most to follow up", "The {count} municipalities with most to follow up"),
     ),
-    "kkr.notes.source": ("Kilde: dashboardets egne tal (metrics/mitigation.py) for {n} kommuner i {area}, opgørelsesudgave "
-                         "»{edition}«, beregnet {today}.",
-                         "Source: the dashboard's own figures (metrics/mitigation.py) for {n} municipalities in {area}, "
-                         "inventory edition \"{edition}\", computed {today}."),
+    "kkr.notes.source": ("Kilde: dashboardets egne tal (metrics/mitigation.py) for {n} kommuner i {area}; opgørelser: "
+                         "{editions}; beregnet {today}.",
+                         "Source: the dashboard's own figures (metrics/mitigation.py) for {n} municipalities in {area}; "
+                         "inventories: {editions}; computed {today}."),
     "kkr.notes.verdict": ("Vurderingen sammenligner udledningen i {year} med målstien: afvigelse {d} % af basisåret "
                           "(på rette vej ved højst 0, afviger op til 5). Manko = behov til 2030 minus handlingernes "
                           "forventede reduktioner, summeret over kommunerne.",

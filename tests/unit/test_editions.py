@@ -424,3 +424,13 @@ def test_an_edit_checks_an_expected_reduction_against_the_newest_editions_total(
     assert err.value.key == "edit.err.too_large"
     assert err.value.values["total"] == pytest.approx(float(latest["tco2e"]))
 
+
+def test_the_decks_notes_name_the_editions_the_areas_figures_come_from(several: Store) -> None:
+    from dk2020dash.exports import kkr
+
+    deck = kkr.build(several, "Hovedstaden", dt.date(2025, 6, 1), "da", dt.date(2026, 3, 1))
+    notes = deck.slides[0].notes
+    demo = queries.editions(several).set_index("id").loc[2, "name"]
+    assert f"opgørelser: {demo} (27 kommuner), Own figures (Frederiksberg), Real B (København);" in notes
+    english = kkr.build(several, "Midtjylland", dt.date(2025, 6, 1), "en", dt.date(2026, 3, 1)).slides[0].notes
+    assert f"inventories: {demo} (18 municipalities), Own figures (Aarhus);" in english
