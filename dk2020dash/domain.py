@@ -68,6 +68,9 @@ class ActionStatus(str, Enum):
 
 
 ACTION_STATUSES: tuple[str, ...] = tuple(s.value for s in ActionStatus)
+# The statuses an action is still open in: only those are followed up, so only those can be stale (completed and
+# cancelled actions never are; metrics.followup.is_stale).
+OPEN_STATUSES: tuple[str, ...] = ("planned", "in_progress", "delayed", "paused")
 ACTION_KINDS: tuple[str, ...] = ("mitigation", "adaptation")
 
 # How action statuses fall into the reduction bridge; cancelled counts for nothing.
@@ -89,7 +92,7 @@ MILESTONE_KINDS: tuple[str, ...] = (
     "plan_revision",  # plan revision, due five years after adoption
 )
 PLAN_REVISION_YEARS = 5
-# A milestone's state on a day (metrics.mitigation.milestone_state).
+# A milestone's state on a day (metrics.followup.milestone_state).
 MILESTONE_STATES: tuple[str, ...] = ("done", "overdue", "due_soon", "upcoming")
 
 SCENARIO_KINDS: tuple[str, ...] = ("bau", "plan")

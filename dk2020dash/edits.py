@@ -25,7 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from dk2020dash import i18n, labels
+from dk2020dash import i18n, labels, queries
 from dk2020dash.auth import User, require_edit
 from dk2020dash.db.store import Store
 from dk2020dash.domain import ACTION_STATUSES
@@ -167,10 +167,11 @@ def _as_expected(value) -> float | None:
 
 
 def _total_emissions(con, municipality: int) -> tuple[int, float] | None:
-    """The municipality's latest total net emissions (year, tCO2e) from its newest edition, or None."""
+    """The municipality's latest total net emissions (year, tCO2e) from its newest edition (queries.edition_order,
+    the rule every figure uses), or None."""
     return con.execute(
-        "WITH ed AS (SELECT e.id FROM edition e WHERE EXISTS (SELECT 1 FROM emission x WHERE x.edition = e.id "
-        "AND x.municipality = ?) ORDER BY e.published DESC NULLS LAST, e.id DESC LIMIT 1) "
+        "WITH ed AS (SELECT e.id FROM edition e WHERE EXISTS (SELECT 1 FROM emission x WHERE x.edition = e.id "  # noqa: S608 - fixed SQL fragments
+        f"AND x.municipality = ?) ORDER BY {queries.edition_order('e')} LIMIT 1) "
         "SELECT year, sum(tco2e) FROM emission WHERE municipality = ? AND edition = (SELECT id FROM ed) "
         "GROUP BY year ORDER BY year DESC LIMIT 1", [municipality, municipality]).fetchone()
 

@@ -7,29 +7,62 @@ from typing import NamedTuple
 import pandas as pd
 
 from dk2020dash.db.store import Store
-from dk2020dash.domain import DENMARK, REGIONS
+from dk2020dash.domain import DENMARK, OPEN_STATUSES, REGIONS
 
-# Which edition each municipality's figures come from. An edition covers the municipalities it holds rows for;
-# a municipality's newest edition is the one published last (an edition without a published date counts as
-# published on the day it was imported), then the one imported last (created_at, then id). So a file for one
-# municipality never changes another's figures, and an older release imported late does not win.
-_EDITION_ORDER = "coalesce(ed.published, CAST(ed.created_at AS DATE)) DESC, ed.created_at DESC, ed.id DESC"
-_NEWEST_PER_MUNICIPALITY = (
-    "(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "  # noqa: S608 - fixed SQL fragments
-    "FROM (SELECT DISTINCT municipality, edition FROM emission) h JOIN edition ed ON ed.id = h.edition "
-    f"ORDER BY h.municipality, {_EDITION_ORDER})"
-)
+
+# Which edition each municipality's figures come from (DESIGN.md section 4, Inputs), the one rule, here. An edition
+# covers the municipalities it holds rows for; a municipality's newest edition is the one published last (an edition
+# without a published date counts as published on the day it was imported), then the one imported last (created_at,
+# then id). So a file for one municipality never changes another's figures, and an older release imported late does
+# not win. edition_order is the rule as SQL, newest_editions_of the same over frames (the import preview's).
+def edition_day(alias: str = "ed") -> str:
+    """SQL: the day an edition counts as published (its published date, else the day it was imported)."""
+    return f"coalesce({alias}.published, CAST({alias}.created_at AS DATE))"
+
+
+def edition_order(alias: str = "ed", newest_first: bool = True) -> str:
+    """SQL ORDER BY terms of the newest-edition rule for the edition table as `alias` (oldest first if asked)."""
+    way = " DESC" if newest_first else ""
+    return ", ".join(f"{term}{way}" for term in (edition_day(alias), f"{alias}.created_at", f"{alias}.id"))
+
+
+def newest_editions_of(held: pd.DataFrame, editions: pd.DataFrame) -> pd.DataFrame:
+    """The rule over frames: from (municipality, edition) pairs held and the editions (id, published, created_at),
+    each municipality's newest edition (columns municipality, edition; by municipality), as edition_order picks."""
+    keys = editions[["id", "published", "created_at"]].copy()
+    keys["created_at"] = pd.to_datetime(keys["created_at"])
+    keys["day"] = pd.to_datetime(keys["published"]).fillna(keys["created_at"].dt.normalize())
+    pairs = held[["municipality", "edition"]].drop_duplicates().merge(keys, left_on="edition", right_on="id")
+    pairs = pairs.sort_values(["municipality", "day", "created_at", "id"], ascending=[True, False, False, False])
+    return pairs.drop_duplicates("municipality")[["municipality", "edition"]].reset_index(drop=True)
+
+
+_EDITION_ORDER = edition_order()
+
+
+def _newest_per_municipality(before: bool = False) -> str:
+    """SQL: (municipality, edition) of each municipality's newest edition; with `before`, among the editions
+    imported before a day given as a parameter, so as the figures stood at the start of that day (a correction
+    published earlier but imported since is not among them)."""
+    known = "WHERE CAST(ed.created_at AS DATE) < ? " if before else ""
+    return ("(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "  # noqa: S608 - fixed SQL fragments
+            "FROM (SELECT DISTINCT municipality, edition FROM emission) h JOIN edition ed ON ed.id = h.edition "
+            f"{known}ORDER BY h.municipality, {_EDITION_ORDER})")
+
+
+_NEWEST_PER_MUNICIPALITY = _newest_per_municipality()
 # The newest edition of all (Metode's note; the default of an edition choice): the same order.
 _NEWEST_EDITION = f"(SELECT ed.id FROM edition ed ORDER BY {_EDITION_ORDER} LIMIT 1)"  # noqa: S608 - fixed SQL fragments
 
 
-def _rows(edition: int | None) -> tuple[str, list]:
-    """The emission rows figures rest on: each municipality's newest edition, or one given edition's rows."""
+def _rows(edition: int | None, before=None) -> tuple[str, list]:
+    """The emission rows figures rest on: each municipality's newest edition (among those imported before the day
+    `before`, when given), or one given edition's rows."""
     if edition is not None:
         return "(SELECT * FROM emission WHERE edition = ?)", [edition]
-    newest = (f"(SELECT em.* FROM emission em JOIN {_NEWEST_PER_MUNICIPALITY} n "  # noqa: S608 - fixed SQL fragments
+    newest = (f"(SELECT em.* FROM emission em JOIN {_newest_per_municipality(before is not None)} n "  # noqa: S608 - fixed SQL fragments
               "ON n.municipality = em.municipality AND n.edition = em.edition)")
-    return newest, []
+    return newest, [] if before is None else [before]
 
 
 def municipalities(store: Store) -> pd.DataFrame:
@@ -165,12 +198,13 @@ def scenarios(store: Store, codes: Sequence[int]) -> pd.DataFrame:
     )
 
 
-# When a completed action was completed (DESIGN.md section 4): its end date, else the date of its (latest) change
-# to completed in its history (an event that keeps it completed, say a new responsible unit, is no such change),
-# else its last update. NULL for an action that is not completed.
+# When a completed action was completed (DESIGN.md section 4), the one rule: its end date, else the date of its
+# (latest) change to completed: an event that changed an existing action's status to completed. The import or
+# creation that inserted the action (old status NULL, dated the day it was inserted) is no such change, nor is an
+# event that keeps it completed (say a new responsible unit). Else its last update. NULL when not completed.
 _COMPLETED_ON = ("CASE WHEN a.status = 'completed' THEN coalesce(a.end_date, "
                  "(SELECT max(e.changed_on) FROM action_event e WHERE e.action_id = a.id AND e.new_status = 'completed' "
-                 "AND e.old_status IS DISTINCT FROM 'completed'), a.last_updated) END")
+                 "AND e.old_status IS NOT NULL AND e.old_status <> 'completed'), a.last_updated) END")
 
 
 def action_expected(store: Store, codes: Sequence[int] | None = None, sectors: Sequence[str] = (),
@@ -337,8 +371,7 @@ def data_quality(store: Store, codes: Sequence[int], baseline_year: int = 1990) 
             FROM em GROUP BY municipality
         ),
         editions AS (
-            SELECT e.municipality, list(ed.name ORDER BY coalesce(ed.published, CAST(ed.created_at AS DATE)),
-                                        ed.created_at, ed.id) AS editions
+            SELECT e.municipality, list(ed.name ORDER BY {edition_order(newest_first=False)}) AS editions
             FROM (SELECT DISTINCT municipality, edition FROM emission) e JOIN edition ed ON ed.id = e.edition
             GROUP BY e.municipality
         ),
@@ -416,7 +449,8 @@ def status_changes_since(store: Store, codes: Sequence[int], since, until) -> pd
 
 
 def milestones_changed_since(store: Store, codes: Sequence[int], since, until) -> pd.DataFrame:
-    """Milestones completed from `since` to `until`, or due in that time and not done by their due date."""
+    """Milestones completed from `since` to `until`, or due in that time and not done by their due date (those that
+    went overdue then: followup.went_overdue)."""
     return store.query(
         "SELECT s.id, s.municipality, m.name AS municipality_name, s.kind, s.due, s.done FROM milestone s "
         "JOIN municipality m ON m.code = s.municipality WHERE list_contains(?, s.municipality) AND "
@@ -451,18 +485,13 @@ def corrections_imported(store: Store, since, until) -> pd.DataFrame:
 
 def input_frames_before(store: Store, day) -> InputFrames:
     """As input_frames, but as the figures stood at the start of `day`: each municipality from its newest edition
-    among those imported before that day (the same order), and the mitigation actions as they stood then
+    among those imported before that day (the same rule), and the mitigation actions as they stood then
     (actions_at). Plans and population are today's (their history is not kept)."""
-    newest_before = (
-        "(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "  # noqa: S608 - fixed SQL fragments
-        "FROM (SELECT DISTINCT municipality, edition FROM emission) h JOIN edition ed ON ed.id = h.edition "
-        f"WHERE CAST(ed.created_at AS DATE) < ? ORDER BY h.municipality, {_EDITION_ORDER})"
-    )
+    rows, params = _rows(None, before=day)
     totals = store.query(
-        f"SELECT em.municipality, em.year, sum(em.tco2e) AS tco2e, bool_or(em.estimated) AS any_estimated "  # noqa: S608 - fixed SQL fragments
-        f"FROM emission em JOIN {newest_before} n ON n.municipality = em.municipality AND n.edition = em.edition "
-        "GROUP BY em.municipality, em.year ORDER BY em.municipality, em.year",
-        [day],
+        f"SELECT municipality, year, sum(tco2e) AS tco2e, bool_or(estimated) AS any_estimated "  # noqa: S608 - fixed SQL fragments
+        f"FROM {rows} GROUP BY municipality, year ORDER BY municipality, year",
+        params,
     )
     then = actions_at(store, None, day)
     then = then.loc[then["existed_then"], ["municipality", "status_then", "expected_then", "completed_year_then"]]
@@ -508,11 +537,16 @@ def actions_at(store: Store, codes: Sequence[int] | None, day) -> pd.DataFrame:
 
 # -- large areas: totals and the first rows, so a page never fetches every action or milestone of Denmark -------
 
+# The stale rule (metrics.followup.is_stale) as SQL over `action a`: an open status and a last update on or before
+# a day given as a parameter (followup.stale_since); the open statuses are its first parameter.
+STALE_ACTION = "list_contains(?, a.status) AND a.last_updated <= ?"
+
+
 def _action_filters(codes: Sequence[int], sectors: Sequence[str], statuses: Sequence[str], kind: str | None,
                     stale_since, search: str) -> tuple[str, list]:
     """WHERE clause and parameters of the Indsatser filters (an empty filter passes everything): sectors and
-    statuses among those given, the kind, last updated on or before `stale_since` (mitigation.stale_since), and
-    `search` in the title, any case."""
+    statuses among those given, the kind, stale on the day `stale_since` belongs to (STALE_ACTION with
+    followup.stale_since), and `search` in the title, any case."""
     where, params = ["list_contains(?, a.municipality)"], [list(codes)]
     if sectors:
         where.append("list_contains(?, a.sector)")
@@ -524,8 +558,8 @@ def _action_filters(codes: Sequence[int], sectors: Sequence[str], statuses: Sequ
         where.append("a.kind = ?")
         params.append(kind)
     if stale_since is not None:
-        where.append("a.last_updated <= ?")
-        params.append(stale_since)
+        where.append(STALE_ACTION)
+        params.extend([list(OPEN_STATUSES), stale_since])
     if search and search.strip():
         where.append("contains(lower(a.title), ?)")
         params.append(search.strip().lower())
@@ -573,7 +607,7 @@ def action_status_counts(store: Store, codes: Sequence[int]) -> pd.DataFrame:
 
 def milestone_dates(store: Store, codes: Sequence[int]) -> pd.DataFrame:
     """The given municipalities' milestones counted per region, due date and whether done (`done`: one done date of
-    the group, NULL for those not done), so mitigation.milestone_state runs once per group, not once per milestone."""
+    the group, NULL for those not done), so followup.milestone_state runs once per group, not once per milestone."""
     return store.query(
         "SELECT m.region, s.due, any_value(s.done) AS done, count(*) AS n FROM milestone s "
         "JOIN municipality m ON m.code = s.municipality WHERE list_contains(?, s.municipality) "
@@ -584,7 +618,7 @@ def milestone_dates(store: Store, codes: Sequence[int]) -> pd.DataFrame:
 
 def open_milestones(store: Store, codes: Sequence[int], due_from, due_until, limit: int | None = None) -> pd.DataFrame:
     """Milestones not done, due on or after `due_from` (None: no bound) and before `due_until`, as `milestones`
-    returns them, by due date and municipality name; the first `limit` when one is given (mitigation.milestone_windows
+    returns them, by due date and municipality name; the first `limit` when one is given (followup.milestone_windows
     gives the bounds of overdue and due soon)."""
     sql = ("SELECT s.id, s.municipality, m.name AS municipality_name, s.kind, s.due, s.done, s.note "
            "FROM milestone s JOIN municipality m ON m.code = s.municipality "

@@ -12,7 +12,7 @@ from dk2020dash.domain import (
     SECTOR_CODES,
     STALE_AFTER_DAYS,
 )
-from dk2020dash.metrics import mitigation
+from dk2020dash.metrics import followup
 from dk2020dash.ui import loaders, shell, tables, widgets
 from dk2020dash.ui.parts import workspace as work
 from dk2020dash.views import alternatives, sentences
@@ -46,7 +46,7 @@ if chosen:
     area = area[area["name"].isin(chosen)]
 codes = area["code"].astype(int).tolist()
 # Filtered, counted and summed in the database: Denmark at 100 times the demo has 600,000 actions.
-filters = (codes, sectors, statuses, kind, mitigation.stale_since(today) if stale_only else None, search or "")
+filters = (codes, sectors, statuses, kind, followup.stale_since(today) if stale_only else None, search or "")
 by_status_kind = loaders.load_action_totals(ctx, *filters)
 n_actions = int(by_status_kind["n"].sum())
 

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dk2020dash import i18n, names, queries
 from dk2020dash.domain import DUE_SOON_DAYS
-from dk2020dash.metrics import mitigation
+from dk2020dash.metrics import followup
 from dk2020dash.ui import loaders, shell, signin, tables, widgets
 from dk2020dash.ui.parts import workspace as work
 
@@ -22,7 +22,7 @@ codes = queries.area_codes(munis, ctx.area)
 # Denmark at 100 times the demo has 88,000 milestones.
 dates = work.milestone_dates_with_state(loaders.load_milestone_dates(ctx, codes), today)
 counts = dates.groupby("state")["n"].sum()
-windows = mitigation.milestone_windows(today)
+windows = followup.milestone_windows(today)
 lists = {}
 left, right = st.columns(2)
 for column, state, title in ((left, "overdue", t("ms.overdue", n=i18n.number(int(counts.get("overdue", 0)), lang))),

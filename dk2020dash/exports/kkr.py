@@ -18,7 +18,8 @@ from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR, Verdict
 from dk2020dash.exports.since import SinceError, parse_since  # noqa: F401 - kkr.SinceError, kkr.parse_since
 from dk2020dash.metrics import adaptation
-from dk2020dash.metrics.changes import Changes, follow_up
+from dk2020dash.metrics.changes import Changes
+from dk2020dash.metrics.followup import follow_up, milestone_windows, stale_since
 from dk2020dash.metrics.mitigation import (
     Progress,
     Unavailable,
@@ -137,12 +138,11 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
     each = {c: assess_municipality(inputs[c], today) for c in codes if c in inputs}
     demo = bool(queries.demo_kinds(store))
     name = area_name(area, lang)
-    edition = queries.newest_edition(store)
-    edition_name = "–" if edition.empty else str(edition.iloc[0]["name"])
+    editions = sentences.edition_sources(queries.newest_editions(store), codes, names, lang)
     deck = Deck(area=area, area_name=name, lang=lang, since=since, today=today,
                 data_year=p.latest_year if isinstance(p, Progress) else None, demo=demo, slides=[])
     n = len(codes)
-    source = t("kkr.notes.source", n=n, area=name, edition=edition_name, today=i18n.day(today, lang))
+    source = t("kkr.notes.source", n=n, area=name, editions=editions, today=i18n.day(today, lang))
 
     # 1. verdict and headline figures
     s1 = Slide("verdict", t("kkr.title.verdict", area=name))
@@ -212,7 +212,8 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
 
     # 6. follow-up: overdue milestones and stale actions per municipality
     s6 = Slide("follow_up", t("kkr.title.follow_up"))
-    fu = follow_up(queries.actions(store, codes), queries.milestones(store, codes), today)
+    fu = follow_up(queries.actions_filtered(store, codes, stale_since=stale_since(today)),  # cut in SQL: the same rules
+                   queries.open_milestones(store, codes, *milestone_windows(today)["overdue"]), today)
     s6.figures = [Figure(t("kkr.fig.overdue"), i18n.number(int(fu["overdue"].sum()), lang)),
                   Figure(t("kkr.fig.stale"), i18n.number(int(fu["stale"].sum()), lang)),
                   Figure(t("kkr.fig.follow_up_munis"), i18n.number(len(fu), lang))]

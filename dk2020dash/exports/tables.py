@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.utils import get_column_letter
 
-from dk2020dash import labels
+from dk2020dash import labels, queries
 from dk2020dash.db.migrations import SCHEMA_VERSION, TABLES
 from dk2020dash.db.store import Store
 
@@ -367,11 +367,11 @@ def _import_frames(store: Store) -> list[tuple[str, str, pd.DataFrame, dict | No
         scenarios = q("SELECT municipality, kind, year, tco2e FROM scenario ORDER BY ALL")
         if len(scenarios):
             out.append(("scenarios", "scenarios.csv", scenarios, None))
-        # Oldest first in the order that picks each municipality's newest edition (queries._EDITION_ORDER), and
+        # Oldest first in the order that picks each municipality's newest edition (queries.edition_order), and
         # with the date that order uses, so each municipality's newest stays its newest after the re-import.
-        editions = q("SELECT e.id, e.name, e.source, coalesce(e.published, CAST(e.created_at AS DATE)) AS published "
+        editions = q(f"SELECT e.id, e.name, e.source, {queries.edition_day('e')} AS published "  # noqa: S608 - fixed SQL fragments
                      "FROM edition e WHERE EXISTS (SELECT 1 FROM emission m WHERE m.edition = e.id) "
-                     "ORDER BY coalesce(e.published, CAST(e.created_at AS DATE)), e.created_at, e.id")
+                     f"ORDER BY {queries.edition_order('e', newest_first=False)}")
         for edition_id, name, source, published in editions.itertuples(index=False):
             rows = q("SELECT municipality, year, sector, tco2e, estimated FROM emission WHERE edition = ? "
                      "ORDER BY municipality, year, sector", [int(edition_id)])

@@ -97,10 +97,10 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         ("Kommunen med mest at følge op på", "De {count} kommuner med mest at følge op på"),
         ("The municipality with most to follow up", "The {count} municipalities with most to follow up"),
     ),
-    "kkr.notes.source": ("Kilde: dashboardets egne tal (metrics/mitigation.py) for {n} kommuner i {area}, opgørelsesudgave "
-                         "»{edition}«, beregnet {today}.",
-                         "Source: the dashboard's own figures (metrics/mitigation.py) for {n} municipalities in {area}, "
-                         "inventory edition \"{edition}\", computed {today}."),
+    "kkr.notes.source": ("Kilde: dashboardets egne tal (metrics/mitigation.py) for {n} kommuner i {area}; opgørelser: "
+                         "{editions}; beregnet {today}.",
+                         "Source: the dashboard's own figures (metrics/mitigation.py) for {n} municipalities in {area}; "
+                         "inventories: {editions}; computed {today}."),
     "kkr.notes.verdict": ("Vurderingen for 2030 fører trenden fra opgørelsesår {year} frem til 2030 og holder den op mod "
                           "målet: afvigelse {d} % af basisåret (på rette vej ved højst 0, afviger op til 5). På rette "
                           "vej betyder altså, at det faktiske fald pr. år er mindst det nødvendige. Manko = behov til "

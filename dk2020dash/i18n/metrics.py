@@ -175,9 +175,11 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     ),
     "method.freshness.title": ("Aktualitet", "Freshness"),
     "method.freshness.body": (
-        "En handling, der ikke er opdateret i {stale} dage, er forældet. En milepæl, hvis frist er passeret "
+        "En handling, der er planlagt, i gang, forsinket eller sat på pause og ikke er opdateret i {stale} dage, "
+        "er forældet; gennemførte og opgivne handlinger er aldrig forældede. En milepæl, hvis frist er passeret "
         "uden at den er udført, er overskredet; en, der forfalder inden for {soon} dage, forfalder snart.",
-        "An action not updated for {stale} days is stale. A milestone past its due date without a done date is "
+        "An action planned, in progress, delayed or paused and not updated for {stale} days is stale; completed "
+        "and cancelled actions never are. A milestone past its due date without a done date is "
         "overdue; one due within {soon} days is due soon.",
     ),
     "method.capita.title": ("Pr. indbygger", "Per inhabitant"),

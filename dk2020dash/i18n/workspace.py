@@ -74,7 +74,8 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "act.sector": ("Sektor", "Sector"),
     "act.status": ("Status", "Status"),
     "act.kind": ("Type", "Type"),
-    "act.stale": ("Kun forældede (ikke opdateret i {days} dage)", "Stale only (not updated for {days} days)"),
+    "act.stale": ("Kun forældede (åbne handlinger, ikke opdateret i {days} dage)",
+                  "Stale only (open actions not updated for {days} days)"),
     "act.search": ("Søg i titler", "Search titles"),
     "act.all": ("Alle", "All"),
     "act.count": (

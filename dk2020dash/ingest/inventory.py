@@ -8,6 +8,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from dk2020dash import queries
 from dk2020dash.domain import SECTOR_BY_CODE, YEAR_MAX, YEAR_MIN
 from dk2020dash.errors import Phrase, StoreError
 from dk2020dash.ingest import common
@@ -118,19 +119,15 @@ def _target_edition(ctx: ImportJob, con: duckdb.DuckDBPyConnection, problems: Pr
     return int(found[0]), name
 
 
-# The new edition in the order of queries._EDITION_ORDER: imported now, so after every edition of its date.
+# The new edition, imported now: after every edition of its published date (queries.newest_editions_of).
 _NEW = -1
 
 
 def _newest(rows: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
-    """Each municipality's rows from its newest edition (queries._EDITION_ORDER: published date, an edition
-    without one counting as published on its import day, then import time, then id)."""
+    """Each municipality's rows from its newest edition (queries.newest_editions_of, the rule every figure uses)."""
     if rows.empty:
         return rows
-    held = rows[["municipality", "edition"]].drop_duplicates().merge(keys, left_on="edition", right_on="id")
-    held = held.sort_values(["municipality", "day", "created", "rank"], ascending=[True, False, False, False])
-    chosen = held.drop_duplicates("municipality")[["municipality", "edition"]]
-    return rows.merge(chosen, on=["municipality", "edition"])
+    return rows.merge(queries.newest_editions_of(rows, keys), on=["municipality", "edition"])
 
 
 def _headline(rows: pd.DataFrame, baseline: dict[int, int]) -> pd.DataFrame:
@@ -155,21 +152,17 @@ def _before_after(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, ctx: Impo
     codes = sorted(frame["municipality"].astype(int).unique().tolist())
     rows = con.execute("SELECT municipality, year, sector, edition, tco2e FROM emission "
                        "WHERE list_contains(?, municipality)", [codes]).df()
-    keys = con.execute("SELECT id, is_demo, coalesce(published, CAST(created_at AS DATE)) AS day, created_at AS created, "
-                       "id AS rank FROM edition").df()
+    keys = con.execute("SELECT id, is_demo, published, created_at FROM edition").df()
     baseline = dict(con.execute("SELECT municipality, baseline_year FROM plan WHERE list_contains(?, municipality)",
                                 [codes]).fetchall())
-    keys["day"] = pd.to_datetime(keys["day"])
-    keys["created"] = pd.to_datetime(keys["created"])
     demo = set(keys.loc[keys["is_demo"], "id"].astype(int))
     new = frame[["municipality", "year", "sector", "tco2e"]].copy()
     after = rows[~rows["edition"].isin(demo)]
     if target is None:
         new["edition"] = _NEW
         keys = pd.concat([keys, pd.DataFrame({"id": [_NEW], "is_demo": [False],
-                                              "day": [pd.Timestamp(ctx.published or ctx.today)],
-                                              "created": [pd.Timestamp.max], "rank": [np.iinfo(np.int64).max]})],
-                         ignore_index=True)
+                                              "published": [pd.Timestamp(ctx.published or ctx.today)],
+                                              "created_at": [pd.Timestamp.max]})], ignore_index=True)
     else:
         new["edition"] = target[0]
         same = after.merge(new[["municipality", "year", "sector"]].assign(_hit=True),
@@ -229,12 +222,11 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, 
     frame = _frame(df)
     con.register("ingest_inventory", frame)
     try:
-        # Compared with each municipality's newest edition (queries._EDITION_ORDER), or the edition corrected.
+        # Compared with each municipality's newest edition (queries.edition_order), or the edition corrected.
         compared = "(SELECT ?::INTEGER AS edition)" if target else (
-            "(SELECT DISTINCT ON (h.municipality) h.edition FROM (SELECT DISTINCT municipality, edition FROM emission) h "
+            "(SELECT DISTINCT ON (h.municipality) h.edition FROM (SELECT DISTINCT municipality, edition FROM emission) h "  # noqa: S608 - fixed SQL fragments
             "JOIN edition ed ON ed.id = h.edition WHERE h.municipality = f.municipality "
-            "ORDER BY h.municipality, coalesce(ed.published, CAST(ed.created_at AS DATE)) DESC, ed.created_at DESC, "
-            "ed.id DESC)")
+            f"ORDER BY h.municipality, {queries.edition_order()})")
         cmp = con.execute(
             "SELECT f.municipality, count(*) AS rows, "  # noqa: S608 - fixed SQL fragments
             "count(*) FILTER (WHERE e.tco2e IS NULL) AS added, "

@@ -16,7 +16,7 @@ from dk2020dash.domain import (
     RISK_RANK,
     RISK_STALE_AFTER_YEARS,
 )
-from dk2020dash.metrics.mitigation import is_stale
+from dk2020dash.metrics.followup import stale_flags
 
 # -- climate adaptation (klimatilpasning) --------------------------------------------------------------------
 # risks: one row per assessed (municipality, hazard) with level and assessed_year (queries.risks).
@@ -88,13 +88,12 @@ def risk_assessment_is_stale(assessed_year: int, today: date) -> bool:
 
 def adaptation_overdue(adaptation: pd.DataFrame, today: date) -> pd.DataFrame:
     """Adaptation actions that need attention: overdue (end date passed, not completed or cancelled) or stale
-    (not updated for 365 days, the same rule as every action). Columns: the action's, plus overdue and stale."""
+    (followup.is_stale, the same rule as every action). Columns: the action's, plus overdue and stale."""
     if adaptation.empty:
         return adaptation.assign(overdue=pd.Series(dtype=bool), stale=pd.Series(dtype=bool))
     end = pd.to_datetime(adaptation["end_date"])
     open_ = ~adaptation["status"].isin(["completed", "cancelled"])
     overdue = open_ & end.notna() & (end < pd.Timestamp(today))
-    stale = adaptation["last_updated"].map(lambda d: not pd.isna(d) and is_stale(pd.Timestamp(d).date(), today))
-    stale = stale & open_
+    stale = stale_flags(adaptation, today)
     out = adaptation.assign(overdue=overdue.to_numpy(dtype=bool), stale=stale.to_numpy(dtype=bool))
     return out[out["overdue"] | out["stale"]].reset_index(drop=True)

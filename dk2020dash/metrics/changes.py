@@ -12,7 +12,8 @@ from dk2020dash.domain import (
     Verdict,
 )
 from dk2020dash.metrics.bridge import in_inventory, tonnes_or_none
-from dk2020dash.metrics.mitigation import Progress, Unavailable, is_stale, milestone_state
+from dk2020dash.metrics.followup import went_overdue
+from dk2020dash.metrics.mitigation import Progress, Unavailable
 
 # -- what changed since a date, and what needs following up (the KKR meeting pack) ---------------------
 
@@ -118,7 +119,7 @@ def changes_between(before: Progress | Unavailable, now: Progress | Unavailable,
     for r in milestones.itertuples():
         if not pd.isna(r.done) and since <= day(r.done) <= until:
             done.append((int(r.municipality), str(r.kind), day(r.done)))
-        elif since <= day(r.due) < until and (pd.isna(r.done) or day(r.done) > day(r.due)):
+        elif went_overdue(r.due, r.done, since, until):
             overdue.append((int(r.municipality), str(r.kind), day(r.due)))
     changed: dict[int, tuple[Verdict | None, Verdict | None]] = {}
     for code in sorted(set(each_before) | set(each_now)):
@@ -134,20 +135,3 @@ def changes_between(before: Progress | Unavailable, now: Progress | Unavailable,
         new_editions=tuple((str(r.name), day(r.published), int(r.newest_for)) for r in editions.itertuples()),
         corrections=tuple((str(r.file_name), day(r.imported)) for r in corrections.itertuples()),
         verdict_changes=changed)
-
-
-def follow_up(actions: pd.DataFrame, milestones: pd.DataFrame, today: date) -> pd.DataFrame:
-    """Per municipality: overdue milestones and stale actions today (columns municipality, overdue, stale),
-    most in need of follow-up first; municipalities with neither are left out. Cancelled and completed
-    actions are not followed up, so they are never stale."""
-    open_actions = actions[~actions["status"].isin(["completed", "cancelled"])]
-    stale = open_actions.loc[[is_stale(pd.Timestamp(d).date(), today) for d in open_actions["last_updated"]]]
-    states = [milestone_state(pd.Timestamp(r.due).date(), None if pd.isna(r.done) else pd.Timestamp(r.done).date(),
-                              today) for r in milestones.itertuples()]
-    overdue = milestones.loc[[s == "overdue" for s in states]]
-    out = pd.DataFrame({"overdue": overdue.groupby("municipality").size(),
-                        "stale": stale.groupby("municipality").size()}, columns=["overdue", "stale"])
-    out = out.fillna(0).astype(int)
-    out.index.name = "municipality"
-    out = out.reset_index()
-    return out.sort_values(["overdue", "stale", "municipality"], ascending=[False, False, True], ignore_index=True)

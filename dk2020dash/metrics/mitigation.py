@@ -5,16 +5,14 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 import pandas as pd
 
 from dk2020dash.domain import (
     AREA_COVERAGE_MIN,
     DEVIATING_MAX_D,
-    DUE_SOON_DAYS,
     ON_TRACK_MAX_D,
-    STALE_AFTER_DAYS,
     TARGET_YEAR,
     TREND_HORIZON,
     TREND_MIN_YEARS,
@@ -174,36 +172,6 @@ def required_pace(latest: float, target_2030: float, latest_year: int) -> float 
     if latest_year >= TARGET_YEAR:
         return Unavailable("past_target_year", str(latest_year))
     return (latest - target_2030) / (TARGET_YEAR - latest_year)
-
-
-# -- freshness ---------------------------------------------------------------------------------
-
-def stale_since(today: date) -> date:
-    """The last day of update that makes an action stale: one updated on or before it is not updated for 365 days
-    or more (queries select stale actions with it, so a page need not fetch every row to test each)."""
-    return today - timedelta(days=STALE_AFTER_DAYS)
-
-
-def is_stale(last_updated: date, today: date) -> bool:
-    """An action not updated for 365 days or more is stale."""
-    return last_updated <= stale_since(today)
-
-
-def milestone_windows(today: date) -> dict[str, tuple[date | None, date]]:
-    """The due dates (from, included, or None for no bound; to, excluded) of milestones not done that are overdue
-    (past due) and due soon (due within 60 days); every other milestone not done is upcoming. milestone_state
-    reads these, and queries select the milestones of a state with them."""
-    return {"overdue": (None, today), "due_soon": (today, today + timedelta(days=DUE_SOON_DAYS + 1))}
-
-
-def milestone_state(due: date, done: date | None, today: date) -> str:
-    """done | overdue (past due, not done) | due_soon (due within 60 days) | upcoming."""
-    if done is not None and not pd.isna(done):
-        return "done"
-    for state, (first, until) in milestone_windows(today).items():
-        if (first is None or due >= first) and due < until:
-            return state
-    return "upcoming"
 
 
 def per_capita(tonnes: float, population: float | None) -> float | None:

@@ -104,7 +104,7 @@ def activity_counts(ctx: Context, codes: list[int], today: date) -> tuple[dict[s
     """Actions per status (every status, zero where none) and the number of overdue milestones of the municipalities:
     the figures of the activity KPI cards, counted in the database."""
     from dk2020dash.domain import ACTION_STATUSES
-    from dk2020dash.metrics.mitigation import milestone_state
+    from dk2020dash.metrics.followup import milestone_state
 
     by_status = load_action_status_counts(ctx, codes)
     counts = dict(zip(by_status["status"], by_status["n"]))

@@ -51,8 +51,8 @@ def status_counts(actions: pd.DataFrame) -> dict[str, int]:
 
 
 def milestone_states(milestones: pd.DataFrame, today: date) -> pd.Series:
-    """mitigation.milestone_state of every milestone row."""
-    from dk2020dash.metrics.mitigation import milestone_state
+    """followup.milestone_state of every milestone row."""
+    from dk2020dash.metrics.followup import milestone_state
 
     # Whole columns to dates at once (row by row through pandas it was a quarter of a warm Milepæle run): days as
     # numpy datetime64[D], whose tolist() gives datetime.date, and None where not done.
@@ -69,10 +69,10 @@ def sector_label(code: str, lang: str) -> str:
 def actions_frame(ctx: Context, actions: pd.DataFrame, today: date, dates_as_text: bool = True) -> pd.DataFrame:
     """Actions as shown: title, sector and status in words, expected 2030 reduction, last update, stale mark.
     With dates_as_text=False the dates stay dates (for downloads: real dates in a spreadsheet)."""
-    from dk2020dash.metrics.mitigation import is_stale
+    from dk2020dash.metrics.followup import stale_flags
 
     t, lang = ctx.t, ctx.lang
-    stale = [is_stale(pd.Timestamp(d).date(), today) for d in actions["last_updated"]]
+    stale = stale_flags(actions, today).tolist()
     return pd.DataFrame({
         t("ov.col.title"): actions["title"],
         t("ov.col.stale"): [t("mun.stale") if s else "" for s in stale],

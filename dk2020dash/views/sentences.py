@@ -1,6 +1,10 @@
 """The plain-language sentences a mayor reads aloud, built from a Progress (no Streamlit, no SQL)."""
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
+
+import pandas as pd
+
 from dk2020dash import i18n, labels
 from dk2020dash.domain import NATIONAL_TARGET_2030, TARGET_YEAR, Verdict
 from dk2020dash.metrics.bridge import Bridge
@@ -273,3 +277,14 @@ def map_summary(verdicts: list[str | None], lang: str) -> str:
 def map_range_summary(what: str, low: tuple[str, str], high: tuple[str, str], lang: str) -> str:
     """A numeric map metric's span: "Reduktion går fra 12 % (Billund) til 61 % (Ærø)." given (formatted, name)."""
     return i18n.t("alt.map.range", lang, what=what, low=low[0], low_name=low[1], high=high[0], high_name=high[1])
+
+
+def edition_sources(newest: pd.DataFrame, codes: Collection[int], names: Mapping[int, str], lang: str) -> str:
+    """The inventory editions the given municipalities' figures come from (queries.newest_editions), the one most
+    of them use first: "Energi- og CO2-regnskabet 2025 (9 kommuner), Demo (Læsø)"; "–" when none has one."""
+    rows = newest[newest["municipality"].isin(list(codes))]
+    groups = sorted(((str(n), g["municipality"].astype(int).tolist()) for n, g in rows.groupby("name")),
+                    key=lambda item: (-len(item[1]), item[0]))
+    parts = [f"{n} ({names.get(m[0], str(m[0])) if len(m) == 1 else i18n.t('n.municipalities', lang, count=len(m))})"
+             for n, m in groups]
+    return ", ".join(parts) or "–"

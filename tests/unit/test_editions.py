@@ -384,3 +384,117 @@ def test_metode_names_the_editions_in_use(full_env: Store) -> None:
     assert not at.exception
     body = "\n".join(m.value for m in at.markdown)
     assert "I brug nu: kbh (1 kommune); ecr\\_2025 (96 kommuner)." in body  # one municipality (issue 18)
+
+
+# -- one newest-edition rule (issue 19 item 9): SQL, frames, the preview, the figures before a day, the exports ------
+
+# (name, published, imported, municipalities, factor on the demo's 2025 rows). The demo editions: "…2025" (published
+# 2025-10-01, every municipality but Læsø) and "…2024" (2024-10-01).
+SEVERAL = (
+    ("Real A", dt.date(2025, 10, 1), "2026-01-05 09:00", (101, 147), 0.9),  # ties the demo on its published date
+    ("Real B", dt.date(2025, 10, 1), "2026-01-05 09:00", (101,), 0.8),  # ties Real A on both dates: the id decides
+    ("Own figures", None, "2025-12-01 10:00", (147, 751), 0.5),  # no published date: counts from its import day
+    ("Old release", dt.date(2023, 10, 1), "2026-02-01 08:00", (461,), 0.7),  # imported late, published early
+)
+PICKED = {101: "Real B", 147: "Own figures", 751: "Own figures", 461: "…2025", 851: "…2024"}
+
+
+@pytest.fixture
+def several(demo_copy: Store) -> Store:
+    """The demo with four more editions for some municipalities (SEVERAL), and Aalborg (851) only in the older demo
+    edition."""
+    with demo_copy.transaction() as con:
+        for name, published, imported, codes, factor in SEVERAL:
+            (eid,) = con.execute("INSERT INTO edition (name, source, published, is_demo, created_at) "
+                                 "VALUES (?, 'test', ?, false, ?) RETURNING id", [name, published, imported]).fetchone()
+            con.execute("INSERT INTO emission (municipality, year, sector, edition, tco2e, estimated) "
+                        "SELECT municipality, year, sector, ?, tco2e * ?, estimated FROM emission "
+                        "WHERE edition = 2 AND list_contains(?, municipality)", [eid, factor, list(codes)])
+        con.execute("DELETE FROM emission WHERE edition = 2 AND municipality = 851")
+    return demo_copy
+
+
+def picked(store: Store) -> dict[int, str]:
+    newest = queries.newest_editions(store).set_index("municipality")["name"]
+    names = {c: newest[c] for c in PICKED}
+    return {c: "…" + n[-4:] if n.startswith("Eksempeldata") else n for c, n in names.items()}
+
+
+def test_sql_and_frames_pick_the_same_newest_edition_for_every_municipality(several: Store) -> None:
+    assert picked(several) == PICKED
+    held = several.query("SELECT DISTINCT municipality, edition FROM emission")
+    eds = several.query("SELECT id, published, created_at FROM edition")
+    by_frames = queries.newest_editions_of(held, eds)
+    by_sql = queries.newest_editions(several)[["municipality", "edition"]]
+    assert by_frames.astype("int64").values.tolist() == by_sql.astype("int64").values.tolist()
+    assert len(by_sql) == 97  # Læsø has no inventory
+    # The import preview (before -> after) reads each municipality's figures with the same rule.
+    file = b"kommune;aar;sektor;ton\n" + b"".join(f"{c};2024;vej;1\n".encode() for c in PICKED)
+    report = run_import(several, "inventory", file, "check.csv", who="test", dry_run=True)
+    assert report.ok, report.problem_lines()
+    heads = report.summary.headlines.set_index("municipality")
+    newest = by_sql.set_index("municipality")["edition"]
+    totals = queries.emission_totals(several).set_index(["municipality", "year"])["tco2e"]
+    for code in PICKED:
+        assert heads.loc[code, "edition_before"] == newest[code]
+        assert heads.loc[code, "latest_t_before"] == pytest.approx(totals[(code, heads.loc[code, "latest_year_before"])])
+
+
+def test_figures_before_a_day_use_the_same_rule_among_the_editions_published_before_it(several: Store) -> None:
+    held = several.query("SELECT DISTINCT municipality, edition FROM emission")
+    eds = several.query("SELECT id, published, created_at FROM edition")
+    rows = several.query("SELECT municipality, year, tco2e, edition FROM emission")
+    for day in (dt.date(2025, 11, 1), dt.date(2025, 10, 1), dt.date(2025, 12, 2), dt.date(2024, 1, 1)):
+        known = eds[pd.to_datetime(eds["published"]).fillna(pd.to_datetime(eds["created_at"]).dt.normalize())
+                    < pd.Timestamp(day)]
+        chosen = rows.merge(queries.newest_editions_of(held, known), on=["municipality", "edition"])
+        want = chosen.groupby(["municipality", "year"])["tco2e"].sum()
+        got = queries.input_frames_before(several, day).emissions.set_index(["municipality", "year"])["tco2e"]
+        assert got.to_dict() == pytest.approx(want.to_dict())
+    before = queries.input_frames_before(several, dt.date(2025, 11, 1)).emissions
+    assert before[before["municipality"] == 147]["tco2e"].sum() == pytest.approx(
+        0.9 * rows[(rows["municipality"] == 147) & (rows["edition"] == 2)]["tco2e"].sum())  # Real A: Own figures later
+
+
+def test_data_quality_and_the_export_order_editions_by_the_same_rule(several: Store) -> None:
+    from dk2020dash.exports.tables import _import_frames
+
+    newest = queries.newest_editions(several).set_index("municipality")["name"]
+    quality = queries.data_quality(several, list(PICKED)).set_index("municipality")
+    for code in PICKED:
+        assert quality.loc[code, "edition_name"] == newest[code]
+        assert quality.loc[code, "editions"][-1] == newest[code]  # oldest first: the one in use last
+    # Re-imported in the export's order, each municipality's newest stays its newest: the last file holding it.
+    last = {}
+    for kind, _, frame, edition in _import_frames(several):
+        if kind == "inventory":
+            last.update({int(c): edition["name"] for c in frame["municipality"].unique()})
+    assert {c: last[c] for c in PICKED} == {c: newest[c] for c in PICKED}
+
+
+def test_an_edit_checks_an_expected_reduction_against_the_newest_editions_total(several: Store) -> None:
+    """The check that an expected reduction is not above the municipality's emissions used its own order (published
+    date, editions without one last): Aarhus's newest is "Own figures" (half the demo's), so 3/4 of the demo's
+    total is too large."""
+    from dk2020dash import auth, edits
+
+    totals = queries.emission_totals(several)
+    latest = totals[totals["municipality"] == 751].sort_values("year").iloc[-1]
+    action = several.query("SELECT id, version FROM action WHERE municipality = 751 AND kind = 'mitigation' "
+                           "ORDER BY id LIMIT 1").iloc[0]
+    with pytest.raises(edits.EditError) as err:
+        edits.edit_action(several, auth.cli_admin("test"), int(action["id"]), int(action["version"]),
+                          {"expected_2030_t": float(latest["tco2e"]) * 1.5})
+    assert err.value.key == "edit.err.too_large"
+    assert err.value.values["total"] == pytest.approx(float(latest["tco2e"]))
+
+
+def test_the_decks_notes_name_the_editions_the_areas_figures_come_from(several: Store) -> None:
+    from dk2020dash.exports import kkr
+
+    deck = kkr.build(several, "Hovedstaden", dt.date(2025, 6, 1), "da", dt.date(2026, 3, 1))
+    notes = deck.slides[0].notes
+    demo = queries.editions(several).set_index("id").loc[2, "name"]
+    assert f"opgørelser: {demo} (27 kommuner), Own figures (Frederiksberg), Real B (København);" in notes
+    english = kkr.build(several, "Midtjylland", dt.date(2025, 6, 1), "en", dt.date(2026, 3, 1)).slides[0].notes
+    assert f"inventories: {demo} (18 municipalities), Own figures (Aarhus);" in english

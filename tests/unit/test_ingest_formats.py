@@ -169,6 +169,38 @@ def test_actions_update_by_title_and_id_with_events(empty_store: Store) -> None:
         [None, "planned", "anna"], ["planned", "delayed", "bo"]]
 
 
+def test_an_imported_completed_action_is_completed_when_it_says_not_on_the_import_day(demo_copy: Store) -> None:
+    """Issue 19 item 6: importing an action that is already completed (no end date) writes a none -> completed event
+    dated the import day; that event is no change of status, so the completion date falls back to the action's last
+    update and, in or before Aarhus's latest inventory year (2024), the action is "already in the inventory", not
+    secured. An edit that changes a planned action to completed still dates its completion."""
+    from dk2020dash import auth, edits
+    from dk2020dash.metrics.mitigation import assess_municipality
+    from tests.support import municipality_inputs
+
+    today = dt.date(2026, 6, 1)
+    data = ("kommune;titel;sektor;status;forventet 2030;opdateret\n"
+            "751;Varmeplan 2022;fjernvarme;Gennemført;1000;2024-03-01\n"
+            "751;Cykelsti langs Ringgaden;vej;Planlagt;500;2026-01-10\n").encode()
+    ok(run_import(demo_copy, "actions", data, "aarhus.csv", today=today))
+    events = demo_copy.query("SELECT e.changed_on, e.old_status, e.new_status FROM action_event e "
+                             "JOIN action a ON a.id = e.action_id WHERE a.title = 'Varmeplan 2022'")
+    assert events["old_status"].isna().all() and events["new_status"].tolist() == ["completed"]
+    assert events["changed_on"].tolist() == [pd.Timestamp(today)]  # the import's event, dated the import day
+    rows = queries.actions(demo_copy, [751]).set_index("title")
+    assert rows.loc["Varmeplan 2022", "completed_on"] == pd.Timestamp(2024, 3, 1)  # its last update, not today
+    p = assess_municipality(municipality_inputs(demo_copy)[751], today)
+    assert p.latest_year == 2024
+    assert (p.bridge.in_inventory, p.bridge.in_inventory_actions, p.bridge.secured) == (1000.0, 1, 0.0)
+
+    bike = int(rows.loc["Cykelsti langs Ringgaden", "id"])
+    edits.set_status(demo_copy, auth.cli_admin("test"), bike, "completed", today=today)
+    rows = queries.actions(demo_copy, [751]).set_index("title")
+    assert rows.loc["Cykelsti langs Ringgaden", "completed_on"] == pd.Timestamp(today)  # planned -> completed counts
+    p = assess_municipality(municipality_inputs(demo_copy)[751], today)
+    assert (p.bridge.in_inventory, p.bridge.secured) == (1000.0, 500.0)
+
+
 def test_milestones_replace_and_demo_removed(demo_copy: Store) -> None:
     data = "kommune;milepæl;frist;udført;note\n101;Statusrapport;2025-06-01;1.6.2025;ok\n101;revision;01-03-2026;;\n"
     ok(run_import(demo_copy, "milestones", data.encode(), "m.csv", today=TODAY))
@@ -247,11 +279,11 @@ def test_edition_source_and_published_date(empty_store: Store) -> None:
 def test_a_newer_last_update_is_a_change_that_bumps_the_version(empty_store: Store) -> None:
     """Issue 9 item 9: re-importing an action whose only change is its last update must store the new date (so it
     is no longer stale), count as changed in the preview and bump the version; the same date again changes nothing."""
-    from dk2020dash.metrics.mitigation import is_stale
+    from dk2020dash.metrics.followup import is_stale
 
     old = "kommune;titel;sektor;status;opdateret\n101;Cykelsti;vej;I gang;2024-01-15\n".encode()
     ok(run_import(empty_store, "actions", old, "a1.csv", today=TODAY))
-    assert is_stale(empty_store.query("SELECT last_updated FROM action").iloc[0, 0].date(), TODAY)
+    assert is_stale("in_progress", empty_store.query("SELECT last_updated FROM action").iloc[0, 0].date(), TODAY)
     new = old.replace(b"2024-01-15", b"2026-11-01")
     preview = run_import(empty_store, "actions", new, "a2.csv", today=TODAY, dry_run=True)
     ok(preview)
@@ -259,7 +291,7 @@ def test_a_newer_last_update_is_a_change_that_bumps_the_version(empty_store: Sto
     ok(run_import(empty_store, "actions", new, "a2.csv", today=TODAY))
     row = empty_store.query("SELECT last_updated, version FROM action").iloc[0]
     assert row["last_updated"] == pd.Timestamp(2026, 11, 1) and row["version"] == 2
-    assert not is_stale(row["last_updated"].date(), TODAY)
+    assert not is_stale("in_progress", row["last_updated"].date(), TODAY)
     # The same date in another file (and a file without the column) is no change.
     for data in (new.replace(b"I gang", b"i gang"), b"kommune;titel;sektor;status\n101;Cykelsti;vej;I gang\n"):
         again = run_import(empty_store, "actions", data, "a3.csv", today=TODAY)

@@ -22,7 +22,8 @@ from dk2020dash.db.store import Store
 from dk2020dash.domain import DENMARK, REGIONS, TARGET_YEAR
 from dk2020dash.exports import kkr
 from dk2020dash.metrics import adaptation
-from dk2020dash.metrics.changes import follow_up, moves_between
+from dk2020dash.metrics.changes import moves_between
+from dk2020dash.metrics.followup import follow_up
 from dk2020dash.metrics.mitigation import Progress, assess_area
 from dk2020dash.views import maps
 from tests.support import SCREENSHOTS, municipality_inputs, municipality_inputs_before, page

@@ -32,7 +32,8 @@ CODES: dict[str, tuple[tuple[str, ...], labels.Words]] = {
     "change parts": (("none", *domain.BRIDGE_PARTS, "cancelled"), labels.CHANGE_PARTS),
 }
 # Tuples of domain.py that are no kind of code of their own: names (regions), or subsets of a kind above.
-NOT_KINDS = {"REGIONS", "VERDICTS", "ACTION_STATUSES", "HIGH_RISK_LEVELS", "COVERING_STATUSES"}
+NOT_KINDS = {"REGIONS", "VERDICTS", "ACTION_STATUSES", "HIGH_RISK_LEVELS", "COVERING_STATUSES",
+             "OPEN_STATUSES"}
 
 
 @pytest.mark.parametrize("kind", sorted(CODES))

@@ -14,6 +14,7 @@ import pytest
 from dk2020dash import i18n
 from dk2020dash.domain import Verdict
 from dk2020dash.metrics.bridge import in_inventory, reduction_bridge, reduction_need
+from dk2020dash.metrics.followup import is_stale, milestone_state
 from dk2020dash.metrics.inputs import inputs_from_frames
 from dk2020dash.metrics.mitigation import (
     MunicipalityInputs,
@@ -25,8 +26,6 @@ from dk2020dash.metrics.mitigation import (
     assess_municipality,
     data_lag,
     deviation,
-    is_stale,
-    milestone_state,
     per_capita,
     reduction_so_far,
     required_pace,
@@ -463,11 +462,11 @@ def test_reduction_need_never_negative() -> None:
 # -- freshness ---------------------------------------------------------------------------------
 
 def test_not_stale_at_364_days() -> None:
-    assert is_stale(TODAY - timedelta(days=364), TODAY) is False
+    assert is_stale("planned", TODAY - timedelta(days=364), TODAY) is False
 
 
 def test_stale_at_365_days() -> None:
-    assert is_stale(TODAY - timedelta(days=365), TODAY) is True
+    assert is_stale("planned", TODAY - timedelta(days=365), TODAY) is True
 
 
 def test_milestone_done_even_if_late() -> None:

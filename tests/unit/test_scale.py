@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from dk2020dash import i18n, labels, queries
 from dk2020dash.db.store import Store
-from dk2020dash.metrics.mitigation import is_stale, milestone_state, milestone_windows, stale_since
+from dk2020dash.metrics.followup import is_stale, milestone_state, milestone_windows, stale_since
 from dk2020dash.ui.loaders import TABLE_ROWS
 from tests.support import page
 
@@ -23,7 +23,7 @@ DAYS = [date(2024, 6, 1), date(2025, 12, 31), date.today(), date(2027, 3, 1)]
 def test_stale_since_is_the_last_stale_day() -> None:
     today = date(2026, 3, 1)
     day = stale_since(today)
-    assert is_stale(day, today) and not is_stale(day + timedelta(days=1), today)
+    assert is_stale("planned", day, today) and not is_stale("planned", day + timedelta(days=1), today)
 
 
 def test_milestone_windows_give_the_states_milestone_state_gives() -> None:
@@ -36,7 +36,7 @@ def test_milestone_windows_give_the_states_milestone_state_gives() -> None:
 
 
 def _reference(actions: pd.DataFrame, today: date, sectors=(), statuses=(), kind=None, stale=False, search=""):
-    """The actions the filters select, one row at a time with progress.is_stale and str.casefold."""
+    """The actions the filters select, one row at a time with followup.is_stale and str.casefold."""
     keep = actions
     if sectors:
         keep = keep[keep["sector"].isin(sectors)]
@@ -45,7 +45,7 @@ def _reference(actions: pd.DataFrame, today: date, sectors=(), statuses=(), kind
     if kind:
         keep = keep[keep["kind"] == kind]
     if stale:
-        keep = keep[[is_stale(pd.Timestamp(d).date(), today) for d in keep["last_updated"]]]
+        keep = keep[[is_stale(s, pd.Timestamp(d).date(), today) for s, d in zip(keep["status"], keep["last_updated"])]]
     if search:
         keep = keep[[search.casefold() in t.casefold() for t in keep["title"]]]
     return keep

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from dk2020dash import i18n
 from dk2020dash.db.store import Store
 from dk2020dash.metrics import mitigation
-from dk2020dash.metrics.mitigation import milestone_state
+from dk2020dash.metrics.followup import milestone_state
 from dk2020dash.ui import loaders
 from dk2020dash.ui.tables import milestone_states
 from tests.support import page

@@ -15,7 +15,7 @@ from dk2020dash.auth import AuthError, can_edit
 from dk2020dash.domain import ACTION_STATUSES
 from dk2020dash.errors import StoreError
 from dk2020dash.logs import mask_url
-from dk2020dash.metrics.mitigation import is_stale
+from dk2020dash.metrics.followup import stale_flags
 from dk2020dash.ui.context import Context, show_refusal
 from dk2020dash.ui.signin import md
 from dk2020dash.ui.tables import milestone_states, sector_label
@@ -44,8 +44,7 @@ def actions_table(ctx: Context, actions: pd.DataFrame, today: date) -> pd.DataFr
         # Real dates (sortable; date_columns() formats them): Babel for thousands of rows takes most of a second.
         return pd.to_datetime(column)
 
-    stale = {v: t("mun.stale") if is_stale(pd.Timestamp(v).date(), today) else ""
-             for v in actions["last_updated"].unique()}
+    stale = stale_flags(actions, today).map({True: t("mun.stale"), False: ""})
     sectors = {c: "–" if c is None or pd.isna(c) else sector_label(c, lang) for c in actions["sector"].unique()}
     return pd.DataFrame({
         t("ov.col.title"): actions["title"],
@@ -57,7 +56,7 @@ def actions_table(ctx: Context, actions: pd.DataFrame, today: date) -> pd.DataFr
         t("act.col.start"): days(actions["start_date"]),
         t("act.col.end"): days(actions["end_date"]),
         t("ov.col.updated"): days(actions["last_updated"]),
-        t("ov.col.stale"): actions["last_updated"].map(stale),
+        t("ov.col.stale"): stale,
     }).reset_index(drop=True)
 
 
@@ -197,7 +196,7 @@ def milestones_with_state(milestones: pd.DataFrame, today: date) -> pd.DataFrame
 
 
 def milestone_dates_with_state(dates: pd.DataFrame, today: date) -> pd.DataFrame:
-    """queries.milestone_dates with each group's state (mitigation.milestone_state)."""
+    """queries.milestone_dates with each group's state (followup.milestone_state)."""
     return milestones_with_state(dates, today)
 
 
