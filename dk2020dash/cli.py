@@ -17,6 +17,7 @@ from dk2020dash.db.migrations import SCHEMA_VERSION
 from dk2020dash.db.store import Store, db_path
 from dk2020dash.errors import Refusal, StoreDamaged, StoreError
 from dk2020dash.logs import configure_logging, mask_url
+from dk2020dash.queries import history
 
 log = logging.getLogger(__name__)
 
@@ -371,7 +372,7 @@ def cmd_report_kkr(args: argparse.Namespace) -> int:
     today = date.today()
     try:
         since = kkr.parse_since(args.since if args.since is not None else kkr.default_since(today),
-                                 queries.history_start(store), today, lang)
+                                 history.history_start(store), today, lang)
     except kkr.SinceError as exc:
         raise ValueError(f"--since: {exc.message(lang)}") from None
     pptx = kkr.to_pptx(kkr.build(store, area, since, lang, today))

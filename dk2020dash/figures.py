@@ -19,6 +19,7 @@ from dk2020dash.metrics.mitigation import (
     assess_municipality,
     members_bridge,
 )
+from dk2020dash.queries import history
 
 __all__ = ["area_changes", "assess", "assess_store", "inputs_before", "municipality_inputs", "selection_bridge"]
 
@@ -48,7 +49,7 @@ def assess_store(store: Store, codes: Sequence[int], today: date | None = None) 
 
 def inputs_before(store: Store, day: date) -> dict[int, MunicipalityInputs]:
     """Every municipality's metric inputs as they stood at the start of `day` (queries.input_frames_before)."""
-    return inputs_from_frames(*queries.input_frames_before(store, day))
+    return inputs_from_frames(*history.input_frames_before(store, day))
 
 
 def area_changes(store: Store, codes: Sequence[int], since: date, until: date,
@@ -62,6 +63,6 @@ def area_changes(store: Store, codes: Sequence[int], since: date, until: date,
         assess(then_inputs, codes, since), assess(now_inputs, codes, until),
         {c: assess_municipality(then_inputs[c], since) for c in codes if c in then_inputs},
         {c: assess_municipality(now_inputs[c], until) for c in codes if c in now_inputs},
-        queries.actions_at(store, codes, since), queries.status_changes_since(store, codes, since, until),
-        queries.milestones_changed_since(store, codes, since, until), queries.editions_imported(store, since, until),
-        queries.corrections_imported(store, since, until), since, until)
+        history.actions_at(store, codes, since), history.status_changes_since(store, codes, since, until),
+        history.milestones_changed_since(store, codes, since, until), history.editions_imported(store, since, until),
+        history.corrections_imported(store, since, until), since, until)

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dk2020dash import queries
 from dk2020dash.metrics.inputs import inputs_from_frames
 from dk2020dash.metrics.mitigation import MunicipalityInputs
+from dk2020dash.queries import history
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT.parent / "shared" / "reference"  # the reference files beside the checkout, where present
@@ -80,4 +81,4 @@ def municipality_inputs(store, edition: int | None = None) -> dict[int, Municipa
 
 def municipality_inputs_before(store, day) -> dict[int, MunicipalityInputs]:
     """As municipality_inputs, from each municipality's newest edition before `day`."""
-    return inputs_from_frames(*queries.input_frames_before(store, day))
+    return inputs_from_frames(*history.input_frames_before(store, day))

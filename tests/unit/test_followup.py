@@ -22,6 +22,7 @@ from dk2020dash.metrics.followup import (
     stale_since,
     went_overdue,
 )
+from dk2020dash.queries import history
 from dk2020dash.ui.context import Context
 from dk2020dash.ui.parts import workspace
 from dk2020dash.ui.tables import actions_frame
@@ -123,7 +124,7 @@ def test_milestones_changed_since_selects_those_done_or_gone_overdue_in_the_peri
     codes = everything(demo_store)
     every = queries.milestones(demo_store, codes)
     for since, until in ((date(2025, 6, 1), TODAY), (date(2024, 1, 1), date(2025, 1, 1)), (TODAY, TODAY)):
-        got = queries.milestones_changed_since(demo_store, codes, since, until)
+        got = history.milestones_changed_since(demo_store, codes, since, until)
         done = {int(i) for i, d in zip(every["id"], every["done"], strict=True)
                 if not pd.isna(d) and since <= d.date() <= until}
         gone = {int(i) for i, u, d in zip(every["id"], every["due"], every["done"], strict=True)

@@ -5,9 +5,10 @@ from datetime import date
 
 import streamlit as st
 
-from dk2020dash import i18n, queries
+from dk2020dash import i18n
 from dk2020dash.db import open_store
 from dk2020dash.exports import kkr
+from dk2020dash.queries import history
 from dk2020dash.ui.context import Context
 from dk2020dash.ui.widgets import chart
 from dk2020dash.views import maps
@@ -26,7 +27,7 @@ def load_deck(ctx: Context, since: date, today: date) -> kkr.Deck:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _history_start(path: str, version: str | int) -> date | None:
-    return queries.history_start(open_store(path))
+    return history.history_start(open_store(path))
 
 
 def load_history_start(ctx: Context) -> date | None:
