@@ -109,3 +109,79 @@ def test_every_call_of_a_counted_phrase_gives_the_count() -> None:
     wrong = [(f, line, key) for f, line, key, counts in calls if counts != i18n.counted(key)]
     assert wrong == []
     assert set(COUNTED) <= {key for _, _, key, _ in calls}  # no counted phrase is left unused
+
+
+# -- one number formatter (issue 19 item 11, DESIGN.md 4 D) -------------------------------------------------------
+@pytest.mark.parametrize(("value", "da", "en"), [
+    (9_999.4, "9.999 t CO2e", "9,999 t CO2e"),
+    (9_999.6, "10 kt CO2e", "10 kt CO2e"),  # rounds to 10.000 t, so it is written in kt
+    (10_000, "10 kt CO2e", "10 kt CO2e"),
+    (999_499, "999 kt CO2e", "999 kt CO2e"),
+    (999_600, "1,0 mio. t CO2e", "1.0 Mt CO2e"),  # rounds to 1.000 kt, so it is written in mio. t
+    (999_999.6, "1,0 mio. t CO2e", "1.0 Mt CO2e"),
+    (1_250_000, "1,3 mio. t CO2e", "1.3 Mt CO2e"),  # a half, away from zero
+    (-9_999.6, "-10 kt CO2e", "-10 kt CO2e"),
+    (-999_600, "-1,0 mio. t CO2e", "-1.0 Mt CO2e"),
+    (-999_999.6, "-1,0 mio. t CO2e", "-1.0 Mt CO2e"),
+    (0, "0 t CO2e", "0 t CO2e"),
+    (-0.4, "0 t CO2e", "0 t CO2e"),  # a rounded zero has no sign
+    (None, "–", "–"),
+    (float("nan"), "–", "–"),
+])
+def test_tonnes_picks_the_unit_after_rounding(value: float | None, da: str, en: str) -> None:
+    assert i18n.tonnes(value, "da") == da
+    assert i18n.tonnes(value, "en") == en
+
+
+@pytest.mark.parametrize(("value", "text"), [(2.5, "3"), (-2.5, "-3"), (0.5, "1"), (-0.5, "-1"), (1.5, "2"),
+                                             (3.5, "4"), (12_344.5, "12.345"), (-0.4, "0")])
+def test_halves_round_away_from_zero(value: float, text: str) -> None:
+    assert i18n.number(value, "da") == text
+
+
+def test_halves_round_away_from_zero_in_decimals_percentages_and_tonnes() -> None:
+    assert i18n.number(2.675, "da", 2) == "2,68"  # the float is a hair below 2,675; the figure is a half
+    assert i18n.number(0.25, "en", 1) == "0.3"
+    assert i18n.percent(0.0125, "da", 1) == "1,3\u00a0%"
+    assert i18n.percent(0.0125, "en", 1) == "1.3%"
+    assert i18n.percent(0.005, "da") == "1\u00a0%"
+    assert i18n.percent(-0.005, "en") == "-1%"
+    assert i18n.percent(-0.001, "da") == "0\u00a0%"
+    assert i18n.tonnes(2.5, "da") == "3 t CO2e"
+    assert i18n.tonnes(-2.5, "da") == "-3 t CO2e"
+    assert i18n.tonnes(10_500, "en") == "11 kt CO2e"
+    assert i18n.t("n.actions", "da", count=2.5) == "3 handlinger"  # a count is formatted by number()
+
+
+def test_the_formatter_takes_numpy_and_whole_numbers_and_gives_the_same_text_twice() -> None:
+    import numpy as np
+
+    assert i18n.number(np.float64(2.5), "da") == i18n.number(2.5, "da") == "3"
+    assert i18n.number(np.int64(12345), "en") == "12,345"
+    assert i18n.number(1.0, "da") == i18n.number(1, "da") == "1"
+    assert i18n.tonnes(np.float64(999_600), "da") == "1,0 mio. t CO2e"
+    assert [i18n.number(v, "da", 1) for v in (0.05, 0.05, 0.15)] == ["0,1", "0,1", "0,2"]  # the second from the cache
+
+
+@pytest.mark.parametrize(("a", "b", "a_text", "b_text"), [
+    (2_600_000, 615_000, "2.600 kt CO2e", "615 kt CO2e"),  # issue 19: "2,6 mio. t" beside "615 kt"
+    (15_700_000, 3_700_000, "15,7 mio. t CO2e", "3,7 mio. t CO2e"),
+    (633_000, 9_999.6, "633 kt CO2e", "10 kt CO2e"),  # 9.999,6 is 10 kt, so the pair is in kt
+    (633_000, 9_999.4, "633.000 t CO2e", "9.999 t CO2e"),  # 9.999,4 needs t
+    (1_200_000, 0, "1,2 mio. t CO2e", "0,0 mio. t CO2e"),  # a 0 picks no unit
+    (1_200_000, None, "1,2 mio. t CO2e", "–"),
+    (-18_000, 290_000, "-18 kt CO2e", "290 kt CO2e"),
+])
+def test_a_figure_and_its_comparison_share_one_unit(a: float, b: float | None, a_text: str, b_text: str) -> None:
+    assert i18n.tonnes(a, "da", like=b) == a_text
+    assert i18n.tonnes(b, "da", like=a) == b_text
+
+
+def test_the_shared_unit_is_the_smallest_any_figure_needs_and_the_same_for_each() -> None:
+    figures = [2_600_000, 615_000, 40]
+    texts = [i18n.tonnes(v, "en", like=[o for o in figures if o is not v]) for v in figures]
+    assert texts == ["2,600,000 t CO2e", "615,000 t CO2e", "40 t CO2e"]
+    assert i18n.tonnes_unit(figures) == (1.0, "unit.t")
+    assert i18n.tonnes_unit([2_600_000, 615_000]) == (1_000.0, "unit.kt")
+    assert i18n.tonnes_unit([999_600, 0, None]) == (1_000_000.0, "unit.mt")
+    assert i18n.tonnes(9_999.6, "da", like=[]) == "10 kt CO2e"  # nothing beside it: its own unit
