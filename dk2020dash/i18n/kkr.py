@@ -32,6 +32,7 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "kkr.fig.verdict": ("Vurdering", "Verdict"),
     "kkr.fig.emissions": ("Udledning {year}", "Emissions {year}"),
     "kkr.fig.reduction": ("Reduktion {since}", "Reduction {since}"),
+    "kkr.fig.increase": ("Stigning {since}", "Increase {since}"),
     "kkr.fig.target": ("Mål for {year}", "Target for {year}"),
     "kkr.fig.manko": ("Manko {year}", "Gap {year}"),
     "kkr.fig.year": (

@@ -108,6 +108,18 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                        "({worst_pct}).",
                        "Measured against each one's baseline (= 100), {best} has cut the most ({best_pct}) and "
                        "{worst} the least ({worst_pct})."),
+    "alt.index.one_rise": ("Målt mod sit eget basisår (= 100) har {name} øget udledningen med {pct}.",
+                           "Measured against its own baseline (= 100), {name} has increased its emissions by {pct}."),
+    "alt.index.many_mixed": (
+        "Målt mod hver sit basisår (= 100) har {best} reduceret mest ({best_pct}), mens {worst} har øget udledningen "
+        "mest ({worst_pct}).",
+        "Measured against each one's baseline (= 100), {best} has cut the most ({best_pct}), while {worst} has "
+        "increased its emissions the most ({worst_pct})."),
+    "alt.index.many_rise": (
+        "Målt mod hver sit basisår (= 100) har alle de valgte øget udledningen: {best} mindst ({best_pct}) og {worst} "
+        "mest ({worst_pct}).",
+        "Measured against each one's baseline (= 100), all those chosen have increased their emissions: {best} the "
+        "least ({best_pct}) and {worst} the most ({worst_pct})."),
     "alt.scatter": (
         ("Diagrammet viser {count} kommune; af de valgte har {low} den laveste udledning pr. indbygger ({low_value}) "
          "og {best} den største reduktion ({best_pct}).",
@@ -196,6 +208,7 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "ov.kpi.latest": ("Udledning {year}", "Emissions {year}"),
     "ov.kpi.latest.help": ("Nettoudledning i seneste opgørelsesår, alle sektorer.", "Net emissions in the latest inventory year, all sectors."),
     "ov.kpi.reduction": ("Reduktion {since}", "Reduction {since}"),
+    "ov.kpi.increase": ("Stigning {since}", "Increase {since}"),
     "ov.kpi.target": ("Mål {year}: {pct}", "Target {year}: {pct}"),
     "ov.kpi.required_pace": ("Nødvendigt fald pr. år til {year}", "Required cut per year to {year}"),
     "ov.kpi.required_pace.help": (
@@ -203,7 +216,8 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         "kommunernes behov.",
         "The need / years left to 2030. The need is emissions now − the target path in 2030, at least 0; for an area "
         "the sum of its municipalities' needs."),
-    "ov.kpi.observed": ("Faktisk fald pr. år (trend): {value}", "Observed cut per year (trend): {value}"),
+    "ov.kpi.observed": ("Faktisk fald pr. år (trend): {value}", "Actual cut per year (trend): {value}"),
+    "ov.kpi.observed_rise": ("Faktisk stigning pr. år (trend): {value}", "Actual rise per year (trend): {value}"),
     "ov.kpi.no_trend": ("Trenden kan ikke beregnes: {reason}", "The trend cannot be computed: {reason}"),
     "ov.kpi.manko": ("Manko til {year}", "Gap to {year}"),
     "ov.kpi.manko.help": ("Den reduktion til 2030, som ingen handling dækker endnu.", "The reduction needed by 2030 that no action covers yet."),
@@ -281,6 +295,8 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "cmp.cannot": ("{name}: {why}", "{name}: {why}"),
     "cmp.index.title": ("{best} har reduceret mest af de valgte: {pct} siden basisåret",
                         "{best} has reduced most of those chosen: {pct} since the baseline"),
+    "cmp.index.title_rise": ("Alle de valgte har øget udledningen; {best} mindst: {pct} siden basisåret",
+                             "All those chosen have increased emissions; {best} the least: {pct} since the baseline"),
     "cmp.index.subtitle": ("Udledning i forhold til basisåret (basisår = 100)", "Emissions relative to the baseline (baseline = 100)"),
     "cmp.index.axis": ("Indeks (basisår = 100)", "Index (baseline = 100)"),
     "cmp.index.value": ("Indeks", "Index"),
@@ -340,6 +356,7 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                            "no features with the properties kode and navn for the 98 municipalities"),
     "map.missing_polygons": ("Uden grænse i filen, vist som cirkel: {names}", "No boundary in the file, shown as a circle: {names}"),
     "map.tip.reduction": ("Reduktion siden basisår", "Reduction since baseline"),
+    "map.tip.increase": ("Stigning siden basisår", "Increase since baseline"),
     "map.tip.lag": (
         ("dataforsinkelse {count} år", "dataforsinkelse {count} år"),
         ("data lag {count} year", "data lag {count} years"),

@@ -39,27 +39,26 @@ def selected_code(rank: pd.DataFrame, event: object) -> int | None:
 def progress_kpis(ctx: Context, p: Progress) -> None:
     """The headline KPI cards of an assessment: latest emissions, reduction, pace, manko, net-zero year."""
     from dk2020dash.domain import TARGET_YEAR
-    from dk2020dash.metrics.mitigation import Trend
-    from dk2020dash.views.sentences import pace_reached, since_text, verdict_label, zero_year_text
+    from dk2020dash.views import sentences
+    from dk2020dash.views.sentences import pace_reached, verdict_label, zero_year_text
 
     lang, t = ctx.lang, ctx.t
     with st.container(horizontal=True, key="kpi-progress"):
         st.metric(t("ov.kpi.latest", year=p.latest_year), i18n.tonnes(p.latest, lang), help=t("ov.kpi.latest.help"),
                   border=True)
-        st.metric(t("ov.kpi.reduction", since=since_text(p, lang)), i18n.percent(p.reduction, lang),
+        label, value = sentences.reduction_card(p, lang)  # a rise reads "Stigning siden 1990: 4 %"
+        st.metric(label, value,
                   delta=t("ov.kpi.target", year=TARGET_YEAR, pct=i18n.percent(p.target_reduction_2030, lang)),
                   delta_color="off", delta_arrow="off", border=True)
-        pace = "–" if isinstance(p.required_pace, Unavailable) else f"{i18n.tonnes(p.required_pace, lang)}/{t('ov.year_unit')}"
-        observed = (t("ov.kpi.observed", value=f"{i18n.tonnes(p.observed_pace, lang)}/{t('ov.year_unit')}")
-                    if isinstance(p.trend, Trend) else
-                    t("ov.kpi.no_trend", reason=reason_text(ctx, p.trend)))
+        pace = sentences.required_pace_text(p, lang)  # in the unit of the observed pace beside it
+        observed = sentences.observed_text(p, lang) or t("ov.kpi.no_trend", reason=reason_text(ctx, p.trend))
         if not isinstance(p.required_pace, Unavailable) and pace_reached(p):  # N = 0: nothing left to cut
             observed = t("ov.kpi.pace_reached", year=TARGET_YEAR)
         st.metric(t("ov.kpi.required_pace", year=TARGET_YEAR), pace, delta=observed, delta_color="off",
                   delta_arrow="off", help=t("ov.kpi.required_pace.help"), border=True)
-        st.metric(t("ov.kpi.manko", year=TARGET_YEAR), i18n.tonnes(p.manko, lang),
-                  delta=t("ov.kpi.manko.need", value=i18n.tonnes(p.bridge.need, lang)), delta_color="off",
-                  delta_arrow="off", help=t("ov.kpi.manko.help"), border=True)
+        manko, need = sentences.manko_texts(p.bridge, lang)
+        st.metric(t("ov.kpi.manko", year=TARGET_YEAR), manko, delta=t("ov.kpi.manko.need", value=need),
+                  delta_color="off", delta_arrow="off", help=t("ov.kpi.manko.help"), border=True)
         st.metric(t("ov.kpi.verdict"), verdict_label(p.verdict, lang), border=True)
         st.metric(t("ov.kpi.zero_year"), zero_year_text(p, lang), border=True)
 
