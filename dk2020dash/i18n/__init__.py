@@ -87,18 +87,19 @@ def _rounded(value: object, decimals: int) -> Decimal:
     return abs(r) if r.is_zero() else r
 
 
-def number(value: float | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
-    """1.234,5 in Danish, 1,234.5 in English, halves rounded away from zero; an en dash for a missing value."""
+def number(value: float | None, lang: str = DEFAULT_LANGUAGE, decimals: int = 0, grouped: bool = True) -> str:
+    """1.234,5 in Danish, 1,234.5 in English (1234,5 and 1234.5 not grouped), halves rounded away from zero; an en
+    dash for a missing value."""
     if _missing(value):
         return "–"
     try:
-        return _number_once(value, decimals, locale(lang))
+        return _number_once(value, decimals, locale(lang), grouped)
     except TypeError:  # not hashable
-        return _number_text(value, decimals, locale(lang))
+        return _number_text(value, decimals, locale(lang), grouped)
 
 
-def _number_text(value: object, decimals: int, loc: str) -> str:
-    fmt = "#,##0" + ("." + "0" * decimals if decimals else "")
+def _number_text(value: object, decimals: int, loc: str, grouped: bool = True) -> str:
+    fmt = ("#,##0" if grouped else "0") + ("." + "0" * decimals if decimals else "")
     return format_decimal(_rounded(value, decimals), format=fmt, locale=loc)
 
 
