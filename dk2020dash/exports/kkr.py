@@ -150,7 +150,7 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
     deck = Deck(area=area, area_name=name, lang=lang, since=since, today=today,
                 data_year=p.latest_year if isinstance(p, Progress) else None, demo=demo, slides=[])
     n = len(codes)
-    source = t("kkr.notes.source", n=n, area=name, edition=edition_name, today=i18n.day(today, lang))
+    source = t("kkr.notes.source", count=n, area=name, edition=edition_name, today=i18n.day(today, lang))
 
     # 1. verdict and headline figures
     s1 = Slide("verdict", t("kkr.title.verdict", area=name))
@@ -269,7 +269,8 @@ def adaptation_slide(store: Store, codes: list[int], name: str, lang: str, today
         t("ov.col.municipality"): [names[int(c)] for c, _ in top],
         t("kkr.col.uncovered"): [i18n.number(len(h), lang) for _, h in top],
         t("ad.col.hazards"): [", ".join(labels.hazard(x, lang) for x in h) for _, h in top]})
-    s.notes = t("kkr.notes.adaptation", assessed=assessed, n=len(codes), area=name)
+    s.notes = t("kkr.notes.adaptation", assessed=assessed, municipalities=t("n.municipalities", count=len(codes)),
+                area=name)
     return s
 
 

@@ -90,8 +90,10 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     ),
     "method.reduction.title": ("Reduktion indtil nu", "Reduction so far"),
     "method.reduction.body": (
-        "1 − E(seneste år) / B: hvor stor en del af basisårets udledning der er væk.",
-        "1 − E(latest year) / B: the share of the baseline emissions that is gone.",
+        "1 − E(seneste år) / B: hvor stor en del af basisårets udledning der er væk. Er udledningen steget, står "
+        "der en stigning (»Stigning siden 1990: 4 %«), aldrig en negativ reduktion.",
+        "1 − E(latest year) / B: the share of the baseline emissions that is gone. Where emissions have risen, it "
+        "says so as an increase (\"Increase since 1990: 4%\"), never as a negative reduction.",
     ),
     "method.verdict.title": ("Vurdering", "Verdict"),
     "method.verdict.body": (
@@ -107,14 +109,14 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "method.trend.title": ("Trend og forventet netto-nul-år", "Trend and expected net-zero year"),
     "method.trend.body": (
         "En ret linje (mindste kvadraters metode) gennem de opgørelsesår, der ligger inden for de {trend_years} "
-        "kalenderår op til og med det seneste opgørelsesår (fx 2020–2024), forlænget til {target_year} og til det "
-        "år, den rammer nul. Der skal være mindst {trend_min} opgørelsesår i de {trend_years} år; ellers kan trenden "
+        "op til og med det seneste opgørelsesår (fx 2020–2024), forlænget til {target_year} og til det "
+        "år, den rammer nul. Der skal være mindst {trend_min} inden for dem; ellers kan trenden "
         "ikke beregnes, og siden siger hvorfor. Ældre år (fx 1990) indgår aldrig. Er udledningen i seneste "
         "opgørelsesår allerede nul eller derunder, står der »nået«. Rammer linjen ikke nul før 2100, står der »ikke "
         "før 2100«.",
-        "A straight line (least squares) through the inventory years within the {trend_years} calendar years up "
+        "A straight line (least squares) through the inventory years within the {trend_years} up "
         "to and including the latest inventory year (for example 2020–2024), projected to {target_year} and to the "
-        "year it reaches zero. At least {trend_min} inventory years are needed within those {trend_years} years; "
+        "year it reaches zero. At least {trend_min} are needed within them; "
         "otherwise the trend cannot be computed, and the page says why. Older years (such as 1990) are never used. "
         "If emissions in the latest inventory year are already at or below zero, it says \"reached\". If the line "
         "does not reach zero before 2100, it says \"not before 2100\".",
@@ -125,12 +127,12 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         "falde med fra nu, for at nå målet i {target_year}. For et område er N summen af kommunernes behov, så én "
         "kommunes overskud aldrig skjuler en andens mangel, og tempo, behov og manko fortæller det samme. Tempoet "
         "er aldrig negativt: er N = 0, står der »målet for {target_year} er nået«. Vises ved siden af det faktiske "
-        "fald pr. år i trenden.",
+        "fald pr. år i trenden, i samme enhed (»faktisk stigning«, når trenden stiger).",
         "N / ({target_year} − latest year), where N is the need (see the reduction bridge): the tonnes per year "
         "emissions must fall from now to reach the {target_year} target. For an area N is the sum of its "
         "municipalities' needs, so one municipality's surplus never hides another's gap, and pace, need and gap "
         "tell one story. The pace is never negative: where N = 0 it says \"the {target_year} target is reached\". "
-        "Shown beside the observed fall per year in the trend.",
+        "Shown beside the actual fall per year in the trend, in the same unit (\"actual rise\" when the trend rises).",
     ),
     "method.bridge.title": ("Reduktionsbro og manko", "Reduction bridge and gap (manko)"),
     "method.bridge.body": (
@@ -153,10 +155,10 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     ),
     "method.freshness.title": ("Aktualitet", "Freshness"),
     "method.freshness.body": (
-        "En handling, der ikke er opdateret i {stale} dage, er forældet. En milepæl, hvis frist er passeret "
-        "uden at den er udført, er overskredet; en, der forfalder inden for {soon} dage, forfalder snart.",
-        "An action not updated for {stale} days is stale. A milestone past its due date without a done date is "
-        "overdue; one due within {soon} days is due soon.",
+        "En handling, der ikke er opdateret i {stale}, er forældet. En milepæl, hvis frist er passeret "
+        "uden at den er udført, er overskredet; en, der forfalder inden for {soon}, forfalder snart.",
+        "An action not updated for {stale} is stale. A milestone past its due date without a done date is "
+        "overdue; one due within {soon} is due soon.",
     ),
     "method.capita.title": ("Pr. indbygger", "Per inhabitant"),
     "method.capita.body": (
@@ -171,8 +173,8 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         "sammen. Kommuner, der ikke kan beregnes (fx uden opgørelse for basisåret), er udeladt og nævnt. "
         "Områdets år er dem, alle medtagne kommuner har tal for, og hele overblikket (udledning, vurdering, "
         "nødvendigt fald, behov, manko og hvilke handlinger der allerede er i opgørelsen) regnes i det nyeste af "
-        "dem. Områdets behov og manko er summer af kommunernes behov og manko "
-        "manko i det år, for én kommunes overskud dækker ikke en andens mangel. Har en kommune nyere tal, bruger "
+        "dem. Områdets behov og manko er summerne af kommunernes behov og manko "
+        "i det år, for én kommunes overskud dækker ikke en andens mangel. Har en kommune nyere tal, bruger "
         "dens egen side dem, så dens manko dér kan afvige fra dens andel her. Har kommunerne færre end to år til "
         "fælles, kan området ikke beregnes, og siden nævner hvem der mangler hvilke år.",
         "An area is the sum of its municipalities: emissions, baseline, target path, reduction bridge and "
@@ -202,10 +204,10 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         "kommunen ikke har nogen tilpasningshandling for netop den klimafare med status *i gang* eller "
         "*gennemført*. Planlagte, forsinkede og pausede handlinger dækker ikke (de er endnu ikke i gang), og "
         "opgivne tæller ikke. En handling tæller kun for sin egen kommune.\n\n"
-        "En risikovurdering er **forældet**, når den er mere end {risk_years} år gammel (vurderingsåret ligger mere "
-        "end {risk_years} år før i år) – samme fem år som klimaplanens revision. En tilpasningshandling er "
+        "En risikovurdering er **forældet**, når den er mere end {risk_years} gammel (vurderingsåret ligger mere "
+        "end {risk_years} før i år) – samme fem år som klimaplanens revision. En tilpasningshandling er "
         "**overskredet**, når slutdatoen er passeret, uden at den er gennemført eller opgivet, og **ikke "
-        "opdateret**, når den ikke er ændret i {stale} dage (som alle handlinger); gennemførte og opgivne "
+        "opdateret**, når den ikke er ændret i {stale} (som alle handlinger); gennemførte og opgivne "
         "handlinger vises ikke der.",
         "Each municipality assesses its climate hazards – cloudburst, storm surge, sea level rise, groundwater, "
         "river flooding, heatwave, drought and erosion – as low, medium, high or very high risk, with the year "
@@ -216,10 +218,10 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         "where the municipality has no adaptation action for that very hazard with status *in progress* or "
         "*completed*. Planned, delayed and paused actions do not cover it (they are not under way yet), and "
         "cancelled ones do not count. An action counts only for its own municipality.\n\n"
-        "A risk assessment is **out of date** when it is more than {risk_years} years old (the year assessed "
-        "more than {risk_years} years before this year) – the same five years as the plan's revision. An "
+        "A risk assessment is **out of date** when it is more than {risk_years} old (the year assessed "
+        "more than {risk_years} before this year) – the same five years as the plan's revision. An "
         "adaptation action is **overdue** when its end date has passed and it is neither completed nor "
-        "cancelled, and **not updated** when it has not changed for {stale} days (as every action); completed "
+        "cancelled, and **not updated** when it has not changed for {stale} (as every action); completed "
         "and cancelled actions are not listed there.",
     ),
     "zero_year.reached": ("nået", "reached"),

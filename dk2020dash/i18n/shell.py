@@ -177,6 +177,15 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         ("{count} handling", "{count} handlinger"),
         ("{count} action", "{count} actions"),
     ),
+    # counted nouns for a text that holds more than one count (t() fills one {count}): pass the phrase as a value
+    "n.days": (("{count} dag", "{count} dage"), ("{count} day", "{count} days")),
+    "n.rows": (("{count} række", "{count} rækker"), ("{count} row", "{count} rows")),
+    "n.columns": (("{count} kolonne", "{count} kolonner"), ("{count} column", "{count} columns")),
+    "n.cells": (("{count} celle", "{count} celler"), ("{count} cell", "{count} cells")),
+    "n.bytes": (("{count} byte", "{count} bytes"), ("{count} byte", "{count} bytes")),
+    "n.calendar_years": (("{count} kalenderår", "{count} kalenderår"), ("{count} calendar year", "{count} calendar years")),
+    "n.inventory_years": (("{count} opgørelsesår", "{count} opgørelsesår"),
+                          ("{count} inventory year", "{count} inventory years")),
     "alt.map": (
         ("Af {count} kommune er {on_track} på rette vej, {deviating} afviger og {off_track} er ikke på rette vej.",
          "Af {count} kommuner er {on_track} på rette vej, {deviating} afviger og {off_track} er ikke på rette vej."),
@@ -399,7 +408,14 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "map.shipped": ("Kommunegrænser: forenklet udgave af DAGI (data/kommuner.geojson). Sæt DK2020_BOUNDARIES for at "
                     "bruge en anden fil.", "Municipal boundaries: a simplified version of DAGI (data/kommuner.geojson). "
                     "Set DK2020_BOUNDARIES to use another file."),
-    "table.first": ("Viser de første {shown} af {n} rækker. Filtrér, eller hent hele listen som CSV eller XLSX.",
-                    "Showing the first {shown} of {n} rows. Filter, or download the whole list as CSV or XLSX."),
-    "table.first.plain": ("Viser de første {shown} af {n} rækker.", "Showing the first {shown} of {n} rows."),
+    "table.first": (
+        ("Viser de første {shown} af {count} række. Filtrér, eller hent hele listen som CSV eller XLSX.",
+         "Viser de første {shown} af {count} rækker. Filtrér, eller hent hele listen som CSV eller XLSX."),
+        ("Showing the first {shown} of {count} row. Filter, or download the whole list as CSV or XLSX.",
+         "Showing the first {shown} of {count} rows. Filter, or download the whole list as CSV or XLSX."),
+    ),
+    "table.first.plain": (
+        ("Viser de første {shown} af {count} række.", "Viser de første {shown} af {count} rækker."),
+        ("Showing the first {shown} of {count} row.", "Showing the first {shown} of {count} rows."),
+    ),
 }

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ast
+import re
 import string
 
 import pytest
 
-from dk2020dash import i18n
+from dk2020dash import errors, i18n
 from tests.support import ROOT
 
 COUNTED = sorted(k for k in i18n.STRINGS if i18n.counted(k))
@@ -82,7 +83,8 @@ def test_a_counted_phrase_without_a_count_is_refused() -> None:
 
 # -- every call in the code gives a counted phrase its count, and only a counted phrase --------------------------
 def _calls() -> list[tuple[str, int, str, bool]]:
-    """(file, line, key, gives count=) of every t(...) or refusal (AuthError(key, ...)) with a literal key and every
+    """(file, line, key, gives count=) of every t(...), refusal (AuthError(key, ...)), Phrase(key, ...) and import
+    problem (problems.add(row, column, value, key, ...)) with a literal key (or "a" if ... else "b") and every
     (key, {values}) pair the importers hand to Summary.notes / warnings, in the package and the pages."""
     found = []
     files = [*sorted((ROOT / "dk2020dash").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")), ROOT / "app.py"]
@@ -91,11 +93,17 @@ def _calls() -> list[tuple[str, int, str, bool]]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-                translates = name in {"t", "_t"} or name.endswith(("Error", "Refusal"))  # AuthError(key, **values)
-                if translates and node.args and isinstance(node.args[0], ast.Constant) \
-                        and node.args[0].value in i18n.STRINGS:
-                    counts = any(k.arg == "count" for k in node.keywords)
-                    found.append((path.name, node.lineno, node.args[0].value, counts))
+                # t(key, ...), AuthError(key, **values), Phrase(key, **values); problems.add(row, column, value, key)
+                translates = name in {"t", "_t", "Phrase"} or name.endswith(("Error", "Refusal"))
+                index = 0 if translates else 3 if name == "add" and "ingest" in path.parts else None
+                if index is None or len(node.args) <= index:
+                    continue
+                arg = node.args[index]
+                branches = [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]  # "a" if ... else "b"
+                counts = any(k.arg == "count" for k in node.keywords)
+                for b in branches:
+                    if isinstance(b, ast.Constant) and b.value in i18n.STRINGS:
+                        found.append((path.name, node.lineno, b.value, counts))
             elif isinstance(node, ast.Tuple) and len(node.elts) == 2 and isinstance(node.elts[0], ast.Constant) \
                     and node.elts[0].value in i18n.STRINGS and isinstance(node.elts[1], ast.Dict):
                 counts = any(isinstance(k, ast.Constant) and k.value == "count" for k in node.elts[1].keys)
@@ -185,3 +193,64 @@ def test_the_shared_unit_is_the_smallest_any_figure_needs_and_the_same_for_each(
     assert i18n.tonnes_unit([2_600_000, 615_000]) == (1_000.0, "unit.kt")
     assert i18n.tonnes_unit([999_600, 0, None]) == (1_000_000.0, "unit.mt")
     assert i18n.tonnes(9_999.6, "da", like=[]) == "10 kt CO2e"  # nothing beside it: its own unit
+
+
+# -- counts take plural forms, and no text says a word twice (issue 19 item 11) ------------------------------------
+# The nouns a number counts, in either language: after a {placeholder} (or "{a} af {b}") they mean the entry must be
+# a counted phrase, so that 1 reads "1 kommune", not "1 kommuner".
+COUNT_WORDS = ("dage", "days", "år", "years", "rækker", "rows", "kolonner", "columns", "celler", "cells", "tegn",
+               "characters", "bytes", "kommuner", "municipalities", "handlinger", "actions", "indsatser",
+               "milepæle", "milestones", "kalenderår", "calendar years", "opgørelsesår", "inventory years",
+               "sekunder", "seconds", "bygninger", "buildings", "risici", "risks", "udgaver", "editions")
+_COUNTED_NUMBER = re.compile(r"\{\w+(?::[^}]*)?\}\s+(?:(?:af|of) \{\w+(?::[^}]*)?\}\s+)?(?:" +
+                             "|".join(COUNT_WORDS) + r")\b")
+
+
+@pytest.mark.parametrize("key", sorted(k for k in i18n.STRINGS if not i18n.counted(k)))
+def test_a_number_with_a_count_word_is_a_counted_phrase(key: str) -> None:
+    for text in i18n.STRINGS[key]:
+        found = _COUNTED_NUMBER.search(text)
+        assert found is None, f"{key}: {found.group(0)!r} needs plural forms (a counted phrase, or a n.* phrase as value)"
+
+
+def test_the_count_scan_finds_what_it_is_for() -> None:
+    for text in ("fra {n} kommuner", "for {assessed} af {n} kommuner i {area}", "{n:,} rækker", "{days} days",
+                 "of {n} municipalities"):
+        assert _COUNTED_NUMBER.search(text), text
+    for text in ("Nr. {rank} af {n} på reduktion", "i {year} udledte", "{n} af {total}"):
+        assert not _COUNTED_NUMBER.search(text), text
+
+
+@pytest.mark.parametrize(("key", "values", "one", "many"), [
+    ("kkr.notes.source", {"area": "X", "edition": "E", "today": "i dag"}, "for 1 kommune i X", "for 2 kommuner i X"),
+    ("table.first.plain", {"shown": "1"}, "af 1 række.", "af 2 rækker."),
+    ("ms.due_soon", {"n": "3"}, "inden for 1 dag (3)", "inden for 2 dage (3)"),
+    ("act.stale", {}, "i 1 dag)", "i 2 dage)"),
+    ("imp.p.rows", {}, "1 række", "2 rækker"),
+])
+def test_counts_that_read_with_a_fixed_plural_take_the_singular_for_one(key: str, values: dict, one: str,
+                                                                       many: str) -> None:
+    assert one in i18n.t(key, "da", count=1, **values)
+    assert many in i18n.t(key, "da", count=2, **values)
+
+
+def test_a_text_with_several_counts_takes_counted_phrases_as_values() -> None:
+    from dk2020dash.ingest import read
+
+    refused = read.FileError("imp.file.xlsx_cells", max=errors.Phrase("n.cells", count=1),
+                             rows=errors.Phrase("n.rows", count=1), columns=errors.Phrase("n.columns", count=2))
+    assert "over 1 celle (1 række × 2 kolonner)" in refused.message("da")
+    assert "over 1 cell (1 row × 2 columns)" in refused.message("en")
+    assert i18n.t("n.days", "en", count=1) == "1 day" and i18n.t("n.days", "da", count=365) == "365 dage"
+
+
+def _texts(key: str) -> list[str]:
+    return [x for v in i18n.STRINGS[key] for x in ((v,) if isinstance(v, str) else v)]
+
+
+@pytest.mark.parametrize("key", sorted(i18n.STRINGS))
+def test_no_text_says_a_word_twice(key: str) -> None:
+    # Metode said "summer af kommunernes behov og manko manko i det år"
+    for text in _texts(key):
+        doubled = re.search(r"(?i)\b(\w+)\s+\1\b", text)
+        assert doubled is None, f"{key}: {doubled.group(0)!r}"

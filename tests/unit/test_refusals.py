@@ -182,7 +182,7 @@ SAMPLES: dict[type, Refusal] = {
     edits.ConflictError: edits.ConflictError({"version": 3, "status": "delayed", "note": "x"}, "b@c.dk"),
     since.SinceError: since.SinceError("future", since=dt.date(2026, 12, 24), today=dt.date(2026, 12, 1)),
     maps.BoundaryError: maps.BoundaryError("not_json", "/srv/geo/kommuner.geojson", "Expecting value"),
-    read.FileError: read.FileError("imp.file.xlsx_rows", max=2_000_100),
+    read.FileError: read.FileError("imp.file.xlsx_rows", count=2_000_100),
 }
 
 
@@ -234,7 +234,7 @@ def test_values_are_written_in_the_language_of_the_message() -> None:
     field = SAMPLES[edits.EditError]
     assert field.message("da").startswith(i18n.t("edit.field.due", "da"))
     assert field.message("en").startswith(i18n.t("edit.field.due", "en"))
-    wide = read.FileError("imp.file.xlsx_rows", max=2_000_100)
+    wide = read.FileError("imp.file.xlsx_rows", count=2_000_100)
     assert "2.000.100" in str(wide) and "2,000,100" in wide.message("en")
 
 
