@@ -122,24 +122,26 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         "least ({best_pct}) and {worst} the most ({worst_pct})."),
     "alt.scatter": (
         ("Diagrammet viser {count} kommune; af de valgte har {low} den laveste udledning pr. indbygger ({low_value}) "
-         "og {best} den største reduktion ({best_pct}).",
+         "og {best} {best_part}.",
          "Diagrammet viser {count} kommuner; af de valgte har {low} den laveste udledning pr. indbygger "
-         "({low_value}) og {best} den største reduktion ({best_pct})."),
+         "({low_value}) og {best} {best_part}."),
         ("The chart shows {count} municipality; of those chosen, {low} has the lowest emissions per inhabitant "
-         "({low_value}) and {best} the largest reduction ({best_pct}).",
+         "({low_value}) and {best} {best_part}.",
          "The chart shows {count} municipalities; of those chosen, {low} has the lowest emissions per inhabitant "
-         "({low_value}) and {best} the largest reduction ({best_pct})."),
+         "({low_value}) and {best} {best_part}."),
     ),
     "alt.scatter.same": (
         ("Diagrammet viser {count} kommune; af de valgte har {name} både den laveste udledning pr. indbygger "
-         "({low_value}) og den største reduktion ({best_pct}).",
+         "({low_value}) og {best_part}.",
          "Diagrammet viser {count} kommuner; af de valgte har {name} både den laveste udledning pr. indbygger "
-         "({low_value}) og den største reduktion ({best_pct})."),
+         "({low_value}) og {best_part}."),
         ("The chart shows {count} municipality; of those chosen, {name} has both the lowest emissions per inhabitant "
-         "({low_value}) and the largest reduction ({best_pct}).",
+         "({low_value}) and {best_part}.",
          "The chart shows {count} municipalities; of those chosen, {name} has both the lowest emissions per "
-         "inhabitant ({low_value}) and the largest reduction ({best_pct})."),
+         "inhabitant ({low_value}) and {best_part}."),
     ),
+    "alt.scatter.best": ("den største reduktion ({pct})", "the largest reduction ({pct})"),
+    "alt.scatter.best_rise": ("den mindste stigning ({pct})", "the smallest increase ({pct})"),  # all chosen rose
     "alt.scatter.none": (
         ("Diagrammet viser {count} kommune; ingen af de valgte kan beregnes.",
          "Diagrammet viser {count} kommuner; ingen af de valgte kan beregnes."),

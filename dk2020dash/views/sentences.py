@@ -219,7 +219,9 @@ def scatter_summary(shown: int, chosen: list[tuple[str, float, float]], lang: st
         return i18n.t("alt.scatter.none", lang, count=shown)
     low = min(chosen, key=lambda c: c[2])
     best = max(chosen, key=lambda c: c[1])
-    values = {"best_pct": i18n.percent(best[1], lang),
+    best_part = i18n.t("alt.scatter.best" if best[1] >= 0 else "alt.scatter.best_rise", lang,
+                       pct=i18n.percent(abs(best[1]), lang))  # a rise as a rise, never "reduction (-4 %)"
+    values = {"best_part": best_part,
               "low_value": f"{i18n.number(low[2], lang, 1)} {i18n.t('unit.t_per_capita', lang)}"}
     if low[0] == best[0]:
         return i18n.t("alt.scatter.same", lang, name=low[0], count=shown, **values)

@@ -147,3 +147,13 @@ def test_the_map_tooltip_says_a_rise_as_a_rise() -> None:
     assert "Stigning siden basisår: 4\u00a0%" in lines[0] and "-4" not in lines[0]
     assert "Reduktion siden basisår: 41\u00a0%" in lines[1]
     assert "Increase since baseline: 4%" in " ".join(str(v) for v in maps.tooltip_frame(frame, "en").iloc[0])
+
+
+def test_the_scatter_summary_says_the_smallest_rise_when_all_chosen_rose() -> None:
+    rose = [("Ærø", -0.04, 7.5), ("Vejle", -0.10, 6.1)]
+    assert sentences.scatter_summary(98, rose, "da") == (
+        "Diagrammet viser 98 kommuner; af de valgte har Vejle den laveste udledning pr. indbygger (6,1 t CO2e pr. "
+        "indbygger) og Ærø den mindste stigning (4\u00a0%).")
+    assert sentences.scatter_summary(98, rose[:1], "en").endswith("and the smallest increase (4%).")
+    fell = [("Odense", 0.41, 5.0), ("Ærø", -0.04, 7.5)]
+    assert sentences.scatter_summary(2, fell, "en").endswith("and the largest reduction (41%).")
