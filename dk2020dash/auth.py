@@ -100,7 +100,7 @@ def require_admin(user: User) -> None:
 def hash_password(password: str) -> str:
     """An argon2id hash of a password (the password itself is never stored)."""
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise AuthError("auth.err.short_password", n=MIN_PASSWORD_LENGTH)
+        raise AuthError("auth.err.short_password", count=MIN_PASSWORD_LENGTH)
     return _HASHER.hash(password)
 
 

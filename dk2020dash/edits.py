@@ -148,7 +148,7 @@ def _as_text(value, field: str) -> str | None:
         return None
     text = _CONTROL.sub("", str(value)).strip()
     if len(text) > MAX_TEXT[field]:
-        raise EditError("edit.err.too_long", field=Phrase(f"edit.field.{field}"), n=MAX_TEXT[field])
+        raise EditError("edit.err.too_long", field=Phrase(f"edit.field.{field}"), count=MAX_TEXT[field])
     return text or None
 
 

@@ -12,8 +12,6 @@ import numbers
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from babel.numbers import format_decimal
-
 from dk2020dash import i18n
 
 Escape = Callable[[object], str]
@@ -50,9 +48,7 @@ class _Localized:
             decimals = int(rest[1:-1])
         if decimals is None:
             return format(v, spec)
-        if grouped or spec == "":
-            return i18n.number(v, lang, decimals)
-        return format_decimal(v, format="0" + ("." + "0" * decimals if decimals else ""), locale=i18n.locale(lang))
+        return i18n.number(v, lang, decimals, grouped=grouped or spec == "")  # halves away from zero, as everywhere
 
     def __str__(self) -> str:
         return self.__format__("")

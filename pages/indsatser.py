@@ -37,7 +37,7 @@ statuses = c4.multiselect(t("act.status"), ACTION_STATUSES, format_func=lambda s
 kind = c5.segmented_control(t("act.kind"), ACTION_KINDS, format_func=lambda k: labels.action_kind(k, lang),
                             key="ind-type", bind="query-params")
 search = c6.text_input(t("act.search"), key="ind-search", bind="query-params")
-stale_only = st.toggle(t("act.stale", days=STALE_AFTER_DAYS), key="ind-stale", bind="query-params")
+stale_only = st.toggle(t("act.stale", count=STALE_AFTER_DAYS), key="ind-stale", bind="query-params")
 
 area = munis
 if regions:

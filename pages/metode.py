@@ -12,8 +12,11 @@ st.write(ctx.t("method.intro"))
 values = {
     "pct2030": i18n.percent(0.70, lang), "target_year": domain.TARGET_YEAR, "net_zero_year": domain.NET_ZERO_YEAR,
     "on_track": i18n.number(domain.ON_TRACK_MAX_D, lang, 2), "deviating": i18n.number(domain.DEVIATING_MAX_D, lang, 2),
-    "trend_years": domain.TREND_YEARS, "trend_min": domain.TREND_MIN_YEARS,
-    "stale": domain.STALE_AFTER_DAYS, "soon": domain.DUE_SOON_DAYS, "risk_years": domain.RISK_STALE_AFTER_YEARS,
+    # counts in words with their plural forms ("365 dage", "5 år"), as one text holds several
+    "trend_years": ctx.t("n.calendar_years", count=domain.TREND_YEARS),
+    "trend_min": ctx.t("n.inventory_years", count=domain.TREND_MIN_YEARS),
+    "stale": ctx.t("n.days", count=domain.STALE_AFTER_DAYS), "soon": ctx.t("n.days", count=domain.DUE_SOON_DAYS),
+    "risk_years": ctx.t("years", count=domain.RISK_STALE_AFTER_YEARS),
     "national": i18n.percent(domain.NATIONAL_TARGET_2030, lang),
 }
 for section in ("emissions", "target", "reduction", "verdict", "trend", "pace", "bridge", "example", "freshness",

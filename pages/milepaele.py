@@ -26,7 +26,7 @@ windows = followup.milestone_windows(today)
 lists = {}
 left, right = st.columns(2)
 for column, state, title in ((left, "overdue", t("ms.overdue", n=i18n.number(int(counts.get("overdue", 0)), lang))),
-                             (right, "due_soon", t("ms.due_soon", days=DUE_SOON_DAYS,
+                             (right, "due_soon", t("ms.due_soon", count=DUE_SOON_DAYS,
                                                    n=i18n.number(int(counts.get("due_soon", 0)), lang)))):
     with column:
         st.subheader(title)

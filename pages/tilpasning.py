@@ -59,14 +59,14 @@ else:
     widgets.download_table(ctx, view["uncovered_table"], f"hoeje-risici-uden-tilpasning-{slug}")
 
 st.subheader(t("ad.attention"))
-st.caption(t("ad.attention.caption", days=STALE_AFTER_DAYS))
+st.caption(t("ad.attention.caption", count=STALE_AFTER_DAYS))
 if view["attention_table"].empty:
     st.success(t("ad.attention.none"), icon="✅")
 else:
     st.dataframe(view["attention_table"], hide_index=True, key="ad-attention")
     widgets.download_table(ctx, view["attention_download"], f"tilpasning-overskredet-{slug}")
 if view["stale"]:
-    st.markdown(t("ad.stale_assessments", years=RISK_STALE_AFTER_YEARS, n=len(view["stale"]),
+    st.markdown(t("ad.stale_assessments", count=RISK_STALE_AFTER_YEARS, n=len(view["stale"]),
                   names=i18n.literal(", ".join(view["stale"]))))
 if view["unassessed"]:
     names = sorted(loaders.municipality_name(ctx, c) for c in view["unassessed"])

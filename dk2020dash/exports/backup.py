@@ -283,7 +283,7 @@ def verify(file: BackupFile, name: str | None = None, into: str | os.PathLike | 
     # size; the ratio leaves room for a backup someone zipped again.
     budget = min(MAX_UNPACKED_BYTES, UNPACK_RATIO * _size(source) + UNPACK_SLACK)
     too_big = BackupError("backup.err.too_big_mb" if budget >= 1e6 else "backup.err.too_big_bytes", "too_big",
-                          name=name, mb=budget / 1e6, size=budget, limit=max(1, round(budget / 1e6)))
+                          name=name, mb=budget / 1e6, size=Phrase("n.bytes", count=budget), limit=max(1, round(budget / 1e6)))
     try:
         with zipfile.ZipFile(source) as zf:
             names = set(zf.namelist())

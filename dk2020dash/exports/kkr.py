@@ -142,7 +142,7 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
     deck = Deck(area=area, area_name=name, lang=lang, since=since, today=today,
                 data_year=p.latest_year if isinstance(p, Progress) else None, demo=demo, slides=[])
     n = len(codes)
-    source = t("kkr.notes.source", n=n, area=name, editions=editions, today=i18n.day(today, lang))
+    source = t("kkr.notes.source", count=n, area=name, editions=editions, today=i18n.day(today, lang))
 
     # 1. verdict and headline figures
     s1 = Slide("verdict", t("kkr.title.verdict", area=name))
@@ -187,18 +187,21 @@ def build(store: Store, area: str, since: date, lang: str = "da", today: date | 
     if isinstance(p, Progress):
         s4.charts["bridge"] = charts.reduction_bridge(p.bridge, lang).to_dict()
         s4.alt["bridge"] = alternatives.bridge(p.bridge, lang)
-        s4.figures = [Figure(t("kkr.fig.need", year=TARGET_YEAR), i18n.tonnes(p.bridge.need, lang)),
-                      Figure(t("kkr.fig.covered"), i18n.tonnes(p.bridge.covered, lang)),
-                      Figure(t("kkr.fig.manko", year=TARGET_YEAR), i18n.tonnes(p.manko, lang))]
-        s4.lead = " ".join([t("kkr.bridge.lead", manko=i18n.tonnes(p.manko, lang), year=TARGET_YEAR,
-                              need=i18n.tonnes(p.bridge.need, lang)), *sentences.bridge_notes(p.bridge, lang, p.latest_year)])
+        parts = (p.bridge.need, p.bridge.covered, p.manko)  # side by side on the slide: one unit
+        tn = lambda v: i18n.tonnes(v, lang, like=parts)  # noqa: E731
+        s4.figures = [Figure(t("kkr.fig.need", year=TARGET_YEAR), tn(p.bridge.need)),
+                      Figure(t("kkr.fig.covered"), tn(p.bridge.covered)),
+                      Figure(t("kkr.fig.manko", year=TARGET_YEAR), tn(p.manko))]
+        s4.lead = " ".join([t("kkr.bridge.lead", manko=tn(p.manko), year=TARGET_YEAR,
+                              need=tn(p.bridge.need)), *sentences.bridge_notes(p.bridge, lang, p.latest_year)])
         s4.notes = " ".join([source, t("kkr.notes.bridge", year=p.latest_year)])
     else:
         s4.lead = _reason(p, lang, names)
     top = sorted(((r.manko, c) for c, r in each.items() if isinstance(r, Progress) and r.manko > 0), reverse=True)
     s4.table_title = t("kkr.bridge.top", count=min(TOP_MANKO, len(top)))
     s4.table = pd.DataFrame({t("ov.col.municipality"): [names[c] for _, c in top[:TOP_MANKO]],
-                             t("kkr.fig.manko", year=TARGET_YEAR): [i18n.tonnes(m, lang) for m, _ in top[:TOP_MANKO]],
+                             t("kkr.fig.manko", year=TARGET_YEAR): [i18n.tonnes(m, lang, like=[x for x, _ in top[:TOP_MANKO]])
+                                                                    for m, _ in top[:TOP_MANKO]],
                              t("ov.col.verdict"): [_verdict_word(each[c].verdict, lang) for _, c in top[:TOP_MANKO]]})
     deck.slides.append(s4)
 
@@ -259,7 +262,8 @@ def adaptation_slide(store: Store, codes: list[int], name: str, lang: str, today
         t("ov.col.municipality"): [names[int(c)] for c, _ in top],
         t("kkr.col.uncovered"): [i18n.number(len(h), lang) for _, h in top],
         t("ad.col.hazards"): [", ".join(labels.hazard(x, lang) for x in h) for _, h in top]})
-    s.notes = t("kkr.notes.adaptation", assessed=assessed, n=len(codes), area=name)
+    s.notes = t("kkr.notes.adaptation", assessed=assessed, municipalities=t("n.municipalities", count=len(codes)),
+                area=name)
     return s
 
 
@@ -270,7 +274,8 @@ def headline_figures(p: Progress, lang: str) -> list[Figure]:
         Figure(t("kkr.fig.verdict"), labels.verdict(p.verdict, lang) if p.headline
                else i18n.t("map.legend.none", lang)),
         Figure(t("kkr.fig.emissions", year=p.latest_year), i18n.tonnes(p.latest, lang)),
-        Figure(t("kkr.fig.reduction", since=sentences.since_text(p, lang)), i18n.percent(p.reduction, lang)),
+        Figure(t("kkr.fig.reduction" if p.reduction >= 0 else "kkr.fig.increase", since=sentences.since_text(p, lang)),
+               i18n.percent(abs(p.reduction), lang)),  # a rise reads "Stigning siden 1990: 4 %"
         Figure(t("kkr.fig.target", year=TARGET_YEAR), i18n.percent(p.target_reduction_2030, lang)),
         Figure(t("kkr.fig.manko", year=TARGET_YEAR), i18n.tonnes(p.manko, lang)),
         Figure(t("kkr.fig.year", count=p.data_lag), str(p.latest_year)),

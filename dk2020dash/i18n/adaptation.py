@@ -69,17 +69,27 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                           "None: every high risk in the area has an adaptation action in progress or completed."),
     "ad.attention": ("Overskredet eller ikke opdateret", "Overdue or not updated"),
     "ad.attention.caption": (
-        "Tilpasningshandlinger, der ikke er gennemført eller opgivet, og hvis slutdato er passeret, eller som "
-        "ikke er opdateret i {days} dage.",
-        "Adaptation actions not completed or cancelled whose end date has passed, or that have not been updated "
-        "for {days} days.",
+        ("Tilpasningshandlinger, der ikke er gennemført eller opgivet, og hvis slutdato er passeret, eller som "
+         "ikke er opdateret i {count} dag.",
+         "Tilpasningshandlinger, der ikke er gennemført eller opgivet, og hvis slutdato er passeret, eller som "
+         "ikke er opdateret i {count} dage."),
+        ("Adaptation actions not completed or cancelled whose end date has passed, or that have not been updated "
+         "for {count} day.",
+         "Adaptation actions not completed or cancelled whose end date has passed, or that have not been updated "
+         "for {count} days."),
     ),
     "ad.attention.none": ("Ingen tilpasningshandlinger er overskredet eller uden opdatering.",
                           "No adaptation action is overdue or without an update."),
-    "ad.stale_assessments": ("Risikovurderinger ældre end {years} år ({n}): {names}",
-                             "Risk assessments older than {years} years ({n}): {names}"),
+    "ad.stale_assessments": (
+        ("Risikovurderinger ældre end {count} år ({n}): {names}", "Risikovurderinger ældre end {count} år ({n}): {names}"),
+        ("Risk assessments older than {count} year ({n}): {names}",
+         "Risk assessments older than {count} years ({n}): {names}"),
+    ),
     "ad.no_assessment": ("Ingen risikovurdering indlæst ({n}): {names}", "No risk assessment loaded ({n}): {names}"),
-    "ad.assessed.stale": ("{year} (ældre end {years} år)", "{year} (older than {years} years)"),
+    "ad.assessed.stale": (
+        ("{year} (ældre end {count} år)", "{year} (ældre end {count} år)"),
+        ("{year} (older than {count} year)", "{year} (older than {count} years)"),
+    ),
     "ad.col.municipality": ("Kommune", "Municipality"),
     "ad.col.hazard": ("Klimafare", "Hazard"),
     "ad.col.hazards": ("Klimafarer", "Hazards"),
@@ -95,7 +105,10 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "ad.col.actions": ("Tilpasningshandlinger", "Adaptation actions"),
     "ad.col.note": ("Note", "Note"),
     "ad.why.overdue": ("slutdato passeret", "end date passed"),
-    "ad.why.stale": ("ikke opdateret i {days} dage", "not updated for {days} days"),
+    "ad.why.stale": (
+        ("ikke opdateret i {count} dag", "ikke opdateret i {count} dage"),
+        ("not updated for {count} day", "not updated for {count} days"),
+    ),
     "ad.protection.return": ("{n}-års hændelse", "{n}-year event"),
     "ad.protection.buildings": (
         ("{count} bygning", "{count} bygninger"),

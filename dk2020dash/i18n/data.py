@@ -433,8 +433,8 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "imp.p.size": ("{mb:.1f} MB", "{mb:.1f} MB"),
     "imp.p.max_size": ("en fil på højst {mb:.0f} MB (DK2020_MAX_IMPORT_MB)",
                        "a file of at most {mb:.0f} MB (DK2020_MAX_IMPORT_MB)"),
-    "imp.p.rows": ("{n} rækker", "{n} rows"),
-    "imp.p.max_rows": ("højst {n:,} rækker", "at most {n:,} rows"),
+    "imp.p.rows": (("{count} række", "{count} rækker"), ("{count} row", "{count} rows")),
+    "imp.p.max_rows": (("højst {count} række", "højst {count} rækker"), ("at most {count} row", "at most {count} rows")),
     "imp.p.no_rows": ("mindst én række med data under overskriften", "at least one row of data below the header"),
     "imp.p.municipality": ("en af de 98 kommuner, ved kode (101 eller 0101) eller navn",
                            "one of the 98 municipalities, by code (101 or 0101) or name"),
@@ -584,24 +584,30 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "imp.file.xlsx_open": ("filen kan ikke åbnes som Excel-regneark ({error})",
                            "the file cannot be opened as an Excel spreadsheet ({error})"),
     "imp.file.xlsx_read": ("regnearket kan ikke læses ({error})", "the spreadsheet cannot be read ({error})"),
-    "imp.file.xlsx_columns": ("regnearket har {columns:,} kolonner; højst {max:,} kan læses – slet de tomme kolonner "
-                              "til højre for tabellen",
-                              "the spreadsheet has {columns:,} columns; at most {max:,} can be read – delete the "
-                              "empty columns to the right of the table"),
-    "imp.file.xlsx_rows": ("regnearket har over {max:,} rækker; del filen op, eller slet de tomme rækker under "
-                           "tabellen",
-                           "the spreadsheet has over {max:,} rows; split the file, or delete the empty rows below "
-                           "the table"),
-    "imp.file.xlsx_cells": ("regnearket har over {max:,} celler ({rows:,} rækker × {columns:,} kolonner); slet de "
-                            "tomme rækker og kolonner uden om tabellen, eller del filen op",
-                            "the spreadsheet has over {max:,} cells ({rows:,} rows × {columns:,} columns); delete the "
-                            "empty rows and columns around the table, or split the file"),
+    "imp.file.xlsx_columns": (
+        ("regnearket har {count} kolonne; højst {max:,} kan læses – slet de tomme kolonner til højre for tabellen",
+         "regnearket har {count} kolonner; højst {max:,} kan læses – slet de tomme kolonner til højre for tabellen"),
+        ("the spreadsheet has {count} column; at most {max:,} can be read – delete the empty columns to the right "
+         "of the table",
+         "the spreadsheet has {count} columns; at most {max:,} can be read – delete the empty columns to the right "
+         "of the table"),
+    ),
+    "imp.file.xlsx_rows": (
+        ("regnearket har over {count} række; del filen op, eller slet de tomme rækker under tabellen",
+         "regnearket har over {count} rækker; del filen op, eller slet de tomme rækker under tabellen"),
+        ("the spreadsheet has over {count} row; split the file, or delete the empty rows below the table",
+         "the spreadsheet has over {count} rows; split the file, or delete the empty rows below the table"),
+    ),
+    "imp.file.xlsx_cells": ("regnearket har over {max} ({rows} × {columns}); slet de tomme rækker og kolonner uden om "
+                            "tabellen, eller del filen op",
+                            "the spreadsheet has over {max} ({rows} × {columns}); delete the empty rows and columns "
+                            "around the table, or split the file"),
     "imp.file.xlsx_unpacked": ("regnearket fylder over {mb} MB udpakket; det er for stort til at blive læst (eller "
                                "ikke et almindeligt regneark)",
                                "the spreadsheet unpacks to over {mb} MB; it is too large to be read (or not an "
                                "ordinary spreadsheet)"),
-    "imp.file.too_many_rows": ("filen har {rows} rækker; højst {max:,} rækker kan indlæses ad gangen",
-                               "the file has {rows} rows; at most {max:,} rows can be imported at a time"),
+    "imp.file.too_many_rows": ("filen har {rows}; højst {max} kan indlæses ad gangen",
+                               "the file has {rows}; at most {max} can be imported at a time"),
     "imp.file.no_population": ("fandt ingen kommuner med befolkningstal; forventet FOLK1A fra Statistikbanken "
                                "(fx \"101 København\";\"2025K1\";\"653.491\")",
                                "found no municipalities with a population; expected FOLK1A from Statistikbanken "

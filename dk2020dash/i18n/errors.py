@@ -137,9 +137,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                               "størrelse kan fylde; intet er ændret.",
                               "{name}: the backup unpacks to more than {mb:.0f} MB, more than a backup of its size "
                               "can hold; nothing was changed."),
-    "backup.err.too_big_bytes": ("{name}: backuppen fylder mere end {size} bytes udpakket, mere end en backup af den "
+    "backup.err.too_big_bytes": ("{name}: backuppen fylder mere end {size} udpakket, mere end en backup af den "
                                  "størrelse kan fylde; intet er ændret.",
-                                 "{name}: the backup unpacks to more than {size} bytes, more than a backup of its "
+                                 "{name}: the backup unpacks to more than {size}, more than a backup of its "
                                  "size can hold; nothing was changed."),
     "backup.err.newer": ("{name}: backuppen har skemaversion {version}, men denne version af programmet kender kun op "
                          "til {known}. Opdatér programmet; intet er ændret.",

@@ -32,6 +32,7 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "kkr.fig.verdict": ("Vurdering", "Verdict"),
     "kkr.fig.emissions": ("Udledning {year}", "Emissions {year}"),
     "kkr.fig.reduction": ("Reduktion {since}", "Reduction {since}"),
+    "kkr.fig.increase": ("Stigning {since}", "Increase {since}"),
     "kkr.fig.target": ("Mål for {year}", "Target for {year}"),
     "kkr.fig.manko": ("Manko {year}", "Gap {year}"),
     "kkr.fig.year": (
@@ -97,10 +98,16 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         ("Kommunen med mest at følge op på", "De {count} kommuner med mest at følge op på"),
         ("The municipality with most to follow up", "The {count} municipalities with most to follow up"),
     ),
-    "kkr.notes.source": ("Kilde: dashboardets egne tal (metrics/mitigation.py) for {n} kommuner i {area}; opgørelser: "
-                         "{editions}; beregnet {today}.",
-                         "Source: the dashboard's own figures (metrics/mitigation.py) for {n} municipalities in {area}; "
-                         "inventories: {editions}; computed {today}."),
+    "kkr.notes.source": (
+        ("Kilde: dashboardets egne tal (metrics/mitigation.py) for {count} kommune i {area}; opgørelser: {editions}; "
+         "beregnet {today}.",
+         "Kilde: dashboardets egne tal (metrics/mitigation.py) for {count} kommuner i {area}; opgørelser: {editions}; "
+         "beregnet {today}."),
+        ("Source: the dashboard's own figures (metrics/mitigation.py) for {count} municipality in {area}; "
+         "inventories: {editions}; computed {today}.",
+         "Source: the dashboard's own figures (metrics/mitigation.py) for {count} municipalities in {area}; "
+         "inventories: {editions}; computed {today}."),
+    ),
     "kkr.notes.verdict": ("Vurderingen for 2030 fører trenden fra opgørelsesår {year} frem til 2030 og holder den op mod "
                           "målet: afvigelse {d} % af basisåret (på rette vej ved højst 0, afviger op til 5). På rette "
                           "vej betyder altså, at det faktiske fald pr. år er mindst det nødvendige. Manko = behov til "
@@ -154,12 +161,12 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
          "The {count} municipalities with most high risks without adaptation"),
     ),
     "kkr.notes.adaptation": (
-        "Kilde: kommunernes risikovurderinger (tabellen risk) for {assessed} af {n} kommuner i {area} og "
+        "Kilde: kommunernes risikovurderinger (tabellen risk) for {assessed} af {municipalities} i {area} og "
         "tilpasningshandlingerne med deres klimafarer (action_hazard), som på siden Tilpasning. En høj risiko er "
         "vurderet høj eller meget høj; den er uden tilpasning, når kommunen ikke har en handling for klimafaren, "
         "der er i gang eller gennemført (metrics.adaptation.uncovered_high_risks). Figuren tæller kommuner pr. klimafare og "
         "risikoniveau (metrics.adaptation.risk_matrix).",
-        "Source: the municipalities' risk assessments (table risk) for {assessed} of {n} municipalities in {area} "
+        "Source: the municipalities' risk assessments (table risk) for {assessed} of {municipalities} in {area} "
         "and the adaptation actions with their hazards (action_hazard), as on the Tilpasning page. A high risk is "
         "one assessed high or very high; it is uncovered when the municipality has no action for the hazard in "
         "progress or completed (metrics.adaptation.uncovered_high_risks). The chart counts municipalities per hazard and risk "

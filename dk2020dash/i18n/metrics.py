@@ -90,8 +90,10 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     ),
     "method.reduction.title": ("Reduktion indtil nu", "Reduction so far"),
     "method.reduction.body": (
-        "1 − E(seneste år) / B: hvor stor en del af basisårets udledning der er væk.",
-        "1 − E(latest year) / B: the share of the baseline emissions that is gone.",
+        "1 − E(seneste år) / B: hvor stor en del af basisårets udledning der er væk. Er udledningen steget, står "
+        "der en stigning (»Stigning siden 1990: 4 %«), aldrig en negativ reduktion.",
+        "1 − E(latest year) / B: the share of the baseline emissions that is gone. Where emissions have risen, it "
+        "says so as an increase (\"Increase since 1990: 4%\"), never as a negative reduction.",
     ),
     "method.verdict.title": ("Vurdering for 2030", "Verdict for 2030"),
     "method.verdict.body": (
@@ -119,15 +121,15 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "method.trend.title": ("Trend og forventet netto-nul-år", "Trend and expected net-zero year"),
     "method.trend.body": (
         "En ret linje (mindste kvadraters metode) gennem de opgørelsesår, der ligger inden for de {trend_years} "
-        "kalenderår op til og med det seneste opgørelsesår (fx 2020–2024), forlænget til {target_year} og til det "
-        "år, den rammer nul. Der skal være mindst {trend_min} opgørelsesår i de {trend_years} år; ellers kan trenden "
+        "op til og med det seneste opgørelsesår (fx 2020–2024), forlænget til {target_year} og til det "
+        "år, den rammer nul. Der skal være mindst {trend_min} inden for dem; ellers kan trenden "
         "ikke beregnes, og siden siger hvorfor. Ældre år (fx 1990) indgår aldrig. Er udledningen i seneste "
         "opgørelsesår allerede nul eller derunder, står der »nået«. Rammer linjen ikke nul før 2100, står der »ikke "
         "før 2100«. Ved siden af den lineære prognose vises prognosen med fast rate, E(seneste) · (1 − r)^år, hvor r "
         "er det årlige fald i procent over de samme år; den nationale opfølgning bruger begge slags.",
-        "A straight line (least squares) through the inventory years within the {trend_years} calendar years up "
+        "A straight line (least squares) through the inventory years within the {trend_years} up "
         "to and including the latest inventory year (for example 2020–2024), projected to {target_year} and to the "
-        "year it reaches zero. At least {trend_min} inventory years are needed within those {trend_years} years; "
+        "year it reaches zero. At least {trend_min} are needed within them; "
         "otherwise the trend cannot be computed, and the page says why. Older years (such as 1990) are never used. "
         "If emissions in the latest inventory year are already at or below zero, it says \"reached\". If the line "
         "does not reach zero before 2100, it says \"not before 2100\". Beside the linear forecast the constant-rate "
@@ -139,12 +141,12 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         "P = (E(seneste) − T({target_year})) / ({target_year} − seneste år): de ton pr. år, udledningen skal falde "
         "med fra seneste opgørelse for at nå målet i {target_year}. For et område er E og T summen af kommunernes. "
         "Vises som mindst 0: er udledningen allerede under målet, står der »målet for {target_year} er nået«. Vises "
-        "ved siden af det faktiske fald pr. år i trenden; stiger udledningen, står der »stigning«.",
+        "ved siden af det faktiske fald pr. år i trenden, i samme enhed (»faktisk stigning«, når trenden stiger).",
         "P = (E(latest) − T({target_year})) / ({target_year} − latest year): the tonnes per year emissions must fall "
         "from the latest inventory to reach the {target_year} target. For an area E and T are the sums of its "
         "municipalities'. Shown as at least 0: where emissions are already below the target it says \"the "
-        "{target_year} target is reached\". Shown beside the observed fall per year in the trend; where emissions "
-        "rise, it says \"rise\".",
+        "{target_year} target is reached\". Shown beside the observed fall per year in the trend, in the same unit "
+        "(\"actual rise\" when the trend rises).",
     ),
     "method.bridge.title": ("Reduktionsbro og manko", "Reduction bridge and gap (manko)"),
     "method.bridge.body": (
@@ -175,12 +177,12 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     ),
     "method.freshness.title": ("Aktualitet", "Freshness"),
     "method.freshness.body": (
-        "En handling, der er planlagt, i gang, forsinket eller sat på pause og ikke er opdateret i {stale} dage, "
+        "En handling, der er planlagt, i gang, forsinket eller sat på pause og ikke er opdateret i {stale}, "
         "er forældet; gennemførte og opgivne handlinger er aldrig forældede. En milepæl, hvis frist er passeret "
-        "uden at den er udført, er overskredet; en, der forfalder inden for {soon} dage, forfalder snart.",
-        "An action planned, in progress, delayed or paused and not updated for {stale} days is stale; completed "
+        "uden at den er udført, er overskredet; en, der forfalder inden for {soon}, forfalder snart.",
+        "An action planned, in progress, delayed or paused and not updated for {stale} is stale; completed "
         "and cancelled actions never are. A milestone past its due date without a done date is "
-        "overdue; one due within {soon} days is due soon.",
+        "overdue; one due within {soon} is due soon.",
     ),
     "method.capita.title": ("Pr. indbygger", "Per inhabitant"),
     "method.capita.body": (
@@ -266,10 +268,10 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         "kommunen ikke har nogen tilpasningshandling for netop den klimafare med status *i gang* eller "
         "*gennemført*. Planlagte, forsinkede og pausede handlinger dækker ikke (de er endnu ikke i gang), og "
         "opgivne tæller ikke. En handling tæller kun for sin egen kommune.\n\n"
-        "En risikovurdering er **forældet**, når den er mere end {risk_years} år gammel (vurderingsåret ligger mere "
-        "end {risk_years} år før i år) – samme fem år som klimaplanens revision. En tilpasningshandling er "
+        "En risikovurdering er **forældet**, når den er mere end {risk_years} gammel (vurderingsåret ligger mere "
+        "end {risk_years} før i år) – samme fem år som klimaplanens revision. En tilpasningshandling er "
         "**overskredet**, når slutdatoen er passeret, uden at den er gennemført eller opgivet, og **ikke "
-        "opdateret**, når den ikke er ændret i {stale} dage (som alle handlinger); gennemførte og opgivne "
+        "opdateret**, når den ikke er ændret i {stale} (som alle handlinger); gennemførte og opgivne "
         "handlinger vises ikke der.",
         "Each municipality assesses its climate hazards – cloudburst, storm surge, sea level rise, groundwater, "
         "river flooding, heatwave, drought and erosion – as low, medium, high or very high risk, with the year "
@@ -280,10 +282,10 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         "where the municipality has no adaptation action for that very hazard with status *in progress* or "
         "*completed*. Planned, delayed and paused actions do not cover it (they are not under way yet), and "
         "cancelled ones do not count. An action counts only for its own municipality.\n\n"
-        "A risk assessment is **out of date** when it is more than {risk_years} years old (the year assessed "
-        "more than {risk_years} years before this year) – the same five years as the plan's revision. An "
+        "A risk assessment is **out of date** when it is more than {risk_years} old (the year assessed "
+        "more than {risk_years} before this year) – the same five years as the plan's revision. An "
         "adaptation action is **overdue** when its end date has passed and it is neither completed nor "
-        "cancelled, and **not updated** when it has not changed for {stale} days (as every action); completed "
+        "cancelled, and **not updated** when it has not changed for {stale} (as every action); completed "
         "and cancelled actions are not listed there.",
     ),
     "zero_year.reached": ("nået", "reached"),

@@ -156,26 +156,40 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                        "({worst_pct}).",
                        "Measured against each one's baseline (= 100), {best} has cut the most ({best_pct}) and "
                        "{worst} the least ({worst_pct})."),
+    "alt.index.one_rise": ("Målt mod sit eget basisår (= 100) har {name} øget udledningen med {pct}.",
+                           "Measured against its own baseline (= 100), {name} has increased its emissions by {pct}."),
+    "alt.index.many_mixed": (
+        "Målt mod hver sit basisår (= 100) har {best} reduceret mest ({best_pct}), mens {worst} har øget udledningen "
+        "mest ({worst_pct}).",
+        "Measured against each one's baseline (= 100), {best} has cut the most ({best_pct}), while {worst} has "
+        "increased its emissions the most ({worst_pct})."),
+    "alt.index.many_rise": (
+        "Målt mod hver sit basisår (= 100) har alle de valgte øget udledningen: {best} mindst ({best_pct}) og {worst} "
+        "mest ({worst_pct}).",
+        "Measured against each one's baseline (= 100), all those chosen have increased their emissions: {best} the "
+        "least ({best_pct}) and {worst} the most ({worst_pct})."),
     "alt.scatter": (
         ("Diagrammet viser {count} kommune; af de valgte har {low} den laveste udledning pr. indbygger ({low_value}) "
-         "og {best} den største reduktion ({best_pct}).",
+         "og {best} {best_part}.",
          "Diagrammet viser {count} kommuner; af de valgte har {low} den laveste udledning pr. indbygger "
-         "({low_value}) og {best} den største reduktion ({best_pct})."),
+         "({low_value}) og {best} {best_part}."),
         ("The chart shows {count} municipality; of those chosen, {low} has the lowest emissions per inhabitant "
-         "({low_value}) and {best} the largest reduction ({best_pct}).",
+         "({low_value}) and {best} {best_part}.",
          "The chart shows {count} municipalities; of those chosen, {low} has the lowest emissions per inhabitant "
-         "({low_value}) and {best} the largest reduction ({best_pct})."),
+         "({low_value}) and {best} {best_part}."),
     ),
     "alt.scatter.same": (
         ("Diagrammet viser {count} kommune; af de valgte har {name} både den laveste udledning pr. indbygger "
-         "({low_value}) og den største reduktion ({best_pct}).",
+         "({low_value}) og {best_part}.",
          "Diagrammet viser {count} kommuner; af de valgte har {name} både den laveste udledning pr. indbygger "
-         "({low_value}) og den største reduktion ({best_pct})."),
+         "({low_value}) og {best_part}."),
         ("The chart shows {count} municipality; of those chosen, {name} has both the lowest emissions per inhabitant "
-         "({low_value}) and the largest reduction ({best_pct}).",
+         "({low_value}) and {best_part}.",
          "The chart shows {count} municipalities; of those chosen, {name} has both the lowest emissions per "
-         "inhabitant ({low_value}) and the largest reduction ({best_pct})."),
+         "inhabitant ({low_value}) and {best_part}."),
     ),
+    "alt.scatter.best": ("den største reduktion ({pct})", "the largest reduction ({pct})"),
+    "alt.scatter.best_rise": ("den mindste stigning ({pct})", "the smallest increase ({pct})"),  # all chosen rose
     "alt.scatter.none": (
         ("Diagrammet viser {count} kommune; ingen af de valgte kan beregnes.",
          "Diagrammet viser {count} kommuner; ingen af de valgte kan beregnes."),
@@ -213,6 +227,15 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         ("{count} handling", "{count} handlinger"),
         ("{count} action", "{count} actions"),
     ),
+    # counted nouns for a text that holds more than one count (t() fills one {count}): pass the phrase as a value
+    "n.days": (("{count} dag", "{count} dage"), ("{count} day", "{count} days")),
+    "n.rows": (("{count} række", "{count} rækker"), ("{count} row", "{count} rows")),
+    "n.columns": (("{count} kolonne", "{count} kolonner"), ("{count} column", "{count} columns")),
+    "n.cells": (("{count} celle", "{count} celler"), ("{count} cell", "{count} cells")),
+    "n.bytes": (("{count} byte", "{count} bytes"), ("{count} byte", "{count} bytes")),
+    "n.calendar_years": (("{count} kalenderår", "{count} kalenderår"), ("{count} calendar year", "{count} calendar years")),
+    "n.inventory_years": (("{count} opgørelsesår", "{count} opgørelsesår"),
+                          ("{count} inventory year", "{count} inventory years")),
     "alt.map": (
         ("Af {count} kommune er {on_track} på rette vej, {deviating} afviger og {off_track} er ikke på rette vej.",
          "Af {count} kommuner er {on_track} på rette vej, {deviating} afviger og {off_track} er ikke på rette vej."),
@@ -244,6 +267,7 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "ov.kpi.latest": ("Udledning {year}", "Emissions {year}"),
     "ov.kpi.latest.help": ("Nettoudledning i seneste opgørelsesår, alle sektorer.", "Net emissions in the latest inventory year, all sectors."),
     "ov.kpi.reduction": ("Reduktion {since}", "Reduction {since}"),
+    "ov.kpi.increase": ("Stigning {since}", "Increase {since}"),
     "ov.kpi.target": ("Mål {year}: {pct}", "Target {year}: {pct}"),
     "ov.kpi.required_pace": ("Nødvendigt fald pr. år til {year}", "Required cut per year to {year}"),
     "ov.kpi.required_pace.help": (
@@ -263,7 +287,8 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "ov.kpi.forecast.linear": ("Prognose {year}: {value}", "Forecast {year}: {value}"),
     "ov.kpi.position": ("ud fra seneste opgørelse ({year})", "from the latest inventory ({year})"),
     "ov.kpi.zero_plan": ("Planens mål: {year}", "The plan's goal: {year}"),
-    "ov.kpi.observed": ("Faktisk fald pr. år (trend): {value}", "Observed cut per year (trend): {value}"),
+    "ov.kpi.observed": ("Faktisk fald pr. år (trend): {value}", "Actual cut per year (trend): {value}"),
+    "ov.kpi.observed_rise": ("Faktisk stigning pr. år (trend): {value}", "Actual rise per year (trend): {value}"),
     "ov.kpi.no_trend": ("Trenden kan ikke beregnes: {reason}", "The trend cannot be computed: {reason}"),
     "ov.kpi.manko": ("Manko til {year}", "Gap to {year}"),
     "ov.kpi.manko.help": ("Den reduktion til 2030, som ingen handling dækker endnu.", "The reduction needed by 2030 that no action covers yet."),
@@ -341,6 +366,8 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "cmp.cannot": ("{name}: {why}", "{name}: {why}"),
     "cmp.index.title": ("{best} har reduceret mest af de valgte: {pct} siden basisåret",
                         "{best} has reduced most of those chosen: {pct} since the baseline"),
+    "cmp.index.title_rise": ("Alle de valgte har øget udledningen; {best} mindst: {pct} siden basisåret",
+                             "All those chosen have increased emissions; {best} the least: {pct} since the baseline"),
     "cmp.index.subtitle": ("Udledning i forhold til basisåret (basisår = 100)", "Emissions relative to the baseline (baseline = 100)"),
     "cmp.index.axis": ("Indeks (basisår = 100)", "Index (baseline = 100)"),
     "cmp.index.value": ("Indeks", "Index"),
@@ -400,6 +427,7 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                            "no features with the properties kode and navn for the 98 municipalities"),
     "map.missing_polygons": ("Uden grænse i filen, vist som cirkel: {names}", "No boundary in the file, shown as a circle: {names}"),
     "map.tip.reduction": ("Reduktion siden basisår", "Reduction since baseline"),
+    "map.tip.increase": ("Stigning siden basisår", "Increase since baseline"),
     "map.tip.lag": (
         ("dataforsinkelse {count} år", "dataforsinkelse {count} år"),
         ("data lag {count} year", "data lag {count} years"),
@@ -442,7 +470,14 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "map.shipped": ("Kommunegrænser: forenklet udgave af DAGI (data/kommuner.geojson). Sæt DK2020_BOUNDARIES for at "
                     "bruge en anden fil.", "Municipal boundaries: a simplified version of DAGI (data/kommuner.geojson). "
                     "Set DK2020_BOUNDARIES to use another file."),
-    "table.first": ("Viser de første {shown} af {n} rækker. Filtrér, eller hent hele listen som CSV eller XLSX.",
-                    "Showing the first {shown} of {n} rows. Filter, or download the whole list as CSV or XLSX."),
-    "table.first.plain": ("Viser de første {shown} af {n} rækker.", "Showing the first {shown} of {n} rows."),
+    "table.first": (
+        ("Viser de første {shown} af {count} række. Filtrér, eller hent hele listen som CSV eller XLSX.",
+         "Viser de første {shown} af {count} rækker. Filtrér, eller hent hele listen som CSV eller XLSX."),
+        ("Showing the first {shown} of {count} row. Filter, or download the whole list as CSV or XLSX.",
+         "Showing the first {shown} of {count} rows. Filter, or download the whole list as CSV or XLSX."),
+    ),
+    "table.first.plain": (
+        ("Viser de første {shown} af {count} række.", "Viser de første {shown} af {count} rækker."),
+        ("Showing the first {shown} of {count} row.", "Showing the first {shown} of {count} rows."),
+    ),
 }

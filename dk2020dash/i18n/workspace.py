@@ -6,7 +6,10 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "auth.err.scope": ("{email} må ikke ændre {name}s handlinger og milepæle (uden for brugerens område).",
                        "{email} may not change the actions and milestones of {name} (outside the user's scope)."),
     "auth.err.admin": ("Kun en administrator må gøre det.", "Only an admin may do that."),
-    "auth.err.short_password": ("Adgangskoden skal have mindst {n} tegn.", "The password needs at least {n} characters."),
+    "auth.err.short_password": (
+        ("Adgangskoden skal have mindst {count} tegn.", "Adgangskoden skal have mindst {count} tegn."),
+        ("The password needs at least {count} character.", "The password needs at least {count} characters."),
+    ),
     "auth.err.wait": (
         ("For mange forsøg. Vent {count} sekund, og prøv igen.",
          "For mange forsøg. Vent {count} sekunder, og prøv igen."),
@@ -40,7 +43,10 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "edit.err.future": ("Datoen for udført {done} ligger i fremtiden.", "The done date {done} is in the future."),
     "edit.err.already_done": ("Milepælen er allerede udført ({done}).", "The milestone is already done ({done})."),
     "edit.err.reason": ("Angiv en begrundelse for at flytte fristen.", "Give a reason for moving the due date."),
-    "edit.err.too_long": ("{field} er for lang (højst {n} tegn).", "{field} is too long (at most {n} characters)."),
+    "edit.err.too_long": (
+        ("{field} er for lang (højst {count} tegn).", "{field} er for lang (højst {count} tegn)."),
+        ("{field} is too long (at most {count} character).", "{field} is too long (at most {count} characters)."),
+    ),
     "edit.err.nothing": ("Intet er ændret.", "Nothing was changed."),
     "edit.err.conflict": ("{who} gemte en ændring først (version {version}). Se de nye værdier, og gem igen, hvis din "
                           "ændring stadig gælder: {values}",
@@ -74,8 +80,11 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "act.sector": ("Sektor", "Sector"),
     "act.status": ("Status", "Status"),
     "act.kind": ("Type", "Type"),
-    "act.stale": ("Kun forældede (åbne handlinger, ikke opdateret i {days} dage)",
-                  "Stale only (open actions not updated for {days} days)"),
+    "act.stale": (
+        ("Kun forældede (åbne handlinger, ikke opdateret i {count} dag)",
+         "Kun forældede (åbne handlinger, ikke opdateret i {count} dage)"),
+        ("Stale only (open actions not updated for {count} day)", "Stale only (open actions not updated for {count} days)"),
+    ),
     "act.search": ("Søg i titler", "Search titles"),
     "act.all": ("Alle", "All"),
     "act.count": (
@@ -119,7 +128,10 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "act.unknown": ("Indsats {id} findes ikke.", "Action {id} does not exist."),
     "ms.title": ("Milepæle i DK2020-forløbet", "Milestones of the DK2020 process"),
     "ms.overdue": ("Overskredet ({n})", "Overdue ({n})"),
-    "ms.due_soon": ("Forfalder inden for {days} dage ({n})", "Due within {days} days ({n})"),
+    "ms.due_soon": (
+        ("Forfalder inden for {count} dag ({n})", "Forfalder inden for {count} dage ({n})"),
+        ("Due within {count} day ({n})", "Due within {count} days ({n})"),
+    ),
     "ms.none": ("Ingen.", "None."),
     "ms.per_region": ("Antal pr. region", "Counts per region"),
     "ms.per_municipality": ("Pr. kommune", "Per municipality"),

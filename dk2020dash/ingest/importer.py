@@ -99,7 +99,7 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
         return _reject(store, report, problems, ctx)
     report.rows = len(frame)
     if report.rows > MAX_ROWS:
-        problems.add(None, None, Phrase("imp.p.rows", n=report.rows), "imp.p.max_rows", n=MAX_ROWS)
+        problems.add(None, None, Phrase("imp.p.rows", count=report.rows), "imp.p.max_rows", count=MAX_ROWS)
     if not problems and report.rows == 0:
         problems.add(2, None, "", "imp.p.no_rows")
     if problems:
@@ -174,7 +174,8 @@ def _parse(module: ModuleType, data: bytes, file_name: str, kind: str, ref: Refe
         return module.parse_bytes(data, file_name, ref, problems)
     table: Table = read_table(data, file_name, sheet_hint=kind)
     if len(table.frame) > MAX_ROWS:
-        raise FileError("imp.file.too_many_rows", rows=len(table.frame), max=MAX_ROWS)
+        raise FileError("imp.file.too_many_rows", rows=Phrase("n.rows", count=len(table.frame)),
+                        max=Phrase("n.rows", count=MAX_ROWS))
     return module.parse(table, ref, problems)
 
 

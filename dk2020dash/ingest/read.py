@@ -201,11 +201,12 @@ def xlsx_grid(data: bytes, sheet_hint: str = "") -> list[list[object]]:
 
 def _check_size(rows: int, columns: int, cells: int = 0) -> None:
     if columns > XLSX_MAX_COLUMNS:
-        raise FileError("imp.file.xlsx_columns", row=rows if cells else None, columns=columns, max=XLSX_MAX_COLUMNS)
+        raise FileError("imp.file.xlsx_columns", row=rows if cells else None, count=columns, max=XLSX_MAX_COLUMNS)
     if rows > XLSX_MAX_ROWS:
-        raise FileError("imp.file.xlsx_rows", max=XLSX_MAX_ROWS)
+        raise FileError("imp.file.xlsx_rows", count=XLSX_MAX_ROWS)
     if max(cells, rows * columns) > XLSX_MAX_CELLS:
-        raise FileError("imp.file.xlsx_cells", max=XLSX_MAX_CELLS, rows=rows, columns=columns)
+        raise FileError("imp.file.xlsx_cells", max=Phrase("n.cells", count=XLSX_MAX_CELLS),
+                        rows=Phrase("n.rows", count=rows), columns=Phrase("n.columns", count=columns))
 
 
 def _check_unpacked(data: bytes) -> None:

@@ -56,14 +56,15 @@ class Summary:
 
     def lines(self) -> list[str]:
         """The summary in Danish, one fact per line (CLI output and the import log message)."""
-        out = [f"{self.rows} rækker ({self.kind}) fra {len(self.municipalities)} kommuner"]
+        rows = lambda n: i18n.t("n.rows", "da", count=n)  # noqa: E731 - "1 række", "2 rækker"
+        out = [f"{rows(self.rows)} ({self.kind}) fra {i18n.t('n.municipalities', 'da', count=len(self.municipalities))}"]
         if self.edition:
             out.append(f"rettelse af udgaven: {self.edition}" if self.correction
                        else f"ny udgave af opgørelsen: {self.edition}")
         out.append(f"nye: {self.added}, ændrede: {self.changed}, uændrede: {self.unchanged}"
                    + (f", erstattede eksisterende rækker: {self.replaced}" if self.replaced else ""))
         if self.demo_removed:
-            out.append(f"eksempeldata (demo) af denne slags fjernes: {self.demo_removed} rækker")
+            out.append(f"eksempeldata (demo) af denne slags fjernes: {rows(self.demo_removed)}")
         if len(self.status_changes):
             out.append(f"statusændringer: {len(self.status_changes)} (hver gemmes som hændelse)")
         return out + self.note_texts("da") + [f"advarsel: {w}" for w in self.warning_texts("da")]

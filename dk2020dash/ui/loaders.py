@@ -97,7 +97,7 @@ def first_rows_note(ctx: Context, n: int, downloads: bool = True) -> None:
 
     if n > TABLE_ROWS:
         st.caption(ctx.t("table.first" if downloads else "table.first.plain", shown=i18n.number(TABLE_ROWS, ctx.lang),
-                         n=i18n.number(n, ctx.lang)))
+                         count=n))
 
 
 def activity_counts(ctx: Context, codes: list[int], today: date) -> tuple[dict[str, int], int]:

@@ -41,38 +41,29 @@ def progress_kpis(ctx: Context, p: Progress) -> None:
     basis and the net-zero year by the trend against the plan's; under them, for an area, the national frame and
     (under 90 % coverage) whom the figures cover."""
     from dk2020dash.domain import TARGET_YEAR
-    from dk2020dash.views.sentences import (
-        coverage_text,
-        national_frame,
-        pace_reached,
-        shown_pace,
-        since_text,
-        verdict_label,
-        zero_year_text,
-    )
+    from dk2020dash.views import sentences
+    from dk2020dash.views.sentences import coverage_text, national_frame, pace_reached, verdict_label, zero_year_text
 
     lang, t = ctx.lang, ctx.t
-    per_year = f"/{t('ov.year_unit')}"
     with st.container(horizontal=True, key="kpi-progress"):
         st.metric(t("ov.kpi.latest", year=p.latest_year), i18n.tonnes(p.latest, lang), help=t("ov.kpi.latest.help"),
                   border=True)
-        st.metric(t("ov.kpi.reduction", since=since_text(p, lang)), i18n.percent(p.reduction, lang),
+        label, value = sentences.reduction_card(p, lang)  # a rise reads "Stigning siden 1990: 4 %"
+        st.metric(label, value,
                   delta=t("ov.kpi.target", year=TARGET_YEAR, pct=i18n.percent(p.target_reduction_2030, lang)),
                   delta_color="off", delta_arrow="off", border=True)
-        pace = shown_pace(p)
         if not p.headline:
-            pace_text, observed = "–", coverage_text(p, lang)
+            pace, observed = "–", coverage_text(p, lang)
         else:
-            pace_text = "–" if pace is None else i18n.tonnes(pace, lang) + per_year
-            observed = (t("ov.kpi.observed", value=i18n.tonnes(p.observed_pace, lang) + per_year)
-                        if p.observed_pace is not None else t("ov.kpi.no_trend", reason=reason_text(ctx, p.trend)))
+            pace = sentences.required_pace_text(p, lang)  # in the unit of the observed pace beside it
+            observed = sentences.observed_text(p, lang) or t("ov.kpi.no_trend", reason=reason_text(ctx, p.trend))
             if pace_reached(p):
                 observed = t("ov.kpi.pace_reached", year=TARGET_YEAR)
-        st.metric(t("ov.kpi.required_pace", year=TARGET_YEAR), pace_text, delta=observed, delta_color="off",
+        st.metric(t("ov.kpi.required_pace", year=TARGET_YEAR), pace, delta=observed, delta_color="off",
                   delta_arrow="off", help=t("ov.kpi.required_pace.help"), border=True)
-        st.metric(t("ov.kpi.manko", year=TARGET_YEAR), i18n.tonnes(p.manko, lang),
-                  delta=t("ov.kpi.manko.need", value=i18n.tonnes(p.bridge.need, lang)), delta_color="off",
-                  delta_arrow="off", help=t("ov.kpi.manko.help"), border=True)
+        manko, need = sentences.manko_texts(p.bridge, lang)
+        st.metric(t("ov.kpi.manko", year=TARGET_YEAR), manko, delta=t("ov.kpi.manko.need", value=need),
+                  delta_color="off", delta_arrow="off", help=t("ov.kpi.manko.help"), border=True)
         if not p.headline:
             verdict, basis = t("map.legend.none"), coverage_text(p, lang)
         else:
@@ -99,10 +90,12 @@ def forecast_text(ctx: Context, p: Progress) -> str:
     """"Prognose 2030: 1,2 mio. t (fast rate: 1,3 mio. t)": the linear forecast beside the constant-rate one."""
     from dk2020dash.domain import TARGET_YEAR
 
-    value = i18n.tonnes(p.forecast_2030, ctx.lang)
+    both = [p.forecast_2030, p.forecast_rate_2030]  # one comparison, one unit
+    value = i18n.tonnes(p.forecast_2030, ctx.lang, like=both)
     if p.forecast_rate_2030 is None:
         return ctx.t("ov.kpi.forecast.linear", year=TARGET_YEAR, value=value)
-    return ctx.t("ov.kpi.forecast", year=TARGET_YEAR, value=value, rate=i18n.tonnes(p.forecast_rate_2030, ctx.lang))
+    return ctx.t("ov.kpi.forecast", year=TARGET_YEAR, value=value,
+                 rate=i18n.tonnes(p.forecast_rate_2030, ctx.lang, like=both))
 
 
 def activity_kpis(ctx: Context, codes: list[int], today: date) -> None:

@@ -241,7 +241,8 @@ def bridge_frame(bridge: Bridge, lang: str) -> pd.DataFrame:
     rows.append(("in_inventory", 0.0, bridge.in_inventory, bridge.in_inventory))
     df = pd.DataFrame(rows, columns=["key", "start", "end", "tco2e"])
     df["step"] = df["key"].map(lambda k: labels.bridge_part(k, lang))
-    df["label"] = df["tco2e"].map(lambda v: i18n.tonnes(v, lang))
+    values = df["tco2e"].tolist()
+    df["label"] = [i18n.tonnes(v, lang, like=values) for v in values]  # one unit for the bars read side by side
     return df
 
 
@@ -249,7 +250,7 @@ def reduction_bridge(bridge: Bridge, lang: str) -> alt.LayerChart:
     """A horizontal waterfall: the need by 2030 on top, below it what actions cover by status and the manko,
     each bar named in words on its row and labelled with its tonnes (no legend to learn)."""
     df = bridge_frame(bridge, lang)
-    divisor, unit = unit_for(df["end"].tolist())
+    divisor, unit = i18n.tonnes_unit(df["tco2e"].tolist())  # the axis in the labels' unit
     df["x0"], df["x1"] = df["start"] / divisor, df["end"] / divisor
     # A label starting just short of the dashed need line would be cut by it: start it at the line instead.
     need_x = bridge.need / divisor
@@ -271,8 +272,8 @@ def reduction_bridge(bridge: Bridge, lang: str) -> alt.LayerChart:
     elif bridge.manko <= 0:
         title = i18n.t("chart.bridge.title_covered", lang, year=TARGET_YEAR)
     else:
-        title = i18n.t("chart.bridge.title_manko", lang, manko=i18n.tonnes(bridge.manko, lang),
-                       need=i18n.tonnes(bridge.need, lang), year=TARGET_YEAR)
+        title = i18n.t("chart.bridge.title_manko", lang, manko=i18n.tonnes(bridge.manko, lang, like=bridge.need),
+                       need=i18n.tonnes(bridge.need, lang, like=bridge.manko), year=TARGET_YEAR)
     return _finish(alt.layer(bars, need_rule, text), title, lang, i18n.t("chart.bridge.subtitle", lang), height=300)
 
 
@@ -307,7 +308,9 @@ def indexed_trajectories(progresses: dict[str, Progress], lang: str) -> alt.Laye
         x=x, y=y, text="name:N", color=alt.Color("name:N", sort=names, legend=None,
                                                  scale=alt.Scale(domain=names, range=palette[:len(names)])))
     best = max(progresses, key=lambda n: progresses[n].reduction)
-    title = i18n.t("cmp.index.title", lang, best=best, pct=i18n.percent(progresses[best].reduction, lang))
+    most = progresses[best].reduction
+    title = i18n.t("cmp.index.title" if most >= 0 else "cmp.index.title_rise", lang, best=best,
+                   pct=i18n.percent(abs(most), lang))  # when all rose, the least rise, as a rise
     return _finish(alt.layer(base, lines, name_marks), title, lang, i18n.t("cmp.index.subtitle", lang))
 
 

@@ -149,12 +149,14 @@ def tooltip_frame(metrics: pd.DataFrame, lang: str) -> pd.DataFrame:
         if r.verdict is None or (isinstance(r.verdict, float) and pd.isna(r.verdict)):
             rows.append((r.why or t("map.legend.none"), "", "", "", ""))
             continue
+        rose = r.reduction is not None and not pd.isna(r.reduction) and r.reduction < 0
         per_capita = i18n.number(r.per_capita, lang, 1)
         if r.population_approx and r.per_capita is not None and not pd.isna(r.per_capita):
             per_capita = f"{approx} {per_capita}"
         rows.append((
             f"{labels.verdict_icon(r.verdict)} {labels.verdict(r.verdict, lang)}",
-            f"{t('map.tip.reduction')}: {i18n.percent(r.reduction, lang)}",
+            f"{t('map.tip.increase' if rose else 'map.tip.reduction')}: "
+            f"{i18n.percent(abs(r.reduction) if rose else r.reduction, lang)}",  # a rise reads as a rise
             f"{per_capita} {t('unit.t_per_capita')}",
             f"{t('map.tip.manko')}: {i18n.tonnes(r.manko, lang)}",
             f"{t('map.tip.year')}: {int(r.latest_year)} ({t('map.tip.lag', count=int(r.data_lag))})",

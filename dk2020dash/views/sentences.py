@@ -139,6 +139,41 @@ def national_frame(progress: Progress, lang: str) -> str | None:
     return i18n.t(key, lang, forecast=i18n.percent(abs(forecast), lang), **values)
 
 
+def reduction_card(progress: Progress, lang: str) -> tuple[str, str]:
+    """The reduction card's label and figure: "Reduktion siden 1990" and "41 %"; when emissions rose, the rise as a
+    rise, "Stigning siden 1990" and "4 %" (never a reduction of −4 %)."""
+    key = "ov.kpi.reduction" if progress.reduction >= 0 else "ov.kpi.increase"
+    return i18n.t(key, lang, since=since_text(progress, lang)), i18n.percent(abs(progress.reduction), lang)
+
+
+def observed_text(progress: Progress, lang: str) -> str | None:
+    """The observed pace beside the required one, in the same unit: "Faktisk fald pr. år (trend): 615 kt CO2e/år",
+    or "Faktisk stigning pr. år (trend): 18 kt CO2e/år" when the trend rises; None without a trend."""
+    observed = progress.observed_pace
+    if observed is None:
+        return None
+    required = shown_pace(progress)
+    key = "ov.kpi.observed" if observed >= 0 else "ov.kpi.observed_rise"
+    value = i18n.tonnes(abs(observed), lang, like=required)
+    return i18n.t(key, lang, value=f"{value}/{i18n.t('ov.year_unit', lang)}")
+
+
+def required_pace_text(progress: Progress, lang: str) -> str:
+    """The required pace, "2.600 kt CO2e/år", in the unit of the observed pace shown beside it (on its own where
+    the need is 0 and "målet er nået" is shown instead); "–" when it cannot be computed."""
+    required = shown_pace(progress)
+    if required is None:
+        return "–"
+    observed = None if pace_reached(progress) else progress.observed_pace
+    value = i18n.tonnes(required, lang, like=None if observed is None else abs(observed))
+    return f"{value}/{i18n.t('ov.year_unit', lang)}"
+
+
+def manko_texts(bridge: Bridge, lang: str) -> tuple[str, str]:
+    """The manko and the need it is part of, in one unit."""
+    return (i18n.tonnes(bridge.manko, lang, like=bridge.need), i18n.tonnes(bridge.need, lang, like=bridge.manko))
+
+
 def bridge_notes(bridge: Bridge, lang: str, year: int | None = None) -> list[str]:
     """What the reduction bridge leaves out or counts as 0, one sentence each (empty when nothing):
     "2 handlinger med ukendt eller manglende status (mangler, afsluttet) er udeladt af reduktionsbroen (40 t
@@ -216,11 +251,12 @@ def bridge_summary(bridge: Bridge, lang: str) -> str:
     """The reduction bridge in one sentence: the need, what the actions cover by status, the manko."""
     if bridge.need <= 0:
         return i18n.t("alt.bridge.no_need", lang, year=TARGET_YEAR, manko=i18n.tonnes(bridge.manko, lang))
-    parts = {k: i18n.tonnes(getattr(bridge, k), lang) for k in ("need", "covered", "secured", "in_progress",
-                                                                 "planned", "at_risk", "manko")}
+    keys = ("need", "covered", "secured", "in_progress", "planned", "at_risk", "manko")
+    values = [getattr(bridge, k) for k in keys]  # one sentence, one unit
+    parts = {k: i18n.tonnes(v, lang, like=values) for k, v in zip(keys, values, strict=True)}
     text = i18n.t("alt.bridge.need", lang, year=TARGET_YEAR, **parts)
     if bridge.beyond_need > 0:
-        text += " " + i18n.t("alt.bridge.beyond", lang, beyond=i18n.tonnes(bridge.beyond_need, lang))
+        text += " " + i18n.t("alt.bridge.beyond", lang, beyond=i18n.tonnes(bridge.beyond_need, lang, like=values))
     return text
 
 
@@ -228,10 +264,13 @@ def indexed_summary(progresses: dict[str, Progress], lang: str) -> str:
     """The indexed trajectories: who has reduced most and least since their own baseline."""
     ordered = sorted(progresses, key=lambda n: progresses[n].reduction, reverse=True)
     best, worst = ordered[0], ordered[-1]
+    high, low = progresses[best].reduction, progresses[worst].reduction  # a rise is said as a rise, never as −4 %
     if len(ordered) == 1:
-        return i18n.t("alt.index.one", lang, name=best, pct=i18n.percent(progresses[best].reduction, lang))
-    return i18n.t("alt.index.many", lang, best=best, best_pct=i18n.percent(progresses[best].reduction, lang),
-                  worst=worst, worst_pct=i18n.percent(progresses[worst].reduction, lang))
+        return i18n.t("alt.index.one" if high >= 0 else "alt.index.one_rise", lang, name=best,
+                      pct=i18n.percent(abs(high), lang))
+    key = "alt.index.many" if low >= 0 else "alt.index.many_mixed" if high >= 0 else "alt.index.many_rise"
+    return i18n.t(key, lang, best=best, best_pct=i18n.percent(abs(high), lang), worst=worst,
+                  worst_pct=i18n.percent(abs(low), lang))
 
 
 def scatter_summary(shown: int, chosen: list[tuple[str, float, float]], lang: str) -> str:
@@ -241,7 +280,9 @@ def scatter_summary(shown: int, chosen: list[tuple[str, float, float]], lang: st
         return i18n.t("alt.scatter.none", lang, count=shown)
     low = min(chosen, key=lambda c: c[2])
     best = max(chosen, key=lambda c: c[1])
-    values = {"best_pct": i18n.percent(best[1], lang),
+    best_part = i18n.t("alt.scatter.best" if best[1] >= 0 else "alt.scatter.best_rise", lang,
+                       pct=i18n.percent(abs(best[1]), lang))  # a rise as a rise, never "reduction (-4 %)"
+    values = {"best_part": best_part,
               "low_value": f"{i18n.number(low[2], lang, 1)} {i18n.t('unit.t_per_capita', lang)}"}
     if low[0] == best[0]:
         return i18n.t("alt.scatter.same", lang, name=low[0], count=shown, **values)

@@ -2,6 +2,7 @@
 the required pace from the need, and the trend over the five calendar years ending at the latest year."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,11 @@ def test_metode_states_the_new_definitions(demo_env: Path, lang: str, phrases: l
     body = metode(lang=lang)
     for phrase in phrases:
         assert phrase in body, phrase
+    # issue 19 item 11: "behov og manko manko i det år"; counts in words with their plural
+    doubled = re.search(r"(?i)\b(\w+)\s+\1\b", body)
+    assert doubled is None, doubled.group(0)
+    days = "ikke er opdateret i 365 dage, er forældet" if lang == "Dansk" else "not updated for 365 days is stale"
+    assert days in body
 
 
 @pytest.mark.parametrize(("lang", "title", "phrases"), [

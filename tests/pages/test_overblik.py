@@ -33,6 +33,11 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+def unit_of(text: str) -> str:
+    """The unit a figure is written in: "mio. t", "kt" or "t"."""
+    return next(u for u in ("mio. t", "kt", "t") if f" {u} CO2e" in text)
+
+
 def specs(at: AppTest) -> list[dict]:
     return [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
 
@@ -52,8 +57,14 @@ def test_every_area_shows_its_sentence_and_kpis_from_progress(demo_backend: Path
     kpi = metrics(at)
     assert kpi[f"Udledning {p.latest_year}"] == i18n.tonnes(p.latest, "da")
     assert kpi["Reduktion siden 1990"] == i18n.percent(p.reduction, "da")
-    assert kpi["Manko til 2030"] == i18n.tonnes(p.manko, "da")
-    assert kpi["Nødvendigt fald pr. år til 2030"] == f"{i18n.tonnes(p.required_pace, 'da')}/år"
+    assert kpi["Manko til 2030"] == i18n.tonnes(p.manko, "da", like=p.bridge.need)
+    assert kpi["Nødvendigt fald pr. år til 2030"] == sentences.required_pace_text(p, "da")
+    # a card and its comparison in one unit (issue 19: "2,6 mio. t CO2e/år" beside "615 kt CO2e/år")
+    cards = {m.label: m for m in at.metric}
+    for label in ("Nødvendigt fald pr. år til 2030", "Manko til 2030"):
+        value, delta = cards[label].value, cards[label].delta
+        if any(ch.isdigit() for ch in delta):
+            assert unit_of(value) == unit_of(delta), (label, value, delta)
     assert kpi["Samlet vurdering"] == sentences.verdict_label(p.verdict, "da")
     counts = p.verdict_counts()
     for v in Verdict:
@@ -179,7 +190,7 @@ def test_region_required_pace_is_its_members_needs_over_the_years_left_not_nette
     netted = (p.latest - p.target_2030) / (2030 - p.latest_year)
     pace = needs / (2030 - p.latest_year)
     assert i18n.tonnes(pace, "da") != i18n.tonnes(netted, "da")  # the demo region shows the difference
-    assert metrics(at)["Nødvendigt fald pr. år til 2030"] == f"{i18n.tonnes(pace, 'da')}/år"
+    assert metrics(at)["Nødvendigt fald pr. år til 2030"] == f"{i18n.tonnes(pace, 'da', like=abs(p.observed_pace))}/år"
 
 
 def test_area_bridge_shows_what_is_already_in_the_inventory(demo_backend: Path) -> None:

@@ -1,6 +1,7 @@
 """Chart builders: the specs carry the expected series, Danish number locale, projector-sized fonts, finding titles."""
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 
@@ -133,7 +134,8 @@ def test_bridge_labels_just_short_of_the_need_line_start_beyond_it() -> None:
     bridge = Bridge(need=232_000, secured=47_000, in_progress=55_000, planned=60_000, at_risk=62_000)
     data = {r["key"]: r for r in rows(charts.reduction_bridge(bridge, "da").to_dict()) if "step" in r}
     assert data["planned"]["label_x"] == data["planned"]["x1"]  # far from the line: beside its bar
-    assert data["at_risk"]["x1"] < 232 <= data["at_risk"]["label_x"]  # would be cut by the line
+    line = data["need"]["x1"]  # 232.000 t: the manko (8.000 t) puts the chart in t
+    assert data["at_risk"]["x1"] < line <= data["at_risk"]["label_x"]  # would be cut by the line
 
 
 def test_bridge_titles_when_covered_or_no_need() -> None:
@@ -252,3 +254,13 @@ def test_a_municipalitys_own_sector_chart_keeps_its_newest_year(partial_2025: St
     assert {r["year"] for r in rows(specs["sector_bars"]) if "sector_group" in r} == {2025}
     assert specs["sector_area"]["title"]["text"].endswith("1990–2025")
     assert "2025" in specs["alt"]["sector_area"].summary
+def test_bridge_labels_title_and_axis_share_one_unit() -> None:
+    # issue 19 item 11: "2,6 mio. t" beside "615 kt" on one chart; now every bar, the title and the axis in kt
+    bridge = Bridge(need=2_600_000, secured=1_385_000, in_progress=600_000, in_inventory=615_000)
+    spec = charts.reduction_bridge(bridge, "da").to_dict()
+    data = {r["key"]: r for r in rows(spec) if "step" in r}
+    assert data["need"]["label"] == "2.600 kt CO2e" and data["in_inventory"]["label"] == "615 kt CO2e"
+    assert data["manko"]["label"] == "615 kt CO2e" and data["planned"]["label"] == "0 kt CO2e"
+    assert spec["title"]["text"] == "Manko: 615 kt CO2e af et behov på 2.600 kt CO2e til 2030"
+    assert data["need"]["x1"] == 2_600  # the axis counts in the labels' unit
+    assert "kt CO2e" in json.dumps(spec["layer"][0]["encoding"]["x"])

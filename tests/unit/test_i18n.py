@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import ast
+import re
 import string
 
 import pytest
 
-from dk2020dash import i18n
+from dk2020dash import errors, i18n
 from tests.support import ROOT
 
 COUNTED = sorted(k for k in i18n.STRINGS if i18n.counted(k))
@@ -82,8 +83,9 @@ def test_a_counted_phrase_without_a_count_is_refused() -> None:
 
 # -- every call in the code gives a counted phrase its count, and only a counted phrase --------------------------
 def _calls() -> list[tuple[str, int, str, bool]]:
-    """(file, line, key, gives count=) of every t(...), Phrase(...) or refusal (AuthError(key, ...)) with a literal
-    key and every (key, {values}) pair the importers hand to Summary.notes / warnings, in the package and the pages."""
+    """(file, line, key, gives count=) of every t(...), refusal (AuthError(key, ...)), Phrase(key, ...) and import
+    problem (problems.add(row, column, value, key, ...)) with a literal key (or "a" if ... else "b") and every
+    (key, {values}) pair the importers hand to Summary.notes / warnings, in the package and the pages."""
     found = []
     files = [*sorted((ROOT / "dk2020dash").rglob("*.py")), *sorted((ROOT / "pages").glob("*.py")), ROOT / "app.py"]
     for path in files:
@@ -91,12 +93,17 @@ def _calls() -> list[tuple[str, int, str, bool]]:
         for node in ast.walk(tree):
             if isinstance(node, ast.Call):
                 name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-                # t(key, ...), Phrase(key, ...), AuthError(key, **values)
+                # t(key, ...), AuthError(key, **values), Phrase(key, **values); problems.add(row, column, value, key)
                 translates = name in {"t", "_t", "Phrase"} or name.endswith(("Error", "Refusal"))
-                if translates and node.args and isinstance(node.args[0], ast.Constant) \
-                        and node.args[0].value in i18n.STRINGS:
-                    counts = any(k.arg == "count" for k in node.keywords)
-                    found.append((path.name, node.lineno, node.args[0].value, counts))
+                index = 0 if translates else 3 if name == "add" and "ingest" in path.parts else None
+                if index is None or len(node.args) <= index:
+                    continue
+                arg = node.args[index]
+                branches = [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]  # "a" if ... else "b"
+                counts = any(k.arg == "count" for k in node.keywords)
+                for b in branches:
+                    if isinstance(b, ast.Constant) and b.value in i18n.STRINGS:
+                        found.append((path.name, node.lineno, b.value, counts))
             elif isinstance(node, ast.Tuple) and len(node.elts) == 2 and isinstance(node.elts[0], ast.Constant) \
                     and node.elts[0].value in i18n.STRINGS and isinstance(node.elts[1], ast.Dict):
                 counts = any(isinstance(k, ast.Constant) and k.value == "count" for k in node.elts[1].keys)
@@ -110,3 +117,140 @@ def test_every_call_of_a_counted_phrase_gives_the_count() -> None:
     wrong = [(f, line, key) for f, line, key, counts in calls if counts != i18n.counted(key)]
     assert wrong == []
     assert set(COUNTED) <= {key for _, _, key, _ in calls}  # no counted phrase is left unused
+
+
+# -- one number formatter (issue 19 item 11, DESIGN.md 4 D) -------------------------------------------------------
+@pytest.mark.parametrize(("value", "da", "en"), [
+    (9_999.4, "9.999 t CO2e", "9,999 t CO2e"),
+    (9_999.6, "10 kt CO2e", "10 kt CO2e"),  # rounds to 10.000 t, so it is written in kt
+    (10_000, "10 kt CO2e", "10 kt CO2e"),
+    (999_499, "999 kt CO2e", "999 kt CO2e"),
+    (999_600, "1,0 mio. t CO2e", "1.0 Mt CO2e"),  # rounds to 1.000 kt, so it is written in mio. t
+    (999_999.6, "1,0 mio. t CO2e", "1.0 Mt CO2e"),
+    (1_250_000, "1,3 mio. t CO2e", "1.3 Mt CO2e"),  # a half, away from zero
+    (-9_999.6, "-10 kt CO2e", "-10 kt CO2e"),
+    (-999_600, "-1,0 mio. t CO2e", "-1.0 Mt CO2e"),
+    (-999_999.6, "-1,0 mio. t CO2e", "-1.0 Mt CO2e"),
+    (0, "0 t CO2e", "0 t CO2e"),
+    (-0.4, "0 t CO2e", "0 t CO2e"),  # a rounded zero has no sign
+    (None, "–", "–"),
+    (float("nan"), "–", "–"),
+])
+def test_tonnes_picks_the_unit_after_rounding(value: float | None, da: str, en: str) -> None:
+    assert i18n.tonnes(value, "da") == da
+    assert i18n.tonnes(value, "en") == en
+
+
+@pytest.mark.parametrize(("value", "text"), [(2.5, "3"), (-2.5, "-3"), (0.5, "1"), (-0.5, "-1"), (1.5, "2"),
+                                             (3.5, "4"), (12_344.5, "12.345"), (-0.4, "0")])
+def test_halves_round_away_from_zero(value: float, text: str) -> None:
+    assert i18n.number(value, "da") == text
+
+
+def test_halves_round_away_from_zero_in_decimals_percentages_and_tonnes() -> None:
+    assert i18n.number(2.675, "da", 2) == "2,68"  # the float is a hair below 2,675; the figure is a half
+    assert i18n.number(0.25, "en", 1) == "0.3"
+    assert i18n.percent(0.0125, "da", 1) == "1,3\u00a0%"
+    assert i18n.percent(0.0125, "en", 1) == "1.3%"
+    assert i18n.percent(0.005, "da") == "1\u00a0%"
+    assert i18n.percent(-0.005, "en") == "-1%"
+    assert i18n.percent(-0.001, "da") == "0\u00a0%"
+    assert i18n.tonnes(2.5, "da") == "3 t CO2e"
+    assert i18n.tonnes(-2.5, "da") == "-3 t CO2e"
+    assert i18n.tonnes(10_500, "en") == "11 kt CO2e"
+    assert i18n.t("n.actions", "da", count=2.5) == "3 handlinger"  # a count is formatted by number()
+
+
+def test_the_formatter_takes_numpy_and_whole_numbers_and_gives_the_same_text_twice() -> None:
+    import numpy as np
+
+    assert i18n.number(np.float64(2.5), "da") == i18n.number(2.5, "da") == "3"
+    assert i18n.number(np.int64(12345), "en") == "12,345"
+    assert i18n.number(1.0, "da") == i18n.number(1, "da") == "1"
+    assert i18n.tonnes(np.float64(999_600), "da") == "1,0 mio. t CO2e"
+    assert [i18n.number(v, "da", 1) for v in (0.05, 0.05, 0.15)] == ["0,1", "0,1", "0,2"]  # the second from the cache
+
+
+@pytest.mark.parametrize(("a", "b", "a_text", "b_text"), [
+    (2_600_000, 615_000, "2.600 kt CO2e", "615 kt CO2e"),  # issue 19: "2,6 mio. t" beside "615 kt"
+    (15_700_000, 3_700_000, "15,7 mio. t CO2e", "3,7 mio. t CO2e"),
+    (633_000, 9_999.6, "633 kt CO2e", "10 kt CO2e"),  # 9.999,6 is 10 kt, so the pair is in kt
+    (633_000, 9_999.4, "633.000 t CO2e", "9.999 t CO2e"),  # 9.999,4 needs t
+    (1_200_000, 0, "1,2 mio. t CO2e", "0,0 mio. t CO2e"),  # a 0 picks no unit
+    (1_200_000, None, "1,2 mio. t CO2e", "–"),
+    (-18_000, 290_000, "-18 kt CO2e", "290 kt CO2e"),
+])
+def test_a_figure_and_its_comparison_share_one_unit(a: float, b: float | None, a_text: str, b_text: str) -> None:
+    assert i18n.tonnes(a, "da", like=b) == a_text
+    assert i18n.tonnes(b, "da", like=a) == b_text
+
+
+def test_the_shared_unit_is_the_smallest_any_figure_needs_and_the_same_for_each() -> None:
+    figures = [2_600_000, 615_000, 40]
+    texts = [i18n.tonnes(v, "en", like=[o for o in figures if o is not v]) for v in figures]
+    assert texts == ["2,600,000 t CO2e", "615,000 t CO2e", "40 t CO2e"]
+    assert i18n.tonnes_unit(figures) == (1.0, "unit.t")
+    assert i18n.tonnes_unit([2_600_000, 615_000]) == (1_000.0, "unit.kt")
+    assert i18n.tonnes_unit([999_600, 0, None]) == (1_000_000.0, "unit.mt")
+    assert i18n.tonnes(9_999.6, "da", like=[]) == "10 kt CO2e"  # nothing beside it: its own unit
+
+
+# -- counts take plural forms, and no text says a word twice (issue 19 item 11) ------------------------------------
+# The nouns a number counts, in either language: after a {placeholder} (or "{a} af {b}") they mean the entry must be
+# a counted phrase, so that 1 reads "1 kommune", not "1 kommuner".
+COUNT_WORDS = ("dage", "days", "år", "years", "rækker", "rows", "kolonner", "columns", "celler", "cells", "tegn",
+               "characters", "bytes", "kommuner", "municipalities", "handlinger", "actions", "indsatser",
+               "milepæle", "milestones", "kalenderår", "calendar years", "opgørelsesår", "inventory years",
+               "sekunder", "seconds", "bygninger", "buildings", "risici", "risks", "udgaver", "editions")
+_COUNTED_NUMBER = re.compile(r"\{\w+(?::[^}]*)?\}\s+(?:(?:af|of) \{\w+(?::[^}]*)?\}\s+)?(?:" +
+                             "|".join(COUNT_WORDS) + r")\b")
+
+
+@pytest.mark.parametrize("key", sorted(k for k in i18n.STRINGS if not i18n.counted(k)))
+def test_a_number_with_a_count_word_is_a_counted_phrase(key: str) -> None:
+    for text in i18n.STRINGS[key]:
+        found = _COUNTED_NUMBER.search(text)
+        assert found is None, f"{key}: {found.group(0)!r} needs plural forms (a counted phrase, or a n.* phrase as value)"
+
+
+def test_the_count_scan_finds_what_it_is_for() -> None:
+    for text in ("fra {n} kommuner", "for {assessed} af {n} kommuner i {area}", "{n:,} rækker", "{days} days",
+                 "of {n} municipalities"):
+        assert _COUNTED_NUMBER.search(text), text
+    for text in ("Nr. {rank} af {n} på reduktion", "i {year} udledte", "{n} af {total}"):
+        assert not _COUNTED_NUMBER.search(text), text
+
+
+@pytest.mark.parametrize(("key", "values", "one", "many"), [
+    ("kkr.notes.source", {"area": "X", "edition": "E", "today": "i dag"}, "for 1 kommune i X", "for 2 kommuner i X"),
+    ("table.first.plain", {"shown": "1"}, "af 1 række.", "af 2 rækker."),
+    ("ms.due_soon", {"n": "3"}, "inden for 1 dag (3)", "inden for 2 dage (3)"),
+    ("act.stale", {}, "i 1 dag)", "i 2 dage)"),
+    ("imp.p.rows", {}, "1 række", "2 rækker"),
+])
+def test_counts_that_read_with_a_fixed_plural_take_the_singular_for_one(key: str, values: dict, one: str,
+                                                                       many: str) -> None:
+    assert one in i18n.t(key, "da", count=1, **values)
+    assert many in i18n.t(key, "da", count=2, **values)
+
+
+def test_a_text_with_several_counts_takes_counted_phrases_as_values() -> None:
+    from dk2020dash.ingest import read
+
+    refused = read.FileError("imp.file.xlsx_cells", max=errors.Phrase("n.cells", count=1),
+                             rows=errors.Phrase("n.rows", count=1), columns=errors.Phrase("n.columns", count=2))
+    assert "over 1 celle (1 række × 2 kolonner)" in refused.message("da")
+    assert "over 1 cell (1 row × 2 columns)" in refused.message("en")
+    assert i18n.t("n.days", "en", count=1) == "1 day" and i18n.t("n.days", "da", count=365) == "365 dage"
+
+
+def _texts(key: str) -> list[str]:
+    return [x for v in i18n.STRINGS[key] for x in ((v,) if isinstance(v, str) else v)]
+
+
+@pytest.mark.parametrize("key", sorted(i18n.STRINGS))
+def test_no_text_says_a_word_twice(key: str) -> None:
+    # Metode said "summer af kommunernes behov og manko manko i det år"
+    for text in _texts(key):
+        doubled = re.search(r"(?i)\b(\w+)\s+\1\b", text)
+        assert doubled is None, f"{key}: {doubled.group(0)!r}"

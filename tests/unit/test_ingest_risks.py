@@ -203,7 +203,7 @@ def test_cli_import_risks(tmp_path: Path, capsys: pytest.CaptureFixture) -> None
     good = tmp_path / "risici.csv"
     good.write_bytes("kommune;klimafare;risiko;vurderet\n101;Skybrud;Høj;2023\n".encode("cp1252"))
     assert main(["import", "risks", str(good), "--db", str(db)]) == 0
-    assert "1 rækker (risks)" in capsys.readouterr().out
+    assert "1 række (risks) fra 1 kommune" in capsys.readouterr().out  # not "1 rækker ... fra 1 kommuner"
     bad = tmp_path / "forkert.csv"
     bad.write_bytes("kommune;klimafare;risiko;vurderet\n101;Tsunami;Høj;2023\n".encode())
     assert main(["import", "risks", str(bad), "--db", str(db)]) == 1

@@ -89,9 +89,11 @@ def test_the_deck_reopens_with_seven_titled_slides_valid_pictures_and_the_apps_f
                    i18n.percent(p.target_reduction_2030, "da"), i18n.tonnes(p.manko, "da"), str(p.latest_year),
                    labels.verdict(p.verdict, "da")):
         assert figure in first, figure
-    # Slide 4: the bridge's need and manko; slide 3: municipalities per verdict.
+    # Slide 4: the bridge's need, cover and manko, side by side in one unit; slide 3: municipalities per verdict.
     fourth = " | ".join(slide_texts(slides[3]))
-    assert i18n.tonnes(p.bridge.need, "da") in fourth and i18n.tonnes(p.manko, "da") in fourth
+    parts = (p.bridge.need, p.bridge.covered, p.manko)
+    for value in parts:
+        assert f": {i18n.tonnes(value, 'da', like=parts)}" in fourth
     third = slide_texts(slides[2])
     for verdict, n in p.verdict_counts().items():
         assert f"{labels.verdict(verdict, 'da')}\n{n}" in third
@@ -509,3 +511,15 @@ def test_slide_7_on_the_page_shows_the_tilpasning_pages_figures(demo_env: Path) 
     [spec] = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]  # the heat chart, as on Tilpasning
     assert spec["title"]["text"] == i18n.t("ad.chart.heat.title", "da")
     assert "chart-dl-kkr-heat-png" in {b.key for b in at.get("download_button")}
+
+
+def test_the_headline_figures_say_a_rise_as_a_rise() -> None:
+    from dk2020dash.metrics.mitigation import MunicipalityInputs, PlanTargets, assess_municipality
+
+    plan = PlanTargets(baseline_year=1990, net_zero_year=2050, targets={2030: 0.70})
+    up = assess_municipality(MunicipalityInputs(code=101, series={1990: 1000.0, 2022: 1020.0, 2023: 1030.0,
+                                                                  2024: 1040.0}, plan=plan, expected_by_status={},
+                                                population=1000.0), date(2026, 6, 30))
+    figures = {f.label: f.value for f in kkr.headline_figures(up, "da")}
+    assert figures["Stigning siden 1990"] == "4\u00a0%" and "Reduktion siden 1990" not in figures
+    assert {f.label: f.value for f in kkr.headline_figures(up, "en")}["Increase since 1990"] == "4%"

@@ -182,7 +182,7 @@ SAMPLES: dict[type, Refusal] = {
     edits.ConflictError: edits.ConflictError({"version": 3, "status": "delayed", "note": "x"}, "b@c.dk"),
     since.SinceError: since.SinceError("future", since=dt.date(2026, 12, 24), today=dt.date(2026, 12, 1)),
     maps.BoundaryError: maps.BoundaryError("not_json", "/srv/geo/kommuner.geojson", "Expecting value"),
-    read.FileError: read.FileError("imp.file.xlsx_rows", max=2_000_100),
+    read.FileError: read.FileError("imp.file.xlsx_rows", count=2_000_100),
 }
 
 
@@ -234,8 +234,16 @@ def test_values_are_written_in_the_language_of_the_message() -> None:
     field = SAMPLES[edits.EditError]
     assert field.message("da").startswith(i18n.t("edit.field.due", "da"))
     assert field.message("en").startswith(i18n.t("edit.field.due", "en"))
-    wide = read.FileError("imp.file.xlsx_rows", max=2_000_100)
+    wide = read.FileError("imp.file.xlsx_rows", count=2_000_100)
     assert "2.000.100" in str(wide) and "2,000,100" in wide.message("en")
+
+
+def test_values_in_a_message_round_halves_away_from_zero_as_i18n_does() -> None:
+    # issue 19 item 11: "{mb:.1f}" went through Babel's half-to-even rounding (2,25 MB read "2,2 MB")
+    assert errors.render("imp.p.size", "da", {"mb": 2.25}) == "2,3 MB"
+    assert errors.render("imp.p.size", "en", {"mb": 0.25}) == "0.3 MB"
+    assert errors.render("imp.p.max_size", "en", {"mb": 2.5}) == "a file of at most 3 MB (DK2020_MAX_IMPORT_MB)"
+    assert "1.234.568" in edits.EditError("edit.err.too_large", value=1234567.5, total=5.0, year=2024).message("da")
 
 
 def test_a_page_shows_user_values_as_written() -> None:

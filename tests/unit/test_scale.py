@@ -120,7 +120,7 @@ def test_indsatser_shows_the_first_rows_of_a_long_list_and_how_many(private_demo
     assert total > TABLE_ROWS  # the demo's 6,000 actions of Denmark
     (table,) = [d.value for d in at.dataframe if d.key == "ind-table"]
     assert len(table) == TABLE_ROWS
-    note = i18n.t("table.first", "da", shown=i18n.number(TABLE_ROWS, "da"), n=i18n.number(total, "da"))
+    note = i18n.t("table.first", "da", shown=i18n.number(TABLE_ROWS, "da"), count=total)
     assert note in [c.value for c in at.caption]
     assert i18n.t("act.count", "da", count=total) in [c.value for c in at.caption]
     largest = private_demo.query("SELECT title FROM action ORDER BY expected_2030_t DESC NULLS LAST, id LIMIT 1").iloc[0, 0]

@@ -137,7 +137,7 @@ def uncovered_frame(ctx: Context, uncovered: pd.DataFrame, risks: pd.DataFrame, 
 def assessed_text(ctx: Context, year: object, today: date) -> str:
     """The year assessed, with a mark when the assessment is due again (adaptation.risk_assessment_is_stale)."""
     if adaptation.risk_assessment_is_stale(int(year), today):
-        return ctx.t("ad.assessed.stale", year=int(year), years=RISK_STALE_AFTER_YEARS)
+        return ctx.t("ad.assessed.stale", year=int(year), count=RISK_STALE_AFTER_YEARS)
     return str(int(year))
 
 
@@ -192,7 +192,7 @@ def attention_text(ctx: Context, overdue: bool, stale: bool) -> str:
     if overdue:
         parts.append(ctx.t("ad.why.overdue"))
     if stale:
-        parts.append(ctx.t("ad.why.stale", days=STALE_AFTER_DAYS))
+        parts.append(ctx.t("ad.why.stale", count=STALE_AFTER_DAYS))
     return "; ".join(parts)
 
 
