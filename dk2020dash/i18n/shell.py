@@ -144,7 +144,7 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                         "The need by {year} is {need}; the actions cover {covered} (secured {secured}, in progress "
                         "{in_progress}, planned {planned}, at risk {at_risk}), and the gap is {manko}; the parts and the "
                         "gap add up to the need."),
-    "alt.bridge.beyond": ("Handlinger for yderligere {beyond} rækker ud over kommunernes eget behov og tæller ikke.",
+    "alt.bridge.beyond": ("Handlinger for yderligere {beyond} går ud over kommunernes eget behov og tæller ikke.",
                           "Actions for a further {beyond} go beyond the municipalities' own need and count nothing."),
     "alt.bridge.no_need": ("Udledningen er allerede under målet for {year}, så der er intet behov for mere reduktion; "
                            "mankoen er {manko}.",

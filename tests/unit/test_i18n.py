@@ -222,7 +222,7 @@ def test_the_count_scan_finds_what_it_is_for() -> None:
 
 
 @pytest.mark.parametrize(("key", "values", "one", "many"), [
-    ("kkr.notes.source", {"area": "X", "edition": "E", "today": "i dag"}, "for 1 kommune i X", "for 2 kommuner i X"),
+    ("kkr.notes.source", {"area": "X", "editions": "E", "today": "i dag"}, "for 1 kommune i X", "for 2 kommuner i X"),
     ("table.first.plain", {"shown": "1"}, "af 1 række.", "af 2 rækker."),
     ("ms.due_soon", {"n": "3"}, "inden for 1 dag (3)", "inden for 2 dage (3)"),
     ("act.stale", {}, "i 1 dag)", "i 2 dage)"),

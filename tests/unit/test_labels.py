@@ -18,7 +18,7 @@ CODES: dict[str, tuple[tuple[str, ...], labels.Words]] = {
     "Verdict": (tuple(v.value for v in domain.Verdict), labels.VERDICTS),
     "ActionStatus": (tuple(s.value for s in domain.ActionStatus), labels.STATUSES),
     "ACTION_KINDS": (domain.ACTION_KINDS, labels.ACTION_KINDS),
-    "BRIDGE_PARTS": (("need", *domain.BRIDGE_PARTS, "manko", "in_inventory"), labels.BRIDGE_PARTS),
+    "BRIDGE_PARTS": (("need", *domain.BRIDGE_PARTS, "manko", "beyond_need", "in_inventory"), labels.BRIDGE_PARTS),
     "SCENARIO_KINDS": (domain.SCENARIO_KINDS, labels.SCENARIO_KINDS),
     "MILESTONE_KINDS": (domain.MILESTONE_KINDS, labels.MILESTONE_KINDS),
     "MILESTONE_STATES": (domain.MILESTONE_STATES, labels.MILESTONE_STATES),
@@ -29,7 +29,7 @@ CODES: dict[str, tuple[tuple[str, ...], labels.Words]] = {
     "RISK_LEVELS": (domain.RISK_LEVELS, labels.RISK_LEVELS),
     "PROTECTION_KINDS": (domain.PROTECTION_KINDS, labels.PROTECTION_KINDS),
     "roles": ((auth.VIEWER, *auth.ROLES), labels.ROLES),
-    "change parts": (("none", *domain.BRIDGE_PARTS, "cancelled"), labels.CHANGE_PARTS),
+    "change parts": (("none", *domain.BRIDGE_PARTS, "cancelled", "in_inventory"), labels.CHANGE_PARTS),
 }
 # Tuples of domain.py that are no kind of code of their own: names (regions), or subsets of a kind above.
 NOT_KINDS = {"REGIONS", "VERDICTS", "ACTION_STATUSES", "HIGH_RISK_LEVELS", "COVERING_STATUSES",
