@@ -56,7 +56,7 @@ def test_deep_links_by_name_code_and_old_spelling(demo_backend: Path, query: dic
     assert kpi[f"Udledning {p.latest_year}"] == i18n.tonnes(p.latest, "da")
     assert kpi["Reduktion siden 1990"] == i18n.percent(p.reduction, "da")
     assert kpi["Manko til 2030"] == i18n.tonnes(p.manko, "da", like=p.bridge.need)
-    assert kpi["Samlet vurdering"] == sentences.verdict_label(p.verdict, "da")
+    assert kpi["Samlet vurdering for 2030"] == sentences.verdict_label(p.verdict, "da")
     assert kpi["Netto-nul ifølge trenden"] == sentences.zero_year_text(p, "da")
 
 
@@ -65,7 +65,7 @@ def test_charts_show_adopted_beside_revised_baseline_sectors_and_bridge(demo_bac
     trajectory, bars, area, bridge = specs(at)
     series = [charts.series_label(k, "da") for k in ("actual", "target", "trend", "plan", "bau")]
     assert any(d == series for d in domains(trajectory))
-    assert ["target_2030", "net_zero", "adopted_baseline"] in domains(trajectory)
+    assert ["target_2030", "net_zero", "adopted_baseline", "national_2030"] in domains(trajectory)
     p = progress_of(demo_backend, 751)
     assert trajectory["title"]["text"] == sentences.trajectory_title(p, "da")
     assert bridge["title"]["text"].startswith("Manko: " + i18n.tonnes(p.manko, "da", like=p.bridge.need))

@@ -18,12 +18,14 @@ def metode(**query: str) -> str:
 
 @pytest.mark.parametrize(("lang", "phrases"), [
     ("Dansk", ["»allerede i opgørelsen« og tæller ikke", "gennemført efter seneste opgørelsesår",
-               "slutdato, ellers datoen for skiftet til gennemført i dens historik, ellers seneste opdatering",
-               "N / (2030 − seneste år)", "summen af kommunernes behov", "»målet for 2030 er nået«",
+               "slutdato, ellers datoen for en redigering, der ændrede dens status til gennemført",
+               "P = (E(seneste) − T(2030)) / (2030 − seneste år)", "»ud over behovet«", "»målet for 2030 er nået«",
+               "F(2030) = E(seneste) − s · (2030 − seneste år)", "d = (F(2030) − T(2030)) / B",
                "inden for de 5 kalenderår op til og med det seneste opgørelsesår", "mindst 3", "»nået«"]),
     ("English", ["\"already in the inventory\" and counts nothing", "completed after the latest inventory year",
-                 "end date, else the date of its change to completed in its history, else its last update",
-                 "N / (2030 − latest year)", "the sum of its municipalities' needs",
+                 "end date, else the date of an edit that changed its status to completed",
+                 "P = (E(latest) − T(2030)) / (2030 − latest year)", "\"beyond the need\"",
+                 "F(2030) = E(latest) − s · (2030 − latest year)", "d = (F(2030) − T(2030)) / B",
                  "\"the 2030 target is reached\"", "within the 5 calendar years up to and including the latest",
                  "At least 3", "\"reached\""]),
 ])

@@ -65,7 +65,7 @@ def test_every_area_shows_its_sentence_and_kpis_from_progress(demo_backend: Path
         value, delta = cards[label].value, cards[label].delta
         if any(ch.isdigit() for ch in delta):
             assert unit_of(value) == unit_of(delta), (label, value, delta)
-    assert kpi["Samlet vurdering"] == sentences.verdict_label(p.verdict, "da")
+    assert kpi["Samlet vurdering for 2030"] == sentences.verdict_label(p.verdict, "da")
     counts = p.verdict_counts()
     for v in Verdict:
         assert kpi[sentences.verdict_label(v, "da")] == i18n.number(counts[v], "da")
@@ -157,9 +157,12 @@ def test_an_area_without_common_years_names_the_municipalities_that_lack_them(
         demo_copy: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     codes = queries.area_codes(queries.municipalities(demo_copy), "Nordjylland")
     first, rest = codes[:6], codes[6:]
-    with demo_copy.transaction() as con:  # the first six lack 2016–2024, the others 2010–2015: only 1990 is common
-        con.execute("DELETE FROM emission WHERE list_contains(?, municipality) AND year >= 2016", [first])
-        con.execute("DELETE FROM emission WHERE list_contains(?, municipality) AND year BETWEEN 2010 AND 2015", [rest])
+    # The first six have 1990 and 2010 only; the others a plan from 2016 and inventories 2016–2024 only: their spans
+    # do not overlap, so nothing can be interpolated (never extrapolated) and no year is common
+    with demo_copy.transaction() as con:
+        con.execute("DELETE FROM emission WHERE list_contains(?, municipality) AND year > 2010", [first])
+        con.execute("DELETE FROM emission WHERE list_contains(?, municipality) AND year < 2016", [rest])
+        con.execute("UPDATE plan SET baseline_year = 2016 WHERE list_contains(?, municipality)", [rest])
     monkeypatch.setenv("DK2020_DB", str(demo_copy.path))
     at = overblik(area="Region Nordjylland")
     assert not at.exception
@@ -167,7 +170,7 @@ def test_an_area_without_common_years_names_the_municipalities_that_lack_them(
     message = " ".join(i.value for i in at.info)
     assert "færre end to opgørelsesår til fælles" in message
     name = queries.municipalities(demo_copy).set_index("code")["name"]
-    assert all(f"{name[c]}: 2010–2015" in message for c in rest)
+    assert all(f"{name[c]}: 1990, 2010" in message for c in rest)
 
 
 def chart_rows(chart: object) -> list[dict]:
@@ -177,9 +180,10 @@ def chart_rows(chart: object) -> list[dict]:
     return [r for ds in chart.proto.datasets for r in convert_arrow_bytes_to_pandas_df(ds.data.data).to_dict("records")]
 
 
-def test_region_required_pace_is_its_members_needs_over_the_years_left_not_netted(demo_backend: Path) -> None:
-    # Hovedstaden: Frederiksberg is below its 2030 target (need 0); netting its surplus against the others' gaps
-    # would show a smaller pace than the need the manko rests on. The pace is the sum of the needs / (2030 − Y).
+def test_region_pace_reads_the_region_as_a_geography_and_its_manko_the_members_plans(demo_backend: Path) -> None:
+    # DESIGN §4 (revised): question A on the summed series, question B on the members' plans. Hovedstaden:
+    # Frederiksberg is below its 2030 target (need 0), so the summed series needs less a year than the sum of the
+    # members' needs; the pace card shows the geography's pace, the manko card the members' need.
     at = overblik(area="Region Hovedstaden")
     assert not at.exception
     p, codes = expected(demo_backend, "Hovedstaden")
@@ -187,10 +191,12 @@ def test_region_required_pace_is_its_members_needs_over_the_years_left_not_nette
     needs = sum(max(0.0, q.series[p.latest_year] - q.target_2030)
                 for q in (assess_municipality(inputs[c], date.today()) for c in codes) if q)
     assert p.bridge.need == pytest.approx(needs)
-    netted = (p.latest - p.target_2030) / (2030 - p.latest_year)
-    pace = needs / (2030 - p.latest_year)
-    assert i18n.tonnes(pace, "da") != i18n.tonnes(netted, "da")  # the demo region shows the difference
-    assert metrics(at)["Nødvendigt fald pr. år til 2030"] == f"{i18n.tonnes(pace, 'da', like=abs(p.observed_pace))}/år"
+    geography = (p.latest - p.target_2030) / (2030 - p.latest_year)
+    assert p.required_pace == pytest.approx(geography)
+    assert i18n.tonnes(geography, "da") != i18n.tonnes(needs / (2030 - p.latest_year), "da")  # they differ here
+    kpi = metrics(at)
+    assert kpi["Nødvendigt fald pr. år til 2030"] == f"{i18n.tonnes(geography, 'da', like=abs(p.observed_pace))}/år"
+    assert kpi["Manko til 2030"] == i18n.tonnes(p.manko, "da", like=p.bridge.need)
 
 
 def test_area_bridge_shows_what_is_already_in_the_inventory(demo_backend: Path) -> None:

@@ -34,9 +34,9 @@ def counted(demo_copy: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
             return fn(*args, **kwargs)
         return wrapper
 
-    for module in (mitigation, loaders):
-        monkeypatch.setattr(module, "assess_municipality", counting("assess", mitigation.assess_municipality))
-        monkeypatch.setattr(module, "assess_area", counting("assess", mitigation.assess_area))
+    monkeypatch.setattr(mitigation, "assess_municipality", counting("assess", mitigation.assess_municipality))
+    monkeypatch.setattr(mitigation, "assess_area", counting("assess", mitigation.assess_area))
+    monkeypatch.setattr(loaders, "assess_municipality", counting("assess", mitigation.assess_municipality))
     monkeypatch.setattr(alt.TopLevelMixin, "to_dict", counting("altair", alt.TopLevelMixin.to_dict))
     monkeypatch.setattr(i18n, "format_decimal", counting("babel", i18n.format_decimal))
     monkeypatch.setattr(i18n, "format_percent", counting("babel", i18n.format_percent))
