@@ -206,9 +206,13 @@ def load_user(store: Store, email: str | None) -> User:
     if not email:
         return ANONYMOUS
     key = normalise_email_loose(email)
-    row = store.query("SELECT role FROM app_user WHERE email = ?", [key])
-    if row.empty:
-        return User(key)
+    row = store.query("SELECT email, role FROM app_user WHERE email = ?", [key])
+    return User(key) if row.empty else _with_scope(store, row)
+
+
+def _with_scope(store: Store, row: pd.DataFrame) -> User:
+    """The user of an app_user row (email, role) with their scope."""
+    key, role = str(row.iloc[0, 0]), str(row.iloc[0, 1])
     scope = store.query(
         "SELECT s.region, s.municipality FROM app_user_scope s WHERE s.email = ? ORDER BY s.region, s.municipality",
         [key])
@@ -217,7 +221,7 @@ def load_user(store: Store, email: str | None) -> User:
     codes = store.query(
         "SELECT code FROM municipality WHERE list_contains(?, region) OR list_contains(?, code)",
         [list(regions), list(munis)])["code"].astype(int)
-    return User(key, str(row.iloc[0, 0]), regions, munis, frozenset(codes.tolist()))
+    return User(key, role, regions, munis, frozenset(codes.tolist()))
 
 
 def resolve_municipalities(store: Store, names_or_codes: Iterable[str | int]) -> list[int]:
@@ -385,10 +389,10 @@ def provider_user(store: Store, claims: Mapping[str, object]) -> User:
     ident = identity_of(claims)
     if not ident.issuer or not ident.subject:
         raise _refused(ident, "auth.err.sso_no_identity")
-    bound = store.query("SELECT email FROM app_user WHERE idp_issuer = ? AND idp_subject = ?",
+    bound = store.query("SELECT email, role FROM app_user WHERE idp_issuer = ? AND idp_subject = ?",
                         [ident.issuer, ident.subject])
-    if not bound.empty:
-        return load_user(store, str(bound.iloc[0, 0]))
+    if not bound.empty:  # as many queries per page run as load_user
+        return _with_scope(store, bound)
     try:
         email = normalise_email(ident.email)
     except AuthError as exc:
