@@ -155,7 +155,7 @@ async def session(browser, base: str, paths: list[str], rounds: int, timeout_ms:
 async def import_actions(db: Path, file: Path) -> tuple[int, float, str]:
     start = time.perf_counter()
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "dk2020dash", "import", "actions", str(file), "--db", str(db), "--who", "bench",
+        sys.executable, "-m", "dk2020dash", "import", "actions", str(file), "--db", str(db),
         cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
     try:
         out, _ = await proc.communicate()
@@ -319,8 +319,8 @@ def expected_versions(db: Path, actions_file: Path, edits: int, folder: Path) ->
     copy = folder / "expected.duckdb"
     shutil.copy(db, copy)
     states = [page_figures(copy)]
-    subprocess.run([sys.executable, "-m", "dk2020dash", "import", "actions", str(actions_file), "--db", str(copy),
-                    "--who", "bench"], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "dk2020dash", "import", "actions", str(actions_file), "--db", str(copy)],
+                   cwd=ROOT, check=True, capture_output=True)
     states.append(page_figures(copy))
     store = Store(copy)
     ids = store.query("SELECT id FROM action WHERE municipality = ? AND status = 'planned' AND kind = 'mitigation' "

@@ -8,10 +8,12 @@ only guard. This module owns the writes to app_user and app_user_scope (each wit
 """
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
-from collections.abc import Iterable, Sequence
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -31,6 +33,8 @@ _HASHER = PasswordHasher()  # argon2id with the library's current defaults
 # long as one for a known e-mail and the answer does not tell which e-mails have accounts.
 _DUMMY_HASH = _HASHER.hash("ingen-bruger-har-denne-adgangskode")
 
+log = logging.getLogger(__name__)
+
 
 class AuthError(Rejected):
     """A refused grant, sign-in or permission: an auth.err.* key and its values (errors.Refusal); str() is the
@@ -47,10 +51,16 @@ class User:
     regions: tuple[str, ...] = ()
     municipalities: tuple[int, ...] = ()  # granted one by one
     codes: frozenset[int] = field(default_factory=frozenset)  # everything in scope, regions included
+    via: str | None = None  # who acts for the user: the command line, 'cli:<os user>' (see on_command_line)
 
     @property
     def signed_in(self) -> bool:
         return self.email is not None
+
+    @property
+    def who(self) -> str | None:
+        """The name a write records: the e-mail, or 'cli:<os user> as <e-mail>' for the command line."""
+        return f"{self.via} as {self.email}" if self.via else self.email
 
 
 ANONYMOUS = User(None)
@@ -152,16 +162,16 @@ THROTTLE = Throttle()
 def authenticate(store: Store, email: str, password: str, throttle: Throttle = THROTTLE) -> User:
     """Sign in with a local account: the user, or AuthError (wrong e-mail or password, or too many tries: wait).
     The answer is the same for an unknown e-mail as for a wrong password."""
-    wait = throttle.wait(email)
+    key = normalise_email(email)  # a look-alike or invisible character is refused with the reason
+    wait = throttle.wait(key)
     if wait > 0:
         raise AuthError("auth.err.wait", count=int(wait) + 1)
-    key = normalise_email_loose(email)
     row = store.query("SELECT password_hash FROM app_user WHERE email = ?", [key])
     stored = None if row.empty else row.iloc[0, 0]
     if not verify_password(None if pd.isna(stored) else stored, password):
-        throttle.failed(email)
+        throttle.failed(key)
         raise AuthError("auth.err.bad_login")
-    throttle.succeeded(email)
+    throttle.succeeded(key)
     return load_user(store, key)
 
 
@@ -170,11 +180,24 @@ def normalise_email_loose(text: str) -> str:
     return (text or "").strip().lower()
 
 
-def normalise_email(text: str) -> str:
-    """An e-mail in lower case, or AuthError if it does not look like one."""
-    email = normalise_email_loose(text)
+def normalise_email(text: str | None) -> str:
+    """The one spelling of an e-mail wherever one enters (the CLI, the Brugere form, every sign-in): Unicode NFKC
+    (a full-width or ligature letter becomes the plain one), surrounding spaces stripped, lower case. Then it must be
+    plain ASCII: an invisible character (a zero-width space, a control or format character, a space inside) or a
+    non-ASCII letter (a Cyrillic 'с' that looks like a Latin 'c') is refused, naming it, so two accounts can never
+    look alike. An internationalised domain is written in its ASCII form (xn--...). AuthError otherwise."""
+    raw = text or ""
+    email = unicodedata.normalize("NFKC", raw).strip().lower()
+    shown = "".join(ch for ch in raw if ch.isprintable() and not ch.isspace())[:80]
+    for ch in email:
+        if ch.isascii() and ch.isprintable() and not ch.isspace():
+            continue
+        code = f"U+{ord(ch):04X} {unicodedata.name(ch, '')}".strip()
+        if ch.isspace() or not ch.isprintable() or unicodedata.category(ch) in ("Cf", "Mn", "Me"):
+            raise AuthError("auth.err.email_invisible", email=shown, char=code)
+        raise AuthError("auth.err.email_lookalike", email=shown, char=ch, code=code)
     if not _EMAIL.match(email) or len(email) > 254:
-        raise AuthError("auth.err.email", email=(text or "")[:80])
+        raise AuthError("auth.err.email", email=raw.strip()[:80])
     return email
 
 
@@ -183,9 +206,13 @@ def load_user(store: Store, email: str | None) -> User:
     if not email:
         return ANONYMOUS
     key = normalise_email_loose(email)
-    row = store.query("SELECT role FROM app_user WHERE email = ?", [key])
-    if row.empty:
-        return User(key)
+    row = store.query("SELECT email, role FROM app_user WHERE email = ?", [key])
+    return User(key) if row.empty else _with_scope(store, row)
+
+
+def _with_scope(store: Store, row: pd.DataFrame) -> User:
+    """The user of an app_user row (email, role) with their scope."""
+    key, role = str(row.iloc[0, 0]), str(row.iloc[0, 1])
     scope = store.query(
         "SELECT s.region, s.municipality FROM app_user_scope s WHERE s.email = ? ORDER BY s.region, s.municipality",
         [key])
@@ -194,7 +221,7 @@ def load_user(store: Store, email: str | None) -> User:
     codes = store.query(
         "SELECT code FROM municipality WHERE list_contains(?, region) OR list_contains(?, code)",
         [list(regions), list(munis)])["code"].astype(int)
-    return User(key, str(row.iloc[0, 0]), regions, munis, frozenset(codes.tolist()))
+    return User(key, role, regions, munis, frozenset(codes.tolist()))
 
 
 def resolve_municipalities(store: Store, names_or_codes: Iterable[str | int]) -> list[int]:
@@ -220,15 +247,17 @@ def _scope_text(regions: Sequence[str], codes: Sequence[int]) -> str | None:
 
 def list_users(store: Store) -> pd.DataFrame:
     """Every user with a role: e-mail, role, scope (regions and municipality names), whether a local password is set,
-    who granted it and when. Never the hash."""
+    who granted it and when, and the provider identity it is bound to (issuer · subject) and since when. Never the
+    hash."""
     return store.query(
         "SELECT u.email, u.role, "
         "string_agg(s.region, ', ' ORDER BY s.region) FILTER (WHERE s.region IS NOT NULL) AS regions, "
         "string_agg(m.name, ', ' ORDER BY m.name) FILTER (WHERE s.municipality IS NOT NULL) AS municipalities, "
-        "u.password_hash IS NOT NULL AS local_password, u.granted_by, u.granted_at "
+        "u.password_hash IS NOT NULL AS local_password, u.granted_by, u.granted_at, "
+        "u.idp_issuer || ' · ' || u.idp_subject AS identity, u.idp_bound_at AS bound_at "
         "FROM app_user u LEFT JOIN app_user_scope s ON s.email = u.email "
         "LEFT JOIN municipality m ON m.code = s.municipality "
-        "GROUP BY u.email, u.role, u.password_hash, u.granted_by, u.granted_at ORDER BY u.email")
+        "GROUP BY ALL ORDER BY u.email")
 
 
 def grant(store: Store, by: User, email: str, role: str, *, regions: Sequence[str] = (),
@@ -252,7 +281,8 @@ def grant(store: Store, by: User, email: str, role: str, *, regions: Sequence[st
     new_hash = hash_password(password) if password is not None else None
     new_scope = _scope_text(regions, codes)
     with store.transaction() as con:
-        old = con.execute("SELECT role, password_hash IS NOT NULL FROM app_user WHERE email = ?", [email]).fetchone()
+        old = con.execute("SELECT role, password_hash IS NOT NULL, idp_issuer || ' ' || idp_subject FROM app_user "
+                          "WHERE email = ?", [email]).fetchone()
         old_scope = con.execute(
             "SELECT list(region) FILTER (WHERE region IS NOT NULL), list(municipality) FILTER "
             "(WHERE municipality IS NOT NULL) FROM app_user_scope WHERE email = ?", [email]).fetchone()
@@ -261,8 +291,12 @@ def grant(store: Store, by: User, email: str, role: str, *, regions: Sequence[st
             con.execute("INSERT INTO app_user (email, role, password_hash, granted_by) VALUES (?, ?, ?, ?)",
                         [email, role, new_hash, by.email])
         else:
+            # A local password makes it a local account, which the provider never reaches: any binding goes.
             con.execute("UPDATE app_user SET role = ?, granted_by = ?, granted_at = current_timestamp, "
-                        "password_hash = coalesce(?, password_hash) WHERE email = ?", [role, by.email, new_hash, email])
+                        "password_hash = coalesce(?, password_hash), idp_issuer = CASE WHEN ? THEN NULL ELSE "
+                        "idp_issuer END, idp_subject = CASE WHEN ? THEN NULL ELSE idp_subject END, idp_bound_at = "
+                        "CASE WHEN ? THEN NULL ELSE idp_bound_at END WHERE email = ?",
+                        [role, by.email, new_hash, *[new_hash is not None] * 3, email])
         con.execute("DELETE FROM app_user_scope WHERE email = ?", [email])
         scope_rows = [(email, r, None) for r in regions] + [(email, None, c) for c in codes]
         if scope_rows:
@@ -274,6 +308,8 @@ def grant(store: Store, by: User, email: str, role: str, *, regions: Sequence[st
             changes.append(("scope", old_scope_text, new_scope))
         if new_hash is not None:  # the fact, never the hash
             changes.append(("password", "set" if old is not None and old[1] else None, "set"))
+            if old is not None and old[2] is not None:
+                changes.append(("identity", old[2], None))
         _audit_user(con, email, changes, by.email)
     return load_user(store, email)
 
@@ -304,6 +340,119 @@ def _audit_user(con, email: str, changes: list[tuple[str, str | None, str | None
     if changes:
         con.executemany("INSERT INTO audit (table_name, row_id, field, old, new, who) VALUES ('app_user', ?, ?, ?, ?, ?)",
                         [(email, f, o, n, who) for f, o, n in changes])
+
+
+# -- single sign-on: an account is bound to one provider identity ------------------------------------------------
+@dataclass(frozen=True)
+class Identity:
+    """Who the provider says signed in: issuer and subject (the binding), the e-mail it gave and whether it vouches
+    for that e-mail."""
+
+    issuer: str | None
+    subject: str | None
+    email: str | None
+    verified: bool
+
+    @property
+    def text(self) -> str:
+        return f"{self.issuer} {self.subject}"
+
+
+def _claim(claims: Mapping[str, object], name: str) -> str | None:
+    value = claims.get(name)
+    return str(value).strip() or None if value is not None else None
+
+
+def identity_of(claims: Mapping[str, object]) -> Identity:
+    """The identity in an ID token's claims (st.user). Microsoft Entra ID (a token with `tid` and `oid`): the tenant
+    and the object id, which are the same person for every app (its `sub` is per app), and a tenant-managed `email`
+    or `upn`/`preferred_username` counts as verified unless the token says `email_verified` false. Any other
+    provider: `iss` and `sub`, and the `email` only when `email_verified` is true (`preferred_username` is a name
+    the user may choose, so it is never verified)."""
+    tid, oid = _claim(claims, "tid"), _claim(claims, "oid")
+    said = claims.get("email_verified")
+    verified = said is True or str(said).lower() == "true"
+    if tid and oid:
+        email = _claim(claims, "email") or _claim(claims, "upn") or _claim(claims, "preferred_username")
+        return Identity(f"entra:{tid.lower()}", oid.lower(), email, said is None or verified)
+    email = _claim(claims, "email")
+    return Identity(_claim(claims, "iss"), _claim(claims, "sub"),
+                    email or _claim(claims, "preferred_username"), verified and email is not None)
+
+
+def provider_user(store: Store, claims: Mapping[str, object]) -> User:
+    """The user behind a provider sign-in (DESIGN.md section 7). An account already bound to this identity is
+    that account, whatever e-mail the token carries now. Otherwise the e-mail (normalise_email) is looked up: no
+    row is a viewer; an unbound account is bound to this identity, in one audited transaction, when the provider
+    verified the e-mail; and AuthError (logged, never a token) for a local-password account, an account bound to
+    another identity, or an e-mail the provider did not verify."""
+    ident = identity_of(claims)
+    if not ident.issuer or not ident.subject:
+        raise _refused(ident, "auth.err.sso_no_identity")
+    bound = store.query("SELECT email, role FROM app_user WHERE idp_issuer = ? AND idp_subject = ?",
+                        [ident.issuer, ident.subject])
+    if not bound.empty:  # as many queries per page run as load_user
+        return _with_scope(store, bound)
+    try:
+        email = normalise_email(ident.email)
+    except AuthError as exc:
+        raise _refused(ident, exc.key, **exc.values) from None
+    account = "SELECT password_hash IS NOT NULL, idp_issuer IS NOT NULL FROM app_user WHERE email = ?"
+    row = store.query(account, [email])
+    if row.empty:
+        return User(email)  # no role: a viewer, whatever the provider says about the e-mail
+    _may_bind(ident, email, tuple(row.iloc[0]))
+    with store.transaction() as con:  # checked again under the writers' lock: of two first sign-ins one binds
+        found = con.execute(account, [email]).fetchone()
+        if found is None:
+            return User(email)
+        _may_bind(ident, email, found)
+        con.execute("UPDATE app_user SET idp_issuer = ?, idp_subject = ?, idp_bound_at = current_timestamp "
+                    "WHERE email = ?", [ident.issuer, ident.subject, email])
+        _audit_user(con, email, [("identity", None, ident.text)], email)
+    log.info("single sign-on bound %s to %s", email, ident.text)
+    return load_user(store, email)
+
+
+def _may_bind(ident: Identity, email: str, account: tuple) -> None:
+    """Refuse binding an account (local password?, bound already?) to this identity, or an unverified e-mail."""
+    if account[0]:
+        raise _refused(ident, "auth.err.sso_local", email=email)
+    if account[1]:
+        raise _refused(ident, "auth.err.sso_bound", email=email)
+    if not ident.verified:
+        raise _refused(ident, "auth.err.sso_unverified", email=email)
+
+
+def _refused(ident: Identity, key: str, **values: object) -> AuthError:
+    log.warning("single sign-on refused (%s): issuer %s, subject %s, e-mail %r, verified %s", key,
+                ident.issuer, ident.subject, (ident.email or "")[:80], ident.verified)
+    return AuthError(key, **values)
+
+
+def reset_identity(store: Store, by: User, email: str) -> None:
+    """Unbind an account from its provider identity (audited); its next provider sign-in with the e-mail verified
+    binds it again. Only an admin may."""
+    require_admin(by)
+    email = normalise_email_loose(email)
+    with store.transaction() as con:
+        old = con.execute("SELECT idp_issuer || ' ' || idp_subject FROM app_user WHERE email = ?", [email]).fetchone()
+        if old is None:
+            raise AuthError("auth.err.unknown_user", email=email[:80])
+        if old[0] is None:
+            raise AuthError("auth.err.not_bound", email=email[:80])
+        con.execute("UPDATE app_user SET idp_issuer = NULL, idp_subject = NULL, idp_bound_at = NULL WHERE email = ?",
+                    [email])
+        _audit_user(con, email, [("identity", old[0], None)], by.who)
+
+
+def on_command_line(store: Store, login: str, email: str) -> User:
+    """The user named by --by or --who on the command line, acting through the operator: their role and scope, and
+    recorded as 'cli:<login> as <e-mail>'. AuthError for a malformed e-mail or one without a role."""
+    user = load_user(store, normalise_email(email))
+    if not is_writer(user):
+        raise AuthError("auth.err.unknown_user", email=user.email)
+    return User(user.email, user.role, user.regions, user.municipalities, user.codes, via=f"cli:{login}")
 
 
 def cli_admin(login: str) -> User:

@@ -62,8 +62,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.kind != "inventory" and (args.edition or args.published or args.into_edition):
         print("fejl: --edition, --published og --into-edition gælder kun inventory", file=sys.stderr)
         return 2
-    report = run_import(open_store(args.db), args.kind, path.read_bytes(), path.name, edition_name=args.edition,
-                        dry_run=args.dry_run, who=args.who, published=args.published,
+    store = open_store(args.db)
+    report = run_import(store, args.kind, path.read_bytes(), path.name, edition_name=args.edition,
+                        dry_run=args.dry_run, who=_importer(store, args.who), published=args.published,
                         into_edition=args.into_edition)
     if not report.ok:
         for line in report.problem_lines():
@@ -75,6 +76,21 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"  {line}")
     print(f"{path.name}: {report.message}")
     return 0
+
+
+def _importer(store: Store, email: str | None) -> str:
+    """Who an import is recorded as: 'cli:<os user>' (the operator, who may replace the file anyway), or with
+    --who 'cli:<os user> as <e-mail>', when that e-mail is an admin's (an import is an admin's, as on the Data
+    page); AuthError otherwise."""
+    from dk2020dash import auth
+    from dk2020dash.exports.backup import _user
+
+    if email is None:
+        return auth.cli_admin(_user()).who
+    user = auth.on_command_line(store, _user(), email)
+    if not auth.can_import(user):
+        raise auth.AuthError("auth.err.import_admin", email=user.email, role=user.role)
+    return user.who
 
 
 def _iso_date(text: str):
@@ -100,7 +116,9 @@ def add_import_command(sub: argparse._SubParsersAction, db_arg) -> None:
                      help="ret en eksisterende udgave (inventory): filens rækker erstatter udgavens rækker med samme "
                           "kommune, år og sektor, i stedet for at blive en ny udgave")
     imp.add_argument("--dry-run", action="store_true", help="valider og vis ændringerne uden at skrive")
-    imp.add_argument("--who", default=None, help="hvem indlæser (standard: brugernavnet)")
+    imp.add_argument("--who", default=None, metavar="EMAIL",
+                     help="indlæs som denne administrator (registreres som cli:<brugernavn> as <e-mail>; "
+                          "standard: cli:<brugernavn>)")
     db_arg(imp)
     imp.set_defaults(func=cmd_import)
 
@@ -267,7 +285,9 @@ def cmd_user_list(args: argparse.Namespace) -> int:
         return 0
     for u in users.itertuples():
         scope = "; ".join(s for s in (u.regions, u.municipalities) if isinstance(s, str)) or "alle kommuner"
-        local = "lokal adgangskode" if u.local_password else "single sign-on"
+        local = ("lokal adgangskode" if u.local_password else
+                 f"single sign-on, bundet til {u.identity}" if isinstance(u.identity, str) else
+                 "single sign-on, ikke bundet endnu")
         print(f"{u.email}\t{u.role}\t{scope}\t{local}\tgivet af {u.granted_by} {u.granted_at:%Y-%m-%d %H:%M}")
     return 0
 
@@ -282,13 +302,22 @@ def cmd_user_remove(args: argparse.Namespace) -> int:
 
 
 def _by(store: Store, email: str):
-    """The user named by --by: must have a role (a viewer changes nothing)."""
+    """The user named by --by: must have a role (a viewer changes nothing; the edit checks the scope), recorded as
+    'cli:<os user> as <e-mail>'."""
     from dk2020dash import auth
+    from dk2020dash.exports.backup import _user
 
-    user = auth.load_user(store, email)
-    if not auth.is_writer(user):
-        raise auth.AuthError("auth.err.unknown_user", email=email.strip()[:80])
-    return user
+    return auth.on_command_line(store, _user(), email)
+
+
+def cmd_user_unbind(args: argparse.Namespace) -> int:
+    from dk2020dash import auth
+    from dk2020dash.exports.backup import _user
+
+    auth.reset_identity(open_store(args.db), auth.cli_admin(_user()), args.email)
+    print(f"{args.email.strip().lower()} er ikke længere bundet til en identitet hos udbyderen; næste log ind med "
+          "bekræftet e-mail binder kontoen igen.")
+    return 0
 
 
 def cmd_action_set_status(args: argparse.Namespace) -> int:
@@ -328,6 +357,10 @@ def add_user_commands(sub: argparse._SubParsersAction, db_arg) -> None:
     rm.add_argument("email")
     db_arg(rm)
     rm.set_defaults(func=cmd_user_remove)
+    unbind = usub.add_parser("unbind", help="nulstil en kontos binding til identiteten hos udbyderen (single sign-on)")
+    unbind.add_argument("email")
+    db_arg(unbind)
+    unbind.set_defaults(func=cmd_user_unbind)
 
     act = sub.add_parser("action", help="ændr en handling")
     asub = act.add_subparsers(dest="action_command", required=True)

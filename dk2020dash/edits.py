@@ -227,11 +227,11 @@ def edit_action(store: Store, user: User, action_id: int, version: int, changes:
         events = 0
         if "status" in diff:
             con.execute("INSERT INTO action_event (action_id, changed_on, who, old_status, new_status, note) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", [int(action_id), today, user.email, current["status"],
+                        "VALUES (?, ?, ?, ?, ?, ?)", [int(action_id), today, user.who, current["status"],
                                                       diff["status"], note])
             events = 1
         audits = [(f, current[f], v) for f, v in diff.items() if f != "status"]
-        _audit(con, "action", int(action_id), audits, user.email, note)
+        _audit(con, "action", int(action_id), audits, user.who, note)
     return Saved(int(version) + 1, events, len(audits))
 
 
@@ -288,7 +288,7 @@ def _edit_milestone(store: Store, user: User, milestone_id: int, version: int | 
         con.execute(f"UPDATE milestone SET {sets} WHERE id = ?",  # noqa: S608 - fixed names
                     [*diff.values(), int(milestone_id)])
         audits = [(f, current[f], v) for f, v in diff.items()]
-        _audit(con, "milestone", int(milestone_id), audits, user.email, note)
+        _audit(con, "milestone", int(milestone_id), audits, user.who, note)
     return Saved(int(current["version"]) + len(audits), 0, len(audits))
 
 

@@ -23,7 +23,8 @@ else:
     st.dataframe(users.rename(columns={
         "email": t("edit.field.email"), "role": t("users.role"), "regions": t("users.regions"),
         "municipalities": t("users.municipalities"), "local_password": t("users.col.local"),
-        "granted_by": t("users.col.granted_by"), "granted_at": t("users.col.granted_at")}),
+        "granted_by": t("users.col.granted_by"), "granted_at": t("users.col.granted_at"),
+        "identity": t("users.col.identity"), "bound_at": t("users.col.bound_at")}),
         hide_index=True, key="users-table")
 
 munis = loaders.load_municipalities(ctx)
@@ -58,4 +59,19 @@ if others:
             context.show_refusal(ctx, exc)
         else:
             st.session_state["users-flash"] = t("users.removed", email=signin.md(gone))
+            st.rerun()
+
+bound = users.loc[users["identity"].notna(), "email"].tolist()
+if bound:
+    st.subheader(t("users.unbind"))
+    st.caption(t("users.unbind.help"))
+    unbind = st.selectbox(t("edit.field.email"), bound, index=None, key="users-unbind",
+                          placeholder=t("users.remove.placeholder"))
+    if unbind and st.button(t("users.unbind.button"), key="users-unbind-button"):
+        try:
+            auth.reset_identity(ctx.store, ctx.user, unbind)
+        except auth.AuthError as exc:
+            context.show_refusal(ctx, exc)
+        else:
+            st.session_state["users-flash"] = t("users.unbound", email=signin.md(unbind))
             st.rerun()

@@ -23,8 +23,21 @@ def _schema_block(first: str, last_line: str) -> str:
     return text[start:end]
 
 
-_V3_TABLES = _schema_block("CREATE TABLE app_user (", "    note        VARCHAR\n);")
+# app_user as version 3 made it (IDENTITY_VERSION rebuilt it with the provider identity), then the other tables of
+# version 3 as schema.sql has them.
+_V3_APP_USER = """
+CREATE TABLE app_user (
+    email          VARCHAR PRIMARY KEY CHECK (email = lower(trim(email)) AND contains(email, '@')),
+    role           VARCHAR NOT NULL CHECK (role IN ('editor', 'admin')),
+    password_hash  VARCHAR CHECK (password_hash IS NULL OR starts_with(password_hash, '$argon2')),
+    granted_by     VARCHAR NOT NULL,
+    granted_at     TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
+"""
+_V3_TABLES = _V3_APP_USER + _schema_block("CREATE TABLE app_user_scope (", "    note        VARCHAR\n);")
 ADAPTATION_VERSION = 4  # the schema version that added the climate adaptation tables
+IDENTITY_VERSION = 5  # the schema version that bound accounts to a provider identity (app_user.idp_*)
+_APP_USER = _schema_block("CREATE TABLE app_user (", "    CHECK (password_hash IS NULL OR idp_subject IS NULL)\n);")
 
 # Upgrades of older files, applied in order: MIGRATIONS[v] takes a file from version v-1 to v.
 # schema.sql always creates the newest version directly.
@@ -55,6 +68,16 @@ MIGRATIONS: dict[int, str] = {
     # v4: climate adaptation: risk assessments, the hazards adaptation actions address and their protection
     # targets; new tables only.
     ADAPTATION_VERSION: _schema_block("CREATE TABLE risk (", "    PRIMARY KEY (action_id, kind)\n);"),
+    # app_user gains the provider identity it is bound to (idp_issuer, idp_subject, idp_bound_at): rebuilt, not
+    # altered (see above); every account starts unbound and binds on its next single sign-on.
+    IDENTITY_VERSION: f"""
+        CREATE TEMP TABLE app_user_before AS SELECT * FROM app_user;
+        DROP TABLE app_user;
+        {_APP_USER}
+        INSERT INTO app_user (email, role, password_hash, granted_by, granted_at)
+            SELECT email, role, password_hash, granted_by, granted_at FROM app_user_before;
+        DROP TABLE app_user_before;
+    """,  # noqa: S608 - fixed SQL from schema.sql
 }
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
@@ -64,6 +87,7 @@ UPGRADE_ROWS: dict[int, str] = {
     2: f"UPDATE scenario SET is_demo = true WHERE {_V1_SCENARIOS_ARE_DEMO}",  # noqa: S608 - fixed SQL fragments
     3: "SELECT 1",  # new tables only; a backup from before has none of their rows
     ADAPTATION_VERSION: "SELECT 1",  # new tables only: an older backup has no rows for them
+    IDENTITY_VERSION: "SELECT 1",  # new columns only: an older backup's accounts are unbound
 }
 
 TABLES = (

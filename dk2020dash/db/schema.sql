@@ -1,5 +1,5 @@
--- The DK2020 store, schema version 4 (DESIGN.md section 3; store.MIGRATIONS upgrades older files). Lists of
--- allowed values mirror domain.py; tests/test_store.py checks that the two agree.
+-- The DK2020 store at its newest schema version (migrations.SCHEMA_VERSION; DESIGN.md section 3; MIGRATIONS
+-- upgrades older files). Lists of allowed values mirror domain.py; tests/test_store.py checks that the two agree.
 
 CREATE TABLE meta (
     key   VARCHAR PRIMARY KEY,
@@ -138,14 +138,23 @@ CREATE TABLE import_log (
     message    VARCHAR
 );
 
--- Who may write (DESIGN.md section 7): editors and admins; everyone else is a viewer. E-mail in lower case.
--- password_hash is an argon2 hash for a local account (NULL for single sign-on); never exported.
+-- Who may write (DESIGN.md section 7): editors and admins; everyone else is a viewer. E-mail normalised (auth.
+-- normalise_email: NFKC, lower case, plain ASCII). password_hash is an argon2 hash for a local account (NULL for
+-- single sign-on); never exported. idp_issuer + idp_subject: the provider identity the account is bound to on its
+-- first single sign-on with the e-mail verified (Entra ID: 'entra:<tenant id>' and the object id; else the token's
+-- iss and sub), since idp_bound_at (added by migrations.IDENTITY_VERSION); afterwards only that identity
+-- is this account. A local account is never bound (never reachable through the provider).
 CREATE TABLE app_user (
     email          VARCHAR PRIMARY KEY CHECK (email = lower(trim(email)) AND contains(email, '@')),
     role           VARCHAR NOT NULL CHECK (role IN ('editor', 'admin')),
     password_hash  VARCHAR CHECK (password_hash IS NULL OR starts_with(password_hash, '$argon2')),
     granted_by     VARCHAR NOT NULL,
-    granted_at     TIMESTAMP NOT NULL DEFAULT current_timestamp
+    granted_at     TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    idp_issuer     VARCHAR,
+    idp_subject    VARCHAR,
+    idp_bound_at   TIMESTAMP,
+    CHECK ((idp_issuer IS NULL) = (idp_subject IS NULL) AND (idp_subject IS NULL) = (idp_bound_at IS NULL)),
+    CHECK (password_hash IS NULL OR idp_subject IS NULL)
 );
 
 -- An editor's scope: one row per granted region or municipality (exactly one of the two per row). No foreign keys

@@ -196,6 +196,13 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "role": _coded(("rolle: ", "role: "), {r: labels.ROLES[r] for r in ("editor", "admin")}),
         "granted_by": ("hvem gav rollen", "who granted the role"),
         "granted_at": ("hvornår (tidspunkt)", "when (timestamp)"),
+        "idp_issuer": ("single sign-on: udbyderen, kontoen er bundet til (Entra ID: entra:<tenant-id>; ellers tokenets "
+                       "iss); tom: ikke bundet endnu", "single sign-on: the provider the account is bound to (Entra ID: "
+                       "entra:<tenant id>; else the token's iss); empty: not bound yet"),
+        "idp_subject": ("single sign-on: personen hos udbyderen (Entra ID: objekt-id; ellers sub)",
+                        "single sign-on: the person at the provider (Entra ID: object id; else sub)"),
+        "idp_bound_at": ("hvornår kontoen blev bundet (første log ind med bekræftet e-mail)",
+                         "when the account was bound (first sign-in with a verified e-mail)"),
     },
     "app_user_scope": {
         "email": ("brugerens e-mail (se app_user)", "the user's e-mail (see app_user)"),

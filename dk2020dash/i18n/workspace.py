@@ -27,6 +27,36 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "auth.err.self": ("Du kan ikke fjerne eller ændre din egen administratorrolle.",
                       "You cannot remove or change your own admin role."),
     "auth.err.unknown_user": ("{email} har ingen rolle.", "{email} has no role."),
+    "auth.err.email_invisible": (
+        "'{email}' indeholder et usynligt tegn eller et mellemrum ({char}). Skriv e-mailadressen igen uden det.",
+        "'{email}' contains an invisible character or a space ({char}). Type the e-mail address again without it."),
+    "auth.err.email_lookalike": (
+        "'{email}' indeholder '{char}' ({code}), som ligner et almindeligt bogstav. En e-mailadresse skrives med "
+        "a–z, 0–9 og . _ - + (et domæne med æ, ø eller å i sin xn--form).",
+        "'{email}' contains '{char}' ({code}), which looks like an ordinary letter. An e-mail address is written with "
+        "a–z, 0–9 and . _ - + (a domain with non-ASCII letters in its xn-- form)."),
+    "auth.err.sso_no_identity": (
+        "Log ind afvist: identitetsudbyderen sendte ingen udsteder og ingen bruger-id. Du er logget ind som læser.",
+        "Sign-in refused: the identity provider sent no issuer and no user id. You are signed in as a viewer."),
+    "auth.err.sso_unverified": (
+        "Log ind afvist for {email}: identitetsudbyderen har ikke bekræftet e-mailadressen, så rollen gives ikke. "
+        "Du er logget ind som læser.",
+        "Sign-in refused for {email}: the identity provider has not verified the e-mail address, so its role is not "
+        "given. You are signed in as a viewer."),
+    "auth.err.sso_bound": (
+        "Log ind afvist for {email}: kontoen er bundet til en anden identitet hos identitetsudbyderen. Du er logget "
+        "ind som læser; en administrator kan nulstille bindingen på siden Brugere.",
+        "Sign-in refused for {email}: the account is bound to another identity at the identity provider. You are "
+        "signed in as a viewer; an admin can reset the binding on the Users page."),
+    "auth.err.sso_local": (
+        "Log ind afvist for {email}: det er en lokal konto med adgangskode, som ikke kan bruges via "
+        "identitetsudbyderen. Du er logget ind som læser.",
+        "Sign-in refused for {email}: it is a local account with a password, which cannot be used through the "
+        "identity provider. You are signed in as a viewer."),
+    "auth.err.import_admin": ("{email} må ikke indlæse data (rolle: {role}); kun en administrator må.",
+                              "{email} may not import data (role: {role}); only an admin may."),
+    "auth.err.not_bound": ("{email} er ikke bundet til en identitet hos udbyderen.",
+                           "{email} is not bound to an identity at the provider."),
     "edit.err.unknown_action": ("Handling {id} findes ikke.", "Action {id} does not exist."),
     "edit.err.unknown_milestone": ("Milepæl {id} findes ikke.", "Milestone {id} does not exist."),
     "edit.err.status": ("Ukendt status: '{status}' (en af {statuses}).", "Unknown status: '{status}' (one of {statuses})."),
@@ -165,6 +195,18 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "users.col.local": ("Lokal adgangskode", "Local password"),
     "users.col.granted_by": ("Givet af", "Granted by"),
     "users.col.granted_at": ("Givet", "Granted"),
+    "users.col.identity": ("Bundet til (udbyder · id)", "Bound to (provider · id)"),
+    "users.col.bound_at": ("Bundet", "Bound"),
+    "users.unbind": ("Nulstil binding til identitetsudbyderen", "Reset the binding to the identity provider"),
+    "users.unbind.help": ("En konto bindes til den identitet, der første gang logger ind med kontoens e-mail "
+                          "bekræftet; derefter afvises alle andre. Nulstil, når personen har fået en ny identitet: "
+                          "næste log ind med bekræftet e-mail binder kontoen igen.",
+                          "An account is bound to the identity that first signs in with its e-mail verified; every "
+                          "other is refused afterwards. Reset it when the person has a new identity: the next "
+                          "sign-in with the e-mail verified binds the account again."),
+    "users.unbind.button": ("Nulstil bindingen", "Reset the binding"),
+    "users.unbound": ("{email} er ikke længere bundet; næste log ind binder kontoen igen.",
+                      "{email} is no longer bound; the next sign-in binds the account again."),
     # PostgreSQL (issue 11)
     "edit.not_stored": (
         "Ikke gemt: databasen kunne ikke nås eller afviste ændringen. Intet er ændret; prøv igen om lidt.",

@@ -6,6 +6,7 @@ it (mid-commit, mid-checkpoint) or makes that write fail as on a full disk. Afte
 holds exactly the old data or, once the commit is through, exactly the new."""
 from __future__ import annotations
 
+import getpass
 import hashlib
 import json
 import os
@@ -127,7 +128,7 @@ def after_import(prepared: Path, tmp: Path, kind: str) -> dict:
         path = tmp / f"ref-{kind}.duckdb"
         shutil.copy(prepared, path)
         name, data = FILES[kind]
-        assert run_import(Store(path), kind, data, name).written
+        assert run_import(Store(path), kind, data, name, who=f"cli:{getpass.getuser()}").written  # as the CLI names it
         _AFTER[kind] = fingerprint(path)
     return _AFTER[kind]
 
@@ -199,7 +200,8 @@ def test_an_edit_killed_at_any_stage_leaves_the_old_or_exactly_the_new_data(
     else:
         ref = tmp_path / "ref.duckdb"
         shutil.copy(prepared, ref)
-        edits.set_status(Store(ref), auth.load_user(Store(ref), ADMIN), action_id, "paused")
+        # the CLI's edit, recorded as 'cli:<os user> as <admin>'
+        edits.set_status(Store(ref), auth.on_command_line(Store(ref), getpass.getuser(), ADMIN), action_id, "paused")
         expected = fingerprint(ref)
     assert fingerprint(db) == expected
     assert Store(db).query("SELECT status FROM action WHERE id = ?", [action_id]).iloc[0, 0] == (

@@ -233,6 +233,31 @@ def test_only_an_admin_sees_the_users_page_controls_and_grants_a_role(env: Store
     assert env.query("SELECT who FROM audit WHERE row_id = 'ny@odense.dk'")["who"].unique().tolist() == [ADMIN]
 
 
+def test_an_admin_sees_a_binding_and_resets_it_and_a_look_alike_email_is_refused(env: Store) -> None:
+    """Issue 20, items 1 and 11 on the Brugere page: an e-mail with a Cyrillic letter is refused with the reason,
+    nothing written; the provider identity an account is bound to is in the table and an admin resets it (on
+    record)."""
+    auth.provider_user(env, {"iss": "https://idp.example", "sub": "aarhus-1", "email": OTHER, "email_verified": True})
+    count = len(auth.list_users(env))
+    at = open_page("pages/brugere.py", ADMIN)
+    at.text_input(key="users-email").set_value("\u0441hef@kl.dk")  # Cyrillic с
+    at.selectbox(key="users-role").set_value("admin")
+    at.button(key="users-save").click().run()
+    assert not at.exception
+    assert any("CYRILLIC SMALL LETTER ES" in e.value for e in at.error)
+    assert len(auth.list_users(env)) == count
+
+    at = open_page("pages/brugere.py", ADMIN)
+    users = table(at, "users-table").set_index("E-mail")
+    assert users.loc[OTHER, "Bundet til (udbyder · id)"] == "https://idp.example · aarhus-1"
+    at.selectbox(key="users-unbind").set_value(OTHER).run()
+    at.button(key="users-unbind-button").click().run()
+    assert not at.exception
+    assert env.query("SELECT idp_subject IS NULL FROM app_user WHERE email = ?", [OTHER]).iloc[0, 0]
+    assert env.query("SELECT who FROM audit WHERE row_id = ? AND field = 'identity' ORDER BY id DESC LIMIT 1",
+                     [OTHER]).iloc[0, 0] == ADMIN
+
+
 # -- no write control for an anonymous viewer, on any page ---------------------------------------------------------
 WRITE_WIDGETS = ("file_uploader", "data_editor")
 

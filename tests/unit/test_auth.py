@@ -1,6 +1,7 @@
 """Roles, grants, argon2 passwords, sign-in throttling, the user CLI and the edit CLI, and accounts in backups."""
 from __future__ import annotations
 
+import getpass
 import io
 import json
 import zipfile
@@ -219,7 +220,7 @@ def test_cli_action_set_status_and_milestone_done(demo_copy: Store, capsys) -> N
                  "--db", db]) == 0
     assert demo_copy.query("SELECT count(*) FROM action_event").iloc[0, 0] == events + 1
     assert demo_copy.query("SELECT who, note FROM action_event ORDER BY id DESC LIMIT 1").values.tolist() == [
-        ["kbh@kk.dk", "Afventer budget"]]
+        [f"cli:{getpass.getuser()} as kbh@kk.dk", "Afventer budget"]]  # the operator, acting as the user
     assert main(["milestone", "done", str(mid), "--date", "2026-01-15", "--by", "kbh@kk.dk", "--db", db]) == 0
     assert str(demo_copy.query("SELECT done FROM milestone WHERE id = ?", [mid]).iloc[0, 0])[:10] == "2026-01-15"
     capsys.readouterr()

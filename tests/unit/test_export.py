@@ -311,6 +311,7 @@ def test_password_hashes_never_leave_in_an_export(empty_store: Store, tmp_path: 
     else:
         exported = pd.read_excel(tmp_path / "ud" / tables.XLSX_FILE, sheet_name="app_user")
     assert exported["email"].tolist() == ["lokal@kommune.dk"]  # the user is exported ...
-    assert list(exported.columns) == ["email", "role", "granted_by", "granted_at"]  # ... never the hash
+    assert list(exported.columns) == ["email", "role", "granted_by", "granted_at", "idp_issuer", "idp_subject",
+                                      "idp_bound_at"]  # ... never the hash
     assert not exported.astype(str).apply(lambda c: c.str.contains("argon2")).any().any()
     assert "password_hash" not in "\n".join(tables.readme_lines(fmt))

@@ -1,10 +1,12 @@
 """python -m dk2020dash import KIND FILE: exit 0 imported or clean dry run, 1 validation failed, 2 usage."""
 from __future__ import annotations
 
+import getpass
 from pathlib import Path
 
 import pytest
 
+from dk2020dash import auth
 from dk2020dash.cli import main
 from dk2020dash.db.store import Store
 
@@ -19,11 +21,12 @@ def db(tmp_path: Path) -> Path:
 def test_import_exit_0_and_summary(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     f = tmp_path / "ecr.csv"
     f.write_text("kommune;år;sektor;ton\n101;2023;vej;1.234,5\n", encoding="utf-8")
-    assert main(["import", "inventory", str(f), "--db", str(db), "--edition", "ECR 2025", "--who", "kim"]) == 0
+    auth.grant(Store(db), auth.cli_admin("test"), "kim@kommune.dk", "admin")
+    assert main(["import", "inventory", str(f), "--db", str(db), "--edition", "ECR 2025", "--who", "kim@kommune.dk"]) == 0
     out = capsys.readouterr().out
     assert "ny udgave af opgørelsen: ECR 2025" in out and "indlæst" in out
     log = Store(db).query("SELECT who, outcome, rows FROM import_log")
-    assert log.values.tolist() == [["kim", "imported", 1]]
+    assert log.values.tolist() == [[f"cli:{getpass.getuser()} as kim@kommune.dk", "imported", 1]]
 
 
 def test_dry_run_exit_0_writes_nothing(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

@@ -2,6 +2,7 @@
 copies refreshed on the data version, writes of several processes, the server going away, pages on both backends."""
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import subprocess
@@ -121,7 +122,7 @@ def test_every_cli_command_works_against_postgres(pg_url: str, tmp_path: Path,
     assert counts["emission"] > 10_000 and counts["action"] > 1000
     f = tmp_path / "ecr.csv"
     f.write_text("kommune;år;sektor;ton\n101;2023;vej;1.234,5\n", encoding="utf-8")
-    assert main(["import", "inventory", str(f), "--database-url", pg_url, "--edition", "ECR 2025", "--who", "kim"]) == 0
+    assert main(["import", "inventory", str(f), "--database-url", pg_url, "--edition", "ECR 2025"]) == 0
     got = pg_rows(pg_url, "SELECT e.tco2e FROM emission e JOIN edition d ON d.id = e.edition WHERE d.name = 'ECR 2025'")
     assert got == [(1234.5,)]
     assert pg_rows(pg_url, "SELECT count(*) FROM edition WHERE is_demo") == [(0,)]  # the second step ran too
@@ -254,7 +255,7 @@ def test_user_action_and_milestone_commands_against_postgres(pg_demo_copy: Store
     assert main(["action", "set-status", "1", new, "--by", "kim@kommune.dk", "--database-url", url]) == 0
     assert pg_rows(url, "SELECT status FROM action WHERE id = 1") == [(new,)]
     assert pg_rows(url, "SELECT new_status, who FROM action_event WHERE action_id = 1 ORDER BY id DESC LIMIT 1") == \
-        [(new, "kim@kommune.dk")]
+        [(new, f"cli:{getpass.getuser()} as kim@kommune.dk")]
     open_ms = pg_rows(url, "SELECT min(id) FROM milestone WHERE done IS NULL")[0][0]
     assert main(["milestone", "done", str(open_ms), "--by", "kim@kommune.dk", "--database-url", url]) == 0
     assert pg_rows(url, "SELECT done IS NOT NULL FROM milestone WHERE id = %s", [open_ms]) == [(True,)]
