@@ -99,6 +99,13 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "imp.notes": ("Bemærk", "Note"),
     "imp.apply": ("Indlæs", "Import"),
     "imp.done": ("Indlæst: {file}. {message}", "Imported: {file}. {message}"),
+    "imp.err.moved": (
+        "{file} er ikke indlæst: dataene er ændret, siden forhåndsvisningen blev lavet (en anden har gemt, indlæst "
+        "eller gendannet i mellemtiden). Intet er ændret. Læs den nye forhåndsvisning, og klik Indlæs igen, hvis "
+        "den stadig er rigtig.",
+        "{file} was not imported: the data changed after the preview was made (someone saved, imported or restored "
+        "meanwhile). Nothing was changed. Read the new preview and click Import again if it is still right.",
+    ),
     "imp.col.row": ("Række", "Row"),
     "imp.col.column": ("Kolonne", "Column"),
     "imp.col.value": ("Værdi", "Value"),
