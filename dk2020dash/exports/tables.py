@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from dk2020dash import labels, queries
 from dk2020dash.db.migrations import SCHEMA_VERSION, TABLES
 from dk2020dash.db.store import Store
+from dk2020dash.ingest.read import defused as _defused  # the rule undefused reads back on import
 
 FORMATS = ("csv", "xlsx", "parquet")
 XLSX_FILE = "dk2020.xlsx"
@@ -414,6 +415,8 @@ def export_import_files(store: Store, out_dir: Path) -> list[tuple[str, Path, di
         for col in frame.columns:
             if pd.api.types.is_bool_dtype(frame[col]):
                 frame[col] = frame[col].map({True: "true", False: "false"})
+            elif frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
+                frame[col] = frame[col].map(_defused)  # as every CSV download; the importer takes the ' off again
         frame.to_csv(path, index=False, encoding="utf-8", float_format=_plain_float, date_format="%Y-%m-%d",
                      lineterminator="\n")
         written.append((kind, path, edition))
@@ -548,26 +551,6 @@ def table_bytes(df: pd.DataFrame, fmt: str, lang: str = "da") -> bytes:
         wb.save(buf)
         return buf.getvalue()
     raise ValueError(f"ukendt format: {fmt!r} (brug csv eller xlsx)")
-
-
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
-
-
-def _defused(value: object) -> object:
-    """Excel runs a CSV cell that starts like a formula; a leading apostrophe makes it plain text. Text that
-    is a negative number (-0,25) stays as it is. Used by the per-table downloads and the full CSV export."""
-    if isinstance(value, str) and (value.startswith(_FORMULA_START)
-                                   or (value.startswith("-") and not _is_number(value))):
-        return "'" + value
-    return value
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text.replace(",", "."))
-    except ValueError:
-        return False
-    return True
 
 
 MIME = {
