@@ -345,3 +345,26 @@ def test_password_hashes_never_leave_in_an_export(empty_store: Store, tmp_path: 
     assert list(exported.columns) == ["email", "role", "granted_by", "granted_at"]  # ... never the hash
     assert not exported.astype(str).apply(lambda c: c.str.contains("argon2")).any().any()
     assert "password_hash" not in "\n".join(tables.readme_lines(fmt))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet"])
+def test_an_export_without_accounts_has_no_account_rows(empty_store: Store, tmp_path: Path, fmt: str) -> None:
+    """accounts=False (the app's download for anyone but an admin): app_user and app_user_scope empty, no audit row
+    about them; with accounts (an admin, the CLI) they are there (issue 20, item 4)."""
+    from dk2020dash import auth
+
+    auth.grant(empty_store, auth.cli_admin("test"), "ed@kommune.dk", "editor", municipalities=["101"])
+
+    def rows(folder: Path, table: str) -> pd.DataFrame:
+        if fmt == "csv":
+            return pd.read_csv(folder / f"{table}.csv")
+        if fmt == "parquet":
+            return pd.read_parquet(folder / f"{table}.parquet")
+        return pd.read_excel(folder / tables.XLSX_FILE, sheet_name=table)
+
+    for accounts, expected in ((False, 0), (True, 1)):
+        folder = tmp_path / f"ud-{accounts}"
+        tables.export_tables(empty_store, folder, fmt, accounts=accounts)
+        assert len(rows(folder, "app_user")) == expected
+        assert len(rows(folder, "app_user_scope")) == expected
+        assert (len(rows(folder, "audit")) > 0) == accounts
