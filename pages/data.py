@@ -6,6 +6,7 @@ import streamlit as st
 
 from dk2020dash import i18n, labels
 from dk2020dash.auth import AuthError, require_admin
+from dk2020dash.domain import happened_range
 from dk2020dash.errors import StoreError
 from dk2020dash.ingest import KINDS, ImportResult, PreviewMoved, run_import
 from dk2020dash.ui import context, forms, loaders, shell, signin, tables, widgets
@@ -39,8 +40,9 @@ if admin:
             into = st.selectbox(ctx.t("imp.into_edition"), real, key="imp-into", help=ctx.t("imp.into_edition.help"))
         else:
             edition = st.text_input(ctx.t("imp.edition"), key="imp-edition", help=ctx.t("imp.edition.help")).strip()
+            first, last = happened_range()  # run_import refuses any other (a date far ahead shadows every edition)
             published = st.date_input(ctx.t("imp.published"), value=None, format="YYYY-MM-DD", key="imp-published",
-                                      help=ctx.t("imp.published.help"))
+                                      help=ctx.t("imp.published.help"), min_value=first, max_value=last)
 else:
     st.info(ctx.t("auth.admin_only"), icon="🔒")
 

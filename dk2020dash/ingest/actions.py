@@ -11,6 +11,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from dk2020dash.domain import happened_range
 from dk2020dash.errors import Phrase
 from dk2020dash.ingest import common
 from dk2020dash.ingest.common import Reference
@@ -77,7 +78,8 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
         "expected_2030_t": nums["expected_2030_t"], "budget_dkk": nums["budget_dkk"], "_row": rows,
     })
     for c, key in (("start_date", "start"), ("end_date", "end"), ("last_updated", "last_updated")):
-        df[c] = (parse_dates(common.text(table, found[key]), rows, found[key], problems) if key in found
+        within = happened_range() if c == "last_updated" else None  # start and end: planned_range
+        df[c] = (parse_dates(common.text(table, found[key]), rows, found[key], problems, within=within) if key in found
                  else pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]"))
     wrong_order = (df["end_date"] < df["start_date"]).to_numpy()
     problems.add_mask(wrong_order, rows, found.get("end"), common.text(table, found.get("end")),

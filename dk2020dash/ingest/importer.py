@@ -16,6 +16,7 @@ import pandas as pd
 from dk2020dash import config
 from dk2020dash.db.pending import finish_pending, mark_pending
 from dk2020dash.db.store import Store
+from dk2020dash.domain import happened_range
 from dk2020dash.errors import Phrase, Refusal, StoreError
 from dk2020dash.ingest import actions, inventory, milestones, plans, population, risks, scenarios
 from dk2020dash.ingest.common import Reference
@@ -88,6 +89,10 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
     report = ImportResult(kind, file_name, sha, dry_run=dry_run)
     problems = Problems(file_name)
 
+    low, high = happened_range(ctx.today)
+    if published is not None and not low <= published <= high:  # else it would shadow every later edition
+        problems.add(None, "published", published.isoformat(), "imp.p.date_range", low=low, high=high)
+        return _reject(store, report, problems, ctx)
     limit = max_bytes()
     if len(data) > limit:
         problems.add(None, None, Phrase("imp.p.size", mb=len(data) / 1024 / 1024), "imp.p.max_size",

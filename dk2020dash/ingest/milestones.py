@@ -4,6 +4,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from dk2020dash.domain import happened_range
 from dk2020dash.ingest import common
 from dk2020dash.ingest.common import Reference
 from dk2020dash.ingest.dates import parse_dates
@@ -30,7 +31,8 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
         "due": parse_dates(common.text(table, found["due"]), rows, found["due"], problems, required=True),
         "_row": rows,
     })
-    df["done"] = (parse_dates(common.text(table, found["done"]), rows, found["done"], problems)
+    df["done"] = (parse_dates(common.text(table, found["done"]), rows, found["done"], problems,
+                              within=happened_range())
                   if "done" in found else pd.NaT)
     note = common.text(table, found.get("note")).astype(str).str.strip()
     df["note"] = note.where(note != "", None)
