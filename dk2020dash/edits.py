@@ -147,7 +147,8 @@ def _bounded(day: date | None, field: str) -> date | None:
     """A day within domain.planned_range (a done date is refused in the future first: mark_done), or None."""
     low, high = planned_range()
     if day is not None and not low <= day <= high:
-        raise EditError("edit.err.date_range", field=Phrase(f"edit.field.{field}"), value=day, low=low, high=high)
+        raise EditError("edit.err.date_range", field=Phrase(f"edit.field.{field}"), value=day.isoformat(),
+                        low=low.isoformat(), high=high.isoformat())
     return day
 
 

@@ -37,7 +37,8 @@ def parse_dates(values: pd.Series, rows: np.ndarray, column: str, problems: Prob
     problems.add_mask(bad, rows, column, values, "imp.p.date")
     low, high = within or planned_range()
     outside = (out.notna() & ((out < pd.Timestamp(low)) | (out > pd.Timestamp(high)))).to_numpy(dtype=bool)
-    problems.add_mask(outside, rows, column, values, "imp.p.date_range", low=low, high=high)
+    problems.add_mask(outside, rows, column, values, "imp.p.date_range", low=low.isoformat(),
+                      high=high.isoformat())
     out[outside] = pd.NaT
     out = out.astype("datetime64[ns]")
     if required:

@@ -91,7 +91,8 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
 
     low, high = happened_range(ctx.today)
     if published is not None and not low <= published <= high:  # else it would shadow every later edition
-        problems.add(None, "published", published.isoformat(), "imp.p.date_range", low=low, high=high)
+        problems.add(None, "published", published.isoformat(), "imp.p.date_range", low=low.isoformat(),
+                     high=high.isoformat())
         return _reject(store, report, problems, ctx)
     limit = max_bytes()
     if len(data) > limit:
