@@ -113,3 +113,22 @@ def test_a_milestone_import_records_what_it_changed_and_what_it_removed(demo_cop
         ("due", "2029-01-01", None), ("kind", "plan_revision", None)]
     assert set(audit["who"]) == {ADMIN} and all("ms2.csv" in n for n in audit["note"])
     assert edits.milestone(demo_copy, new_id)["version"] == 3  # 1 + its two audit rows
+
+
+def test_on_postgresql_too_the_preview_is_applied_or_nothing(pg_demo_copy: Store) -> None:
+    """PgStore's write runs on a work copy under PostgreSQL's lock: the key it compares is the data as it is there."""
+    admin = auth.cli_admin("test")
+    auth.grant(pg_demo_copy, admin, EDITOR, "editor", municipalities=["København"])
+    assert run_import(pg_demo_copy, "actions", FIRST, "first.csv", who=ADMIN).written
+    preview = run_import(pg_demo_copy, "actions", SECOND, "second.csv", dry_run=True, who=ADMIN)
+    assert preview.data_key == pg_demo_copy.data_key()
+    before = cykelsti(pg_demo_copy)
+    edits.edit_action(pg_demo_copy, auth.load_user(pg_demo_copy, EDITOR), before["id"], before["version"],
+                      {"status": "completed"})
+    with pytest.raises(PreviewMoved):
+        run_import(pg_demo_copy, "actions", SECOND, "second.csv", who=ADMIN, expect_data_key=preview.data_key)
+    assert cykelsti(pg_demo_copy)["status"] == "completed"
+    again = run_import(pg_demo_copy, "actions", SECOND, "second.csv", dry_run=True, who=ADMIN)
+    assert run_import(pg_demo_copy, "actions", SECOND, "second.csv", who=ADMIN,
+                      expect_data_key=again.data_key).written
+    assert cykelsti(pg_demo_copy)["status"] == "in_progress"
