@@ -45,7 +45,8 @@ SETTINGS: tuple[Setting, ...] = (
             "then stops with \"en anden skriver … er i gang; intet er ændret\"."),
     Setting("DK2020_MAX_IMPORT_MB", "50",
             "The largest file an import takes, in MB (on the command line and the Data page); an import also "
-            "stops at 2,000,000 rows."),
+            "stops at 2,000,000 rows. The shipped `.streamlit/config.toml` caps every upload (imports, restores) "
+            "at the default through `server.maxUploadSize`: raise that with it."),
     Setting("DK2020_BOUNDARIES", None,
             "A GeoJSON file of municipal boundaries (DAGI, properties `kode` and `navn`) for the maps and the "
             "KKR deck instead of the shipped `data/kommuner.geojson`."),

@@ -3,9 +3,30 @@ metric uses. Codes only: their words (both languages) live in labels.py."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
+# Every date a user or a file gives is bounded (CLI, forms, importers), so a typo cannot put an edition ahead of
+# every later one or a milestone in year 1: what has happened (a milestone done, an edition published, a plan
+# adopted or approved, a last update, a risk assessment) lies from DATE_MIN to a year past today (HAPPENED_AHEAD_YEARS:
+# a file dated ahead by a few days or months is still taken); what is planned (an action's start and end, a due
+# date, a plan's revision) from DATE_MIN to PLANNED_DATE_MAX, the years of YEAR_MIN..YEAR_MAX.
+DATE_MIN = date(YEAR_MIN, 1, 1)
+PLANNED_DATE_MAX = date(YEAR_MAX, 12, 31)
+HAPPENED_AHEAD_YEARS = 1
+
+
+def happened_range(today: date | None = None) -> tuple[date, date]:
+    """The dates a thing that has happened may have: DATE_MIN to a year past today (28 February for 29 February)."""
+    today = today or date.today()
+    year = today.year + HAPPENED_AHEAD_YEARS
+    return DATE_MIN, today.replace(year=year, day=28 if (today.month, today.day) == (2, 29) else today.day)
+
+
+def planned_range() -> tuple[date, date]:
+    """The dates a planned thing may have: DATE_MIN to PLANNED_DATE_MAX."""
+    return DATE_MIN, PLANNED_DATE_MAX
 TARGET_YEAR = 2030
 NET_ZERO_YEAR = 2050
 

@@ -28,7 +28,7 @@ from datetime import date
 from dk2020dash import i18n, labels, queries
 from dk2020dash.auth import User, require_edit
 from dk2020dash.db.store import Store
-from dk2020dash.domain import ACTION_STATUSES
+from dk2020dash.domain import ACTION_STATUSES, planned_range
 from dk2020dash.errors import Escape, Phrase, Rejected, Text
 
 EDITABLE_ACTION_FIELDS: tuple[str, ...] = ("status", "start_date", "end_date", "expected_2030_t", "responsible")
@@ -143,6 +143,15 @@ def _as_date(value, field: str) -> date | None:
         raise EditError("edit.err.date", field=Phrase(f"edit.field.{field}"), value=str(value)[:40]) from None
 
 
+def _bounded(day: date | None, field: str) -> date | None:
+    """A day within domain.planned_range (a done date is refused in the future first: mark_done), or None."""
+    low, high = planned_range()
+    if day is not None and not low <= day <= high:
+        raise EditError("edit.err.date_range", field=Phrase(f"edit.field.{field}"), value=day.isoformat(),
+                        low=low.isoformat(), high=high.isoformat())
+    return day
+
+
 def _as_text(value, field: str) -> str | None:
     if value is None:
         return None
@@ -194,7 +203,7 @@ def edit_action(store: Store, user: User, action_id: int, version: int, changes:
         new["status"] = status
     for f in ("start_date", "end_date"):
         if f in changes:
-            new[f] = _as_date(changes[f], f)
+            new[f] = _bounded(_as_date(changes[f], f), f)
     if "expected_2030_t" in changes:
         new["expected_2030_t"] = _as_expected(changes["expected_2030_t"])
     if "responsible" in changes:
@@ -254,6 +263,7 @@ def mark_done(store: Store, user: User, milestone_id: int, version: int | None, 
     day = _as_date(done, "done") or today
     if day > today:
         raise EditError("edit.err.future", done=day.isoformat())
+    _bounded(day, "done")  # nor before domain.DATE_MIN
     note = _as_text(note, "note")
     return _edit_milestone(store, user, milestone_id, version, {"done": day, **({"note": note} if note else {})},
                            note)
@@ -261,7 +271,7 @@ def mark_done(store: Store, user: User, milestone_id: int, version: int | None, 
 
 def move_due(store: Store, user: User, milestone_id: int, version: int | None, due: object, reason: str) -> Saved:
     """Move a milestone's due date; a reason is required and is recorded with the change."""
-    day = _as_date(due, "due")
+    day = _bounded(_as_date(due, "due"), "due")
     reason = _as_text(reason, "reason")
     if day is None:
         raise EditError("edit.err.date", field=Phrase("edit.field.due"), value="")

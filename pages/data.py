@@ -6,8 +6,9 @@ import streamlit as st
 
 from dk2020dash import i18n, labels
 from dk2020dash.auth import AuthError, require_admin
+from dk2020dash.domain import happened_range
 from dk2020dash.errors import StoreError
-from dk2020dash.ingest import KINDS, ImportResult, run_import
+from dk2020dash.ingest import KINDS, ImportResult, PreviewMoved, run_import
 from dk2020dash.ui import context, forms, loaders, shell, signin, tables, widgets
 
 ctx = shell.page_setup(allow_damaged=True)
@@ -39,8 +40,9 @@ if admin:
             into = st.selectbox(ctx.t("imp.into_edition"), real, key="imp-into", help=ctx.t("imp.into_edition.help"))
         else:
             edition = st.text_input(ctx.t("imp.edition"), key="imp-edition", help=ctx.t("imp.edition.help")).strip()
+            first, last = happened_range()  # run_import refuses any other (a date far ahead shadows every edition)
             published = st.date_input(ctx.t("imp.published"), value=None, format="YYYY-MM-DD", key="imp-published",
-                                      help=ctx.t("imp.published.help"))
+                                      help=ctx.t("imp.published.help"), min_value=first, max_value=last)
 else:
     st.info(ctx.t("auth.admin_only"), icon="🔒")
 
@@ -105,7 +107,11 @@ if outcome is not None:
 
 if upload is not None:
     data = upload.getvalue()
-    key = (hashlib.sha256(data).hexdigest(), upload.name, kind, edition, published, into, ctx.version)
+    chosen = (hashlib.sha256(data).hexdigest(), upload.name, kind, edition, published, into)
+    key = (*chosen, ctx.version)
+    # The preview the admin saw: shown in the run before the one where they clicked Indlæs, so read before this
+    # run may show a newer one. The import applies it or nothing (run_import's expect_data_key).
+    shown = st.session_state.get("imp-shown")
     cached = st.session_state.get("imp-preview")
     try:
         if cached is None or cached[0] != key:
@@ -124,22 +130,30 @@ if upload is not None:
         show_problems(report)
     else:
         show_summary(report)
+        st.session_state["imp-shown"] = (chosen, report.data_key)
         if st.button(ctx.t("imp.apply"), type="primary", key="imp-apply", icon=":material/upload:"):
+            seen = shown[1] if shown is not None and shown[0] == chosen else ""
             try:
                 require_admin(ctx.user)  # again at the write, not only by hiding the control
                 done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who,
-                                  published=published, into_edition=into)
+                                  published=published, into_edition=into, expect_data_key=seen)
+            except PreviewMoved as exc:
+                # Nothing written. The preview above is this run's, made on the data as it is now (a write since
+                # the last run changed ctx.version); should one land even later, the next click is refused again.
+                context.show_refusal(ctx, exc, warning=True, icon="⚠️")
+                done = None
             except AuthError as exc:
                 context.show_refusal(ctx, exc)
                 st.stop()
             except StoreError as exc:
                 context.show_refusal(ctx, exc, instead="imp.failed.plain")
                 st.stop()
-            if done.ok:
+            if done is not None and done.ok:
                 st.session_state["imp-outcome"] = {"file": upload.name, "message": done.message}
                 st.session_state.pop("imp-preview", None)
                 st.rerun()
-            show_problems(done)
+            if done is not None:
+                show_problems(done)
 
 st.divider()
 st.subheader(ctx.t("exp.title"))

@@ -15,12 +15,13 @@ from pathlib import Path, PurePath
 from typing import BinaryIO
 
 import duckdb
+import pandas as pd
 
 from dk2020dash.db import open_store
 from dk2020dash.db.migrations import SCHEMA_VERSION, TABLE_SINCE, TABLES, UPGRADE_ROWS
 from dk2020dash.db.store import DB_ID, Store
 from dk2020dash.errors import Phrase, StoreDamaged, StoreError
-from dk2020dash.exports.tables import SECRET_COLUMNS
+from dk2020dash.exports.tables import ACCOUNT_AUDIT, ACCOUNT_TABLES, SECRET_COLUMNS, account_filter
 
 APP = "dk2020dash"
 MANIFEST = "manifest.json"
@@ -92,11 +93,13 @@ def _sha256(data: bytes) -> str:
 
 
 def _ordered(table: str, secrets: bool = True) -> str:
+    """The table as a backup holds it. Without secrets (anyone but an admin) the accounts are left out as well: the
+    account tables are empty (in their shape, so the backup still restores) and the audit has no rows about them."""
     if secrets or table not in SECRET_COLUMNS:
-        return f'SELECT * FROM "{table}" ORDER BY ALL'  # noqa: S608 - names from store.TABLES
-    # The secret columns stay in the file's shape but empty (NULL), so the backup still restores.
+        return f'SELECT * FROM "{table}"{account_filter(table, secrets)} ORDER BY ALL'  # noqa: S608 - fixed names
+    # The secret columns stay in the file's shape but empty (NULL).
     blank = ", ".join(f'CAST(NULL AS VARCHAR) AS "{c}"' for c in SECRET_COLUMNS[table])
-    return f'SELECT * REPLACE ({blank}) FROM "{table}" ORDER BY ALL'  # noqa: S608 - fixed names
+    return f'SELECT * REPLACE ({blank}) FROM "{table}"{account_filter(table, secrets)} ORDER BY ALL'  # noqa: S608
 
 
 def tables_in(version: int) -> tuple[str, ...]:
@@ -110,8 +113,9 @@ def backup(store: Store, file: str | os.PathLike | BinaryIO, *, secrets: bool = 
 
     A backup is the whole database, so by default it keeps the argon2 hashes of local accounts (app_user
     .password_hash): a restore must give the accounts back. Keep backup files as safe as the database file.
-    With secrets=False (the app's download for anyone but an admin) those columns are written empty and a restore
-    of that file leaves local accounts without a password (set one again with `user add ... --password`)."""
+    With secrets=False (the app's download for anyone but an admin) it holds no accounts at all: app_user and
+    app_user_scope are empty and the audit has no rows about them ("accounts": false in the manifest); a restore of
+    that file keeps the accounts of the database it replaces."""
     with tempfile.TemporaryDirectory(prefix="dk2020-backup-") as tmp:
         tables: dict[str, dict] = {}
         # One read transaction over all tables, so a write in between cannot make them disagree.
@@ -123,7 +127,7 @@ def backup(store: Store, file: str | os.PathLike | BinaryIO, *, secrets: bool = 
                     path = Path(tmp) / f"{table}.parquet"
                     con.execute(f"COPY ({_ordered(table, secrets)}) TO ? (FORMAT parquet, COMPRESSION zstd)",  # noqa: S608
                                 [str(path)])
-                    rows = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]  # noqa: S608
+                    rows = con.execute(f"SELECT count(*) FROM ({_ordered(table, secrets)})").fetchone()[0]  # noqa: S608
                     tables[table] = {"rows": int(rows), "sha256": _sha256(path.read_bytes())}
                 sequences = {name: int(last) for name, last in con.execute(
                     "SELECT sequence_name, last_value FROM duckdb_sequences() WHERE last_value IS NOT NULL"
@@ -138,6 +142,7 @@ def backup(store: Store, file: str | os.PathLike | BinaryIO, *, secrets: bool = 
             "tables": tables,
             "sequences": sequences,
             "secrets": secrets,
+            "accounts": secrets,
         }
         target = file if hasattr(file, "write") else open(file, "wb")  # noqa: SIM115 - closed below
         try:
@@ -382,6 +387,8 @@ def _restore_locked(store: Store, source: BackupFile, name: str, who: str, repla
         current = _current_data_version(store, replace_damaged)
         new_version = max(current, int(manifest["data_version"])) + 1
         paths = {table: Path(tmp) / f"{table}.parquet" for table in tables_in(int(manifest["schema_version"]))}
+        # A backup without accounts (anyone but an admin downloaded it) keeps the accounts of the database it replaces.
+        accounts = _current_accounts(store) if manifest.get("accounts") is False else {}
 
         def fill(con: duckdb.DuckDBPyConnection) -> None:
             # The fresh file holds the shipped sectors and municipalities; the backup's own replace them.
@@ -408,6 +415,12 @@ def _restore_locked(store: Store, source: BackupFile, name: str, who: str, repla
             con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('data_version', ?)",
                         [str(SCHEMA_VERSION), str(new_version)])
             _advance_sequences(con, manifest.get("sequences") or {}, name)
+            for table, frame in accounts.items():  # the audit rows get new ids, after the backup's own
+                con.register("restore_accounts", frame)
+                try:
+                    con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM restore_accounts')  # noqa: S608
+                finally:
+                    con.unregister("restore_accounts")
             con.execute(
                 "INSERT INTO import_log (who, kind, file_name, sha256, rows, outcome, message) "
                 "VALUES (?, 'restore', ?, ?, ?, 'restored', ?)",
@@ -443,6 +456,20 @@ def _user() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name in some containers
         return "ukendt"
+
+
+def _current_accounts(store: Store) -> dict[str, pd.DataFrame]:
+    """The accounts of the database about to be replaced (app_user, app_user_scope, the audit rows about them,
+    without their ids), or none when there is no readable database."""
+    if not store.exists():
+        return {}
+    try:
+        with store.connection() as con:
+            out = {t: con.execute(f'SELECT * FROM "{t}"').df() for t in ACCOUNT_TABLES}  # noqa: S608 - fixed names
+            out["audit"] = con.execute(f"SELECT * EXCLUDE (id) FROM audit WHERE {ACCOUNT_AUDIT} ORDER BY id").df()  # noqa: S608
+    except StoreDamaged:
+        return {}
+    return out
 
 
 def _current_data_version(store: Store, replace_damaged: bool = False) -> int:

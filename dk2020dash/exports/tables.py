@@ -18,6 +18,7 @@ from openpyxl.utils import get_column_letter
 from dk2020dash import labels, queries
 from dk2020dash.db.migrations import SCHEMA_VERSION, TABLES
 from dk2020dash.db.store import Store
+from dk2020dash.ingest.read import defused as _defused  # the rule undefused reads back on import
 
 FORMATS = ("csv", "xlsx", "parquet")
 XLSX_FILE = "dk2020.xlsx"
@@ -26,6 +27,19 @@ XLSX_MAX_ROWS = 1_048_575  # Excel's sheet limit (1,048,576) less the header row
 # Columns that never leave the database in an export (CSV, XLSX, Parquet, README); a backup keeps them
 # (exports/backup.py) so a restore keeps local accounts.
 SECRET_COLUMNS: dict[str, tuple[str, ...]] = {"app_user": ("password_hash",)}
+# The rows about accounts (who may write, which admins have a local password): in an admin's export and backup only;
+# everyone else's has these tables empty and the audit without its rows about them (DESIGN.md section 7).
+ACCOUNT_TABLES: tuple[str, ...] = ("app_user", "app_user_scope")
+ACCOUNT_AUDIT = "table_name IN ('app_user', 'app_user_scope')"  # the audit rows about accounts (auth.grant, revoke)
+
+
+def account_filter(table: str, accounts: bool) -> str:
+    """The WHERE clause that leaves the rows about accounts out of `table` (none with accounts=True)."""
+    if accounts:
+        return ""
+    if table in ACCOUNT_TABLES:
+        return " WHERE false"
+    return f" WHERE NOT ({ACCOUNT_AUDIT})" if table == "audit" else ""
 
 # Every table and column with its unit, in Danish and English: the README of every export is written from
 # here, and tests/unit/test_export.py checks that every column in the database is described.
@@ -280,35 +294,37 @@ def readme_lines(fmt: str, store: Store | None = None) -> list[str]:
     return lines
 
 
-def _ordered(table: str) -> str:
+def _ordered(table: str, accounts: bool = True) -> str:
     # Every table's key columns come first, so ordering by all columns is ordering by the key. Secret columns
     # (SECRET_COLUMNS: the password hashes of local accounts) never leave the database in an export.
     hidden = SECRET_COLUMNS.get(table)
     columns = "* EXCLUDE (" + ", ".join(f'"{c}"' for c in hidden) + ")" if hidden else "*"
-    return f'SELECT {columns} FROM "{table}" ORDER BY ALL'  # noqa: S608 - names from store.TABLES
+    return f'SELECT {columns} FROM "{table}"{account_filter(table, accounts)} ORDER BY ALL'  # noqa: S608 - fixed names
 
 
 _DEFUSE_SQL = "dk2020_defused"
 
 
-def _defused_select(con: duckdb.DuckDBPyConnection, table: str) -> str:
+def _defused_select(con: duckdb.DuckDBPyConnection, table: str, accounts: bool = True) -> str:
     """The table in key order with every text column passed through _defused (registered as _DEFUSE_SQL)."""
     columns = con.execute("SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' "
                           "AND table_name = ? ORDER BY column_index", [table]).fetchall()
     columns = [(c, kind) for c, kind in columns if c not in SECRET_COLUMNS.get(table, ())]  # never exported
     shown = ", ".join(f'{_DEFUSE_SQL}("{c}") AS "{c}"' if kind == "VARCHAR" else f'"{c}"' for c, kind in columns)
-    return f"SELECT {shown} FROM ({_ordered(table)})"  # noqa: S608 - names from the catalog
+    return f"SELECT {shown} FROM ({_ordered(table, accounts)})"  # noqa: S608 - names from the catalog
 
 
-def read_table(store: Store, table: str) -> pd.DataFrame:
-    """One table in key order, as a DataFrame."""
+def read_table(store: Store, table: str, accounts: bool = True) -> pd.DataFrame:
+    """One table in key order, as a DataFrame (without the rows about accounts unless `accounts`)."""
     if table not in TABLES:
         raise ValueError(f"ukendt tabel: {table!r}")
-    return store.query(_ordered(table))
+    return store.query(_ordered(table, accounts))
 
 
-def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
-    """Write every table of the store to out_dir as csv, xlsx or parquet, with a README; returns the files."""
+def export_tables(store: Store, out_dir: str | Path, fmt: str, *, accounts: bool = True) -> list[Path]:
+    """Write every table of the store to out_dir as csv, xlsx or parquet, with a README; returns the files. With
+    accounts=False (the app's download for anyone but an admin) app_user and app_user_scope are empty and the
+    audit has no rows about accounts."""
     if fmt not in FORMATS:
         raise ValueError(f"ukendt format: {fmt!r} (brug {', '.join(FORMATS)})")
     out = Path(out_dir)
@@ -317,7 +333,7 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
         path = out / XLSX_FILE
-        _write_workbook(store, path)
+        _write_workbook(store, path, accounts)
         return [path]
     written = []
     options = "(FORMAT csv, HEADER, DELIMITER ',')" if fmt == "csv" else "(FORMAT parquet, COMPRESSION zstd)"
@@ -327,7 +343,7 @@ def export_tables(store: Store, out_dir: str | Path, fmt: str) -> list[Path]:
         try:
             for table in TABLES:
                 path = out / f"{table}.{fmt}"
-                select = _defused_select(con, table) if fmt == "csv" else _ordered(table)
+                select = _defused_select(con, table, accounts) if fmt == "csv" else _ordered(table, accounts)
                 con.execute(f"COPY ({select}) TO ? {options}", [str(path)])  # noqa: S608 - fixed options
                 written.append(path)
         finally:
@@ -421,6 +437,8 @@ def export_import_files(store: Store, out_dir: Path) -> list[tuple[str, Path, di
         for col in frame.columns:
             if pd.api.types.is_bool_dtype(frame[col]):
                 frame[col] = frame[col].map({True: "true", False: "false"})
+            elif frame[col].dtype == object or pd.api.types.is_string_dtype(frame[col]):
+                frame[col] = frame[col].map(_defused)  # as every CSV download; the importer takes the ' off again
         frame.to_csv(path, index=False, encoding="utf-8", float_format=_plain_float, date_format="%Y-%m-%d",
                      lineterminator="\n")
         written.append((kind, path, edition))
@@ -454,14 +472,14 @@ def reimport_lines(files: list[tuple[str, str, dict | None]]) -> list[str]:
     return lines
 
 
-def _write_workbook(store: Store, path: Path) -> None:
+def _write_workbook(store: Store, path: Path, accounts: bool = True) -> None:
     # openpyxl's write-only mode streams rows out instead of holding every cell object in memory.
     wb = Workbook(write_only=True)
     readme = wb.create_sheet("README")
     for line in readme_lines("xlsx", store):
         readme.append([line])
     for table in TABLES:
-        df = read_table(store, table)
+        df = read_table(store, table, accounts)
         for part, start in enumerate(range(0, max(len(df), 1), XLSX_MAX_ROWS)):
             sheet = wb.create_sheet(table if part == 0 else f"{table} ({part + 1})")
             _append_frame(sheet, df.iloc[start:start + XLSX_MAX_ROWS])
@@ -508,10 +526,10 @@ def _text_cell(sheet, value: str):
     return cell
 
 
-def export_archive(store: Store, fmt: str) -> bytes:
-    """export_tables as one zip file, for the app's download."""
+def export_archive(store: Store, fmt: str, *, accounts: bool = True) -> bytes:
+    """export_tables as one zip file, for the app's download (accounts: only for an admin)."""
     with tempfile.TemporaryDirectory(prefix="dk2020-export-") as tmp:
-        files = export_tables(store, tmp, fmt)
+        files = export_tables(store, tmp, fmt, accounts=accounts)
         buf = io.BytesIO()
         with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             for path in files:
@@ -555,26 +573,6 @@ def table_bytes(df: pd.DataFrame, fmt: str, lang: str = "da") -> bytes:
         wb.save(buf)
         return buf.getvalue()
     raise ValueError(f"ukendt format: {fmt!r} (brug csv eller xlsx)")
-
-
-_FORMULA_START = ("=", "+", "@", "\t", "\r")
-
-
-def _defused(value: object) -> object:
-    """Excel runs a CSV cell that starts like a formula; a leading apostrophe makes it plain text. Text that
-    is a negative number (-0,25) stays as it is. Used by the per-table downloads and the full CSV export."""
-    if isinstance(value, str) and (value.startswith(_FORMULA_START)
-                                   or (value.startswith("-") and not _is_number(value))):
-        return "'" + value
-    return value
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text.replace(",", "."))
-    except ValueError:
-        return False
-    return True
 
 
 MIME = {

@@ -99,6 +99,13 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "imp.notes": ("Bemærk", "Note"),
     "imp.apply": ("Indlæs", "Import"),
     "imp.done": ("Indlæst: {file}. {message}", "Imported: {file}. {message}"),
+    "imp.err.moved": (
+        "{file} er ikke indlæst: dataene er ændret, siden forhåndsvisningen blev lavet (en anden har gemt, indlæst "
+        "eller gendannet i mellemtiden). Intet er ændret. Læs den nye forhåndsvisning, og klik Indlæs igen, hvis "
+        "den stadig er rigtig.",
+        "{file} was not imported: the data changed after the preview was made (someone saved, imported or restored "
+        "meanwhile). Nothing was changed. Read the new preview and click Import again if it is still right.",
+    ),
     "imp.col.row": ("Række", "Row"),
     "imp.col.column": ("Kolonne", "Column"),
     "imp.col.value": ("Værdi", "Value"),
@@ -475,6 +482,7 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                         "English ({v2}); change the file to one format"),
     "imp.p.date": ("en dato som 2025-03-01, 01-03-2025 eller 1.3.2025", "a date such as 2025-03-01, 01-03-2025 or "
                                                                         "1.3.2025"),
+    "imp.p.date_range": ("en dato fra {low} til {high}", "a date from {low} to {high}"),
     "imp.p.date_empty": ("en dato (feltet er tomt)", "a date (the field is empty)"),
     "imp.p.population": ("et befolkningstal over 0", "a population above 0"),
     "imp.p.period": ("en periode som 2025K1 eller 2025", "a period such as 2025K1 or 2025"),

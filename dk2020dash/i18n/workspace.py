@@ -70,6 +70,8 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "edit.err.too_large": ("Forventet reduktion {value} t er større end kommunens samlede udledning {total} t ({year}).",
                            "The expected reduction {value} t is larger than the municipality's total emissions "
                            "{total} t ({year})."),
+    "edit.err.date_range": ("{field}: {value} ligger ikke mellem {low} og {high}.",
+                            "{field}: {value} is not between {low} and {high}."),
     "edit.err.future": ("Datoen for udført {done} ligger i fremtiden.", "The done date {done} is in the future."),
     "edit.err.already_done": ("Milepælen er allerede udført ({done}).", "The milestone is already done ({done})."),
     "edit.err.reason": ("Angiv en begrundelse for at flytte fristen.", "Give a reason for moving the due date."),

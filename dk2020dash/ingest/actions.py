@@ -11,6 +11,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from dk2020dash.domain import happened_range
 from dk2020dash.errors import Phrase
 from dk2020dash.ingest import common
 from dk2020dash.ingest.common import Reference
@@ -77,7 +78,8 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
         "expected_2030_t": nums["expected_2030_t"], "budget_dkk": nums["budget_dkk"], "_row": rows,
     })
     for c, key in (("start_date", "start"), ("end_date", "end"), ("last_updated", "last_updated")):
-        df[c] = (parse_dates(common.text(table, found[key]), rows, found[key], problems) if key in found
+        within = happened_range() if c == "last_updated" else None  # start and end: planned_range
+        df[c] = (parse_dates(common.text(table, found[key]), rows, found[key], problems, within=within) if key in found
                  else pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]"))
     wrong_order = (df["end_date"] < df["start_date"]).to_numpy()
     problems.add_mask(wrong_order, rows, found.get("end"), common.text(table, found.get("end")),
@@ -167,37 +169,56 @@ def _match(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ref: Reference, pro
     return out
 
 
-def _changed(m: pd.DataFrame, today) -> np.ndarray:
-    def same(a: pd.Series, b: pd.Series) -> np.ndarray:
-        a, b = a.astype(object), b.astype(object)
-        na_a, na_b = pd.isna(a).to_numpy(), pd.isna(b).to_numpy()
-        eq = np.array([x == y for x, y in zip(a, b, strict=True)], dtype=bool)
-        return (na_a & na_b) | (~na_a & ~na_b & eq)
+def _same(a: pd.Series, b: pd.Series) -> np.ndarray:
+    a, b = a.astype(object), b.astype(object)
+    na_a, na_b = pd.isna(a).to_numpy(), pd.isna(b).to_numpy()
+    eq = np.array([x == y for x, y in zip(a, b, strict=True)], dtype=bool)
+    return (na_a & na_b) | (~na_a & ~na_b & eq)
 
-    diff = np.zeros(len(m), bool)
-    for c in ("title", "sector", "kind", "status", "responsible"):
-        diff |= ~same(m[c], m[f"old_{c}"])
+
+def _same_number(a: pd.Series, b: pd.Series) -> np.ndarray:
+    a, b = pd.to_numeric(a).astype(float).to_numpy(), pd.to_numeric(b).astype(float).to_numpy()
+    return (np.isnan(a) & np.isnan(b)) | np.isclose(a, b, rtol=0, atol=1e-9)
+
+
+def _field_changes(m: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Per field (the audit's names, as edits.py's), the rows whose value the file changes."""
+    out = {c: ~_same(m[c], m[f"old_{c}"]) for c in ("title", "sector", "kind", "status", "responsible")}
     for c in ("start_date", "end_date"):
-        diff |= ~same(pd.to_datetime(m[c]).dt.date, pd.to_datetime(m[f"old_{c}"]).dt.date)
+        out[c] = ~_same(pd.to_datetime(m[c]).dt.date, pd.to_datetime(m[f"old_{c}"]).dt.date)
     # A newer (or any other) last update in the file is a change; an empty one says nothing about it.
     given = m["last_updated"].notna().to_numpy()
-    diff |= given & ~same(pd.to_datetime(m["last_updated"]).dt.date, pd.to_datetime(m["old_last_updated"]).dt.date)
+    out["last_updated"] = given & ~_same(pd.to_datetime(m["last_updated"]).dt.date,
+                                         pd.to_datetime(m["old_last_updated"]).dt.date)
     for c in ("expected_2030_t", "budget_dkk"):
-        a, b = m[c].astype(float).to_numpy(), pd.to_numeric(m[f"old_{c}"]).astype(float).to_numpy()
-        diff |= ~((np.isnan(a) & np.isnan(b)) | np.isclose(a, b, rtol=0, atol=1e-9))
-    return diff | _adaptation_changed(m)
-
-
-def _adaptation_changed(m: pd.DataFrame) -> np.ndarray:
-    """Rows whose hazards or protection targets the file changes (a file without those columns changes none)."""
-    diff = np.zeros(len(m), bool)
+        out[c] = ~_same_number(m[c], m[f"old_{c}"])
+    # Hazards and protection targets, where the file has those columns (a file without them changes none).
     if "hazards" in m and m["hazards"].notna().any():
-        diff |= np.array([h != o for h, o in zip(m["hazards"], m["old_hazards"], strict=True)], dtype=bool)
+        out["hazard"] = np.array([h != o for h, o in zip(m["hazards"], m["old_hazards"], strict=True)], dtype=bool)
     if "_protection_given" in m and len(m) and bool(m["_protection_given"].iloc[0]):
         for c in PROTECTION:
-            a, b = m[c].astype(float).to_numpy(), m[f"old_{c}"].astype(float).to_numpy()
-            diff |= ~((np.isnan(a) & np.isnan(b)) | np.isclose(a, b, rtol=0, atol=1e-9))
+            out[c] = ~_same_number(m[c], m[f"old_{c}"])
+    return out
+
+
+def _changed(m: pd.DataFrame, today) -> np.ndarray:
+    diff = np.zeros(len(m), bool)
+    for changed in _field_changes(m).values():
+        diff |= changed
     return diff
+
+
+def _audits(upd: pd.DataFrame) -> list[tuple[int, str, object, object]]:
+    """(action id, field, old, new) for every field the file changes in an existing action: every field but the
+    status (an action_event) and the last update (bookkeeping, which edits do not audit either)."""
+    out = []
+    ids = upd["existing_id"].astype("int64").to_numpy()
+    for f, changed in _field_changes(upd).items():
+        if f in ("status", "last_updated"):
+            continue
+        new, old = upd["hazards" if f == "hazard" else f], upd["old_hazards" if f == "hazard" else f"old_{f}"]
+        out += [(int(ids[i]), f, old.iloc[i], new.iloc[i]) for i in np.flatnonzero(changed)]
+    return sorted(out, key=lambda c: c[0])
 
 
 def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, ref: Reference,
@@ -254,6 +275,7 @@ def write(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, summ
         moved = upd[(upd["status"] != upd["old_status"]).to_numpy()]
         _events(con, moved["existing_id"].astype("int64").to_numpy(), moved["old_status"], moved["status"],
                 moved["note"].fillna(note_default), ctx)
+        common.insert_audit(con, "action", _audits(upd), ctx.who, note_default)
     new = m[is_new]
     if len(new):
         frame = pd.DataFrame({

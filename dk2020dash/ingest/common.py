@@ -148,6 +148,34 @@ def duplicates(keys: pd.DataFrame, rows: np.ndarray, column: str, values: pd.Ser
     return dup
 
 
+def cell_text(value: object) -> str | None:
+    """A value as an audit row stores it (as edits.py does): None for empty, a day as 2026-09-01, a whole float
+    without decimals, any other float in full."""
+    if value is None or (not isinstance(value, (tuple, list)) and pd.isna(value)):
+        return None
+    if isinstance(value, (pd.Timestamp, np.datetime64)):
+        return pd.Timestamp(value).date().isoformat()
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, (float, np.floating)):
+        value = float(value)
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, (tuple, list)):
+        return ";".join(str(v) for v in value) or None
+    return str(value.item() if hasattr(value, "item") else value) or None
+
+
+def insert_audit(con: duckdb.DuckDBPyConnection, table: str, changes: list[tuple[int, str, object, object]],
+                 who: str, note: str) -> int:
+    """One audit row per (row id, field, old, new): what an import changed in a row that was there before, in the
+    import's transaction, with who imported it and the file in the note (edits.py writes the same rows)."""
+    rows = [(table, str(int(i)), f, cell_text(o), cell_text(n), who, note) for i, f, o, n in changes]
+    if rows:
+        con.executemany("INSERT INTO audit (table_name, row_id, field, old, new, who, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        rows)
+    return len(rows)
+
+
 def insert_frame(con: duckdb.DuckDBPyConnection, table: str, df: pd.DataFrame) -> int:
     """Bulk insert through a registered view; column names are the table's (fixed in this package)."""
     view = f"ingest_{table}"

@@ -1,12 +1,13 @@
 """run_import: the one path from file bytes to the store, used by the CLI and the Data page."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import getpass
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from types import ModuleType
 
 import duckdb
@@ -15,7 +16,8 @@ import pandas as pd
 from dk2020dash import config
 from dk2020dash.db.pending import finish_pending, mark_pending
 from dk2020dash.db.store import Store
-from dk2020dash.errors import Phrase, StoreError
+from dk2020dash.domain import happened_range
+from dk2020dash.errors import Phrase, Refusal, StoreError
 from dk2020dash.ingest import actions, inventory, milestones, plans, population, risks, scenarios
 from dk2020dash.ingest.common import Reference
 from dk2020dash.ingest.problems import Problems
@@ -30,6 +32,11 @@ MAX_ROWS = 2_000_000
 PREVIEW_ROWS = 20
 
 log = logging.getLogger(__name__)
+
+
+class PreviewMoved(Refusal):
+    """The data moved on since the preview the user saw (another import, an edit, a restore): the import would not
+    apply that preview, so nothing was written; show the new preview and let them apply that one."""
 
 
 def max_bytes() -> int:
@@ -62,13 +69,17 @@ def _plain_database_errors(run: Callable[..., ImportResult]) -> Callable[..., Im
 def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_name: str | None = None,
                dry_run: bool = False, who: str | None = None, today: dt.date | None = None,
                source: str | None = None, published: dt.date | None = None,
-               into_edition: str | None = None) -> ImportResult:
+               into_edition: str | None = None, expect_data_key: str | None = None) -> ImportResult:
     """Validate the whole file; if it is clean (and not a dry run) write it in one transaction and log it.
 
     A rejected file changes nothing but one import_log row saying so (not even that on a dry run). An inventory
     becomes a new edition named edition_name (else after the file), with source and published (else today), or,
     with into_edition, a correction of that existing edition (its rows of the same municipality, year and sector
-    are replaced)."""
+    are replaced).
+
+    Every report carries the data key (Store.data_key: database id and data version) its summary was made on. A
+    write with expect_data_key (the key of the preview the user saw) raises PreviewMoved, with nothing written,
+    when the data inside its write transaction is another version: the preview is what is applied, or nothing."""
     if kind not in KINDS:
         raise ValueError(f"ukendt slags data: {kind!r}; vælg en af {', '.join(KINDS)}")
     module = KINDS[kind]
@@ -78,6 +89,11 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
     report = ImportResult(kind, file_name, sha, dry_run=dry_run)
     problems = Problems(file_name)
 
+    low, high = happened_range(ctx.today)
+    if published is not None and not low <= published <= high:  # else it would shadow every later edition
+        problems.add(None, "published", published.isoformat(), "imp.p.date_range", low=low.isoformat(),
+                     high=high.isoformat())
+        return _reject(store, report, problems, ctx)
     limit = max_bytes()
     if len(data) > limit:
         problems.add(None, None, Phrase("imp.p.size", mb=len(data) / 1024 / 1024), "imp.p.max_size",
@@ -107,17 +123,39 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
 
     if dry_run:
         with store.connection() as con:
-            summary = module.summarise(con, frame, ctx, ref, problems)
+            with _one_version(con):  # the key and the summary from one version of the data
+                report.data_key = data_key(con)
+                summary = module.summarise(con, frame, ctx, ref, problems)
         if problems:  # e.g. an edition name that already exists
             return _reject(store, report, problems, ctx)
         _accept(report, summary, frame)
         report.message = "prøvekørsel: filen er gyldig; intet er skrevet"
         return report
-    return _write(store, module, frame, ctx, ref, problems, report)
+    return _write(store, module, frame, ctx, ref, problems, report, expect_data_key)
+
+
+@contextlib.contextmanager
+def _one_version(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """A read transaction around the block, unless con is in one already (a page run's Store.snapshot)."""
+    try:
+        con.execute("BEGIN TRANSACTION")
+    except duckdb.TransactionException:
+        yield
+        return
+    try:
+        yield
+    finally:
+        con.execute("ROLLBACK")
+
+
+def data_key(con: duckdb.DuckDBPyConnection) -> str:
+    """The data key of what con sees (as Store.data_key): '<database id>:<data version>'."""
+    found = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('db_id', 'data_version')").fetchall())
+    return f"{found.get('db_id', '')}:{found.get('data_version')}"
 
 
 def _write(store: Store, module: ModuleType, frame: pd.DataFrame, ctx: ImportJob, ref: Reference, problems: Problems,
-           report: ImportResult) -> ImportResult:
+           report: ImportResult, expect_data_key: str | None = None) -> ImportResult:
     """The import is one write transaction, under the writers' lock of every thread and process (store.write_lock):
     the duplicate check, the comparison with the stored data (the summary), the file's rows, the demo rows of the
     kind and the log row. So two imports of the same file store it once (the second is a duplicate), and what is
@@ -126,6 +164,11 @@ def _write(store: Store, module: ModuleType, frame: pd.DataFrame, ctx: ImportJob
     transaction, as DuckDB cannot delete them in this one; a meta row marks them, so a process that dies in between
     leaves a file whose next open removes them (store.DEMO_PARENTS)."""
     with store.transaction() as con:
+        report.data_key = data_key(con)
+        if expect_data_key is not None and report.data_key != expect_data_key:
+            log.info("import of %s refused: the data moved from %s to %s since the preview", ctx.file_name,
+                     expect_data_key, report.data_key)
+            raise PreviewMoved("imp.err.moved", file=ctx.file_name)  # rolls the transaction back: nothing written
         if _duplicate(con, report, ctx):
             _insert_log(con, ctx, 0, "duplicate", report.message)
             return report
@@ -221,4 +264,4 @@ def _insert_log(con, ctx: ImportJob, rows: int, outcome: str, message: str) -> N
                 "VALUES (?, ?, ?, ?, ?, ?, ?)", [ctx.who, ctx.kind, ctx.file_name, ctx.sha256, rows, outcome, message])
 
 
-__all__ = ["KINDS", "ImportResult", "run_import"]
+__all__ = ["KINDS", "ImportResult", "PreviewMoved", "data_key", "run_import"]

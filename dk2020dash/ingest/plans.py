@@ -9,6 +9,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from dk2020dash.domain import happened_range
 from dk2020dash.ingest import common
 from dk2020dash.ingest.common import HUGE_TCO2E, Reference
 from dk2020dash.ingest.dates import parse_dates
@@ -49,7 +50,8 @@ def parse(table: Table, ref: Reference, problems: Problems) -> pd.DataFrame:
     df = pd.DataFrame({"municipality": muni, "_row": rows, "baseline_year": nums["baseline_year"],
                        "baseline_tco2e": base, "net_zero_year": nums["net_zero_year"]})
     for c in ("adopted", "approved", "revision_due"):
-        df[c] = (parse_dates(common.text(table, found[c]), rows, found[c], problems) if c in found
+        within = None if c == "revision_due" else happened_range()  # adopted and approved have happened
+        df[c] = (parse_dates(common.text(table, found[c]), rows, found[c], problems, within=within) if c in found
                  else pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]"))
     for h, year in targets.items():
         v = nums[h]

@@ -116,6 +116,51 @@ def read_text_grid(text: str) -> tuple[list[list[str]], str]:
     return [_fields(ln, delimiter) if ln.strip() else [] for ln in lines], delimiter
 
 
+# -- formula defusing: a CSV cell a spreadsheet would run as a formula gets a leading apostrophe ------------------
+FORMULA_START = ("=", "+", "@", "\t", "\r")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return True
+
+
+def _needs_quote(text: str) -> bool:
+    """Text a spreadsheet would run as a formula (=, +, @, tab, CR, or a - that is not a negative number such as
+    -0,25), or text with a leading apostrophe that reading back would take for the defusing one."""
+    return (text.startswith(FORMULA_START) or (text.startswith("-") and not _is_number(text))
+            or (text.startswith("'") and _needs_quote(text[1:])))
+
+
+def defused(value: object) -> object:
+    """Excel runs a CSV cell that starts like a formula; a leading apostrophe makes it plain text. Used by every CSV
+    the app writes (the per-table downloads, the full export and its import/ files); undefused is its inverse."""
+    if isinstance(value, str) and _needs_quote(value):
+        return "'" + value
+    return value
+
+
+def undefused(text: str) -> str:
+    """A cell as it was before defused: the one apostrophe defused put in front is taken off (so an exported
+    import/ file reads back exactly as the data it came from); any other text is left as it is."""
+    return text[1:] if text.startswith("'") and _needs_quote(text[1:]) else text
+
+
+def _undefuse(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every defused cell of a CSV's frame read back (only cells with a leading apostrophe are looked at)."""
+    for i in range(frame.shape[1]):
+        col = frame.iloc[:, i]
+        quoted = col.str.startswith("'").to_numpy(dtype=bool)
+        if quoted.any():
+            col = col.copy()
+            col[quoted] = [undefused(v) for v in col[quoted]]
+            frame.isetitem(i, col)
+    return frame
+
+
 def read_table(data: bytes, file_name: str, sheet_hint: str = "") -> Table:
     """The file's header and rows as text (header = first non-empty row)."""
     suffix = PurePath(file_name).suffix.lower()
@@ -146,7 +191,7 @@ def read_table(data: bytes, file_name: str, sheet_hint: str = "") -> Table:
         if blank.any():
             frame, rows = frame[~blank].reset_index(drop=True), rows[~blank]
     headers = [str(c) for c in frame.columns]
-    return Table(frame, rows, file_name, headers, delimiter, encoding)
+    return Table(_undefuse(frame), rows, file_name, headers, delimiter, encoding)
 
 
 def _looks_like_text(data: bytes) -> bool:

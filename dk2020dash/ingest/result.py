@@ -87,6 +87,7 @@ class ImportResult:
     summary: Summary | None = None
     preview: pd.DataFrame = field(default_factory=pd.DataFrame)  # the first rows as parsed
     message: str = ""
+    data_key: str = ""  # the data (Store.data_key) the summary was made on; an apply passes it as expect_data_key
 
     def problem_frame(self, lang: str = "da") -> pd.DataFrame:
         """The listed problems as a table in the language: row, column, value and what was expected."""

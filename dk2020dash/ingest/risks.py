@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from dk2020dash import labels
-from dk2020dash.domain import YEAR_MAX, YEAR_MIN
+from dk2020dash.domain import YEAR_MAX, YEAR_MIN, happened_range
 from dk2020dash.ingest import common
 from dk2020dash.ingest.common import Reference
 from dk2020dash.ingest.dates import parse_dates
@@ -63,7 +63,7 @@ def parse_assessed(values: pd.Series, rows: np.ndarray, column: str | None, prob
     year[is_year] = [float(v.split(".")[0]) for v in text[is_year]]
     as_date = ~is_year
     if as_date.any():
-        parsed = parse_dates(values[as_date], rows[as_date], column, problems)
+        parsed = parse_dates(values[as_date], rows[as_date], column, problems, within=happened_range())
         on[as_date] = parsed
         year[as_date] = parsed.dt.year.to_numpy(dtype=float)
     empty = ((text == "") & ~typed_date).to_numpy(dtype=bool)

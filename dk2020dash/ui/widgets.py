@@ -159,7 +159,8 @@ def download_table(ctx: Context, df: pd.DataFrame | Callable[[], pd.DataFrame], 
 
 def export_downloads(ctx: Context) -> None:
     """Every table as one zip (CSV, XLSX or Parquet, each with a README) and a backup of the database. Only an
-    admin's backup keeps the password hashes of local accounts (anyone else's has them empty)."""
+    admin's downloads hold the accounts (app_user, app_user_scope, the audit rows about them) and only an admin's
+    backup the password hashes of local accounts; anyone else's leave them out."""
     from dk2020dash.auth import is_admin
     from dk2020dash.exports import backup, tables
 
@@ -168,7 +169,7 @@ def export_downloads(ctx: Context) -> None:
     with st.container(horizontal=True, key="export-archives"):
         for fmt in tables.FORMATS:
             st.download_button(
-                ctx.t(f"exp.archive_{fmt}"), data=lambda fmt=fmt: tables.export_archive(open_store(path), fmt),
+                ctx.t(f"exp.archive_{fmt}"), data=lambda fmt=fmt: tables.export_archive(open_store(path), fmt, accounts=secrets),
                 file_name=tables.archive_name(fmt), mime=tables.MIME["zip"], key=f"export-{fmt}",
                 on_click="ignore", icon=":material/folder_zip:",
             )

@@ -256,3 +256,47 @@ def test_after_init_force_a_running_app_shows_the_new_database(env: Store) -> No
     at.run()
     assert not at.exception
     assert not any("Eksempeldata – ikke officielle tal" in w.value for w in at.warning)
+
+
+ACTIONS_HEAD = "municipality,title,sector,status,start,end,expected_2030_t,responsible\n"
+
+
+def test_an_import_whose_preview_went_stale_is_refused_and_the_new_preview_is_shown(env: Store) -> None:
+    """Issue 20, item 2: the admin previews one status change, an editor then saves the action, the admin clicks
+    Indlæs: nothing is written, the page says why and shows the new preview; the next click applies that one."""
+    from dk2020dash import edits, labels
+    from dk2020dash.ingest import run_import
+
+    first = ACTIONS_HEAD + "101,Cykelsti,vej,planned,2025-01-01,2028-12-31,100,Vejafdelingen\n"
+    assert run_import(env, "actions", first.encode(), "first.csv", who=ADMIN).written
+    auth.grant(env, auth.cli_admin("test"), "kbh@kk.dk", "editor", municipalities=["København"])
+    second = (ACTIONS_HEAD + "101,Cykelsti,vej,in_progress,2025-01-01,2028-12-31,100,Vejafdelingen\n").encode()
+    at = upload(data_page(), "second.csv", second, kind="actions")
+    changes = next(d.value for d in at.dataframe if "old_status" in d.value.columns)  # the status changes
+    assert changes[["old_status", "new_status"]].values.tolist() == [[labels.status("planned", "da"),
+                                                                       labels.status("in_progress", "da")]]
+
+    aid = int(env.query("SELECT id FROM action WHERE title = 'Cykelsti' AND NOT is_demo").iloc[0, 0])
+    version = edits.action(env, aid)["version"]
+    edits.edit_action(env, auth.load_user(env, "kbh@kk.dk"), aid, version,
+                      {"status": "completed", "expected_2030_t": 150, "responsible": "Mobilitet"})
+    saved = edits.action(env, aid)
+
+    at.button(key="imp-apply").click().run()
+    assert not at.exception
+    assert any("second.csv er ikke indlæst" in w.value for w in at.warning)
+    assert not any("Indlæst: second.csv" in s.value for s in at.success)
+    assert edits.action(env, aid) == saved  # completed, 150 t, Mobilitet: the editor's save stands
+    changes = next(d.value for d in at.dataframe if "old_status" in d.value.columns)  # the status changes
+    assert changes[["old_status", "new_status"]].values.tolist() == [[labels.status("completed", "da"),
+                                                                       labels.status("in_progress", "da")]]
+
+    at.button(key="imp-apply").click().run()
+    assert not at.exception
+    assert any("Indlæst: second.csv" in s.value for s in at.success)
+    now = edits.action(env, aid)
+    assert (now["status"], now["expected_2030_t"], now["responsible"]) == ("in_progress", 100, "Vejafdelingen")
+    audit = env.query("SELECT field, old, new, who FROM audit WHERE table_name = 'action' AND row_id = ? "
+                      "AND note LIKE '%second.csv%'", [str(aid)])
+    assert sorted(audit.itertuples(index=False, name=None)) == [("expected_2030_t", "150", "100", ADMIN),
+                                                                ("responsible", "Mobilitet", "Vejafdelingen", ADMIN)]

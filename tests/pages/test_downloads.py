@@ -80,3 +80,81 @@ def test_action_and_milestone_downloads_keep_real_dates(demo_store: Store) -> No
     milestones = queries.milestones(demo_store, [751])
     shown = tables.milestones_frame(ctx, milestones, date.today(), dates_as_text=False)
     assert all(isinstance(d, date) for d in shown["Frist"])
+
+
+# -- accounts are an admin's (issue 20, item 4) ---------------------------------------------------------------
+ADMIN, EDITOR = "admin@kommune.dk", "klima@aarhus.dk"
+
+
+def account_rows(archive: bytes) -> dict[str, int]:
+    """Rows of app_user, app_user_scope and of the audit about accounts in an export (CSV or Parquet) or backup."""
+    import zipfile
+
+    import duckdb
+
+    out = {}
+    with zipfile.ZipFile(io.BytesIO(archive)) as zf:
+        for table in ("app_user", "app_user_scope", "audit"):
+            member = next(n for n in zf.namelist() if n.rsplit("/", 1)[-1].split(".")[0] == table
+                          and not n.startswith("import/"))
+            raw = zf.read(member)
+            if member.endswith(".csv"):
+                frame = pd.read_csv(io.BytesIO(raw), dtype=str)
+            else:
+                frame = duckdb.execute("SELECT * FROM read_parquet(?)", [_spill(raw)]).df()
+            if table == "audit":
+                frame = frame[frame["table_name"].isin(["app_user", "app_user_scope"])]
+            out[table] = len(frame)
+    return out
+
+
+def _spill(raw: bytes) -> str:
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".parquet", delete=False) as f:
+        f.write(raw)
+    return f.name
+
+
+@pytest.fixture
+def accounts_env(demo_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Store:
+    import shutil
+
+    from dk2020dash import auth
+
+    path = tmp_path / "konti.duckdb"
+    shutil.copy(demo_db, path)
+    monkeypatch.setenv("DK2020_DB", str(path))
+    store = Store(path)
+    admin = auth.cli_admin("test")
+    auth.grant(store, admin, ADMIN, "admin", password="en-lang-adgangskode")
+    auth.grant(store, admin, EDITOR, "editor", municipalities=["Aarhus"])
+    return store
+
+
+@pytest.mark.parametrize("who", [None, EDITOR, ADMIN])
+def test_only_an_admins_downloads_hold_the_accounts(accounts_env: Store, monkeypatch: pytest.MonkeyPatch,
+                                                    who: str | None) -> None:
+    """The Data page's "Alle tabeller" (CSV, Parquet) and backup downloads, as a viewer, an editor and an admin: the
+    data each button would hand out (its deferred callable, run as a click would)."""
+    import streamlit as st
+
+    from dk2020dash.ui.signin import SESSION_KEY
+
+    made: dict[str, object] = {}
+    real = st.download_button
+
+    def recording(label, data=None, *args, key=None, **kwargs):
+        made[key] = data
+        return real(label, data, *args, key=key, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", recording)
+    at = page("pages/data.py", session={SESSION_KEY: who} if who else None, timeout=90)
+    assert not at.exception
+    stored = accounts_env.query(
+        "SELECT (SELECT count(*) FROM app_user) AS app_user, (SELECT count(*) FROM app_user_scope) AS app_user_scope, "
+        "(SELECT count(*) FROM audit WHERE table_name = 'app_user') AS audit").iloc[0].to_dict()
+    assert stored["app_user"] == 2 and stored["app_user_scope"] == 1 and stored["audit"] >= 3
+    expected = stored if who == ADMIN else {"app_user": 0, "app_user_scope": 0, "audit": 0}
+    for key in ("export-csv", "export-parquet", "backup"):
+        assert account_rows(made[key]()) == expected, key

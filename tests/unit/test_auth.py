@@ -7,6 +7,7 @@ import json
 import zipfile
 from pathlib import PurePath
 
+import pandas as pd
 import pytest
 
 from dk2020dash import auth
@@ -139,16 +140,32 @@ def test_a_backup_keeps_local_accounts_and_a_restore_gives_them_back(empty_store
     assert target.query("SELECT count(*) FROM audit").iloc[0, 0] == 3  # role, scope, password set
 
 
-def test_a_backup_without_secrets_has_no_hash_and_still_restores(empty_store: Store, tmp_path) -> None:
+def test_a_backup_without_secrets_has_no_accounts_and_a_restore_keeps_the_current_ones(empty_store: Store,
+                                                                                       tmp_path) -> None:
+    """A backup anyone but an admin downloads (secrets=False) holds no accounts: no hash, no user, no scope, no
+    audit row about them (issue 20, item 4). Restored over a database, it keeps that database's accounts."""
     auth.grant(empty_store, ADMIN, "lokal@kommune.dk", "admin", password="en-lang-adgangskode")
+    auth.grant(empty_store, ADMIN, "ed@kommune.dk", "editor", municipalities=["101"])
     data = bk.backup_bytes(empty_store, secrets=False)
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        assert not json.loads(zf.read("manifest.json"))["secrets"]
+        manifest = json.loads(zf.read("manifest.json"))
+        assert not manifest["secrets"] and not manifest["accounts"]
         assert b"$argon2" not in b"".join(zf.read(n) for n in zf.namelist())
-    target = Store(tmp_path / "uden.duckdb")
-    bk.restore(target, data)
-    assert auth.load_user(target, "lokal@kommune.dk").role == "admin"
-    assert target.query("SELECT password_hash FROM app_user").iloc[0, 0] is None
+        assert b"lokal@kommune.dk" not in b"".join(zf.read(n) for n in zf.namelist())
+    assert {t: manifest["tables"][t]["rows"] for t in ("app_user", "app_user_scope", "audit")} == {
+        "app_user": 0, "app_user_scope": 0, "audit": 0}
+    fresh = Store(tmp_path / "uden.duckdb")
+    bk.restore(fresh, data)
+    assert fresh.query("SELECT count(*) FROM app_user").iloc[0, 0] == 0
+    target = Store(tmp_path / "med.duckdb")
+    target.create()
+    auth.grant(target, ADMIN, "chef@kommune.dk", "admin", password="en-anden-adgangskode")
+    before = target.query("SELECT table_name, row_id, field, old, new, who FROM audit ORDER BY id")
+    bk.restore(target, data, who="test")
+    assert auth.authenticate(target, "chef@kommune.dk", "en-anden-adgangskode", auth.Throttle()).role == "admin"
+    assert auth.load_user(target, "lokal@kommune.dk").role == "viewer"
+    after = target.query("SELECT table_name, row_id, field, old, new, who FROM audit ORDER BY id")
+    pd.testing.assert_frame_equal(before, after)
 
 
 def test_a_backup_from_version_2_restores_with_no_users(demo_copy: Store, tmp_path) -> None:

@@ -121,3 +121,15 @@ def test_the_settings_command_prints_the_table_and_masks_passwords(monkeypatch: 
     out = capsys.readouterr().out
     assert "postgresql://kim:***@127.0.0.1:1/x" in out and "hemmelig-pw" not in out
     assert all(s.name in out for s in config.SETTINGS if s.where == "env")
+
+
+def test_the_shipped_upload_limit_is_the_import_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Streamlit's upload endpoint refuses a body over server.maxUploadSize (MB) before any page code runs: the
+    shipped config sets it to the default import limit, rounded up to whole MB, not Streamlit's 200."""
+    import math
+    import tomllib
+
+    monkeypatch.delenv("DK2020_MAX_IMPORT_MB", raising=False)
+    shipped = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    limit_mb = math.ceil(config.max_import_bytes() / 1024 / 1024)
+    assert shipped.get("server", {}).get("maxUploadSize") == limit_mb

@@ -224,10 +224,22 @@ def same_rows(a: Store, b: Store, sql: str) -> None:
     pd.testing.assert_frame_equal(left, right, check_exact=True, check_dtype=False)
 
 
+# Cells a spreadsheet would run (issue 20, item 6), each as the export must write it in import/*.csv.
+FORMULAS = {'=HYPERLINK("http://example.invalid/x","klik")': '\'=HYPERLINK("http://example.invalid/x","klik")',
+            "+cmd|' /C calc'!A0": "'+cmd|' /C calc'!A0", "@SUM(A1:A9)": "'@SUM(A1:A9)", "-2+3": "'-2+3",
+            "'=already quoted": "''=already quoted"}
+
+
 @pytest.fixture(scope="module")
-def round_trip(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, Store, dict]:
-    """The demo (with real population for two municipalities and awkward numbers) exported as CSV by the CLI,
-    then imported into an empty database file by file, as the README says; returns (original, fresh, reports)."""
+def round_trip(round_trip_export) -> tuple[Store, Store, dict]:
+    return round_trip_export[:3]
+
+
+@pytest.fixture(scope="module")
+def round_trip_export(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, Store, dict, Path]:
+    """The demo (with real population for two municipalities, awkward numbers and text a spreadsheet would run as a
+    formula) exported as CSV by the CLI, then imported into an empty database file by file, as the README says;
+    returns (original, fresh, reports, the export's folder)."""
     import shutil
 
     from dk2020dash.cli import main
@@ -242,6 +254,9 @@ def round_trip(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple
         # 1.234 reads as a thousand in a Danish-style file, and tiny values print in exponent form by default.
         con.execute("UPDATE emission SET tco2e = 1.234 WHERE municipality = 101 AND year = 2024 AND sector = 'bane'")
         con.execute("UPDATE action SET expected_2030_t = 0.000012345 WHERE id = 2")
+        for n, text in enumerate(FORMULAS, start=3):
+            con.execute("UPDATE action SET responsible = ? WHERE id = ?", [text, n])
+            con.execute("UPDATE milestone SET note = ? WHERE id = (SELECT min(id) + ? FROM milestone)", [text, n])
     out = tmp / "eksport"
     assert main(["export", str(out), "--format", "csv", "--db", str(original.path)]) == 0
     commands = reimport_commands((out / "README.txt").read_text(encoding="utf-8"))
@@ -252,7 +267,21 @@ def round_trip(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple
     reports = {}
     for kind, path, options in commands:
         reports[path] = run_import(fresh, kind, (out / path).read_bytes(), Path(path).name, who="test", **options)
-    return original, fresh, reports
+    return original, fresh, reports, out
+
+
+def test_every_import_file_of_the_export_is_formula_defused(round_trip_export) -> None:
+    import csv
+
+    out = round_trip_export[3]
+    files = sorted((out / "import").glob("*.csv"))
+    assert len(files) >= 8
+    cells = [c for f in files for row in csv.reader(f.read_text(encoding="utf-8").splitlines()) for c in row]
+    running = [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))
+               or (c.startswith("-") and not c.lstrip("-").replace(".", "", 1).isdigit())]
+    assert not running, running[:5]
+    for defused in FORMULAS.values():
+        assert cells.count(defused) == 2  # the action's responsible and the milestone's note
 
 
 def problems_of(reports: dict, *, actions: bool) -> dict:
@@ -273,6 +302,7 @@ def test_csv_export_imported_into_an_empty_database_gives_the_same_numbers(round
     same_rows(original, fresh, "SELECT * FROM plan_target ORDER BY ALL")
     same_rows(original, fresh, "SELECT municipality, kind, year, tco2e FROM scenario ORDER BY ALL")
     same_rows(original, fresh, "SELECT municipality, kind, due, done, note FROM milestone ORDER BY ALL")
+    assert set(FORMULAS) <= set(fresh.query("SELECT note FROM milestone")["note"])  # the defusing ' taken off
     same_rows(original, fresh, "SELECT municipality, hazard, level, assessed_year, assessed_on, note FROM risk "
                                "ORDER BY ALL")
     # The newest edition is still the newest, so every page shows the same numbers.
@@ -287,6 +317,7 @@ def test_csv_export_round_trip_of_actions(round_trip) -> None:
     assert not problems_of(reports, actions=True)
     same_rows(original, fresh, "SELECT municipality, title, sector, kind, status, start_date, end_date, expected_2030_t, "
                                "responsible, budget_dkk, last_updated FROM action ORDER BY ALL")
+    assert set(FORMULAS) <= set(fresh.query("SELECT responsible FROM action")["responsible"])
     # The hazards adaptation actions address and their protection targets come back with them.
     same_rows(original, fresh, "SELECT a.municipality, a.title, h.hazard FROM action_hazard h "
                                "JOIN action a ON a.id = h.action_id ORDER BY ALL")
@@ -315,3 +346,26 @@ def test_password_hashes_never_leave_in_an_export(empty_store: Store, tmp_path: 
                                       "idp_bound_at"]  # ... never the hash
     assert not exported.astype(str).apply(lambda c: c.str.contains("argon2")).any().any()
     assert "password_hash" not in "\n".join(tables.readme_lines(fmt))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "parquet"])
+def test_an_export_without_accounts_has_no_account_rows(empty_store: Store, tmp_path: Path, fmt: str) -> None:
+    """accounts=False (the app's download for anyone but an admin): app_user and app_user_scope empty, no audit row
+    about them; with accounts (an admin, the CLI) they are there (issue 20, item 4)."""
+    from dk2020dash import auth
+
+    auth.grant(empty_store, auth.cli_admin("test"), "ed@kommune.dk", "editor", municipalities=["101"])
+
+    def rows(folder: Path, table: str) -> pd.DataFrame:
+        if fmt == "csv":
+            return pd.read_csv(folder / f"{table}.csv")
+        if fmt == "parquet":
+            return pd.read_parquet(folder / f"{table}.parquet")
+        return pd.read_excel(folder / tables.XLSX_FILE, sheet_name=table)
+
+    for accounts, expected in ((False, 0), (True, 1)):
+        folder = tmp_path / f"ud-{accounts}"
+        tables.export_tables(empty_store, folder, fmt, accounts=accounts)
+        assert len(rows(folder, "app_user")) == expected
+        assert len(rows(folder, "app_user_scope")) == expected
+        assert (len(rows(folder, "audit")) > 0) == accounts

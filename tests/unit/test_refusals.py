@@ -14,7 +14,7 @@ import pytest
 from dk2020dash import auth, edits, errors, i18n
 from dk2020dash.errors import Phrase, Refusal, StoreError, StoreFull, StoreReadOnly
 from dk2020dash.exports import backup, since
-from dk2020dash.ingest import read
+from dk2020dash.ingest import importer, read
 from dk2020dash.ingest.problems import Problem, Problems
 from dk2020dash.views import maps
 from tests.support import ROOT
@@ -183,6 +183,7 @@ SAMPLES: dict[type, Refusal] = {
     since.SinceError: since.SinceError("future", since=dt.date(2026, 12, 24), today=dt.date(2026, 12, 1)),
     maps.BoundaryError: maps.BoundaryError("not_json", "/srv/geo/kommuner.geojson", "Expecting value"),
     read.FileError: read.FileError("imp.file.xlsx_rows", count=2_000_100),
+    importer.PreviewMoved: importer.PreviewMoved("imp.err.moved", file="ecr2025.csv"),
 }
 
 
