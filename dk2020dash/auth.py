@@ -8,9 +8,10 @@ only guard. This module owns the writes to app_user and app_user_scope (each wit
 """
 from __future__ import annotations
 
+import hashlib
 import re
-import threading
 import time
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -113,55 +114,95 @@ def verify_password(password_hash: str | None, password: str) -> bool:
 
 
 class Throttle:
-    """Slows down guessing: after each failed sign-in for an e-mail, the next attempt for it must wait
-    1, 2, 4 ... seconds (at most MAX_WAIT). Process-wide; the clock is injectable for tests."""
+    """Slows down guessing of local passwords, with its state in the database (signin_attempt), so every app process
+    and server counts the same attempts. Each attempt is reserved before its password is checked, in one
+    transaction that counts the recent attempts and inserts the reservation (Store.state_transaction: under the
+    writers' lock on the file, a table lock on PostgreSQL), so attempts made at the same moment are counted one
+    after the other; a reservation counts as a failure until its sign-in succeeds. An attempt waits when any of
+    three limits is reached:
+
+    - per e-mail: after n failures in a row (since its last success) the next waits 1, 2, 4 ... seconds after the
+      last (at most MAX_WAIT);
+    - per client (the address Streamlit gives, else the browser session): CLIENT_LIMIT failures in CLIENT_WINDOW;
+    - in total: GLOBAL_LIMIT failures in GLOBAL_WINDOW, whoever made them.
+
+    A refused attempt is not recorded. Rows older than RETENTION go, and beyond MAX_ROWS the oldest go (never all):
+    the global limit keeps the failures of one RETENTION below MAX_ROWS, so eviction by count takes successes only.
+    The clock (seconds since 1970, shared by the servers) is injectable for tests."""
 
     MAX_WAIT = 300.0
-    MAX_TRACKED = 10_000
+    CLIENT_LIMIT, CLIENT_WINDOW = 10, 600.0
+    GLOBAL_LIMIT, GLOBAL_WINDOW = 300, 300.0
+    RETENTION = 3600.0
+    MAX_ROWS = 10_000
 
-    def __init__(self, clock=time.monotonic):
+    def __init__(self, clock=time.time, **limits: float):
         self._clock = clock
-        self._lock = threading.Lock()
-        self._failures: dict[str, tuple[int, float]] = {}  # e-mail -> (failures in a row, not before)
+        for name, value in limits.items():  # e.g. Throttle(CLIENT_LIMIT=3) in a test
+            if not hasattr(Throttle, name):
+                raise TypeError(name)
+            setattr(self, name, value)
 
-    def wait(self, email: str) -> float:
-        """Seconds before the next attempt for this e-mail is allowed (0 = now)."""
-        with self._lock:
-            entry = self._failures.get(normalise_email_loose(email))
-        return 0.0 if entry is None else max(0.0, entry[1] - self._clock())
+    def reserve(self, store: Store, email: str, client: str | None) -> str:
+        """Reserve an attempt for this e-mail from this client: its token, or AuthError (auth.err.wait) saying how
+        long to wait. The reservation counts as a failure until succeeded(token)."""
+        now = float(self._clock())
+        email_key, client_key = _key("email", normalise_email_loose(email)), _key("client", client or "")
+        with store.state_transaction() as con:
+            self._evict(con, now)
+            n, last = con.execute(
+                "SELECT count(*), max(tried_at) FROM signin_attempt WHERE email_key = ? AND NOT ok AND tried_at >= "
+                "coalesce((SELECT max(tried_at) FROM signin_attempt WHERE email_key = ? AND ok), -1)",
+                [email_key, email_key]).fetchone()
+            wait = float(last) + min(self.MAX_WAIT, 2.0 ** (int(n) - 1)) - now if n else 0.0
+            for where, params, limit, window in (
+                    ("client_key = ?", [client_key], self.CLIENT_LIMIT, self.CLIENT_WINDOW),
+                    ("true", [], self.GLOBAL_LIMIT, self.GLOBAL_WINDOW)):
+                n, first = con.execute(
+                    f"SELECT count(*), min(tried_at) FROM signin_attempt WHERE {where} AND NOT ok "  # noqa: S608 - fixed SQL fragments
+                    "AND tried_at > ?", [*params, now - window]).fetchone()
+                if int(n) >= limit:
+                    wait = max(wait, float(first) + window - now)
+            if wait > 0:
+                raise AuthError("auth.err.wait", count=int(wait) + 1)
+            token = uuid.uuid4().hex
+            con.execute("INSERT INTO signin_attempt (token, email_key, client_key, tried_at, ok) "
+                        "VALUES (?, ?, ?, ?, false)", [token, email_key, client_key, now])
+        return token
 
-    def failed(self, email: str) -> float:
-        """Record a failure; returns the wait before the next attempt."""
-        key = normalise_email_loose(email)
-        with self._lock:
-            if len(self._failures) >= self.MAX_TRACKED:
-                self._failures.clear()
-            n = self._failures.get(key, (0, 0.0))[0] + 1
-            delay = min(self.MAX_WAIT, 2.0 ** (n - 1))
-            self._failures[key] = (n, self._clock() + delay)
-        return delay
+    def _evict(self, con, now: float) -> None:
+        con.execute("DELETE FROM signin_attempt WHERE tried_at < ?", [now - self.RETENTION])
+        extra = int(con.execute("SELECT count(*) FROM signin_attempt").fetchone()[0]) - int(self.MAX_ROWS) + 1
+        if extra > 0:  # room for one more: the oldest go, the newest MAX_ROWS - 1 stay
+            con.execute("DELETE FROM signin_attempt WHERE token IN (SELECT token FROM signin_attempt "
+                        "ORDER BY tried_at, token LIMIT ?)", [extra])
 
-    def succeeded(self, email: str) -> None:
-        with self._lock:
-            self._failures.pop(normalise_email_loose(email), None)
+    def succeeded(self, store: Store, token: str) -> None:
+        """The reserved attempt signed in: it no longer counts, and the e-mail's failures before it are forgiven."""
+        with store.state_transaction() as con:
+            con.execute("UPDATE signin_attempt SET ok = true WHERE token = ?", [token])
+
+
+def _key(kind: str, text: str) -> str:
+    """What signin_attempt holds instead of an e-mail or a client address."""
+    return hashlib.sha256(f"{kind}:{text}".encode()).hexdigest()[:32]
 
 
 THROTTLE = Throttle()
 
 
-def authenticate(store: Store, email: str, password: str, throttle: Throttle = THROTTLE) -> User:
+def authenticate(store: Store, email: str, password: str, throttle: Throttle = THROTTLE,
+                 client: str | None = None) -> User:
     """Sign in with a local account: the user, or AuthError (wrong e-mail or password, or too many tries: wait).
-    The answer is the same for an unknown e-mail as for a wrong password."""
-    wait = throttle.wait(email)
-    if wait > 0:
-        raise AuthError("auth.err.wait", count=int(wait) + 1)
+    The attempt is reserved (throttle.reserve) before the password is checked. The answer is the same for an
+    unknown e-mail as for a wrong password. `client`: the client's address, else its session."""
+    token = throttle.reserve(store, email, client)
     key = normalise_email_loose(email)
     row = store.query("SELECT password_hash FROM app_user WHERE email = ?", [key])
     stored = None if row.empty else row.iloc[0, 0]
     if not verify_password(None if pd.isna(stored) else stored, password):
-        throttle.failed(email)
         raise AuthError("auth.err.bad_login")
-    throttle.succeeded(email)
+    throttle.succeeded(store, token)
     return load_user(store, key)
 
 

@@ -25,6 +25,7 @@ def _schema_block(first: str, last_line: str) -> str:
 
 _V3_TABLES = _schema_block("CREATE TABLE app_user (", "    note        VARCHAR\n);")
 ADAPTATION_VERSION = 4  # the schema version that added the climate adaptation tables
+THROTTLE_VERSION = 5  # the schema version that added signin_attempt (the sign-in throttle's shared state)
 
 # Upgrades of older files, applied in order: MIGRATIONS[v] takes a file from version v-1 to v.
 # schema.sql always creates the newest version directly.
@@ -55,6 +56,8 @@ MIGRATIONS: dict[int, str] = {
     # v4: climate adaptation: risk assessments, the hazards adaptation actions address and their protection
     # targets; new tables only.
     ADAPTATION_VERSION: _schema_block("CREATE TABLE risk (", "    PRIMARY KEY (action_id, kind)\n);"),
+    # v5: signin_attempt, the sign-in throttle's state shared by every process and server; a new table only.
+    THROTTLE_VERSION: _schema_block("CREATE TABLE signin_attempt (", "    ok         BOOLEAN NOT NULL DEFAULT false\n);"),
 }
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
@@ -64,6 +67,7 @@ UPGRADE_ROWS: dict[int, str] = {
     2: f"UPDATE scenario SET is_demo = true WHERE {_V1_SCENARIOS_ARE_DEMO}",  # noqa: S608 - fixed SQL fragments
     3: "SELECT 1",  # new tables only; a backup from before has none of their rows
     ADAPTATION_VERSION: "SELECT 1",  # new tables only: an older backup has no rows for them
+    THROTTLE_VERSION: "SELECT 1",  # a transient table no backup holds
 }
 
 TABLES = (
@@ -72,5 +76,7 @@ TABLES = (
     "risk", "action_hazard", "action_protection",
 )
 # Tables added after version 1, by the schema version that added them: a backup made before has none of them.
+# Tables of the app's own transient state, not data: never exported or backed up (a restore starts them empty).
+TRANSIENT_TABLES = ("signin_attempt",)
 TABLE_SINCE: dict[str, int] = {"app_user": 3, "app_user_scope": 3, "audit": 3, "risk": ADAPTATION_VERSION,
                                "action_hazard": ADAPTATION_VERSION, "action_protection": ADAPTATION_VERSION}

@@ -1,4 +1,4 @@
--- The DK2020 store, schema version 4 (DESIGN.md section 3; store.MIGRATIONS upgrades older files). Lists of
+-- The DK2020 store, schema version 5 (DESIGN.md section 3; store.MIGRATIONS upgrades older files). Lists of
 -- allowed values mirror domain.py; tests/test_store.py checks that the two agree.
 
 CREATE TABLE meta (
@@ -203,4 +203,17 @@ CREATE TABLE action_protection (
     kind      VARCHAR NOT NULL CHECK (kind IN ('return_period_years', 'buildings_protected')),
     value     DOUBLE NOT NULL CHECK (value > 0 AND isfinite(value)),
     PRIMARY KEY (action_id, kind)
+);
+
+-- Local sign-in attempts (schema version 5; store.MIGRATIONS[5]): the throttle's shared state (auth.Throttle), so
+-- every app process and server counts the same attempts. A row is reserved before the password is checked and
+-- counts as a failure until that sign-in succeeds (ok). Keys are hashes (of the e-mail, of the client), never the
+-- e-mail or address itself; tried_at is seconds since 1970. Transient: not data, so no export or backup holds it
+-- (migrations.TRANSIENT_TABLES), and a write to it does not move the data version.
+CREATE TABLE signin_attempt (
+    token      VARCHAR PRIMARY KEY,
+    email_key  VARCHAR NOT NULL,
+    client_key VARCHAR NOT NULL,
+    tried_at   DOUBLE NOT NULL CHECK (isfinite(tried_at)),
+    ok         BOOLEAN NOT NULL DEFAULT false
 );

@@ -261,6 +261,20 @@ class Store:
                 self._roll_back(con, exc)
                 raise
 
+    @contextmanager
+    def state_transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One write transaction on the app's transient state (migrations.TRANSIENT_TABLES: the sign-in attempts),
+        under the same writers' lock as transaction(), so it is atomic across threads and processes; it does not
+        bump the data version, so no cache or copy is made anew. Statements use ? parameters (as on PgStore)."""
+        with self.write_lock(), self.connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException as exc:
+                self._roll_back(con, exc)
+                raise
+
     def _roll_back(self, con: duckdb.DuckDBPyConnection, exc: BaseException) -> None:
         """Roll the open transaction back after exc; raise StoreFull or StoreReadOnly if that is what exc means."""
         try:
