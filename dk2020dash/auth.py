@@ -48,6 +48,7 @@ class User:
     regions: tuple[str, ...] = ()
     municipalities: tuple[int, ...] = ()  # granted one by one
     codes: frozenset[int] = field(default_factory=frozenset)  # everything in scope, regions included
+    operator: bool = False  # the CLI's operator (cli_admin): a role from opening the file, not from app_user
 
     @property
     def signed_in(self) -> bool:
@@ -223,19 +224,74 @@ def load_user(store: Store, email: str | None) -> User:
     """The user behind a signed-in e-mail: their role and scope, or a viewer when the e-mail has no row."""
     if not email:
         return ANONYMOUS
-    key = normalise_email_loose(email)
-    row = store.query("SELECT role FROM app_user WHERE email = ?", [key])
-    if row.empty:
+    with store.connection() as con:
+        return _read_user(con, normalise_email_loose(email))
+
+
+def _read_user(con, key: str) -> User:
+    """The user as `con` holds them (portable SQL with ? parameters: also PostgreSQL through db's Qmark)."""
+    row = con.execute("SELECT role FROM app_user WHERE email = ?", [key]).fetchone()
+    if row is None:
         return User(key)
-    scope = store.query(
-        "SELECT s.region, s.municipality FROM app_user_scope s WHERE s.email = ? ORDER BY s.region, s.municipality",
-        [key])
-    regions = tuple(r for r in scope["region"].dropna())
-    munis = tuple(int(m) for m in scope["municipality"].dropna())
-    codes = store.query(
-        "SELECT code FROM municipality WHERE list_contains(?, region) OR list_contains(?, code)",
-        [list(regions), list(munis)])["code"].astype(int)
-    return User(key, str(row.iloc[0, 0]), regions, munis, frozenset(codes.tolist()))
+    scope = con.execute("SELECT region, municipality FROM app_user_scope WHERE email = ?", [key]).fetchall()
+    regions = tuple(sorted(r for r, _ in scope if r is not None))
+    munis = tuple(sorted(int(m) for _, m in scope if m is not None))
+    codes = {int(c) for c, region in con.execute("SELECT code, region FROM municipality").fetchall()
+             if region in regions or int(c) in munis}
+    return User(key, str(row[0]), regions, munis, frozenset(codes))
+
+
+# -- the actor, again inside a write ---------------------------------------------------------------------
+def current(con, user: User) -> User:
+    """The user's role and scope as the write's own transaction holds them (`con`: the transaction's connection, or
+    None when there is no database to read). A page reads the user at the start of its run; a write asks again here,
+    so a role removed or narrowed meanwhile (on any server) no longer holds. The CLI's operator (cli_admin) holds
+    no row: their right comes from opening the file, and stays."""
+    if user.operator:
+        return user
+    if user.email is None or con is None:
+        return ANONYMOUS if user.email is None else User(user.email)
+    return _read_user(con, user.email)
+
+
+def _still(check, con, user: User, *args) -> User:
+    """check(user, *args) on the user as the write sees them now: the refusal a page's user gets anyway, or
+    auth.err.changed when the role they opened the page with allowed it and it no longer does."""
+    now = current(con, user)
+    try:
+        check(now, *args)
+    except AuthError:
+        try:
+            check(user, *args)
+        except AuthError:
+            raise
+        raise AuthError("auth.err.changed", email=user.email or "") from None
+    return now
+
+
+def require_edit_now(con, user: User, municipality: int, name: str) -> User:
+    """require_edit inside the write's transaction, on the user as it holds them now."""
+    return _still(require_edit, con, user, municipality, name)
+
+
+def require_admin_now(con, user: User) -> User:
+    """require_admin inside the write's transaction, on the user as it holds them now."""
+    return _still(require_admin, con, user)
+
+
+def admin_guard(user: User):
+    """What an import or a restore asks inside its write (run_import's and backup.restore's `authorize`): the user
+    is still an admin."""
+    def guard(con) -> None:
+        require_admin_now(con, user)
+    return guard
+
+
+def _keep_an_admin(con, email: str) -> None:
+    """Refuse to remove or demote the last admin (checked inside the write, so two at once cannot both pass)."""
+    others = con.execute("SELECT count(*) FROM app_user WHERE role = ? AND email <> ?", [ADMIN, email]).fetchone()[0]
+    if int(others) == 0:
+        raise AuthError("auth.err.last_admin", email=email)
 
 
 def resolve_municipalities(store: Store, names_or_codes: Iterable[str | int]) -> list[int]:
@@ -293,7 +349,10 @@ def grant(store: Store, by: User, email: str, role: str, *, regions: Sequence[st
     new_hash = hash_password(password) if password is not None else None
     new_scope = _scope_text(regions, codes)
     with store.transaction() as con:
+        require_admin_now(con, by)
         old = con.execute("SELECT role, password_hash IS NOT NULL FROM app_user WHERE email = ?", [email]).fetchone()
+        if old is not None and old[0] == ADMIN and role != ADMIN:
+            _keep_an_admin(con, email)
         old_scope = con.execute(
             "SELECT list(region) FILTER (WHERE region IS NOT NULL), list(municipality) FILTER "
             "(WHERE municipality IS NOT NULL) FROM app_user_scope WHERE email = ?", [email]).fetchone()
@@ -327,8 +386,11 @@ def revoke(store: Store, by: User, email: str) -> None:
         raise AuthError("auth.err.self")
     with store.transaction() as con:
         old = con.execute("SELECT role FROM app_user WHERE email = ?", [email]).fetchone()
+        require_admin_now(con, by)
         if old is None:
             raise AuthError("auth.err.unknown_user", email=email[:80])
+        if old[0] == ADMIN:
+            _keep_an_admin(con, email)
         old_scope = con.execute(
             "SELECT list(region) FILTER (WHERE region IS NOT NULL), list(municipality) FILTER "
             "(WHERE municipality IS NOT NULL) FROM app_user_scope WHERE email = ?", [email]).fetchone()
@@ -350,4 +412,4 @@ def _audit_user(con, email: str, changes: list[tuple[str, str | None, str | None
 def cli_admin(login: str) -> User:
     """The operator of the command line: whoever may open the database file may also replace it, so the CLI acts
     as an admin, recorded as cli:<login name>."""
-    return User(f"cli:{login}", ADMIN)
+    return User(f"cli:{login}", ADMIN, operator=True)

@@ -5,7 +5,7 @@ import hashlib
 import streamlit as st
 
 from dk2020dash import i18n, labels
-from dk2020dash.auth import AuthError, require_admin
+from dk2020dash.auth import AuthError, admin_guard, require_admin
 from dk2020dash.errors import StoreError
 from dk2020dash.ingest import KINDS, ImportResult, run_import
 from dk2020dash.ui import context, forms, loaders, shell, signin, tables, widgets
@@ -126,9 +126,9 @@ if upload is not None:
         show_summary(report)
         if st.button(ctx.t("imp.apply"), type="primary", key="imp-apply", icon=":material/upload:"):
             try:
-                require_admin(ctx.user)  # again at the write, not only by hiding the control
+                require_admin(ctx.user)  # again at the write (and inside it: admin_guard), not only by hiding the control
                 done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who,
-                                  published=published, into_edition=into)
+                                  published=published, into_edition=into, authorize=admin_guard(ctx.user))
             except AuthError as exc:
                 context.show_refusal(ctx, exc)
                 st.stop()

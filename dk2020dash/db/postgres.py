@@ -480,10 +480,11 @@ class PgStore(Store):
     def create(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None = None, *, force: bool = False,
                replace_damaged: bool = False, source: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
                starts: dict[str, int] | None = None,
-               verify: Callable[[dict[str, tuple[int, int]]], None] | None = None):
+               verify: Callable[[dict[str, tuple[int, int]]], None] | None = None, guard: Callable | None = None):
         """Build the whole database in DuckDB (schema.sql, the reference rows, then fill), then put it into
         PostgreSQL in one transaction: the schema if missing, every table replaced. An existing database is
-        replaced only with force. `source` (migrate-to-postgres) fills a bare schema instead of seed and fill."""
+        replaced only with force. `source` (migrate-to-postgres) fills a bare schema instead of seed and fill.
+        `guard` (Store.create) is asked under the write lock, on the database about to be replaced (None if none)."""
 
         import psycopg
 
@@ -508,6 +509,8 @@ class PgStore(Store):
                     raise StoreError("store.err.exists", path=self.target)
                 if exists:
                     pg.execute(_LOCK_META)
+                    if guard is not None:
+                        guard(Qmark(pg))
                     found = dict(pg.execute("SELECT key, value FROM meta").fetchall())
                     if int(found.get("schema_version", 0)) > self.schema_version:
                         raise StoreError("store.err.pg_newer_schema", path=self.target)
@@ -516,6 +519,8 @@ class PgStore(Store):
                         if not pg_has(pg, table):
                             raise StoreError("store.err.pg_no_table", path=self.target, table=table)
                 else:
+                    if guard is not None:
+                        guard(None)
                     pg.execute(pg_schema(schema))
                 copy_tables(con, pg, TABLES)
                 set_sequences(con, pg)

@@ -62,13 +62,15 @@ def _plain_database_errors(run: Callable[..., ImportResult]) -> Callable[..., Im
 def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_name: str | None = None,
                dry_run: bool = False, who: str | None = None, today: dt.date | None = None,
                source: str | None = None, published: dt.date | None = None,
-               into_edition: str | None = None) -> ImportResult:
+               into_edition: str | None = None,
+               authorize: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> ImportResult:
     """Validate the whole file; if it is clean (and not a dry run) write it in one transaction and log it.
 
     A rejected file changes nothing but one import_log row saying so (not even that on a dry run). An inventory
     becomes a new edition named edition_name (else after the file), with source and published (else today), or,
     with into_edition, a correction of that existing edition (its rows of the same municipality, year and sector
-    are replaced)."""
+    are replaced). `authorize` (auth.admin_guard of the page's user) is asked first inside the write transaction,
+    on the roles as they are then; it raises to refuse, and nothing is written."""
     if kind not in KINDS:
         raise ValueError(f"ukendt slags data: {kind!r}; vælg en af {', '.join(KINDS)}")
     module = KINDS[kind]
@@ -113,11 +115,11 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
         _accept(report, summary, frame)
         report.message = "prøvekørsel: filen er gyldig; intet er skrevet"
         return report
-    return _write(store, module, frame, ctx, ref, problems, report)
+    return _write(store, module, frame, ctx, ref, problems, report, authorize)
 
 
 def _write(store: Store, module: ModuleType, frame: pd.DataFrame, ctx: ImportJob, ref: Reference, problems: Problems,
-           report: ImportResult) -> ImportResult:
+           report: ImportResult, authorize: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> ImportResult:
     """The import is one write transaction, under the writers' lock of every thread and process (store.write_lock):
     the duplicate check, the comparison with the stored data (the summary), the file's rows, the demo rows of the
     kind and the log row. So two imports of the same file store it once (the second is a duplicate), and what is
@@ -126,6 +128,8 @@ def _write(store: Store, module: ModuleType, frame: pd.DataFrame, ctx: ImportJob
     transaction, as DuckDB cannot delete them in this one; a meta row marks them, so a process that dies in between
     leaves a file whose next open removes them (store.DEMO_PARENTS)."""
     with store.transaction() as con:
+        if authorize is not None:
+            authorize(con)
         if _duplicate(con, report, ctx):
             _insert_log(con, ctx, 0, "duplicate", report.message)
             return report

@@ -1,16 +1,20 @@
-"""Issue 20, item 3: the sign-in throttle reserves each attempt in the database before the password is checked
-(per e-mail, per client, in total; shared by threads, processes and servers)."""
+"""Issue 20, items 3 and 5: the sign-in throttle reserves each attempt in the database before the password is checked
+(per e-mail, per client, in total; shared by threads, processes and servers), and every write re-reads the actor's
+role and scope inside its own transaction (never leaving the database without an admin)."""
 from __future__ import annotations
 
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 
-from dk2020dash import auth
+from dk2020dash import auth, edits
 from dk2020dash.db import open_store
 from dk2020dash.db.store import Store
+from dk2020dash.exports import backup as bk
+from dk2020dash.ingest import run_import
 from tests.support import ROOT
 
 CLI = auth.cli_admin("test")
@@ -175,3 +179,116 @@ def test_the_throttle_is_shared_on_postgresql(pg_url: str, monkeypatch: pytest.M
                                                  client=f"ip:10.0.0.{i}"))
     assert out.count("auth.err.bad_login") == 3 and out.count("auth.err.wait") == 3, out
     assert store.data_version() == version  # no new copy for a sign-in
+
+
+# -- item 5: roles inside the write --------------------------------------------------------------------------------
+def admins(store: Store) -> int:
+    return int(store.query("SELECT count(*) FROM app_user WHERE role = 'admin'").iloc[0, 0])
+
+
+def two_admins(store: Store) -> tuple[auth.User, auth.User]:
+    auth.grant(store, CLI, "a@kl.dk", "admin")
+    auth.grant(store, CLI, "b@kl.dk", "admin")
+    return auth.load_user(store, "a@kl.dk"), auth.load_user(store, "b@kl.dk")  # as each page run read them
+
+
+def test_two_admins_removing_each_other_in_overlapping_runs_leave_one(empty_store: Store) -> None:
+    a, b = two_admins(empty_store)
+    auth.revoke(empty_store, a, "b@kl.dk")
+    with pytest.raises(auth.AuthError) as err:
+        auth.revoke(empty_store, b, "a@kl.dk")  # b's run read b as an admin before a's removal landed
+    assert err.value.key == "auth.err.changed"
+    assert admins(empty_store) == 1 and auth.load_user(empty_store, "a@kl.dk").role == "admin"
+
+
+def test_two_admins_removing_each_other_at_once_leave_one(empty_store: Store) -> None:
+    a, b = two_admins(empty_store)
+    out = at_once(2, lambda i: auth.revoke(empty_store, (a, b)[i], ("b@kl.dk", "a@kl.dk")[i]))
+    assert sorted(out) == ["auth.err.changed", "ok"] and admins(empty_store) == 1
+
+
+def test_the_last_admin_is_never_removed_or_demoted(empty_store: Store) -> None:
+    a, b = two_admins(empty_store)
+    auth.grant(empty_store, a, "b@kl.dk", "editor", municipalities=["101"])  # demoting one of two is fine
+    version = empty_store.data_version()
+    for write in (lambda: auth.revoke(empty_store, CLI, "a@kl.dk"),
+                  lambda: auth.grant(empty_store, CLI, "a@kl.dk", "editor", regions=["Sjælland"])):
+        with pytest.raises(auth.AuthError) as err:
+            write()
+        assert err.value.key == "auth.err.last_admin"
+    assert admins(empty_store) == 1 and empty_store.data_version() == version
+
+
+def history(store: Store) -> tuple[int, int]:
+    return (int(store.query("SELECT count(*) FROM action_event").iloc[0, 0]),
+            int(store.query("SELECT count(*) FROM audit WHERE table_name <> 'app_user'").iloc[0, 0]))
+
+
+def test_an_editor_revoked_after_the_form_loaded_cannot_save(demo_copy: Store) -> None:
+    auth.grant(demo_copy, CLI, "kbh@kk.dk", "editor", municipalities=["København"])
+    editor = auth.load_user(demo_copy, "kbh@kk.dk")  # the page run reads the editor
+    aid = int(demo_copy.query("SELECT id FROM action WHERE municipality = 101 AND status = 'planned' "
+                              "ORDER BY id LIMIT 1").iloc[0, 0])
+    form = edits.action(demo_copy, aid)  # ... and the form
+    mid = int(demo_copy.query("SELECT id FROM milestone WHERE municipality = 101 AND done IS NULL "
+                              "ORDER BY id LIMIT 1").iloc[0, 0])
+    milestone = edits.milestone(demo_copy, mid)
+    auth.revoke(demo_copy, CLI, "kbh@kk.dk")  # meanwhile, an admin removes the grant
+    before = history(demo_copy)
+    with pytest.raises(auth.AuthError) as err:
+        edits.edit_action(demo_copy, editor, aid, form["version"], {"status": "in_progress", "responsible": "x"})
+    assert err.value.key == "auth.err.changed"
+    with pytest.raises(auth.AuthError):
+        edits.mark_done(demo_copy, editor, mid, milestone["version"], None)
+    assert edits.action(demo_copy, aid) == form and edits.milestone(demo_copy, mid) == milestone
+    assert history(demo_copy) == before
+
+
+def test_an_editor_whose_scope_narrowed_cannot_save_outside_it(demo_copy: Store) -> None:
+    auth.grant(demo_copy, CLI, "hov@regionh.dk", "editor", regions=["Hovedstaden"])
+    editor = auth.load_user(demo_copy, "hov@regionh.dk")
+    aid = int(demo_copy.query("SELECT id FROM action WHERE municipality = 101 ORDER BY id LIMIT 1").iloc[0, 0])
+    form = edits.action(demo_copy, aid)
+    auth.grant(demo_copy, CLI, "hov@regionh.dk", "editor", municipalities=["Gentofte"])
+    with pytest.raises(auth.AuthError) as err:
+        edits.edit_action(demo_copy, editor, aid, form["version"], {"responsible": "ny ansvarlig"})
+    assert err.value.key == "auth.err.changed" and edits.action(demo_copy, aid) == form
+
+
+MILESTONES = "kommune;type;frist\nKøbenhavn;statusrapport;2027-06-30\n"
+
+
+def test_an_import_and_a_restore_by_an_admin_demoted_meanwhile_are_refused(demo_copy: Store) -> None:
+    a, b = two_admins(demo_copy)
+    backup = bk.backup_bytes(demo_copy)
+    auth.grant(demo_copy, b, "a@kl.dk", "editor", municipalities=["101"])  # a's page still shows the Indlæs button
+    version, logged = demo_copy.data_version(), demo_copy.query("SELECT count(*) FROM import_log").iloc[0, 0]
+    with pytest.raises(auth.AuthError) as err:
+        run_import(demo_copy, "milestones", MILESTONES.encode(), "milepæle.csv", who=a.email,
+                   authorize=auth.admin_guard(a))
+    assert err.value.key == "auth.err.changed"
+    with pytest.raises(auth.AuthError) as err:
+        bk.restore(demo_copy, backup, who=a.email, authorize=auth.admin_guard(a))
+    assert err.value.key == "auth.err.changed"
+    assert demo_copy.data_version() == version
+    assert demo_copy.query("SELECT count(*) FROM import_log").iloc[0, 0] == logged
+    assert auth.load_user(demo_copy, "a@kl.dk").role == "editor"  # not the backup's admin again
+    # b, still an admin, may
+    assert run_import(demo_copy, "milestones", MILESTONES.encode(), "milepæle.csv", who=b.email,
+                      authorize=auth.admin_guard(b)).written
+
+
+def test_roles_are_read_inside_the_write_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    store = open_store(pg_url)
+    store.create()
+    a, b = two_admins(store)
+    backup = bk.backup_bytes(store)
+    other = open_store(pg_url)  # another server, whose page runs read a and b before the removal
+    auth.revoke(store, a, "b@kl.dk")
+    with pytest.raises(auth.AuthError) as err:
+        auth.revoke(other, b, "a@kl.dk")
+    assert err.value.key == "auth.err.changed"
+    with pytest.raises(auth.AuthError) as err:
+        bk.restore(other, backup, who=b.email, authorize=auth.admin_guard(b))  # the backup still has b as admin
+    assert err.value.key == "auth.err.changed"
+    assert admins(store) == 1 and auth.load_user(store, "b@kl.dk").role == "viewer"

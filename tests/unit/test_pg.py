@@ -258,8 +258,11 @@ def test_user_action_and_milestone_commands_against_postgres(pg_demo_copy: Store
     open_ms = pg_rows(url, "SELECT min(id) FROM milestone WHERE done IS NULL")[0][0]
     assert main(["milestone", "done", str(open_ms), "--by", "kim@kommune.dk", "--database-url", url]) == 0
     assert pg_rows(url, "SELECT done IS NOT NULL FROM milestone WHERE id = %s", [open_ms]) == [(True,)]
+    assert main(["user", "remove", "kim@kommune.dk", "--database-url", url]) == 1  # the last admin stays
+    assert "sidste administrator" in capsys.readouterr().err
+    assert main(["user", "add", "ny@kommune.dk", "--role", "admin", "--database-url", url]) == 0
     assert main(["user", "remove", "kim@kommune.dk", "--database-url", url]) == 0
-    assert pg_rows(url, "SELECT count(*) FROM app_user") == [(0,)]
+    assert pg_rows(url, "SELECT email FROM app_user") == [("ny@kommune.dk",)]
 
 
 def test_a_refused_write_leaves_postgres_unchanged(pg_demo_copy: Store) -> None:
