@@ -8,11 +8,12 @@ only guard. This module owns the writes to app_user and app_user_scope (each wit
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
-import threading
 import time
 import unicodedata
+import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -52,6 +53,7 @@ class User:
     municipalities: tuple[int, ...] = ()  # granted one by one
     codes: frozenset[int] = field(default_factory=frozenset)  # everything in scope, regions included
     via: str | None = None  # who acts for the user: the command line, 'cli:<os user>' (see on_command_line)
+    operator: bool = False  # the CLI's operator (cli_admin): a role from opening the file, not from app_user
 
     @property
     def signed_in(self) -> bool:
@@ -123,55 +125,95 @@ def verify_password(password_hash: str | None, password: str) -> bool:
 
 
 class Throttle:
-    """Slows down guessing: after each failed sign-in for an e-mail, the next attempt for it must wait
-    1, 2, 4 ... seconds (at most MAX_WAIT). Process-wide; the clock is injectable for tests."""
+    """Slows down guessing of local passwords, with its state in the database (signin_attempt), so every app process
+    and server counts the same attempts. Each attempt is reserved before its password is checked, in one
+    transaction that counts the recent attempts and inserts the reservation (Store.state_transaction: under the
+    writers' lock on the file, a table lock on PostgreSQL), so attempts made at the same moment are counted one
+    after the other; a reservation counts as a failure until its sign-in succeeds. An attempt waits when any of
+    three limits is reached:
+
+    - per e-mail: after n failures in a row (since its last success) the next waits 1, 2, 4 ... seconds after the
+      last (at most MAX_WAIT);
+    - per client (the address Streamlit gives, else the browser session): CLIENT_LIMIT failures in CLIENT_WINDOW;
+    - in total: GLOBAL_LIMIT failures in GLOBAL_WINDOW, whoever made them.
+
+    A refused attempt is not recorded. Rows older than RETENTION go, and beyond MAX_ROWS the oldest go (never all):
+    the global limit keeps the failures of one RETENTION below MAX_ROWS, so eviction by count takes successes only.
+    The clock (seconds since 1970, shared by the servers) is injectable for tests."""
 
     MAX_WAIT = 300.0
-    MAX_TRACKED = 10_000
+    CLIENT_LIMIT, CLIENT_WINDOW = 10, 600.0
+    GLOBAL_LIMIT, GLOBAL_WINDOW = 300, 300.0
+    RETENTION = 3600.0
+    MAX_ROWS = 10_000
 
-    def __init__(self, clock=time.monotonic):
+    def __init__(self, clock=time.time, **limits: float):
         self._clock = clock
-        self._lock = threading.Lock()
-        self._failures: dict[str, tuple[int, float]] = {}  # e-mail -> (failures in a row, not before)
+        for name, value in limits.items():  # e.g. Throttle(CLIENT_LIMIT=3) in a test
+            if not hasattr(Throttle, name):
+                raise TypeError(name)
+            setattr(self, name, value)
 
-    def wait(self, email: str) -> float:
-        """Seconds before the next attempt for this e-mail is allowed (0 = now)."""
-        with self._lock:
-            entry = self._failures.get(normalise_email_loose(email))
-        return 0.0 if entry is None else max(0.0, entry[1] - self._clock())
+    def reserve(self, store: Store, email: str, client: str | None) -> str:
+        """Reserve an attempt for this e-mail from this client: its token, or AuthError (auth.err.wait) saying how
+        long to wait. The reservation counts as a failure until succeeded(token)."""
+        now = float(self._clock())
+        email_key, client_key = _key("email", normalise_email_loose(email)), _key("client", client or "")
+        with store.state_transaction() as con:
+            self._evict(con, now)
+            n, last = con.execute(
+                "SELECT count(*), max(tried_at) FROM signin_attempt WHERE email_key = ? AND NOT ok AND tried_at >= "
+                "coalesce((SELECT max(tried_at) FROM signin_attempt WHERE email_key = ? AND ok), -1)",
+                [email_key, email_key]).fetchone()
+            wait = float(last) + min(self.MAX_WAIT, 2.0 ** (int(n) - 1)) - now if n else 0.0
+            for where, params, limit, window in (
+                    ("client_key = ?", [client_key], self.CLIENT_LIMIT, self.CLIENT_WINDOW),
+                    ("true", [], self.GLOBAL_LIMIT, self.GLOBAL_WINDOW)):
+                n, first = con.execute(
+                    f"SELECT count(*), min(tried_at) FROM signin_attempt WHERE {where} AND NOT ok "  # noqa: S608 - fixed SQL fragments
+                    "AND tried_at > ?", [*params, now - window]).fetchone()
+                if int(n) >= limit:
+                    wait = max(wait, float(first) + window - now)
+            if wait > 0:
+                raise AuthError("auth.err.wait", count=int(wait) + 1)
+            token = uuid.uuid4().hex
+            con.execute("INSERT INTO signin_attempt (token, email_key, client_key, tried_at, ok) "
+                        "VALUES (?, ?, ?, ?, false)", [token, email_key, client_key, now])
+        return token
 
-    def failed(self, email: str) -> float:
-        """Record a failure; returns the wait before the next attempt."""
-        key = normalise_email_loose(email)
-        with self._lock:
-            if len(self._failures) >= self.MAX_TRACKED:
-                self._failures.clear()
-            n = self._failures.get(key, (0, 0.0))[0] + 1
-            delay = min(self.MAX_WAIT, 2.0 ** (n - 1))
-            self._failures[key] = (n, self._clock() + delay)
-        return delay
+    def _evict(self, con, now: float) -> None:
+        con.execute("DELETE FROM signin_attempt WHERE tried_at < ?", [now - self.RETENTION])
+        extra = int(con.execute("SELECT count(*) FROM signin_attempt").fetchone()[0]) - int(self.MAX_ROWS) + 1
+        if extra > 0:  # room for one more: the oldest go, the newest MAX_ROWS - 1 stay
+            con.execute("DELETE FROM signin_attempt WHERE token IN (SELECT token FROM signin_attempt "
+                        "ORDER BY tried_at, token LIMIT ?)", [extra])
 
-    def succeeded(self, email: str) -> None:
-        with self._lock:
-            self._failures.pop(normalise_email_loose(email), None)
+    def succeeded(self, store: Store, token: str) -> None:
+        """The reserved attempt signed in: it no longer counts, and the e-mail's failures before it are forgiven."""
+        with store.state_transaction() as con:
+            con.execute("UPDATE signin_attempt SET ok = true WHERE token = ?", [token])
+
+
+def _key(kind: str, text: str) -> str:
+    """What signin_attempt holds instead of an e-mail or a client address."""
+    return hashlib.sha256(f"{kind}:{text}".encode()).hexdigest()[:32]
 
 
 THROTTLE = Throttle()
 
 
-def authenticate(store: Store, email: str, password: str, throttle: Throttle = THROTTLE) -> User:
+def authenticate(store: Store, email: str, password: str, throttle: Throttle = THROTTLE,
+                 client: str | None = None) -> User:
     """Sign in with a local account: the user, or AuthError (wrong e-mail or password, or too many tries: wait).
-    The answer is the same for an unknown e-mail as for a wrong password."""
+    The attempt is reserved (throttle.reserve) before the password is checked. The answer is the same for an
+    unknown e-mail as for a wrong password. `client`: the client's address, else its session."""
     key = normalise_email(email)  # a look-alike or invisible character is refused with the reason
-    wait = throttle.wait(key)
-    if wait > 0:
-        raise AuthError("auth.err.wait", count=int(wait) + 1)
+    token = throttle.reserve(store, key, client)
     row = store.query("SELECT password_hash FROM app_user WHERE email = ?", [key])
     stored = None if row.empty else row.iloc[0, 0]
     if not verify_password(None if pd.isna(stored) else stored, password):
-        throttle.failed(key)
         raise AuthError("auth.err.bad_login")
-    throttle.succeeded(key)
+    throttle.succeeded(store, token)
     return load_user(store, key)
 
 
@@ -205,23 +247,80 @@ def load_user(store: Store, email: str | None) -> User:
     """The user behind a signed-in e-mail: their role and scope, or a viewer when the e-mail has no row."""
     if not email:
         return ANONYMOUS
-    key = normalise_email_loose(email)
-    row = store.query("SELECT email, role FROM app_user WHERE email = ?", [key])
-    return User(key) if row.empty else _with_scope(store, row)
+    with store.connection() as con:
+        return _read_user(con, normalise_email_loose(email))
 
 
 def _with_scope(store: Store, row: pd.DataFrame) -> User:
-    """The user of an app_user row (email, role) with their scope."""
-    key, role = str(row.iloc[0, 0]), str(row.iloc[0, 1])
-    scope = store.query(
-        "SELECT s.region, s.municipality FROM app_user_scope s WHERE s.email = ? ORDER BY s.region, s.municipality",
-        [key])
-    regions = tuple(r for r in scope["region"].dropna())
-    munis = tuple(int(m) for m in scope["municipality"].dropna())
-    codes = store.query(
-        "SELECT code FROM municipality WHERE list_contains(?, region) OR list_contains(?, code)",
-        [list(regions), list(munis)])["code"].astype(int)
-    return User(key, role, regions, munis, frozenset(codes.tolist()))
+    """The user of an app_user row (its e-mail first) with their role and scope."""
+    with store.connection() as con:
+        return _read_user(con, str(row.iloc[0, 0]))
+
+
+def _read_user(con, key: str) -> User:
+    """The user as `con` holds them (portable SQL with ? parameters: also PostgreSQL through db's Qmark)."""
+    row = con.execute("SELECT role FROM app_user WHERE email = ?", [key]).fetchone()
+    if row is None:
+        return User(key)
+    scope = con.execute("SELECT region, municipality FROM app_user_scope WHERE email = ?", [key]).fetchall()
+    regions = tuple(sorted(r for r, _ in scope if r is not None))
+    munis = tuple(sorted(int(m) for _, m in scope if m is not None))
+    codes = {int(c) for c, region in con.execute("SELECT code, region FROM municipality").fetchall()
+             if region in regions or int(c) in munis}
+    return User(key, str(row[0]), regions, munis, frozenset(codes))
+
+
+# -- the actor, again inside a write ---------------------------------------------------------------------
+def current(con, user: User) -> User:
+    """The user's role and scope as the write's own transaction holds them (`con`: the transaction's connection, or
+    None when there is no database to read). A page reads the user at the start of its run; a write asks again here,
+    so a role removed or narrowed meanwhile (on any server) no longer holds. The CLI's operator (cli_admin) holds
+    no row: their right comes from opening the file, and stays."""
+    if user.operator:
+        return user
+    if user.email is None or con is None:
+        return ANONYMOUS if user.email is None else User(user.email)
+    return _read_user(con, user.email)
+
+
+def _still(check, con, user: User, *args) -> User:
+    """check(user, *args) on the user as the write sees them now: the refusal a page's user gets anyway, or
+    auth.err.changed when the role they opened the page with allowed it and it no longer does."""
+    now = current(con, user)
+    try:
+        check(now, *args)
+    except AuthError:
+        try:
+            check(user, *args)
+        except AuthError:
+            raise
+        raise AuthError("auth.err.changed", email=user.email or "") from None
+    return now
+
+
+def require_edit_now(con, user: User, municipality: int, name: str) -> User:
+    """require_edit inside the write's transaction, on the user as it holds them now."""
+    return _still(require_edit, con, user, municipality, name)
+
+
+def require_admin_now(con, user: User) -> User:
+    """require_admin inside the write's transaction, on the user as it holds them now."""
+    return _still(require_admin, con, user)
+
+
+def admin_guard(user: User):
+    """What an import or a restore asks inside its write (run_import's and backup.restore's `authorize`): the user
+    is still an admin."""
+    def guard(con) -> None:
+        require_admin_now(con, user)
+    return guard
+
+
+def _keep_an_admin(con, email: str) -> None:
+    """Refuse to remove or demote the last admin (checked inside the write, so two at once cannot both pass)."""
+    others = con.execute("SELECT count(*) FROM app_user WHERE role = ? AND email <> ?", [ADMIN, email]).fetchone()[0]
+    if int(others) == 0:
+        raise AuthError("auth.err.last_admin", email=email)
 
 
 def resolve_municipalities(store: Store, names_or_codes: Iterable[str | int]) -> list[int]:
@@ -281,8 +380,11 @@ def grant(store: Store, by: User, email: str, role: str, *, regions: Sequence[st
     new_hash = hash_password(password) if password is not None else None
     new_scope = _scope_text(regions, codes)
     with store.transaction() as con:
+        require_admin_now(con, by)
         old = con.execute("SELECT role, password_hash IS NOT NULL, idp_issuer || ' ' || idp_subject FROM app_user "
                           "WHERE email = ?", [email]).fetchone()
+        if old is not None and old[0] == ADMIN and role != ADMIN:
+            _keep_an_admin(con, email)
         old_scope = con.execute(
             "SELECT list(region) FILTER (WHERE region IS NOT NULL), list(municipality) FILTER "
             "(WHERE municipality IS NOT NULL) FROM app_user_scope WHERE email = ?", [email]).fetchone()
@@ -322,8 +424,11 @@ def revoke(store: Store, by: User, email: str) -> None:
         raise AuthError("auth.err.self")
     with store.transaction() as con:
         old = con.execute("SELECT role FROM app_user WHERE email = ?", [email]).fetchone()
+        require_admin_now(con, by)
         if old is None:
             raise AuthError("auth.err.unknown_user", email=email[:80])
+        if old[0] == ADMIN:
+            _keep_an_admin(con, email)
         old_scope = con.execute(
             "SELECT list(region) FILTER (WHERE region IS NOT NULL), list(municipality) FILTER "
             "(WHERE municipality IS NOT NULL) FROM app_user_scope WHERE email = ?", [email]).fetchone()
@@ -458,4 +563,4 @@ def on_command_line(store: Store, login: str, email: str) -> User:
 def cli_admin(login: str) -> User:
     """The operator of the command line: whoever may open the database file may also replace it, so the CLI acts
     as an admin, recorded as cli:<login name>."""
-    return User(f"cli:{login}", ADMIN)
+    return User(f"cli:{login}", ADMIN, operator=True)

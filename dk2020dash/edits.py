@@ -1,7 +1,9 @@
 """Writes by a signed-in user: edit an action, mark a milestone done, move a milestone's due date.
 
 Each write (DESIGN.md section 7):
-- is checked on the server side: a viewer is refused, an editor outside their scope is refused (auth.py);
+- is checked on the server side, inside its write transaction on the user's role and scope as they are then
+  (auth.require_edit_now): a viewer is refused, an editor outside their scope is refused, and so is one whose role
+  was removed or narrowed after the page read it;
 - is validated whole before anything is written (unknown id or status, end before start, a negative expected
   reduction or one larger than the municipality's total emissions, a done date in the future, over-long text);
   text is stored as typed (HTML or script stays text; pages escape it when they show it);
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dk2020dash import i18n, labels, queries
-from dk2020dash.auth import User, require_edit
+from dk2020dash.auth import User, require_edit_now
 from dk2020dash.db.store import Store
 from dk2020dash.domain import ACTION_STATUSES, planned_range
 from dk2020dash.errors import Escape, Phrase, Rejected, Text
@@ -214,7 +216,7 @@ def edit_action(store: Store, user: User, action_id: int, version: int, changes:
         current = _action(con, action_id)
         if current is None:
             raise EditError("edit.err.unknown_action", id=action_id)
-        require_edit(user, current["municipality"], current["municipality_name"])
+        require_edit_now(con, user, current["municipality"], current["municipality_name"])
         if int(version) != int(current["version"]):
             raise ConflictError(current, _last_writer(con, "action", int(action_id)))
         diff = {f: v for f, v in new.items() if not _same(current[f], v)}
@@ -286,7 +288,7 @@ def _edit_milestone(store: Store, user: User, milestone_id: int, version: int | 
         current = _milestone(con, milestone_id)
         if current is None:
             raise EditError("edit.err.unknown_milestone", id=milestone_id)
-        require_edit(user, current["municipality"], current["municipality_name"])
+        require_edit_now(con, user, current["municipality"], current["municipality_name"])
         if version is not None and int(version) != int(current["version"]):
             raise ConflictError(current, _last_writer(con, "milestone", int(milestone_id)))
         if "done" in new and current["done"] is not None:

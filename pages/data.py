@@ -5,7 +5,7 @@ import hashlib
 import streamlit as st
 
 from dk2020dash import i18n, labels
-from dk2020dash.auth import AuthError, require_admin
+from dk2020dash.auth import AuthError, admin_guard, require_admin
 from dk2020dash.domain import happened_range
 from dk2020dash.errors import StoreError
 from dk2020dash.ingest import KINDS, ImportResult, PreviewMoved, run_import
@@ -134,9 +134,10 @@ if upload is not None:
         if st.button(ctx.t("imp.apply"), type="primary", key="imp-apply", icon=":material/upload:"):
             seen = shown[1] if shown is not None and shown[0] == chosen else ""
             try:
-                require_admin(ctx.user)  # again at the write, not only by hiding the control
+                require_admin(ctx.user)  # again at the write (and inside it: admin_guard), not only by hiding the control
                 done = run_import(ctx.store, kind, data, upload.name, edition_name=edition or None, who=who,
-                                  published=published, into_edition=into, expect_data_key=seen)
+                                  published=published, into_edition=into, expect_data_key=seen,
+                                  authorize=admin_guard(ctx.user))
             except PreviewMoved as exc:
                 # Nothing written. The preview above is this run's, made on the data as it is now (a write since
                 # the last run changed ctx.version); should one land even later, the next click is refused again.

@@ -38,6 +38,7 @@ _V3_TABLES = _V3_APP_USER + _schema_block("CREATE TABLE app_user_scope (", "    
 ADAPTATION_VERSION = 4  # the schema version that added the climate adaptation tables
 IDENTITY_VERSION = 5  # the schema version that bound accounts to a provider identity (app_user.idp_*)
 _APP_USER = _schema_block("CREATE TABLE app_user (", "    CHECK (password_hash IS NULL OR idp_subject IS NULL)\n);")
+THROTTLE_VERSION = 6  # the schema version that added signin_attempt (the sign-in throttle's shared state)
 
 # Upgrades of older files, applied in order: MIGRATIONS[v] takes a file from version v-1 to v.
 # schema.sql always creates the newest version directly.
@@ -78,6 +79,8 @@ MIGRATIONS: dict[int, str] = {
             SELECT email, role, password_hash, granted_by, granted_at FROM app_user_before;
         DROP TABLE app_user_before;
     """,  # noqa: S608 - fixed SQL from schema.sql
+    # v6: signin_attempt, the sign-in throttle's state shared by every process and server; a new table only.
+    THROTTLE_VERSION: _schema_block("CREATE TABLE signin_attempt (", "    ok         BOOLEAN NOT NULL DEFAULT false\n);"),
 }
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
@@ -88,6 +91,7 @@ UPGRADE_ROWS: dict[int, str] = {
     3: "SELECT 1",  # new tables only; a backup from before has none of their rows
     ADAPTATION_VERSION: "SELECT 1",  # new tables only: an older backup has no rows for them
     IDENTITY_VERSION: "SELECT 1",  # new columns only: an older backup's accounts are unbound
+    THROTTLE_VERSION: "SELECT 1",  # a transient table no backup holds
 }
 
 TABLES = (
@@ -96,5 +100,7 @@ TABLES = (
     "risk", "action_hazard", "action_protection",
 )
 # Tables added after version 1, by the schema version that added them: a backup made before has none of them.
+# Tables of the app's own transient state, not data: never exported or backed up (a restore starts them empty).
+TRANSIENT_TABLES = ("signin_attempt",)
 TABLE_SINCE: dict[str, int] = {"app_user": 3, "app_user_scope": 3, "audit": 3, "risk": ADAPTATION_VERSION,
                                "action_hazard": ADAPTATION_VERSION, "action_protection": ADAPTATION_VERSION}

@@ -266,3 +266,15 @@ def copy_tables(con: duckdb.DuckDBPyConnection, pg, tables, select: str = 'SELEC
                                              "(FORMAT csv, NULL '\\N')") as copy, open(path, "rb") as fh:
                 while chunk := fh.read(1 << 20):
                     copy.write(chunk)
+
+
+class Qmark:
+    """A psycopg connection that takes DuckDB's ? parameters: execute(sql, params) returns psycopg's cursor
+    (fetchone, fetchall). For the few statements that run on PostgreSQL itself in the same words as on the file:
+    the sign-in attempts (PgStore.state_transaction) and the restorer's role (PgStore.create's guard)."""
+
+    def __init__(self, pg):
+        self.pg = pg
+
+    def execute(self, sql: str, params=()):
+        return self.pg.execute(sql.replace("%", "%%").replace("?", "%s"), list(params))

@@ -30,9 +30,10 @@ import duckdb
 import pandas as pd
 
 from dk2020dash import config
-from dk2020dash.db.migrations import MIGRATIONS, SCHEMA_FILE, TABLES
+from dk2020dash.db.migrations import MIGRATIONS, SCHEMA_FILE, TABLES, TRANSIENT_TABLES
 from dk2020dash.db.pg_copy import (
     Copy,
+    Qmark,
     build_copy,
     copy_tables,
     create_schema,
@@ -356,6 +357,21 @@ class PgStore(Store):
             if work is not None:
                 work.close()
 
+    @contextmanager
+    def state_transaction(self) -> Iterator[Qmark]:
+        """Store.state_transaction on PostgreSQL itself (not a copy, no data version): the transient tables locked
+        against every other server's such transaction for its length, so a count and an insert in it are atomic."""
+        import psycopg
+
+        self._ensure_schema()
+        try:
+            with self._connect_pg() as pg:
+                pg.execute("LOCK TABLE " + ", ".join(TRANSIENT_TABLES) + " IN SHARE ROW EXCLUSIVE MODE")
+                yield Qmark(pg)
+                pg.commit()
+        except psycopg.Error as exc:
+            raise self._unavailable(exc, "write") from None  # logged masked
+
     def _committed(self, xid: int) -> bool:
         """Whether a transaction whose COMMIT got no answer was stored after all (asked again for a while)."""
         import psycopg
@@ -464,10 +480,11 @@ class PgStore(Store):
     def create(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None = None, *, force: bool = False,
                replace_damaged: bool = False, source: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
                starts: dict[str, int] | None = None,
-               verify: Callable[[dict[str, tuple[int, int]]], None] | None = None):
+               verify: Callable[[dict[str, tuple[int, int]]], None] | None = None, guard: Callable | None = None):
         """Build the whole database in DuckDB (schema.sql, the reference rows, then fill), then put it into
         PostgreSQL in one transaction: the schema if missing, every table replaced. An existing database is
-        replaced only with force. `source` (migrate-to-postgres) fills a bare schema instead of seed and fill."""
+        replaced only with force. `source` (migrate-to-postgres) fills a bare schema instead of seed and fill.
+        `guard` (Store.create) is asked under the write lock, on the database about to be replaced (None if none)."""
 
         import psycopg
 
@@ -492,14 +509,18 @@ class PgStore(Store):
                     raise StoreError("store.err.exists", path=self.target)
                 if exists:
                     pg.execute(_LOCK_META)
+                    if guard is not None:
+                        guard(Qmark(pg))
                     found = dict(pg.execute("SELECT key, value FROM meta").fetchall())
                     if int(found.get("schema_version", 0)) > self.schema_version:
                         raise StoreError("store.err.pg_newer_schema", path=self.target)
                     pg.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in TABLES if pg_has(pg, t)))
-                    for table in TABLES:
+                    for table in (*TABLES, *TRANSIENT_TABLES):
                         if not pg_has(pg, table):
                             raise StoreError("store.err.pg_no_table", path=self.target, table=table)
                 else:
+                    if guard is not None:
+                        guard(None)
                     pg.execute(pg_schema(schema))
                 copy_tables(con, pg, TABLES)
                 set_sequences(con, pg)

@@ -213,3 +213,16 @@ CREATE TABLE action_protection (
     value     DOUBLE NOT NULL CHECK (value > 0 AND isfinite(value)),
     PRIMARY KEY (action_id, kind)
 );
+
+-- Local sign-in attempts (schema version 5; store.MIGRATIONS[5]): the throttle's shared state (auth.Throttle), so
+-- every app process and server counts the same attempts. A row is reserved before the password is checked and
+-- counts as a failure until that sign-in succeeds (ok). Keys are hashes (of the e-mail, of the client), never the
+-- e-mail or address itself; tried_at is seconds since 1970. Transient: not data, so no export or backup holds it
+-- (migrations.TRANSIENT_TABLES), and a write to it does not move the data version.
+CREATE TABLE signin_attempt (
+    token      VARCHAR PRIMARY KEY,
+    email_key  VARCHAR NOT NULL,
+    client_key VARCHAR NOT NULL,
+    tried_at   DOUBLE NOT NULL CHECK (isfinite(tried_at)),
+    ok         BOOLEAN NOT NULL DEFAULT false
+);

@@ -261,6 +261,20 @@ class Store:
                 self._roll_back(con, exc)
                 raise
 
+    @contextmanager
+    def state_transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """One write transaction on the app's transient state (migrations.TRANSIENT_TABLES: the sign-in attempts),
+        under the same writers' lock as transaction(), so it is atomic across threads and processes; it does not
+        bump the data version, so no cache or copy is made anew. Statements use ? parameters (as on PgStore)."""
+        with self.write_lock(), self.connection() as con:
+            con.execute("BEGIN TRANSACTION")
+            try:
+                yield con
+                con.execute("COMMIT")
+            except BaseException as exc:
+                self._roll_back(con, exc)
+                raise
+
     def _roll_back(self, con: duckdb.DuckDBPyConnection, exc: BaseException) -> None:
         """Roll the open transaction back after exc; raise StoreFull or StoreReadOnly if that is what exc means."""
         try:
@@ -356,16 +370,25 @@ class Store:
                 raise
 
     def create(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None = None, *,
-               force: bool = False, replace_damaged: bool = False) -> Path | None:
+               force: bool = False, replace_damaged: bool = False,
+               guard: Callable[[duckdb.DuckDBPyConnection | None], None] | None = None) -> Path | None:
         """Build a new database beside the target and move it into place, so a failure leaves nothing
         half-written and an existing file is replaced only with force. The new file gets a new database id.
 
         The writers' lock is held throughout, so no write of this or another process lands in the old file while it
         is replaced (a concurrent writer waits for the new file, or gives up after lock_wait saying so). A file that
         cannot be opened as our database is refused, unless replace_damaged (restore --force): then it is kept beside
-        as '<file>.beskadiget-<time>' and that path is returned."""
+        as '<file>.beskadiget-<time>' and that path is returned. `guard` (a restore: whether its user may) is asked
+        under that lock with a connection to the database about to be replaced (None when there is none, or it is
+        damaged); it raises to refuse, and nothing is replaced."""
         with self.write_lock():
             damaged = self._existing_file(force, replace_damaged)
+            if guard is not None:
+                if damaged is None and self.path.exists():
+                    with self.connection() as con:
+                        guard(con)
+                else:
+                    guard(None)
             self._build_and_swap(fill, damaged)
         self._checked = False
         return damaged

@@ -9,6 +9,7 @@ import os
 import re
 import tempfile
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePath
@@ -365,22 +366,25 @@ def check(file: BackupFile, name: str | None = None) -> dict:
 
 
 def restore(store_or_path: Store | str | os.PathLike, file: BackupFile, *, who: str | None = None,
-            replace_damaged: bool = False) -> RestoreReport:
+            replace_damaged: bool = False, authorize: Callable | None = None) -> RestoreReport:
     """Replace the database with a backup: the file is checked whole first, the new database is built
     beside the old one and swapped in only when complete, and nothing changes if anything fails.
 
     Holds the writers' lock from reading the old database to the swap (store.create), so a concurrent import
     either finishes before (and is replaced, as everything is) or waits and writes into the restored file.
     A database file that cannot be opened is refused, unless replace_damaged: then it is kept beside the new one
-    (RestoreReport.kept_damaged). Whether the user may restore at all is auth.can_restore's to say."""
+    (RestoreReport.kept_damaged). Whether the user may restore at all is auth.can_restore's to say; `authorize`
+    (auth.admin_guard of the page's user) asks again under the writers' lock, on the roles in the database about to
+    be replaced (store.create's guard), and refuses with nothing replaced."""
     store = store_or_path if isinstance(store_or_path, Store) else open_store(store_or_path)
     who = who or _user()
     source, name = _source(file)
     with store.write_lock():
-        return _restore_locked(store, source, name, who, replace_damaged)
+        return _restore_locked(store, source, name, who, replace_damaged, authorize)
 
 
-def _restore_locked(store: Store, source: BackupFile, name: str, who: str, replace_damaged: bool) -> RestoreReport:
+def _restore_locked(store: Store, source: BackupFile, name: str, who: str, replace_damaged: bool,
+                    authorize: Callable | None = None) -> RestoreReport:
     rows: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="dk2020-restore-") as tmp:
         manifest = verify(source, name, into=tmp)  # checked whole before anything is replaced
@@ -429,7 +433,7 @@ def _restore_locked(store: Store, source: BackupFile, name: str, who: str, repla
             )
 
         try:
-            kept = store.create(fill, force=True, replace_damaged=replace_damaged)
+            kept = store.create(fill, force=True, replace_damaged=replace_damaged, guard=authorize)
         except duckdb.Error as exc:
             raise BackupError("backup.err.cannot_load", "damaged", name=name,
                               detail=str(exc).splitlines()[0]) from exc

@@ -57,6 +57,14 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                               "{email} may not import data (role: {role}); only an admin may."),
     "auth.err.not_bound": ("{email} er ikke bundet til en identitet hos udbyderen.",
                            "{email} is not bound to an identity at the provider."),
+    "auth.err.changed": ("{email}s rolle eller område er ændret, mens siden var åben, og dækker ikke længere dette; "
+                         "intet er gemt. Indlæs siden igen.",
+                         "The role or scope of {email} changed while the page was open and no longer covers this; "
+                         "nothing was saved. Reload the page."),
+    "auth.err.last_admin": ("{email} er den sidste administrator og kan ikke fjernes eller gøres til redaktør; "
+                            "gør først en anden til administrator.",
+                            "{email} is the last admin and cannot be removed or made an editor; make someone else an "
+                            "admin first."),
     "edit.err.unknown_action": ("Handling {id} findes ikke.", "Action {id} does not exist."),
     "edit.err.unknown_milestone": ("Milepæl {id} findes ikke.", "Milestone {id} does not exist."),
     "edit.err.status": ("Ukendt status: '{status}' (en af {statuses}).", "Unknown status: '{status}' (one of {statuses})."),

@@ -69,7 +69,8 @@ def _plain_database_errors(run: Callable[..., ImportResult]) -> Callable[..., Im
 def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_name: str | None = None,
                dry_run: bool = False, who: str | None = None, today: dt.date | None = None,
                source: str | None = None, published: dt.date | None = None,
-               into_edition: str | None = None, expect_data_key: str | None = None) -> ImportResult:
+               into_edition: str | None = None, expect_data_key: str | None = None,
+               authorize: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> ImportResult:
     """Validate the whole file; if it is clean (and not a dry run) write it in one transaction and log it.
 
     A rejected file changes nothing but one import_log row saying so (not even that on a dry run). An inventory
@@ -79,7 +80,9 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
 
     Every report carries the data key (Store.data_key: database id and data version) its summary was made on. A
     write with expect_data_key (the key of the preview the user saw) raises PreviewMoved, with nothing written,
-    when the data inside its write transaction is another version: the preview is what is applied, or nothing."""
+    when the data inside its write transaction is another version: the preview is what is applied, or nothing.
+    `authorize` (auth.admin_guard of the page's user) is asked first inside the write transaction, on the roles as
+    they are then; it raises to refuse, and nothing is written."""
     if kind not in KINDS:
         raise ValueError(f"ukendt slags data: {kind!r}; vælg en af {', '.join(KINDS)}")
     module = KINDS[kind]
@@ -131,7 +134,7 @@ def run_import(store: Store, kind: str, data: bytes, file_name: str, *, edition_
         _accept(report, summary, frame)
         report.message = "prøvekørsel: filen er gyldig; intet er skrevet"
         return report
-    return _write(store, module, frame, ctx, ref, problems, report, expect_data_key)
+    return _write(store, module, frame, ctx, ref, problems, report, expect_data_key, authorize)
 
 
 @contextlib.contextmanager
@@ -155,7 +158,8 @@ def data_key(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def _write(store: Store, module: ModuleType, frame: pd.DataFrame, ctx: ImportJob, ref: Reference, problems: Problems,
-           report: ImportResult, expect_data_key: str | None = None) -> ImportResult:
+           report: ImportResult, expect_data_key: str | None = None,
+           authorize: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> ImportResult:
     """The import is one write transaction, under the writers' lock of every thread and process (store.write_lock):
     the duplicate check, the comparison with the stored data (the summary), the file's rows, the demo rows of the
     kind and the log row. So two imports of the same file store it once (the second is a duplicate), and what is
@@ -164,6 +168,8 @@ def _write(store: Store, module: ModuleType, frame: pd.DataFrame, ctx: ImportJob
     transaction, as DuckDB cannot delete them in this one; a meta row marks them, so a process that dies in between
     leaves a file whose next open removes them (store.DEMO_PARENTS)."""
     with store.transaction() as con:
+        if authorize is not None:
+            authorize(con)
         report.data_key = data_key(con)
         if expect_data_key is not None and report.data_key != expect_data_key:
             log.info("import of %s refused: the data moved from %s to %s since the preview", ctx.file_name,

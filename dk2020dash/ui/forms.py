@@ -61,7 +61,8 @@ def restore_upload(ctx: Context, who: str) -> None:
     try:
         require_admin(ctx.user)  # again at the write, not only by hiding the control
         with st.spinner():
-            report = backup.restore(ctx.store, file, who=who, replace_damaged=ctx.damaged is not None)
+            report = backup.restore(ctx.store, file, who=who, replace_damaged=ctx.damaged is not None,
+                                    authorize=auth.admin_guard(ctx.user))
     except AuthError as exc:
         show_refusal(ctx, exc)
         return

@@ -9,13 +9,15 @@ dk2020dash/auth.py and are repeated by every write function; hiding a control he
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from dk2020dash import auth as roles
 from dk2020dash import config, i18n, labels
+from dk2020dash.errors import StoreError
 from dk2020dash.ui.context import Context, show_refusal
 
-__all__ = ["SESSION_KEY", "can_edit", "is_admin", "is_writer", "md", "oidc_configured", "sign_in", "signed_in_email",
-           "signed_in_user"]
+__all__ = ["SESSION_KEY", "can_edit", "client_key", "is_admin", "is_writer", "md", "oidc_configured", "sign_in",
+           "signed_in_email", "signed_in_user"]
 
 AUTH_SECTION = config.secret_key("auth.client_id")[0]  # [auth]: what st.login reads (the entries: config.py)
 SESSION_KEY = "_dk2020_signed_in"  # local accounts: the e-mail that signed in, for this browser session
@@ -92,14 +94,24 @@ def sign_in(ctx: Context) -> roles.User:
                     submitted = st.form_submit_button(ctx.t("auth.sign_in"), key="auth-submit")
                 if submitted:
                     try:
-                        found = roles.authenticate(ctx.store, email, password)
-                    except roles.AuthError as exc:
+                        found = roles.authenticate(ctx.store, email, password, client=client_key())
+                    except (roles.AuthError, StoreError) as exc:  # StoreError: e.g. a read-only file or busy writer
                         show_refusal(ctx, exc)
                     else:
                         st.session_state[SESSION_KEY] = found.email
                         st.rerun()
                 st.caption(ctx.t("auth.sign_in.help"))
     return user
+
+
+def client_key() -> str:
+    """Who is signing in, for the throttle's per-client limit: the client's address as Streamlit sees it, else (a
+    local or proxied connection, where Streamlit gives none) the browser session."""
+    address = st.context.ip_address
+    if address:
+        return f"ip:{address}"
+    run = get_script_run_ctx()
+    return f"session:{run.session_id if run is not None else ''}"
 
 
 def can_edit(ctx: Context, municipality: int) -> bool:

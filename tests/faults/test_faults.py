@@ -20,7 +20,7 @@ import pytest
 
 from dk2020dash import auth, edits, i18n
 from dk2020dash.cli import main
-from dk2020dash.db.migrations import MIGRATIONS, SCHEMA_VERSION, TABLES
+from dk2020dash.db.migrations import ADAPTATION_VERSION, MIGRATIONS, SCHEMA_VERSION, TABLES
 from dk2020dash.db.store import Store
 from dk2020dash.errors import StoreError
 from dk2020dash.ingest import run_import
@@ -329,7 +329,7 @@ def test_an_older_read_only_database_that_needs_an_upgrade_says_so_and_is_left_a
     done = child("nocaps", "info", "--db", str(db), nocaps=True)
     assert done.returncode == 1
     assert one_line(done.stderr) == "fejl: " + i18n.t("store.err.cannot_upgrade.read_only", "da", path=db,
-                                                     version=SCHEMA_VERSION - 1, newest=SCHEMA_VERSION) + "\n"
+                                                     version=ADAPTATION_VERSION - 1, newest=SCHEMA_VERSION) + "\n"
     assert file_state(db) == state and not Path(f"{db}.wal").exists()
 
 

@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from dk2020dash import i18n
 from dk2020dash.cli import main
 from dk2020dash.db import open_store
-from dk2020dash.db.migrations import TABLES
+from dk2020dash.db.migrations import TABLES, TRANSIENT_TABLES
 from dk2020dash.db.postgres import PgStore, migrate_to_postgres, pg_schema, table_checksums
 from dk2020dash.db.store import Store
 from dk2020dash.errors import StoreError, StoreUnavailable
@@ -88,7 +88,7 @@ def test_the_postgres_schema_has_the_same_tables_columns_keys_and_checks(pg_url:
     duck, pg = _duck_shape(file), _pg_shape(pg_url)
     assert pg["columns"] == duck["columns"]
     assert pg["constraints"] == sorted(duck["constraints"])
-    assert {t for t, *_ in pg["columns"]} == set(TABLES)
+    assert {t for t, *_ in pg["columns"]} == {*TABLES, *TRANSIENT_TABLES}
 
 
 @pytest.mark.parametrize("sql", [
@@ -259,8 +259,11 @@ def test_user_action_and_milestone_commands_against_postgres(pg_demo_copy: Store
     open_ms = pg_rows(url, "SELECT min(id) FROM milestone WHERE done IS NULL")[0][0]
     assert main(["milestone", "done", str(open_ms), "--by", "kim@kommune.dk", "--database-url", url]) == 0
     assert pg_rows(url, "SELECT done IS NOT NULL FROM milestone WHERE id = %s", [open_ms]) == [(True,)]
+    assert main(["user", "remove", "kim@kommune.dk", "--database-url", url]) == 1  # the last admin stays
+    assert "sidste administrator" in capsys.readouterr().err
+    assert main(["user", "add", "ny@kommune.dk", "--role", "admin", "--database-url", url]) == 0
     assert main(["user", "remove", "kim@kommune.dk", "--database-url", url]) == 0
-    assert pg_rows(url, "SELECT count(*) FROM app_user") == [(0,)]
+    assert pg_rows(url, "SELECT email FROM app_user") == [("ny@kommune.dk",)]
 
 
 def test_a_refused_write_leaves_postgres_unchanged(pg_demo_copy: Store) -> None:

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from dk2020dash import domain
-from dk2020dash.db.migrations import ADAPTATION_VERSION, MIGRATIONS, SCHEMA_VERSION, TABLES
+from dk2020dash.db.migrations import ADAPTATION_VERSION, MIGRATIONS, SCHEMA_VERSION, TABLES, THROTTLE_VERSION
 from dk2020dash.db.store import Store
 from dk2020dash.errors import StoreError, StoreLocked
 from tests.support import ROOT
@@ -250,6 +250,23 @@ V1_SCENARIO = """
 """
 
 
+# What THROTTLE_VERSION added: the sign-in attempts.
+BEFORE_THROTTLE = f"""
+    DROP TABLE signin_attempt;
+    UPDATE meta SET value = '{THROTTLE_VERSION - 1}' WHERE key = 'schema_version';
+"""  # noqa: S608 - fixed SQL fragments
+
+
+def make_before_throttle(path: Path) -> None:
+    """Turn a file of this version into what the version before THROTTLE_VERSION wrote: no signin_attempt."""
+    con = duckdb.connect(str(path))
+    try:
+        con.execute(BEFORE_THROTTLE)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
 # What ADAPTATION_VERSION added: the climate adaptation tables (children first).
 BEFORE_ADAPTATION = f"""
     DROP TABLE action_protection;
@@ -262,6 +279,7 @@ BEFORE_ADAPTATION = f"""
 def make_v2(path: Path) -> None:
     """Turn a file of this version into what the version before ADAPTATION_VERSION wrote: no climate adaptation
     tables (version 3 today; the name is older)."""
+    make_before_throttle(path)
     con = duckdb.connect(str(path))
     try:
         con.execute(BEFORE_ADAPTATION)
@@ -659,3 +677,37 @@ def test_an_open_that_finds_pending_demo_rows_does_not_wait_for_a_writer(demo_co
         monkeypatch.undo()
     later = Store(demo_copy.path)  # once the lock is free, the next open finishes it
     assert later.query("SELECT count(*) FROM meta WHERE starts_with(key, ?)", [PENDING]).iloc[0, 0] == 0
+
+
+# -- files from before the sign-in attempts (THROTTLE_VERSION) ------------------------------------------------------
+DIE_AFTER_THROTTLE_MIGRATION = """
+import os, sys, duckdb
+from dk2020dash.db.migrations import MIGRATIONS, THROTTLE_VERSION
+con = duckdb.connect(sys.argv[1])
+con.execute("BEGIN TRANSACTION")
+con.execute(MIGRATIONS[THROTTLE_VERSION])
+con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(THROTTLE_VERSION)])
+con.execute("INSERT INTO signin_attempt (token, email_key, client_key, tried_at) VALUES ('t', 'e', 'c', 1.0)")
+con.execute("COMMIT")
+os._exit(3)  # before any checkpoint: the new table is only in the write-ahead log
+"""
+
+
+def test_a_file_from_before_the_throttle_gains_signin_attempt_and_a_crash_right_after_replays(
+        demo_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "v4.duckdb"
+    shutil.copy(demo_db, path)
+    make_before_throttle(path)
+    old = Store(path, migrations={k: v for k, v in MIGRATIONS.items() if k < THROTTLE_VERSION})  # what it saw
+    version = old.data_version()
+    crashed = tmp_path / "crashed.duckdb"
+    shutil.copy(path, crashed)
+    store = Store(path)
+    assert store.query("SELECT count(*) FROM signin_attempt").iloc[0, 0] == 0
+    assert store.data_version() == version and schema_of(path) == schema_of(demo_db)
+    child = subprocess.run([sys.executable, "-c", DIE_AFTER_THROTTLE_MIGRATION, str(crashed)], cwd=ROOT,
+                           capture_output=True, text=True, timeout=120)
+    assert child.returncode == 3, child.stderr
+    assert Path(str(crashed) + ".wal").exists()
+    assert Store(crashed).query("SELECT count(*) FROM signin_attempt").iloc[0, 0] == 1
+    assert schema_of(crashed) == schema_of(demo_db)
