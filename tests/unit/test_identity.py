@@ -199,6 +199,7 @@ BEFORE_IDENTITY = f"""
     DROP TABLE app_user;
     {MIGRATIONS[3].split("CREATE TABLE app_user_scope")[0]}
     INSERT INTO app_user SELECT * FROM u;
+    DROP TABLE IF EXISTS signin_attempt;  -- added after the binding (THROTTLE_VERSION)
     UPDATE meta SET value = '{IDENTITY_VERSION - 1}' WHERE key = 'schema_version';
 """  # noqa: S608 - fixed SQL
 
