@@ -23,7 +23,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from dk2020dash import i18n, labels, queries
 from dk2020dash.auth import User, require_edit
@@ -114,7 +114,7 @@ def _milestone(con, milestone_id: int) -> dict | None:
 def _last_writer(con, table: str, row_id: int) -> str | None:
     if table == "action":
         row = con.execute(
-            "SELECT who FROM (SELECT who, changed_on::TIMESTAMP AS changed_at, 0 AS o FROM action_event WHERE action_id = ? "
+            "SELECT who FROM (SELECT who, changed_on AS changed_at, 0 AS o FROM action_event WHERE action_id = ? "
             "UNION ALL SELECT who, changed_at, 1 FROM audit WHERE table_name = 'action' AND row_id = ?) "
             "ORDER BY changed_at DESC, o DESC LIMIT 1", [row_id, str(row_id)]).fetchone()
     else:
@@ -227,7 +227,7 @@ def edit_action(store: Store, user: User, action_id: int, version: int, changes:
         events = 0
         if "status" in diff:
             con.execute("INSERT INTO action_event (action_id, changed_on, who, old_status, new_status, note) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", [int(action_id), today, user.email, current["status"],
+                        "VALUES (?, ?, ?, ?, ?, ?)", [int(action_id), _moment(today), user.email, current["status"],
                                                       diff["status"], note])
             events = 1
         audits = [(f, current[f], v) for f, v in diff.items() if f != "status"]
@@ -292,6 +292,12 @@ def _edit_milestone(store: Store, user: User, milestone_id: int, version: int | 
     return Saved(int(current["version"]) + len(audits), 0, len(audits))
 
 
+def _moment(day: date) -> datetime:
+    """When a change made on `day` happened: that day at the time of day it is now (the day is today but in tests),
+    so two changes of one day are in the order they were made."""
+    return datetime.combine(day, datetime.now().time())
+
+
 def _same(old, new) -> bool:
     if old is None or (isinstance(old, float) and math.isnan(old)):
         return new is None
@@ -315,7 +321,7 @@ def action_history(store: Store, action_id: int) -> list[dict]:
     """Every recorded change of an action, newest first: status changes (action_event) and field changes (audit),
     each with when, who, field, old, new and note."""
     df = store.query(
-        "SELECT changed_on::TIMESTAMP AS changed_at, who, 'status' AS field, old_status AS old, new_status AS new, note, "
+        "SELECT changed_on AS changed_at, who, 'status' AS field, old_status AS old, new_status AS new, note, "
         "id AS k, 0 AS src FROM action_event WHERE action_id = ? "
         "UNION ALL SELECT changed_at, who, field, old, new, note, id, 1 FROM audit WHERE table_name = 'action' AND row_id = ? "
         "ORDER BY changed_at DESC, src DESC, k DESC", [int(action_id), str(int(action_id))])

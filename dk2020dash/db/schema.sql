@@ -1,4 +1,4 @@
--- The DK2020 store, schema version 4 (DESIGN.md section 3; store.MIGRATIONS upgrades older files). Lists of
+-- The DK2020 store at the newest schema version (DESIGN.md section 3; migrations.MIGRATIONS upgrades older files). Lists of
 -- allowed values mirror domain.py; tests/test_store.py checks that the two agree.
 
 CREATE TABLE meta (
@@ -39,7 +39,8 @@ CREATE TABLE edition (
     source      VARCHAR NOT NULL,
     published   DATE,
     is_demo     BOOLEAN NOT NULL DEFAULT false,
-    created_at  TIMESTAMP NOT NULL DEFAULT current_timestamp
+    created_at  TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    withdrawn_at TIMESTAMP  -- withdrawn by an admin (the reason and who in audit): counts nowhere while set
 );
 
 CREATE TABLE emission (
@@ -105,7 +106,7 @@ CREATE SEQUENCE action_event_id START 1;
 CREATE TABLE action_event (
     id          INTEGER PRIMARY KEY DEFAULT nextval('action_event_id'),
     action_id   INTEGER NOT NULL REFERENCES action (id),
-    changed_on  DATE NOT NULL,
+    changed_on  TIMESTAMP NOT NULL,  -- when: day and time (rows from before migrations.TRAIL_VERSION at midnight)
     who         VARCHAR NOT NULL,
     old_status  VARCHAR CHECK (old_status IN ('planned', 'in_progress', 'completed', 'delayed', 'paused', 'cancelled')),
     new_status  VARCHAR NOT NULL

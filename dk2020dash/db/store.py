@@ -328,12 +328,8 @@ class Store:
 
     def _migrate(self, con: duckdb.DuckDBPyConnection, version: int) -> None:
         with self.write_lock():
-            con.execute("BEGIN TRANSACTION")
             try:
-                for target in range(version + 1, self.schema_version + 1):
-                    con.execute(self.migrations[target])
-                    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(target)])
-                con.execute("COMMIT")
+                run_migrations(con, self.migrations, version, self.schema_version)
             except BaseException as exc:
                 self._roll_back(con, exc)
                 raise
@@ -455,6 +451,23 @@ class Store:
     def table_counts(self) -> dict[str, int]:
         with self.connection() as con:
             return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}  # noqa: S608 - fixed names
+
+
+def run_migrations(con: duckdb.DuckDBPyConnection, migrations: Mapping[int, str], version: int, newest: int) -> None:
+    """Upgrade an open file from `version` to `newest` in one transaction. The commit checkpoints at once
+    (checkpoint_threshold 0), so the migration is written to the file itself and not to the write-ahead log: DuckDB
+    1.5 cannot replay a rebuilt table whose foreign key points at a table with a nextval default (MIGRATIONS), and a
+    process dying before a later checkpoint would leave a file that never opens. (DuckDB cannot checkpoint while
+    another transaction of the process is open; the commit then goes to the log, and _migrate's CHECKPOINT tries.)"""
+    con.execute("BEGIN TRANSACTION")
+    for target in range(version + 1, newest + 1):
+        con.execute(migrations[target])
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(target)])
+    con.execute("SET checkpoint_threshold = '0b'")
+    try:
+        con.execute("COMMIT")
+    finally:
+        con.execute("RESET checkpoint_threshold")
 
 
 def fill_new(con: duckdb.DuckDBPyConnection, schema_version: int,

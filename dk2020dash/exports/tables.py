@@ -112,6 +112,7 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "published": ("udgivelsesdato (dato, ÅÅÅÅ-MM-DD)", "publication date (date, YYYY-MM-DD)"),
         "is_demo": _DEMO,
         "created_at": ("indlæst (tidspunkt, ÅÅÅÅ-MM-DD TT:MM:SS)", "loaded at (timestamp, YYYY-MM-DD HH:MM:SS)"),
+        "withdrawn_at": ("trukket tilbage (tidspunkt; tom: tæller med)", "withdrawn at (timestamp; empty: counts)"),
     },
     "emission": {
         "municipality": ("kommunekode", "municipality code"),
@@ -165,7 +166,7 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
     "action_event": {
         "id": ("ændringens nummer", "change number"),
         "action_id": ("handlingens nummer (se action)", "action number (see action)"),
-        "changed_on": ("ændret (dato)", "changed on (date)"),
+        "changed_on": ("ændret (tidspunkt, ÅÅÅÅ-MM-DD TT:MM:SS)", "changed at (timestamp, YYYY-MM-DD HH:MM:SS)"),
         "who": ("hvem ændrede", "who changed it"),
         "old_status": ("status før (tom ved oprettelse)", "status before (empty when created)"),
         "new_status": ("status efter", "status after"),

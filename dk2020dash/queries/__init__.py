@@ -203,7 +203,7 @@ def scenarios(store: Store, codes: Sequence[int]) -> pd.DataFrame:
 # creation that inserted the action (old status NULL, dated the day it was inserted) is no such change, nor is an
 # event that keeps it completed (say a new responsible unit). Else its last update. NULL when not completed.
 _COMPLETED_ON = ("CASE WHEN a.status = 'completed' THEN coalesce(a.end_date, "
-                 "(SELECT max(e.changed_on) FROM action_event e WHERE e.action_id = a.id AND e.new_status = 'completed' "
+                 "(SELECT CAST(max(e.changed_on) AS DATE) FROM action_event e WHERE e.action_id = a.id AND e.new_status = 'completed' "
                  "AND e.old_status IS NOT NULL AND e.old_status <> 'completed'), a.last_updated) END")
 
 
@@ -254,7 +254,8 @@ def action_events_since(store: Store, codes: Sequence[int], since) -> pd.DataFra
         "SELECT e.changed_on, a.municipality, m.name AS municipality_name, a.title, e.old_status, e.new_status, "
         "e.who, e.note FROM action_event e JOIN action a ON a.id = e.action_id "
         "JOIN municipality m ON m.code = a.municipality "
-        "WHERE list_contains(?, a.municipality) AND e.changed_on >= ? ORDER BY e.changed_on DESC, e.id DESC",
+        "WHERE list_contains(?, a.municipality) AND CAST(e.changed_on AS DATE) >= ? "
+        "ORDER BY e.changed_on DESC, e.id DESC",
         [list(codes), since],
     )
 
