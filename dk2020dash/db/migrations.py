@@ -56,7 +56,7 @@ _TRAIL = f"""
     DROP TABLE emission_before_trail;
     DROP TABLE edition_before_trail;
     DROP TABLE action_event_before_trail;
-"""
+"""  # noqa: S608 - fixed SQL fragments
 
 # Upgrades of older files, applied in order: MIGRATIONS[v] takes a file from version v-1 to v.
 # schema.sql always creates the newest version directly.

@@ -558,6 +558,8 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                         "the rows do not have the same number of columns as the header ({n} separated by "
                         "{delimiter}); check the delimiter, and that numbers with a decimal comma are in quotes when "
                         "the delimiter is a comma"),
+    "imp.file.field_too_long": ("et felt er længere end {limit:,} tegn; tjek at anførselstegn (\") er lukket",
+                                "a field is longer than {limit:,} characters; check that quotes (\") are closed"),
     "imp.file.delimiter.semicolon": ("semikolon", "semicolon"),
     "imp.file.delimiter.comma": ("komma", "comma"),
     "imp.file.delimiter.tab": ("tabulator", "tab"),

@@ -203,8 +203,9 @@ def scenarios(store: Store, codes: Sequence[int]) -> pd.DataFrame:
 # creation that inserted the action (old status NULL, dated the day it was inserted) is no such change, nor is an
 # event that keeps it completed (say a new responsible unit). Else its last update. NULL when not completed.
 _COMPLETED_ON = ("CASE WHEN a.status = 'completed' THEN coalesce(a.end_date, "
-                 "(SELECT CAST(max(e.changed_on) AS DATE) FROM action_event e WHERE e.action_id = a.id AND e.new_status = 'completed' "
-                 "AND e.old_status IS NOT NULL AND e.old_status <> 'completed'), a.last_updated) END")
+                 "(SELECT CAST(max(e.changed_on) AS DATE) FROM action_event e WHERE e.action_id = a.id "
+                 "AND e.new_status = 'completed' AND e.old_status IS NOT NULL AND e.old_status <> 'completed'), "
+                 "a.last_updated) END")
 
 
 def action_expected(store: Store, codes: Sequence[int] | None = None, sectors: Sequence[str] = (),

@@ -121,3 +121,12 @@ def test_the_settings_command_prints_the_table_and_masks_passwords(monkeypatch: 
     out = capsys.readouterr().out
     assert "postgresql://kim:***@127.0.0.1:1/x" in out and "hemmelig-pw" not in out
     assert all(s.name in out for s in config.SETTINGS if s.where == "env")
+
+
+def test_the_shipped_streamlit_config_shows_visitors_no_error_details() -> None:
+    """An uncaught exception must not reach a visitor with its traceback and the server's paths (issue 20 item 10).
+    Streamlit 1.67 reads false as "stacktrace" (tracebacks still shown); "none" is the setting that hides them."""
+    import tomllib
+
+    shipped = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert shipped["client"]["showErrorDetails"] == "none"
