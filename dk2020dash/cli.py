@@ -152,6 +152,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise ValueError(f"restore erstatter hele {store.target} ({replaced}); brug --force for at gøre det.")
     report = restore(store, args.file, replace_damaged=args.force)
     was = f" Erstattede: {replaced}." if replaced else ""
+    if report.kept_replaced is not None:
+        was += f" Den erstattede fil er gemt som {report.kept_replaced}."
+    if report.carried:
+        was += (f" Historik siden backuppen bevaret: {report.carried.get('action_event', 0)} statusændringer, "
+                f"{report.carried.get('audit', 0)} ændringer, {report.carried.get('import_log', 0)} importlinjer.")
     if report.kept_damaged is not None:
         was = f" Erstattede en fil, der ikke kunne åbnes ({damaged}); den er gemt som {report.kept_damaged}."
     print(f"Gendannede {store.target} fra {args.file} (backup lavet {report.created}, "

@@ -352,19 +352,32 @@ class Store:
                 raise
 
     def create(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None = None, *,
-               force: bool = False, replace_damaged: bool = False) -> Path | None:
+               force: bool = False, replace_damaged: bool = False, keep_replaced: bool = False) -> Path | None:
         """Build a new database beside the target and move it into place, so a failure leaves nothing
         half-written and an existing file is replaced only with force. The new file gets a new database id.
 
         The writers' lock is held throughout, so no write of this or another process lands in the old file while it
         is replaced (a concurrent writer waits for the new file, or gives up after lock_wait saying so). A file that
         cannot be opened as our database is refused, unless replace_damaged (restore --force): then it is kept beside
-        as '<file>.beskadiget-<time>' and that path is returned."""
+        as '<file>.beskadiget-<time>' and that path is returned. With keep_replaced (a restore) a sound file that is
+        replaced is kept beside too, as '<file>.erstattet-<time>', and that path is returned."""
         with self.write_lock():
             damaged = self._existing_file(force, replace_damaged)
-            self._build_and_swap(fill, damaged)
+            aside = damaged
+            if aside is None and keep_replaced and self.path.exists():
+                aside = self._aside("erstattet")
+            self._build_and_swap(fill, damaged, aside)
         self._checked = False
-        return damaged
+        return aside
+
+    def _aside(self, what: str) -> Path:
+        """A free name beside the file for keeping it: '<file>.<what>-<time>' (then -2, -3 … within one second)."""
+        base = f"{self.path.name}.{what}-{time.strftime('%Y%m%d-%H%M%S')}"
+        aside, n = self.path.with_name(base), 1
+        while aside.exists() or Path(str(aside) + ".wal").exists():
+            n += 1
+            aside = self.path.with_name(f"{base}-{n}")
+        return aside
 
     def _existing_file(self, force: bool, replace_damaged: bool) -> Path | None:
         """Check what create() would replace; the path to keep a damaged file under, or None."""
@@ -377,10 +390,11 @@ class Store:
         except StoreDamaged:
             if not replace_damaged:
                 raise
-            return self.path.with_name(f"{self.path.name}.beskadiget-{time.strftime('%Y%m%d-%H%M%S')}")
+            return self._aside("beskadiget")
         return None
 
-    def _build_and_swap(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None, damaged: Path | None) -> None:
+    def _build_and_swap(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None, damaged: Path | None,
+                        aside: Path | None = None) -> None:
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -404,8 +418,8 @@ class Store:
                 with OpenFiles.lock:
                     if self._key not in OpenFiles.open and (old := self._hold_old(damaged)) is not False:
                         try:
-                            if damaged is not None:
-                                self._keep_damaged(damaged)
+                            if aside is not None:
+                                self._keep_aside(aside, damaged is not None)
                             os.replace(tmp, self.path)
                         finally:
                             if old is not None:
@@ -432,16 +446,19 @@ class Store:
                 return False
             raise _explain(self.path, exc) from exc
 
-    def _keep_damaged(self, aside: Path) -> None:
-        """Keep the damaged file (and its write-ahead log, which must not meet the new file) under `aside`."""
+    def _keep_aside(self, aside: Path, damaged: bool) -> None:
+        """Keep the file about to be replaced (a damaged one, or the one a restore replaces) and its write-ahead log,
+        which must not meet the new file, under `aside`."""
         try:
             os.link(self.path, aside)
+        except FileExistsError:
+            raise
         except OSError:
             shutil.copy2(self.path, aside)
         wal = Path(str(self.path) + ".wal")
         if wal.exists():
             os.replace(wal, Path(str(aside) + ".wal"))
-        log.warning("%s: the damaged database file is kept as %s", self.path, aside)
+        log.warning("%s: the %s database file is kept as %s", self.path, "damaged" if damaged else "replaced", aside)
 
     def _refuse_foreign_file(self) -> None:
         """Refuse to replace a file that is not one of ours (or is held by another process)."""

@@ -228,6 +228,8 @@ def test_a_backup_shows_what_it_holds_and_is_restored_only_on_confirm(env: Store
     at.button(key="restore-apply").click().run()
     assert not at.exception
     assert any("Gendannet fra dk2020-backup.zip" in s.value for s in at.success)
+    (kept,) = env.path.parent.glob(f"{env.path.name}.erstattet-*")  # the replaced database, kept beside
+    assert any(f"Den erstattede databasefil er gemt som {kept.name}" in i.value for i in at.info)
     # The app's cached store and loaders show the restored data: no demo left, so no banner.
     assert not any("Eksempeldata – ikke officielle tal" in w.value for w in at.warning)
     assert env.data_version() > version
