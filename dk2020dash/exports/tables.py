@@ -371,7 +371,8 @@ def _import_frames(store: Store) -> list[tuple[str, str, pd.DataFrame, dict | No
         # Oldest first in the order that picks each municipality's newest edition (queries.edition_order), and
         # with the date that order uses, so each municipality's newest stays its newest after the re-import.
         editions = q(f"SELECT e.id, e.name, e.source, {queries.edition_day('e')} AS published "  # noqa: S608 - fixed SQL fragments
-                     "FROM edition e WHERE EXISTS (SELECT 1 FROM emission m WHERE m.edition = e.id) "
+                     f"FROM edition e WHERE {queries.edition_counts('e')} "
+                     "AND EXISTS (SELECT 1 FROM emission m WHERE m.edition = e.id) "
                      f"ORDER BY {queries.edition_order('e', newest_first=False)}")
         for edition_id, name, source, published in editions.itertuples(index=False):
             rows = q("SELECT municipality, year, sector, tco2e, estimated FROM emission WHERE edition = ? "

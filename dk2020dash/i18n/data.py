@@ -403,6 +403,7 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     ),
     "dq.col.edition": ("Udgave i brug", "Edition in use"),
     "dq.col.newest_for": ("Nyeste for kommuner", "Newest for municipalities"),
+    "dq.col.withdrawn": ("Trukket tilbage", "Withdrawn"),
     # integrity (issue 9 items 8 and 10): a damaged database on the Data page, a restore that waited
     "exp.damaged.title": ("Databasen kan ikke åbnes", "The database cannot be opened"),
     "exp.damaged.body": (
@@ -561,8 +562,12 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                         "the rows do not have the same number of columns as the header ({n} separated by "
                         "{delimiter}); check the delimiter, and that numbers with a decimal comma are in quotes when "
                         "the delimiter is a comma"),
-    "imp.file.field_too_long": ("et felt er længere end {limit:,} tegn; tjek at anførselstegn (\") er lukket",
-                                "a field is longer than {limit:,} characters; check that quotes (\") are closed"),
+    "imp.file.field_too_long": (
+        ("et felt er længere end {count} tegn; tjek at anførselstegn (\") er lukket",
+         "et felt er længere end {count} tegn; tjek at anførselstegn (\") er lukket"),
+        ("a field is longer than {count} character; check that quotes (\") are closed",
+         "a field is longer than {count} characters; check that quotes (\") are closed"),
+    ),
     "imp.file.delimiter.semicolon": ("semikolon", "semicolon"),
     "imp.file.delimiter.comma": ("komma", "comma"),
     "imp.file.delimiter.tab": ("tabulator", "tab"),

@@ -75,7 +75,7 @@ def _fields(line: str, delimiter: str, row: int | None = None) -> list[str]:
     try:
         return next(csv.reader([line], delimiter=delimiter), [])
     except csv.Error as exc:
-        raise FileError("imp.file.field_too_long", row=row, limit=csv.field_size_limit()) from exc
+        raise FileError("imp.file.field_too_long", row=row, count=csv.field_size_limit()) from exc
 
 
 def detect_delimiter(lines: list[str], first_row: int = 1) -> str:

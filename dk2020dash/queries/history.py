@@ -61,7 +61,8 @@ def editions_imported(store: Store, since, until) -> pd.DataFrame:
         f"WITH n AS (SELECT edition, count(*) AS newest_for FROM {_NEWEST_PER_MUNICIPALITY} GROUP BY edition) "  # noqa: S608 - fixed SQL fragments
         "SELECT ed.id, ed.name, coalesce(ed.published, CAST(ed.created_at AS DATE)) AS published, "
         "CAST(ed.created_at AS DATE) AS imported, coalesce(n.newest_for, 0) AS newest_for FROM edition ed "
-        "LEFT JOIN n ON n.edition = ed.id WHERE CAST(ed.created_at AS DATE) BETWEEN ? AND ? ORDER BY ed.created_at, ed.id",
+        "LEFT JOIN n ON n.edition = ed.id WHERE CAST(ed.created_at AS DATE) BETWEEN ? AND ? AND ed.withdrawn_at IS NULL "
+        "ORDER BY ed.created_at, ed.id",
         [since, until],
     )
 

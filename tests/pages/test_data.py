@@ -136,7 +136,7 @@ def test_a_field_longer_than_the_csv_limit_is_a_refusal_with_the_row(env: Store)
     at = upload(data_page(), "lang.csv", data, kind="actions")
     assert not at.exception
     problems = at.dataframe[0].value
-    assert problems.iloc[0, 0] == 2 and problems.iloc[0, -1] == render("imp.file.field_too_long", "da", {"limit": 131_072})
+    assert problems.iloc[0, 0] == 2 and problems.iloc[0, -1] == render("imp.file.field_too_long", "da", {"count": 131_072})
     assert not [b for b in at.button if b.label == i18n.t("imp.apply", "da")]  # a preview: nothing to apply
 
 
