@@ -22,7 +22,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from dk2020dash.db.store import Store
-from dk2020dash.domain import REGIONS
+from dk2020dash.domain import REGIONS, parse_id
 from dk2020dash.errors import Rejected
 
 VIEWER, EDITOR, ADMIN = "viewer", "editor", "admin"
@@ -331,7 +331,7 @@ def resolve_municipalities(store: Store, names_or_codes: Iterable[str | int]) ->
     out: list[int] = []
     for item in names_or_codes:
         text = str(item).strip()
-        code = int(text) if text.isdigit() and int(text) in known else by_name.get(text.casefold())
+        code = parse_id(text) if parse_id(text) in known else by_name.get(text.casefold())
         if code is None:
             raise AuthError("auth.err.municipality", name=text[:80])
         if code not in out:

@@ -170,6 +170,11 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise ValueError(f"restore erstatter hele {store.target} ({replaced}); brug --force for at gøre det.")
     report = restore(store, args.file, replace_damaged=args.force)
     was = f" Erstattede: {replaced}." if replaced else ""
+    if report.kept_replaced is not None:
+        was += f" Den erstattede fil er gemt som {report.kept_replaced}."
+    if report.carried:
+        was += (f" Historik siden backuppen bevaret: {report.carried.get('action_event', 0)} statusændringer, "
+                f"{report.carried.get('audit', 0)} ændringer, {report.carried.get('import_log', 0)} importlinjer.")
     if report.kept_damaged is not None:
         was = f" Erstattede en fil, der ikke kunne åbnes ({damaged}); den er gemt som {report.kept_damaged}."
     print(f"Gendannede {store.target} fra {args.file} (backup lavet {report.created}, "
@@ -338,6 +343,58 @@ def cmd_milestone_done(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_edition(args: argparse.Namespace) -> int:
+    """edition list | redate ID --published DATE | withdraw ID --reason T | restore ID (admins; audited)."""
+    import pandas as pd
+
+    from dk2020dash import edits, i18n, queries
+
+    store = open_store(args.db)
+    if args.edition_command == "list":
+        for e in queries.editions(store).itertuples(index=False):
+            published = "–" if pd.isna(e.published) else pd.Timestamp(e.published).date().isoformat()
+            state = (f"nyeste for {i18n.t('n.municipalities', 'da', count=int(e.newest_for))}" if pd.isna(e.withdrawn_at)
+                     else f"trukket tilbage {pd.Timestamp(e.withdrawn_at):%Y-%m-%d %H:%M}")
+            print(f"{e.id}\t{e.name}\tudgivet {published}\t{state}")
+        return 0
+    user = _by(store, args.by)
+    if args.edition_command == "redate":
+        edits.redate_edition(store, user, args.id, args.published, args.note)
+        print(f"Udgave {args.id}: udgivet {args.published.isoformat()}.")
+    elif args.edition_command == "withdraw":
+        edits.withdraw_edition(store, user, args.id, args.reason)
+        print(f"Udgave {args.id} er trukket tilbage og tæller ikke længere med.")
+    else:
+        edits.restore_edition(store, user, args.id, args.note)
+        print(f"Udgave {args.id} tæller med igen.")
+    return 0
+
+
+def add_edition_commands(sub: argparse._SubParsersAction, db_arg) -> None:
+    ed = sub.add_parser("edition", help="opgørelsens udgaver: vis, omdatér, træk tilbage, gendan (administratorer)")
+    esub = ed.add_subparsers(dest="edition_command", required=True)
+    lst = esub.add_parser("list", help="vis udgaverne, nyeste først")
+    db_arg(lst)
+    by_help = "e-mail på en administrator"
+    redate = esub.add_parser("redate", help="sæt en udgaves udgivelsesdato")
+    redate.add_argument("id", type=int)
+    redate.add_argument("--published", required=True, type=_iso_date, help="ÅÅÅÅ-MM-DD, senest i dag")
+    redate.add_argument("--by", required=True, help=by_help)
+    redate.add_argument("--note", default=None)
+    withdraw = esub.add_parser("withdraw", help="træk en udgave tilbage: den tæller ingen steder")
+    withdraw.add_argument("id", type=int)
+    withdraw.add_argument("--reason", required=True)
+    withdraw.add_argument("--by", required=True, help=by_help)
+    restore = esub.add_parser("restore", help="lad en tilbagetrukket udgave tælle igen")
+    restore.add_argument("id", type=int)
+    restore.add_argument("--by", required=True, help=by_help)
+    restore.add_argument("--note", default=None)
+    for p in (lst, redate, withdraw, restore):
+        p.set_defaults(func=cmd_edition)
+    for p in (redate, withdraw, restore):
+        db_arg(p)
+
+
 def add_user_commands(sub: argparse._SubParsersAction, db_arg) -> None:
     user = sub.add_parser("user", help="brugere med roller (redaktør, administrator)")
     usub = user.add_subparsers(dest="user_command", required=True)
@@ -461,6 +518,7 @@ def build_parser() -> argparse.ArgumentParser:
     info.set_defaults(func=cmd_info)
     add_export_commands(sub, db_arg)
     add_user_commands(sub, db_arg)
+    add_edition_commands(sub, db_arg)
     add_report_command(sub, db_arg)
     add_migrate_command(sub)
     add_settings_command(sub)

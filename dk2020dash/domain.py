@@ -158,3 +158,16 @@ RISK_STALE_AFTER_YEARS = 5
 # Protection targets an adaptation action may state: the return period it protects against (a 100-year event)
 # and the number of buildings it protects.
 PROTECTION_KINDS: tuple[str, ...] = ("return_period_years", "buildings_protected")
+
+# -- ids -------------------------------------------------------------------------------------------------------
+MAX_ID = 2**31 - 1  # the database's INTEGER ids
+
+
+def parse_id(text: object) -> int | None:
+    """A row id as written in a URL or on a command line (`?indsats=12`), or None when `text` is none: ASCII digits
+    only (str.isdecimal alone lets "٣" through, str.isdigit "²", which int() refuses), at most MAX_ID."""
+    raw = str(text).strip() if text is not None else ""
+    if not raw or not raw.isascii() or not raw.isdecimal() or len(raw) > 12:
+        return None
+    value = int(raw)
+    return value if value <= MAX_ID else None

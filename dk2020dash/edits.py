@@ -25,16 +25,16 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from dk2020dash import i18n, labels, queries
-from dk2020dash.auth import User, require_edit_now
+from dk2020dash.auth import User, require_admin, require_edit_now
 from dk2020dash.db.store import Store
 from dk2020dash.domain import ACTION_STATUSES, planned_range
 from dk2020dash.errors import Escape, Phrase, Rejected, Text
 
 EDITABLE_ACTION_FIELDS: tuple[str, ...] = ("status", "start_date", "end_date", "expected_2030_t", "responsible")
-MAX_TEXT = {"responsible": 200, "note": 2000, "reason": 2000}
+MAX_TEXT = {"responsible": 200, "note": 2000, "reason": 2000, "published": 40}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -116,7 +116,7 @@ def _milestone(con, milestone_id: int) -> dict | None:
 def _last_writer(con, table: str, row_id: int) -> str | None:
     if table == "action":
         row = con.execute(
-            "SELECT who FROM (SELECT who, changed_on::TIMESTAMP AS changed_at, 0 AS o FROM action_event WHERE action_id = ? "
+            "SELECT who FROM (SELECT who, changed_on AS changed_at, 0 AS o FROM action_event WHERE action_id = ? "
             "UNION ALL SELECT who, changed_at, 1 FROM audit WHERE table_name = 'action' AND row_id = ?) "
             "ORDER BY changed_at DESC, o DESC LIMIT 1", [row_id, str(row_id)]).fetchone()
     else:
@@ -178,12 +178,11 @@ def _as_expected(value) -> float | None:
 
 
 def _total_emissions(con, municipality: int) -> tuple[int, float] | None:
-    """The municipality's latest total net emissions (year, tCO2e) from its newest edition (queries.edition_order,
-    the rule every figure uses), or None."""
+    """The municipality's latest total net emissions (year, tCO2e) from its newest edition (queries'
+    newest-edition rule, the one every figure uses), or None."""
     return con.execute(
-        "WITH ed AS (SELECT e.id FROM edition e WHERE EXISTS (SELECT 1 FROM emission x WHERE x.edition = e.id "  # noqa: S608 - fixed SQL fragments
-        f"AND x.municipality = ?) ORDER BY {queries.edition_order('e')} LIMIT 1) "
-        "SELECT year, sum(tco2e) FROM emission WHERE municipality = ? AND edition = (SELECT id FROM ed) "
+        f"SELECT year, sum(tco2e) FROM emission WHERE municipality = ? AND edition = (SELECT n.edition FROM "  # noqa: S608 - fixed SQL fragments
+        f"{queries.newest_per_municipality()} n WHERE n.municipality = ?) "
         "GROUP BY year ORDER BY year DESC LIMIT 1", [municipality, municipality]).fetchone()
 
 
@@ -238,7 +237,7 @@ def edit_action(store: Store, user: User, action_id: int, version: int, changes:
         events = 0
         if "status" in diff:
             con.execute("INSERT INTO action_event (action_id, changed_on, who, old_status, new_status, note) "
-                        "VALUES (?, ?, ?, ?, ?, ?)", [int(action_id), today, user.who, current["status"],
+                        "VALUES (?, ?, ?, ?, ?, ?)", [int(action_id), _moment(today), user.who, current["status"],
                                                       diff["status"], note])
             events = 1
         audits = [(f, current[f], v) for f, v in diff.items() if f != "status"]
@@ -304,6 +303,78 @@ def _edit_milestone(store: Store, user: User, milestone_id: int, version: int | 
     return Saved(int(current["version"]) + len(audits), 0, len(audits))
 
 
+def _moment(day: date) -> datetime:
+    """When a change made on `day` happened: that day at the time of day it is now (the day is today but in tests),
+    so two changes of one day are in the order they were made."""
+    return datetime.combine(day, datetime.now().time())
+
+
+# -- inventory editions (admins) -----------------------------------------------------------------------------
+EARLIEST_PUBLISHED = date(1990, 1, 1)  # no inventory edition is older than the first inventory year
+
+
+def _edition(con, edition_id: int) -> dict:
+    cur = con.execute("SELECT id, name, published, withdrawn_at FROM edition WHERE id = ?", [int(edition_id)])
+    row = cur.fetchone()
+    if row is None:
+        raise EditError("edit.err.unknown_edition", id=edition_id)
+    return dict(zip([d[0] for d in cur.description], row, strict=True))
+
+
+def redate_edition(store: Store, user: User, edition_id: int, published: object, note: str | None = None, *,
+                   today: date | None = None) -> Saved:
+    """Set an edition's published date (an admin's; audited, and reversible by setting it back). The date decides
+    which edition is each municipality's newest (queries), so it must lie between EARLIEST_PUBLISHED and today: a
+    date in the future would make the edition shadow every later one."""
+    require_admin(user)
+    today = today or date.today()
+    day = _as_date(published, "published")
+    if day is None:
+        raise EditError("edit.err.date", field=Phrase("edit.field.published"), value="")
+    if not EARLIEST_PUBLISHED <= day <= today:
+        raise EditError("edit.err.published_range", published=day.isoformat(), first=EARLIEST_PUBLISHED.isoformat(),
+                        today=today.isoformat())
+    note = _as_text(note, "note")
+    with store.transaction() as con:
+        current = _edition(con, edition_id)
+        if current["published"] == day:
+            raise EditError("edit.err.nothing")
+        con.execute("UPDATE edition SET published = ? WHERE id = ?", [day, int(edition_id)])
+        _audit(con, "edition", int(edition_id), [("published", current["published"], day)], user.email, note)
+    return Saved(1, 0, 1)
+
+
+def withdraw_edition(store: Store, user: User, edition_id: int, reason: str) -> Saved:
+    """Withdraw an edition (an admin's, with a reason; audited): while withdrawn it counts nowhere, and each
+    municipality's figures come from its newest edition among the rest. restore_edition undoes it."""
+    require_admin(user)
+    reason = _as_text(reason, "reason")
+    if not reason:
+        raise EditError("edit.err.withdraw_reason")
+    with store.transaction() as con:
+        current = _edition(con, edition_id)
+        if current["withdrawn_at"] is not None:
+            raise EditError("edit.err.edition_withdrawn", name=current["name"])
+        when = datetime.now().replace(microsecond=0)
+        con.execute("UPDATE edition SET withdrawn_at = ? WHERE id = ?", [when, int(edition_id)])
+        _audit(con, "edition", int(edition_id), [("withdrawn_at", None, when.isoformat(sep=" "))], user.email, reason)
+    return Saved(1, 0, 1)
+
+
+def restore_edition(store: Store, user: User, edition_id: int, note: str | None = None) -> Saved:
+    """Let a withdrawn edition count again (an admin's; audited)."""
+    require_admin(user)
+    note = _as_text(note, "note")
+    with store.transaction() as con:
+        current = _edition(con, edition_id)
+        if current["withdrawn_at"] is None:
+            raise EditError("edit.err.edition_not_withdrawn", name=current["name"])
+        con.execute("UPDATE edition SET withdrawn_at = NULL WHERE id = ?", [int(edition_id)])
+        _audit(con, "edition", int(edition_id), [("withdrawn_at", current["withdrawn_at"].isoformat(sep=" "), None)],
+               user.email, note)
+    return Saved(1, 0, 1)
+
+
 def _same(old, new) -> bool:
     if old is None or (isinstance(old, float) and math.isnan(old)):
         return new is None
@@ -327,7 +398,7 @@ def action_history(store: Store, action_id: int) -> list[dict]:
     """Every recorded change of an action, newest first: status changes (action_event) and field changes (audit),
     each with when, who, field, old, new and note."""
     df = store.query(
-        "SELECT changed_on::TIMESTAMP AS changed_at, who, 'status' AS field, old_status AS old, new_status AS new, note, "
+        "SELECT changed_on AS changed_at, who, 'status' AS field, old_status AS old, new_status AS new, note, "
         "id AS k, 0 AS src FROM action_event WHERE action_id = ? "
         "UNION ALL SELECT changed_at, who, field, old, new, note, id, 1 FROM audit WHERE table_name = 'action' AND row_id = ? "
         "ORDER BY changed_at DESC, src DESC, k DESC", [int(action_id), str(int(action_id))])

@@ -11,6 +11,7 @@ from dk2020dash.domain import (
     REGIONS,
     SECTOR_CODES,
     STALE_AFTER_DAYS,
+    parse_id,
 )
 from dk2020dash.metrics import followup
 from dk2020dash.ui import loaders, shell, tables, widgets
@@ -87,5 +88,8 @@ else:
         st.query_params["indsats"] = str(int(actions.iloc[rows[0]]["id"]))
 
 picked = st.query_params.get("indsats")
-if picked and str(picked).isdigit():
-    work.action_detail(ctx, int(picked))
+if picked:
+    if (action_id := parse_id(picked)) is not None:
+        work.action_detail(ctx, action_id)
+    else:
+        st.warning(t("act.unknown", id=i18n.literal(picked[:40])), icon="⚠️")

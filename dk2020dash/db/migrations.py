@@ -23,6 +23,11 @@ def _schema_block(first: str, last_line: str) -> str:
     return text[start:end]
 
 
+def _table(name: str) -> str:
+    """schema.sql's CREATE TABLE statement of one table, so a rebuilt table is exactly what schema.sql creates."""
+    return _schema_block(f"CREATE TABLE {name} (", "\n);")
+
+
 # app_user as version 3 made it (IDENTITY_VERSION rebuilt it with the provider identity), then the other tables of
 # version 3 as schema.sql has them.
 _V3_APP_USER = """
@@ -39,6 +44,33 @@ ADAPTATION_VERSION = 4  # the schema version that added the climate adaptation t
 IDENTITY_VERSION = 5  # the schema version that bound accounts to a provider identity (app_user.idp_*)
 _APP_USER = _schema_block("CREATE TABLE app_user (", "    CHECK (password_hash IS NULL OR idp_subject IS NULL)\n);")
 THROTTLE_VERSION = 6  # the schema version that added signin_attempt (the sign-in throttle's shared state)
+TRAIL_VERSION = 7  # the schema version that made action_event.changed_on a timestamp and added edition.withdrawn_at
+
+# TRAIL_VERSION rebuilds three tables: action_event (changed_on DATE -> TIMESTAMP, old rows at midnight), and
+# edition (withdrawn_at) with emission, whose foreign key points at it. Dropping a table whose foreign key points at
+# a table with a nextval default does not replay from DuckDB's write-ahead log, so Store._migrate commits every
+# migration with an immediate checkpoint (nothing of it goes to the log; see store.run_migrations).
+_TRAIL = f"""
+    CREATE TEMP TABLE emission_before_trail AS SELECT * FROM emission;
+    CREATE TEMP TABLE edition_before_trail AS SELECT * FROM edition;
+    CREATE TEMP TABLE action_event_before_trail AS SELECT * FROM action_event;
+    DROP TABLE emission;
+    DROP TABLE edition;
+    DROP TABLE action_event;
+    {_table("edition")}
+    {_table("emission")}
+    {_table("action_event")}
+    INSERT INTO edition (id, name, source, published, is_demo, created_at)
+        SELECT id, name, source, published, is_demo, created_at FROM edition_before_trail;
+    INSERT INTO emission (municipality, year, sector, edition, tco2e, estimated)
+        SELECT municipality, year, sector, edition, tco2e, estimated FROM emission_before_trail;
+    INSERT INTO action_event (id, action_id, changed_on, who, old_status, new_status, note)
+        SELECT id, action_id, CAST(changed_on AS TIMESTAMP), who, old_status, new_status, note
+        FROM action_event_before_trail;
+    DROP TABLE emission_before_trail;
+    DROP TABLE edition_before_trail;
+    DROP TABLE action_event_before_trail;
+"""  # noqa: S608 - fixed SQL fragments
 
 # Upgrades of older files, applied in order: MIGRATIONS[v] takes a file from version v-1 to v.
 # schema.sql always creates the newest version directly.
@@ -81,6 +113,8 @@ MIGRATIONS: dict[int, str] = {
     """,  # noqa: S608 - fixed SQL from schema.sql
     # v6: signin_attempt, the sign-in throttle's state shared by every process and server; a new table only.
     THROTTLE_VERSION: _schema_block("CREATE TABLE signin_attempt (", "    ok         BOOLEAN NOT NULL DEFAULT false\n);"),
+    # v7: action_event.changed_on a timestamp (old rows at midnight); edition.withdrawn_at (see _TRAIL).
+    TRAIL_VERSION: _TRAIL,
 }
 SCHEMA_VERSION = 1 + len(MIGRATIONS)
 
@@ -92,6 +126,7 @@ UPGRADE_ROWS: dict[int, str] = {
     ADAPTATION_VERSION: "SELECT 1",  # new tables only: an older backup has no rows for them
     IDENTITY_VERSION: "SELECT 1",  # new columns only: an older backup's accounts are unbound
     THROTTLE_VERSION: "SELECT 1",  # a transient table no backup holds
+    TRAIL_VERSION: "SELECT 1",  # loaded by name: a day becomes that day at midnight, withdrawn_at stays NULL
 }
 
 TABLES = (

@@ -478,13 +478,15 @@ class PgStore(Store):
             raise self._unavailable(exc, "migrate") from None  # logged masked
 
     def create(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None = None, *, force: bool = False,
-               replace_damaged: bool = False, source: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+               replace_damaged: bool = False, keep_replaced: bool = False,
+               source: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
                starts: dict[str, int] | None = None,
                verify: Callable[[dict[str, tuple[int, int]]], None] | None = None, guard: Callable | None = None):
         """Build the whole database in DuckDB (schema.sql, the reference rows, then fill), then put it into
         PostgreSQL in one transaction: the schema if missing, every table replaced. An existing database is
         replaced only with force. `source` (migrate-to-postgres) fills a bare schema instead of seed and fill.
-        `guard` (Store.create) is asked under the write lock, on the database about to be replaced (None if none)."""
+        `guard` (Store.create) is asked under the write lock, on the database about to be replaced (None if none);
+        keep_replaced keeps nothing here (there is no file to keep: take a backup first) and None is returned."""
 
         import psycopg
 

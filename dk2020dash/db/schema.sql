@@ -39,7 +39,8 @@ CREATE TABLE edition (
     source      VARCHAR NOT NULL,
     published   DATE,
     is_demo     BOOLEAN NOT NULL DEFAULT false,
-    created_at  TIMESTAMP NOT NULL DEFAULT current_timestamp
+    created_at  TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    withdrawn_at TIMESTAMP  -- withdrawn by an admin (the reason and who in audit): counts nowhere while set
 );
 
 CREATE TABLE emission (
@@ -105,7 +106,7 @@ CREATE SEQUENCE action_event_id START 1;
 CREATE TABLE action_event (
     id          INTEGER PRIMARY KEY DEFAULT nextval('action_event_id'),
     action_id   INTEGER NOT NULL REFERENCES action (id),
-    changed_on  DATE NOT NULL,
+    changed_on  TIMESTAMP NOT NULL,  -- when: day and time (rows from before migrations.TRAIL_VERSION at midnight)
     who         VARCHAR NOT NULL,
     old_status  VARCHAR CHECK (old_status IN ('planned', 'in_progress', 'completed', 'delayed', 'paused', 'cancelled')),
     new_status  VARCHAR NOT NULL

@@ -342,12 +342,8 @@ class Store:
 
     def _migrate(self, con: duckdb.DuckDBPyConnection, version: int) -> None:
         with self.write_lock():
-            con.execute("BEGIN TRANSACTION")
             try:
-                for target in range(version + 1, self.schema_version + 1):
-                    con.execute(self.migrations[target])
-                    con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(target)])
-                con.execute("COMMIT")
+                run_migrations(con, self.migrations, version, self.schema_version)
             except BaseException as exc:
                 self._roll_back(con, exc)
                 raise
@@ -370,7 +366,7 @@ class Store:
                 raise
 
     def create(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None = None, *,
-               force: bool = False, replace_damaged: bool = False,
+               force: bool = False, replace_damaged: bool = False, keep_replaced: bool = False,
                guard: Callable[[duckdb.DuckDBPyConnection | None], None] | None = None) -> Path | None:
         """Build a new database beside the target and move it into place, so a failure leaves nothing
         half-written and an existing file is replaced only with force. The new file gets a new database id.
@@ -380,7 +376,8 @@ class Store:
         cannot be opened as our database is refused, unless replace_damaged (restore --force): then it is kept beside
         as '<file>.beskadiget-<time>' and that path is returned. `guard` (a restore: whether its user may) is asked
         under that lock with a connection to the database about to be replaced (None when there is none, or it is
-        damaged); it raises to refuse, and nothing is replaced."""
+        damaged); it raises to refuse, and nothing is replaced. With keep_replaced (a restore) a sound file that is
+        replaced is kept beside too, as '<file>.erstattet-<time>', and that path is returned."""
         with self.write_lock():
             damaged = self._existing_file(force, replace_damaged)
             if guard is not None:
@@ -389,9 +386,21 @@ class Store:
                         guard(con)
                 else:
                     guard(None)
-            self._build_and_swap(fill, damaged)
+            aside = damaged
+            if aside is None and keep_replaced and self.path.exists():
+                aside = self._aside("erstattet")
+            self._build_and_swap(fill, damaged, aside)
         self._checked = False
-        return damaged
+        return aside
+
+    def _aside(self, what: str) -> Path:
+        """A free name beside the file for keeping it: '<file>.<what>-<time>' (then -2, -3 … within one second)."""
+        base = f"{self.path.name}.{what}-{time.strftime('%Y%m%d-%H%M%S')}"
+        aside, n = self.path.with_name(base), 1
+        while aside.exists() or Path(str(aside) + ".wal").exists():
+            n += 1
+            aside = self.path.with_name(f"{base}-{n}")
+        return aside
 
     def _existing_file(self, force: bool, replace_damaged: bool) -> Path | None:
         """Check what create() would replace; the path to keep a damaged file under, or None."""
@@ -404,10 +413,11 @@ class Store:
         except StoreDamaged:
             if not replace_damaged:
                 raise
-            return self.path.with_name(f"{self.path.name}.beskadiget-{time.strftime('%Y%m%d-%H%M%S')}")
+            return self._aside("beskadiget")
         return None
 
-    def _build_and_swap(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None, damaged: Path | None) -> None:
+    def _build_and_swap(self, fill: Callable[[duckdb.DuckDBPyConnection], None] | None, damaged: Path | None,
+                        aside: Path | None = None) -> None:
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -431,8 +441,8 @@ class Store:
                 with OpenFiles.lock:
                     if self._key not in OpenFiles.open and (old := self._hold_old(damaged)) is not False:
                         try:
-                            if damaged is not None:
-                                self._keep_damaged(damaged)
+                            if aside is not None:
+                                self._keep_aside(aside, damaged is not None)
                             os.replace(tmp, self.path)
                         finally:
                             if old is not None:
@@ -459,16 +469,19 @@ class Store:
                 return False
             raise _explain(self.path, exc) from exc
 
-    def _keep_damaged(self, aside: Path) -> None:
-        """Keep the damaged file (and its write-ahead log, which must not meet the new file) under `aside`."""
+    def _keep_aside(self, aside: Path, damaged: bool) -> None:
+        """Keep the file about to be replaced (a damaged one, or the one a restore replaces) and its write-ahead log,
+        which must not meet the new file, under `aside`."""
         try:
             os.link(self.path, aside)
+        except FileExistsError:
+            raise
         except OSError:
             shutil.copy2(self.path, aside)
         wal = Path(str(self.path) + ".wal")
         if wal.exists():
             os.replace(wal, Path(str(aside) + ".wal"))
-        log.warning("%s: the damaged database file is kept as %s", self.path, aside)
+        log.warning("%s: the %s database file is kept as %s", self.path, "damaged" if damaged else "replaced", aside)
 
     def _refuse_foreign_file(self) -> None:
         """Refuse to replace a file that is not one of ours (or is held by another process)."""
@@ -478,6 +491,23 @@ class Store:
     def table_counts(self) -> dict[str, int]:
         with self.connection() as con:
             return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in TABLES}  # noqa: S608 - fixed names
+
+
+def run_migrations(con: duckdb.DuckDBPyConnection, migrations: Mapping[int, str], version: int, newest: int) -> None:
+    """Upgrade an open file from `version` to `newest` in one transaction. The commit checkpoints at once
+    (checkpoint_threshold 0), so the migration is written to the file itself and not to the write-ahead log: DuckDB
+    1.5 cannot replay a rebuilt table whose foreign key points at a table with a nextval default (MIGRATIONS), and a
+    process dying before a later checkpoint would leave a file that never opens. (DuckDB cannot checkpoint while
+    another transaction of the process is open; the commit then goes to the log, and _migrate's CHECKPOINT tries.)"""
+    con.execute("BEGIN TRANSACTION")
+    for target in range(version + 1, newest + 1):
+        con.execute(migrations[target])
+        con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [str(target)])
+    con.execute("SET checkpoint_threshold = '0b'")
+    try:
+        con.execute("COMMIT")
+    finally:
+        con.execute("RESET checkpoint_threshold")
 
 
 def fill_new(con: duckdb.DuckDBPyConnection, schema_version: int,

@@ -22,7 +22,8 @@ from dk2020dash.db import open_store
 from dk2020dash.db.migrations import SCHEMA_VERSION, TABLE_SINCE, TABLES, UPGRADE_ROWS
 from dk2020dash.db.store import DB_ID, Store
 from dk2020dash.errors import Phrase, StoreDamaged, StoreError
-from dk2020dash.exports.tables import ACCOUNT_AUDIT, ACCOUNT_TABLES, SECRET_COLUMNS, account_filter
+from dk2020dash.exports import trail
+from dk2020dash.exports.tables import ACCOUNT_TABLES, SECRET_COLUMNS, account_filter
 
 APP = "dk2020dash"
 MANIFEST = "manifest.json"
@@ -76,13 +77,17 @@ class Contents:
 @dataclass(frozen=True)
 class RestoreReport:
     """What a restore did: the backup's manifest, rows per table and the new data version; where a damaged
-    database file it replaced was kept (replace_damaged), else None."""
+    database file it replaced was kept (replace_damaged), else None; where the sound database file it replaced was
+    kept (kept_replaced; None on PostgreSQL, or when there was none), and the rows of the replaced database's record
+    it carried forward per table (exports.trail)."""
 
     created: str
     backup_data_version: int
     data_version: int
     rows: dict[str, int]
     kept_damaged: Path | None = None
+    kept_replaced: Path | None = None
+    carried: dict[str, int] | None = None
 
 
 def _member(table: str) -> str:
@@ -388,8 +393,10 @@ def _restore_locked(store: Store, source: BackupFile, name: str, who: str, repla
     rows: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="dk2020-restore-") as tmp:
         manifest = verify(source, name, into=tmp)  # checked whole before anything is replaced
-        current = _current_data_version(store, replace_damaged)
+        replaced = _replaced(store, replace_damaged)  # None: no database yet, or a damaged one
+        current = replaced.data_version if replaced is not None else 0
         new_version = max(current, int(manifest["data_version"])) + 1
+        carried: dict[str, int] = {}
         paths = {table: Path(tmp) / f"{table}.parquet" for table in tables_in(int(manifest["schema_version"]))}
         # A backup without accounts (anyone but an admin downloaded it) keeps the accounts of the database it replaces.
         accounts = _current_accounts(store) if manifest.get("accounts") is False else {}
@@ -418,13 +425,17 @@ def _restore_locked(store: Store, source: BackupFile, name: str, who: str, repla
                 con.execute(UPGRADE_ROWS[version])  # a backup from an older version: as if migrated
             con.execute("INSERT INTO meta VALUES ('schema_version', ?), ('data_version', ?)",
                         [str(SCHEMA_VERSION), str(new_version)])
-            _advance_sequences(con, manifest.get("sequences") or {}, name)
-            for table, frame in accounts.items():  # the audit rows get new ids, after the backup's own
+            _advance_sequences(con, manifest.get("sequences") or {}, name,
+                               floor=replaced.sequences if replaced is not None else None)
+            for table, frame in accounts.items():  # a backup without accounts keeps the replaced database's
                 con.register("restore_accounts", frame)
                 try:
                     con.execute(f'INSERT INTO "{table}" BY NAME SELECT * FROM restore_accounts')  # noqa: S608
                 finally:
                     con.unregister("restore_accounts")
+            if replaced is not None:  # the trail since the backup (the audit rows about accounts among it)
+                label = f"backup {manifest.get('created', '?')} (dataversion {manifest['data_version']})"
+                carried.update(trail.carry_forward(con, replaced, who, label, name))
             con.execute(
                 "INSERT INTO import_log (who, kind, file_name, sha256, rows, outcome, message) "
                 "VALUES (?, 'restore', ?, ?, ?, 'restored', ?)",
@@ -433,23 +444,29 @@ def _restore_locked(store: Store, source: BackupFile, name: str, who: str, repla
             )
 
         try:
-            kept = store.create(fill, force=True, replace_damaged=replace_damaged, guard=authorize)
+            kept = store.create(fill, force=True, replace_damaged=replace_damaged, keep_replaced=True,
+                                guard=authorize)
         except duckdb.Error as exc:
             raise BackupError("backup.err.cannot_load", "damaged", name=name,
                               detail=str(exc).splitlines()[0]) from exc
     return RestoreReport(created=str(manifest.get("created", "")), backup_data_version=int(manifest["data_version"]),
-                         data_version=new_version, rows={t: n for t, n in rows.items()}, kept_damaged=kept)
+                         data_version=new_version, rows={t: n for t, n in rows.items()},
+                         kept_damaged=kept if replaced is None else None,
+                         kept_replaced=kept if replaced is not None else None, carried=carried)
 
 
-def _advance_sequences(con: duckdb.DuckDBPyConnection, recorded: dict, name: str = "backup.zip") -> None:
+def _advance_sequences(con: duckdb.DuckDBPyConnection, recorded: dict, name: str = "backup.zip",
+                       floor: dict[str, int] | None = None) -> None:
     """Move each id sequence past both the backup's largest id and where its sequence stood, so no id
-    (not even of a row deleted before the backup) is handed out twice."""
+    (not even of a row deleted before the backup) is handed out twice; and past `floor` (where the replaced
+    database's sequences stood), so no id of a row the restore removes is handed out again either."""
     for table, sequence in SEQUENCES.items():
         largest, count = con.execute(f'SELECT coalesce(max(id), 0), count(*) FROM "{table}"').fetchone()  # noqa: S608
         target = max(int(largest), int(recorded.get(sequence, 0) or 0))
         if target > int(count) + SEQUENCE_SLACK:  # ids far past the rows: drawing that far would take minutes
             raise BackupError("backup.err.ids", "damaged", name=name, table=table, target=int(target),
                               count=int(count))
+        target = max(target, int((floor or {}).get(sequence, 0)))  # our own database's: no bound needed
         if target > 0:
             # DuckDB cannot reset a sequence a column default depends on; drawing it forward is the way.
             con.execute(f"SELECT max(nextval('{sequence}')) FROM range(?)", [target])  # noqa: S608 - fixed names
@@ -463,30 +480,29 @@ def _user() -> str:
 
 
 def _current_accounts(store: Store) -> dict[str, pd.DataFrame]:
-    """The accounts of the database about to be replaced (app_user, app_user_scope, the audit rows about them,
-    without their ids), or none when there is no readable database."""
+    """The accounts of the database about to be replaced (app_user, app_user_scope), or none when there is no
+    readable database. The audit rows about them come along with the rest of the trail (exports.trail)."""
     if not store.exists():
         return {}
     try:
         with store.connection() as con:
-            out = {t: con.execute(f'SELECT * FROM "{t}"').df() for t in ACCOUNT_TABLES}  # noqa: S608 - fixed names
-            out["audit"] = con.execute(f"SELECT * EXCLUDE (id) FROM audit WHERE {ACCOUNT_AUDIT} ORDER BY id").df()  # noqa: S608
+            return {t: con.execute(f'SELECT * FROM "{t}"').df() for t in ACCOUNT_TABLES}  # noqa: S608 - fixed names
     except StoreDamaged:
         return {}
-    return out
 
 
-def _current_data_version(store: Store, replace_damaged: bool = False) -> int:
-    """The data version of the database about to be replaced (0 when there is none yet, or it is damaged and
-    replace_damaged)."""
+def _replaced(store: Store, replace_damaged: bool = False) -> trail.Replaced | None:
+    """What a restore carries forward of the database about to be replaced (exports.trail; the caller holds the
+    writers' lock); None when there is none yet, or it is damaged and replace_damaged."""
     if not store.exists():
-        return 0
+        return None
     try:
-        return store.data_version()
-    except StoreDamaged:
+        return trail.read_replaced(store)
+    except (StoreDamaged, duckdb.Error) as exc:
         if not replace_damaged:
-            raise
-        return 0
+            raise exc if isinstance(exc, StoreDamaged) else StoreDamaged("store.err.other", path=store.target,
+                                                                          detail=str(exc)) from exc
+        return None
 
 
 def describe(store: Store) -> str:

@@ -126,6 +126,7 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
         "published": ("udgivelsesdato (dato, ÅÅÅÅ-MM-DD)", "publication date (date, YYYY-MM-DD)"),
         "is_demo": _DEMO,
         "created_at": ("indlæst (tidspunkt, ÅÅÅÅ-MM-DD TT:MM:SS)", "loaded at (timestamp, YYYY-MM-DD HH:MM:SS)"),
+        "withdrawn_at": ("trukket tilbage (tidspunkt; tom: tæller med)", "withdrawn at (timestamp; empty: counts)"),
     },
     "emission": {
         "municipality": ("kommunekode", "municipality code"),
@@ -179,7 +180,7 @@ COLUMN_DOCS: dict[str, dict[str, tuple[str, str]]] = {
     "action_event": {
         "id": ("ændringens nummer", "change number"),
         "action_id": ("handlingens nummer (se action)", "action number (see action)"),
-        "changed_on": ("ændret (dato)", "changed on (date)"),
+        "changed_on": ("ændret (tidspunkt, ÅÅÅÅ-MM-DD TT:MM:SS)", "changed at (timestamp, YYYY-MM-DD HH:MM:SS)"),
         "who": ("hvem ændrede", "who changed it"),
         "old_status": ("status før (tom ved oprettelse)", "status before (empty when created)"),
         "new_status": ("status efter", "status after"),
@@ -393,7 +394,8 @@ def _import_frames(store: Store) -> list[tuple[str, str, pd.DataFrame, dict | No
         # Oldest first in the order that picks each municipality's newest edition (queries.edition_order), and
         # with the date that order uses, so each municipality's newest stays its newest after the re-import.
         editions = q(f"SELECT e.id, e.name, e.source, {queries.edition_day('e')} AS published "  # noqa: S608 - fixed SQL fragments
-                     "FROM edition e WHERE EXISTS (SELECT 1 FROM emission m WHERE m.edition = e.id) "
+                     f"FROM edition e WHERE {queries.edition_counts('e')} "
+                     "AND EXISTS (SELECT 1 FROM emission m WHERE m.edition = e.id) "
                      f"ORDER BY {queries.edition_order('e', newest_first=False)}")
         for edition_id, name, source, published in editions.itertuples(index=False):
             rows = q("SELECT municipality, year, sector, tco2e, estimated FROM emission WHERE edition = ? "

@@ -292,11 +292,13 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "exp.restore.col.now": ("Rækker nu", "Rows now"),
     "exp.restore.warning": (
         "Gendannelse erstatter ALLE nuværende data – opgørelser, planer, scenarier, handlinger, milepæle, "
-        "befolkningstal og importloggen – med backuppens. Det kan ikke fortrydes; hent først en backup af de "
-        "nuværende data, hvis du vil kunne vende tilbage.",
-        "Restoring replaces ALL current data – inventories, plans, scenarios, actions, milestones, population and "
-        "the import log – with the backup's. It cannot be undone; download a backup of the current data first if "
-        "you may want to go back.",
+        "befolkningstal, brugere og roller – med backuppens. Historikken siden backuppen (statusændringer, "
+        "ændringer, tildelinger og importloggen) bevares. Den erstattede databasefil gemmes ved siden af; på "
+        "PostgreSQL bør du først hente en backup af de nuværende data, hvis du vil kunne vende tilbage.",
+        "Restoring replaces ALL current data – inventories, plans, scenarios, actions, milestones, population, users "
+        "and roles – with the backup's. The history since the backup (status changes, edits, grants and the import "
+        "log) is kept. The replaced database file is kept beside it; on PostgreSQL download a backup of the current "
+        "data first if you may want to go back.",
     ),
     "exp.restore.confirm": ("Erstat alle data med backuppen", "Replace all data with the backup"),
     "exp.restore.done": ("Gendannet fra {file} (lavet {when}). Alle sider viser nu backuppens data.",
@@ -408,6 +410,7 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     ),
     "dq.col.edition": ("Udgave i brug", "Edition in use"),
     "dq.col.newest_for": ("Nyeste for kommuner", "Newest for municipalities"),
+    "dq.col.withdrawn": ("Trukket tilbage", "Withdrawn"),
     # integrity (issue 9 items 8 and 10): a damaged database on the Data page, a restore that waited
     "exp.damaged.title": ("Databasen kan ikke åbnes", "The database cannot be opened"),
     "exp.damaged.body": (
@@ -425,6 +428,7 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         "Only an administrator can restore a backup. Contact whoever runs the dashboard.",
     ),
     "exp.damaged.kept": ("Den beskadigede fil er gemt som {name}.", "The damaged file was kept as {name}."),
+    "exp.restore.kept": ("Den erstattede databasefil er gemt som {name}.", "The replaced database file was kept as {name}."),
     "imp.failed.plain": ("Indlæsningen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
                          "The import failed; nothing was changed. The details are in the server's log."),
     "exp.restore.failed.plain": ("Gendannelsen mislykkedes; intet er ændret. Detaljerne står i serverens log.",
@@ -566,6 +570,12 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
                         "the rows do not have the same number of columns as the header ({n} separated by "
                         "{delimiter}); check the delimiter, and that numbers with a decimal comma are in quotes when "
                         "the delimiter is a comma"),
+    "imp.file.field_too_long": (
+        ("et felt er længere end {count} tegn; tjek at anførselstegn (\") er lukket",
+         "et felt er længere end {count} tegn; tjek at anførselstegn (\") er lukket"),
+        ("a field is longer than {count} character; check that quotes (\") are closed",
+         "a field is longer than {count} characters; check that quotes (\") are closed"),
+    ),
     "imp.file.delimiter.semicolon": ("semikolon", "semicolon"),
     "imp.file.delimiter.comma": ("komma", "comma"),
     "imp.file.delimiter.tab": ("tabulator", "tab"),

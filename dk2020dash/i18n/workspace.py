@@ -88,6 +88,13 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
         ("{field} is too long (at most {count} character).", "{field} is too long (at most {count} characters)."),
     ),
     "edit.err.nothing": ("Intet er ændret.", "Nothing was changed."),
+    "edit.err.unknown_edition": ("Udgave {id} findes ikke.", "Edition {id} does not exist."),
+    "edit.err.published_range": ("Udgivelsesdatoen {published} skal ligge mellem {first} og i dag ({today}).",
+                                 "The publication date {published} must lie between {first} and today ({today})."),
+    "edit.err.withdraw_reason": ("Angiv en begrundelse for at trække udgaven tilbage.",
+                                 "Give a reason for withdrawing the edition."),
+    "edit.err.edition_withdrawn": ("Udgaven {name} er allerede trukket tilbage.", "The edition {name} is already withdrawn."),
+    "edit.err.edition_not_withdrawn": ("Udgaven {name} er ikke trukket tilbage.", "The edition {name} is not withdrawn."),
     "edit.err.conflict": ("{who} gemte en ændring først (version {version}). Se de nye værdier, og gem igen, hvis din "
                           "ændring stadig gælder: {values}",
                           "{who} saved a change first (version {version}). Look at the new values and save again if "
@@ -101,6 +108,9 @@ STRINGS: dict[str, tuple] = {  # (Danish, English); a counted phrase: ((singular
     "edit.field.done": ("Udført", "Done"),
     "edit.field.due": ("Frist", "Due"),
     "edit.field.reason": ("Begrundelse", "Reason"),
+    "edit.field.published": ("Udgivet", "Published"),
+    "edit.field.withdrawn_at": ("Trukket tilbage", "Withdrawn"),
+    "edit.field.restored": ("Gendannet fra backup", "Restored from a backup"),
     "edit.field.email": ("E-mail", "E-mail"),
     "edit.field.password": ("Adgangskode", "Password"),
     "auth.sign_in": ("Log ind", "Sign in"),

@@ -5,6 +5,7 @@ and optional protection target columns its return period (years) and buildings p
 columns leaves them as they are."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import duckdb
@@ -322,7 +323,9 @@ def _events(con: duckdb.DuckDBPyConnection, ids: np.ndarray, old: pd.Series, new
             ctx: ImportJob) -> None:
     if not len(ids):
         return
+    # The day of the import (ctx.today) at the time of day it is written: history orders within a day by time.
+    when = pd.Timestamp(dt.datetime.combine(ctx.today, dt.datetime.now().time()))
     common.insert_frame(con, "action_event", pd.DataFrame({
-        "action_id": ids.astype("int32"), "changed_on": pd.Timestamp(ctx.today), "who": ctx.who,
+        "action_id": ids.astype("int32"), "changed_on": when, "who": ctx.who,
         "old_status": old.to_numpy(dtype=object), "new_status": new.to_numpy(dtype=object),
         "note": note.to_numpy(dtype=object)}))

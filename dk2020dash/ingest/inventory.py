@@ -152,7 +152,7 @@ def _before_after(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame, ctx: Impo
     codes = sorted(frame["municipality"].astype(int).unique().tolist())
     rows = con.execute("SELECT municipality, year, sector, edition, tco2e FROM emission "
                        "WHERE list_contains(?, municipality)", [codes]).df()
-    keys = con.execute("SELECT id, is_demo, published, created_at FROM edition").df()
+    keys = con.execute("SELECT id, is_demo, published, created_at, withdrawn_at FROM edition").df()
     baseline = dict(con.execute("SELECT municipality, baseline_year FROM plan WHERE list_contains(?, municipality)",
                                 [codes]).fetchall())
     demo = set(keys.loc[keys["is_demo"], "id"].astype(int))
@@ -222,11 +222,9 @@ def summarise(con: duckdb.DuckDBPyConnection, df: pd.DataFrame, ctx: ImportJob, 
     frame = _frame(df)
     con.register("ingest_inventory", frame)
     try:
-        # Compared with each municipality's newest edition (queries.edition_order), or the edition corrected.
+        # Compared with each municipality's newest edition (queries' rule), or the edition corrected.
         compared = "(SELECT ?::INTEGER AS edition)" if target else (
-            "(SELECT DISTINCT ON (h.municipality) h.edition FROM (SELECT DISTINCT municipality, edition FROM emission) h "  # noqa: S608 - fixed SQL fragments
-            "JOIN edition ed ON ed.id = h.edition WHERE h.municipality = f.municipality "
-            f"ORDER BY h.municipality, {queries.edition_order()})")
+            f"(SELECT n.edition FROM {queries.newest_per_municipality()} n WHERE n.municipality = f.municipality)")  # noqa: S608 - fixed SQL fragments
         cmp = con.execute(
             "SELECT f.municipality, count(*) AS rows, "  # noqa: S608 - fixed SQL fragments
             "count(*) FILTER (WHERE e.tco2e IS NULL) AS added, "

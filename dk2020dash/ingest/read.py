@@ -69,28 +69,34 @@ def decode(data: bytes) -> tuple[str, str]:
     return text, "cp1252"
 
 
-def _fields(line: str, delimiter: str) -> list[str]:
-    return next(csv.reader([line], delimiter=delimiter), [])
+def _fields(line: str, delimiter: str, row: int | None = None) -> list[str]:
+    """The fields of one line of the file (`row`, for the message); FileError for a field longer than the csv
+    module's limit (131.072 characters), never its _csv.Error."""
+    try:
+        return next(csv.reader([line], delimiter=delimiter), [])
+    except csv.Error as exc:
+        raise FileError("imp.file.field_too_long", row=row, count=csv.field_size_limit()) from exc
 
 
-def detect_delimiter(lines: list[str]) -> str:
-    """The delimiter that splits the header into the most columns and every sampled row into as many.
+def detect_delimiter(lines: list[str], first_row: int = 1) -> str:
+    """The delimiter that splits the header into the most columns and every sampled row into as many; `lines`
+    start with the header, which is the file's row `first_row`.
 
     csv.Sniffer guesses wrong on short files and on decimal commas, so count instead."""
     header = lines[0]
-    sample = [ln for ln in lines[1:SNIFF_LINES] if ln.strip()]
+    sample = [(first_row + i, ln) for i, ln in enumerate(lines[1:SNIFF_LINES], start=1) if ln.strip()]
     best, best_n = None, 1
     for d in DELIMITERS:
-        n = len(_fields(header, d))
+        n = len(_fields(header, d, first_row))
         if n <= best_n:
             continue
-        if all(len(_fields(ln, d)) == n for ln in sample):
+        if all(len(_fields(ln, d, row)) == n for row, ln in sample):
             best, best_n = d, n
     if best is None:
         counts = {d: len(_fields(header, d)) for d in DELIMITERS}
         split = max(counts, key=counts.get)
         if counts[split] > 1:
-            bad = next((i for i, ln in enumerate(sample, start=2) if len(_fields(ln, split)) != counts[split]), None)
+            bad = next((row for row, ln in sample if len(_fields(ln, split, row)) != counts[split]), None)
             raise FileError("imp.file.ragged", row=bad, n=counts[split], delimiter=_name(split))
         raise FileError("imp.file.no_header_columns", row=1, header=header[:80])
     return best
@@ -109,11 +115,11 @@ def read_text_grid(text: str) -> tuple[list[list[str]], str]:
     # Title lines above a Statbank table have one field, and header rows may be shorter than data rows:
     # the delimiter is the one that splits the most lines.
     sample = content[:SNIFF_LINES * 4]
-    split = {d: sum(len(_fields(ln, d)) > 1 for ln in sample) for d in DELIMITERS}
+    split = {d: sum(len(_fields(ln, d, i)) > 1 for i, ln in enumerate(sample, start=1)) for d in DELIMITERS}
     delimiter = max(DELIMITERS, key=lambda d: split[d])
     if not split[delimiter]:
         raise FileError("imp.file.no_columns")
-    return [_fields(ln, delimiter) if ln.strip() else [] for ln in lines], delimiter
+    return [_fields(ln, delimiter, i) if ln.strip() else [] for i, ln in enumerate(lines, start=1)], delimiter
 
 
 # -- formula defusing: a CSV cell a spreadsheet would run as a formula gets a leading apostrophe ------------------
@@ -177,7 +183,7 @@ def read_table(data: bytes, file_name: str, sheet_hint: str = "") -> Table:
     first = next((i for i, ln in enumerate(lines) if ln.strip()), None)
     if first is None:
         raise FileError("imp.file.empty", row=1)
-    delimiter = detect_delimiter(lines[first:first + SNIFF_LINES])
+    delimiter = detect_delimiter(lines[first:first + SNIFF_LINES], first + 1)
     try:
         frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, na_filter=False,
                             skip_blank_lines=False, skiprows=first, engine="c", quotechar='"')

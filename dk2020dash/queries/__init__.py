@@ -14,7 +14,9 @@ from dk2020dash.domain import DENMARK, OPEN_STATUSES, REGIONS
 # covers the municipalities it holds rows for; a municipality's newest edition is the one published last (an edition
 # without a published date counts as published on the day it was imported), then the one imported last (created_at,
 # then id). So a file for one municipality never changes another's figures, and an older release imported late does
-# not win. edition_order is the rule as SQL, newest_editions_of the same over frames (the import preview's).
+# not win. An edition an admin withdrew (edition.withdrawn_at, edits.withdraw_edition) counts nowhere while withdrawn.
+# edition_order is the order as SQL, _newest_per_municipality the rule (newest_per_municipality for other modules),
+# newest_editions_of the same over frames (the import preview's).
 def edition_day(alias: str = "ed") -> str:
     """SQL: the day an edition counts as published (its published date, else the day it was imported)."""
     return f"coalesce({alias}.published, CAST({alias}.created_at AS DATE))"
@@ -26,9 +28,17 @@ def edition_order(alias: str = "ed", newest_first: bool = True) -> str:
     return ", ".join(f"{term}{way}" for term in (edition_day(alias), f"{alias}.created_at", f"{alias}.id"))
 
 
+def edition_counts(alias: str = "ed") -> str:
+    """SQL: the edition counts, i.e. is not withdrawn (the rule's one condition besides the order)."""
+    return f"{alias}.withdrawn_at IS NULL"
+
+
 def newest_editions_of(held: pd.DataFrame, editions: pd.DataFrame) -> pd.DataFrame:
-    """The rule over frames: from (municipality, edition) pairs held and the editions (id, published, created_at),
-    each municipality's newest edition (columns municipality, edition; by municipality), as edition_order picks."""
+    """The rule over frames: from (municipality, edition) pairs held and the editions (id, published, created_at,
+    withdrawn_at if known), each municipality's newest edition (columns municipality, edition; by municipality), as
+    _newest_per_municipality picks: withdrawn editions are skipped."""
+    if "withdrawn_at" in editions.columns:
+        editions = editions[editions["withdrawn_at"].isna()]
     keys = editions[["id", "published", "created_at"]].copy()
     keys["created_at"] = pd.to_datetime(keys["created_at"])
     keys["day"] = pd.to_datetime(keys["published"]).fillna(keys["created_at"].dt.normalize())
@@ -41,18 +51,26 @@ _EDITION_ORDER = edition_order()
 
 
 def _newest_per_municipality(before: bool = False) -> str:
-    """SQL: (municipality, edition) of each municipality's newest edition; with `before`, among the editions
-    imported before a day given as a parameter, so as the figures stood at the start of that day (a correction
-    published earlier but imported since is not among them)."""
-    known = "WHERE CAST(ed.created_at AS DATE) < ? " if before else ""
+    """SQL: (municipality, edition) of each municipality's newest edition that counts (not withdrawn); with `before`,
+    among the editions imported before a day given as a parameter (twice), so as the figures stood at the start of
+    that day (a correction published earlier but imported since is not among them; one withdrawn since is)."""
+    counts = ("WHERE CAST(ed.created_at AS DATE) < ? AND (ed.withdrawn_at IS NULL OR CAST(ed.withdrawn_at AS DATE) >= ?) "
+              if before else f"WHERE {edition_counts()} ")
     return ("(SELECT DISTINCT ON (h.municipality) h.municipality, h.edition "  # noqa: S608 - fixed SQL fragments
             "FROM (SELECT DISTINCT municipality, edition FROM emission) h JOIN edition ed ON ed.id = h.edition "
-            f"{known}ORDER BY h.municipality, {_EDITION_ORDER})")
+            f"{counts}ORDER BY h.municipality, {_EDITION_ORDER})")
 
 
 _NEWEST_PER_MUNICIPALITY = _newest_per_municipality()
 # The newest edition of all (Metode's note; the default of an edition choice): the same order.
-_NEWEST_EDITION = f"(SELECT ed.id FROM edition ed ORDER BY {_EDITION_ORDER} LIMIT 1)"  # noqa: S608 - fixed SQL fragments
+_NEWEST_EDITION = (f"(SELECT ed.id FROM edition ed WHERE {edition_counts()} "  # noqa: S608 - fixed SQL fragments
+                   f"ORDER BY {_EDITION_ORDER} LIMIT 1)")
+
+
+def newest_per_municipality() -> str:
+    """SQL: (municipality, edition) of each municipality's newest edition, the rule every figure uses, for a query
+    of another module (an edit's bound, the import's comparison)."""
+    return _NEWEST_PER_MUNICIPALITY
 
 
 def _rows(edition: int | None, before=None) -> tuple[str, list]:
@@ -62,7 +80,7 @@ def _rows(edition: int | None, before=None) -> tuple[str, list]:
         return "(SELECT * FROM emission WHERE edition = ?)", [edition]
     newest = (f"(SELECT em.* FROM emission em JOIN {_newest_per_municipality(before is not None)} n "  # noqa: S608 - fixed SQL fragments
               "ON n.municipality = em.municipality AND n.edition = em.edition)")
-    return newest, [] if before is None else [before]
+    return newest, [] if before is None else [before, before]
 
 
 def municipalities(store: Store) -> pd.DataFrame:
@@ -93,9 +111,9 @@ def editions(store: Store) -> pd.DataFrame:
         f"WITH n AS (SELECT edition, count(*) AS newest_for FROM {_NEWEST_PER_MUNICIPALITY} GROUP BY edition) "  # noqa: S608 - fixed SQL fragments
         "SELECT ed.id, ed.name, ed.source, ed.published, ed.is_demo, ed.created_at, count(m.tco2e) AS rows, "
         "min(m.year) AS first_year, max(m.year) AS last_year, count(DISTINCT m.municipality) AS municipalities, "
-        "coalesce(any_value(n.newest_for), 0) AS newest_for "
+        "coalesce(any_value(n.newest_for), 0) AS newest_for, ed.withdrawn_at "
         "FROM edition ed LEFT JOIN emission m ON m.edition = ed.id LEFT JOIN n ON n.edition = ed.id "
-        "GROUP BY ed.id, ed.name, ed.source, ed.published, ed.is_demo, ed.created_at "
+        "GROUP BY ed.id, ed.name, ed.source, ed.published, ed.is_demo, ed.created_at, ed.withdrawn_at "
         f"ORDER BY {_EDITION_ORDER}"
     )
 
@@ -111,7 +129,7 @@ def municipality_editions(store: Store, code: int) -> pd.DataFrame:
     return store.query(
         "SELECT ed.id, ed.name, ed.source, ed.published, ed.is_demo, ed.created_at, count(*) AS rows, "  # noqa: S608 - fixed SQL fragments
         "min(m.year) AS first_year, max(m.year) AS last_year "
-        "FROM edition ed JOIN emission m ON m.edition = ed.id WHERE m.municipality = ? "
+        f"FROM edition ed JOIN emission m ON m.edition = ed.id WHERE m.municipality = ? AND {edition_counts()} "
         "GROUP BY ed.id, ed.name, ed.source, ed.published, ed.is_demo, ed.created_at "
         f"ORDER BY {_EDITION_ORDER}",
         [code],
@@ -203,8 +221,9 @@ def scenarios(store: Store, codes: Sequence[int]) -> pd.DataFrame:
 # creation that inserted the action (old status NULL, dated the day it was inserted) is no such change, nor is an
 # event that keeps it completed (say a new responsible unit). Else its last update. NULL when not completed.
 _COMPLETED_ON = ("CASE WHEN a.status = 'completed' THEN coalesce(a.end_date, "
-                 "(SELECT max(e.changed_on) FROM action_event e WHERE e.action_id = a.id AND e.new_status = 'completed' "
-                 "AND e.old_status IS NOT NULL AND e.old_status <> 'completed'), a.last_updated) END")
+                 "(SELECT CAST(max(e.changed_on) AS DATE) FROM action_event e WHERE e.action_id = a.id "
+                 "AND e.new_status = 'completed' AND e.old_status IS NOT NULL AND e.old_status <> 'completed'), "
+                 "a.last_updated) END")
 
 
 def action_expected(store: Store, codes: Sequence[int] | None = None, sectors: Sequence[str] = (),
@@ -254,7 +273,8 @@ def action_events_since(store: Store, codes: Sequence[int], since) -> pd.DataFra
         "SELECT e.changed_on, a.municipality, m.name AS municipality_name, a.title, e.old_status, e.new_status, "
         "e.who, e.note FROM action_event e JOIN action a ON a.id = e.action_id "
         "JOIN municipality m ON m.code = a.municipality "
-        "WHERE list_contains(?, a.municipality) AND e.changed_on >= ? ORDER BY e.changed_on DESC, e.id DESC",
+        "WHERE list_contains(?, a.municipality) AND CAST(e.changed_on AS DATE) >= ? "
+        "ORDER BY e.changed_on DESC, e.id DESC",
         [list(codes), since],
     )
 

@@ -22,7 +22,7 @@ from dk2020dash.queries import (
 def history_start(store: Store):
     """The earliest date the data has history for: the first action status change or inventory edition."""
     df = store.query(
-        "SELECT least((SELECT min(changed_on) FROM action_event), "
+        "SELECT least((SELECT CAST(min(changed_on) AS DATE) FROM action_event), "
         "(SELECT min(coalesce(published, CAST(created_at AS DATE))) FROM edition)) AS first"
     )
     first = df.iloc[0, 0]
@@ -36,7 +36,8 @@ def status_changes_since(store: Store, codes: Sequence[int], since, until) -> pd
         "SELECT e.changed_on, a.municipality, m.name AS municipality_name, a.id AS action_id, a.title, a.kind, "
         "a.expected_2030_t, e.old_status, e.new_status FROM action_event e JOIN action a ON a.id = e.action_id "
         "JOIN municipality m ON m.code = a.municipality "
-        "WHERE list_contains(?, a.municipality) AND e.changed_on BETWEEN ? AND ? ORDER BY e.changed_on, e.id",
+        "WHERE list_contains(?, a.municipality) AND CAST(e.changed_on AS DATE) BETWEEN ? AND ? "
+        "ORDER BY e.changed_on, e.id",
         [list(codes), since, until],
     )
 
@@ -60,7 +61,8 @@ def editions_imported(store: Store, since, until) -> pd.DataFrame:
         f"WITH n AS (SELECT edition, count(*) AS newest_for FROM {_NEWEST_PER_MUNICIPALITY} GROUP BY edition) "  # noqa: S608 - fixed SQL fragments
         "SELECT ed.id, ed.name, coalesce(ed.published, CAST(ed.created_at AS DATE)) AS published, "
         "CAST(ed.created_at AS DATE) AS imported, coalesce(n.newest_for, 0) AS newest_for FROM edition ed "
-        "LEFT JOIN n ON n.edition = ed.id WHERE CAST(ed.created_at AS DATE) BETWEEN ? AND ? ORDER BY ed.created_at, ed.id",
+        "LEFT JOIN n ON n.edition = ed.id WHERE CAST(ed.created_at AS DATE) BETWEEN ? AND ? AND ed.withdrawn_at IS NULL "
+        "ORDER BY ed.created_at, ed.id",
         [since, until],
     )
 
@@ -101,7 +103,7 @@ def actions_at(store: Store, codes: Sequence[int] | None, day) -> pd.DataFrame:
     params = [day, day, *chosen, day, day]
     return store.query(
         "WITH first_event AS (SELECT DISTINCT ON (action_id) action_id, old_status FROM action_event "  # noqa: S608 - fixed SQL fragments
-        "  WHERE changed_on >= ? ORDER BY action_id, changed_on, id), "
+        "  WHERE CAST(changed_on AS DATE) >= ? ORDER BY action_id, changed_on, id), "
         "first_audit AS (SELECT DISTINCT ON (row_id, field) row_id, field, old FROM audit "
         "  WHERE table_name = 'action' AND field IN ('expected_2030_t', 'end_date') AND CAST(changed_at AS DATE) >= ? "
         "  ORDER BY row_id, field, changed_at, id), "
@@ -122,7 +124,7 @@ def actions_at(store: Store, codes: Sequence[int] | None, day) -> pd.DataFrame:
         "    year(CASE WHEN end_changed THEN TRY_CAST(end_old AS DATE) ELSE end_date END), "
         "    (SELECT year(max(ev.changed_on)) FROM action_event ev WHERE ev.action_id = now.id "
         "     AND ev.new_status = 'completed' AND ev.old_status IS NOT NULL AND ev.old_status <> 'completed' "
-        "     AND ev.changed_on < ?), year(least(last_updated, CAST(? AS DATE) - 1))) END AS completed_year_then "
+        "     AND CAST(ev.changed_on AS DATE) < ?), year(least(last_updated, CAST(? AS DATE) - 1))) END AS completed_year_then "
         "FROM now ORDER BY municipality, id",
         params,
     )

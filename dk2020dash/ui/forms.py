@@ -38,6 +38,8 @@ def restore_upload(ctx: Context, who: str) -> None:
         st.success(ctx.t("exp.restore.done", file=i18n.literal(done["file"]), when=done["when"]), icon="✅")
         if done.get("kept"):
             st.info(ctx.t("exp.damaged.kept", name=i18n.literal(done["kept"])), icon="ℹ️")
+        if done.get("kept_replaced"):
+            st.info(ctx.t("exp.restore.kept", name=i18n.literal(done["kept_replaced"])), icon="ℹ️")
     if not auth.can_restore(ctx.user):
         st.info(ctx.t("exp.damaged.not_allowed"), icon="🔒")
         return
@@ -74,7 +76,8 @@ def restore_upload(ctx: Context, who: str) -> None:
         show_refusal(ctx, exc, instead="exp.restore.failed.plain")
         return
     st.session_state["restore-outcome"] = {"file": upload.name, "when": _made(ctx, held.created),
-                                           "kept": report.kept_damaged.name if report.kept_damaged else None}
+                                           "kept": report.kept_damaged.name if report.kept_damaged else None,
+                                           "kept_replaced": report.kept_replaced.name if report.kept_replaced else None}
     st.session_state["restore-n"] = n + 1
     st.session_state.pop("imp-preview", None)
     st.rerun()

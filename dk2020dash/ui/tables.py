@@ -307,6 +307,8 @@ def editions_frame(ctx: Context, editions: pd.DataFrame) -> pd.DataFrame:
         t("dq.col.first_year"): editions["first_year"],
         t("dq.col.last_year"): editions["last_year"],
         t("dq.col.newest_for"): editions["newest_for"],
+        t("dq.col.withdrawn"): editions["withdrawn_at"].map(
+            lambda d: "–" if pd.isna(d) else i18n.day(pd.Timestamp(d).date(), ctx.lang)),
     })
 
 

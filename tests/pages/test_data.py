@@ -128,6 +128,18 @@ def test_a_file_that_cannot_be_read_is_explained_in_the_pages_language(env: Stor
         assert at.dataframe[0].value.iloc[0, -1] == i18n.t("imp.file.binary", lang)
 
 
+def test_a_field_longer_than_the_csv_limit_is_a_refusal_with_the_row(env: Store) -> None:
+    """_csv.Error ('field larger than field limit (131072)') reached the page as a traceback."""
+    from dk2020dash.errors import render
+
+    data = ("kommune;titel;status\n101;" + "x" * 140_000 + ";planlagt\n").encode()
+    at = upload(data_page(), "lang.csv", data, kind="actions")
+    assert not at.exception
+    problems = at.dataframe[0].value
+    assert problems.iloc[0, 0] == 2 and problems.iloc[0, -1] == render("imp.file.field_too_long", "da", {"count": 131_072})
+    assert not [b for b in at.button if b.label == i18n.t("imp.apply", "da")]  # a preview: nothing to apply
+
+
 def test_garbage_upload_is_a_message_not_a_traceback(env: Store) -> None:
     at = upload(data_page(lang="English"), "ecr.xlsx", b"kommune;aar\n101;2020\n")
     assert not at.exception
@@ -216,6 +228,8 @@ def test_a_backup_shows_what_it_holds_and_is_restored_only_on_confirm(env: Store
     at.button(key="restore-apply").click().run()
     assert not at.exception
     assert any("Gendannet fra dk2020-backup.zip" in s.value for s in at.success)
+    (kept,) = env.path.parent.glob(f"{env.path.name}.erstattet-*")  # the replaced database, kept beside
+    assert any(f"Den erstattede databasefil er gemt som {kept.name}" in i.value for i in at.info)
     # The app's cached store and loaders show the restored data: no demo left, so no banner.
     assert not any("Eksempeldata – ikke officielle tal" in w.value for w in at.warning)
     assert env.data_version() > version

@@ -123,6 +123,14 @@ def test_the_history_shows_who_when_old_new_and_note(env: Store) -> None:
     assert responsible["Efter"] == "<b>Klima</b>" and responsible["Note"] == "Udbud <script>x</script>"  # as text
 
 
+@pytest.mark.parametrize("raw", ["²", "٣", "99999999999999999999", "-1"])
+def test_an_id_in_the_url_that_is_no_number_is_a_warning_not_a_traceback(env: Store, raw: str) -> None:
+    """'²'.isdigit() is true and int('²') raises: the page showed the traceback, server paths included."""
+    at = open_page("pages/indsatser.py", indsats=raw)
+    assert not at.exception
+    assert any("findes ikke" in w.value for w in at.warning)
+
+
 # -- edits --------------------------------------------------------------------------------------------------------
 def test_an_editor_edits_an_action_of_their_municipality(env: Store) -> None:
     aid = first_action(env, 101)

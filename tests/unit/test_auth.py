@@ -265,3 +265,19 @@ def test_cli_bad_edits_are_exit_1_with_one_line_and_nothing_written(demo_copy: S
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and says in err
     assert demo_copy.data_version() == version
+
+
+@pytest.mark.parametrize("text", ["²", "¹⁰¹", "99999999999999999999"])
+def test_a_municipality_that_only_looks_like_a_code_is_refused_plainly(empty_store: Store, text: str) -> None:
+    """'²'.isdigit() is true and int('²') raises ValueError: `user add --kommune ²` was a traceback."""
+    with pytest.raises(auth.AuthError) as err:
+        auth.resolve_municipalities(empty_store, [text])
+    assert err.value.key == "auth.err.municipality"
+    assert auth.resolve_municipalities(empty_store, ["101", "0101"]) == [101]
+
+
+def test_parse_id_takes_ascii_digits_only() -> None:
+    from dk2020dash.domain import MAX_ID, parse_id
+
+    assert [parse_id(x) for x in ("12", " 7 ", "0012", str(MAX_ID))] == [12, 7, 12, MAX_ID]
+    assert [parse_id(x) for x in ("²", "٣", "", None, "-1", "1.0", "1e3", str(MAX_ID + 1))] == [None] * 8

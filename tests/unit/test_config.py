@@ -133,3 +133,12 @@ def test_the_shipped_upload_limit_is_the_import_limit(monkeypatch: pytest.Monkey
     shipped = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     limit_mb = math.ceil(config.max_import_bytes() / 1024 / 1024)
     assert shipped.get("server", {}).get("maxUploadSize") == limit_mb
+
+
+def test_the_shipped_streamlit_config_shows_visitors_no_error_details() -> None:
+    """An uncaught exception must not reach a visitor with its traceback and the server's paths (issue 20 item 10).
+    Streamlit 1.67 reads false as "stacktrace" (tracebacks still shown); "none" is the setting that hides them."""
+    import tomllib
+
+    shipped = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert shipped["client"]["showErrorDetails"] == "none"

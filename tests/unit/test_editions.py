@@ -502,3 +502,75 @@ def test_the_decks_notes_name_the_editions_the_areas_figures_come_from(several: 
     assert f"opgørelser: {demo} (27 kommuner), Own figures (Frederiksberg), Real B (København);" in notes
     english = kkr.build(several, "Midtjylland", dt.date(2025, 6, 1), "en", dt.date(2026, 3, 1)).slides[0].notes
     assert f"inventories: {demo} (18 municipalities), Own figures (Aarhus);" in english
+
+
+# -- re-dating and withdrawing an edition (issue 20 item 11) ------------------------------------------------------
+
+def edition_id(store: Store, name: str) -> int:
+    return int(store.query("SELECT id FROM edition WHERE name = ?", [name]).iloc[0, 0])
+
+
+def test_a_withdrawn_edition_counts_nowhere_until_it_is_restored(several: Store, capsys: pytest.CaptureFixture) -> None:
+    from dk2020dash import auth, edits
+    from dk2020dash.exports.tables import _import_frames
+
+    auth.grant(several, auth.cli_admin("test"), "chef@kl.dk", "admin")
+    real_b = edition_id(several, "Real B")
+    db = ["--db", str(several.path)]
+    assert main(["edition", "withdraw", str(real_b), "--reason", "forkert fil", "--by", "chef@kl.dk", *db]) == 0
+    assert picked(several)[101] == "Real A"  # the newest of the rest
+    held = several.query("SELECT DISTINCT municipality, edition FROM emission")
+    eds = several.query("SELECT id, published, created_at, withdrawn_at FROM edition")
+    by_sql = queries.newest_editions(several)[["municipality", "edition"]]
+    assert queries.newest_editions_of(held, eds).astype("int64").values.tolist() == by_sql.astype("int64").values.tolist()
+    assert real_b not in queries.municipality_editions(several, 101)["id"].tolist()  # not offered on Kommune
+    assert queries.newest_edition(several)["id"].tolist() != [real_b]
+    assert queries.editions(several).set_index("id").at[real_b, "newest_for"] == 0
+    real_a = edition_id(several, "Real A")
+    totals = queries.emission_totals(several).set_index(["municipality", "year"])["tco2e"]
+    assert totals[(101, 2024)] == pytest.approx(several.query(
+        "SELECT sum(tco2e) FROM emission WHERE edition = ? AND municipality = 101 AND year = 2024", [real_a]).iloc[0, 0])
+    preview = run_import(several, "inventory", b"kommune;aar;sektor;ton\n101;2024;vej;1\n", "p.csv", dry_run=True)
+    assert preview.summary.headlines.set_index("municipality").at[101, "edition_before"] == real_a
+    exported = [e["name"] for kind, _, _, e in _import_frames(several) if kind == "inventory"]
+    assert "Real B" not in exported and "Real A" in exported
+    # on record, and a second withdrawal is refused
+    audit = several.query("SELECT field, new, who, note FROM audit WHERE table_name = 'edition' AND row_id = ?",
+                          [str(real_b)])
+    assert audit[["field", "who", "note"]].values.tolist() == [["withdrawn_at", "chef@kl.dk", "forkert fil"]]
+    assert main(["edition", "withdraw", str(real_b), "--reason", "igen", "--by", "chef@kl.dk", *db]) == 1
+    assert "allerede trukket tilbage" in capsys.readouterr().err
+    with pytest.raises(edits.EditError):
+        edits.withdraw_edition(several, auth.load_user(several, "chef@kl.dk"), real_a, "  ")  # a reason is needed
+    # restored: as before
+    assert main(["edition", "restore", str(real_b), "--by", "chef@kl.dk", *db]) == 0
+    assert picked(several) == PICKED
+    assert several.query("SELECT count(*) FROM audit WHERE table_name = 'edition'").iloc[0, 0] == 2
+
+
+def test_an_admin_re_dates_an_edition_within_a_plausible_range(several: Store, capsys: pytest.CaptureFixture) -> None:
+    from dk2020dash import auth
+
+    cli = auth.cli_admin("test")
+    auth.grant(several, cli, "chef@kl.dk", "admin")
+    auth.grant(several, cli, "kbh@kk.dk", "editor", municipalities=["København"])
+    old = edition_id(several, "Old release")  # Vejle's (461), published 2023: the demo's 2025 edition wins
+    db = ["--db", str(several.path)]
+    before = picked(several)
+    for day in ("2205-03-01", "1989-12-31"):  # would shadow every later edition / older than any inventory
+        assert main(["edition", "redate", str(old), "--published", day, "--by", "chef@kl.dk", *db]) == 1
+        assert "skal ligge mellem 1990-01-01 og i dag" in capsys.readouterr().err
+    assert main(["edition", "redate", str(old), "--published", "2026-01-06", "--by", "kbh@kk.dk", *db]) == 1  # editor
+    assert picked(several) == before
+    assert main(["edition", "redate", str(old), "--published", "2026-01-06", "--by", "chef@kl.dk", *db]) == 0
+    assert picked(several) == {**before, 461: "Old release"}
+    capsys.readouterr()
+    assert main(["edition", "list", *db]) == 0
+    listed = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert [str(old), "Old release", "udgivet 2026-01-06", "nyeste for 1 kommune"] in listed
+    # reversible: re-dated back, as before; both on record
+    assert main(["edition", "redate", str(old), "--published", "2023-10-01", "--by", "chef@kl.dk", *db]) == 0
+    assert picked(several) == before
+    audit = several.query("SELECT field, old, new, who FROM audit WHERE table_name = 'edition' ORDER BY id")
+    assert audit.values.tolist() == [["published", "2023-10-01", "2026-01-06", "chef@kl.dk"],
+                                     ["published", "2026-01-06", "2023-10-01", "chef@kl.dk"]]

@@ -240,6 +240,24 @@ def test_a_stale_action_edit_is_refused_with_the_newer_values(demo_copy: Store, 
     assert edits.action(demo_copy, a["id"])["status"] == "in_progress"
 
 
+def test_two_saves_on_one_day_are_in_the_order_they_were_made(demo_copy: Store, people) -> None:
+    """A status change (action_event) stored its day only: a field change made earlier that day (audit, with its
+    time) came after it in the history, and a stale save named the earlier saver as the one who saved first."""
+    from dk2020dash.queries import history
+
+    a = an_action(demo_copy, status="planned")
+    first = edits.edit_action(demo_copy, people["kbh@kk.dk"], a["id"], a["version"], {"responsible": "Teknik"})
+    edits.edit_action(demo_copy, people["boss@kl.dk"], a["id"], first.version, {"status": "in_progress"})
+    shown = [(h["who"], h["field"]) for h in edits.action_history(demo_copy, a["id"])[:2]]
+    assert shown == [("boss@kl.dk", "status"), ("kbh@kk.dk", "responsible")]
+    with pytest.raises(edits.ConflictError) as err:  # made on the version after the first save
+        edits.edit_action(demo_copy, people["kbh@kk.dk"], a["id"], first.version, {"responsible": "Miljø"})
+    assert err.value.who == "boss@kl.dk"
+    today = date.today()  # a day still means the whole day: the change is among today's
+    changes = history.status_changes_since(demo_copy, [101], today, today)
+    assert a["id"] in changes["action_id"].tolist()
+
+
 def test_a_stale_milestone_edit_is_refused(demo_copy: Store, people) -> None:
     m = an_open_milestone(demo_copy)
     edits.move_due(demo_copy, people["boss@kl.dk"], m["id"], m["version"], "2027-06-01", "Ny plan")

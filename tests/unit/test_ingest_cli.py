@@ -58,3 +58,20 @@ def test_usage_errors_exit_2(db: Path, tmp_path: Path) -> None:
         main(["import", "inventory"])
     assert exc.value.code == 2
     assert main(["import", "inventory", str(tmp_path / "missing.csv"), "--db", str(db)]) == 2
+
+
+@pytest.mark.parametrize("kind, text, row", [
+    ("actions", "kommune;titel;status\n101;Cykelsti;planlagt\n101;" + "x" * 140_000 + ";planlagt\n", 3),
+    ("inventory", "\n" + "kommune;år;sektor;" + "y" * 131_073 + "\n101;2023;vej;5\n", 2),  # the header, after a blank
+    ("population", "FOLK1A\n101 København;" + "9" * 140_000 + "\n", 2),
+])
+def test_a_field_longer_than_the_csv_limit_is_one_line_and_logged(db: Path, tmp_path: Path, kind: str, text: str,
+                                                                  row: int, capsys: pytest.CaptureFixture) -> None:
+    """A field over 131.072 characters raised _csv.Error through the CLI (a traceback) with no import_log row."""
+    f = tmp_path / "lang.csv"
+    f.write_text(text, encoding="utf-8")
+    assert main(["import", kind, str(f), "--db", str(db)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"lang.csv:{row}: et felt er længere end 131.072 tegn; tjek at anførselstegn (\") er lukket"]
+    log = Store(db).query("SELECT kind, file_name, outcome, message FROM import_log").values.tolist()
+    assert log == [[kind, "lang.csv", "rejected", f"1 problemer, fx {out[0]}"]]

@@ -91,6 +91,38 @@ def test_the_postgres_schema_has_the_same_tables_columns_keys_and_checks(pg_url:
     assert {t for t, *_ in pg["columns"]} == {*TABLES, *TRANSIENT_TABLES}
 
 
+def test_a_postgres_database_from_before_the_trail_is_migrated_with_its_history_at_midnight(
+        pg_demo_copy: Store, tmp_path: Path) -> None:
+    """TRAIL_VERSION on PostgreSQL (the same migration SQL, pg_schema's dialect): action_event.changed_on becomes a
+    timestamp with the old rows at midnight, edition gains withdrawn_at, and the schema is what a new one is."""
+    from dk2020dash.db.migrations import TRAIL_VERSION
+    from dk2020dash.db.pg_copy import shared_state
+
+    url = pg_demo_copy.url
+    with psycopg.connect(url) as con:  # what the version before wrote
+        con.execute("ALTER TABLE action_event ALTER COLUMN changed_on TYPE DATE")
+        con.execute("ALTER TABLE edition DROP COLUMN withdrawn_at")
+        con.execute("UPDATE meta SET value = %s WHERE key = 'schema_version'", [str(TRAIL_VERSION - 1)])
+    before = pg_rows(url, "SELECT id, changed_on FROM action_event ORDER BY id")
+    editions = pg_rows(url, "SELECT id, name, published FROM edition ORDER BY id")
+    shared = shared_state(url)
+    shared.schema_checked, shared.copy = False, None  # as a process that starts now
+
+    store = open_store(url)
+    events = store.query("SELECT id, changed_on FROM action_event ORDER BY id")
+    assert len(before) > 0 and [(i, d) for i, d in before] == [
+        (i, pd.Timestamp(t).date()) for i, t in events.itertuples(index=False)]
+    assert (events["changed_on"] == events["changed_on"].dt.normalize()).all()  # at midnight
+    assert pg_rows(url, "SELECT data_type FROM information_schema.columns WHERE table_name = 'action_event' "
+                        "AND column_name = 'changed_on'") == [("timestamp without time zone",)]
+    assert pg_rows(url, "SELECT id, name, published FROM edition ORDER BY id") == editions
+    assert pg_rows(url, "SELECT count(*) FROM edition WHERE withdrawn_at IS NOT NULL") == [(0,)]
+    file = open_store(tmp_path / "e.duckdb")
+    file.create()
+    duck, pg = _duck_shape(file), _pg_shape(url)
+    assert pg["columns"] == duck["columns"] and pg["constraints"] == sorted(duck["constraints"])
+
+
 @pytest.mark.parametrize("sql", [
     "INSERT INTO emission VALUES (101, 2020, 'vej', 1, 'Infinity', false)",  # isfinite
     "INSERT INTO emission VALUES (101, 2020, 'nope', 1, 1, false)",  # foreign key (at commit)
@@ -136,8 +168,10 @@ def test_every_cli_command_works_against_postgres(pg_url: str, tmp_path: Path,
     assert main(["restore", str(backup), "--database-url", pg_url]) == 1  # replaces a database: needs --force
     assert main(["restore", str(backup), "--force", "--database-url", pg_url]) == 0
     after = open_store(pg_url).checksums()
-    assert {t: after[t] for t in TABLES if t not in ("meta", "import_log")} == \
-        {t: before[t] for t in TABLES if t not in ("meta", "import_log")}
+    assert {t: after[t] for t in TABLES if t not in ("meta", "import_log", "audit")} == \
+        {t: before[t] for t in TABLES if t not in ("meta", "import_log", "audit")}
+    # the restore is on record (exports.trail): its own audit row, the only one (the replaced database was empty)
+    assert pg_rows(pg_url, "SELECT table_name, field FROM audit") == [("database", "restore")]
     out = capsys.readouterr()
     assert PASSWORD not in out.out + out.err and "postgres:***@" in out.out
 

@@ -14,7 +14,14 @@ import pandas as pd
 import pytest
 
 from dk2020dash import domain
-from dk2020dash.db.migrations import ADAPTATION_VERSION, MIGRATIONS, SCHEMA_VERSION, TABLES, THROTTLE_VERSION
+from dk2020dash.db.migrations import (
+    ADAPTATION_VERSION,
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    TABLES,
+    THROTTLE_VERSION,
+    TRAIL_VERSION,
+)
 from dk2020dash.db.store import Store
 from dk2020dash.errors import StoreError, StoreLocked
 from tests.support import ROOT
@@ -258,10 +265,65 @@ BEFORE_THROTTLE = f"""
 
 
 def make_before_throttle(path: Path) -> None:
-    """Turn a file of this version into what the version before THROTTLE_VERSION wrote: no signin_attempt."""
+    """Turn a file of this version into what the version before THROTTLE_VERSION wrote: no signin_attempt (and
+    what came after it undone first)."""
+    make_v4(path)
     con = duckdb.connect(str(path))
     try:
         con.execute(BEFORE_THROTTLE)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+# What TRAIL_VERSION changed: action_event.changed_on was a DATE, edition had no withdrawn_at (emission rebuilt with
+# edition, its foreign key's parent). The tables as the version before wrote them.
+BEFORE_TRAIL = f"""
+    CREATE TEMP TABLE em AS SELECT * FROM emission;
+    CREATE TEMP TABLE ed AS SELECT * EXCLUDE (withdrawn_at) FROM edition;
+    CREATE TEMP TABLE ae AS SELECT * REPLACE (CAST(changed_on AS DATE) AS changed_on) FROM action_event;
+    DROP TABLE emission;
+    DROP TABLE edition;
+    DROP TABLE action_event;
+    CREATE TABLE edition (
+        id          INTEGER PRIMARY KEY DEFAULT nextval('edition_id'),
+        name        VARCHAR NOT NULL UNIQUE,
+        source      VARCHAR NOT NULL,
+        published   DATE,
+        is_demo     BOOLEAN NOT NULL DEFAULT false,
+        created_at  TIMESTAMP NOT NULL DEFAULT current_timestamp
+    );
+    CREATE TABLE emission (
+        municipality INTEGER NOT NULL REFERENCES municipality (code),
+        year         INTEGER NOT NULL CHECK (year BETWEEN 1990 AND 2100),
+        sector       VARCHAR NOT NULL REFERENCES sector (code),
+        edition      INTEGER NOT NULL REFERENCES edition (id),
+        tco2e        DOUBLE NOT NULL CHECK (isfinite(tco2e)),
+        estimated    BOOLEAN NOT NULL DEFAULT false,
+        PRIMARY KEY (municipality, year, sector, edition)
+    );
+    CREATE TABLE action_event (
+        id          INTEGER PRIMARY KEY DEFAULT nextval('action_event_id'),
+        action_id   INTEGER NOT NULL REFERENCES action (id),
+        changed_on  DATE NOT NULL,
+        who         VARCHAR NOT NULL,
+        old_status  VARCHAR CHECK (old_status IN ('planned', 'in_progress', 'completed', 'delayed', 'paused', 'cancelled')),
+        new_status  VARCHAR NOT NULL
+            CHECK (new_status IN ('planned', 'in_progress', 'completed', 'delayed', 'paused', 'cancelled')),
+        note        VARCHAR
+    );
+    INSERT INTO edition SELECT * FROM ed;
+    INSERT INTO emission SELECT * FROM em;
+    INSERT INTO action_event SELECT * FROM ae;
+    UPDATE meta SET value = '{TRAIL_VERSION - 1}' WHERE key = 'schema_version';
+"""  # noqa: S608 - fixed SQL fragments
+
+
+def make_v4(path: Path) -> None:
+    """Turn a file of this version into what the version before TRAIL_VERSION wrote (version 6 today; the name is older)."""
+    con = duckdb.connect(str(path))
+    try:
+        con.execute(BEFORE_TRAIL)
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -711,3 +773,69 @@ def test_a_file_from_before_the_throttle_gains_signin_attempt_and_a_crash_right_
     assert Path(str(crashed) + ".wal").exists()
     assert Store(crashed).query("SELECT count(*) FROM signin_attempt").iloc[0, 0] == 1
     assert schema_of(crashed) == schema_of(demo_db)
+
+
+# -- version 4 files (action_event by day, editions that cannot be withdrawn) --------------------------------
+
+def test_a_file_from_before_the_trail_keeps_its_history_at_midnight_and_its_editions(demo_db: Path,
+                                                                                  tmp_path: Path) -> None:
+    path = tmp_path / "v4.duckdb"
+    shutil.copy(demo_db, path)
+    make_v4(path)
+    old = Store(path, migrations={k: v for k, v in MIGRATIONS.items() if k < TRAIL_VERSION})  # what it saw
+    events = old.query("SELECT * FROM action_event ORDER BY id")
+    editions = old.query("SELECT * FROM edition ORDER BY id")
+    emissions = old.query("SELECT * FROM emission ORDER BY ALL")
+    version = old.data_version()
+    assert len(events) > 0 and str(events["changed_on"].dtype).startswith("datetime64")  # pandas shows a day so
+
+    store = Store(path)
+    assert store.query("SELECT value FROM meta WHERE key = 'schema_version'").iloc[0, 0] == str(SCHEMA_VERSION)
+    assert schema_of(path) == schema_of(demo_db)  # the migration builds what schema.sql builds
+    types = dict(store.query("SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'action_event'")
+                 .values.tolist())
+    assert types["changed_on"] == "TIMESTAMP"
+    now = store.query("SELECT * FROM action_event ORDER BY id")
+    pd.testing.assert_frame_equal(now.drop(columns="changed_on"), events.drop(columns="changed_on"))
+    assert (now["changed_on"] == pd.to_datetime(events["changed_on"])).all()  # each day at midnight
+    assert (now["changed_on"] == now["changed_on"].dt.normalize()).all()
+    migrated = store.query("SELECT * FROM edition ORDER BY id")
+    assert migrated["withdrawn_at"].isna().all()
+    pd.testing.assert_frame_equal(migrated.drop(columns="withdrawn_at"), editions)
+    pd.testing.assert_frame_equal(store.query("SELECT * FROM emission ORDER BY ALL"), emissions)
+    assert store.data_version() == version
+    with store.transaction() as con:  # the ids go on where they stood
+        con.execute("INSERT INTO action_event (action_id, changed_on, who, new_status) "
+                    "SELECT min(id), TIMESTAMP '2026-03-01 14:05:00', 't', 'planned' FROM action")
+    assert store.query("SELECT max(id) FROM action_event").iloc[0, 0] == events["id"].max() + 1
+
+
+DIE_AFTER_TRAIL_MIGRATION = """
+import os, sys, duckdb
+from dk2020dash.db.migrations import MIGRATIONS, SCHEMA_VERSION, TRAIL_VERSION
+from dk2020dash.db.store import run_migrations
+con = duckdb.connect(sys.argv[1])
+run_migrations(con, MIGRATIONS, TRAIL_VERSION - 1, SCHEMA_VERSION)
+os._exit(3)  # before Store._migrate's own CHECKPOINT
+"""
+
+
+def test_a_process_that_dies_right_after_the_trail_migration_leaves_a_file_that_opens(demo_db: Path,
+                                                                                     tmp_path: Path) -> None:
+    """TRAIL_VERSION drops and rebuilds action_event, edition and emission, whose foreign keys point at tables with
+    nextval defaults: DuckDB 1.5 cannot replay that from its write-ahead log ("GetDefaultDatabase with no default
+    database set"), so the migration's commit must checkpoint at once (store.run_migrations)."""
+    path = tmp_path / "v4.duckdb"
+    shutil.copy(demo_db, path)
+    make_v4(path)
+    events = duckdb.connect(str(path), read_only=True)
+    try:
+        count = events.execute("SELECT count(*) FROM action_event").fetchone()[0]
+    finally:
+        events.close()
+    child = subprocess.run([sys.executable, "-c", DIE_AFTER_TRAIL_MIGRATION, str(path)], cwd=ROOT, capture_output=True,
+                           text=True, timeout=120)
+    assert child.returncode == 3, child.stderr
+    store = Store(path)
+    assert store.query("SELECT count(*) FROM action_event").iloc[0, 0] == count
+    assert schema_of(path) == schema_of(demo_db)
