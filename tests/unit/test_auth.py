@@ -171,7 +171,8 @@ def test_a_backup_without_secrets_has_no_accounts_and_a_restore_keeps_the_curren
     after = target.query("SELECT table_name, row_id, field, old, new, who FROM audit ORDER BY id")
     # the accounts' audit rows are carried forward with the rest of the trail; the restore adds its own row
     assert after["table_name"].tolist().count("database") == 1
-    pd.testing.assert_frame_equal(before, after[after["table_name"] != "database"].reset_index(drop=True))
+    kept = after[after["table_name"] != "database"].reset_index(drop=True)
+    assert before.astype(str).values.tolist() == kept.astype(str).values.tolist()
 
 
 def test_a_backup_from_version_2_restores_with_no_users(demo_copy: Store, tmp_path) -> None:
