@@ -7,7 +7,6 @@ import json
 import zipfile
 from pathlib import PurePath
 
-import pandas as pd
 import pytest
 
 from dk2020dash import auth
