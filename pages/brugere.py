@@ -47,31 +47,26 @@ with st.form("users-grant"):
                                                 role=labels.role(user.role, ctx.lang))
             st.rerun()
 
-others = [e for e in users["email"] if e != ctx.user.email]
-if others:
-    st.subheader(t("users.remove"))
-    gone = st.selectbox(t("edit.field.email"), others, index=None, key="users-remove",
-                        placeholder=t("users.remove.placeholder"))
-    if gone and st.button(t("users.remove.button"), key="users-remove-button"):
+def account_action(emails: list[str], name: str, act, done: str, help_key: str | None = None) -> None:
+    """A heading, an account to pick and a button that runs act(store, admin, email) (auth's own check refuses
+    with the reason); on success the page reruns with `done` as its message."""
+    if not emails:
+        return
+    st.subheader(t(f"users.{name}"))
+    if help_key:
+        st.caption(t(help_key))
+    email = st.selectbox(t("edit.field.email"), emails, index=None, key=f"users-{name}",
+                         placeholder=t("users.remove.placeholder"))
+    if email and st.button(t(f"users.{name}.button"), key=f"users-{name}-button"):
         try:
-            auth.revoke(ctx.store, ctx.user, gone)
+            act(ctx.store, ctx.user, email)
         except auth.AuthError as exc:
             context.show_refusal(ctx, exc)
         else:
-            st.session_state["users-flash"] = t("users.removed", email=signin.md(gone))
+            st.session_state["users-flash"] = t(done, email=signin.md(email))
             st.rerun()
 
-bound = users.loc[users["identity"].notna(), "email"].tolist()
-if bound:
-    st.subheader(t("users.unbind"))
-    st.caption(t("users.unbind.help"))
-    unbind = st.selectbox(t("edit.field.email"), bound, index=None, key="users-unbind",
-                          placeholder=t("users.remove.placeholder"))
-    if unbind and st.button(t("users.unbind.button"), key="users-unbind-button"):
-        try:
-            auth.reset_identity(ctx.store, ctx.user, unbind)
-        except auth.AuthError as exc:
-            context.show_refusal(ctx, exc)
-        else:
-            st.session_state["users-flash"] = t("users.unbound", email=signin.md(unbind))
-            st.rerun()
+
+account_action([e for e in users["email"] if e != ctx.user.email], "remove", auth.revoke, "users.removed")
+account_action(users.loc[users["identity"].notna(), "email"].tolist(), "unbind", auth.reset_identity,
+               "users.unbound", help_key="users.unbind.help")
